@@ -1,0 +1,1 @@
+"""zhibiao: Chinese economic-indicator extraction as spaCy components."""
