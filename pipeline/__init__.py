@@ -1,1 +1,23 @@
-"""zhibiao: Chinese economic-indicator extraction as spaCy components."""
+"""zhibiao: Chinese economic-indicator extraction as spaCy components.
+
+Importing the package is cheap: OpenCC, the segmentation model and the rules
+load on first use.  The public entry points are ``load``, ``extract`` and
+``to_records``.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["load", "extract", "to_records", "__version__"]
+
+if TYPE_CHECKING:
+    from .api import extract, load, to_records
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("load", "extract", "to_records"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -1,0 +1,309 @@
+"""Batch extraction: shards of documents in, part files of records out.
+
+The unit of work is a shard (see ``readers``).  ``process_shard`` is a plain
+function that loads the pipeline once per process, writes its part files
+atomically (temporary name, then rename; the results part is renamed last, so
+its presence means the shard is complete) and returns only counts: spaCy
+``Doc`` objects never cross a process boundary.  Executors (a local process
+pool, or Dask) only decide where ``process_shard`` runs.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from .readers import Document, ErrorRecord, ReadOptions, Shard, expand_inputs, plan_shards, read_shard
+
+FORMATS = ("jsonl", "csv", "parquet")
+EVENT_COLUMNS = (
+    "doc_id", "indicator", "indicator_id", "value", "unit", "kind", "basis", "qualifier", "period",
+    "location", "value_text", "value_start", "value_end", "indicator_start", "indicator_end", "sentence", "rule",
+)
+QUANTITY_COLUMNS = (
+    "doc_id", "text", "start", "end", "value", "upper", "unit", "label", "qualifier", "base_value", "base_unit", "currency",
+)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Everything a worker needs to process a shard; plain data, so it pickles to any executor."""
+
+    out_dir: str
+    fmt: str = "jsonl"
+    read: ReadOptions = field(default_factory=ReadOptions)
+    fast_path: bool = True
+
+
+@dataclass
+class ShardResult:
+    shard: int
+    documents: int = 0
+    with_events: int = 0
+    events: int = 0
+    quantities: int = 0
+    errors: int = 0
+    chars: int = 0
+    skipped: bool = False
+
+
+def part_names(shard: Shard, fmt: str) -> dict[str, str]:
+    """File names of a shard's parts; ``done`` is written last and marks completion."""
+    stem = f"{shard.index:05d}"
+    if fmt == "jsonl":
+        names = {"documents": f"documents-{stem}.jsonl"}
+    else:
+        names = {"events": f"events-{stem}.{fmt}", "quantities": f"quantities-{stem}.{fmt}"}
+    names["errors"] = f"errors-{stem}.jsonl"
+    names["done"] = next(iter(names.values()))
+    return names
+
+
+def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
+    names = part_names(shard, opts.fmt)
+    return all((Path(opts.out_dir) / n).exists() for k, n in names.items() if k != "done")
+
+
+@lru_cache(maxsize=1)
+def _worker_nlp():
+    from .api import load
+
+    return load()
+
+
+def extract_document(doc: Document, nlp=None) -> dict[str, Any]:
+    """The contract's record of one document; the pipeline is loaded once per process."""
+    from .api import to_records
+
+    nlp = nlp or _worker_nlp()
+    record = {"id": doc.id, **to_records(nlp(doc.text))}
+    if doc.meta:
+        record["meta"] = doc.meta
+    return record
+
+
+def process_shard(shard: Shard, opts: ExtractOptions, extract: Callable[[Document], dict] | None = None) -> ShardResult:
+    """Process one shard, write its parts atomically, return counts only."""
+    result = ShardResult(shard.index)
+    if is_complete(shard, opts):
+        result.skipped = True
+        return result
+    extract = extract or extract_document
+    records: list[dict] = []
+    errors: list[dict] = []
+    for item in read_shard(shard, opts.read):
+        if isinstance(item, ErrorRecord):
+            errors.append(item.to_dict())
+            continue
+        try:
+            record = extract(item)
+        except Exception as err:  # one failing document must not stop the shard
+            errors.append(ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}").to_dict())
+            continue
+        records.append(record)
+        result.documents += 1
+        result.chars += len(item.text)
+        result.events += len(record["events"])
+        result.quantities += len(record["quantities"])
+        result.with_events += bool(record["events"])
+    result.errors = len(errors)
+    write_parts(shard, opts, records, errors)
+    return result
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _jsonl(rows: Iterable[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+
+
+def event_rows(records: list[dict]) -> Iterator[dict]:
+    for r in records:
+        meta = {f"meta_{k}": v for k, v in (r.get("meta") or {}).items()}
+        for e in r["events"]:
+            yield {**{c: e.get(c) for c in EVENT_COLUMNS}, "doc_id": r["id"], **meta}
+
+
+def quantity_rows(records: list[dict]) -> Iterator[dict]:
+    for r in records:
+        meta = {f"meta_{k}": v for k, v in (r.get("meta") or {}).items()}
+        for q in r["quantities"]:
+            yield {**{c: q.get(c) for c in QUANTITY_COLUMNS}, "doc_id": r["id"], **meta}
+
+
+def _table_bytes(rows: list[dict], columns: tuple[str, ...], fmt: str) -> bytes:
+    names = list(columns) + sorted({k for r in rows for k in r} - set(columns))
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()})
+        return buf.getvalue().encode("utf-8")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise RuntimeError("writing Parquet needs pyarrow: pip install 'zhibiao[parquet]'") from None
+    table = pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows]) if rows else pa.table({k: pa.array([], pa.string()) for k in names})
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def write_parts(shard: Shard, opts: ExtractOptions, records: list[dict], errors: list[dict]) -> None:
+    """Write a shard's parts, each atomically, the completion marker last."""
+    out = Path(opts.out_dir)
+    names = part_names(shard, opts.fmt)
+    payloads = {"errors": _jsonl(errors)}
+    if opts.fmt == "jsonl":
+        payloads["documents"] = _jsonl(records)
+    else:
+        payloads["events"] = _table_bytes(list(event_rows(records)), EVENT_COLUMNS, opts.fmt)
+        payloads["quantities"] = _table_bytes(list(quantity_rows(records)), QUANTITY_COLUMNS, opts.fmt)
+    done = names["done"]
+    for key, name in names.items():
+        if key != "done" and name != done:
+            _atomic_write(out / name, payloads[key])
+    key = next(k for k, n in names.items() if n == done and k != "done")
+    _atomic_write(out / done, payloads[key])
+
+
+class Executor(Protocol):
+    """Where shards run: the one seam between the local and the cluster path."""
+
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]: ...
+
+
+class SerialExecutor:
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]:
+        for shard in shards:
+            yield process_shard(shard, opts)
+
+
+class ProcessExecutor:
+    """Shards in worker processes; each process loads the pipeline once."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]:
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            futures = [pool.submit(process_shard, s, opts) for s in shards]
+            for fut in as_completed(futures):
+                yield fut.result()
+
+
+class DaskExecutor:
+    """Shards as tasks on a Dask cluster (``tcp://host:8786``) or a local cluster (``address=None``)."""
+
+    def __init__(self, address: str | None = None, workers: int = 2):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'zhibiao[dask]'") from None
+        self._cluster = None
+        if address is None:
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True)
+            address = self._cluster.scheduler_address
+        self.client = Client(address)
+
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]:
+        from dask.distributed import as_completed as dask_completed
+
+        futures = self.client.map(process_shard, shards, opts=opts, pure=False)
+        try:
+            for fut in dask_completed(futures):
+                yield fut.result()
+        finally:
+            self.client.close()
+            if self._cluster is not None:
+                self._cluster.close()
+
+
+class Progress:
+    """Documents and characters per second: a live line on a terminal, periodic log lines otherwise."""
+
+    def __init__(self, total_shards: int, quiet: bool = False, stream=sys.stderr, every: float = 10.0):
+        self.total = total_shards
+        self.quiet = quiet
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.every = every
+        self.start = self.last = time.monotonic()
+        self.done = self.docs = self.chars = 0
+
+    def update(self, r: ShardResult) -> None:
+        self.done += 1
+        self.docs += r.documents
+        self.chars += r.chars
+        now = time.monotonic()
+        if self.quiet or (not self.tty and now - self.last < self.every and self.done < self.total):
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        eta = elapsed / self.done * (self.total - self.done)
+        line = (f"shards {self.done}/{self.total}  docs {self.docs} ({self.docs / elapsed:.1f}/s)  "
+                f"chars/s {self.chars / elapsed:,.0f}  ETA {eta:.0f}s")
+        self.stream.write(("\r" + line) if self.tty else line + "\n")
+        if self.tty and self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run_extract(
+    inputs: list[str],
+    out_dir: str | Path,
+    *,
+    fmt: str = "jsonl",
+    read: ReadOptions = ReadOptions(),
+    workers: int = 1,
+    shard_size: int = 1000,
+    resume: bool = False,
+    executor: Executor | None = None,
+    quiet: bool = False,
+    fast_path: bool = True,
+) -> dict[str, Any]:
+    """Extract every input document into part files under ``out_dir``; return the run's summary."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(expand_inputs(inputs), read, shard_size)
+    opts = ExtractOptions(str(out), fmt, read, fast_path)
+    if not resume:
+        stale = [s for s in shards if is_complete(s, opts)]
+        if stale:
+            raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them or another folder")
+    if executor is None:
+        executor = ProcessExecutor(workers) if workers > 1 and len(shards) > 1 else SerialExecutor()
+    progress = Progress(len(shards), quiet=quiet)
+    started = time.monotonic()
+    totals = ShardResult(-1)
+    skipped = 0
+    for r in executor.map_shards(shards, opts):
+        progress.update(r)
+        skipped += r.skipped
+        for key in ("documents", "with_events", "events", "quantities", "errors", "chars"):
+            setattr(totals, key, getattr(totals, key) + getattr(r, key))
+    seconds = time.monotonic() - started
+    summary = {k: v for k, v in asdict(totals).items() if k not in ("shard", "skipped")}
+    summary.update(shards=len(shards), shards_skipped=skipped, seconds=round(seconds, 3),
+                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=str(out))
+    return summary

@@ -1,0 +1,14 @@
+"""The errors zhibiao raises on purpose, in one place.
+
+Each says what was wrong and what is allowed, so that a user never has to
+read a traceback from inside OpenCC, pkuseg or spaCy to understand bad input.
+"""
+from __future__ import annotations
+
+
+class ZhibiaoError(Exception):
+    """Base class of the errors zhibiao raises on purpose."""
+
+
+class InputError(ZhibiaoError, TypeError):
+    """The text given to the pipeline cannot be processed (not str, lone surrogate ...)."""

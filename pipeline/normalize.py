@@ -1,0 +1,188 @@
+"""Script normaliser: traditional/mixed Chinese to simplified, full-width ASCII folded, with exact offsets.
+
+Every later stage works on the normalised string, but every span the pipeline
+reports must point into the text the user gave.  ``normalize`` therefore
+returns, for each character of the normalised string, the half-open slice of
+the original it came from.  OpenCC converts phrase by phrase and a phrase may
+change length (``tw2sp``: 記憶體 -> 内存), so the mapping is built by aligning
+OpenCC's output with a character-by-character conversion of the same piece:
+equal-length stretches map one to one, and a length-changing phrase maps each
+of its output characters to the whole original phrase.
+"""
+from __future__ import annotations
+
+import difflib
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .errors import InputError
+
+DEFAULT_CONVERSION = "tw2sp"
+
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to ASCII.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+
+# OpenCC's dictionaries hold no phrase across these, so they delimit pieces
+# that can be aligned independently (they are never converted themselves).
+_DELIMITERS = regex.compile(r"[\n\r\t ,.;:!?()\[\]。、；：！？“”‘’《》（）【】]")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised string and, per character, the original slice it came from."""
+
+    original: str
+    text: str
+    starts: array
+    ends: array
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open span ``[start, end)`` of ``text`` to the original text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span ({start}, {end}) outside normalised text of length {len(self.text)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the smallest normalised span covering it."""
+        if not 0 <= start <= end <= len(self.original):
+            raise IndexError(f"span ({start}, {end}) outside original text of length {len(self.original)}")
+        lo = _bisect_right(self.ends, start)
+        hi = _bisect_left(self.starts, end)
+        return lo, max(lo, hi)
+
+
+def _bisect_right(a: array, x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] <= x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bisect_left(a: array, x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@lru_cache(maxsize=8)
+def _converter(config: str):
+    import opencc  # imported lazily: loading dictionaries is not free
+
+    return opencc.OpenCC(config)
+
+
+class _CharMap(dict):
+    """Single-character conversion, cached; keeps the character if OpenCC would change length."""
+
+    def __init__(self, config: str):
+        super().__init__()
+        self.config = config
+
+    def __missing__(self, ch: str) -> str:
+        out = _converter(self.config).convert(ch)
+        value = out if len(out) == 1 else ch
+        self[ch] = value
+        return value
+
+
+@lru_cache(maxsize=8)
+def _charmap(config: str) -> _CharMap:
+    return _CharMap(config)
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it can be processed, else raise ``InputError`` saying why."""
+    if not isinstance(text, str):
+        kind = "bytes (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else type(text).__name__
+        raise InputError(f"expected text as str, got {kind}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(
+            f"text holds a lone surrogate {text[err.start]!r} at offset {err.start}; it is not valid Unicode text"
+        ) from None
+    return text
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width ASCII and the ideographic space to ASCII (one character each)."""
+    return text.translate(_FOLD)
+
+
+def normalize(text: str, conversion: str = DEFAULT_CONVERSION) -> Normalized:
+    """Normalise ``text`` to simplified script with folded width, keeping an exact offset map."""
+    check_text(text)
+    folded = fold_width(text)
+    converted = _converter(conversion).convert(folded) if folded else ""
+    starts: array = array("q")
+    ends: array = array("q")
+    if converted == folded:
+        starts.extend(range(len(text)))
+        ends.extend(range(1, len(text) + 1))
+        return Normalized(text, converted, starts, ends)
+    src_pieces = _split(folded)
+    out_pieces = _split(converted)
+    if len(src_pieces) != len(out_pieces):
+        out_pieces = [_converter(conversion).convert(p) for p in src_pieces]
+    charmap = _charmap(conversion)
+    offset = 0
+    for src, out in zip(src_pieces, out_pieces):
+        _align(src, out, offset, charmap, starts, ends)
+        offset += len(src)
+    return Normalized(text, "".join(out_pieces), starts, ends)
+
+
+def _split(text: str) -> list[str]:
+    """Split into pieces that each end just after a delimiter (the last may not)."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _DELIMITERS.finditer(text):
+        pieces.append(text[pos : m.end()])
+        pos = m.end()
+    if pos < len(text) or not pieces:
+        pieces.append(text[pos:])
+    return pieces
+
+
+def _align(src: str, out: str, offset: int, charmap: _CharMap, starts: array, ends: array) -> None:
+    """Append the original slice of each character of ``out`` (the conversion of ``src``)."""
+    bymap = "".join(charmap[c] for c in src)
+    if bymap == out:
+        starts.extend(range(offset, offset + len(src)))
+        ends.extend(range(offset + 1, offset + len(src) + 1))
+        return
+    base = len(starts)
+    matcher = difflib.SequenceMatcher(None, bymap, out, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            starts.extend(range(offset + i1, offset + i2))
+            ends.extend(range(offset + i1 + 1, offset + i2 + 1))
+        elif tag == "delete":
+            # Original characters with no output widen the previous output character.
+            if len(starts) > base:
+                ends[-1] = offset + i2
+        else:
+            # A length-changing phrase (or an insertion): each output character
+            # covers the whole original phrase, or its neighbour if it has none.
+            lo, hi = (i1, i2) if i2 > i1 else (max(i1 - 1, 0), max(i1, 1))
+            starts.extend([offset + lo] * (j2 - j1))
+            ends.extend([offset + hi] * (j2 - j1))
+    if len(starts) > base:
+        # A deletion at the very start is covered by the first output character.
+        starts[base] = offset

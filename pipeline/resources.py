@@ -1,0 +1,25 @@
+"""Locate data that ships inside the package (rules, segmentation model).
+
+The top-level ``rules/`` folder is installed as the ``pipeline.rules``
+package (see ``pyproject.toml``), so the same lookup works in a checkout,
+an editable install and a wheel.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def rules_dir() -> Path:
+    """The folder holding the bundled rule files."""
+    return Path(str(resources.files("pipeline.rules")))
+
+
+def rules_path(name: str) -> Path:
+    """Path of one bundled rule file, e.g. ``rules_path("units.yaml")``."""
+    return rules_dir() / name
+
+
+def segmenter_dir() -> Path:
+    """The folder of the bundled pkuseg segmentation model."""
+    return Path(str(resources.files("pipeline") / "data" / "segmenter"))

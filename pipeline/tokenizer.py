@@ -1,0 +1,116 @@
+"""The zhibiao tokenizer: normalise, segment the normalised text, keep the original text.
+
+A ``Doc`` made by this tokenizer has ``doc.text`` equal to the input, whatever
+its script, and each token's simplified, width-folded form in ``token.norm_``.
+Segmenting the normalised text lets one model serve traditional, simplified
+and mixed input; mapping token boundaries back through the normaliser's
+offset map keeps every token a slice of the original.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
+from .segmenter import Segmenter, default_segmenter
+
+
+def token_spans(norm: Normalized, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Original-text spans of segmented words, merged where a word ends inside a converted phrase.
+
+    ``words`` must concatenate to ``norm.text``.  When OpenCC turned one
+    original phrase into a different number of characters (記憶體 -> 内存), a
+    boundary inside it has no original position, so the words around it are
+    joined.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for word in words:
+        if not word:
+            continue
+        start, end = norm.to_original(pos, pos + len(word))
+        pos += len(word)
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    if pos != len(norm.text):
+        raise ValueError("segmenter output does not concatenate to its input")
+    return spans
+
+
+def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[bool], list[int]]:
+    """spaCy's (words, spaces) for ``text``, and the index of each word's span.
+
+    A single ASCII space after a word becomes that word's trailing space, as
+    in every spaCy tokenizer; any other white space stays a token of its own.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []
+    for i, (start, end) in enumerate(spans):
+        piece = text[start:end]
+        if piece == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+            continue
+        words.append(piece)
+        spaces.append(False)
+        index.append(i)
+    return words, spaces, index
+
+
+class ZhibiaoTokenizer:
+    """spaCy tokenizer over the project's pkuseg model, with exact original text."""
+
+    def __init__(self, vocab: Vocab, *, conversion: str = DEFAULT_CONVERSION, segmenter: Segmenter | None = None):
+        self.vocab = vocab
+        self.conversion = conversion
+        self.segmenter = segmenter if segmenter is not None else default_segmenter()
+
+    def __call__(self, text: str) -> Doc:
+        check_text(text)
+        norm = normalize(text, self.conversion)
+        spans = token_spans(norm, self.segmenter.cut(norm.text))
+        words, spaces, index = words_and_spaces(text, spans)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token, i in zip(doc, index):
+            start, end = spans[i]
+            lo, hi = norm.to_normalized(start, end)
+            token.norm_ = norm.text[lo:hi]
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        return srsly.msgpack_dumps({"conversion": self.conversion})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ZhibiaoTokenizer":
+        self.conversion = srsly.msgpack_loads(data)["conversion"]
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", {"conversion": self.conversion})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "ZhibiaoTokenizer":
+        self.conversion = srsly.read_json(Path(path) / "cfg.json")["conversion"]
+        return self
+
+
+@registry.tokenizers("zhibiao.Tokenizer.v1")
+def create_tokenizer(conversion: str = DEFAULT_CONVERSION) -> Callable[[Language], ZhibiaoTokenizer]:
+    """Registered factory, referenced from ``config.cfg`` as ``@tokenizers = "zhibiao.Tokenizer.v1"``."""
+
+    def make(nlp: Language) -> ZhibiaoTokenizer:
+        return ZhibiaoTokenizer(nlp.vocab, conversion=conversion)
+
+    return make

@@ -1,0 +1,1 @@
+"""Rule data of zhibiao, installed as ``pipeline.rules``."""
