@@ -276,6 +276,7 @@ def run_extract(
     workers: int = 1,
     shard_size: int = 1000,
     resume: bool = False,
+    force: bool = False,
     executor: Executor | None = None,
     quiet: bool = False,
     fast_path: bool = True,
@@ -287,10 +288,13 @@ def run_extract(
     out.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(expand_inputs(inputs), read, shard_size)
     opts = ExtractOptions(str(out), fmt, read, fast_path)
-    if not resume:
+    if force:
+        for old in out.glob("*-[0-9][0-9][0-9][0-9][0-9].*"):
+            old.unlink()
+    elif not resume:
         stale = [s for s in shards if is_complete(s, opts)]
         if stale:
-            raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them or another folder")
+            raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them, --force to overwrite them")
     if executor is None:
         executor = ProcessExecutor(workers) if workers > 1 and len(shards) > 1 else SerialExecutor()
     progress = Progress(len(shards), quiet=quiet)

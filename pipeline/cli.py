@@ -30,6 +30,7 @@ def extract_cli(
     engine: str = typer.Option("local", "--engine", help="local (process pool) or dask (a local Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler, e.g. tcp://host:8786."),
     resume: bool = typer.Option(False, "--resume", help="Skip shards whose parts are already complete."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the parts of an earlier run."),
     fail_on_error: bool = typer.Option(False, "--fail-on-error", help="Exit with status 2 if any document failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
@@ -46,7 +47,7 @@ def extract_cli(
         _fail(f"unknown engine {engine!r}; expected local or dask")
     try:
         summary = run_extract(inputs, output, fmt=fmt, read=ReadOptions(lines, text_key, id_key), workers=workers,
-                              shard_size=shard_size, resume=resume, executor=executor, quiet=quiet)
+                              shard_size=shard_size, resume=resume, force=force, executor=executor, quiet=quiet)
     except (FileNotFoundError, FileExistsError, ValueError) as err:
         _fail(str(err))
     typer.echo(format_summary(summary))

@@ -1,0 +1,44 @@
+"""Shared bits of the benchmarks: the text they run on, and timing."""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def news_texts() -> list[str]:
+    """Seed article and every gold document of the repository (real news paragraphs)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    shared = ROOT.parent / "shared" / "corpus" / "news-dev.gold.jsonl"
+    if shared.is_file():
+        texts += [json.loads(line)["text"] for line in shared.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def corpus_of(size_chars: int) -> list[str]:
+    """News texts repeated until they hold at least ``size_chars`` characters."""
+    base = news_texts()
+    out: list[str] = []
+    total = 0
+    while total < size_chars:
+        for t in base:
+            out.append(t)
+            total += len(t)
+    return out
+
+
+def chars_per_second(fn: Callable[[str], object], texts: list[str], repeat: int = 3) -> float:
+    """Best of ``repeat`` runs of ``fn`` over all texts, in characters per second."""
+    chars = sum(map(len, texts))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - start)
+    return chars / best

@@ -1,0 +1,161 @@
+"""The ``zhibiao_indicators`` component: link each quantity to the indicator it measures.
+
+A thin wrapper around the pure ``linker`` module.  It reads the quantities and
+periods written by ``zhibiao_quantities``, runs the declarative rules on the
+normalised text and writes ``doc._.events`` as contract records with offsets
+into the original text.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from .extensions import register_extensions
+from .normalize import DEFAULT_CONVERSION, Normalized, normalize
+from .quantity_tagger import number
+
+RULE_FILES = ("linker.yaml", "indicators.yaml")
+
+
+@dataclass(frozen=True)
+class TaggedQuantity:
+    """A tagged quantity in normalised offsets, as the linker reads it."""
+
+    start: int
+    end: int
+    text: str
+    value: Fraction
+    upper: Fraction | None
+    unit: str
+    label: str
+    qualifier: str | None
+
+
+@dataclass(frozen=True)
+class TaggedPeriod:
+    start: int
+    end: int
+    text: str
+
+
+def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
+    """The contract's event record, at original offsets."""
+    text = norm.original
+    v_start, v_end = norm.to_original(event.value_start, event.value_end)
+    s_start, s_end = norm.to_original(event.sentence_start, event.sentence_end)
+    i_start = i_end = None
+    if event.indicator_start is not None:
+        i_start, i_end = norm.to_original(event.indicator_start, event.indicator_end)
+    return {
+        "indicator": event.indicator, "indicator_id": event.indicator_id,
+        "indicator_start": i_start, "indicator_end": i_end,
+        "value_text": text[v_start:v_end], "value_start": v_start, "value_end": v_end,
+        "value": number(event.value), "unit": event.unit, "kind": event.kind, "basis": event.basis,
+        "qualifier": event.qualifier, "period": event.period, "location": event.location,
+        "sentence": text[s_start:s_end], "rule": event.rule,
+    }
+
+
+class IndicatorLinker:
+    """Write ``doc._.events`` from ``doc.spans[spans_key]`` and ``doc.spans[periods_key]``."""
+
+    def __init__(self, nlp: Language, name: str, *, conversion: str, spans_key: str, periods_key: str):
+        register_extensions()
+        self.name = name
+        self.conversion = conversion
+        self.spans_key = spans_key
+        self.periods_key = periods_key
+        self._sources: dict[str, str] | None = None
+        self._rules = None
+
+    @property
+    def rules(self):
+        """The linker rules; the bundled ones unless ``initialize`` or ``from_disk`` gave others."""
+        if self._rules is None:
+            from .resources import rules_path
+
+            self._load_paths([rules_path(n) for n in RULE_FILES])
+        return self._rules
+
+    def _load_paths(self, paths: list[Path]) -> None:
+        from .linker_rules import load_rules
+
+        self._rules = load_rules(paths)
+        self._sources = {p.name: p.read_text(encoding="utf-8") for p in paths}
+
+    def _load_sources(self, sources: dict[str, str]) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="zhibiao-rules-"))
+        for name, source in sources.items():
+            (folder / name).write_text(source, encoding="utf-8")
+        self._load_paths([folder / n for n in sources])
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
+                   rules_paths: list[str] | None = None) -> None:
+        """Load rules: ``rules_paths`` from ``[initialize.components.*]``, else the bundled files."""
+        if rules_paths is None:
+            self._rules = None
+            _ = self.rules
+        else:
+            self._load_paths([Path(p) for p in rules_paths])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .linker import link
+
+        norm = normalize(doc.text, self.conversion)
+        quantities = []
+        for span in doc.spans.get(self.spans_key, []):
+            q = span._.quantity
+            if q is None:
+                continue
+            start, end = norm.to_normalized(span.start_char, span.end_char)
+            quantities.append(TaggedQuantity(start, end, norm.text[start:end], Fraction(str(q["value"])),
+                                             None if q.get("upper") is None else Fraction(str(q["upper"])),
+                                             q["unit"], q["label"], q["qualifier"]))
+        periods = []
+        for span in doc.spans.get(self.periods_key, []):
+            start, end = norm.to_normalized(span.start_char, span.end_char)
+            periods.append(TaggedPeriod(start, end, norm.text[start:end]))
+        events = link(norm.text, quantities, periods, self.rules)
+        doc._.events = [event_record(e, norm) for e in events]
+        return doc
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        _ = self.rules
+        return srsly.msgpack_dumps({"rules": self._sources})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "IndicatorLinker":
+        self._load_sources(srsly.msgpack_loads(data)["rules"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
+        _ = self.rules
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, source in (self._sources or {}).items():
+            (path / name).write_text(source, encoding="utf-8")
+        srsly.write_json(path / "files.json", sorted(self._sources or {}))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "IndicatorLinker":
+        path = Path(path)
+        self._load_paths([path / n for n in srsly.read_json(path / "files.json")])
+        return self
+
+
+@Language.factory(
+    "zhibiao_indicators",
+    requires=["doc.spans", "span._.quantity"],
+    assigns=["doc._.events"],
+    default_config={"conversion": DEFAULT_CONVERSION, "spans_key": "quantities", "periods_key": "periods"},
+)
+def make_indicator_linker(nlp: Language, name: str, *, conversion: str, spans_key: str, periods_key: str) -> IndicatorLinker:
+    """Factory of ``zhibiao_indicators`` (options are validated by spaCy's config system)."""
+    return IndicatorLinker(nlp, name, conversion=conversion, spans_key=spans_key, periods_key=periods_key)
