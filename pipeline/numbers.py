@@ -1,0 +1,213 @@
+"""The number grammar: one written number expression in, one exact value out.
+
+Pure and small on purpose: the quantity tagger finds *where* a number is with
+one regex and calls :func:`parse_number` on the match only, so this module
+never sees a whole document and has no regex of its own over text.  Values
+are :class:`fractions.Fraction` so that ``百分之一点五七`` is exactly 1.57 and
+``三分之一`` stays exact; callers turn them into floats only at the output.
+
+Covered: Arabic digits (thousands separators ``1,097``, spaces ``33 323``,
+decimals, signs ``-2.5`` / ``负0.5``), Chinese positional numerals
+(``三千零十一点一``, ``两百一十九``, colloquial ``三万五``), digit-by-digit
+numerals (``一五〇〇``, ``六四〇.五``), financial forms (壹贰叁...拾佰仟), 廿/卅,
+and mixed magnitudes (``6.76亿``, ``1.2万亿``, ``3万4000``, ``25万6千``,
+``3兆9,603亿`` with 兆 = 10^12 as in Taiwan and Hong Kong).
+
+Fraction words return **per cent**, the unit the output contract uses for
+them: ``百分之十五`` -> 15, ``千分之三`` -> 0.3, ``三分之一`` -> 100/3.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+
+__all__ = ["parse_number", "DIGITS", "SMALL_UNITS", "BIG_UNITS", "NUMERAL_CHARS", "SIGNS"]
+
+#: Chinese and financial digits (traditional forms too: callers may skip normalisation).
+DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "０": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+#: Positional units below ten thousand (廿/卅/卌 are tens with their digit built in).
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_TENS: dict[str, int] = {"廿": 20, "卅": 30, "卌": 40}
+#: Magnitudes that close a group of four digits.
+BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+SIGNS: dict[str, int] = {"-": -1, "−": -1, "－": -1, "负": -1, "負": -1, "+": 1, "＋": 1, "正": 1}
+_POINTS = {".", "点", "點", "．"}
+#: Longer strings are no number news writes; the bound keeps int() and Fraction cheap.
+MAX_LENGTH = 200
+_FRACTION_DENOMINATORS = {"百": Fraction(1), "千": Fraction(1, 10), "万": Fraction(1, 100), "萬": Fraction(1, 100)}
+#: Every character a Chinese number may be written with (for callers building patterns).
+NUMERAL_CHARS: str = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(_TENS) + "".join(BIG_UNITS)
+
+
+def parse_number(s: str) -> Fraction:
+    """Parse one number expression into its exact value.
+
+    ``X分之Y`` forms (百分之, 千分之, 三分之一) are returned in per cent.
+    Raises ``ValueError`` naming the expression when it is not a number.
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"parse_number expects str, got {type(s).__name__}")
+    return _parse_cached(s)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(s: str) -> Fraction:
+    text = s.strip().replace(" ", "").replace("\u3000", "").replace("\u00a0", "")
+    if not text:
+        raise ValueError(f"not a number: {s!r} (empty)")
+    if len(text) > MAX_LENGTH:
+        raise ValueError(f"not a number: {s[:20]!r}... ({len(text)} characters; at most {MAX_LENGTH})")
+    sign = 1
+    while text and text[0] in SIGNS:
+        sign *= SIGNS[text[0]]
+        text = text[1:]
+    if not text:
+        raise ValueError(f"not a number: {s!r} (a sign alone)")
+    if "分之" in text:
+        den_text, _, num_text = text.partition("分之")
+        if not num_text:
+            raise ValueError(f"not a number: {s!r} (nothing after 分之)")
+        numerator = _parse_plain(num_text, s)
+        if den_text in _FRACTION_DENOMINATORS:
+            return sign * numerator * _FRACTION_DENOMINATORS[den_text]
+        denominator = _parse_plain(den_text, s)
+        if denominator == 0:
+            raise ValueError(f"not a number: {s!r} (denominator zero)")
+        return sign * numerator / denominator * 100
+    return sign * _parse_plain(text, s)
+
+
+def _parse_plain(text: str, original: str) -> Fraction:
+    """Parse an unsigned number that may mix Arabic digits, Chinese numerals and magnitudes."""
+    if text.isascii() and text.replace(",", "").replace(".", "", 1).isdigit():
+        return _parse_arabic(text, original)
+    total = Fraction(0)  # groups closed by a magnitude (万, 亿, 兆)
+    section = Fraction(0)  # the current group below ten thousand
+    pending: Fraction | None = None  # a number literal not yet multiplied by a unit
+    pending_single_cn = False  # pending is one Chinese digit right after a unit (三万五)
+    last_unit = 0  # the unit just before pending, for 三万五 = 35000
+    last_big = 0
+    seen_any = False
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isdigit() and ch.isascii() or ch in DIGITS or (ch in _POINTS and pending is None and i + 1 < n):
+            j, literal = _read_literal(text, i, original)
+            if pending is not None:
+                raise ValueError(f"not a number: {original!r} (two numbers in a row at {text[i:]!r})")
+            if seen_any and not (ch.isascii() or ch in _POINTS) and all(c in "零〇" for c in text[i:j]):
+                i = j  # 零 only marks a skipped place (三千零十 = 3010)
+                continue
+            pending = literal
+            pending_single_cn = j - i == 1 and ch in DIGITS and last_unit > 0 and text[i - 1] not in "零〇"
+            i = j
+            seen_any = True
+            continue
+        if ch in _TENS:
+            if pending is not None:
+                raise ValueError(f"not a number: {original!r} ({ch!r} after a digit)")
+            section += _TENS[ch]
+            last_unit = 10
+            seen_any = True
+            i += 1
+            continue
+        if ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            if pending is None:
+                if seen_any and unit != 10:
+                    raise ValueError(f"not a number: {original!r} ({ch!r} with no digit before it)")
+                pending = Fraction(1)  # 十五, 百万, 千亿: a leading unit counts once
+            section += pending * unit
+            pending = None
+            last_unit = unit
+            seen_any = True
+            i += 1
+            continue
+        if ch in BIG_UNITS:
+            unit = BIG_UNITS[ch]
+            group = section + (pending or 0)
+            if group == 0 and seen_any and not unit > last_big:
+                raise ValueError(f"not a number: {original!r} ({ch!r} repeats a magnitude)")
+            if group == 0 and not seen_any:
+                group = Fraction(1)  # 万亿 alone is not written, but 亿 after 千 is (千亿 = 10^11)
+            if total and unit > last_big:
+                total = (total + group) * unit
+            else:
+                total += group * unit
+            if last_big == 0 or unit > last_big:
+                last_big = unit
+            section, pending = Fraction(0), None
+            last_unit = unit
+            seen_any = True
+            i += 1
+            continue
+        raise ValueError(f"not a number: {original!r} (unexpected {ch!r})")
+    if not seen_any:
+        raise ValueError(f"not a number: {original!r}")
+    if pending is not None:
+        if pending_single_cn and last_unit >= 100:
+            pending *= last_unit // 10  # colloquial 三万五 = 35000, 两百五 = 250
+        section += pending
+    return total + section
+
+
+def _read_literal(text: str, i: int, original: str) -> tuple[int, Fraction]:
+    """Read a run of digits (Arabic or Chinese, digit by digit) with an optional decimal part."""
+    digits: list[str] = []
+    n = len(text)
+    seen_point = False
+    frac_digits: list[str] = []
+    while i < n:
+        ch = text[i]
+        if ch.isascii() and ch.isdigit():
+            (frac_digits if seen_point else digits).append(ch)
+        elif ch in DIGITS:
+            (frac_digits if seen_point else digits).append(str(DIGITS[ch]))
+        elif ch == "," and not seen_point and digits and _is_group(text, i):
+            pass
+        elif ch in _POINTS and not seen_point and i + 1 < n and (text[i + 1].isdigit() or text[i + 1] in DIGITS):
+            seen_point = True
+        else:
+            break
+        i += 1
+    if seen_point and not frac_digits:
+        raise ValueError(f"not a number: {original!r} (decimal point without digits)")
+    whole = int("".join(digits)) if digits else 0
+    value = Fraction(whole)
+    if frac_digits:
+        value += Fraction(int("".join(frac_digits)), 10 ** len(frac_digits))
+    return i, value
+
+
+def _is_group(text: str, i: int) -> bool:
+    """True when the comma at ``i`` is followed by exactly three Arabic digits."""
+    group = text[i + 1 : i + 4]
+    after = text[i + 4 : i + 5]
+    return len(group) == 3 and group.isascii() and group.isdigit() and not (after.isascii() and after.isdigit() and after != "")
+
+
+def _parse_arabic(text: str, original: str) -> Fraction:
+    """Fast path for plain Arabic numbers, checking that commas separate groups of three."""
+    whole, _, frac = text.partition(".")
+    if "," in whole:
+        groups = whole.split(",")
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            raise ValueError(f"not a number: {original!r} (misplaced thousands separator)")
+        whole = "".join(groups)
+    if "," in frac or not whole and not frac:
+        raise ValueError(f"not a number: {original!r}")
+    value = Fraction(int(whole or "0"))
+    if frac:
+        value += Fraction(int(frac), 10 ** len(frac))
+    return value

@@ -1,0 +1,586 @@
+"""The quantity tagger: numbers with their unit, qualifier and range in normalised text.
+
+``find_quantities`` runs one compiled regex over the text to find candidates
+and parses only what it matched (with :func:`pipeline.numbers.parse_number`),
+so it stays far faster than segmentation.  The regex is built once from
+``rules/units.yaml`` (units, qualifiers, word lists): adding a unit needs no
+code.  Every repetition in it is over a single character class or a
+disjoint alternation of single characters, so no input makes it backtrack
+catastrophically.
+
+Input is the *normalised* text (:func:`pipeline.normalize.normalize`), and
+offsets point into it; callers map them back with ``Normalized.to_original``.
+
+Decisions the contract leaves open (documented in ``rules/README.md``):
+
+- multiples (``2倍``, ``翻一番``) have unit ``倍`` and label QUANTITY, ``翻两番`` is 4;
+- ``千分之三`` / ``3‰`` are 0.3 with unit ``%``; ``X分之Y`` is a FRACTION in per cent;
+- vague counts (``数十家``, ``几百万``, ``十几个``) give the magnitude with qualifier ``>``;
+- a bare ``一`` with a measure word (``一个``, ``一批``) is an article, not a count;
+- time amounts (``3天``) are tagged only after a cue that makes them the measured value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from .numbers import parse_number
+from .units import Lexicon, Unit, load_units
+
+__all__ = ["Quantity", "Period", "find_quantities", "find_periods"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A tagged number: offsets into the normalised text and the exact value."""
+
+    start: int
+    end: int
+    text: str
+    value: Fraction
+    unit: str
+    label: str
+    qualifier: str | None = None
+    upper: Fraction | None = None
+    base_value: Fraction | None = None
+    base_unit: str | None = None
+    currency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's fields, numbers as float (int when whole)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": _out(self.value),
+            "unit": self.unit,
+            "label": self.label,
+            "qualifier": self.qualifier,
+            "upper": _out(self.upper),
+            "base_value": _out(self.base_value),
+            "base_unit": self.base_unit,
+            "currency": self.currency,
+        }
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date or period expression (``2023年上半年``, ``6月底``): not a quantity."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _out(v: Fraction | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if v.denominator == 1 else float(v)
+
+
+# ----------------------------------------------------------------------------- grammar
+
+_CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_START = _CN_DIGITS + "十廿卅拾"
+_CN_VALUE = {c: i for i, group in enumerate(["〇零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
+_LETTER = re.compile(r"[A-Za-z]")
+_URLISH = set("/\\_.:#=&?@")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_OPEN = set("(〔[【（<《")
+_CLOSE = set(")〕]】）>》")
+_CLAUSE_START = set("\n。;:!?；：！？ \t")
+_BARE_OK_NEXT = set("和与及或至到的")
+
+
+def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class _Grammar:
+    """The compiled patterns and lookup tables built from one Lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.units = lex.units
+        self.prefix_quals = lex.qualifiers["prefix"]
+        self.suffix_quals = lex.qualifiers["suffix"]
+        self.infix_quals = lex.qualifiers["infix"]
+        self.prefix_max = max((len(s) for s in self.prefix_quals), default=0)
+        words = lex.words
+        self.value_words = {**words.get("fraction_word", {}), **words.get("multiple_word", {})}
+        self.ordinal_stop = lex.word_set("ordinal_stop")
+        self.unit_stop = lex.word_set("unit_stop")
+        self.prefix_block = lex.word_set("prefix_block")
+        self.vague_block = lex.word_set("vague_block")
+        self.time_cues = lex.word_set("time_cue")
+        self.connectors = lex.word_set("connector")
+        self.count_after_ge = lex.word_set("count_after_ge")
+        # A magnitude character that starts a unit (千瓦, 万千瓦, 兆瓦) is not a magnitude there.
+        def mag(ch: str) -> str:
+            rests = [u[1:] for u in self.units if u.startswith(ch) and len(u) > 1]
+            return re.escape(ch) + (f"(?!{_alt(rests)})" if rests else "")
+
+        small = "|".join(mag(c) for c in "十百千")
+        big = "|".join(mag(c) for c in "万亿兆")
+        mag_char = f"(?:{small}|{big})"
+        cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
+        cn_num = (
+            f"(?:[{_CN_START}]|(?<=[逾超近约破])[百千万]){cn_char}*"
+            f"(?:[点.][{_CN_DIGITS}]+)?"
+        )
+        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
+        cont = rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}})(?![\d.,])(?!\s?[年月日号时])(?:{small})?(?:\s?(?:{big}))*)"
+        ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
+        num = f"(?:{ar_mixed}|{cn_num})"
+        infix = _alt(self.infix_quals)
+        units = _alt(self.units)
+        seps = _alt(lex.word_set("range_separator"))
+        vague = _alt(lex.word_set("vague_prefix"))
+        one = (
+            rf"(?P<§n>{num})(?P<§i>{infix})?(?P<§m>(?:\s?{mag_char})*)"
+            rf"(?:\s?(?P<§u>{units}))?"
+        )
+        single = one.replace("§", "a")
+        second = one.replace("§", "b")
+        value_words = _alt(self.value_words)
+        ord_measure = _alt(lex.word_set("ordinal_measure"))
+        first = _alt(lex.word_set("ordinal_first"))
+        ord_prefix = _alt(lex.word_set("ordinal_prefix"))
+        self.word_re = re.compile(value_words)
+        self.scan = re.compile(
+            rf"(?P<word>{value_words})"
+            rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
+            rf"|(?:{first})(?P<fm>{ord_measure})"
+            rf"|(?P<frac>(?:[百千万]|{cn_num}|\d+)分之(?:{cn_num}|{ar}))"
+            rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
+            rf"|(?P<neg>[-−负]\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
+        )
+        self.suffix = re.compile(rf"\s?(?P<s>{_alt(self.suffix_quals)})")
+        verbs = _alt(lex.word_set("qualifier_verb"))
+        self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
+        self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
+        self.unit_stop_re = re.compile(_alt(self.unit_stop))
+        self.ordinal_stop_re = re.compile(_alt(self.ordinal_stop))
+        self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
+        self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
+        self.unit_re = re.compile(units)
+        self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
+
+
+@lru_cache(maxsize=8)
+def _grammar(path: str | None = None) -> _Grammar:
+    return _Grammar(load_units(path))
+
+
+# ----------------------------------------------------------------------------- tagging
+
+
+def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
+    """All quantities in normalised ``text``, in order, with offsets into it."""
+    g = _grammar(units_path)
+    out: list[Quantity] = []
+    units_of: list[Unit | None] = []
+    pos = 0
+    n = len(text)
+    search = g.scan.search
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            break
+        result = _read(g, text, m)
+        if result is None:
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            continue
+        q, unit = result
+        out.append(q)
+        units_of.append(unit)
+        pos = max(q.end, m.end())
+    if len(out) > 1:
+        _share_units(g, text, out, units_of)
+    return out
+
+
+def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    """Turn one scanner match into a quantity, or None when its context says it is not one."""
+    word, on, fm, frac, vg = m.group("word", "on", "fm", "frac", "vg")
+    if word is not None:
+        return _read_word(g, text, m)
+    if on is not None or fm is not None:
+        return _read_ordinal(g, text, m)
+    if frac is not None:
+        return _read_fraction(g, text, m)
+    if vg is not None:
+        return _read_vague(g, text, m)
+    return _read_number(g, text, m)
+
+
+def _prefix_qualifier(g: _Grammar, text: str, start: int) -> str | None:
+    """The qualifier written just before ``start`` (one space allowed), if any."""
+    end = start - 1 if start > 0 and text[start - 1] == " " else start
+    for length in range(min(g.prefix_max, end), 0, -1):
+        word = text[end - length : end]
+        meaning = g.prefix_quals.get(word)
+        if meaning is not None:
+            if any(text.endswith(b, 0, end) for b in g.prefix_block):
+                return None
+            return meaning
+    return None
+
+
+def _verb_qualifier(g: _Grammar, text: str, start: int) -> str | None:
+    """A qualifier on the verb before the number: 约占全国的6% (about)."""
+    window = text[max(0, start - 14) : start]
+    if not any(q in window for q in g.verb_quals):
+        return None
+    m = g.verb_qual_re.search(window)
+    return g.verb_quals[m.group("q")] if m else None
+
+
+def _suffix_qualifier(g: _Grammar, text: str, end: int) -> str | None:
+    m = g.suffix.match(text, end)
+    if m is None:
+        return None
+    word = m.group("s")
+    if word == "上下" and text.startswith("游", m.end()):
+        return None
+    return g.suffix_quals[word]
+
+
+def _bad_context(text: str, start: int, end: int) -> bool:
+    """Identifiers, URLs and versions: a letter or URL character glued to the number."""
+    if start > 0:
+        prev = text[start - 1]
+        if prev in _URLISH or _LETTER.match(prev):
+            return True
+    if end < len(text):
+        nxt = text[end]
+        if _LETTER.match(nxt):
+            return True
+        if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or _LETTER.match(text[end + 1])):
+            return True
+    return False
+
+
+def _make(g: _Grammar, text: str, start: int, end: int, value: Fraction, unit: Unit | None,
+          label: str | None = None, qualifier: str | None = None, upper: Fraction | None = None,
+          unit_name: str | None = None) -> tuple[Quantity, Unit | None]:
+    base_value = base_unit = currency = None
+    if unit is not None:
+        if unit.scale != 1:
+            value = value * unit.scale
+            if upper is not None:
+                upper = upper * unit.scale
+        if unit.factor is not None:
+            base_value, base_unit = value * unit.factor, unit.base_unit
+        currency = unit.currency
+        label = label or unit.label
+        unit_name = unit.canonical if unit_name is None else unit_name
+    q = Quantity(start, end, text[start:end], value, unit_name or "", label or "CARDINAL", qualifier,
+                 upper, base_value, base_unit, currency)
+    return q, unit
+
+
+def _read_word(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    start, end = m.span("word")
+    shifted = g.word_re.match(text, start + 1)
+    if shifted is not None and shifted.end() > end:
+        start, end = shifted.span()  # 超过半数: the word is 半数, 超过 its qualifier
+    entry = g.value_words[text[start:end]]
+    qualifier = (entry.qualifier or _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
+                 or _verb_qualifier(g, text, start))
+    value = Fraction(entry.value) if not isinstance(entry.value, float) else Fraction(repr(entry.value))
+    if entry.kind == "fraction_word":
+        return _make(g, text, start, end, value, None, "FRACTION", qualifier, unit_name="%")
+    return _make(g, text, start, end, value, None, "QUANTITY", qualifier, unit_name=entry.unit or "倍")
+
+
+def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    start = m.start()
+    if m.group("fm") is not None:
+        if _unit_stopped(g, text, m.end()):
+            return None
+        return _make(g, text, start, m.end(), Fraction(1), None, "ORDINAL", unit_name=m.group("fm"))
+    measure = m.group("om")
+    num_end = m.end("on")
+    after = num_end + 1 if text[num_end : num_end + 1] == " " else num_end
+    if measure is None and g.ordinal_stop_re.match(text, after):
+        return None
+    if measure is not None and g.ordinal_stop_long_re.match(text, m.end()):
+        return None
+    try:
+        value = parse_number(m.group("on"))
+    except ValueError:
+        return None
+    if _bad_context(text, start, m.end()):
+        return None
+    return _make(g, text, start, m.end(), value, None, "ORDINAL", unit_name=measure or "")
+
+
+def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    start, end = m.span("frac")
+    s = m.group("frac")
+    try:
+        value = parse_number(s)
+    except ValueError:
+        return None
+    label = "PERCENT" if s[0] in "百千万" and s[1:3] == "分之" else "FRACTION"
+    qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
+                 or _verb_qualifier(g, text, start))
+    return _make(g, text, start, end, value, None, label, qualifier, unit_name="%")
+
+
+def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    start = m.start()
+    if start > 0 and text[start - 1 : start + 1] in g.vague_block:
+        return None
+    unit = g.units.get(m.group("vu")) if m.group("vu") else None
+    digits = m.group("vn") + (m.group("vm") or "").replace(" ", "")
+    if unit is None and not any(c in "万亿" for c in digits):
+        return None
+    if unit is not None and (unit.kind == "time" or _unit_stopped(g, text, m.end())):
+        return None
+    try:
+        value = parse_number(digits)
+    except ValueError:
+        return None
+    return _make(g, text, start, m.end(), value, unit, None if unit else "CARDINAL", ">")
+
+
+def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
+    """A unit glued to a word-forming character (一次性, 千亿级) is no unit."""
+    return g.unit_stop_re.match(text, end) is not None
+
+
+def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str | None) -> tuple[Unit | None, int, str | None]:
+    """The unit after a number; 个 followed by a unit noun gives the noun (2个位次)."""
+    if surface is None:
+        return None, ustart, None
+    unit = g.units[surface]
+    if text.startswith("/", uend):
+        per = g.unit_re.match(text, uend + 1)
+        if per is not None:
+            other = g.units[per.group()]
+            compound = Unit(f"{unit.id}/{other.id}", f"{surface}/{per.group()}", unit.kind,
+                            f"{unit.canonical}/{other.canonical}", unit.label, unit.scale, currency=unit.currency)
+            return compound, per.end(), compound.canonical
+    if surface == "个":
+        for noun in g.count_after_ge:
+            if text.startswith(noun, uend):
+                noun_unit = g.units.get(noun)
+                return noun_unit, uend + len(noun), (noun_unit.canonical if noun_unit else noun)
+    return unit, uend, unit.canonical
+
+
+def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    start = m.start()
+    if m.group("sep") is not None:
+        ranged = _read_range(g, text, m)
+        if ranged is not None:
+            return ranged
+        second = m.group("bu")
+        if second is not None and g.units[second].kind == "time":
+            return None  # 1至5月, 3—5年: a period, not a number
+    # Without a valid range, the first number stands alone.
+    surface = m.group("au")
+    if surface is None:
+        end = _strip_space(text, m.start("an"), m.end("am"))
+        return _single(g, text, m, start, end, None, None)
+    unit = g.units[surface]
+    if unit.kind == "time" and not _time_cue(g, text, m.start("an")):
+        return None
+    unit, end, unit_name = _resolve_unit(g, text, m.start("au"), m.end("au"), surface)
+    return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _strip_space(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _number_text(m: re.Match, p: str) -> str:
+    return m.group(p + "n") + (m.group(p + "m") or "")
+
+
+def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Unit | None,
+            unit_name: str | None) -> tuple[Quantity, Unit | None] | None:
+    neg = m.group("neg")
+    num_start = m.start("an")
+    if neg is not None and num_start - len(neg) > 0:
+        before = text[num_start - len(neg) - 1]
+        if before.isdigit() or _LETTER.match(before):
+            neg = None
+    if neg is None:
+        start = num_start
+    if _bad_context(text, start, end):
+        return None
+    number = m.group("an")
+    mags = (m.group("am") or "").replace(" ", "")
+    infix = m.group("ai")
+    is_cn = number[0] not in "0123456789"
+    if unit is not None:
+        if _unit_stopped(g, text, end):
+            return None
+        if unit.kind == "time" and not _time_cue(g, text, start):
+            return None
+        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
+            return None
+        if unit.surface == "成" and is_cn is False:
+            return None
+    else:
+        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn):
+            return None
+    upper = None
+    pair = _adjacent_digits(number) if is_cn and not infix else None
+    try:
+        if pair is not None:
+            value, upper = parse_number(pair[0] + mags), parse_number(pair[1] + mags)
+        else:
+            value = parse_number(number + mags)
+    except ValueError:
+        return None
+    if neg is not None:
+        value = -value
+    qualifier = None
+    if infix is not None:
+        qualifier = g.infix_quals[infix]
+    qualifier = _prefix_qualifier(g, text, start) or qualifier or _verb_qualifier(g, text, start)
+    if qualifier is None or qualifier == ">":
+        qualifier = _suffix_qualifier(g, text, end) or qualifier
+    return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+
+
+def _adjacent_digits(number: str) -> tuple[str, str] | None:
+    """``三四`` in 三四成 or ``两三`` in 两三个: a range of two neighbouring digits, not 34."""
+    if len(number) != 2:
+        return None
+    a, b = (_CN_VALUE.get(c) for c in number)
+    if a is None or b is None or a == 0 or b != a + 1:
+        return None
+    return number[0], number[1]
+
+
+def _time_cue(g: _Grammar, text: str, start: int) -> bool:
+    window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
+    return any(window.endswith(c) for c in g.time_cues)
+
+
+def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
+             is_cn: bool) -> bool:
+    """Whether a number without unit is a CARDINAL (not a code, list marker, year or name)."""
+    has_big = any(c in "万亿兆" for c in number + mags)
+    nxt = text[end] if end < len(text) else ""
+    prev = text[start - 1] if start > 0 else ""
+    if is_cn:
+        spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
+        return has_big and spelled and not _HAN.match(nxt or " ")
+    if prev in _OPEN and nxt in _CLOSE:
+        return False
+    if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
+        return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
+    if has_big:
+        return True
+    if nxt in "、." and (not prev or prev in _CLAUSE_START):
+        return False  # a list marker: 1、 or 1.
+    digits = number.replace(",", "").replace(" ", "")
+    if "." not in digits and (len(digits) >= 7 or (len(digits) > 1 and digits[0] == "0")):
+        return False  # phone numbers, codes
+    if nxt and nxt in "-~—–/:" :
+        return False
+    if nxt and _HAN.match(nxt) and nxt not in _BARE_OK_NEXT:
+        return False
+    return True
+
+
+def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    """``3-5%``, ``3%至5%``, ``3至5亿元``, ``20-30万人``: value is the lower bound, upper the other."""
+    ua, ub = m.group("au"), m.group("bu")
+    if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
+        return None
+    if ub is None:
+        return None
+    if ua is None and m.group("am") and m.group("bm") and m.group("am") != m.group("bm"):
+        return None
+    unit, end, unit_name = _resolve_unit(g, text, m.start("bu"), m.end("bu"), ub)
+    if unit is not None and unit.kind == "time":
+        return None
+    start = m.start("an") if m.group("neg") is None else m.start()
+    if _bad_context(text, start, end) or _unit_stopped(g, text, end):
+        return None
+    number_a = m.group("an") + (m.group("am") or "")
+    number_b = m.group("bn") + (m.group("bm") or "")
+    if not _trailing_mags(number_a):
+        number_a += _trailing_mags(number_b)  # 3至5亿元: the magnitude is shared
+    try:
+        low = parse_number(number_a)
+        high = parse_number(number_b)
+    except ValueError:
+        return None
+    if m.group("neg") is not None:
+        low = -low
+    if high < low:
+        return None
+    qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
+    return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
+
+
+def _trailing_mags(number: str) -> str:
+    """The magnitude characters ending a number (``20-30万``: 万), spaces removed."""
+    i = len(number)
+    while i > 0 and number[i - 1] in "万亿兆千百 ":
+        i -= 1
+    if i == 0 or number[i - 1] not in "0123456789" + _CN_DIGITS:
+        return ""
+    return number[i:].replace(" ", "")
+
+
+def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Unit | None]) -> None:
+    """Bare numbers listed before a number with a unit take that unit (2.1和1.4个百分点)."""
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.label != "CARDINAL" or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
+            continue
+        if not g.connector_re.match(" " + text[q.end : nxt.start]) or nxt.start - q.end > 4:
+            continue
+        unit = units_of[i + 1]
+        if unit is None:
+            continue
+        value = q.value * unit.scale
+        base = value * unit.factor if unit.factor is not None else None
+        out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
+                          unit.base_unit if base is not None else None, unit.currency)
+        units_of[i] = unit
+
+
+# ----------------------------------------------------------------------------- periods
+
+_CN_MONTH = "(?:十[一二]|[一二三四五六七八九十])"
+_MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})\s?月"
+_YEAR = r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇零一二三四五六七八九]{4})\s?年(?!代|[以来内间])"
+_REL_YEAR = r"(?:今年|去年|上年|本年|明年|前年|当年|同年|上一年)"
+_PART = (
+    r"(?:上半年|下半年|全年|年初|年底|年末|年中|"
+    r"(?:前|首)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
+    r"第\s?[一二三四1-4]\s?季度?|[一二三四1-4]季度|首季度?|"
+    rf"{_MONTH}\s?[-~—–至到]\s?{_MONTH}份?|"
+    rf"(?:\d{{1,2}}|{_CN_MONTH})\s?[-~—–至到]\s?{_MONTH}份?(?:底|末|初|上旬|中旬|下旬)?|"
+    rf"{_MONTH}(?:\s?(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号])?份?(?:底|末|初|上旬|中旬|下旬|当月)?)"
+)
+_PERIOD = re.compile(
+    rf"(?:(?:{_YEAR}|{_REL_YEAR})\s?)?{_PART}(?:同期)?|(?:{_YEAR}|{_REL_YEAR})(?:同期|度)?"
+)
+
+
+def find_periods(text: str) -> list[Period]:
+    """Dates and periods in normalised ``text`` (``2023年上半年``, ``1-4月``, ``6月底``, ``第1季``)."""
+    out: list[Period] = []
+    for m in _PERIOD.finditer(text):
+        start, end = m.span()
+        if start > 0 and (text[start - 1].isdigit() or _LETTER.match(text[start - 1])):
+            continue
+        out.append(Period(start, end, m.group()))
+    return out

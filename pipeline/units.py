@@ -1,0 +1,235 @@
+"""Load ``rules/units.yaml``: units, qualifiers and word lists of the quantity tagger.
+
+The tagger's regex is built from these lexicons, so they are validated
+strictly (pydantic, unknown keys forbidden) and every problem in the file is
+reported at once as ``file:line`` before anything is compiled.  The file is
+read once per path and cached; :func:`load_units` with another path is how
+tests and users try a modified lexicon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from .resources import rules_path
+from .rulefile import Problem, RuleFileError, read_sections, validate
+
+Label = Literal["PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION"]
+Qualifier = Literal["about", ">", ">=", "<", "<="]
+Number = Union[int, float, str]
+
+_DEFAULT_LABEL = {
+    "measure": "QUANTITY",
+    "physical": "QUANTITY",
+    "currency": "MONEY",
+    "percent": "PERCENT",
+    "fraction": "FRACTION",
+    "multiple": "QUANTITY",
+    "time": "QUANTITY",
+}
+
+
+def _fraction(value: Number) -> Fraction:
+    """Exact value of a YAML number; strings allow exact ratios such as ``2000/3``."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return Fraction(value)
+
+
+class Example(BaseModel):
+    """A string the lexicon entry must tag, and what it must give."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    match: Optional[str] = None
+    value: Number
+    unit: str
+    label: Optional[Label] = None
+    qualifier: Optional[Qualifier] = None
+    upper: Optional[Number] = None
+    base_value: Optional[Number] = None
+    currency: Optional[str] = None
+
+    @field_validator("value", "upper", "base_value")
+    @classmethod
+    def _exact(cls, v: Optional[Number]) -> Optional[Number]:
+        if v is not None:
+            _fraction(v)
+        return v
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    surfaces: list[str]
+    examples: list[Example] = []
+    negatives: list[str] = []
+
+    @field_validator("surfaces")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        if not v or any(not s or s != s.strip() for s in v):
+            raise ValueError("surfaces must be a non-empty list of non-empty strings without outer spaces")
+        return v
+
+
+class UnitModel(_Entry):
+    """One unit or measure word (see the schema at the top of units.yaml)."""
+
+    kind: Literal["measure", "physical", "currency", "percent", "fraction", "multiple", "time"]
+    canonical: Optional[str] = None
+    scale: Number = 1
+    label: Optional[Label] = None
+    dimension: Optional[str] = None
+    base_unit: Optional[str] = None
+    factor: Optional[Number] = None
+    currency: Optional[str] = None
+
+    @field_validator("scale", "factor")
+    @classmethod
+    def _exact(cls, v: Optional[Number]) -> Optional[Number]:
+        if v is not None and _fraction(v) <= 0:
+            raise ValueError("must be a positive number")
+        return v
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> "UnitModel":
+        physical = (self.dimension, self.base_unit, self.factor)
+        if self.kind == "physical" and None in physical:
+            raise ValueError("a physical unit needs dimension, base_unit and factor")
+        if self.kind != "physical" and any(x is not None for x in physical):
+            raise ValueError("dimension, base_unit and factor are for physical units only")
+        if (self.kind == "currency") != (self.currency is not None):
+            raise ValueError("currency (ISO 4217 code) is required for currencies and only for them")
+        if self.currency is not None and not (len(self.currency) == 3 and self.currency.isupper()):
+            raise ValueError(f"currency {self.currency!r} is not an ISO 4217 code such as CNY")
+        return self
+
+
+class QualifierModel(_Entry):
+    """A qualifier word and where it stands relative to the number."""
+
+    position: Literal["prefix", "infix", "suffix"]
+    meaning: Qualifier
+
+
+class WordModel(_Entry):
+    """A closed word list the grammar needs (ordinal stops, connectors ...)."""
+
+    kind: Literal[
+        "fraction_word", "multiple_word", "ordinal_prefix", "ordinal_first", "ordinal_measure",
+        "ordinal_stop", "unit_stop", "prefix_block", "vague_block", "qualifier_verb", "time_cue", "vague_prefix", "range_separator",
+        "connector", "count_after_ge",
+    ]
+    value: Optional[Number] = None
+    qualifier: Optional[Qualifier] = None
+    unit: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _value_words(self) -> "WordModel":
+        needs_value = self.kind in ("fraction_word", "multiple_word")
+        if needs_value != (self.value is not None):
+            raise ValueError("value is required for fraction_word and multiple_word, and only for them")
+        return self
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit surface as the tagger uses it."""
+
+    id: str
+    surface: str
+    kind: str
+    canonical: str
+    label: str
+    scale: Fraction = Fraction(1)
+    dimension: str | None = None
+    base_unit: str | None = None
+    factor: Fraction | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the tagger reads from units.yaml, indexed for lookup."""
+
+    path: str
+    units: dict[str, Unit]
+    qualifiers: dict[str, dict[str, str]]  # position -> surface -> meaning
+    words: dict[str, dict[str, WordModel]]  # kind -> surface -> entry
+    examples: list[tuple[str, int, Example]] = field(default_factory=list)  # (entry id, line, example)
+    negatives: list[tuple[str, int, str]] = field(default_factory=list)
+
+    def word_set(self, kind: str) -> frozenset[str]:
+        """The surfaces of one word kind."""
+        return frozenset(self.words.get(kind, {}))
+
+
+SECTIONS = ("units", "qualifiers", "words")
+
+
+def load_units(path: Path | str | None = None) -> Lexicon:
+    """Read and validate a units file (default: the bundled one); cached per path."""
+    return _load(str(Path(path) if path is not None else rules_path("units.yaml")))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Lexicon:
+    sections = read_sections(path, SECTIONS)
+    problems: list[Problem] = []
+    units_ok, p1 = validate(path, sections["units"], UnitModel)
+    quals_ok, p2 = validate(path, sections["qualifiers"], QualifierModel)
+    words_ok, p3 = validate(path, sections["words"], WordModel)
+    problems += p1 + p2 + p3
+    ids: dict[str, int] = {}
+    for item, line in units_ok + quals_ok + words_ok:
+        if item.id in ids:
+            problems.append(Problem(path, line, f"duplicate id {item.id!r} (first defined on line {ids[item.id]})"))
+        ids.setdefault(item.id, line)
+
+    units: dict[str, Unit] = {}
+    unit_lines: dict[str, tuple[str, int]] = {}
+    examples: list[tuple[str, int, Example]] = []
+    negatives: list[tuple[str, int, str]] = []
+    for item, line in units_ok:
+        for surface in item.surfaces:
+            if surface in unit_lines and unit_lines[surface][0] != item.id:
+                other, other_line = unit_lines[surface]
+                problems.append(
+                    Problem(path, line, f"unit {item.id!r}: surface {surface!r} already belongs to {other!r} (line {other_line})")
+                )
+                continue
+            unit_lines[surface] = (item.id, line)
+            units[surface] = Unit(
+                id=item.id,
+                surface=surface,
+                kind=item.kind,
+                canonical=item.canonical if item.canonical is not None else surface,
+                label=item.label or _DEFAULT_LABEL[item.kind],
+                scale=_fraction(item.scale),
+                dimension=item.dimension,
+                base_unit=item.base_unit,
+                factor=_fraction(item.factor) if item.factor is not None else None,
+                currency=item.currency,
+            )
+    qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
+    for item, line in quals_ok:
+        for surface in item.surfaces:
+            if surface in qualifiers[item.position]:
+                problems.append(Problem(path, line, f"qualifier {item.id!r}: {item.position} {surface!r} defined twice"))
+            qualifiers[item.position][surface] = item.meaning
+    words: dict[str, dict[str, WordModel]] = {}
+    for item, line in words_ok:
+        for surface in item.surfaces:
+            words.setdefault(item.kind, {})[surface] = item
+    for item, line in units_ok + quals_ok + words_ok:
+        examples += [(item.id, line, ex) for ex in item.examples]
+        negatives += [(item.id, line, neg) for neg in item.negatives]
+    if problems:
+        raise RuleFileError(problems)
+    return Lexicon(path, units, qualifiers, words, examples, negatives)

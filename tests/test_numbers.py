@@ -1,0 +1,64 @@
+"""The pure number grammar: every way news writes a number, parsed exactly."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from pipeline.numbers import parse_number
+
+CASES = [
+    # Arabic digits, separators, spaces, decimals, signs
+    ("0", "0"), ("42", "42"), ("3.8", "3.8"), ("1,097", "1097"), ("20,563.2万", "205632000"),
+    ("1,100.9亿", "110090000000"), ("33 323亿", "3332300000000"), ("1147 万 5000", "11475000"),
+    ("-2.5", "-2.5"), ("负0.5", "-0.5"), ("負1.2", "-1.2"), ("−3", "-3"), ("+4", "4"),
+    ("0.13", "0.13"), ("1,234,567", "1234567"),
+    # mixed magnitudes
+    ("6.76亿", "676000000"), ("1.2万亿", "1200000000000"), ("3万4000", "34000"), ("25万6千", "256000"),
+    ("3千万", "30000000"), ("3兆9,603亿", "3960300000000"), ("4.91萬億", "4910000000000"),
+    ("120亿5000万", "12050000000"), ("5亿3千万", "530000000"), ("8兆9千亿", "8900000000000"),
+    # Chinese positional
+    ("三千零十一点一", "3011.1"), ("两百一十九", "219"), ("二十万亿", "20000000000000"),
+    ("一万五千亿", "1500000000000"), ("十", "10"), ("十一", "11"), ("二十", "20"), ("一百零二万", "1020000"),
+    ("一千零五", "1005"), ("三千零五十", "3050"), ("兩千", "2000"), ("千亿", "100000000000"), ("百万", "1000000"),
+    ("三万五", "35000"), ("两百五", "250"), ("一亿五", "150000000"), ("零", "0"),
+    # digit by digit
+    ("六四〇.五亿", "64050000000"), ("六四〇．五亿", "64050000000"), ("一五〇〇亿", "150000000000"),
+    ("二〇二三", "2023"), ("十五.八", "15.8"), ("〇.五", "0.5"),
+    # 廿 卅 and financial forms
+    ("廿三", "23"), ("卅", "30"), ("壹仟贰佰叁拾肆", "1234"), ("伍佰", "500"), ("叁万", "30000"), ("貳拾", "20"),
+    # fraction words, in per cent
+    ("百分之一点五七", "1.57"), ("百分之十五", "15"), ("百分之3.5", "3.5"), ("千分之三", "0.3"),
+    ("万分之五", "0.05"), ("三分之一", "100/3"), ("四分之三", "75"), ("负百分之二", "-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_parse_number(text: str, expected: str) -> None:
+    assert parse_number(text) == Fraction(expected)
+
+
+def test_exact_arithmetic() -> None:
+    value = parse_number("百分之一点五七")
+    assert isinstance(value, Fraction)
+    assert value == Fraction("1.57")
+    assert float(value) == 1.57
+
+
+BAD = ["", " ", "-", "abc", "统一", "1,23", "1..2", "点", "一点", "千千", "3万万万", "5G", "1/3", "百分之", "零分之三"]
+
+
+@pytest.mark.parametrize("text", BAD)
+def test_not_a_number(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number(text)
+
+
+def test_not_a_string() -> None:
+    with pytest.raises(TypeError):
+        parse_number(3)  # type: ignore[arg-type]
+
+
+def test_huge_digit_string_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="at most"):
+        parse_number("9" * 10000)

@@ -1,0 +1,253 @@
+"""The quantity tagger against its case table, the units file's own examples and the gold corpora."""
+from __future__ import annotations
+
+import json
+import math
+import time
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from pipeline.normalize import normalize
+from pipeline.quantities import Period, Quantity, find_periods, find_quantities
+from pipeline.rulefile import RuleFileError
+from pipeline.units import load_units
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = yaml.safe_load((ROOT / "tests" / "data" / "quantity_cases.yaml").read_text(encoding="utf-8"))
+GOLD_FILES = [ROOT.parent / "shared" / "corpus" / "news-dev.gold.jsonl", ROOT / "corpus" / "seed.gold.jsonl"]
+OPTIONAL_FIELDS = ("qualifier", "upper", "base_value", "currency")
+
+
+def tag(text: str) -> list[dict[str, Any]]:
+    """Normalise, tag, and report each quantity with offsets and text in the original string."""
+    norm = normalize(text)
+    out = []
+    for q in find_quantities(norm.text):
+        start, end = norm.to_original(q.start, q.end)
+        out.append({"q": q, "text": text[start:end], "start": start, "end": end})
+    return out
+
+
+def exact(v: Any) -> Fraction | None:
+    if v is None:
+        return None
+    return Fraction(repr(v)) if isinstance(v, float) else Fraction(v)
+
+
+def check(found: list[dict[str, Any]], expected: list[dict[str, Any]]) -> None:
+    got = [
+        {
+            "text": f["text"], "value": f["q"].value, "unit": f["q"].unit, "label": f["q"].label,
+            "qualifier": f["q"].qualifier, "upper": f["q"].upper, "base_value": f["q"].base_value,
+            "currency": f["q"].currency,
+        }
+        for f in found
+    ]
+    want = [
+        {
+            "text": e["text"], "value": exact(e["value"]), "unit": e["unit"], "label": e["label"],
+            "qualifier": e.get("qualifier"), "upper": exact(e.get("upper")),
+            "base_value": exact(e.get("base_value")), "currency": e.get("currency"),
+        }
+        for e in expected
+    ]
+    assert got == want
+
+
+def _case_params() -> list[Any]:
+    params = []
+    for group in CASES["groups"]:
+        for i, case in enumerate(group["cases"]):
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            params.append(pytest.param(case["text"], case["expect"], id=f"{group['group']}-{i}", marks=marks))
+    return params
+
+
+def _negative_params() -> list[Any]:
+    params = []
+    for item in CASES["negatives"]:
+        if isinstance(item, dict):
+            params.append(pytest.param(item["text"], marks=pytest.mark.xfail(reason=item["xfail"], strict=True)))
+        else:
+            params.append(item)
+    return params
+
+
+def test_table_is_large_enough() -> None:
+    assert sum(len(g["cases"]) for g in CASES["groups"]) >= 400
+    assert len(CASES["negatives"]) >= 100
+
+
+@pytest.mark.parametrize(("text", "expect"), _case_params())
+def test_case(text: str, expect: list[dict[str, Any]]) -> None:
+    check(tag(text), expect)
+
+
+@pytest.mark.parametrize("text", _negative_params())
+def test_negative(text: str) -> None:
+    assert [f["text"] for f in tag(text)] == []
+
+
+LEXICON = load_units()
+
+
+@pytest.mark.parametrize(
+    ("entry", "example"), [pytest.param(e, ex, id=f"{e}:{ex.text}") for e, _, ex in LEXICON.examples]
+)
+def test_units_example(entry: str, example: Any) -> None:
+    # Fields an example leaves out are not checked, except the qualifier (null unless given).
+    found = tag(example.text)
+    assert [f["text"] for f in found] == [example.match or example.text]
+    q = found[0]["q"]
+    assert q.value == exact(example.value) and q.unit == example.unit
+    assert q.qualifier == example.qualifier
+    for name in ("label", "upper", "base_value", "currency"):
+        given = getattr(example, name)
+        if given is not None:
+            got = getattr(q, name)
+            assert got == (exact(given) if name in ("upper", "base_value") else given), name
+
+
+@pytest.mark.parametrize(("entry", "text"), [pytest.param(e, t, id=f"{e}:{t}") for e, _, t in LEXICON.negatives])
+def test_units_negative(entry: str, text: str) -> None:
+    # A negative of an entry must not produce that entry's reading; most produce nothing at all.
+    assert all(f["text"] != text for f in tag(text))
+
+
+def _gold_docs() -> list[Any]:
+    params = []
+    for path in GOLD_FILES:
+        if not path.exists():
+            params.append(pytest.param(None, id=path.name, marks=pytest.mark.skip(reason=f"{path} is absent")))
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                doc = json.loads(line)
+                params.append(pytest.param(doc, id=f"{path.name}:{doc['id']}"))
+    return params
+
+
+@pytest.mark.parametrize("doc", _gold_docs())
+def test_gold_quantities(doc: dict[str, Any]) -> None:
+    found = tag(doc["text"])
+    got = [(f["text"], f["start"], f["end"], f["q"].unit, f["q"].label, f["q"].qualifier) for f in found]
+    want = [(g["text"], g["start"], g["end"], g["unit"], g["label"], g["qualifier"]) for g in doc["quantities"]]
+    assert got == want
+    for f, g in zip(found, doc["quantities"]):
+        assert math.isclose(float(f["q"].value), g["value"], rel_tol=1e-6, abs_tol=1e-9), g["text"]
+        if g.get("upper") is not None:
+            assert f["q"].upper is not None and math.isclose(float(f["q"].upper), g["upper"], rel_tol=1e-6)
+
+
+def test_offsets_point_into_the_normalised_text() -> None:
+    text = normalize("今年上半年，規模以上工業增加值同比增長３．８％，5G用戶達6.76億戶。").text
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+    assert [q.text for q in find_quantities(text)] == ["3.8%", "6.76亿户"]
+
+
+def test_quantity_is_frozen_and_serialisable() -> None:
+    q = find_quantities("增长3.8%")[0]
+    assert isinstance(q, Quantity)
+    with pytest.raises(AttributeError):
+        q.value = Fraction(1)  # type: ignore[misc]
+    assert q.to_dict()["value"] == 3.8
+    assert json.dumps(q.to_dict())
+
+
+PERIODS = [
+    ("上半年,工业增长3.8%", ["上半年"]),
+    ("2023年上半年", ["2023年上半年"]),
+    ("1-4月,全省", ["1-4月"]),
+    ("1—6月", ["1—6月"]),
+    ("截至6月底", ["6月底"]),
+    ("111年3月", ["111年3月"]),
+    ("2016 年第 1 季", ["2016 年第 1 季"]),
+    ("一季度", ["一季度"]),
+    ("前三季度", ["前三季度"]),
+    ("6月份", ["6月份"]),
+    ("今年上半年", ["今年上半年"]),
+    ("全年", ["全年"]),
+    ("2023年", ["2023年"]),
+    ("7月19日", ["7月19日"]),
+    ("2023年6月30日", ["2023年6月30日"]),
+    ("前4个月", ["前4个月"]),
+    ("今年首5个月", ["今年首5个月"]),
+    ("去年同期", ["去年同期"]),
+    ("增长3.8%", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERIODS)
+def test_find_periods(text: str, expected: list[str]) -> None:
+    periods = find_periods(text)
+    assert all(isinstance(p, Period) and text[p.start : p.end] == p.text for p in periods)
+    assert [p.text for p in periods] == expected
+
+
+def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "units.yaml"
+    bad.write_text(
+        "units:\n"
+        "  - id: a\n"
+        "    kind: measure\n"
+        "    surfaces: [个]\n"
+        "    colour: red\n"
+        "  - id: b\n"
+        "    kind: physical\n"
+        "    surfaces: [斤]\n"
+        "qualifiers:\n"
+        "  - id: a\n"
+        "    position: middle\n"
+        "    meaning: about\n"
+        "    surfaces: [约]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError) as err:
+        load_units(bad)
+    message = str(err.value)
+    assert f"{bad}:2:" in message and "colour" in message
+    assert f"{bad}:6:" in message and "physical unit needs" in message
+    assert f"{bad}:10:" in message and "position" in message
+
+
+def test_units_file_yaml_error(tmp_path: Path) -> None:
+    bad = tmp_path / "units.yaml"
+    bad.write_text("units:\n  - id: a\n    kind: [\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"units.yaml:\d+"):
+        load_units(bad)
+
+
+ADVERSARIAL = [
+    "1" * 100_000,
+    "%" * 100_000,
+    "1万" * 50_000,
+    "一" * 100_000,
+    "1," * 50_000,
+    "1 " * 50_000,
+    "1-" * 50_000,
+    "1.1." * 25_000,
+    "第" * 100_000,
+    "约" * 100_000,
+    "三分之" * 33_000,
+    "数十" * 50_000,
+    "-" * 100_000,
+    "12.5 万、" * 14_000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:6]))
+def test_adversarial_input_finishes(text: str) -> None:
+    began = time.perf_counter()
+    find_quantities(text)
+    find_periods(text)
+    assert time.perf_counter() - began < 5.0
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "🙂🙂", "\u200b3.8%", "３．８％"])
+def test_odd_input(text: str) -> None:
+    assert isinstance(find_quantities(normalize(text).text), list)
