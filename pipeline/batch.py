@@ -22,7 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from .readers import Document, ErrorRecord, ReadOptions, Shard, expand_inputs, plan_shards, read_shard
+from .readers import (
+    Document,
+    ErrorRecord,
+    ReadOptions,
+    Shard,
+    expand_inputs,
+    plan_shards,
+    read_shard,
+)
 
 FORMATS = ("jsonl", "csv", "parquet")
 EVENT_COLUMNS = (

@@ -85,7 +85,14 @@ def evaluate_cli(
     show_errors: bool = typer.Option(False, "--errors", help="List every false positive and false negative."),
 ) -> None:
     """Score the pipeline against gold documents."""
-    from .evaluate import GoldFormatError, errors, evaluate_documents, format_errors, format_report, read_documents
+    from .evaluate import (
+        GoldFormatError,
+        errors,
+        evaluate_documents,
+        format_errors,
+        format_report,
+        read_documents,
+    )
 
     try:
         docs = read_documents(gold)

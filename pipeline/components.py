@@ -11,8 +11,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .extensions import register_extensions
-from .language import Zhibiao
 from .indicator_linker import IndicatorLinker, make_indicator_linker
+from .language import Zhibiao
 from .quantity_tagger import QuantityTagger, make_quantity_tagger
 from .tokenizer import ZhibiaoTokenizer, create_tokenizer
 

@@ -5,7 +5,6 @@ periods written by ``zhibiao_quantities``, runs the declarative rules on the
 normalised text and writes ``doc._.events`` as contract records with offsets
 into the original text.
 """
-from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable
@@ -21,7 +20,7 @@ from spacy.training import Example
 
 from .extensions import register_extensions
 from .normalize import DEFAULT_CONVERSION, Normalized, normalize
-from .quantity_tagger import number
+from .quantities import _out as number
 
 RULE_FILES = ("linker.yaml", "indicators.yaml")
 

@@ -5,7 +5,6 @@ A thin wrapper around the pure ``quantities`` module.  It normalises
 quantities after any tokenizer, and it writes exact character spans into the
 original text (splitting tokens where a boundary falls inside one).
 """
-from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable

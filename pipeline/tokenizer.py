@@ -8,6 +8,7 @@ offset map keeps every token a slice of the original.
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from spacy.vocab import Vocab
 
 from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
 from .segmenter import Segmenter, default_segmenter
+
+WORDS_FILE = "segmenter_words.txt"
 
 
 def token_spans(norm: Normalized, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -89,20 +92,39 @@ class ZhibiaoTokenizer:
         for text in texts:
             yield self(text)
 
+    def _files(self) -> dict[str, bytes]:
+        """The model files and word list the segmenter runs with, so a saved pipeline needs no package data."""
+        files = {p.name: p.read_bytes() for p in sorted(self.segmenter.model_dir.iterdir()) if p.is_file()}
+        files[WORDS_FILE] = "\n".join(self.segmenter.user_words).encode("utf-8")
+        return files
+
+    def _use_files(self, folder: Path) -> None:
+        words = (folder / WORDS_FILE).read_text(encoding="utf-8").split("\n")
+        self.segmenter = Segmenter(folder, [w for w in words if w])
+
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
-        return srsly.msgpack_dumps({"conversion": self.conversion})
+        return srsly.msgpack_dumps({"conversion": self.conversion, "files": self._files()})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ZhibiaoTokenizer":
-        self.conversion = srsly.msgpack_loads(data)["conversion"]
+        msg = srsly.msgpack_loads(data)
+        self.conversion = msg["conversion"]
+        folder = Path(tempfile.mkdtemp(prefix="zhibiao-segmenter-"))
+        for name, content in msg["files"].items():
+            (folder / name).write_bytes(content)
+        self._use_files(folder)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "cfg.json", {"conversion": self.conversion})
+        for name, content in self._files().items():
+            (path / name).write_bytes(content)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "ZhibiaoTokenizer":
-        self.conversion = srsly.read_json(Path(path) / "cfg.json")["conversion"]
+        path = Path(path)
+        self.conversion = srsly.read_json(path / "cfg.json")["conversion"]
+        self._use_files(path)
         return self
 
 
