@@ -81,18 +81,18 @@ def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
     return all((Path(opts.out_dir) / n).exists() for k, n in names.items() if k != "done")
 
 
-@lru_cache(maxsize=1)
-def _worker_nlp():
+@lru_cache(maxsize=2)
+def worker_nlp(fast_path: bool):
+    """The pipeline of this process, loaded once (with the sentence prefilter for the fast path)."""
     from .api import load
 
-    return load()
+    return load(**{"nlp.tokenizer.prefilter": fast_path})
 
 
-def extract_document(doc: Document, nlp=None) -> dict[str, Any]:
-    """The contract's record of one document; the pipeline is loaded once per process."""
+def extract_document(doc: Document, nlp) -> dict[str, Any]:
+    """The contract's record of one document."""
     from .api import to_records
 
-    nlp = nlp or _worker_nlp()
     record = {"id": doc.id, **to_records(nlp(doc.text))}
     if doc.meta:
         record["meta"] = doc.meta
@@ -105,7 +105,11 @@ def process_shard(shard: Shard, opts: ExtractOptions, extract: Callable[[Documen
     if is_complete(shard, opts):
         result.skipped = True
         return result
-    extract = extract or extract_document
+    if extract is None:
+        nlp = worker_nlp(opts.fast_path)
+
+        def extract(doc: Document) -> dict:
+            return extract_document(doc, nlp)
     records: list[dict] = []
     errors: list[dict] = []
     for item in read_shard(shard, opts.read):
@@ -275,6 +279,20 @@ class Progress:
         self.stream.flush()
 
 
+MANIFEST = "manifest.json"
+
+
+def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resume: bool) -> None:
+    """Record the shard plan; a resumed run must have the same plan, or its parts would not line up."""
+    plan = {"format": opts.fmt, "read": asdict(opts.read), "shards": [asdict(s) for s in shards]}
+    if resume and path.exists():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        if old != plan:
+            raise ValueError(f"{path.parent}: the inputs, format or shard size differ from the run being resumed; "
+                             "resume with the same arguments, or use --force")
+    _atomic_write(path, json.dumps(plan, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
 def run_extract(
     inputs: list[str],
     out_dir: str | Path,
@@ -296,6 +314,9 @@ def run_extract(
     out.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(expand_inputs(inputs), read, shard_size)
     opts = ExtractOptions(str(out), fmt, read, fast_path)
+    _check_manifest(out / MANIFEST, shards, opts, resume and not force)
+    for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
+        tmp.unlink()
     if force:
         for old in out.glob("*-[0-9][0-9][0-9][0-9][0-9].*"):
             old.unlink()

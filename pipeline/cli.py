@@ -32,6 +32,7 @@ def extract_cli(
     resume: bool = typer.Option(False, "--resume", help="Skip shards whose parts are already complete."),
     force: bool = typer.Option(False, "--force", help="Overwrite the parts of an earlier run."),
     fail_on_error: bool = typer.Option(False, "--fail-on-error", help="Exit with status 2 if any document failed."),
+    fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
 ) -> None:
@@ -47,7 +48,8 @@ def extract_cli(
         _fail(f"unknown engine {engine!r}; expected local or dask")
     try:
         summary = run_extract(inputs, output, fmt=fmt, read=ReadOptions(lines, text_key, id_key), workers=workers,
-                              shard_size=shard_size, resume=resume, force=force, executor=executor, quiet=quiet)
+                              shard_size=shard_size, resume=resume, force=force, executor=executor, quiet=quiet,
+                              fast_path=fast_path)
     except (FileNotFoundError, FileExistsError, ValueError) as err:
         _fail(str(err))
     typer.echo(format_summary(summary))
@@ -131,3 +133,7 @@ def train_segmenter_cli(
 
     figures = train_segmenter(data_dir, output or segmenter_dir(), seed=seed, train_iter=train_iter)
     typer.echo(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    app()

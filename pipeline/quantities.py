@@ -30,7 +30,7 @@ from typing import Any
 from .numbers import parse_number
 from .units import Lexicon, Unit, load_units
 
-__all__ = ["Quantity", "Period", "find_quantities", "find_periods"]
+__all__ = ["Quantity", "Period", "could_hold_quantity", "find_quantities", "find_periods"]
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,15 @@ def _grammar(path: str | None = None) -> _Grammar:
 
 
 # ----------------------------------------------------------------------------- tagging
+
+
+def could_hold_quantity(text: str, units_path: str | None = None) -> bool:
+    """Whether ``text`` has a candidate for the tagger at all: a cheap, conservative prefilter.
+
+    It runs the tagger's own candidate scan, so a text for which it is false
+    yields no quantity, whatever the rest of the grammar decides.
+    """
+    return _grammar(units_path).scan.search(text) is not None
 
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:

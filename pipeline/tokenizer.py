@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import regex
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,9 +20,12 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
+from .quantities import could_hold_quantity
 from .segmenter import Segmenter, default_segmenter
 
 WORDS_FILE = "segmenter_words.txt"
+_SENTENCE = regex.compile(r"[^。!?;\n]+[。!?;\n]*|[。!?;\n]+")
+_CHUNK = regex.compile(r"\s+|\S+")
 
 
 def token_spans(norm: Normalized, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -71,15 +75,18 @@ def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str]
 class ZhibiaoTokenizer:
     """spaCy tokenizer over the project's pkuseg model, with exact original text."""
 
-    def __init__(self, vocab: Vocab, *, conversion: str = DEFAULT_CONVERSION, segmenter: Segmenter | None = None):
+    def __init__(self, vocab: Vocab, *, conversion: str = DEFAULT_CONVERSION, prefilter: bool = False,
+                 segmenter: Segmenter | None = None):
         self.vocab = vocab
         self.conversion = conversion
+        self.prefilter = prefilter
         self.segmenter = segmenter if segmenter is not None else default_segmenter()
 
     def __call__(self, text: str) -> Doc:
         check_text(text)
         norm = normalize(text, self.conversion)
-        spans = token_spans(norm, self.segmenter.cut(norm.text))
+        words = self.cut_prefiltered(norm.text) if self.prefilter else self.segmenter.cut(norm.text)
+        spans = token_spans(norm, words)
         words, spaces, index = words_and_spaces(text, spans)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for token, i in zip(doc, index):
@@ -88,9 +95,32 @@ class ZhibiaoTokenizer:
             token.norm_ = norm.text[lo:hi]
         return doc
 
+    def cut_prefiltered(self, text: str) -> list[str]:
+        """Segment only the sentences that can hold a quantity; others become white-space-split chunks.
+
+        The batch fast path: the tagger and linker read characters, not
+        tokens, so coarse tokens elsewhere change no quantity or event, and
+        most sentences of a news article hold no number.
+        """
+        words: list[str] = []
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group()
+            if could_hold_quantity(sentence):
+                words.extend(self.segmenter.cut(sentence))
+            else:
+                words.extend(w.group() for w in _CHUNK.finditer(sentence))
+        return words
+
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
             yield self(text)
+
+    def _cfg(self) -> dict[str, object]:
+        return {"conversion": self.conversion, "prefilter": self.prefilter}
+
+    def _set_cfg(self, cfg: dict) -> None:
+        self.conversion = cfg["conversion"]
+        self.prefilter = cfg["prefilter"]
 
     def _files(self) -> dict[str, bytes]:
         """The model files and word list the segmenter runs with, so a saved pipeline needs no package data."""
@@ -103,11 +133,11 @@ class ZhibiaoTokenizer:
         self.segmenter = Segmenter(folder, [w for w in words if w])
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
-        return srsly.msgpack_dumps({"conversion": self.conversion, "files": self._files()})
+        return srsly.msgpack_dumps({**self._cfg(), "files": self._files()})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ZhibiaoTokenizer":
         msg = srsly.msgpack_loads(data)
-        self.conversion = msg["conversion"]
+        self._set_cfg(msg)
         folder = Path(tempfile.mkdtemp(prefix="zhibiao-segmenter-"))
         for name, content in msg["files"].items():
             (folder / name).write_bytes(content)
@@ -117,22 +147,25 @@ class ZhibiaoTokenizer:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"conversion": self.conversion})
+        srsly.write_json(path / "cfg.json", self._cfg())
         for name, content in self._files().items():
             (path / name).write_bytes(content)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "ZhibiaoTokenizer":
         path = Path(path)
-        self.conversion = srsly.read_json(path / "cfg.json")["conversion"]
+        self._set_cfg(srsly.read_json(path / "cfg.json"))
         self._use_files(path)
         return self
 
 
 @registry.tokenizers("zhibiao.Tokenizer.v1")
-def create_tokenizer(conversion: str = DEFAULT_CONVERSION) -> Callable[[Language], ZhibiaoTokenizer]:
-    """Registered factory, referenced from ``config.cfg`` as ``@tokenizers = "zhibiao.Tokenizer.v1"``."""
+def create_tokenizer(conversion: str = DEFAULT_CONVERSION, prefilter: bool = False) -> Callable[[Language], ZhibiaoTokenizer]:
+    """Registered factory, referenced from ``config.cfg`` as ``@tokenizers = "zhibiao.Tokenizer.v1"``.
+
+    ``prefilter`` turns on the batch fast path (see ``ZhibiaoTokenizer.cut_prefiltered``).
+    """
 
     def make(nlp: Language) -> ZhibiaoTokenizer:
-        return ZhibiaoTokenizer(nlp.vocab, conversion=conversion)
+        return ZhibiaoTokenizer(nlp.vocab, conversion=conversion, prefilter=prefilter)
 
     return make
