@@ -20,7 +20,11 @@ import regex
 
 from .errors import InputError
 
-DEFAULT_CONVERSION = "tw2sp"
+# hk2s: script only (Hong Kong variant characters included), no vocabulary
+# changes.  tw2sp also swaps Taiwan for mainland words (記憶體 -> 内存), but on
+# simplified text it rewrites words too (程序 -> 进程, 新增 -> 添加), which
+# would corrupt indicator names; it stays available as an option.
+DEFAULT_CONVERSION = "hk2s"
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to ASCII.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}

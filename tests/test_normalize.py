@@ -14,8 +14,8 @@ from pipeline.normalize import check_text, fold_width, normalize
     [
         ("規模以上工業增加值同比增長3.8%", "规模以上工业增加值同比增长3.8%"),
         ("３．８％", "3.8%"),
-        ("記憶體", "内存"),  # tw2sp phrase conversion changes length
-        ("軟體和記憶體", "软件和内存"),
+        ("記憶體", "记忆体"),  # script only by default
+        ("衞生", "卫生"),  # Hong Kong variant
         ("我国5G基站累计达到293.7万个", "我国5G基站累计达到293.7万个"),  # simplified stays
         ("规模以上工業增加值", "规模以上工业增加值"),  # mixed script
         ("", ""),
@@ -25,6 +25,19 @@ from pipeline.normalize import check_text, fold_width, normalize
 )
 def test_normalized_text(text, expected):
     assert normalize(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("記憶體", "内存"), ("軟體和記憶體", "软件和内存"), ("他說記憶體價格上漲", "他说内存价格上涨")],
+)
+def test_length_changing_phrase_conversion(text, expected):
+    assert normalize(text, "tw2sp").text == expected
+
+
+def test_default_conversion_leaves_simplified_words_alone():
+    text = "新增算力设施中智能算力占比过半,数字经济核心产业,程序"
+    assert normalize(text).text == text
 
 
 @pytest.mark.parametrize(
@@ -39,13 +52,13 @@ def test_normalized_text(text, expected):
     ],
 )
 def test_to_original(text, norm_span, original_slice):
-    n = normalize(text)
+    n = normalize(text, "tw2sp")
     start, end = n.to_original(*norm_span)
     assert text[start:end] == original_slice
 
 
 def test_to_normalized_inverts_to_original_on_phrase_boundaries():
-    n = normalize("他說記憶體價格上漲")
+    n = normalize("他說記憶體價格上漲", "tw2sp")
     assert n.text == "他说内存价格上涨"
     for a, b in [(0, 2), (2, 4), (4, 8), (0, 8)]:
         assert n.to_normalized(*n.to_original(a, b)) == (a, b)
@@ -80,10 +93,11 @@ _ALPHABET = st.sampled_from(list("記憶體軟件軟體資訊網路規模以上�
 _TEXT = st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=40)
 
 
+@pytest.mark.parametrize("conversion", ["hk2s", "tw2sp"])
 @settings(max_examples=300, deadline=None)
-@given(_TEXT)
-def test_offsets_map_into_the_original(text):
-    n = normalize(text)
+@given(text=_TEXT)
+def test_offsets_map_into_the_original(text, conversion):
+    n = normalize(text, conversion)
     assert len(n.starts) == len(n.ends) == len(n.text)
     prev_start = 0
     for i in range(len(n.text)):
@@ -98,7 +112,7 @@ def test_offsets_map_into_the_original(text):
 @settings(max_examples=300, deadline=None)
 @given(_TEXT, st.data())
 def test_spans_round_trip(text, data):
-    n = normalize(text)
+    n = normalize(text, "tw2sp")
     a = data.draw(st.integers(0, len(n.text)))
     b = data.draw(st.integers(a, len(n.text)))
     start, end = n.to_original(a, b)
@@ -112,7 +126,7 @@ def test_spans_round_trip(text, data):
 def test_one_megabyte_document():
     text = "規模以上工業增加值同比增長3.8%，記憶體出貨量年增１２％。\n" * 30000
     assert len(text) > 900_000
-    n = normalize(text)
+    n = normalize(text, "tw2sp")
     assert n.text.count("内存") == 30000
     i = n.text.rindex("内存")
     start, end = n.to_original(i, i + 2)
