@@ -1,0 +1,766 @@
+"""Indicator linker: turn tagged quantities of a normalised document into indicator events.
+
+Pure Python (no spaCy): ``link(text, quantities, periods)`` takes the
+NORMALISED text of a whole document (``pipeline.normalize``), the quantities
+and periods found in it (any objects with ``start``/``end``/``text`` ...
+attributes, offsets into ``text``) and returns one ``Event`` per (quantity,
+indicator).  All offsets in events are normalised offsets; the caller maps
+them back with ``Normalized.to_original``.
+
+How a quantity is linked (the knowledge is in ``rules/linker.yaml``):
+
+1. The document is split into sentences at 。!? and line breaks, sentences
+   into clauses at , ; : (never inside a quantity or parentheses).
+2. For each quantity, the text from the clause start (or the previous
+   quantity of the clause) to the quantity is its ``left`` context, the text
+   up to the next quantity or the clause end its ``right`` context.  The
+   linking rules are tried in file order; the first whose ``left``/``right``
+   patterns, labels and units fit links the quantity.  The rule's ``left``
+   match is the predicate (trigger, share or contribution phrase ...); what
+   precedes it is the subject region.
+3. The subject region is cleaned (periods, places, fillers, comparison cues,
+   parentheses, quotation marks and leading verbs stripped).  An empty or
+   anaphoric subject (增速, 数量 ...) takes the indicator of the previous
+   statement, or a topic clause of the same sentence; a lone head noun
+   (出口) takes the topic as its modifier.
+4. Values joined by 和/、/或 continue the previous statement; with 分别 they
+   are distributed over the coordinated subjects (shared heads distributed:
+   钢铁和水泥产量 -> 钢铁产量, 水泥产量); with 均 one value gives one event
+   per subject.
+5. Kind and sign come from the rule or the trigger; basis from the nearest
+   comparison cue before the value in the sentence (or the trigger itself);
+   a target cue before the value makes the statement a target; the period is
+   the nearest period before the value in the sentence that is not a
+   comparison reference.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional, Protocol, Sequence
+
+import regex
+
+from .linker_rules import CompiledRule, LexiconEntry, LinkerRules, default_rules, load_rules, lookup_indicator
+
+__all__ = ["Event", "link", "load_rules", "find_periods", "LinkerRules"]
+
+
+class QuantityLike(Protocol):
+    start: int
+    end: int
+    text: str
+    value: Any
+    unit: str
+    label: str
+    qualifier: Optional[str]
+
+
+class PeriodLike(Protocol):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A quantity linked to the indicator it measures (normalised offsets)."""
+
+    indicator: str
+    indicator_start: Optional[int]
+    indicator_end: Optional[int]
+    indicator_id: Optional[str]
+    value_start: int
+    value_end: int
+    value_text: str
+    value: Any
+    unit: str
+    kind: str
+    basis: Optional[str]
+    qualifier: Optional[str]
+    period: Optional[str]
+    location: Optional[str]
+    sentence_start: int
+    sentence_end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+_SENTENCE_END = regex.compile(r"[。!?！？\n]+")
+_CLAUSE_SEP = regex.compile(r"[,;:，；：]")
+_HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
+_QUOTES = set("“”‘’\"'「」『』")
+_JOINERS = "、和及与跟"
+_RIGHT_LEAD = regex.compile(r"^\s*(?:及以上|以上|以下|余|多|左右|上下|之多)?\s*(?:的|成为|为|是|被|获评|入选为)?\s*")
+_ELLIPSIS = regex.compile(r"\.{2,}|…")
+_PERIOD_PREP = regex.compile(r"^(?:截至|截止到|截止|到|至|在|于|从)\s*")
+_PERIOD_TAIL = regex.compile(r"(?:平均|合计|累计)$")
+
+
+# ----------------------------------------------------------------------------- subjects
+
+
+@dataclass
+class Subject:
+    """An indicator candidate: its text, where it is, and its coordinated parts."""
+
+    text: str
+    start: Optional[int]
+    end: Optional[int]
+    parts: list["Subject"] = field(default_factory=list)
+    share: bool = False
+    location: Optional[str] = None
+    rate: bool = False
+
+
+def _clean_text(s: str) -> str:
+    s = "".join(c for c in s if c not in _QUOTES)
+    s = _HAN_SPACE.sub("", s)
+    return s.strip()
+
+
+def _subject_from_positions(text: str, keep: list[int]) -> Optional[Subject]:
+    """A subject from kept character positions; offsets only when they form one span (quotes/spaces aside)."""
+    # trim spaces at both ends
+    while keep and text[keep[0]].isspace():
+        keep.pop(0)
+    while keep and text[keep[-1]].isspace():
+        keep.pop()
+    if not keep:
+        return None
+    s = _clean_text("".join(text[i] for i in keep))
+    if not s:
+        return None
+    lo, hi = keep[0], keep[-1] + 1
+    kept = set(keep)
+    contiguous = all(i in kept or text[i] in _QUOTES or text[i].isspace() for i in range(lo, hi))
+    if contiguous:
+        return Subject(s, lo, hi)
+    return Subject(s, None, None)
+
+
+class _Linker:
+    def __init__(self, text: str, quantities: Sequence[QuantityLike], periods: Optional[Sequence[PeriodLike]],
+                 rules: LinkerRules):
+        self.text = text
+        self.rules = rules
+        qs = sorted(quantities, key=lambda q: (q.start, -q.end))
+        self.quantities: list[QuantityLike] = []
+        last_end = -1
+        for q in qs:  # drop overlapping quantities
+            if q.start >= last_end:
+                self.quantities.append(q)
+                last_end = q.end
+        own = find_periods(text, rules)
+        given = [Span(p.start, p.end, p.text) for p in periods] if periods is not None else own
+        self.periods = sorted(given, key=lambda p: p.start)
+        # for stripping, any period-looking span counts
+        self.strip_periods = sorted({(p.start, p.end) for p in [*given, *own]})
+        self.qspans = [(q.start, q.end) for q in self.quantities]
+        self.events: list[Event] = []
+        self.carry: Optional[Subject] = None  # the indicator of the last statement
+        self.doc_carry: Optional[Subject] = None
+        lex = rules.compiled
+        self.p_location = regex.compile(lex["location"].pattern, flags=regex.POSIX)
+        self.p_basis_prefix = regex.compile("(?:" + "|".join(p.pattern for p, _ in rules.bases) + ")") if rules.bases else None
+        self.p_share_noun = lex["share_noun"]
+        self.p_change_trigger = regex.compile("(?:" + rules.alternations["trigger_change"] + r")(?:显著|明显|较快|迅速|强劲|较多|较大)?$")
+        self.consumed: set[int] = set()
+        self.trace: list[tuple[int, str]] = []
+        self.p_filler_prefix = lex["filler_prefix"]
+        self.p_filler_suffix = regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")
+        self.p_basis_suffix = regex.compile("(?:" + "|".join(p.pattern for p, _ in rules.bases) + r")\s*$") if rules.bases else None
+        self.p_strip = lex["subject_strip"]
+        self.p_leading_verb = lex["leading_verb"]
+        self.p_anaphor = regex.compile("^(?:" + lex["anaphor"].pattern + ")$")
+        self.p_head = regex.compile("^(?:" + lex["head"].pattern + ")$")
+        self.p_head_suffix = regex.compile("(?:" + lex["head"].pattern + ")$")
+        self.p_rate = lex["rate_noun"]
+        self.p_heading = lex["heading"]
+        self.p_not_topic = lex["not_topic"]
+        self.p_topic_cut = lex["topic_cut"]
+        self.p_share = lex["share"]
+        self.p_target = lex["target"]
+        self.p_list_cue = lex["list_cue"]
+        self.p_shared_cue = lex["shared_cue"]
+        self.p_stop = lex["stop_verb"]
+        self.p_period_ref = regex.compile("(?:" + lex["period_ref"].pattern + r")\s*$")
+        self.p_conj_only = regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$")
+        self.p_enum_prefix = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
+
+    # ------------------------------------------------------------------ segmentation
+    def sentences(self) -> list[tuple[int, int]]:
+        out = []
+        pos = 0
+        for m in _SENTENCE_END.finditer(self.text):
+            if self._inside_quantity(m.start()):
+                continue
+            out.append((pos, m.end()))
+            pos = m.end()
+        if pos < len(self.text):
+            out.append((pos, len(self.text)))
+        return [(s, e) for s, e in out if self.text[s:e].strip()]
+
+    def _inside_quantity(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.qspans)
+
+    def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
+        out = []
+        pos = s
+        depth = 0
+        for i in range(s, e):
+            c = self.text[i]
+            if c in "(（":
+                depth += 1
+            elif c in ")）":
+                depth = max(0, depth - 1)
+            elif depth == 0 and _CLAUSE_SEP.match(c) and not self._inside_quantity(i):
+                out.append((pos, i))
+                pos = i + 1
+        end = e
+        while end > pos and (self.text[end - 1] in "。!?！？\n" or self.text[end - 1].isspace()):
+            end -= 1
+        out.append((pos, end))
+        return out
+
+    # ------------------------------------------------------------------ subject cleaning
+    def clean(self, start: int, end: int, *, topic: bool = False) -> tuple[Optional[Subject], Optional[str], bool]:
+        """Clean the region [start, end) into a subject; return (subject, location, share_flag)."""
+        text = self.text
+        if start >= end:
+            return None, None, False
+        share = False
+        # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
+        seg = text[start:end]
+        m = regex.search(r"所?占(?!用|地|有|据|领)", seg)
+        if m and m.start() > 0:
+            end = start + m.start()
+            share = True
+        elif m and m.start() == 0:
+            return None, None, True
+        seg = text[start:end]
+        m = self.p_topic_cut.search(seg)
+        if m:
+            if m.group(0).endswith("占"):
+                share = True
+            end = start + m.start()
+        if topic:
+            seg = text[start:end]
+            for m in regex.finditer(self.rules.alternations["trigger_change"], seg):
+                if m.start() > 0 and self.p_change_trigger.match(seg, m.start()):
+                    end = start + m.start()
+                    break
+        keep = list(range(start, end))
+        # remove anywhere-patterns
+        seg = text[start:end]
+        drop: set[int] = set()
+        for m in self.p_strip.finditer(seg):
+            if m.group(0) and not all(c in _QUOTES for c in m.group(0)):
+                drop.update(range(start + m.start(), start + m.end()))
+        keep = [i for i in keep if i not in drop]
+        location_spans: list[tuple[int, int]] = []
+        # iterative prefix stripping
+        changed = True
+        guard = 0
+        while keep and changed and guard < 50:
+            guard += 1
+            changed = False
+            i0 = keep[0]
+            rest = "".join(text[i] for i in keep)
+            if rest[0].isspace() or rest[0] in _QUOTES or rest[0] in "、,;:()" + "和及与或":
+                keep.pop(0)
+                changed = True
+                continue
+            n = self._prefix_len(keep, rest, location_spans)
+            if n:
+                del keep[:n]
+                changed = True
+                continue
+            m = self.p_enum_prefix.match(rest)
+            if m:
+                del keep[: m.end()]
+                changed = True
+        # suffix stripping
+        changed = True
+        guard = 0
+        while keep and changed and guard < 50:
+            guard += 1
+            changed = False
+            rest = "".join(text[i] for i in keep)
+            if rest[-1].isspace() or rest[-1] in "、,;:()和及与或":
+                keep.pop()
+                changed = True
+                continue
+            for pat in (self.p_filler_suffix, self.p_basis_suffix):
+                if pat is None:
+                    continue
+                m = pat.search(rest)
+                if m and m.end() - m.start() > 0:
+                    n = len(rest) - m.start()
+                    if n >= len(rest) and not topic:
+                        del keep[:]
+                    else:
+                        del keep[len(keep) - n:]
+                    changed = True
+                    break
+            if changed:
+                continue
+            # trailing period spans
+            last = keep[-1]
+            for ps, pe in self.strip_periods:
+                if pe == last + 1 and ps >= keep[0]:
+                    while keep and keep[-1] >= ps:
+                        keep.pop()
+                    changed = True
+                    break
+        location = None
+        if location_spans:
+            lo = location_spans[0][0]
+            hi = location_spans[-1][1]
+            location = _clean_text(text[lo:hi])
+        rate = False
+        tail = "".join(text[i] for i in keep[-4:])
+        m = regex.search(r"(?:增速|增幅|增长速度)$", tail)
+        if m and len(keep) > len(m.group(0)) + 1:
+            del keep[len(keep) - len(m.group(0)):]
+            rate = True
+        subj = _subject_from_positions(text, keep)
+        if subj is not None:
+            subj.rate = rate
+            subj.share = share
+            subj.location = location
+        return subj, location, share
+
+    def _prefix_len(self, keep: list[int], rest: str, location_spans: list[tuple[int, int]]) -> int:
+        text = self.text
+        i0 = keep[0]
+        # a period span starting here
+        for ps, pe in self.strip_periods:
+            if ps == i0:
+                n = sum(1 for i in keep if i < pe)
+                if n and n < len(keep) + 1:
+                    return n
+        # a quantity starting here (a count in passing)
+        for qs, qe in self.qspans:
+            if qs == i0:
+                return sum(1 for i in keep if i < qe)
+        m = self.p_location.match(rest)
+        if m and 0 < m.end():
+            after = rest[m.end():]
+            tail = after
+            m2 = self.p_location.match(tail)
+            while m2 and m2.end() > 0:
+                tail = tail[m2.end():]
+                m2 = self.p_location.match(tail)
+            if not after.startswith("贡献") and not tail.startswith(("旅客", "游客", "访客", "移民")):
+                location_spans.append((i0, keep[m.end() - 1] + 1))
+                return m.end() + (1 if after.startswith("的") else 0)
+        if self.p_basis_prefix is not None:
+            m = self.p_basis_prefix.match(rest)
+            if m and m.end() > 0:
+                return m.end()
+        m = self.p_filler_prefix.match(rest)
+        if m and m.end() > 0:
+            return m.end()
+        m = self.p_leading_verb.match(rest)
+        if m and m.end() > 0 and m.end() < len(rest) and not self.p_anaphor.match(rest[m.end():]):
+            return m.end()
+        return 0
+
+    # ------------------------------------------------------------------ helpers
+    def split(self, subj: Subject, n: Optional[int]) -> Optional[list[Subject]]:
+        """Split a coordinated subject into n parts (any number >= 2 when n is None), heads distributed."""
+        if subj.parts and (n is None or len(subj.parts) == n):
+            return subj.parts
+        text = subj.text
+        for seps in (_JOINERS, "、", "和及与"):
+            pieces = [p for p in regex.split("[" + seps + "]", text)]
+            if len(pieces) < 2 or any(not p for p in pieces):
+                continue
+            if n is not None and len(pieces) != n:
+                continue
+            parts: list[Subject] = []
+            pos = 0
+            for p in pieces:
+                idx = text.index(p, pos)
+                pos = idx + len(p)
+                if subj.start is not None and self.text[subj.start:subj.end] == text:
+                    parts.append(Subject(p, subj.start + idx, subj.start + idx + len(p)))
+                else:
+                    parts.append(Subject(p, None, None))
+            # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
+            # as long as the first conjunct, or a known head noun)
+            head = self.shared_head([p.text for p in parts])
+            if head:
+                for k, p in enumerate(parts[:-1]):
+                    if not p.text.endswith(head):
+                        parts[k] = Subject(p.text + head, None, None)
+            for p in parts:
+                p.location = subj.location
+                p.share = subj.share
+            return parts
+        return None
+
+    def shared_head(self, texts: list[str]) -> Optional[str]:
+        """The head shared by coordinated conjuncts, written once on the last (钢铁和水泥产量 -> 产量).
+
+        A known head noun (lexicon class ``head``) wins, extended by a preceding 行业/产业/企业 when
+        present (电子、化工行业增加值 -> 行业增加值); else the last conjunct minus a modifier as long as the
+        first conjunct.
+        """
+        last = texts[-1]
+        others = texts[:-1]
+        if any(self.p_head_suffix.search(t) for t in others):
+            return None
+        m = self.p_head_suffix.search(last)
+        if m and len(last) > len(m.group(0)):
+            head = m.group(0)
+            m2 = regex.search(r"(?:行业|产业|企业|部门|类)$", last[: m.start()])
+            if m2 and m.start() - len(m2.group(0)) > 0:
+                head = m2.group(0) + head
+            return head
+        first = texts[0]
+        if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others):
+            return last[len(first):]
+        return None
+
+    def period_for(self, sent_start: int, pos: int) -> Optional[str]:
+        best = None
+        for p in self.periods:
+            if p.start < sent_start or p.end > pos:
+                continue
+            before = self.text[sent_start:p.start]
+            if self.p_period_ref.search(before) or self.text[p.end:p.end + 2] == "同期":
+                continue
+            if best is not None and regex.sub(r"\s+", "", p.text) == "全年" and regex.sub(r"\s+", "", best.text) != "全年" \
+                    and not regex.search(r"[。,;]", self.text[best.end:p.start]):
+                continue
+            best = p
+        if best is None:
+            return None
+        t = _PERIOD_PREP.sub("", regex.sub(r"\s+", "", best.text))
+        t = _PERIOD_TAIL.sub("", t)
+        return t or None
+
+    def basis_for(self, sent_start: int, pos: int, clause_start: int = 0) -> Optional[str]:
+        seg = self.text[sent_start:pos]
+        best: Optional[tuple[int, int, str]] = None
+        for pat, basis in self.rules.bases:
+            for m in pat.finditer(seg):
+                if sent_start + m.end() <= clause_start and regex.search(r"(?:增速|增幅|降幅|涨幅|跌幅)\s*$", seg[:m.start()]):
+                    continue
+                cand = (m.end(), m.end() - m.start(), basis)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        # a trigger carrying its own basis (年增, 月增) also counts as a cue
+        for word, entry in self.rules.triggers.items():
+            if entry.basis:
+                for m in regex.finditer(r"(?<![上去今本全明前当同])" + regex.escape(word), seg):
+                    cand = (m.end(), m.end() - m.start(), entry.basis)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
+        return best[2] if best else None
+
+    def trigger_entry(self, word: Optional[str]) -> Optional[LexiconEntry]:
+        if not word:
+            return None
+        e = self.rules.triggers.get(word)
+        if e is not None:
+            return e
+        for pat, entry in self.rules.trigger_patterns:
+            if pat.fullmatch(word):
+                return entry
+        return None
+
+    # ------------------------------------------------------------------ main loop
+    def run(self) -> list[Event]:
+        for s_start, s_end in self.sentences():
+            self.carry = self.doc_carry
+            sent_location: Optional[str] = None
+            topic: Optional[Subject] = None
+            for c_start, c_end in self.clauses(s_start, s_end):
+                clause_qs = [q for q in self.quantities if c_start <= q.start and q.end <= c_end]
+                prev_end = c_start
+                prev: Optional[dict] = None  # the last linked statement of this clause
+                n_events_before = len(self.events)
+                clause_text = self.text[c_start:c_end].strip()
+                for k, q in enumerate(clause_qs):
+                    if q.start in self.consumed or self.in_defining_parens(q, c_end):
+                        continue
+                    nxt = clause_qs[k + 1].start if k + 1 < len(clause_qs) else c_end
+                    left = self.text[prev_end:q.start]
+                    right = self.text[q.end:nxt]
+                    info = self.apply(q, left, right, prev_end, c_start, c_end, s_start, s_end, prev, clause_qs[k + 1:],
+                                      topic, sent_location)
+                    prev = info
+                    if info and info.get("location"):
+                        sent_location = info["location"]
+                    prev_end = max(q.end, info.get("subject_end", 0) if info else 0)
+                if len(self.events) == n_events_before and clause_text:
+                    # a clause with no statement: a heading, or a topic for what follows
+                    if self.p_heading.search(clause_text) or self.p_not_topic.search(clause_text):
+                        continue
+                    subj, loc, share = self.clean(c_start, c_end, topic=True)
+                    if loc:
+                        sent_location = loc
+                    if subj is not None and len(subj.text) <= 30:
+                        subj.share = share
+                        topic = subj
+                        self.carry = subj
+            # topics set self.carry only: they do not outlive their sentence (doc_carry is unchanged)
+        return self.events
+
+    def in_defining_parens(self, q, c_end: int) -> bool:
+        """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
+        text = self.text
+        i = q.start - 1
+        depth = 0
+        while i >= 0 and text[i] not in "。,;:":
+            if text[i] == ")":
+                depth += 1
+            elif text[i] == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            i -= 1
+        if i < 0 or text[i] != "(":
+            return False
+        j = text.find(")", q.end, c_end)
+        return j >= 0 and j + 1 < c_end and bool(regex.match(r"[\p{Han}A-Za-z]", text[j + 1]))
+
+    def right_subject(self, q, right: str, c_end: int) -> tuple[Optional[Subject], Optional[str], int]:
+        text = self.text
+        start = q.end
+        m = _RIGHT_LEAD.match(right)
+        start += m.end() if m else 0
+        end = c_end
+        seg = text[start:end]
+        cut = len(seg)
+        for pat in (self.p_stop, _ELLIPSIS, regex.compile(r"[、]|和(?=\s*\d)")):
+            for m2 in pat.finditer(seg):
+                if m2.start() > 0:
+                    cut = min(cut, m2.start())
+                    break
+        for qs, qe in self.qspans:
+            if start < qs < start + cut:
+                if text[qe:qe + 1] == "的" or text[qe:qe + 3].lstrip().startswith(("以上的", "以下的")):
+                    self.consumed.add(qs)
+                    continue
+                cut = qs - start
+                break
+        subject, location, _ = self.clean(start, start + cut)
+        return subject, location, start + cut
+
+    def apply(self, q, left, right, region_start, c_start, c_end, s_start, s_end, prev, following, topic,
+              sent_location) -> Optional[dict]:
+        label = getattr(q, "label", None)
+        unit = getattr(q, "unit", None)
+        for rule in self.rules.rules:
+            spec = rule.spec
+            if spec.labels is not None and label not in spec.labels:
+                continue
+            if spec.units is not None and unit not in spec.units:
+                continue
+            if spec.subject == "previous" and not prev:
+                continue
+            lm = rule.left.search(left) if rule.left is not None else None
+            if rule.left is not None and lm is None:
+                continue
+            rm = rule.right.match(right) if rule.right is not None else None
+            if rule.right is not None and rm is None:
+                continue
+            if rule.sentence_before is not None and not rule.sentence_before.search(self.text[s_start:q.start]):
+                continue
+            self.trace.append((q.start, spec.id))
+            if not spec.emit:
+                return None
+            return self.fire(rule, q, lm, rm, left, right, region_start, c_start, c_end, s_start, s_end, prev,
+                             following, topic, sent_location)
+        return None
+
+    def fire(self, rule: CompiledRule, q, lm, rm, left, right, region_start, c_start, c_end, s_start, s_end, prev,
+             following, topic, sent_location) -> Optional[dict]:
+        spec = rule.spec
+        text = self.text
+        if spec.subject == "previous":
+            info = dict(prev)
+            info["index"] = prev["index"] + 1
+            parts = info["parts"]
+            idx = info["index"]
+            subjects = [parts[idx]] if info["mode"] == "list" and idx < len(parts) else info["subjects"]
+            if info.get("subject_mode") == "right":
+                subj, _, send = self.right_subject(q, right, c_end)
+                if subj is not None:
+                    subjects = [subj]
+                    info["subject_end"] = send
+            self.emit(q, subjects, info["kind"], info["sign"], info["basis"], s_start, s_end, spec.id,
+                      info.get("location"), info.get("period"))
+            return info
+        trigger = None
+        if lm is not None and "trigger" in lm.re.groupindex:
+            trigger = lm.group("trigger")
+        entry = self.trigger_entry(trigger)
+        if trigger and trigger in self.rules.words("comparative") and not regex.search(r"[比较]", text[c_start:q.start]):
+            entry = self.trigger_entry("达")
+            if spec.kind == "change" or spec.kind is None:
+                spec = spec.model_copy(update={"kind": "level"})
+        kind = spec.kind or (entry.kind if entry else None) or "level"
+        sign = spec.sign or (entry.sign if entry and entry.kind == "change" else 1)
+        # the subject
+        subject: Optional[Subject] = None
+        location = None
+        carried = False
+        subject_end = 0
+        if spec.subject in ("left", "carry"):
+            pred_start = region_start + (lm.start() if lm is not None else len(left))
+            if spec.subject == "left":
+                subject, location, share_flag = self.clean(region_start, pred_start)
+            if subject is None or self.p_anaphor.match(subject.text):
+                if subject is not None and self.p_rate.search(subject.text) and self.carry is not None:
+                    c = self.carry
+                    subject = Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=c.location,
+                                      rate=True)
+                else:
+                    subject = self.carry
+                carried = True
+            elif self.p_head.match(subject.text) and topic is not None and self.carry is topic:
+                subject = Subject(topic.text + subject.text, None, None, share=topic.share)
+        else:  # right
+            subject, location, subject_end = self.right_subject(q, right, c_end)
+        if subject is None:
+            return None
+        location = location or subject.location or sent_location
+        # kind adjustments
+        if kind == "level" and (self.p_rate.search(subject.text) or subject.rate):
+            kind = "change"
+        elif kind == "level" and (self.p_share_noun.search(subject.text) or (carried and subject.share)):
+            kind = "share"
+        if kind != "rank" and self.p_target.search(text[s_start:q.start]):
+            value_kind = kind
+            kind = "target"
+        else:
+            value_kind = kind
+        # basis
+        basis: Optional[str] = None
+        if value_kind == "change" or (kind == "target" and value_kind == "change"):
+            if spec.basis == "none":
+                basis = None
+            elif spec.basis in ("yoy", "mom", "vs_prev"):
+                basis = spec.basis
+            elif entry is not None and entry.basis:
+                basis = entry.basis
+            else:
+                bw = rm.groupdict().get("basis_word") if rm is not None else None
+                if bw in ("年", "年均", "同比"):
+                    basis = "yoy"
+                elif bw == "环比":
+                    basis = "mom"
+                else:
+                    basis = self.basis_for(s_start, q.start, c_start)
+        if value_kind != "change":
+            sign = 1
+        # lists: 分别 distributes values over subjects, 均 shares one value
+        n = 1
+        last_end = q.end
+        for f in following:
+            if not self.p_conj_only.match(text[last_end:f.start]):
+                break
+            n += 1
+            last_end = f.end
+        before = text[c_start:q.start]
+        mode = "single"
+        parts: list[Subject] = [subject]
+        if n > 1 and (self.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)):
+            split = self.split(subject, n)
+            if split:
+                mode = "list"
+                parts = split
+        elif n == 1 and self.p_shared_cue.search(before):
+            split = self.split(subject, None)
+            if split:
+                parts = split
+                mode = "shared"
+        subjects = [parts[0]] if mode == "list" else parts
+        if mode != "single":
+            subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
+                              location=subject.location, rate=subject.rate)
+        period = self.period_for(s_start, q.start)
+        self.emit(q, subjects, kind, sign, basis, s_start, s_end, spec.id, location, period)
+        self.carry = subject
+        self.doc_carry = replace(subject, rate=False)
+        return {"kind": kind, "sign": sign, "basis": basis, "parts": parts, "subjects": subjects, "mode": mode,
+                "index": 0, "location": location, "period": period, "subject_mode": spec.subject,
+                "subject_end": subject_end}
+
+    def emit(self, q, subjects, kind, sign, basis, s_start, s_end, rule_id, location, period=None) -> None:
+        if period is None:
+            period = self.period_for(s_start, q.start)
+        value = q.value
+        if sign == -1 and value is not None:
+            value = -value
+        for subj in subjects:
+            ind = lookup_indicator(self.rules, subj.text)
+            if any(e.value_start == q.start and e.indicator == subj.text for e in self.events):
+                continue
+            self.events.append(
+                Event(
+                    indicator=subj.text,
+                    indicator_start=subj.start,
+                    indicator_end=subj.end,
+                    indicator_id=ind.id if ind else None,
+                    value_start=q.start,
+                    value_end=q.end,
+                    value_text=q.text,
+                    value=value,
+                    unit=q.unit,
+                    kind=kind,
+                    basis=basis,
+                    qualifier=getattr(q, "qualifier", None),
+                    period=period,
+                    location=location,
+                    sentence_start=s_start,
+                    sentence_end=s_end,
+                    rule=rule_id,
+                )
+            )
+
+
+def find_periods(text: str, rules: LinkerRules | None = None) -> list[Span]:
+    """Period expressions in normalised ``text`` by the ``period`` patterns of the lexicon (a fallback)."""
+    rules = rules or default_rules()
+    out: list[Span] = []
+    pat = rules.compiled["period"]
+    for m in pat.finditer(text):
+        if not m.group(0).strip():
+            continue
+        # not a period when it is part of a number (2023年 inside 12023年? ) or a date followed by 日
+        out.append(Span(m.start(), m.end(), m.group(0)))
+    return out
+
+
+def link(
+    text: str,
+    quantities: Sequence[QuantityLike],
+    periods: Optional[Sequence[PeriodLike]] = None,
+    rules: LinkerRules | None = None,
+    trace: Optional[list[tuple[int, str]]] = None,
+) -> list[Event]:
+    """Link each quantity of the normalised ``text`` to the indicator it measures.
+
+    ``periods=None`` finds periods with the lexicon's ``period`` patterns.
+    ``trace``, when given, receives ``(quantity start, rule id)`` for every
+    quantity a rule handled, including rules that emit no event.
+    Returns events in text order; a quantity that measures nothing gets none,
+    a value shared by several indicators gets one event each.
+    """
+    rules = rules or default_rules()
+    linker = _Linker(text, quantities, periods, rules)
+    events = linker.run()
+    if trace is not None:
+        trace.extend(linker.trace)
+    return events

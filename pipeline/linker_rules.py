@@ -1,0 +1,366 @@
+"""Schema and loader of the linker's rule files (``rules/linker.yaml``, ``rules/indicators.yaml``).
+
+The linker itself (``pipeline/linker.py``) is a small generic engine; what it
+knows about Chinese statistical prose lives in two YAML files a linguist can
+edit without reading Python:
+
+* ``linker.yaml`` ``lexicon:`` word classes (triggers with their kind and
+  sign, comparison bases, qualifier words, fillers, locations, period
+  patterns ...) and ``rules:`` the linking rules, each a regular expression
+  over the text right before (``left``) and/or right after (``right``) a
+  quantity, with macros ``{class}`` that expand to a lexicon class, plus its
+  own positive ``examples`` and ``negatives``.
+* ``indicators.yaml`` ``indicators:`` canonical indicator names, ids and
+  aliases.
+
+``load_rules`` validates every record (unknown fields, bad values, duplicate
+ids, regular expressions that do not compile, macros naming no class) and
+raises one ``RuleFileError`` listing every problem as ``file:line: message``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional, Sequence
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .resources import rules_path
+from .rulefile import Problem, RuleFileError, read_sections, validate
+
+KINDS = ("level", "change", "share", "rank", "target")
+BASES = ("yoy", "mom", "vs_prev")
+
+# Lexicon classes the engine reads; a macro ``{name}`` in a rule may name any of them.
+LEXICON_CLASSES = (
+    "trigger",  # a verb right before the value; carries kind and sign (and sometimes a basis)
+    "basis",  # a comparison cue: 同比 -> yoy ...; carries basis
+    "qualifier",  # words between trigger and value that qualify it (约 超过 近 ...)
+    "target",  # a cue that the statement is a future goal (到2025年 力争 ...)
+    "share",  # a share predicate (占...比重) before the value
+    "location",  # place words and patterns, stripped from subjects, reported as location
+    "filler_prefix",  # words stripped from the start of a subject (其中 全年 累计 ...)
+    "filler_suffix",  # words stripped from the end of a subject (分别 均 累计 ...)
+    "subject_strip",  # patterns removed anywhere in a subject (parentheses, 按可比价格计算 ...)
+    "leading_verb",  # verbs stripped from the start of a subject (建成 实现 ...)
+    "count_verb",  # verbs after which "N个 + noun" is a measured count (建成45个集群)
+    "stop_verb",  # verbs that end a noun phrase written after the value
+    "anaphor",  # subjects that refer back to the previous indicator (增速 数量 ...)
+    "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
+    "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
+    "rate_noun",  # indicator endings that make a level a rate of change (增长率 ...)
+    "heading",  # whole clauses that are headings, not subjects (分产业看 ...)
+    "not_topic",  # clause starts/ends that never give a topic (据 根据 ... 显示)
+    "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
+    "period",  # period patterns (used when the caller passes no periods)
+    "period_ref",  # words right before a period that make it a comparison reference
+    "comparative",  # one-character comparatives, change triggers only after 比/较
+    "conj",  # words joining listed values (和 、 或 ...)
+    "list_cue",  # words that make a coordination distributive (分别)
+    "shared_cue",  # words that share one value among conjuncts (均 都)
+)
+
+
+class LexiconEntry(BaseModel):
+    """One group of words or patterns of a lexicon class."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    class_: Literal[LEXICON_CLASSES] = Field(alias="class")  # type: ignore[valid-type]
+    description: str = ""
+    words: list[str] = []
+    patterns: list[str] = []
+    kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
+    sign: Literal[1, -1] = 1
+    basis: Optional[Literal[BASES]] = None  # type: ignore[valid-type]
+
+    @field_validator("patterns")
+    @classmethod
+    def _compile(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                regex.compile(p)
+            except regex.error as err:
+                raise ValueError(f"pattern {p!r} does not compile: {err}") from None
+        return v
+
+    @field_validator("words")
+    @classmethod
+    def _nonempty(cls, v: list[str]) -> list[str]:
+        if any(not w for w in v):
+            raise ValueError("empty word")
+        return v
+
+
+class ExpectedEvent(BaseModel):
+    """An event a rule example must produce (fields left out are not checked)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: str
+    value_text: str
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
+    basis: Optional[str] = "unchecked"
+    period: Optional[str] = "unchecked"
+    location: Optional[str] = "unchecked"
+
+
+class Example(BaseModel):
+    """A sentence with its quantities marked as [..] and the events it must yield."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    events: list[ExpectedEvent] = []
+
+    @field_validator("text")
+    @classmethod
+    def _marked(cls, v: str) -> str:
+        if "[" not in v:
+            raise ValueError("mark each quantity of the example as [..]")
+        return v
+
+
+class Negative(BaseModel):
+    """A sentence and a marked value that must get no event (or none from this rule)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    value_text: str
+    mode: Literal["no_event", "not_this_rule"] = "no_event"
+
+
+class LinkRule(BaseModel):
+    """One linking rule: conditions on the text around a quantity, and what it yields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    left: Optional[str] = None
+    right: Optional[str] = None
+    sentence_before: Optional[str] = None
+    labels: Optional[list[Literal["PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION"]]] = None
+    units: Optional[list[str]] = None
+    kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
+    sign: Optional[Literal[1, -1]] = None
+    basis: Literal["cue", "none", "yoy", "mom", "vs_prev"] = "cue"
+    subject: Literal["left", "right", "carry", "previous"] = "left"
+    emit: bool = True
+    examples: list[Example] = []
+    negatives: list[Negative] = []
+
+
+class Indicator(BaseModel):
+    """A canonical indicator with the names it is written as."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    description: str = ""
+
+
+_MACRO = regex.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass
+class CompiledRule:
+    spec: LinkRule
+    line: int
+    left: Optional[regex.Pattern]
+    right: Optional[regex.Pattern]
+    sentence_before: Optional[regex.Pattern]
+
+
+@dataclass
+class LinkerRules:
+    """Everything the linker needs, compiled."""
+
+    lexicon: dict[str, list[LexiconEntry]]
+    rules: list[CompiledRule]
+    indicators: list[Indicator]
+    alternations: dict[str, str] = field(default_factory=dict)
+    compiled: dict[str, regex.Pattern] = field(default_factory=dict)
+    triggers: dict[str, LexiconEntry] = field(default_factory=dict)
+    trigger_patterns: list[tuple[regex.Pattern, LexiconEntry]] = field(default_factory=list)
+    bases: list[tuple[regex.Pattern, str]] = field(default_factory=list)
+    alias_index: dict[str, Indicator] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def words(self, cls: str) -> list[str]:
+        return [w for e in self.lexicon.get(cls, []) for w in e.words]
+
+    def pattern(self, cls: str) -> regex.Pattern:
+        """The compiled alternation of a class (words escaped, longest first; then patterns)."""
+        return self.compiled[cls]
+
+    def rule(self, rule_id: str) -> CompiledRule:
+        for r in self.rules:
+            if r.spec.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+def _alternation(entries: Sequence[LexiconEntry]) -> str:
+    words = sorted({w for e in entries for w in e.words}, key=len, reverse=True)
+    parts = [regex.escape(w) for w in words]
+    parts += [p for e in entries for p in e.patterns]
+    if not parts:
+        return "(?!)"
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _expand(pattern: str, alternations: dict[str, str]) -> tuple[str, list[str]]:
+    unknown: list[str] = []
+
+    def sub(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in alternations:
+            unknown.append(name)
+            return m.group(0)
+        return alternations[name]
+
+    return _MACRO.sub(sub, pattern), unknown
+
+
+def _norm_key(name: str) -> str:
+    return regex.sub(r"[\s“”‘’\"'「」『』]+", "", name).lower()
+
+
+def default_paths() -> tuple[Path, Path]:
+    return rules_path("linker.yaml"), rules_path("indicators.yaml")
+
+
+def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
+    """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
+
+    ``paths`` lists YAML files; each may hold any of the sections ``lexicon``,
+    ``rules`` and ``indicators``.  Ids must be unique within each section
+    across all files.  Default: the bundled ``linker.yaml`` and ``indicators.yaml``.
+    """
+    paths = [Path(p) for p in (paths or default_paths())]
+    problems: list[Problem] = []
+    lex: list[tuple[LexiconEntry, int, str]] = []
+    link: list[tuple[LinkRule, int, str]] = []
+    inds: list[tuple[Indicator, int, str]] = []
+    seen: dict[str, dict[str, str]] = {"lexicon": {}, "rules": {}, "indicators": {}}
+    for path in paths:
+        try:
+            sections = read_sections(path, ("lexicon", "rules", "indicators"))
+        except RuleFileError as err:
+            problems.extend(err.problems)
+            continue
+        for name, model, sink in (
+            ("lexicon", LexiconEntry, lex),
+            ("rules", LinkRule, link),
+            ("indicators", Indicator, inds),
+        ):
+            good, probs = validate(path, sections[name], model)
+            problems.extend(probs)
+            for item, line in good:
+                where = f"{path}:{line}"
+                if item.id in seen[name]:
+                    problems.append(
+                        Problem(str(path), line, f"duplicate id {item.id!r} (first defined at {seen[name][item.id]})")
+                    )
+                    continue
+                seen[name][item.id] = where
+                sink.append((item, line, str(path)))  # type: ignore[arg-type]
+
+    lexicon: dict[str, list[LexiconEntry]] = {c: [] for c in LEXICON_CLASSES}
+    for entry, _, _ in lex:
+        lexicon[entry.class_].append(entry)
+    alternations = {c: _alternation(es) for c, es in lexicon.items()}
+    # finer macros: triggers by kind and direction
+    for kind in KINDS:
+        alternations[f"trigger_{kind}"] = _alternation([e for e in lexicon["trigger"] if e.kind == kind])
+    alternations["trigger_up"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == 1])
+    alternations["trigger_down"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == -1])
+
+    compiled_rules: list[CompiledRule] = []
+    for rule, line, path in link:
+        pats: dict[str, Optional[regex.Pattern]] = {}
+        for attr in ("left", "right", "sentence_before"):
+            src = getattr(rule, attr)
+            if src is None:
+                pats[attr] = None
+                continue
+            expanded, unknown = _expand(src, alternations)
+            for name in unknown:
+                problems.append(Problem(path, line, f"rule {rule.id!r}: {attr}: unknown macro {{{name}}}; "
+                                        f"use one of the lexicon classes"))
+            if attr == "left" and not expanded.endswith("$"):
+                expanded += "$"
+            if attr == "right" and not expanded.startswith("^"):
+                expanded = "^(?:" + expanded + ")"
+            try:
+                pats[attr] = regex.compile(expanded)
+            except regex.error as err:
+                problems.append(Problem(path, line, f"rule {rule.id!r}: {attr}: pattern does not compile: {err}"))
+                pats[attr] = None
+        compiled_rules.append(CompiledRule(rule, line, pats["left"], pats["right"], pats["sentence_before"]))
+
+    compiled: dict[str, regex.Pattern] = {}
+    for name, alt in alternations.items():
+        try:
+            compiled[name] = regex.compile(alt)
+        except regex.error as err:  # pragma: no cover - patterns are checked one by one above
+            problems.append(Problem(paths[0].name, 0, f"lexicon class {name!r} does not compile: {err}"))
+
+    alias_index: dict[str, Indicator] = {}
+    for ind, line, path in inds:
+        for alias in [ind.name, *ind.aliases]:
+            key = _norm_key(alias)
+            other = alias_index.get(key)
+            if other is not None and other.id != ind.id:
+                problems.append(Problem(path, line, f"rule {ind.id!r}: alias {alias!r} already belongs to {other.id!r}"))
+                continue
+            alias_index[key] = ind
+
+    if problems:
+        raise RuleFileError(problems)
+
+    triggers: dict[str, LexiconEntry] = {}
+    trigger_patterns: list[tuple[regex.Pattern, LexiconEntry]] = []
+    for e in lexicon["trigger"]:
+        for w in e.words:
+            triggers.setdefault(w, e)
+        for p in e.patterns:
+            trigger_patterns.append((regex.compile(p), e))
+    bases: list[tuple[regex.Pattern, str]] = []
+    for e in lexicon["basis"]:
+        for w in e.words:
+            bases.append((regex.compile(regex.escape(w)), e.basis or ""))
+        for p in e.patterns:
+            bases.append((regex.compile(p), e.basis or ""))
+
+    return LinkerRules(
+        lexicon=lexicon,
+        rules=compiled_rules,
+        indicators=[i for i, _, _ in inds],
+        alternations=alternations,
+        compiled=compiled,
+        triggers=triggers,
+        trigger_patterns=trigger_patterns,
+        bases=bases,
+        alias_index=alias_index,
+        sources=tuple(str(p) for p in paths),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> LinkerRules:
+    """The bundled rules, loaded once."""
+    return load_rules()
+
+
+def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Indicator]:
+    return rules.alias_index.get(_norm_key(name))

@@ -1,0 +1,250 @@
+"""The indicator linker on constructions of statistical news, and its F1 on the gold files with gold quantities."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+
+from pipeline.linker import Event, find_periods, link
+from pipeline.normalize import normalize
+
+from .test_linker_rules import marked
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD_FILES = [
+    REPO.parent / "shared" / "corpus" / "news-dev.gold.jsonl",
+    REPO / "corpus" / "seed.gold.jsonl",
+    REPO / "corpus" / "dev-extra.gold.jsonl",
+]
+
+
+def run(text: str) -> list[Event]:
+    _, norm, qs = marked(text)
+    return link(norm, qs)
+
+
+def by_value(events: list[Event]) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = {}
+    for e in events:
+        out.setdefault(e.value_text, []).append(e)
+    return out
+
+
+def one(events: list[Event], value_text: str) -> Event:
+    found = by_value(events).get(value_text, [])
+    assert len(found) == 1, f"{value_text}: {found}"
+    return found[0]
+
+
+def test_event_fields_and_offsets():
+    _, norm, qs = marked("上半年,全国规模以上工业增加值同比增长[3.8%]。")
+    (e,) = link(norm, qs)
+    assert e.indicator == "规模以上工业增加值"
+    assert norm[e.indicator_start:e.indicator_end] == "规模以上工业增加值"
+    assert norm[e.value_start:e.value_end] == "3.8%"
+    assert (e.kind, e.basis, e.period, e.location) == ("change", "yoy", "上半年", "全国")
+    assert e.indicator_id == "industrial_value_added"
+    assert norm[e.sentence_start:e.sentence_end].startswith("上半年")
+    assert e.rule == "change.trigger"
+
+
+def test_traditional_input_is_linked_on_normalised_text():
+    text = "1—6月,全社會用電量累計40977億千瓦時,同比增長2.9%。"
+    n = normalize(text)
+    a = n.text.index("40977")
+    b = n.text.index("2.9%")
+
+    @dataclass
+    class Q:
+        start: int
+        end: int
+        text: str
+        value: Any
+        unit: str
+        label: str
+        qualifier: Optional[str] = None
+
+    ae = n.text.index("时", a) + 1
+    qs = [Q(a, ae, n.text[a:ae], 4097700000000, "千瓦时", "QUANTITY"), Q(b, b + 4, "2.9%", 2.9, "%", "PERCENT")]
+    evs = link(n.text, qs)
+    assert [e.indicator for e in evs] == ["全社会用电量", "全社会用电量"]
+    assert [e.kind for e in evs] == ["level", "change"]
+    assert evs[0].period == "1—6月" and evs[1].basis == "yoy"
+
+
+def test_decrease_sign_and_narrowing():
+    evs = run("工业生产者出厂价格同比下降[2.5%],降幅比上月收窄[0.9个百分点]。")
+    assert one(evs, "2.5%").value == -2.5
+    e = one(evs, "0.9个百分点")
+    assert e.value == -0.9 and e.indicator == "工业生产者出厂价格" and e.basis == "mom"
+
+
+def test_elided_subject_carries_over_clauses_and_sentences():
+    evs = run("1-4月,全省规模以上工业增加值同比增长[8.5%],较一季度提高[1.2个百分点],居全国[第8位]。"
+              "其中4月当月同比增长[12.2%]。")
+    assert {e.indicator for e in evs} == {"规模以上工业增加值"}
+    assert one(evs, "1.2个百分点").basis == "vs_prev"
+    assert one(evs, "第8位").kind == "rank"
+    assert one(evs, "12.2%").period == "4月当月"
+
+
+def test_fenbie_list_distributes_shared_head():
+    evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
+    assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
+    assert [e.value for e in evs] == [-2.1, -5.3, -1.8]
+
+
+def test_fenbie_list_carried_to_later_clauses():
+    evs = run("高技术产业和装备制造业增加值同比分别增长[10.2%]和[8.1%],占规模以上工业增加值比重分别为[12.1%]和[32.6%]。")
+    assert [(e.indicator, e.kind) for e in evs] == [
+        ("高技术产业增加值", "change"), ("装备制造业增加值", "change"),
+        ("高技术产业增加值", "share"), ("装备制造业增加值", "share")]
+
+
+def test_shared_value_gives_one_event_per_indicator():
+    evs = run("出口和进口均增长[5%]。")
+    assert sorted(e.indicator for e in evs) == ["出口", "进口"]
+
+
+def test_shared_value_over_places_gives_one_event():
+    evs = run("河南和山东的小麦单产均为[6%]。")
+    assert len(evs) == 1 and evs[0].indicator == "小麦单产" and evs[0].location == "河南和山东"
+
+
+def test_value_before_noun_and_counts_in_passing():
+    evs = run("工业和信息化部等[五部门]联合印发通知,到2025年建设[3个]及以上可靠性共性技术研发服务平台。")
+    assert "五部门" not in by_value(evs)
+    e = one(evs, "3个")
+    assert (e.indicator, e.kind, e.period) == ("可靠性共性技术研发服务平台", "target", "2025年")
+
+
+def test_list_of_counts_after_one_verb():
+    evs = run("截至6月底,全省累计建成[8000个]数字化车间、[320家]智能工厂和5G基站[12.6万座]。")
+    assert [e.indicator for e in evs] == ["数字化车间", "智能工厂", "5G基站"]
+
+
+def test_heading_topic_and_head_noun():
+    evs = run("电动载人汽车、锂电池、太阳能电池等新三样产品,合计出口增长[61.6%],拉动整体出口增长[1.8个百分点]。")
+    assert [e.indicator for e in evs] == ["新三样产品出口", "新三样产品出口"]
+    assert one(evs, "1.8个百分点").basis is None
+
+
+def test_included_list_and_quotes_removed():
+    evs = run("包括新能源汽车、锂离子电池、太阳能电池在内的“新三样”出口同比增长[61.6%]。")
+    assert one(evs, "61.6%").indicator == "新三样出口"
+
+
+def test_colon_heading_and_qizhong():
+    evs = run("其中:第一产业增加值[5000亿元],增长[4.1%];第二产业增加值[2万亿元],增长[4.7%]。")
+    assert [e.indicator for e in evs] == ["第一产业增加值"] * 2 + ["第二产业增加值"] * 2
+
+
+def test_difference_and_contribution_have_no_basis():
+    evs = run("全省居民人均可支配收入同比增长[6.1%],比全国平均快[1.1个百分点]。"
+              "消费对经济增长的贡献率为[82.5%],拉动GDP增长[4.3个百分点]。")
+    assert one(evs, "1.1个百分点").basis is None
+    assert one(evs, "82.5%").kind == "share" and one(evs, "82.5%").indicator == "消费"
+    e = one(evs, "4.3个百分点")
+    assert (e.indicator, e.kind, e.basis) == ("消费", "change", None)
+
+
+def test_basis_inheritance_stays_in_sentence():
+    evs = run("全国夏粮总产量[13926万吨],比上年减少[162万吨],下降[1.2%]。生猪出栏[47924万头],减少[3.7%]。")
+    assert one(evs, "1.2%").basis == "vs_prev"
+    assert one(evs, "3.7%").basis is None
+    assert one(evs, "13926万吨").basis is None
+
+
+def test_month_and_year_triggers_carry_their_basis():
+    evs = run("11月就业人数为[1147万5000人],月增[1万5000人]或[0.13%],年增[7万7000人]或[0.68%]。")
+    assert [e.basis for e in evs] == [None, "mom", "mom", "yoy", "yoy"]
+
+
+def test_rate_named_indicator_is_a_change_and_level_rates_stay_levels():
+    evs = run("112年第4季经济成长率为[5.12%],失业率为[3.4%]。")
+    assert one(evs, "5.12%").kind == "change"
+    assert one(evs, "3.4%").kind == "level"
+
+
+def test_rank_scope_is_not_the_indicator():
+    evs = run("我国算力总规模居全球[第二]。")
+    assert one(evs, "第二").indicator == "算力总规模"
+
+
+def test_comparison_period_is_not_the_period():
+    evs = run("上半年,规模以上工业增加值同比增长[6.0%],增速比一季度加快[0.2个百分点]。")
+    assert one(evs, "0.2个百分点").period == "上半年"
+
+
+def test_unknown_indicator_has_no_id():
+    evs = run("全市咖啡门店数量达到[1200家]。")
+    e = one(evs, "1200家")
+    assert e.indicator == "咖啡门店数量" and e.indicator_id is None
+
+
+def test_alias_maps_to_one_id():
+    a = one(run("规上工业增加值增长[5%]。"), "5%")
+    b = one(run("规模以上工业增加值增长[5%]。"), "5%")
+    assert a.indicator_id == b.indicator_id == "industrial_value_added"
+
+
+def test_no_quantities_no_events_and_empty_text():
+    assert link("", []) == []
+    assert link("今年经济运行总体平稳。", []) == []
+
+
+def test_fallback_periods():
+    spans = [p.text for p in find_periods("2023年上半年,1-5月份,今年首5个月,截至6月底,第1季")]
+    assert "2023年上半年" in spans and "1-5月份" in spans and "今年首5个月" in spans and "6月底" in spans
+
+
+# ----------------------------------------------------------------------------- gold files
+
+
+def _gold_f1(path: Path) -> tuple[float, float]:
+    from pipeline.evaluate import locate, score
+
+    @dataclass
+    class Q:
+        start: int
+        end: int
+        text: str
+        value: Any
+        unit: str
+        label: str
+        qualifier: Optional[str]
+
+    golds, preds = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        golds.append(d)
+        n = normalize(d["text"])
+        qs = []
+        for q in d.get("quantities", []):
+            st = q.get("start")
+            if st is None:
+                st = locate(d["text"], q["text"], q.get("occurrence", 0))
+            en = q.get("end", st + len(q["text"]))
+            a, b = n.to_normalized(st, en)
+            qs.append(Q(a, b, n.text[a:b], q["value"], q["unit"], q.get("label", "QUANTITY"), q.get("qualifier")))
+        events = []
+        for e in link(n.text, qs):
+            vs, ve = n.to_original(e.value_start, e.value_end)
+            events.append(dict(indicator=e.indicator, value_start=vs, value_text=d["text"][vs:ve], value=e.value,
+                               unit=e.unit, kind=e.kind, basis=e.basis, qualifier=e.qualifier, period=e.period))
+        preds.append(dict(d, events=events))
+    result = score(golds, preds)
+    return result["events_strict"]["f1"], result["events_lenient"]["f1"]
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_event_f1_with_gold_quantities(path):
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    strict, lenient = _gold_f1(path)
+    assert strict >= 0.9 and lenient >= 0.95, (strict, lenient)

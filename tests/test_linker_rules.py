@@ -1,0 +1,281 @@
+"""Every linking rule's own examples and negatives, and the rule-file loader's error reporting."""
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from pipeline.linker import link
+from pipeline.linker_rules import default_rules, load_rules
+from pipeline.normalize import normalize
+from pipeline.resources import rules_path
+from pipeline.rulefile import RuleFileError
+
+# ----------------------------------------------------------------------------- marked examples
+# Rule examples mark each quantity as [..]; this tiny parser gives each one a value, unit and
+# label so the rules can be tested without the quantity tagger.
+
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100}
+
+
+@dataclass
+class Q:
+    start: int
+    end: int
+    text: str
+    value: Any
+    unit: str
+    label: str
+    qualifier: Optional[str] = None
+
+
+def _cn_number(s: str) -> Optional[int]:
+    if not s:
+        return None
+    if s == "十":
+        return 10
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN:
+            cur = _CN[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def parse_quantity(surface: str) -> tuple[Any, str, str]:
+    """(value, unit, label) of a marked quantity surface (simplified script)."""
+    s = surface.replace(" ", "")
+    if s in ("过半", "過半"):
+        return 50, "%", "FRACTION"
+    if s.startswith("第"):
+        m = re.match(r"第(\d+|[一二三四五六七八九十]+)(.*)", s)
+        n = int(m.group(1)) if m.group(1).isdigit() else _cn_number(m.group(1))
+        return n, m.group(2), "ORDINAL"
+    m = re.match(r"([负-]?)([\d,]+(?:\.\d+)?|[一二三四五六七八九十两〇零]+)(?:[-至~]([\d.]+))?(万亿|亿|万|千)?(.*)", s)
+    if not m:
+        raise ValueError(f"cannot parse marked quantity {surface!r}")
+    sign, num, _upper, mult, rest = m.groups()
+    value: float = float(num.replace(",", "")) if num[0].isdigit() else float(_cn_number(num) or 0)
+    # 1万5000人
+    m2 = re.match(r"(\d+)(.*)", rest)
+    if mult and m2:
+        value = value * _MULT[mult] + float(m2.group(1))
+        mult, rest = None, m2.group(2)
+    if mult:
+        value *= _MULT[mult]
+    if sign:
+        value = -value
+    if rest == "%":
+        return value, "%", "PERCENT"
+    if rest in ("个百分点", "個百分點"):
+        return value, "pp", "PERCENT"
+    if rest.endswith("元"):
+        return value, rest, "MONEY"
+    if rest.startswith("个") and len(rest) > 1:
+        rest = rest[1:]
+    if not rest:
+        return value, "", "CARDINAL"
+    if not rest and _upper:
+        return value, "", "CARDINAL"
+    return value, rest, "QUANTITY"
+
+
+def marked(text: str) -> tuple[str, str, list[Q]]:
+    """Strip ``[..]`` marks; return (original, normalised text, quantities in normalised offsets)."""
+    spans = []
+    plain = []
+    pos = 0
+    for m in re.finditer(r"\[([^\]]+)\]", text):
+        plain.append(text[pos:m.start()])
+        start = sum(len(p) for p in plain)
+        plain.append(m.group(1))
+        spans.append((start, start + len(m.group(1)), m.group(1)))
+        pos = m.end()
+    plain.append(text[pos:])
+    original = "".join(plain)
+    norm = normalize(original)
+    qs = []
+    for s, e, surface in spans:
+        a, b = norm.to_normalized(s, e)
+        value, unit, label = parse_quantity(norm.text[a:b])
+        qs.append(Q(a, b, norm.text[a:b], value, unit, label))
+    return original, norm.text, qs
+
+
+# ----------------------------------------------------------------------------- rule examples
+
+RULES = default_rules()
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[\s“”‘’\"'「」『』]+", "", s)
+
+
+def _cases():
+    for rule in RULES.rules:
+        for i, ex in enumerate(rule.spec.examples):
+            yield pytest.param(rule.spec.id, ex, id=f"{rule.spec.id}-ex{i}")
+
+
+def _negatives():
+    for rule in RULES.rules:
+        for i, neg in enumerate(rule.spec.negatives):
+            yield pytest.param(rule.spec.id, neg, id=f"{rule.spec.id}-neg{i}")
+
+
+def test_every_rule_has_an_example():
+    missing = [r.spec.id for r in RULES.rules if not r.spec.examples and r.spec.emit]
+    assert not missing, f"rules without examples: {missing}"
+    assert all(r.spec.examples or r.spec.negatives for r in RULES.rules)
+
+
+@pytest.mark.parametrize("rule_id, example", list(_cases()))
+def test_rule_example(rule_id, example):
+    _, text, qs = marked(example.text)
+    trace: list = []
+    events = link(text, qs, trace=trace)
+    fired = {rule for _, rule in trace}
+    assert rule_id in fired, f"rule {rule_id} did not fire on {example.text!r}: {events}"
+    for exp in example.events:
+        found = [e for e in events if e.value_text.replace(" ", "") == exp.value_text.replace(" ", "")]
+        assert found, f"no event for {exp.value_text!r} in {example.text!r}: {events}"
+        match = [e for e in found if _clean(e.indicator) == _clean(exp.indicator)]
+        assert match, f"{exp.value_text!r}: expected indicator {exp.indicator!r}, got {[e.indicator for e in found]}"
+        ev = match[0]
+        if exp.kind is not None:
+            assert ev.kind == exp.kind, f"{exp.value_text!r}: kind {ev.kind} != {exp.kind}"
+        if exp.value is not None:
+            assert math.isclose(float(ev.value), exp.value, rel_tol=1e-6), f"{exp.value_text!r}: value {ev.value}"
+        if exp.basis != "unchecked":
+            assert ev.basis == exp.basis, f"{exp.value_text!r}: basis {ev.basis} != {exp.basis}"
+        if exp.period != "unchecked":
+            assert ev.period == exp.period, f"{exp.value_text!r}: period {ev.period} != {exp.period}"
+        if exp.location != "unchecked":
+            assert ev.location == exp.location, f"{exp.value_text!r}: location {ev.location} != {exp.location}"
+
+
+@pytest.mark.parametrize("rule_id, negative", list(_negatives()))
+def test_rule_negative(rule_id, negative):
+    _, text, qs = marked(negative.text)
+    events = [e for e in link(text, qs) if e.value_text.replace(" ", "") == negative.value_text.replace(" ", "")]
+    if negative.mode == "no_event":
+        assert not events, f"{negative.value_text!r} in {negative.text!r} should give no event: {events}"
+    else:
+        assert all(e.rule != rule_id for e in events), f"rule {rule_id} should not link {negative.value_text!r}"
+
+
+# ----------------------------------------------------------------------------- loader errors
+
+
+def _write(tmp_path: Path, body: str, name: str = "linker.yaml") -> Path:
+    p = tmp_path / name
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+def _problems(*paths) -> list[str]:
+    with pytest.raises(RuleFileError) as info:
+        load_rules(paths)
+    return [str(p) for p in info.value.problems]
+
+
+GOOD_RULE = """\
+rules:
+  - id: r1
+    description: a rule
+    left: '增长'
+"""
+
+
+def test_bundled_rules_load():
+    rules = load_rules()
+    assert rules.rules and rules.indicators
+    assert {str(rules_path("linker.yaml")), str(rules_path("indicators.yaml"))} == set(rules.sources)
+
+
+def test_bad_yaml_reports_file_and_line(tmp_path):
+    p = _write(tmp_path, "rules:\n  - id: r1\n    description: [unclosed\n")
+    probs = _problems(p)
+    assert len(probs) == 1 and probs[0].startswith(f"{p}:") and "YAML error" in probs[0]
+
+
+def test_unknown_field_is_an_error(tmp_path):
+    p = _write(tmp_path, GOOD_RULE + "    colour: red\n")
+    probs = _problems(p)
+    assert any(f"{p}:2: rule 'r1': colour" in s and "Extra inputs" in s for s in probs), probs
+
+
+def test_duplicate_id_is_an_error(tmp_path):
+    p = _write(tmp_path, GOOD_RULE + "  - id: r1\n    description: again\n")
+    probs = _problems(p)
+    assert any(f"{p}:5:" in s and "duplicate id 'r1'" in s for s in probs), probs
+
+
+def test_duplicate_id_across_files_is_an_error(tmp_path):
+    a = _write(tmp_path, GOOD_RULE, "a.yaml")
+    b = _write(tmp_path, GOOD_RULE, "b.yaml")
+    probs = _problems(a, b)
+    assert any(s.startswith(f"{b}:2:") and "duplicate id 'r1'" in s for s in probs), probs
+
+
+def test_rule_pattern_that_does_not_compile(tmp_path):
+    p = _write(tmp_path, "rules:\n  - id: r1\n    description: d\n    left: '(增长'\n")
+    probs = _problems(p)
+    assert any(f"{p}:2: rule 'r1': left: pattern does not compile" in s for s in probs), probs
+
+
+def test_lexicon_pattern_that_does_not_compile(tmp_path):
+    p = _write(tmp_path, "lexicon:\n  - id: l1\n    class: basis\n    basis: yoy\n    patterns: ['[同比']\n")
+    probs = _problems(p)
+    assert any(f"{p}:2: rule 'l1': patterns" in s and "does not compile" in s for s in probs), probs
+
+
+def test_unknown_macro_is_an_error(tmp_path):
+    p = _write(tmp_path, "rules:\n  - id: r1\n    description: d\n    left: '{no_such_class}'\n")
+    probs = _problems(p)
+    assert any("unknown macro {no_such_class}" in s for s in probs), probs
+
+
+def test_bad_value_and_all_errors_at_once(tmp_path):
+    body = (
+        "rules:\n"
+        "  - id: r1\n    description: d\n    kind: growth\n"
+        "  - id: r2\n    description: d\n    left: '(x'\n"
+        "lexicon:\n  - id: l1\n    class: nonsense\n"
+    )
+    p = _write(tmp_path, body)
+    probs = _problems(p)
+    assert any(f"{p}:2: rule 'r1': kind" in s for s in probs), probs
+    assert any(f"{p}:5: rule 'r2'" in s for s in probs), probs
+    assert any(f"{p}:9: rule 'l1': class" in s for s in probs), probs
+
+
+def test_example_without_marks_is_an_error(tmp_path):
+    p = _write(tmp_path, GOOD_RULE + "    examples:\n      - text: '增长5%'\n")
+    probs = _problems(p)
+    assert any("mark each quantity" in s for s in probs), probs
+
+
+def test_indicator_alias_clash(tmp_path):
+    p = _write(tmp_path, "indicators:\n  - {id: a, name: 出口}\n  - {id: b, name: 出口额, aliases: [出口]}\n",
+               "indicators.yaml")
+    probs = _problems(p)
+    assert any(f"{p}:3:" in s and "already belongs to 'a'" in s for s in probs), probs
+
+
+def test_missing_file(tmp_path):
+    probs = _problems(tmp_path / "nope.yaml")
+    assert probs and "file not found" in probs[0]
