@@ -1,0 +1,530 @@
+"""Show extraction results and evaluations as self-contained HTML pages.
+
+Pure functions over the contract's plain records (``spec/events.md``): no spaCy,
+no model, so the pages can be built from batch output files or gold files
+alone. Every page is one HTML string with inline CSS and JS only (no fonts,
+scripts, images or style sheets from anywhere else), so it can be mailed,
+archived or opened offline.
+
+- ``render_documents(records)``: each document's text with its quantities
+  highlighted in displaCy's span style, its events as ``indicator → value unit``
+  lines, and at the end one table of all events, sortable by clicking a header
+  or by a URL fragment such as ``#sort=value`` (``#sort=-value`` descending).
+- ``render_evaluation(gold_docs, pred_docs, result)``: the scores of
+  ``evaluate.score`` and, per document, gold and predicted events side by side,
+  paired exactly as the scorer pairs them for strict event matching.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from . import evaluate as ev
+
+LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION")
+LABEL_COLOURS = {
+    "PERCENT": "#7aecec",
+    "MONEY": "#b5e48c",  # displaCy gives MONEY and CARDINAL the same colour; here they differ
+    "QUANTITY": "#feca74",
+    "CARDINAL": "#e4e7d2",
+    "ORDINAL": "#c887fb",
+    "FRACTION": "#bfe1d9",
+}
+OTHER_COLOUR = "#ddd"
+
+EVENT_COLUMNS = (
+    ("doc", "doc id"),
+    ("indicator", "indicator"),
+    ("value", "value"),
+    ("unit", "unit"),
+    ("kind", "kind"),
+    ("basis", "basis"),
+    ("qualifier", "qualifier"),
+    ("period", "period"),
+    ("location", "location"),
+)
+NUMERIC_COLUMNS = frozenset({"value"})
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Noto Sans CJK TC","Source Han Sans SC","PingFang SC",
+"Microsoft YaHei",-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:1.5em 2em;color:#222;
+line-height:1.5;background:#fff}
+h1{font-size:1.5em;margin:0 0 .4em}
+h2{font-size:1.15em;margin:1.6em 0 .4em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+.zb-doc{margin-bottom:2em}
+.zb-meta{color:#666;font-size:.85em}
+.zb-text{line-height:2.5;white-space:pre-wrap;direction:ltr;max-width:70em}
+.zb-q{padding:.25em .45em;margin:0 .15em;line-height:1;border-radius:.35em;
+box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.zb-label{font-size:.6em;font-weight:bold;line-height:1;border-radius:.35em;vertical-align:middle;
+margin-left:.4rem;font-family:Helvetica,Arial,sans-serif;text-transform:uppercase}
+.zb-ind{border-bottom:2px solid #4a7fd0}
+.zb-event-list{margin:.4em 0 0;padding-left:1.6em}
+.zb-ev .zb-arrow{color:#888;margin:0 .3em}
+.zb-ev .zb-val{font-weight:bold}
+.zb-ev .zb-src{color:#888;font-size:.85em;margin-left:.3em}
+.zb-tag{display:inline-block;font-size:.75em;border:1px solid #ccc;border-radius:.3em;padding:0 .35em;
+margin-left:.35em;color:#444;background:#f7f7f7}
+.zb-tag.zb-kind{border-color:#4a7fd0;color:#2a5fb0}
+.zb-none{color:#999;font-style:italic}
+table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
+th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}
+#zb-events th{cursor:pointer;user-select:none;white-space:nowrap}
+#zb-events th.zb-asc::after{content:" \\25B2"}
+#zb-events th.zb-desc::after{content:" \\25BC"}
+td.zb-num{text-align:right;font-variant-numeric:tabular-nums}
+.zb-scores td{text-align:right;font-variant-numeric:tabular-nums}
+.zb-scores td:first-child{text-align:left}
+.zb-pairs{width:100%;max-width:80em}
+.zb-pairs td{width:46%}
+.zb-pairs td.zb-status{width:8%;white-space:nowrap;font-size:.85em}
+tr.zb-match{background:#d9f2d9}
+tr.zb-miss{background:#fde2c8}
+tr.zb-false{background:#f8d0d0}
+.zb-diff{color:#b00;font-weight:bold}
+.zb-legend span{display:inline-block;padding:0 .6em;margin-right:.5em;border-radius:.3em}
+"""
+
+# Sorts #zb-events by a column on a header click, or on load from #sort=<key> / #sort=-<key>.
+_SORT_JS = """
+(function(){
+  var table=document.getElementById('zb-events');
+  if(!table){return;}
+  var tbody=table.tBodies[0];
+  var heads=table.tHead.rows[0].cells;
+  function keyOf(cell,numeric){
+    var v=cell.getAttribute('data-sort');
+    if(v===null){v=cell.textContent;}
+    if(numeric){var n=parseFloat(v);return isNaN(n)?null:n;}
+    return v===''?null:v;
+  }
+  function sortBy(key,desc){
+    var col=-1,numeric=false;
+    for(var i=0;i<heads.length;i++){
+      heads[i].classList.remove('zb-asc','zb-desc');
+      if(heads[i].getAttribute('data-key')===key){col=i;numeric=heads[i].hasAttribute('data-numeric');}
+    }
+    if(col<0){return false;}
+    var rows=Array.prototype.slice.call(tbody.rows);
+    rows.forEach(function(r,i){r._zbIndex=i;});
+    rows.sort(function(a,b){
+      var x=keyOf(a.cells[col],numeric),y=keyOf(b.cells[col],numeric),c;
+      if(x===null||y===null){c=(x===null)-(y===null);if(c!==0){return c;}}
+      else if(numeric){c=x-y;}
+      else{c=x.localeCompare(y,'zh');}
+      if(c!==0){return desc?-c:c;}
+      return a._zbIndex-b._zbIndex;
+    });
+    rows.forEach(function(r){tbody.appendChild(r);});
+    heads[col].classList.add(desc?'zb-desc':'zb-asc');
+    table.setAttribute('data-sorted',(desc?'-':'')+key);
+    return true;
+  }
+  for(var i=0;i<heads.length;i++){
+    heads[i].addEventListener('click',function(){
+      var key=this.getAttribute('data-key');
+      var desc=this.classList.contains('zb-asc');
+      sortBy(key,desc);
+    });
+  }
+  function fromHash(){
+    var m=/(?:^#|&)sort=(-?)([A-Za-z_]+)/.exec(window.location.hash);
+    if(m){sortBy(m[2],m[1]==='-');}
+  }
+  window.addEventListener('hashchange',fromHash);
+  fromHash();
+})();
+"""
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _e(value: Any) -> str:
+    """Escaped text of any value; None is the empty string."""
+    return "" if value is None else escape(str(value), quote=True)
+
+
+def format_value(value: Any) -> str:
+    """A number for people: thousands separators, no float noise, no trailing ``.0``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "" if value is None else str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.10g}"
+
+
+def _sort_key(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    return repr(float(value))
+
+
+def _doc_id(record: dict, index: int) -> str:
+    doc_id = record.get("id")
+    return f"#{index + 1}" if doc_id is None else str(doc_id)
+
+
+def _int(x: Any) -> int | None:
+    return x if isinstance(x, int) and not isinstance(x, bool) else None
+
+
+def _page(title: str, body: str, script: str = "") -> str:
+    js = f"<script>{script}</script>\n" if script else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<body>\n<h1>{_e(title)}</h1>\n{body}\n{js}</body>\n</html>\n"
+    )
+
+
+def write_html(path: str | Path, html: str) -> Path:
+    """Write a page as UTF-8 (parent folders created); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def read_records(path: str | Path) -> list[dict]:
+    """Document records from a JSONL file or from a ``zhibiao extract`` output folder.
+
+    A folder is read as its ``documents-*.jsonl`` part files in name order.
+    No validation beyond JSON: the render shows what it is given.
+    """
+    path = Path(path)
+    files = sorted(path.glob("documents-*.jsonl")) if path.is_dir() else [path]
+    if path.is_dir() and not files:
+        raise FileNotFoundError(f"no documents-*.jsonl part files in {path}")
+    records: list[dict] = []
+    for file in files:
+        for line in file.read_text(encoding="utf-8-sig").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                if isinstance(record, dict):
+                    records.append(record)
+    return records
+
+
+# --------------------------------------------------------------------------- highlighted text
+
+
+def _spans(text: str, record: dict) -> list[tuple[int, int, str, dict]]:
+    """Non-overlapping (start, end, kind, item) spans to draw: quantities first, then indicators.
+
+    A span out of range, empty, or overlapping one already taken is skipped.
+    """
+    taken: list[tuple[int, int, str, dict]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e, _, _ in taken)
+
+    candidates: list[tuple[int | None, int | None, str, dict]] = []
+    for q in record.get("quantities") or []:
+        if isinstance(q, dict):
+            candidates.append((_int(q.get("start")), _int(q.get("end")), "q", q))
+    for event in record.get("events") or []:
+        if isinstance(event, dict):
+            candidates.append((_int(event.get("indicator_start")), _int(event.get("indicator_end")), "ind", event))
+    for start, end, kind, item in candidates:
+        if start is None or end is None or not 0 <= start < end <= len(text):
+            continue
+        if free(start, end):
+            taken.append((start, end, kind, item))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _quantity_mark(text: str, q: dict) -> str:
+    label = q.get("label") if q.get("label") in LABELS else "OTHER"
+    colour = LABEL_COLOURS.get(label, OTHER_COLOUR)
+    value = format_value(q.get("value"))
+    if q.get("upper") is not None:
+        value += "–" + format_value(q.get("upper"))
+    tip = " ".join(x for x in (q.get("qualifier") or "", value, q.get("unit") or "", q.get("currency") or "") if x)
+    return (
+        f'<mark class="zb-q zb-{_e(label)}" style="background:{colour}" '
+        f'data-start="{q["start"]}" data-end="{q["end"]}" data-label="{_e(q.get("label"))}" '
+        f'title="{_e(tip)}">{_e(text)}<span class="zb-label">{_e(q.get("label"))}</span></mark>'
+    )
+
+
+def highlight_text(record: dict) -> str:
+    """The record's text as HTML, quantities marked by label and indicators underlined."""
+    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    out: list[str] = []
+    pos = 0
+    for start, end, kind, item in _spans(text, record):
+        out.append(_e(text[pos:start]))
+        if kind == "q":
+            out.append(_quantity_mark(text[start:end], item))
+        else:
+            out.append(
+                f'<span class="zb-ind" data-start="{start}" data-end="{end}" '
+                f'title="{_e(item.get("indicator_id") or item.get("indicator"))}">{_e(text[start:end])}</span>'
+            )
+        pos = end
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _tags(event: dict, fields: Iterable[str] = ("kind", "basis", "qualifier", "period", "location")) -> str:
+    tags = []
+    for name in fields:
+        value = event.get(name)
+        if value is None or value == "":
+            continue
+        tags.append(f'<span class="zb-tag zb-{name}" title="{name}">{_e(value)}</span>')
+    return "".join(tags)
+
+
+def event_line(event: dict) -> str:
+    """``indicator → value unit`` with the quantity as written and the event's fields as tags."""
+    source = event.get("value_text")
+    src = f'<span class="zb-src">«{_e(source)}»</span>' if source else ""
+    unit = event.get("unit")
+    return (
+        f'<span class="zb-indicator">{_e(event.get("indicator"))}</span>'
+        f'<span class="zb-arrow">→</span>'
+        f'<span class="zb-val">{_e(format_value(event.get("value")))}</span>'
+        f'{" " + _e(unit) if unit else ""}{src}{_tags(event)}'
+    )
+
+
+def _event_list(events: list[dict]) -> str:
+    if not events:
+        return '<p class="zb-none">no events</p>'
+    items = "".join(
+        f'<li class="zb-ev" data-value-start="{_e(_int(e.get("value_start")))}">{event_line(e)}</li>'
+        for e in events
+    )
+    return f'<ol class="zb-event-list">{items}</ol>'
+
+
+def _events_table(records: list[dict]) -> str:
+    heads = "".join(
+        f'<th data-key="{key}"{" data-numeric" if key in NUMERIC_COLUMNS else ""} '
+        f'title="click to sort">{_e(name)}</th>'
+        for key, name in EVENT_COLUMNS
+    )
+    rows = []
+    for index, record in enumerate(records):
+        doc_id = _doc_id(record, index)
+        for event in record.get("events") or []:
+            if not isinstance(event, dict):
+                continue
+            cells = []
+            for key, _ in EVENT_COLUMNS:
+                if key == "doc":
+                    cells.append(f'<td><a href="#doc-{index}">{_e(doc_id)}</a></td>')
+                elif key == "value":
+                    cells.append(
+                        f'<td class="zb-num" data-sort="{_sort_key(event.get("value"))}">'
+                        f'{_e(format_value(event.get("value")))}</td>'
+                    )
+                else:
+                    cells.append(f"<td>{_e(event.get(key))}</td>")
+            rows.append(f'<tr class="zb-row">{"".join(cells)}</tr>')
+    return (
+        f'<table id="zb-events"><thead><tr>{heads}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def _legend() -> str:
+    return '<p class="zb-legend">' + "".join(
+        f'<span class="zb-key" style="background:{LABEL_COLOURS[label]}">{label}</span>' for label in LABELS
+    ) + '<span class="zb-key"><span class="zb-ind">indicator</span></span></p>'
+
+
+def render_documents(records: list[dict], title: str = "zhibiao: quantities and indicator events") -> str:
+    """One self-contained page: each document highlighted, its events listed, then a sortable events table."""
+    parts = [_legend()]
+    n_events = 0
+    for index, record in enumerate(records):
+        events = [e for e in record.get("events") or [] if isinstance(e, dict)]
+        n_events += len(events)
+        n_quantities = sum(isinstance(q, dict) for q in record.get("quantities") or [])
+        parts.append(
+            f'<section class="zb-doc" id="doc-{index}" data-id="{_e(_doc_id(record, index))}">'
+            f'<h2>{_e(_doc_id(record, index))}</h2>'
+            f'<p class="zb-meta">{n_quantities} quantities, {len(events)} events</p>'
+            f'<div class="zb-text">{highlight_text(record)}</div>'
+            f"{_event_list(events)}</section>"
+        )
+    parts.append(
+        f'<h2 id="zb-all-events">All events ({n_events})</h2>'
+        '<p class="zb-meta">Click a column header to sort; a URL ending in <code>#sort=value</code> '
+        "(or <code>#sort=-value</code>) opens sorted.</p>"
+    )
+    parts.append(_events_table(records))
+    return _page(title, "\n".join(parts), _SORT_JS)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def event_rows(gold: dict | None, pred: dict | None) -> list[dict]:
+    """Gold and predicted events of one document pair, paired as ``evaluate`` pairs them strictly.
+
+    ``evaluate`` has no public function returning its matched pairs, so this
+    calls its own helpers (``_locate_all``, ``_match``, ``_strict_event``,
+    ``_lenient_event``, ``_field_agreement``) the way ``_compare_pair`` does,
+    instead of re-implementing positions or matching. Returns rows
+    ``{"status": "match"|"miss"|"false", "gold", "pred", "start", "lenient",
+    "agree"}`` ordered by position: ``lenient`` tells whether the unmatched item
+    still has a partner under lenient matching; ``agree`` maps kind, basis,
+    qualifier and period to whether a matched pair agrees on them.
+    """
+    source = gold if gold is not None else pred or {}
+    text = source.get("text") if isinstance(source.get("text"), str) else ""
+    pred_text = (pred or {}).get("text")
+    pred_text = pred_text if isinstance(pred_text, str) else text
+    ge = ev._locate_all(text, gold, "events")
+    pe = ev._locate_all(pred_text, pred, "events")
+    strict = ev._match(ge, pe, ev._strict_event, lambda g, p: sum(ev._field_agreement(g.item, p.item).values()))
+    lenient = ev._match(ge, pe, ev._lenient_event)
+    lenient_pred = set(lenient.values())
+    used = set(strict.values())
+    rows: list[dict] = []
+    for i, g in enumerate(ge):
+        if i in strict:
+            p = pe[strict[i]]
+            rows.append({"status": "match", "gold": g.item, "pred": p.item, "start": g.start, "lenient": True,
+                         "agree": ev._field_agreement(g.item, p.item)})
+        else:
+            rows.append({"status": "miss", "gold": g.item, "pred": None, "start": g.start,
+                         "lenient": i in lenient, "agree": {}})
+    for j, p in enumerate(pe):
+        if j not in used:
+            rows.append({"status": "false", "gold": None, "pred": p.item, "start": p.start,
+                         "lenient": j in lenient_pred, "agree": {}})
+    rows.sort(key=lambda r: (r["start"] is None, r["start"] or 0, r["status"] == "false"))
+    return rows
+
+
+def _eval_cell(item: dict | None, agree: dict[str, bool]) -> str:
+    if item is None:
+        return '<td class="zb-empty"></td>'
+    tags = []
+    for name in ("kind", "basis", "qualifier", "period", "location"):
+        value = item.get(name)
+        if value is None or value == "":
+            if agree.get(name) is False:
+                tags.append(f'<span class="zb-tag zb-{name} zb-diff" title="{name} differs">{name}: —</span>')
+            continue
+        diff = " zb-diff" if agree.get(name) is False else ""
+        title = f"{name} differs" if diff else name
+        tags.append(f'<span class="zb-tag zb-{name}{diff}" title="{title}">{_e(value)}</span>')
+    source = item.get("value_text")
+    src = f'<span class="zb-src">«{_e(source)}»</span>' if source else ""
+    unit = item.get("unit")
+    return (
+        f'<td class="zb-ev"><span class="zb-indicator">{_e(item.get("indicator"))}</span>'
+        f'<span class="zb-arrow">→</span><span class="zb-val">{_e(format_value(item.get("value")))}</span>'
+        f'{" " + _e(unit) if unit else ""}{src}{"".join(tags)}</td>'
+    )
+
+
+_STATUS_TEXT = {"match": "✓ match", "miss": "✗ missed", "false": "✗ false alarm"}
+
+
+def _scores_table(result: dict) -> str:
+    rows = []
+    for level in ev.LEVELS:
+        prf = result.get(level)
+        if not isinstance(prf, dict):
+            continue
+        rows.append(
+            f'<tr class="zb-level" data-level="{level}"><td>{level}</td>'
+            + "".join(f'<td>{prf.get(k, 0):.3f}</td>' for k in ("p", "r", "f1"))
+            + "".join(f"<td>{_e(prf.get(k, 0))}</td>" for k in ("tp", "fp", "fn"))
+            + "</tr>"
+        )
+    table = (
+        '<table class="zb-scores" id="zb-scores"><thead><tr><th>level</th><th>P</th><th>R</th><th>F1</th>'
+        f'<th>tp</th><th>fp</th><th>fn</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+    fields = result.get("fields")
+    if isinstance(fields, dict) and fields:
+        total = next(iter(fields.values())).get("total", 0)
+        frows = "".join(
+            f'<tr><td>{_e(name)}</td><td>{acc.get("accuracy", 0):.3f}</td>'
+            f'<td>{_e(acc.get("correct"))}/{_e(acc.get("total"))}</td></tr>'
+            for name, acc in fields.items()
+        )
+        table += (
+            f'<p class="zb-meta">Field accuracy over {_e(total)} strictly matched events:</p>'
+            f'<table class="zb-scores zb-fields"><thead><tr><th>field</th><th>accuracy</th><th>correct</th>'
+            f"</tr></thead><tbody>{frows}</tbody></table>"
+        )
+    return table
+
+
+def render_evaluation(
+    gold_docs: list[dict], pred_docs: list[dict], result: dict, title: str = "zhibiao: evaluation"
+) -> str:
+    """Scores, then per document gold and predicted events side by side (matched, missed, false alarm).
+
+    Documents are paired as ``evaluate.score`` pairs them (by id when all have
+    one, else by position); ``result`` is the dict ``score`` returned.
+    """
+    docs_label = result.get("documents", len(gold_docs))
+    parts = [
+        (
+            f'<p class="zb-meta">{_e(docs_label)} documents. Events are paired by the scorer\'s strict matching '
+            "(same quantity position, value, unit and indicator).</p>"
+        ),
+        _scores_table(result),
+        (
+            '<p class="zb-legend"><span class="zb-key" style="background:#d9f2d9">matched</span>'
+            '<span class="zb-key" style="background:#fde2c8">missed gold</span>'
+            '<span class="zb-key" style="background:#f8d0d0">false alarm</span>'
+            '<span class="zb-key zb-diff">red tag</span> a field that differs</p>'
+        ),
+    ]
+    for index, (gold, pred) in enumerate(ev._pair_documents(gold_docs, pred_docs)):
+        source = gold if gold is not None else pred or {}
+        rows = event_rows(gold, pred)
+        counts = {s: sum(r["status"] == s for r in rows) for s in ("match", "miss", "false")}
+        body = []
+        for row in rows:
+            note = ""
+            if row["status"] != "match" and row["lenient"]:
+                note = '<br><span class="zb-tag zb-lenient" title="matches under lenient matching">lenient ✓</span>'
+            body.append(
+                f'<tr class="zb-pair zb-{row["status"]}" data-start="{_e(row["start"])}">'
+                f'{_eval_cell(row["gold"], row["agree"])}'
+                f'<td class="zb-status">{_STATUS_TEXT[row["status"]]}{note}</td>'
+                f'{_eval_cell(row["pred"], row["agree"])}</tr>'
+            )
+        if not body:
+            body.append('<tr><td colspan="3" class="zb-none">no events in gold or prediction</td></tr>')
+        shown = pred if pred is not None else {"text": source.get("text")}
+        if pred is not None and not isinstance(pred.get("text"), str):
+            shown = {**pred, "text": source.get("text")}
+        doc_id = _doc_id(source, index)
+        parts.append(
+            f'<section class="zb-doc" id="doc-{index}" data-id="{_e(doc_id)}">'
+            f"<h2>{_e(doc_id)}</h2>"
+            f'<p class="zb-meta">{counts["match"]} matched, {counts["miss"]} missed, '
+            f'{counts["false"]} false alarms{"" if gold is not None else " (no gold document)"}'
+            f'{"" if pred is not None else " (no prediction)"}</p>'
+            f'<div class="zb-text">{highlight_text(shown)}</div>'
+            '<table class="zb-pairs"><thead><tr><th>gold</th><th></th><th>predicted</th></tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></section>'
+        )
+    return _page(title, "\n".join(parts))
