@@ -91,6 +91,14 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+def _convert(config: str, text: str) -> str:
+    """OpenCC conversion that survives NUL characters (OpenCC's C API stops at the first one)."""
+    cc = _converter(config)
+    if "\x00" not in text:
+        return cc.convert(text)
+    return "\x00".join(cc.convert(part) for part in text.split("\x00"))
+
+
 class _CharMap(dict):
     """Single-character conversion, cached; keeps the character if OpenCC would change length."""
 
@@ -99,7 +107,7 @@ class _CharMap(dict):
         self.config = config
 
     def __missing__(self, ch: str) -> str:
-        out = _converter(self.config).convert(ch)
+        out = _convert(self.config, ch)
         value = out if len(out) == 1 else ch
         self[ch] = value
         return value
@@ -133,7 +141,7 @@ def normalize(text: str, conversion: str = DEFAULT_CONVERSION) -> Normalized:
     """Normalise ``text`` to simplified script with folded width, keeping an exact offset map."""
     check_text(text)
     folded = fold_width(text)
-    converted = _converter(conversion).convert(folded) if folded else ""
+    converted = _convert(conversion, folded) if folded else ""
     starts: array = array("q")
     ends: array = array("q")
     if converted == folded:
@@ -143,7 +151,7 @@ def normalize(text: str, conversion: str = DEFAULT_CONVERSION) -> Normalized:
     src_pieces = _split(folded)
     out_pieces = _split(converted)
     if len(src_pieces) != len(out_pieces):
-        out_pieces = [_converter(conversion).convert(p) for p in src_pieces]
+        out_pieces = [_convert(conversion, p) for p in src_pieces]
     charmap = _charmap(conversion)
     offset = 0
     for src, out in zip(src_pieces, out_pieces):

@@ -21,6 +21,7 @@ from pipeline.normalize import check_text, fold_width, normalize
         ("", ""),
         ("   ", "   "),
         ("Ｃ９１９　客機", "C919 客机"),
+        ("增長\x00３％", "增长\x003%"),  # OpenCC alone stops at a NUL
     ],
 )
 def test_normalized_text(text, expected):
