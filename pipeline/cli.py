@@ -85,6 +85,7 @@ def evaluate_cli(
     gold: Path = typer.Argument(..., help="Gold JSONL file in the format of spec/events.md."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List every false positive and false negative."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write an HTML report: gold and predicted events side by side."),
 ) -> None:
     """Score the pipeline against gold documents."""
     from .evaluate import (
@@ -106,6 +107,27 @@ def evaluate_cli(
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
     if show_errors:
         typer.echo(format_errors(errors(docs, predicted)))
+    if html is not None:
+        from .render import render_evaluation, write_html
+
+        write_html(html, render_evaluation(docs, predicted, result))
+        typer.echo(f"report: {html}", err=True)
+
+
+@app.command("render")
+def render_cli(
+    input_path: Path = typer.Argument(..., help="Records: a .jsonl file, or the output folder of zhibiao extract."),
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Show only the first N documents."),
+) -> None:
+    """Write one self-contained HTML page showing quantities and events."""
+    from .render import read_records, render_documents, write_html
+
+    if not input_path.exists():
+        _fail(f"{input_path}: no such file or folder")
+    records = read_records(input_path)
+    write_html(output, render_documents(records[:limit] if limit else records))
+    typer.echo(f"wrote {output} ({min(len(records), limit or len(records))} documents)")
 
 
 @app.command("init-config")

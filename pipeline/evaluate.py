@@ -554,6 +554,8 @@ def format_report(result: dict[str, Any]) -> str:
     for name, acc in result["fields"].items():
         lines.append(f"  {name:<20}{acc['accuracy']:>7.3f}  ({acc['correct']}/{acc['total']})")
     for script, sub in result["by_script"].items():
+        if not sub["documents"]:
+            continue
         fields = "  ".join(f"{n} {a['accuracy']:.3f}" for n, a in sub["fields"].items())
         lines += [
             "",
