@@ -1,0 +1,203 @@
+"""zhibiao as a spaCy citizen: entry points, config validation, serialisation, foreign tokenizers."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+from thinc.api import ConfigValidationError
+
+import pipeline
+from pipeline import to_records
+
+from .conftest import ROOT, gold_files, read_jsonl
+
+TEXTS = [
+    "上半年，規模以上工業增加值同比增長3.8%，5G移動電話用戶達6.76億戶。",
+    "截至6月底，我国5G基站累计达到293.7万个，全年GDP增长5.2%。分季度看，一季度增长4.5%。",
+    "台灣記憶體出口年增12%，居全球第二，占比过半。",
+    "",
+]
+
+
+def _run(code: str, cwd) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_add_pipe_by_name_without_importing_pipeline(tmp_path):
+    out = _run(
+        "import sys, json, spacy\n"
+        "nlp = spacy.blank('zh')\n"
+        "nlp.add_pipe('zhibiao_quantities')\n"
+        "nlp.add_pipe('zhibiao_indicators')\n"
+        "doc = nlp('工業投資同比增長8.9%')\n"
+        "print(json.dumps([s.text for s in doc.spans['quantities']], ensure_ascii=False))\n"
+        "print(json.dumps([e['indicator'] for e in doc._.events], ensure_ascii=False))\n",
+        tmp_path,
+    )
+    assert out.splitlines() == ['["8.9%"]', '["工业投资"]']
+
+
+def test_import_is_cheap(tmp_path):
+    out = _run(
+        "import sys, pipeline, pipeline.components\n"
+        "print(sorted(m for m in ('opencc', 'spacy_pkuseg', 'pipeline.linker') if m in sys.modules))\n"
+        "from pipeline.units import _load\n"
+        "print(_load.cache_info().currsize)\n",
+        tmp_path,
+    )
+    assert out.split() == ["[]", "0"]
+
+
+@pytest.mark.parametrize(
+    "factory,config,option",
+    [
+        ("zhibiao_quantities", {"set_ents": "maybe"}, "set_ents"),
+        ("zhibiao_quantities", {"spans_key": 3}, "spans_key"),
+        ("zhibiao_quantities", {"colour": "red"}, "colour"),
+        ("zhibiao_indicators", {"periods_key": ["a"]}, "periods_key"),
+    ],
+)
+def test_bad_option_is_a_config_error(factory, config, option):
+    nlp = spacy.blank("zh")
+    with pytest.raises(ConfigValidationError, match=option):
+        nlp.add_pipe(factory, config=config)
+
+
+def test_analyze_pipes_knows_what_flows(nlp):
+    analysis = nlp.analyze_pipes()
+    assert analysis["problems"] == {"zhibiao_quantities": [], "zhibiao_indicators": []}
+    assert "doc._.events" in analysis["summary"]["zhibiao_indicators"]["assigns"]
+    assert "span._.quantity" in analysis["summary"]["zhibiao_indicators"]["requires"]
+
+
+def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
+    saved = tmp_path / "saved"
+    nlp.to_disk(saved)
+    assert (saved / "tokenizer" / "weights.npz").is_file()
+    assert (saved / "zhibiao_quantities" / "units.yaml").is_file()
+    assert (saved / "zhibiao_indicators" / "linker.yaml").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = _run(
+        "import json, spacy, sys\n"
+        f"nlp = spacy.load({str(saved)!r})\n"
+        "tagger = nlp.get_pipe('zhibiao_quantities')\n"
+        f"assert tagger.units_path.startswith({str(saved)!r}), tagger.units_path\n"
+        "from pipeline import to_records\n"
+        f"texts = json.loads({json.dumps(json.dumps(TEXTS))})\n"
+        "print(json.dumps([to_records(nlp(t)) for t in texts], ensure_ascii=False))\n",
+        elsewhere,
+    )
+    assert json.loads(out) == [to_records(nlp(t)) for t in TEXTS]
+
+
+def test_bytes_round_trip(nlp):
+    clone = pipeline.load()
+    clone.from_bytes(nlp.to_bytes())
+    assert [to_records(clone(t)) for t in TEXTS] == [to_records(nlp(t)) for t in TEXTS]
+
+
+def test_user_rule_files_come_in_through_initialize(tmp_path):
+    units = (ROOT / "rules" / "units.yaml").read_text(encoding="utf-8")
+    custom = tmp_path / "units.yaml"
+    custom.write_text(units, encoding="utf-8")
+    nlp = pipeline.load(**{"initialize.components.zhibiao_quantities.units_path": str(custom)})
+    assert nlp.get_pipe("zhibiao_quantities").units_path == str(custom)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("units:\n  - id: x\n    surfaces: [吨]\n    nonsense: 1\n", encoding="utf-8")
+    from pipeline.rulefile import RuleFileError
+
+    with pytest.raises(RuleFileError, match=r"broken.yaml:2"):
+        pipeline.load(**{"initialize.components.zhibiao_quantities.units_path": str(broken)})
+
+
+def test_docbin_round_trips_quantities_and_events(nlp):
+    docs = [nlp(t) for t in TEXTS]
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    assert [to_records(d) for d in back] == [to_records(d) for d in docs]
+
+
+def test_extensions_register_once_even_when_imported_twice():
+    import importlib
+
+    import pipeline.extensions as ext
+
+    importlib.reload(ext)
+    ext.register_extensions()
+    ext.register_extensions()
+    assert Span.has_extension("quantity") and Doc.has_extension("events")
+
+
+def _whitespace_nlp():
+    from spacy.util import get_words_and_spaces
+
+    nlp = spacy.blank("xx")
+
+    def tokenize(text: str) -> Doc:
+        words, spaces = get_words_and_spaces(text.split(), text)
+        return Doc(nlp.vocab, words=words, spaces=spaces)
+
+    nlp.tokenizer = tokenize
+    return nlp
+
+
+def _foreign(kind: str):
+    if kind == "char":
+        nlp = spacy.blank("zh")
+    elif kind == "jieba":
+        pytest.importorskip("jieba")
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    else:
+        nlp = _whitespace_nlp()
+    nlp.add_pipe("zhibiao_quantities")
+    nlp.add_pipe("zhibiao_indicators")
+    return nlp
+
+
+def _all_texts() -> list[str]:
+    return TEXTS + [d["text"] for g in gold_files() for d in read_jsonl(g)][:40]
+
+
+@pytest.mark.parametrize("kind", ["char", "jieba", "whitespace"])
+def test_foreign_tokenizers_give_identical_results(nlp, kind):
+    foreign = _foreign(kind)
+    for text in _all_texts():
+        doc = foreign(text)
+        assert doc.text == text
+        for span in doc.spans["quantities"]:
+            q = span._.quantity
+            assert text[q["start"]:q["end"]] == span.text == q["text"]
+        for e in doc._.events:
+            assert text[e["value_start"]:e["value_end"]] == e["value_text"]
+        assert to_records(doc) == to_records(nlp(text)), text
+
+
+def test_other_span_groups_and_ents_are_left_alone(nlp):
+    doc = nlp.make_doc("工業投資同比增長8.9%，5G移動電話用戶達6.76億戶")
+    doc.spans["mine"] = [doc[0:1]]
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s.text for s in doc.spans["mine"]] == [doc[0].text]
+    assert [(e.text, e.label_) for e in doc.ents] == [(doc[0].text, "ORG")]
+
+
+def test_set_ents_writes_ontonotes_labels_without_raising():
+    nlp = pipeline.load(**{"components.zhibiao_quantities.set_ents": True})
+    text = "工業投資同比增長8.9%，居全國第二，5G移動電話用戶達6.76億戶，收入3.2億元"
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, len(doc) - 1, len(doc), label="MISC")]  # overlaps 3.2億元: kept, quantity skipped
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["8.9%"] == "PERCENT"
+    assert labels["第二"] == "ORDINAL"
+    assert labels["6.76億戶"] == "QUANTITY"
+    assert "3.2億元" not in labels
