@@ -73,7 +73,8 @@ class QuantityTagger:
         _ = self.units_path
 
     def __call__(self, doc: Doc) -> Doc:
-        norm = normalize(doc.text, self.conversion)
+        text = doc.text  # built from the tokens on every access: read it once
+        norm = normalize(text, self.conversion)
         found = find_quantities(norm.text, self.units_path)
         periods = find_periods(norm.text)
         q_offsets = [norm.to_original(q.start, q.end) for q in found]
@@ -85,7 +86,7 @@ class QuantityTagger:
                 continue
             span.label_ = q.label
             q_spans.append(span)
-            span._.quantity = quantity_record(q, doc.text, start, end)
+            span._.quantity = quantity_record(q, text, start, end)
         p_spans = []
         for p, span in zip(periods, spans[len(found):]):
             if span is not None:

@@ -28,31 +28,31 @@ _SENTENCE = regex.compile(r"[^。!?;\n]+[。!?;\n]*|[。!?;\n]+")
 _CHUNK = regex.compile(r"\s+|\S+")
 
 
-def token_spans(norm: Normalized, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Original-text spans of segmented words, merged where a word ends inside a converted phrase.
+def token_spans(norm: Normalized, words: Iterable[str]) -> list[tuple[int, int, int]]:
+    """``(start, end, normalised start)`` of segmented words in the original text.
 
     ``words`` must concatenate to ``norm.text``.  When OpenCC turned one
     original phrase into a different number of characters (記憶體 -> 内存), a
     boundary inside it has no original position, so the words around it are
     joined.
     """
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
     pos = 0
     for word in words:
         if not word:
             continue
         start, end = norm.to_original(pos, pos + len(word))
-        pos += len(word)
         if spans and start < spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]), spans[-1][2])
         else:
-            spans.append((start, end))
+            spans.append((start, end, pos))
+        pos += len(word)
     if pos != len(norm.text):
         raise ValueError("segmenter output does not concatenate to its input")
     return spans
 
 
-def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[bool], list[int]]:
+def words_and_spaces(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[str], list[bool], list[int]]:
     """spaCy's (words, spaces) for ``text``, and the index of each word's span.
 
     A single ASCII space after a word becomes that word's trailing space, as
@@ -61,7 +61,7 @@ def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str]
     words: list[str] = []
     spaces: list[bool] = []
     index: list[int] = []
-    for i, (start, end) in enumerate(spans):
+    for i, (start, end, _) in enumerate(spans):
         piece = text[start:end]
         if piece == " " and words and not spaces[-1] and not words[-1].isspace():
             spaces[-1] = True
@@ -89,10 +89,11 @@ class ZhibiaoTokenizer:
         spans = token_spans(norm, words)
         words, spaces, index = words_and_spaces(text, spans)
         doc = Doc(self.vocab, words=words, spaces=spaces)
+        starts = [s[2] for s in spans] + [len(norm.text)]
         for token, i in zip(doc, index):
-            start, end = spans[i]
-            lo, hi = norm.to_normalized(start, end)
-            token.norm_ = norm.text[lo:hi]
+            form = norm.text[starts[i] : starts[i + 1]]
+            if form != token.norm_:  # most tokens already have it as their default norm
+                token.norm_ = form
         return doc
 
     def cut_prefiltered(self, text: str) -> list[str]:
