@@ -9,6 +9,7 @@ offset map keeps every token a slice of the original.
 from __future__ import annotations
 
 import tempfile
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
-from .quantities import could_hold_quantity
+from .quantities import find_quantities
 from .segmenter import Segmenter, default_segmenter
 
 WORDS_FILE = "segmenter_words.txt"
@@ -97,19 +98,21 @@ class ZhibiaoTokenizer:
         return doc
 
     def cut_prefiltered(self, text: str) -> list[str]:
-        """Segment only the sentences that can hold a quantity; others become white-space-split chunks.
+        """Segment only the sentences that hold a quantity; others become white-space-split chunks.
 
-        The batch fast path: the tagger and linker read characters, not
-        tokens, so coarse tokens elsewhere change no quantity or event, and
-        most sentences of a news article hold no number.
+        The batch fast path.  The tagger and linker read characters, not
+        tokens, so coarse tokens in a sentence without a quantity change no
+        quantity or event; and the tagger, 20 times faster than the
+        segmenter, says exactly which sentences hold one.
         """
+        starts = [q.start for q in find_quantities(text)]
         words: list[str] = []
         for m in _SENTENCE.finditer(text):
-            sentence = m.group()
-            if could_hold_quantity(sentence):
-                words.extend(self.segmenter.cut(sentence))
+            i = bisect_left(starts, m.start())
+            if i < len(starts) and starts[i] < m.end():
+                words.extend(self.segmenter.cut(m.group()))
             else:
-                words.extend(w.group() for w in _CHUNK.finditer(sentence))
+                words.extend(w.group() for w in _CHUNK.finditer(m.group()))
         return words
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
