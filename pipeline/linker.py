@@ -100,6 +100,10 @@ _RIGHT_LEAD = regex.compile(r"^\s*(?:及以上|以上|以下|余|多|左右|上�
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _PERIOD_PREP = regex.compile(r"^(?:截至|截止到|截止|到|至|在|于|从)\s*")
 _PERIOD_TAIL = regex.compile(r"(?:平均|合计|累计)$")
+_FORECAST_TAIL = regex.compile(r"(?:增长|成长|增速|增幅)(?:的)?(?:预测|预估|预期)(?:值|数)?$")
+# a heading opening a clause that goes on to name the topic (分季度看全国城镇调查失业率)
+_HEADING_LEAD = regex.compile(r"(?:分|从|按|就)[^,;]{1,6}?(?:来看|看)(?=\p{Han}{2})")
+_PLUS = ("+", "＋")
 
 
 # ----------------------------------------------------------------------------- subjects
@@ -171,6 +175,7 @@ class _Linker:
         self.p_share_noun = lex["share_noun"]
         self.p_change_trigger = regex.compile("(?:" + rules.alternations["trigger_change"] + r")(?:显著|明显|较快|迅速|强劲|较多|较大)?$")
         self.consumed: set[int] = set()
+        self.paren_start = -1  # the start of the quantity being linked when it stands alone in brackets
         self.trace: list[tuple[int, str]] = []
         self.p_filler_prefix = lex["filler_prefix"]
         self.p_filler_suffix = regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")
@@ -229,7 +234,8 @@ class _Linker:
         return out
 
     # ------------------------------------------------------------------ subject cleaning
-    def clean(self, start: int, end: int, *, topic: bool = False) -> tuple[Optional[Subject], Optional[str], bool]:
+    def clean(self, start: int, end: int, *, topic: bool = False,
+              strip_rate: bool = True) -> tuple[Optional[Subject], Optional[str], bool]:
         """Clean the region [start, end) into a subject; return (subject, location, share_flag)."""
         text = self.text
         if start >= end:
@@ -285,6 +291,13 @@ class _Linker:
             if m:
                 del keep[: m.end()]
                 changed = True
+        # a forecast of growth (实质本地生产总值增长预测维持在2%至3%): the rate of the noun before it
+        rate = False
+        rest = "".join(text[i] for i in keep)
+        m = _FORECAST_TAIL.search(rest)
+        if m and m.start() >= 2:
+            del keep[m.start():]
+            rate = True
         # suffix stripping
         changed = True
         guard = 0
@@ -310,8 +323,17 @@ class _Linker:
                     break
             if changed:
                 continue
-            # trailing period spans
+            # a count in apposition at the end (教育和通讯两个大类): not part of the name
             last = keep[-1]
+            for qs, qe in self.qspans:
+                if qe == last + 1 and qs > keep[0]:
+                    while keep and keep[-1] >= qs:
+                        keep.pop()
+                    changed = True
+                    break
+            if changed:
+                continue
+            # trailing period spans
             for ps, pe in self.strip_periods:
                 if pe == last + 1 and ps >= keep[0]:
                     while keep and keep[-1] >= ps:
@@ -323,12 +345,16 @@ class _Linker:
             lo = location_spans[0][0]
             hi = location_spans[-1][1]
             location = _clean_text(text[lo:hi])
-        rate = False
-        tail = "".join(text[i] for i in keep[-4:])
-        m = regex.search(r"(?:增速|增幅|增长速度)$", tail)
+        tail = "".join(text[i] for i in keep[-5:])
+        m = regex.search(r"(?:的(?:增速|增幅|升幅|涨幅|增长率)|增速|增幅|增长速度)$", tail) if strip_rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
             rate = True
+        # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
+        m = regex.search(r"的?(?:比重|占比)$", tail) if strip_rate and not rate else None
+        if m and len(keep) > len(m.group(0)) + 1:
+            del keep[len(keep) - len(m.group(0)):]
+            share = True
         subj = _subject_from_positions(text, keep)
         if subj is not None:
             subj.rate = rate
@@ -378,7 +404,7 @@ class _Linker:
         if subj.parts and (n is None or len(subj.parts) == n):
             return subj.parts
         text = subj.text
-        for seps in (_JOINERS, "、", "和及与"):
+        for seps in (_JOINERS, "、", "和及与", "和", "及", "与"):
             pieces = [p for p in regex.split("[" + seps + "]", text)]
             if len(pieces) < 2 or any(not p for p in pieces):
                 continue
@@ -417,6 +443,11 @@ class _Linker:
         others = texts[:-1]
         if any(self.p_head_suffix.search(t) for t in others):
             return None
+        first = texts[0]
+        # parallel modifiers ending alike (甲类及乙类消费物价指数, 城镇居民和农村居民人均收入): the rest is the head
+        if (len(first) >= 2 and len(last) - len(first) >= 2 and last[len(first) - 1] == first[-1]
+                and all(len(t) == len(first) and t[-1] == first[-1] for t in others)):
+            return last[len(first):]
         m = self.p_head_suffix.search(last)
         if m and len(last) > len(m.group(0)):
             head = m.group(0)
@@ -424,8 +455,8 @@ class _Linker:
             if m2 and m.start() - len(m2.group(0)) > 0:
                 head = m2.group(0) + head
             return head
-        first = texts[0]
-        if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others):
+        if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
+                and not regex.search("[" + _JOINERS + "]", last[len(first):]):
             return last[len(first):]
         return None
 
@@ -464,6 +495,12 @@ class _Linker:
                     cand = (m.end(), m.end() - m.start(), entry.basis)
                     if best is None or cand[:2] > best[:2]:
                         best = cand
+        for pat, entry in self.rules.trigger_patterns:
+            if entry.basis:
+                for m in pat.finditer(seg):
+                    cand = (m.end(), m.end() - m.start(), entry.basis)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
         return best[2] if best else None
 
     def trigger_entry(self, word: Optional[str]) -> Optional[LexiconEntry]:
@@ -489,23 +526,45 @@ class _Linker:
                 prev: Optional[dict] = None  # the last linked statement of this clause
                 n_events_before = len(self.events)
                 clause_text = self.text[c_start:c_end].strip()
+                paren_run_start: Optional[int] = None  # where the subject of a run of bracketed values starts
                 for k, q in enumerate(clause_qs):
-                    if q.start in self.consumed or self.in_defining_parens(q, c_end):
+                    paren = self.paren_value(q, c_end)
+                    self.paren_start = q.start if paren is not None else -1
+                    if q.start in self.consumed or (paren is None and self.in_defining_parens(q, c_end)):
                         continue
                     nxt = clause_qs[k + 1].start if k + 1 < len(clause_qs) else c_end
-                    left = self.text[prev_end:q.start]
-                    right = self.text[q.end:nxt]
-                    info = self.apply(q, left, right, prev_end, c_start, c_end, s_start, s_end, prev, clause_qs[k + 1:],
+                    region = prev_end
+                    if paren is not None:
+                        # 留宿旅客(1,624,285人次)增加5.4%: the bracketed value is a level of the noun before it;
+                        # the statement after the bracket keeps that noun as its subject
+                        if paren_run_start is None:
+                            paren_run_start = prev_end
+                        left = self.text[prev_end:paren[0]]
+                        right = self.text[q.end:nxt]  # starts with the closing bracket: no noun follows
+                    else:
+                        if paren_run_start is not None:
+                            region = paren_run_start
+                            paren_run_start = None
+                        left = self.text[region:q.start]
+                        right = self.text[q.end:nxt]
+                    n_trace = len(self.trace)
+                    info = self.apply(q, left, right, region, c_start, c_end, s_start, s_end, prev, clause_qs[k + 1:],
                                       topic, sent_location)
                     prev = info
                     if info and info.get("location"):
                         sent_location = info["location"]
-                    prev_end = max(q.end, info.get("subject_end", 0) if info else 0)
+                    if info is None and len(self.trace) > n_trace and self.apposition_count(q, right):
+                        continue  # 教育和通讯两个大类分别上升…: the subject runs through the count
+                    prev_end = max(q.end if paren is None else paren[1], info.get("subject_end", 0) if info else 0)
                 if len(self.events) == n_events_before and clause_text:
                     # a clause with no statement: a heading, or a topic for what follows
-                    if self.p_heading.search(clause_text) or self.p_not_topic.search(clause_text):
+                    t_start = c_start
+                    lead = _HEADING_LEAD.match(self.text, c_start, c_end)
+                    if lead is not None and not clause_qs:
+                        t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
+                    elif self.p_heading.search(clause_text) or self.p_not_topic.search(clause_text):
                         continue
-                    subj, loc, share = self.clean(c_start, c_end, topic=True)
+                    subj, loc, share = self.clean(t_start, c_end, topic=True)
                     if loc:
                         sent_location = loc
                     if subj is not None and len(subj.text) <= 30:
@@ -514,6 +573,28 @@ class _Linker:
                         self.carry = subj
             # topics set self.carry only: they do not outlive their sentence (doc_carry is unchanged)
         return self.events
+
+    def paren_value(self, q, c_end: int) -> Optional[tuple[int, int]]:
+        """(index of the opening bracket, index after the closing one) when ``q`` stands alone in brackets."""
+        text = self.text
+        i = q.start - 1
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        if i < 0 or text[i] != "(" or i == 0 or not regex.match(r"[\p{Han}A-Za-z]", text[i - 1]):
+            return None
+        j = q.end
+        while j < c_end and text[j] == " ":
+            j += 1
+        if j >= c_end or text[j] != ")":
+            return None
+        return i, j + 1
+
+    def apposition_count(self, q, right: str) -> bool:
+        """A count naming the set just listed (教育和通讯两个大类), followed by 分别/均 and the predicate."""
+        spec = next((r.spec for r in self.rules.rules if r.spec.id == self.trace[-1][1]), None)
+        if spec is None or spec.emit or self.trace[-1][0] != q.start:
+            return False
+        return bool(regex.match(r"\s*(?:的)?(?:分别|均|都|各|依次|合计|共)", right))
 
     def in_defining_parens(self, q, c_end: int) -> bool:
         """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
@@ -553,7 +634,7 @@ class _Linker:
                     continue
                 cut = qs - start
                 break
-        subject, location, _ = self.clean(start, start + cut)
+        subject, location, _ = self.clean(start, start + cut, strip_rate=False)
         return subject, location, start + cut
 
     def apply(self, q, left, right, region_start, c_start, c_end, s_start, s_end, prev, following, topic,
@@ -625,6 +706,9 @@ class _Linker:
                     c = self.carry
                     subject = Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=c.location,
                                       rate=True)
+                elif subject is not None and self.p_share_noun.search(subject.text) and self.carry is not None:
+                    c = self.carry  # 贡献率由52.5%提高到58.1%: the share of the indicator before
+                    subject = Subject(c.text, c.start, c.end, parts=c.parts, share=True, location=c.location)
                 else:
                     subject = self.carry
                 carried = True
@@ -636,6 +720,8 @@ class _Linker:
             return None
         location = location or subject.location or sent_location
         # kind adjustments
+        if kind == "level" and (q.text.startswith(_PLUS) or (q.start == self.paren_start and q.text[:1] in "-−")):
+            kind = "change"  # 教育(+10.02%): a signed value is a change
         if kind == "level" and (self.p_rate.search(subject.text) or subject.rate):
             kind = "change"
         elif kind == "level" and (self.p_share_noun.search(subject.text) or (carried and subject.share)):

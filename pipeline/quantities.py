@@ -93,6 +93,7 @@ _OPEN = set("(〔[【（<《")
 _CLOSE = set(")〕]】）>》")
 _CLAUSE_START = set("\n。;:!?；：！？ \t")
 _BARE_OK_NEXT = set("和与及或至到的")
+_NOTE_WORDS = ("附注", "注", "见表", "附表", "见图", "图", "表")
 
 
 def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -157,7 +158,7 @@ class _Grammar:
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?P<frac>(?:[百千万]|{cn_num}|\d+)分之(?:{cn_num}|{ar}))"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
-            rf"|(?P<neg>[-−负]\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
+            rf"|(?P<neg>[-−负+＋]\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
         )
         self.suffix = re.compile(rf"\s?(?P<s>{_alt(self.suffix_quals)})")
         verbs = _alt(lex.word_set("qualifier_verb"))
@@ -207,7 +208,10 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         q, unit = result
         out.append(q)
         units_of.append(unit)
-        pos = max(q.end, m.end())
+        if m.group("sep") is not None and q.upper is None and q.end < m.end():
+            pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
+        else:
+            pos = max(q.end, m.end())
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     return out
@@ -391,8 +395,13 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if ranged is not None:
             return ranged
         second = m.group("bu")
-        if second is not None and g.units[second].kind == "time":
-            return None  # 1至5月, 3—5年: a period, not a number
+        if second is not None and g.units[second].kind == "time" and not (
+                m.group("au") is not None and _time_cue(g, text, m.start("an"))
+                and _CHANGE_VERB.search(text, max(0, m.start() - 8), m.start())):
+            return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two)
+        if second is None and m.group("au") is None and _HAN.match(text[m.end():m.end() + 1] or " ") \
+                and text[m.end():m.end() + 1] not in _BARE_OK_NEXT:
+            return None  # 16至24岁: an age bracket or a name, not a number
     # Without a valid range, the first number stands alone.
     surface = m.group("au")
     if surface is None:
@@ -440,6 +449,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None
         if unit.surface == "成" and is_cn is False:
             return None
+        if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
+            return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
         if not _bare_ok(g, text, start, end, number, mags, infix, is_cn):
             return None
@@ -452,7 +463,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             value = parse_number(number + mags)
     except ValueError:
         return None
-    if neg is not None:
+    if neg is not None and neg.strip() not in "+＋":
         value = -value
     qualifier = None
     if infix is not None:
@@ -473,9 +484,19 @@ def _adjacent_digits(number: str) -> tuple[str, str] | None:
     return number[0], number[1]
 
 
+_STAY_WORDS = ("逗留", "停留", "滞留", "留宿时间", "时长")
+_STAY_TAIL = re.compile(r"(?:减少|增加|缩短|延长|上升|下降|增长|维持在|保持在|为|达|是|至|到|了|约|近|超过|逾)$")
+
+
 def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
-    return any(window.endswith(c) for c in g.time_cues)
+    if any(window.endswith(c) for c in g.time_cues):
+        return True
+    # a sentence about a length of stay (旅客平均逗留时间减少0.1日, 不过夜旅客则维持在0.2日):
+    # a day count right after a change or level verb measures the stay
+    sent_start = max(text.rfind(c, 0, start) for c in "。\n!?")
+    sentence = text[sent_start + 1 : start]
+    return any(w in sentence for w in _STAY_WORDS) and _STAY_TAIL.search(sentence.rstrip()) is not None
 
 
 def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
@@ -487,8 +508,10 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if is_cn:
         spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
         return has_big and spelled and not _HAN.match(nxt or " ")
-    if prev in _OPEN and nxt in _CLOSE:
-        return False
+    if prev in _OPEN and nxt in _CLOSE and "." not in number:
+        return False  # a note or list marker (1); an index value with decimals (104.10) stays
+    if text.endswith(_NOTE_WORDS, max(0, start - 3), start):
+        return False  # 详见附注7, 见表2
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
@@ -529,12 +552,28 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         high = parse_number(number_b)
     except ValueError:
         return None
-    if m.group("neg") is not None:
+    if m.group("neg") is not None and m.group("neg").strip() not in "+＋":
         low = -low
     if high < low:
         return None
+    if _change_then_level(text, start, low, high, unit):
+        return None
     qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
+
+
+_CHANGE_VERB = re.compile(r"(?:增加|减少|上升|下降|增长|下跌|回落|回升|上涨|扩大|缩小|收窄|提高|降低|缩短|延长|升|降|增|减|跌|涨)"
+                          r"了?\s?(?:约|近|逾|超过|超|大约|接近)?\s?$")
+
+
+def _change_then_level(text: str, start: int, low: Fraction, high: Fraction, unit: Unit | None) -> bool:
+    """``增加约4,600人至155,600人``: after a change verb, ``X至Y`` with Y far above X is a change then the
+    level reached, two quantities, not a range (a per-cent range such as ``增长2%至3%`` stays a range)."""
+    if unit is None or unit.kind == "percent" or low <= 0:
+        return False
+    if not _CHANGE_VERB.search(text, max(0, start - 8), start):
+        return False
+    return high >= 3 * low
 
 
 def _trailing_mags(number: str) -> str:

@@ -64,7 +64,7 @@ def parse_quantity(surface: str) -> tuple[Any, str, str]:
         m = re.match(r"第(\d+|[一二三四五六七八九十]+)(.*)", s)
         n = int(m.group(1)) if m.group(1).isdigit() else _cn_number(m.group(1))
         return n, m.group(2), "ORDINAL"
-    m = re.match(r"([负-]?)([\d,]+(?:\.\d+)?|[一二三四五六七八九十两〇零]+)(?:[-至~]([\d.]+))?(万亿|亿|万|千)?(.*)", s)
+    m = re.match(r"([负+-]?)([\d,]+(?:\.\d+)?|[一二三四五六七八九十两〇零]+)(?:[-至~]([\d.]+))?(万亿|亿|万|千)?(.*)", s)
     if not m:
         raise ValueError(f"cannot parse marked quantity {surface!r}")
     sign, num, _upper, mult, rest = m.groups()
