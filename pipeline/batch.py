@@ -252,11 +252,11 @@ class DaskExecutor:
 class Progress:
     """Documents and characters per second: a live line on a terminal, periodic log lines otherwise."""
 
-    def __init__(self, total_shards: int, quiet: bool = False, stream=sys.stderr, every: float = 10.0):
+    def __init__(self, total_shards: int, quiet: bool = False, stream=None, every: float = 10.0):
         self.total = total_shards
         self.quiet = quiet
-        self.stream = stream
-        self.tty = stream.isatty()
+        self.stream = stream or sys.stderr
+        self.tty = not quiet and self.stream.isatty()
         self.every = every
         self.start = self.last = time.monotonic()
         self.done = self.docs = self.chars = 0
