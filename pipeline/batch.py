@@ -65,20 +65,19 @@ class ShardResult:
 
 
 def part_names(shard: Shard, fmt: str) -> dict[str, str]:
-    """File names of a shard's parts; ``done`` is written last and marks completion."""
+    """File names of a shard's parts, in writing order: the last one marks the shard complete."""
     stem = f"{shard.index:05d}"
+    names = {"errors": f"errors-{stem}.jsonl"}
     if fmt == "jsonl":
-        names = {"documents": f"documents-{stem}.jsonl"}
+        names["documents"] = f"documents-{stem}.jsonl"
     else:
-        names = {"events": f"events-{stem}.{fmt}", "quantities": f"quantities-{stem}.{fmt}"}
-    names["errors"] = f"errors-{stem}.jsonl"
-    names["done"] = next(iter(names.values()))
+        names["quantities"] = f"quantities-{stem}.{fmt}"
+        names["events"] = f"events-{stem}.{fmt}"
     return names
 
 
 def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
-    names = part_names(shard, opts.fmt)
-    return all((Path(opts.out_dir) / n).exists() for k, n in names.items() if k != "done")
+    return all((Path(opts.out_dir) / n).exists() for n in part_names(shard, opts.fmt).values())
 
 
 @lru_cache(maxsize=2)
@@ -180,21 +179,15 @@ def _table_bytes(rows: list[dict], columns: tuple[str, ...], fmt: str) -> bytes:
 
 
 def write_parts(shard: Shard, opts: ExtractOptions, records: list[dict], errors: list[dict]) -> None:
-    """Write a shard's parts, each atomically, the completion marker last."""
-    out = Path(opts.out_dir)
-    names = part_names(shard, opts.fmt)
+    """Write a shard's parts, each atomically, in the order of ``part_names``."""
     payloads = {"errors": _jsonl(errors)}
     if opts.fmt == "jsonl":
         payloads["documents"] = _jsonl(records)
     else:
-        payloads["events"] = _table_bytes(list(event_rows(records)), EVENT_COLUMNS, opts.fmt)
         payloads["quantities"] = _table_bytes(list(quantity_rows(records)), QUANTITY_COLUMNS, opts.fmt)
-    done = names["done"]
-    for key, name in names.items():
-        if key != "done" and name != done:
-            _atomic_write(out / name, payloads[key])
-    key = next(k for k, n in names.items() if n == done and k != "done")
-    _atomic_write(out / done, payloads[key])
+        payloads["events"] = _table_bytes(list(event_rows(records)), EVENT_COLUMNS, opts.fmt)
+    for key, name in part_names(shard, opts.fmt).items():
+        _atomic_write(Path(opts.out_dir) / name, payloads[key])
 
 
 class Executor(Protocol):
