@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -98,17 +98,13 @@ def extract_document(doc: Document, nlp) -> dict[str, Any]:
     return record
 
 
-def process_shard(shard: Shard, opts: ExtractOptions, extract: Callable[[Document], dict] | None = None) -> ShardResult:
+def process_shard(shard: Shard, opts: ExtractOptions) -> ShardResult:
     """Process one shard, write its parts atomically, return counts only."""
     result = ShardResult(shard.index)
     if is_complete(shard, opts):
         result.skipped = True
         return result
-    if extract is None:
-        nlp = worker_nlp(opts.fast_path)
-
-        def extract(doc: Document) -> dict:
-            return extract_document(doc, nlp)
+    nlp = worker_nlp(opts.fast_path)
     records: list[dict] = []
     errors: list[dict] = []
     for item in read_shard(shard, opts.read):
@@ -116,7 +112,7 @@ def process_shard(shard: Shard, opts: ExtractOptions, extract: Callable[[Documen
             errors.append(item.to_dict())
             continue
         try:
-            record = extract(item)
+            record = extract_document(item, nlp)
         except Exception as err:  # one failing document must not stop the shard
             errors.append(ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}").to_dict())
             continue
