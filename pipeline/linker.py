@@ -96,14 +96,31 @@ _CLAUSE_SEP = regex.compile(r"[,;:，；：]")
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 _QUOTES = set("“”‘’\"'「」『』")
 _JOINERS = "、和及与跟"
-_RIGHT_LEAD = regex.compile(r"^\s*(?:及以上|以上|以下|余|多|左右|上下|之多)?\s*(?:的|成为|为|是|被|获评|入选为)?\s*")
+_RIGHT_LEAD = regex.compile(r"^\s*(?:及以上|以上|以下|余|多|左右|上下|之多)?\s*(?:的|成为|为|是|被|获评|入选为|属于|属)?\s*")
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _PERIOD_PREP = regex.compile(r"^(?:截至|截止到|截止|到|至|在|于|从)\s*")
-_PERIOD_TAIL = regex.compile(r"(?:平均|合计|累计)$")
+_PERIOD_TAIL = regex.compile(r"(?:平均|合计|累计|期间)$")
 _FORECAST_TAIL = regex.compile(r"(?:增长|成长|增速|增幅)(?:的)?(?:预测|预估|预期)(?:值|数)?$")
 # a heading opening a clause that goes on to name the topic (分季度看全国城镇调查失业率)
 _HEADING_LEAD = regex.compile(r"(?:分|从|按|就)[^,;]{1,6}?(?:来看|看)(?=\p{Han}{2})")
 _PLUS = ("+", "＋")
+_ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
+_SHARE_CUT = regex.compile(r"所?占(?!用|地|有|据|领)")
+_RATE_TAIL = regex.compile(r"(?:的(?:增速|增幅|升幅|涨幅|增长率)|增速|增幅|涨幅|升幅|增长速度)$")
+_SHARE_TAIL = regex.compile(r"的?(?:比重|占比)$")
+_SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
+_MONTH_SPAN = regex.compile(r"\d{1,2}\s*月?\s*[-~—–至到]\s*\d{1,2}\s*月|[前首]\s*[\d一二三四五六七八九十两]{1,2}\s*个?\s*月|[前首]\s*[一二三两\d]\s*季")
+_SPAN_AVERAGE = regex.compile(r"平均(?=\p{Han}{2})")
+_SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
+_HEAD_SECTOR = regex.compile(r"(?:行业|产业|企业|部门|类)$")
+_JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
+_SPACES = regex.compile(r"\s+")
+_SENT_PUNCT = regex.compile(r"[。,;]")
+_GROWTH_WORD_END = regex.compile(r"(?:增速|增幅|降幅|涨幅|跌幅)\s*$")
+_WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_APPOSITION_CUE = regex.compile(r"\s*(?:的)?(?:分别|均|都|各|依次|合计|共)")
+_LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
+_COMPARE_CUE = regex.compile(r"[比较]")
 
 
 # ----------------------------------------------------------------------------- subjects
@@ -166,37 +183,44 @@ class _Linker:
         # for stripping, any period-looking span counts
         self.strip_periods = sorted({(p.start, p.end) for p in [*given, *own]})
         self.qspans = [(q.start, q.end) for q in self.quantities]
+        self.q_at = {q.start: q for q in self.quantities}
+        self.keep_counts = True  # counts at the start of a subject stay unless they count places
         self.events: list[Event] = []
         self.carry: Optional[Subject] = None  # the indicator of the last statement
         self.doc_carry: Optional[Subject] = None
-        lex = rules.compiled
-        self.p_location = regex.compile(lex["location"].pattern, flags=regex.POSIX)
-        self.p_basis_prefix = regex.compile("(?:" + "|".join(p.pattern for p, _ in rules.bases) + ")") if rules.bases else None
-        self.p_share_noun = lex["share_noun"]
-        self.p_change_trigger = regex.compile("(?:" + rules.alternations["trigger_change"] + r")(?:显著|明显|较快|迅速|强劲|较多|较大)?$")
+        eng = rules.engine
+        if eng is None:
+            raise ValueError("LinkerRules without compiled engine patterns: build them with load_rules()")
+        self.eng = eng
+        self.p_location = eng.p_location
+        self.p_basis_prefix = eng.p_basis_prefix
+        self.p_share_noun = eng.p_share_noun
+        self.p_change_trigger = eng.p_change_trigger
         self.consumed: set[int] = set()
+        self.sent_subjects: list[Subject] = []  # the indicators stated in the current sentence, in order
         self.paren_start = -1  # the start of the quantity being linked when it stands alone in brackets
         self.trace: list[tuple[int, str]] = []
-        self.p_filler_prefix = lex["filler_prefix"]
-        self.p_filler_suffix = regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")
-        self.p_basis_suffix = regex.compile("(?:" + "|".join(p.pattern for p, _ in rules.bases) + r")\s*$") if rules.bases else None
-        self.p_strip = lex["subject_strip"]
-        self.p_leading_verb = lex["leading_verb"]
-        self.p_anaphor = regex.compile("^(?:" + lex["anaphor"].pattern + ")$")
-        self.p_head = regex.compile("^(?:" + lex["head"].pattern + ")$")
-        self.p_head_suffix = regex.compile("(?:" + lex["head"].pattern + ")$")
-        self.p_rate = lex["rate_noun"]
-        self.p_heading = lex["heading"]
-        self.p_not_topic = lex["not_topic"]
-        self.p_topic_cut = lex["topic_cut"]
-        self.p_share = lex["share"]
-        self.p_target = lex["target"]
-        self.p_list_cue = lex["list_cue"]
-        self.p_shared_cue = lex["shared_cue"]
-        self.p_stop = lex["stop_verb"]
-        self.p_period_ref = regex.compile("(?:" + lex["period_ref"].pattern + r")\s*$")
-        self.p_conj_only = regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$")
-        self.p_enum_prefix = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
+        self.p_filler_prefix = eng.p_filler_prefix
+        self.p_filler_suffix = eng.p_filler_suffix
+        self.p_basis_suffix = eng.p_basis_suffix
+        self.p_strip = eng.p_strip
+        self.p_leading_verb = eng.p_leading_verb
+        self.p_anaphor = eng.p_anaphor
+        self.p_head = eng.p_head
+        self.p_head_suffix = eng.p_head_suffix
+        self.p_rate = eng.p_rate
+        self.p_heading = eng.p_heading
+        self.p_not_topic = eng.p_not_topic
+        self.p_topic_cut = eng.p_topic_cut
+        self.p_share = eng.p_share
+        self.p_target = eng.p_target
+        self.p_list_cue = eng.p_list_cue
+        self.p_shared_cue = eng.p_shared_cue
+        self.p_stop = eng.p_stop
+        self.p_period_ref = eng.p_period_ref
+        self.p_conj_only = eng.p_conj_only
+        self.p_enum_prefix = _ENUM_PREFIX
+        self.p_place_unit = eng.p_place_unit
 
     # ------------------------------------------------------------------ segmentation
     def sentences(self) -> list[tuple[int, int]]:
@@ -243,7 +267,7 @@ class _Linker:
         share = False
         # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
         seg = text[start:end]
-        m = regex.search(r"所?占(?!用|地|有|据|领)", seg)
+        m = _SHARE_CUT.search(seg)
         if m and m.start() > 0:
             end = start + m.start()
             share = True
@@ -257,7 +281,7 @@ class _Linker:
             end = start + m.start()
         if topic:
             seg = text[start:end]
-            for m in regex.finditer(self.rules.alternations["trigger_change"], seg):
+            for m in self.eng.p_trigger_change.finditer(seg):
                 if m.start() > 0 and self.p_change_trigger.match(seg, m.start()):
                     end = start + m.start()
                     break
@@ -346,12 +370,12 @@ class _Linker:
             hi = location_spans[-1][1]
             location = _clean_text(text[lo:hi])
         tail = "".join(text[i] for i in keep[-5:])
-        m = regex.search(r"(?:的(?:增速|增幅|升幅|涨幅|增长率)|增速|增幅|增长速度)$", tail) if strip_rate else None
+        m = _RATE_TAIL.search(tail) if strip_rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
             rate = True
         # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
-        m = regex.search(r"的?(?:比重|占比)$", tail) if strip_rate and not rate else None
+        m = _SHARE_TAIL.search(tail) if strip_rate and not rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
             share = True
@@ -370,11 +394,16 @@ class _Linker:
             if ps == i0:
                 n = sum(1 for i in keep if i < pe)
                 if n and n < len(keep) + 1:
+                    # 1-9月平均就业人数: an average over a span of months belongs to the period (convention 12)
+                    m = _SPAN_AVERAGE.match(text, pe) if _MONTH_SPAN.search(text, ps, pe) else None
+                    if m and n + (m.end() - pe) < len(keep):
+                        n += m.end() - pe
                     return n
-        # a quantity starting here (a count in passing)
-        for qs, qe in self.qspans:
-            if qs == i0:
-                return sum(1 for i in keep if i < qe)
+        # a quantity starting here: a count of places (四省小麦产量) is a place reference and goes;
+        # any other count is part of the noun phrase as written (3家基础电信企业的移动电话用户总数)
+        q = self.q_at.get(i0)
+        if q is not None and (not self.keep_counts or self.p_place_unit.fullmatch(getattr(q, "unit", "") or "")):
+            return sum(1 for i in keep if i < q.end)
         m = self.p_location.match(rest)
         if m and 0 < m.end():
             after = rest[m.end():]
@@ -404,8 +433,10 @@ class _Linker:
         if subj.parts and (n is None or len(subj.parts) == n):
             return subj.parts
         text = subj.text
-        for seps in (_JOINERS, "、", "和及与", "和", "及", "与"):
-            pieces = [p for p in regex.split("[" + seps + "]", text)]
+        # 及 binds tighter than 和 (酒店及饮食业和教育): with both, split at 和/、 first
+        splitters = _SPLITTERS_OUTER + _SPLITTERS if "及" in text and "和" in text else _SPLITTERS
+        for seps, splitter in splitters:
+            pieces = splitter.split(text)
             if len(pieces) < 2 or any(not p for p in pieces):
                 continue
             if n is not None and len(pieces) != n:
@@ -444,6 +475,16 @@ class _Linker:
         if any(self.p_head_suffix.search(t) for t in others):
             return None
         first = texts[0]
+        # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head
+        k = last.find("的")
+        if k > 0 and len(last) - k >= 3 and not any("的" in t for t in others):
+            return last[k:]
+        # the last conjunct repeats the ending noun of the first (新建商品住宅和二手住宅销售价格,
+        # 电子产品与资讯通信产品接单): what follows that noun in the last conjunct is the head
+        for n in range(len(first) - 1, 1, -1):
+            k = last.rfind(first[-n:])
+            if k >= 0 and len(last) - (k + n) >= 2 and all(t.endswith(first[-n:]) for t in others):
+                return last[k + n:]
         # parallel modifiers ending alike (甲类及乙类消费物价指数, 城镇居民和农村居民人均收入): the rest is the head
         if (len(first) >= 2 and len(last) - len(first) >= 2 and last[len(first) - 1] == first[-1]
                 and all(len(t) == len(first) and t[-1] == first[-1] for t in others)):
@@ -451,12 +492,12 @@ class _Linker:
         m = self.p_head_suffix.search(last)
         if m and len(last) > len(m.group(0)):
             head = m.group(0)
-            m2 = regex.search(r"(?:行业|产业|企业|部门|类)$", last[: m.start()])
+            m2 = _HEAD_SECTOR.search(last[: m.start()])
             if m2 and m.start() - len(m2.group(0)) > 0:
                 head = m2.group(0) + head
             return head
         if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
-                and not regex.search("[" + _JOINERS + "]", last[len(first):]):
+                and not _JOINER_CHAR.search(last[len(first):]):
             return last[len(first):]
         return None
 
@@ -468,13 +509,13 @@ class _Linker:
             before = self.text[sent_start:p.start]
             if self.p_period_ref.search(before) or self.text[p.end:p.end + 2] == "同期":
                 continue
-            if best is not None and regex.sub(r"\s+", "", p.text) == "全年" and regex.sub(r"\s+", "", best.text) != "全年" \
-                    and not regex.search(r"[。,;]", self.text[best.end:p.start]):
+            if best is not None and _SPACES.sub("", p.text) == "全年" and _SPACES.sub("", best.text) != "全年" \
+                    and not _SENT_PUNCT.search(self.text[best.end:p.start]):
                 continue
             best = p
         if best is None:
             return None
-        t = _PERIOD_PREP.sub("", regex.sub(r"\s+", "", best.text))
+        t = _PERIOD_PREP.sub("", _SPACES.sub("", best.text))
         t = _PERIOD_TAIL.sub("", t)
         return t or None
 
@@ -483,24 +524,17 @@ class _Linker:
         best: Optional[tuple[int, int, str]] = None
         for pat, basis in self.rules.bases:
             for m in pat.finditer(seg):
-                if sent_start + m.end() <= clause_start and regex.search(r"(?:增速|增幅|降幅|涨幅|跌幅)\s*$", seg[:m.start()]):
+                if sent_start + m.end() <= clause_start and _GROWTH_WORD_END.search(seg[:m.start()]):
                     continue
                 cand = (m.end(), m.end() - m.start(), basis)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
         # a trigger carrying its own basis (年增, 月增) also counts as a cue
-        for word, entry in self.rules.triggers.items():
-            if entry.basis:
-                for m in regex.finditer(r"(?<![上去今本全明前当同])" + regex.escape(word), seg):
-                    cand = (m.end(), m.end() - m.start(), entry.basis)
-                    if best is None or cand[:2] > best[:2]:
-                        best = cand
-        for pat, entry in self.rules.trigger_patterns:
-            if entry.basis:
-                for m in pat.finditer(seg):
-                    cand = (m.end(), m.end() - m.start(), entry.basis)
-                    if best is None or cand[:2] > best[:2]:
-                        best = cand
+        for pat, basis in self.eng.basis_triggers:
+            for m in pat.finditer(seg):
+                cand = (m.end(), m.end() - m.start(), basis)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
         return best[2] if best else None
 
     def trigger_entry(self, word: Optional[str]) -> Optional[LexiconEntry]:
@@ -518,6 +552,7 @@ class _Linker:
     def run(self) -> list[Event]:
         for s_start, s_end in self.sentences():
             self.carry = self.doc_carry
+            self.sent_subjects = []
             sent_location: Optional[str] = None
             topic: Optional[Subject] = None
             for c_start, c_end in self.clauses(s_start, s_end):
@@ -527,6 +562,7 @@ class _Linker:
                 n_events_before = len(self.events)
                 clause_text = self.text[c_start:c_end].strip()
                 paren_run_start: Optional[int] = None  # where the subject of a run of bracketed values starts
+                paren_events: list[int] = []  # events of the bracketed values of the current run
                 for k, q in enumerate(clause_qs):
                     paren = self.paren_value(q, c_end)
                     self.paren_start = q.start if paren is not None else -1
@@ -548,13 +584,23 @@ class _Linker:
                         left = self.text[region:q.start]
                         right = self.text[q.end:nxt]
                     n_trace = len(self.trace)
+                    n_ev = len(self.events)
                     info = self.apply(q, left, right, region, c_start, c_end, s_start, s_end, prev, clause_qs[k + 1:],
                                       topic, sent_location)
                     prev = info
+                    if paren is not None:
+                        paren_events.extend(range(n_ev, len(self.events)))
+                    elif paren_events:
+                        if info is not None:
+                            self.share_head_with_brackets(paren_events, info.get("parts") or [])
+                        paren_events = []
                     if info and info.get("location"):
                         sent_location = info["location"]
                     if info is None and len(self.trace) > n_trace and self.apposition_count(q, right):
                         continue  # 教育和通讯两个大类分别上升…: the subject runs through the count
+                    if info is None and len(self.trace) > n_trace and paren is None and not left.strip() \
+                            and self.count_opens_subject(q, right):
+                        continue  # 3家基础电信企业的移动电话用户总数达…: the count is part of the subject
                     prev_end = max(q.end if paren is None else paren[1], info.get("subject_end", 0) if info else 0)
                 if len(self.events) == n_events_before and clause_text:
                     # a clause with no statement: a heading, or a topic for what follows
@@ -580,7 +626,7 @@ class _Linker:
         i = q.start - 1
         while i >= 0 and text[i] == " ":
             i -= 1
-        if i < 0 or text[i] != "(" or i == 0 or not regex.match(r"[\p{Han}A-Za-z]", text[i - 1]):
+        if i < 0 or text[i] != "(" or i == 0 or not _WORD_CHAR.match(text[i - 1]):
             return None
         j = q.end
         while j < c_end and text[j] == " ":
@@ -591,10 +637,31 @@ class _Linker:
 
     def apposition_count(self, q, right: str) -> bool:
         """A count naming the set just listed (教育和通讯两个大类), followed by 分别/均 and the predicate."""
-        spec = next((r.spec for r in self.rules.rules if r.spec.id == self.trace[-1][1]), None)
+        rule = self.rules.rule_index.get(self.trace[-1][1])
+        spec = rule.spec if rule is not None else None
         if spec is None or spec.emit or self.trace[-1][0] != q.start:
             return False
-        return bool(regex.match(r"\s*(?:的)?(?:分别|均|都|各|依次|合计|共)", right))
+        return bool(_APPOSITION_CUE.match(right))
+
+    def share_head_with_brackets(self, indices: list[int], parts: list[Subject]) -> None:
+        """甲类(103.67)及乙类(104.68)消费物价指数分别上升…: the bracketed levels of the conjuncts take the
+        head distributed over the coordinated subject that follows them (甲类 -> 甲类消费物价指数)."""
+        if len(parts) < 2:
+            return
+        for i in indices:
+            ev = self.events[i]
+            for p in parts:
+                if p.text != ev.indicator and p.text.startswith(ev.indicator):
+                    ind = lookup_indicator(self.rules, p.text)
+                    self.events[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
+                                             indicator_id=ind.id if ind else None)
+                    break
+
+    def count_opens_subject(self, q, right: str) -> bool:
+        """A count in passing that opens its clause and modifies the noun after it (3家基础电信企业的…)."""
+        if self.p_place_unit.fullmatch(getattr(q, "unit", "") or ""):
+            return False
+        return bool(_WORD_CHAR.match(right)) and not self.p_stop.match(right)
 
     def in_defining_parens(self, q, c_end: int) -> bool:
         """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
@@ -612,7 +679,7 @@ class _Linker:
         if i < 0 or text[i] != "(":
             return False
         j = text.find(")", q.end, c_end)
-        return j >= 0 and j + 1 < c_end and bool(regex.match(r"[\p{Han}A-Za-z]", text[j + 1]))
+        return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1]))
 
     def right_subject(self, q, right: str, c_end: int) -> tuple[Optional[Subject], Optional[str], int]:
         text = self.text
@@ -622,7 +689,7 @@ class _Linker:
         end = c_end
         seg = text[start:end]
         cut = len(seg)
-        for pat in (self.p_stop, _ELLIPSIS, regex.compile(r"[、]|和(?=\s*\d)")):
+        for pat in (self.p_stop, _ELLIPSIS, _LIST_BREAK):
             for m2 in pat.finditer(seg):
                 if m2.start() > 0:
                     cut = min(cut, m2.start())
@@ -686,7 +753,7 @@ class _Linker:
         if lm is not None and "trigger" in lm.re.groupindex:
             trigger = lm.group("trigger")
         entry = self.trigger_entry(trigger)
-        if trigger and trigger in self.rules.words("comparative") and not regex.search(r"[比较]", text[c_start:q.start]):
+        if trigger and trigger in self.eng.comparatives and not _COMPARE_CUE.search(text[c_start:q.start]):
             entry = self.trigger_entry("达")
             if spec.kind == "change" or spec.kind is None:
                 spec = spec.model_copy(update={"kind": "level"})
@@ -761,7 +828,15 @@ class _Linker:
         before = text[c_start:q.start]
         mode = "single"
         parts: list[Subject] = [subject]
-        if n > 1 and (self.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)):
+        if n > 1 and carried and not (subject.parts and len(subject.parts) == n) and self.p_list_cue.search(before) \
+                and len(self.sent_subjects) >= n and self.sent_subjects[-1].text == subject.text:
+            # 接待游客1002.85万人次,旅游总收入42.6亿元,分别增长11.9%和18.86%: the values go, in order, to the
+            # last n indicators of the sentence
+            mode = "list"
+            parts = list(self.sent_subjects[-n:])
+            subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
+                              location=subject.location, rate=subject.rate)
+        elif n > 1 and (self.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)):
             split = self.split(subject, n)
             if split:
                 mode = "list"
@@ -777,6 +852,8 @@ class _Linker:
                               location=subject.location, rate=subject.rate)
         period = self.period_for(s_start, q.start)
         self.emit(q, subjects, kind, sign, basis, s_start, s_end, spec.id, location, period)
+        if not carried and mode == "single" and (not self.sent_subjects or self.sent_subjects[-1].text != subject.text):
+            self.sent_subjects.append(subject)
         self.carry = subject
         self.doc_carry = replace(subject, rate=False)
         return {"kind": kind, "sign": sign, "basis": basis, "parts": parts, "subjects": subjects, "mode": mode,

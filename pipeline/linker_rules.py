@@ -60,6 +60,7 @@ LEXICON_CLASSES = (
     "conj",  # words joining listed values (和 、 或 ...)
     "list_cue",  # words that make a coordination distributive (分别)
     "shared_cue",  # words that share one value among conjuncts (均 都)
+    "place_unit",  # measure words of a count of places (四省, 31个省份): a place reference, not part of a name
 )
 
 
@@ -181,6 +182,88 @@ class CompiledRule:
 
 
 @dataclass
+class EnginePatterns:
+    """The patterns the linking engine derives from the lexicon, compiled once when the rules load.
+
+    The engine (``pipeline/linker.py``) never builds or compiles a pattern per document: every
+    pattern it needs is here (attribute names are the engine's own).
+    """
+
+    p_location: regex.Pattern
+    p_basis_prefix: Optional[regex.Pattern]
+    p_basis_suffix: Optional[regex.Pattern]
+    p_share_noun: regex.Pattern
+    p_change_trigger: regex.Pattern  # a change trigger ending the text (adverbs after it allowed)
+    p_trigger_change: regex.Pattern  # any change trigger
+    p_filler_prefix: regex.Pattern
+    p_filler_suffix: regex.Pattern
+    p_strip: regex.Pattern
+    p_leading_verb: regex.Pattern
+    p_anaphor: regex.Pattern
+    p_head: regex.Pattern
+    p_head_suffix: regex.Pattern
+    p_rate: regex.Pattern
+    p_heading: regex.Pattern
+    p_not_topic: regex.Pattern
+    p_topic_cut: regex.Pattern
+    p_share: regex.Pattern
+    p_target: regex.Pattern
+    p_list_cue: regex.Pattern
+    p_shared_cue: regex.Pattern
+    p_stop: regex.Pattern
+    p_period_ref: regex.Pattern
+    p_conj_only: regex.Pattern
+    p_place_unit: regex.Pattern
+    # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
+    basis_triggers: list[tuple[regex.Pattern, str]] = field(default_factory=list)
+    comparatives: frozenset[str] = frozenset()
+
+
+def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
+                     bases: list[tuple[regex.Pattern, str]], triggers: dict[str, "LexiconEntry"],
+                     trigger_patterns: list[tuple[regex.Pattern, "LexiconEntry"]],
+                     lexicon: dict[str, list["LexiconEntry"]]) -> EnginePatterns:
+    lex = compiled
+    bases_alt = "|".join(p.pattern for p, _ in bases)
+    basis_triggers: list[tuple[regex.Pattern, str]] = []
+    for word, entry in triggers.items():
+        if entry.basis:
+            basis_triggers.append((regex.compile(r"(?<![上去今本全明前当同])" + regex.escape(word)), entry.basis))
+    for pat, entry in trigger_patterns:
+        if entry.basis:
+            basis_triggers.append((pat, entry.basis))
+    return EnginePatterns(
+        p_location=regex.compile(lex["location"].pattern, flags=regex.POSIX),
+        p_basis_prefix=regex.compile("(?:" + bases_alt + ")") if bases else None,
+        p_basis_suffix=regex.compile("(?:" + bases_alt + r")\s*$") if bases else None,
+        p_share_noun=lex["share_noun"],
+        p_change_trigger=regex.compile("(?:" + alternations["trigger_change"] + r")(?:显著|明显|较快|迅速|强劲|较多|较大)?$"),
+        p_trigger_change=lex["trigger_change"],
+        p_filler_prefix=lex["filler_prefix"],
+        p_filler_suffix=regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$"),
+        p_strip=lex["subject_strip"],
+        p_leading_verb=lex["leading_verb"],
+        p_anaphor=regex.compile("^(?:" + lex["anaphor"].pattern + ")$"),
+        p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
+        p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
+        p_rate=lex["rate_noun"],
+        p_heading=lex["heading"],
+        p_not_topic=lex["not_topic"],
+        p_topic_cut=lex["topic_cut"],
+        p_share=lex["share"],
+        p_target=lex["target"],
+        p_list_cue=lex["list_cue"],
+        p_shared_cue=lex["shared_cue"],
+        p_stop=lex["stop_verb"],
+        p_period_ref=regex.compile("(?:" + lex["period_ref"].pattern + r")\s*$"),
+        p_conj_only=regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
+        p_place_unit=lex["place_unit"],
+        basis_triggers=basis_triggers,
+        comparatives=frozenset(w for e in lexicon.get("comparative", []) for w in e.words),
+    )
+
+
+@dataclass
 class LinkerRules:
     """Everything the linker needs, compiled."""
 
@@ -194,6 +277,8 @@ class LinkerRules:
     bases: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     alias_index: dict[str, Indicator] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    engine: Optional[EnginePatterns] = None
+    rule_index: dict[str, CompiledRule] = field(default_factory=dict)
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -203,6 +288,8 @@ class LinkerRules:
         return self.compiled[cls]
 
     def rule(self, rule_id: str) -> CompiledRule:
+        if rule_id in self.rule_index:
+            return self.rule_index[rule_id]
         for r in self.rules:
             if r.spec.id == rule_id:
                 return r
@@ -231,8 +318,11 @@ def _expand(pattern: str, alternations: dict[str, str]) -> tuple[str, list[str]]
     return _MACRO.sub(sub, pattern), unknown
 
 
+_NORM_KEY = regex.compile(r"[\s“”‘’\"'「」『』]+")
+
+
 def _norm_key(name: str) -> str:
-    return regex.sub(r"[\s“”‘’\"'「」『』]+", "", name).lower()
+    return _NORM_KEY.sub("", name).lower()
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -343,6 +433,8 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             bases.append((regex.compile(p), e.basis or ""))
 
     return LinkerRules(
+        engine=_engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon),
+        rule_index={r.spec.id: r for r in compiled_rules},
         lexicon=lexicon,
         rules=compiled_rules,
         indicators=[i for i, _, _ in inds],

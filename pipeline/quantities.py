@@ -609,7 +609,11 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
 _CN_MONTH = "(?:十[一二]|[一二三四五六七八九十])"
 _MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})\s?月"
 _YEAR = r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇零一二三四五六七八九]{4})\s?年(?!代|[以来内间])"
-_REL_YEAR = r"(?:今年|去年|上年|本年|明年|前年|当年|同年|上一年)"
+# 今年, and the Taiwan form with the ROC year noted in brackets (今(101)年), kept as written
+_REL_YEAR = r"(?:今年|去年|上年|本年|明年|前年|当年|同年|上一年|[今去明]\s?\(\s?\d{2,3}\s?\)\s?年)"
+# holidays as reporting periods (春节黄金周假期, 国庆长假, 五一期间)
+_HOLIDAY = (r"(?:春节|国庆|五一|端午|中秋|元旦|清明|元宵|劳动节|国庆节|中秋节|端午节|清明节|元旦节|新春|农历新年|圣诞)"
+            r"(?:黄金周|小长假|长假|假期|期间|档期|假日)*(?=[\u4e00-\u9fff,;:\s])")
 _PART = (
     r"(?:上半年|下半年|全年|年初|年底|年末|年中|"
     r"(?:前|首)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
@@ -619,7 +623,7 @@ _PART = (
     rf"{_MONTH}(?:\s?(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号])?份?(?:底|末|初|上旬|中旬|下旬|当月)?)"
 )
 _PERIOD = re.compile(
-    rf"(?:(?:{_YEAR}|{_REL_YEAR})\s?)?{_PART}(?:同期)?|(?:{_YEAR}|{_REL_YEAR})(?:同期|度)?"
+    rf"(?:(?:{_YEAR}|{_REL_YEAR})\s?)?{_PART}(?:同期)?|(?:(?:{_YEAR}|{_REL_YEAR})\s?)?{_HOLIDAY}|(?:{_YEAR}|{_REL_YEAR})(?:同期|度)?"
 )
 
 
