@@ -20,7 +20,7 @@ from spacy.training import Example
 
 from .extensions import register_extensions
 from .normalize import DEFAULT_CONVERSION, Normalized, normalize
-from .quantities import _out as number
+from .quantities import as_number
 
 RULE_FILES = ("linker.yaml", "indicators.yaml")
 
@@ -58,7 +58,7 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
         "indicator": event.indicator, "indicator_id": event.indicator_id,
         "indicator_start": i_start, "indicator_end": i_end,
         "value_text": text[v_start:v_end], "value_start": v_start, "value_end": v_end,
-        "value": number(event.value), "unit": event.unit, "kind": event.kind, "basis": event.basis,
+        "value": as_number(event.value), "unit": event.unit, "kind": event.kind, "basis": event.basis,
         "qualifier": event.qualifier, "period": event.period, "location": event.location,
         "sentence": text[s_start:s_end], "rule": event.rule,
     }

@@ -30,7 +30,7 @@ from typing import Any
 from .numbers import parse_number
 from .units import Lexicon, Unit, load_units
 
-__all__ = ["Quantity", "Period", "could_hold_quantity", "find_quantities", "find_periods"]
+__all__ = ["Quantity", "Period", "as_number", "find_quantities", "find_periods"]
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,12 @@ class Quantity:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "value": _out(self.value),
+            "value": as_number(self.value),
             "unit": self.unit,
             "label": self.label,
             "qualifier": self.qualifier,
-            "upper": _out(self.upper),
-            "base_value": _out(self.base_value),
+            "upper": as_number(self.upper),
+            "base_value": as_number(self.base_value),
             "base_unit": self.base_unit,
             "currency": self.currency,
         }
@@ -75,7 +75,8 @@ class Period:
     text: str
 
 
-def _out(v: Fraction | None) -> int | float | None:
+def as_number(v: Fraction | None) -> int | float | None:
+    """An exact value as a JSON number: an int when whole, else the nearest float."""
     if v is None:
         return None
     return int(v) if v.denominator == 1 else float(v)
@@ -178,15 +179,6 @@ def _grammar(path: str | None = None) -> _Grammar:
 
 
 # ----------------------------------------------------------------------------- tagging
-
-
-def could_hold_quantity(text: str, units_path: str | None = None) -> bool:
-    """Whether ``text`` has a candidate for the tagger at all: a cheap, conservative prefilter.
-
-    It runs the tagger's own candidate scan, so a text for which it is false
-    yields no quantity, whatever the rest of the grammar decides.
-    """
-    return _grammar(units_path).scan.search(text) is not None
 
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
