@@ -1,7 +1,7 @@
 """Batch extraction: shards of documents in, part files of records out.
 
 The unit of work is a shard (see ``readers``).  ``process_shard`` is a plain
-function that loads the pipeline once per process, writes its part files
+function that sets up extraction once per process, writes its part files
 atomically (temporary name, then rename; the results part is renamed last, so
 its presence means the shard is complete) and returns only counts: spaCy
 ``Doc`` objects never cross a process boundary.  Executors (a local process
@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -80,19 +80,29 @@ def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
     return all((Path(opts.out_dir) / n).exists() for n in part_names(shard, opts.fmt).values())
 
 
-@lru_cache(maxsize=2)
-def worker_nlp(fast_path: bool):
-    """The pipeline of this process, loaded once (with the sentence prefilter for the fast path)."""
+@lru_cache(maxsize=1)
+def worker_nlp():
+    """The full spaCy pipeline of this process, loaded once (used when the fast path is off)."""
     from .api import load
 
-    return load(**{"nlp.tokenizer.prefilter": fast_path})
+    return load()
 
 
-def extract_document(doc: Document, nlp) -> dict[str, Any]:
-    """The contract's record of one document."""
+def extractor(fast_path: bool) -> Callable[[str], dict[str, Any]]:
+    """Text -> contract record: the pure stages (fast path) or the full spaCy pipeline."""
+    if fast_path:
+        from .records import extract_records
+
+        return extract_records
     from .api import to_records
 
-    record = {"id": doc.id, **to_records(nlp(doc.text))}
+    nlp = worker_nlp()
+    return lambda text: to_records(nlp(text))
+
+
+def extract_document(doc: Document, extract: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """The contract's record of one document, with its id and metadata."""
+    record = {"id": doc.id, **extract(doc.text)}
     if doc.meta:
         record["meta"] = doc.meta
     return record
@@ -104,7 +114,7 @@ def process_shard(shard: Shard, opts: ExtractOptions) -> ShardResult:
     if is_complete(shard, opts):
         result.skipped = True
         return result
-    nlp = worker_nlp(opts.fast_path)
+    extract = extractor(opts.fast_path)
     records: list[dict] = []
     errors: list[dict] = []
     for item in read_shard(shard, opts.read):
@@ -112,7 +122,7 @@ def process_shard(shard: Shard, opts: ExtractOptions) -> ShardResult:
             errors.append(item.to_dict())
             continue
         try:
-            record = extract_document(item, nlp)
+            record = extract_document(item, extract)
         except Exception as err:  # one failing document must not stop the shard
             errors.append(ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}").to_dict())
             continue

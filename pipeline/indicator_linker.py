@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -19,8 +18,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from .extensions import register_extensions
-from .normalize import DEFAULT_CONVERSION, Normalized, normalize
-from .quantities import as_number
+from .normalize import DEFAULT_CONVERSION, normalize
+from .records import event_record
 
 RULE_FILES = ("linker.yaml", "indicators.yaml")
 
@@ -44,24 +43,6 @@ class TaggedPeriod:
     start: int
     end: int
     text: str
-
-
-def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
-    """The contract's event record, at original offsets."""
-    text = norm.original
-    v_start, v_end = norm.to_original(event.value_start, event.value_end)
-    s_start, s_end = norm.to_original(event.sentence_start, event.sentence_end)
-    i_start = i_end = None
-    if event.indicator_start is not None:
-        i_start, i_end = norm.to_original(event.indicator_start, event.indicator_end)
-    return {
-        "indicator": event.indicator, "indicator_id": event.indicator_id,
-        "indicator_start": i_start, "indicator_end": i_end,
-        "value_text": text[v_start:v_end], "value_start": v_start, "value_end": v_end,
-        "value": as_number(event.value), "unit": event.unit, "kind": event.kind, "basis": event.basis,
-        "qualifier": event.qualifier, "period": event.period, "location": event.location,
-        "sentence": text[s_start:s_end], "rule": event.rule,
-    }
 
 
 class IndicatorLinker:

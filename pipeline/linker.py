@@ -40,7 +40,14 @@ from typing import Any, Optional, Protocol, Sequence
 
 import regex
 
-from .linker_rules import CompiledRule, LexiconEntry, LinkerRules, default_rules, load_rules, lookup_indicator
+from .linker_rules import (
+    CompiledRule,
+    LexiconEntry,
+    LinkerRules,
+    default_rules,
+    load_rules,
+    lookup_indicator,
+)
 
 __all__ = ["Event", "link", "load_rules", "find_periods", "LinkerRules"]
 
@@ -300,7 +307,6 @@ class _Linker:
         while keep and changed and guard < 50:
             guard += 1
             changed = False
-            i0 = keep[0]
             rest = "".join(text[i] for i in keep)
             if rest[0].isspace() or rest[0] in _QUOTES or rest[0] in "、,;:()" + "和及与或":
                 keep.pop(0)

@@ -9,7 +9,6 @@ original text (splitting tokens where a boundary falls inside one).
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -18,17 +17,13 @@ from spacy.training import Example
 
 from .extensions import register_extensions
 from .normalize import DEFAULT_CONVERSION, normalize
-from .quantities import Quantity, find_periods, find_quantities
+from .quantities import find_periods, find_quantities
+from .records import quantity_record
 from .spans import exact_spans
 
 ENT_LABELS = {"PERCENT": "PERCENT", "MONEY": "MONEY", "QUANTITY": "QUANTITY", "CARDINAL": "CARDINAL",
               "ORDINAL": "ORDINAL", "FRACTION": "PERCENT"}
 UNITS_FILE = "units.yaml"
-
-
-def quantity_record(q: Quantity, text: str, start: int, end: int) -> dict[str, Any]:
-    """The contract's quantity record of a tagged quantity, at original offsets."""
-    return {**q.to_dict(), "text": text[start:end], "start": start, "end": end}
 
 
 class QuantityTagger:

@@ -47,11 +47,10 @@ def _boom(doc):
 
 
 @pytest.fixture()
-def booming_nlp(monkeypatch):
+def booming_nlp():
     """Run in-process with a pipeline that has a component raising on one document."""
-    nlp = batch.worker_nlp(True)
+    nlp = batch.worker_nlp()
     nlp.add_pipe("test_boom", first=True)
-    monkeypatch.setattr(batch, "worker_nlp", lambda fast_path: nlp)
     yield nlp
     nlp.remove_pipe("test_boom")
 
@@ -62,7 +61,7 @@ def _records(out: Path, prefix: str = "documents") -> list[dict]:
 
 def test_no_document_is_lost(tmp_path, booming_nlp):
     src = _bad_jsonl(tmp_path / "in.jsonl")
-    summary = run_extract([str(src)], tmp_path / "out", workers=1, shard_size=3, quiet=True)
+    summary = run_extract([str(src)], tmp_path / "out", workers=1, shard_size=3, quiet=True, fast_path=False)
     docs = _records(tmp_path / "out")
     errs = _records(tmp_path / "out", "errors")
     assert [d["id"] for d in docs] == ["a", "c", "e", "h"]
@@ -135,16 +134,27 @@ def test_resume_and_identical_output_across_paths(tmp_path):
     assert first.read_bytes() == before
 
 
-def test_fast_path_loses_nothing(tmp_path):
+def _fast_path_texts() -> list[str]:
     texts = [SEED.read_text(encoding="utf-8")] + [d["text"] for g in gold_files() for d in read_jsonl(g)]
-    ud = SHARED / "data" / "ud-chinese" / "UD_Chinese-GSDSimp" / "zh_gsdsimp-ud-test.conllu"
-    if ud.is_file():
-        texts += [line[len("# text = "):] for line in ud.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
-    fast, slow = batch.worker_nlp(True), batch.worker_nlp(False)
-    from pipeline import to_records
+    ud = SHARED / "data" / "ud-chinese"
+    for name in ("UD_Chinese-GSDSimp/zh_gsdsimp-ud-test.conllu", "UD_Chinese-PUD/zh_pud-ud-test.conllu"):
+        if (ud / name).is_file():
+            lines = (ud / name).read_text(encoding="utf-8").splitlines()
+            texts += [line[len("# text = "):] for line in lines if line.startswith("# text = ")]
+    return texts
 
-    for text in texts:
-        assert to_records(fast(text)) == to_records(slow(text)), text
+
+def test_fast_path_loses_nothing():
+    """The pure stages give the records of the full pipeline, with and without the sentence prefilter."""
+    from pipeline import load, to_records
+    from pipeline.records import extract_records
+
+    full = batch.worker_nlp()
+    prefiltered = load(**{"nlp.tokenizer.prefilter": True})
+    for text in _fast_path_texts():
+        expected = to_records(full(text))
+        assert extract_records(text) == expected, text
+        assert to_records(prefiltered(text)) == expected, text
 
 
 def test_tables_csv(tmp_path):

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Optional
 
 import pytest
-
-from dataclasses import dataclass
-from typing import Any, Optional
 
 from pipeline.linker import link
 from pipeline.linker_rules import default_rules, load_rules

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.segmenter_train import GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST, train_segmenter
+from pipeline.segmenter_train import (
+    GSD_TRAIN,
+    GSDSIMP_DEV,
+    GSDSIMP_TEST,
+    PUD_TEST,
+    train_segmenter,
+)
 
 from .test_segmentation_f1 import _ud_dir
 

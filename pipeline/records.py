@@ -1,0 +1,47 @@
+"""Contract records straight from the pure stages: normalise, tag, link; no spaCy ``Doc``.
+
+The spaCy components wrap exactly these stages, and the tagger and linker read
+characters, not tokens; so for the records of a document, segmentation is work
+that changes nothing.  Batch extraction uses this path by default (the fast
+path), and a test checks that it gives the same records as the full pipeline.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .normalize import DEFAULT_CONVERSION, Normalized, normalize
+from .quantities import Quantity, as_number, find_periods, find_quantities
+
+
+def quantity_record(q: Quantity, text: str, start: int, end: int) -> dict[str, Any]:
+    """The contract's quantity record of a tagged quantity, at original offsets."""
+    return {**q.to_dict(), "text": text[start:end], "start": start, "end": end}
+
+
+def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
+    """The contract's event record of a linked event, at original offsets."""
+    text = norm.original
+    v_start, v_end = norm.to_original(event.value_start, event.value_end)
+    s_start, s_end = norm.to_original(event.sentence_start, event.sentence_end)
+    i_start = i_end = None
+    if event.indicator_start is not None:
+        i_start, i_end = norm.to_original(event.indicator_start, event.indicator_end)
+    return {
+        "indicator": event.indicator, "indicator_id": event.indicator_id,
+        "indicator_start": i_start, "indicator_end": i_end,
+        "value_text": text[v_start:v_end], "value_start": v_start, "value_end": v_end,
+        "value": as_number(event.value), "unit": event.unit, "kind": event.kind, "basis": event.basis,
+        "qualifier": event.qualifier, "period": event.period, "location": event.location,
+        "sentence": text[s_start:s_end], "rule": event.rule,
+    }
+
+
+def extract_records(text: str, *, conversion: str = DEFAULT_CONVERSION) -> dict[str, Any]:
+    """``{"text", "quantities", "events"}`` of one text, with the bundled rules."""
+    from .linker import link
+
+    norm = normalize(text, conversion)
+    found = find_quantities(norm.text)
+    events = link(norm.text, found, find_periods(norm.text))
+    quantities = [quantity_record(q, text, *norm.to_original(q.start, q.end)) for q in found]
+    return {"text": text, "quantities": quantities, "events": [event_record(e, norm) for e in events]}
