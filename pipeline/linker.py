@@ -35,6 +35,7 @@ How a quantity is linked (the knowledge is in ``rules/linker.yaml``):
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional, Protocol, Sequence
 
@@ -99,12 +100,21 @@ class Span:
 
 
 _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
-_CLAUSE_SEP = regex.compile(r"[,;:，；：]")
+_CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 _QUOTES = set("“”‘’\"'「」『』")
 _JOINERS = "、和及与跟"
 _RIGHT_LEAD = regex.compile(r"^\s*(?:及以上|以上|以下|余|多|左右|上下|之多)?\s*(?:的|成为|为|是|被|获评|入选为|属于|属)?\s*")
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
+# between a comparison reference period and a value that is the reference's own value
+_REF_VALUE_GAP = regex.compile(r"\s*(?:的|相应的?)?\s*(?:升幅|增幅|涨幅|跌幅|降幅|增速|增长率|水平)?\s*(?:为|是|的)?\s*")
+_BRACKETED = regex.compile(r"\([^()]*\)")
+# 分别较1-9月份和上年同期 (提高…): the listed comparison references before a trigger
+_LISTED_REFS = regex.compile(r"(?:分别|各)\s*(?P<cmp>[比较])\s*(?P<refs>[^,;]{2,30}?)\s*(?:相比)?\s*$")
+_REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
+_COMPARE_REF = regex.compile(r"(?:比|较|相比|相较于?|与|跟|同)\s*$")  # not 是 (是去年同期的2.5倍)
+_SHARE_REF = regex.compile(r"(?:恢复|回复|相当于|相等于|等于|完成)(?:至|到|为)?\s*$")
+_REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _PERIOD_PREP = regex.compile(r"^(?:截至|截止到|截止|到|至|在|于|从)\s*")
 _PERIOD_TAIL = regex.compile(r"(?:平均|合计|累计|期间)$")
 _FORECAST_TAIL = regex.compile(r"(?:增长|成长|增速|增幅)(?:的)?(?:预测|预估|预期)(?:值|数)?$")
@@ -112,7 +122,7 @@ _FORECAST_TAIL = regex.compile(r"(?:增长|成长|增速|增幅)(?:的)?(?:预�
 _HEADING_LEAD = regex.compile(r"(?:分|从|按|就)[^,;]{1,6}?(?:来看|看)(?=\p{Han}{2})")
 _PLUS = ("+", "＋")
 _ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
-_SHARE_CUT = regex.compile(r"所?占(?!用|地|有|据|领)")
+_SHARE_CUT = regex.compile(r"所?占(?!用|地(?!区|方)|有|据|领)")
 _RATE_TAIL = regex.compile(r"(?:的(?:增速|增幅|升幅|涨幅|增长率)|增速|增幅|涨幅|升幅|增长速度)$")
 _SHARE_TAIL = regex.compile(r"的?(?:比重|占比)$")
 _SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
@@ -152,21 +162,30 @@ def _clean_text(s: str) -> str:
     return s.strip()
 
 
-def _subject_from_positions(text: str, keep: list[int]) -> Optional[Subject]:
-    """A subject from kept character positions; offsets only when they form one span (quotes/spaces aside)."""
+def _subject_from_positions(text: str, keep: list[int], rest: Optional[str] = None) -> Optional[Subject]:
+    """A subject from kept character positions; offsets only when they form one span (quotes/spaces aside).
+
+    ``rest``, when given, is the text of the kept positions (``rest[k] == text[keep[k]]``)."""
+    if rest is None:
+        rest = "".join(text[i] for i in keep)
     # trim spaces at both ends
-    while keep and text[keep[0]].isspace():
-        keep.pop(0)
-    while keep and text[keep[-1]].isspace():
-        keep.pop()
-    if not keep:
+    a, b = 0, len(keep)
+    while a < b and rest[a].isspace():
+        a += 1
+    while b > a and rest[b - 1].isspace():
+        b -= 1
+    if a == b:
         return None
-    s = _clean_text("".join(text[i] for i in keep))
+    keep = keep[a:b]
+    s = _clean_text(rest[a:b])
     if not s:
         return None
     lo, hi = keep[0], keep[-1] + 1
-    kept = set(keep)
-    contiguous = all(i in kept or text[i] in _QUOTES or text[i].isspace() for i in range(lo, hi))
+    if hi - lo == len(keep):  # keep is ascending and without repeats: no gap
+        contiguous = True
+    else:
+        kept = set(keep)
+        contiguous = all(i in kept or text[i] in _QUOTES or text[i].isspace() for i in range(lo, hi))
     if contiguous:
         return Subject(s, lo, hi)
     return Subject(s, None, None)
@@ -190,6 +209,14 @@ class _Linker:
         # for stripping, any period-looking span counts
         self.strip_periods = sorted({(p.start, p.end) for p in [*given, *own]})
         self.qspans = [(q.start, q.end) for q in self.quantities]
+        # lookups for clean(): the first period span (in sorted order) starting at a position, the period
+        # starts (ascending) ending at a position, and the quantity ending at a position
+        self.period_end_at_start: dict[int, int] = {}
+        self.period_starts_at_end: dict[int, list[int]] = {}
+        for ps, pe in self.strip_periods:
+            self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
+            self.period_starts_at_end.setdefault(pe, []).append(ps)
+        self.qstart_at_end = {qe: qs for qs, qe in self.qspans}
         self.q_at = {q.start: q for q in self.quantities}
         self.keep_counts = True  # counts at the start of a subject stay unless they count places
         self.events: list[Event] = []
@@ -249,13 +276,14 @@ class _Linker:
         out = []
         pos = s
         depth = 0
-        for i in range(s, e):
-            c = self.text[i]
+        for m in _CLAUSE_SCAN.finditer(self.text, s, e):  # brackets and separators only
+            c = m.group()
+            i = m.start()
             if c in "(（":
                 depth += 1
             elif c in ")）":
                 depth = max(0, depth - 1)
-            elif depth == 0 and _CLAUSE_SEP.match(c) and not self._inside_quantity(i):
+            elif depth == 0 and not self._inside_quantity(i):
                 out.append((pos, i))
                 pos = i + 1
         end = e
@@ -272,6 +300,7 @@ class _Linker:
         if start >= end:
             return None, None, False
         share = False
+        rate = False
         # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
         seg = text[start:end]
         m = _SHARE_CUT.search(seg)
@@ -282,6 +311,8 @@ class _Linker:
             return None, None, True
         seg = text[start:end]
         m = self.p_topic_cut.search(seg)
+        if m and strip_rate and _RATE_TAIL.search(_BRACKETED.sub("", seg).rstrip()[-5:]):
+            rate = True  # 同比升幅 (…的同比升幅为1.4%): the cut drops a rate noun that makes the value a change
         if m:
             if m.group(0).endswith("占"):
                 share = True
@@ -299,7 +330,12 @@ class _Linker:
         for m in self.p_strip.finditer(seg):
             if m.group(0) and not all(c in _QUOTES for c in m.group(0)):
                 drop.update(range(start + m.start(), start + m.end()))
-        keep = [i for i in keep if i not in drop]
+        if drop:
+            keep = [i for i in keep if i not in drop]
+            rest = "".join(text[i] for i in keep)
+        else:
+            rest = seg
+        # ``rest`` is always the text of the kept positions (rest[k] == text[keep[k]]), updated with them
         location_spans: list[tuple[int, int]] = []
         # iterative prefix stripping
         changed = True
@@ -307,26 +343,27 @@ class _Linker:
         while keep and changed and guard < 50:
             guard += 1
             changed = False
-            rest = "".join(text[i] for i in keep)
             if rest[0].isspace() or rest[0] in _QUOTES or rest[0] in "、,;:()" + "和及与或":
-                keep.pop(0)
+                del keep[0]
+                rest = rest[1:]
                 changed = True
                 continue
             n = self._prefix_len(keep, rest, location_spans)
             if n:
                 del keep[:n]
+                rest = rest[n:]
                 changed = True
                 continue
             m = self.p_enum_prefix.match(rest)
             if m:
                 del keep[: m.end()]
+                rest = rest[m.end():]
                 changed = True
         # a forecast of growth (实质本地生产总值增长预测维持在2%至3%): the rate of the noun before it
-        rate = False
-        rest = "".join(text[i] for i in keep)
         m = _FORECAST_TAIL.search(rest)
         if m and m.start() >= 2:
             del keep[m.start():]
+            rest = rest[:m.start()]
             rate = True
         # suffix stripping
         changed = True
@@ -334,9 +371,9 @@ class _Linker:
         while keep and changed and guard < 50:
             guard += 1
             changed = False
-            rest = "".join(text[i] for i in keep)
             if rest[-1].isspace() or rest[-1] in "、,;:()和及与或":
                 keep.pop()
+                rest = rest[:-1]
                 changed = True
                 continue
             for pat in (self.p_filler_suffix, self.p_basis_suffix):
@@ -347,27 +384,29 @@ class _Linker:
                     n = len(rest) - m.start()
                     if n >= len(rest) and not topic:
                         del keep[:]
+                        rest = ""
                     else:
                         del keep[len(keep) - n:]
+                        rest = rest[:len(rest) - n]
                     changed = True
                     break
             if changed:
                 continue
             # a count in apposition at the end (教育和通讯两个大类): not part of the name
             last = keep[-1]
-            for qs, qe in self.qspans:
-                if qe == last + 1 and qs > keep[0]:
-                    while keep and keep[-1] >= qs:
-                        keep.pop()
-                    changed = True
-                    break
-            if changed:
+            qs = self.qstart_at_end.get(last + 1)
+            if qs is not None and qs > keep[0]:
+                cut = bisect_left(keep, qs)
+                del keep[cut:]
+                rest = rest[:cut]
+                changed = True
                 continue
             # trailing period spans
-            for ps, pe in self.strip_periods:
-                if pe == last + 1 and ps >= keep[0]:
-                    while keep and keep[-1] >= ps:
-                        keep.pop()
+            for ps in self.period_starts_at_end.get(last + 1, ()):
+                if ps >= keep[0]:
+                    cut = bisect_left(keep, ps)
+                    del keep[cut:]
+                    rest = rest[:cut]
                     changed = True
                     break
         location = None
@@ -375,17 +414,19 @@ class _Linker:
             lo = location_spans[0][0]
             hi = location_spans[-1][1]
             location = _clean_text(text[lo:hi])
-        tail = "".join(text[i] for i in keep[-5:])
+        tail = rest[-5:]
         m = _RATE_TAIL.search(tail) if strip_rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
+            rest = rest[:len(rest) - len(m.group(0))]
             rate = True
         # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
         m = _SHARE_TAIL.search(tail) if strip_rate and not rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
+            rest = rest[:len(rest) - len(m.group(0))]
             share = True
-        subj = _subject_from_positions(text, keep)
+        subj = _subject_from_positions(text, keep, rest)
         if subj is not None:
             subj.rate = rate
             subj.share = share
@@ -396,20 +437,21 @@ class _Linker:
         text = self.text
         i0 = keep[0]
         # a period span starting here
-        for ps, pe in self.strip_periods:
-            if ps == i0:
-                n = sum(1 for i in keep if i < pe)
-                if n and n < len(keep) + 1:
-                    # 1-9月平均就业人数: an average over a span of months belongs to the period (convention 12)
-                    m = _SPAN_AVERAGE.match(text, pe) if _MONTH_SPAN.search(text, ps, pe) else None
-                    if m and n + (m.end() - pe) < len(keep):
-                        n += m.end() - pe
-                    return n
+        pe = self.period_end_at_start.get(i0)
+        if pe is not None:
+            ps = i0
+            n = bisect_left(keep, pe)
+            if n and n < len(keep) + 1:
+                # 1-9月平均就业人数: an average over a span of months belongs to the period (convention 12)
+                m = _SPAN_AVERAGE.match(text, pe) if _MONTH_SPAN.search(text, ps, pe) else None
+                if m and n + (m.end() - pe) < len(keep):
+                    n += m.end() - pe
+                return n
         # a quantity starting here: a count of places (四省小麦产量) is a place reference and goes;
         # any other count is part of the noun phrase as written (3家基础电信企业的移动电话用户总数)
         q = self.q_at.get(i0)
         if q is not None and (not self.keep_counts or self.p_place_unit.fullmatch(getattr(q, "unit", "") or "")):
-            return sum(1 for i in keep if i < q.end)
+            return bisect_left(keep, q.end)
         m = self.p_location.match(rest)
         if m and 0 < m.end():
             after = rest[m.end():]
@@ -509,12 +551,25 @@ class _Linker:
 
     def period_for(self, sent_start: int, pos: int) -> Optional[str]:
         best = None
+        text = self.text
+        ref_end = -1  # the end of the last comparison reference: 较1-9月份和上年同期 are both references
         for p in self.periods:
             if p.start < sent_start or p.end > pos:
                 continue
-            before = self.text[sent_start:p.start]
-            if self.p_period_ref.search(before) or self.text[p.end:p.end + 2] == "同期":
+            before = text[sent_start:p.start]
+            if _SHARE_REF.search(before):
+                continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
+            if self.p_period_ref.search(before) or text[p.end:p.end + 2] == "同期" \
+                    or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
+                # a reference period is the period of a value written right after it (较去年同期的125亿元,
+                # 相比2024年785万人次)
+                if _COMPARE_REF.search(before) and _REF_VALUE_GAP.fullmatch(text, p.end, pos) is not None:
+                    best = p
+                    continue
+                ref_end = p.end
                 continue
+            if self._in_closed_brackets(sent_start, p.start, p.end, pos):
+                continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
             if best is not None and _SPACES.sub("", p.text) == "全年" and _SPACES.sub("", best.text) != "全年" \
                     and not _SENT_PUNCT.search(self.text[best.end:p.start]):
                 continue
@@ -525,10 +580,20 @@ class _Linker:
         t = _PERIOD_TAIL.sub("", t)
         return t or None
 
+    def _in_closed_brackets(self, sent_start: int, start: int, end: int, pos: int) -> bool:
+        """Whether [start, end) lies inside brackets that close before ``pos``."""
+        text = self.text
+        opening = max(text.rfind("(", sent_start, start), text.rfind("（", sent_start, start))
+        if opening < 0 or max(text.find(")", opening, start), text.find("）", opening, start)) >= 0:
+            return False
+        return max(text.find(")", end, pos), text.find("）", end, pos)) >= 0
+
     def basis_for(self, sent_start: int, pos: int, clause_start: int = 0) -> Optional[str]:
         seg = self.text[sent_start:pos]
         best: Optional[tuple[int, int, str]] = None
-        for pat, basis in self.rules.bases:
+        for literal, pat, basis in self.eng.basis_cues:  # = rules.bases, with the word each needs
+            if literal is not None and literal not in seg:
+                continue
             for m in pat.finditer(seg):
                 if sent_start + m.end() <= clause_start and _GROWTH_WORD_END.search(seg[:m.start()]):
                     continue
@@ -536,7 +601,9 @@ class _Linker:
                 if best is None or cand[:2] > best[:2]:
                     best = cand
         # a trigger carrying its own basis (年增, 月增) also counts as a cue
-        for pat, basis in self.eng.basis_triggers:
+        for (pat, basis), literal in zip(self.eng.basis_triggers, self.eng.basis_trigger_literals):
+            if literal is not None and literal not in seg:
+                continue
             for m in pat.finditer(seg):
                 cand = (m.end(), m.end() - m.start(), basis)
                 if best is None or cand[:2] > best[:2]:
@@ -752,7 +819,9 @@ class _Linker:
                 if subj is not None:
                     subjects = [subj]
                     info["subject_end"] = send
-            self.emit(q, subjects, info["kind"], info["sign"], info["basis"], s_start, s_end, spec.id,
+            bases = info.get("bases")
+            basis = bases[idx] if bases and idx < len(bases) else info["basis"]
+            self.emit(q, subjects, info["kind"], info["sign"], basis, s_start, s_end, spec.id,
                       info.get("location"), info.get("period"))
             return info
         trigger = None
@@ -787,6 +856,13 @@ class _Linker:
                 carried = True
             elif self.p_head.match(subject.text) and topic is not None and self.carry is topic:
                 subject = Subject(topic.text + subject.text, None, None, share=topic.share)
+            elif self.p_head.match(subject.text):
+                # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
+                # indicator of the sentence that ends with it
+                for named in reversed(self.sent_subjects):
+                    if len(named.text) > len(subject.text) and named.text.endswith(subject.text) and not named.parts:
+                        subject = Subject(named.text, named.start, named.end, location=named.location)
+                        break
         else:  # right
             subject, location, subject_end = self.right_subject(q, right, c_end)
         if subject is None:
@@ -856,6 +932,12 @@ class _Linker:
         if mode != "single":
             subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                               location=subject.location, rate=subject.rate)
+        # 占比分别较1-9月份和上年同期提高0.1和1.2个百分点: one comparison reference per listed value
+        bases = None
+        if n > 1 and basis is not None and lm is not None and spec.basis not in ("none", "yoy", "mom", "vs_prev"):
+            bases = self.listed_bases(text[c_start:region_start + lm.start()], n)
+            if bases:
+                basis = bases[0]
         period = self.period_for(s_start, q.start)
         self.emit(q, subjects, kind, sign, basis, s_start, s_end, spec.id, location, period)
         if not carried and mode == "single" and (not self.sent_subjects or self.sent_subjects[-1].text != subject.text):
@@ -864,7 +946,34 @@ class _Linker:
         self.doc_carry = replace(subject, rate=False)
         return {"kind": kind, "sign": sign, "basis": basis, "parts": parts, "subjects": subjects, "mode": mode,
                 "index": 0, "location": location, "period": period, "subject_mode": spec.subject,
-                "subject_end": subject_end}
+                "subject_end": subject_end, "bases": bases}
+
+    def listed_bases(self, before: str, n: int) -> Optional[list[str]]:
+        """The bases of ``分别较A和B``: one per reference when there are exactly n and each is a cue."""
+        m = _LISTED_REFS.search(before)
+        if m is None:
+            return None
+        refs = [r.strip() for r in _REF_SPLIT.split(m.group("refs")) if r.strip()]
+        if len(refs) != n:
+            return None
+        out = []
+        for ref in refs:
+            cue = ref if ref[0] in "比较" else m.group("cmp") + ref
+            basis = self.basis_for_cue(cue)
+            if basis is None:
+                return None
+            out.append(basis)
+        return out
+
+    def basis_for_cue(self, cue: str) -> Optional[str]:
+        """The basis of a comparison written alone (较上年同期 -> yoy), by the longest cue matching all of it."""
+        best: Optional[tuple[int, str]] = None
+        for literal, pat, basis in self.eng.basis_cues:
+            if literal is not None and literal != cue:
+                continue
+            if pat.fullmatch(cue) and (best is None or len(cue) > best[0]):
+                best = (len(cue), basis)
+        return best[1] if best else None
 
     def emit(self, q, subjects, kind, sign, basis, s_start, s_end, rule_id, location, period=None) -> None:
         if period is None:

@@ -217,6 +217,10 @@ class EnginePatterns:
     # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
     basis_triggers: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     comparatives: frozenset[str] = frozenset()
+    # every basis cue for basis_for, with the literal word a cue needs to occur (None for a pattern), so
+    # the engine skips the cues whose word is absent: (literal or None, pattern, basis)
+    basis_cues: list[tuple[Optional[str], regex.Pattern, str]] = field(default_factory=list)
+    basis_trigger_literals: list[Optional[str]] = field(default_factory=list)  # parallel to basis_triggers
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -226,12 +230,19 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
     lex = compiled
     bases_alt = "|".join(p.pattern for p, _ in bases)
     basis_triggers: list[tuple[regex.Pattern, str]] = []
+    trigger_literals: list[Optional[str]] = []
     for word, entry in triggers.items():
         if entry.basis:
             basis_triggers.append((regex.compile(r"(?<![上去今本全明前当同])" + regex.escape(word)), entry.basis))
+            trigger_literals.append(word)
     for pat, entry in trigger_patterns:
         if entry.basis:
             basis_triggers.append((pat, entry.basis))
+            trigger_literals.append(None)
+    basis_cues: list[tuple[Optional[str], regex.Pattern, str]] = []
+    for pat, basis in bases:
+        literal = regex.sub(r"\\(.)", r"\1", pat.pattern)
+        basis_cues.append((literal if regex.escape(literal) == pat.pattern else None, pat, basis))
     return EnginePatterns(
         p_location=regex.compile(lex["location"].pattern, flags=regex.POSIX),
         p_basis_prefix=regex.compile("(?:" + bases_alt + ")") if bases else None,
@@ -259,6 +270,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_conj_only=regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         basis_triggers=basis_triggers,
+        basis_trigger_literals=trigger_literals,
+        basis_cues=basis_cues,
         comparatives=frozenset(w for e in lexicon.get("comparative", []) for w in e.words),
     )
 

@@ -106,11 +106,11 @@ def _parse_plain(text: str, original: str) -> Fraction:
             j, literal = _read_literal(text, i, original)
             if pending is not None:
                 raise ValueError(f"not a number: {original!r} (two numbers in a row at {text[i:]!r})")
-            if seen_any and not (ch.isascii() or ch in _POINTS) and all(c in "零〇" for c in text[i:j]):
+            if seen_any and not (ch.isascii() or ch in _POINTS) and all(c in "零〇○" for c in text[i:j]):
                 i = j  # 零 only marks a skipped place (三千零十 = 3010)
                 continue
             pending = literal
-            pending_single_cn = j - i == 1 and ch in DIGITS and last_unit > 0 and text[i - 1] not in "零〇"
+            pending_single_cn = j - i == 1 and ch in DIGITS and last_unit > 0 and text[i - 1] not in "零〇○"
             i = j
             seen_any = True
             continue

@@ -84,9 +84,9 @@ def as_number(v: Fraction | None) -> int | float | None:
 
 # ----------------------------------------------------------------------------- grammar
 
-_CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_DIGITS = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"  # ○ (U+25CB): zero in Taiwan text (七点○六%)
 _CN_START = _CN_DIGITS + "十廿卅拾"
-_CN_VALUE = {c: i for i, group in enumerate(["〇零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
+_CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
 _LETTER = re.compile(r"[A-Za-z]")
 _URLISH = set("/\\_.:#=&?@")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -94,6 +94,8 @@ _OPEN = set("(〔[【（<《")
 _CLOSE = set(")〕]】）>》")
 _CLAUSE_START = set("\n。;:!?；：！？ \t")
 _BARE_OK_NEXT = set("和与及或至到的")
+#: before a digit-by-digit whole number without decimals (指数一二二,): what makes it a value
+_INDEX_CUES = ("指数", "为", "达", "是", "至")
 _NOTE_WORDS = ("附注", "注", "见表", "附表", "见图", "图", "表")
 
 
@@ -166,6 +168,7 @@ class _Grammar:
         self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
         self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
         self.unit_stop_re = re.compile(_alt(self.unit_stop))
+        self.unit_stop_long_re = re.compile(_alt({s for s in self.unit_stop if len(s) > 1}))
         self.ordinal_stop_re = re.compile(_alt(self.ordinal_stop))
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
@@ -356,8 +359,12 @@ def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
 
 
 def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
-    """A unit glued to a word-forming character (一次性, 千亿级) is no unit."""
-    return g.unit_stop_re.match(text, end) is not None
+    """A unit glued to a word-forming character (一次性, 千亿级) is no unit; so is a unit whose last
+    character starts a longer stop word (二位数, 三年级: 位数 and 年级 are in the list)."""
+    if g.unit_stop_re.match(text, end) is not None:
+        return True
+    m = g.unit_stop_long_re.match(text, end - 1) if end > 0 else None
+    return m is not None and m.end() > end
 
 
 def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str | None) -> tuple[Unit | None, int, str | None]:
@@ -476,6 +483,7 @@ def _adjacent_digits(number: str) -> tuple[str, str] | None:
     return number[0], number[1]
 
 
+_STAY_BRACKET = re.compile(r"(?:逗留|停留|滞留)(?:日数|天数|时间|时长|期)?\s?\(\s?$")
 _STAY_WORDS = ("逗留", "停留", "滞留", "留宿时间", "时长")
 _STAY_TAIL = re.compile(r"(?:减少|增加|缩短|延长|上升|下降|增长|维持在|保持在|为|达|是|至|到|了|约|近|超过|逾)$")
 
@@ -484,6 +492,8 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
     if any(window.endswith(c) for c in g.time_cues):
         return True
+    if _STAY_BRACKET.search(window):
+        return True  # 平均逗留日数(0.2日): the bracketed value of a length of stay
     # a sentence about a length of stay (旅客平均逗留时间减少0.1日, 不过夜旅客则维持在0.2日):
     # a day count right after a change or level verb measures the stay
     sent_start = max(text.rfind(c, 0, start) for c in "。\n!?")
@@ -498,6 +508,11 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     nxt = text[end] if end < len(text) else ""
     prev = text[start - 1] if start > 0 else ""
     if is_cn:
+        if not mags and not infix and _digit_by_digit(number) and prev not in _CN_DIGITS:
+            # an index value written digit by digit (Taiwan releases): 指数一二三点七三, 指数一二二,
+            if "点" in number or "." in number:
+                return True
+            return text.endswith(_INDEX_CUES, 0, start) and not _HAN.match(nxt or " ")
         spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
         return has_big and spelled and not _HAN.match(nxt or " ")
     if prev in _OPEN and nxt in _CLOSE and "." not in number:
@@ -518,6 +533,14 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if nxt and _HAN.match(nxt) and nxt not in _BARE_OK_NEXT:
         return False
     return True
+
+
+def _digit_by_digit(number: str) -> bool:
+    """``一二三点七三``, ``一二二``: three or more Chinese digits read one by one (no 十百千), optionally with
+    decimals; two digits (``一二线``, ``三四成``) are categories or ranges, not numbers."""
+    whole, _, decimals = number.replace(".", "点").partition("点")
+    return (len(whole) >= 3 and all(c in _CN_DIGITS for c in whole)
+            and all(c in _CN_DIGITS for c in decimals))
 
 
 def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -600,12 +623,17 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
 
 _CN_MONTH = "(?:十[一二]|[一二三四五六七八九十])"
 _MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})\s?月"
-_YEAR = r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇零一二三四五六七八九]{4})\s?年(?!代|[以来内间])"
+# digit by digit: 二〇二三年, and ROC years 一〇九年 / 一○九年 (Taiwan)
+_YEAR = (r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇○零一二三四五六七八九]{4}|一[〇○零一][〇○零一二三四五六七八九])"
+         r"\s?年(?!代|[以来内间])")
 # 今年, and the Taiwan form with the ROC year noted in brackets (今(101)年), kept as written
 _REL_YEAR = r"(?:今年|去年|上年|本年|明年|前年|当年|同年|上一年|[今去明]\s?\(\s?\d{2,3}\s?\)\s?年)"
 # holidays as reporting periods (春节黄金周假期, 国庆长假, 五一期间)
-_HOLIDAY = (r"(?:春节|国庆|五一|端午|中秋|元旦|清明|元宵|劳动节|国庆节|中秋节|端午节|清明节|元旦节|新春|农历新年|圣诞)"
-            r"(?:黄金周|小长假|长假|假期|期间|档期|假日)*(?=[\u4e00-\u9fff,;:\s])")
+# (longest names first; coordinated holidays stay one period: 中秋节、国庆节假期)
+_HOLIDAY_NAME = (r"(?:农历新年|劳动节|国庆节|中秋节|端午节|清明节|元旦节|春节|国庆|五一|端午|中秋|元旦|清明|元宵|新春|"
+                 r"圣诞)")
+_HOLIDAY = (rf"{_HOLIDAY_NAME}(?:\s?[、和及与]\s?{_HOLIDAY_NAME})*"
+            r"(?:黄金周|小长假|长假|假期|期间|档期|假日)*(?=[\u4e00-\u9fff\d,;:\s])")
 _PART = (
     r"(?:上半年|下半年|全年|年初|年底|年末|年中|"
     r"(?:前|首)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
