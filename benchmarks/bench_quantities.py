@@ -10,7 +10,7 @@ import argparse
 import os
 import time
 
-from common import chars_per_second, corpus_of
+from common import ROOT, chars_per_second, corpus_of
 
 ADVERSARIAL = {
     "100k digits": "1" * 100_000,
@@ -47,6 +47,13 @@ def main() -> None:
     print(f"segmenter alone (normalised text):       {segment:>12,.0f} chars/s")
     print(f"full pipeline (nlp(text)):               {full:>12,.0f} chars/s")
     print(f"tagger / segmenter:                      {tagger / segment:>12.1f}x")
+    ud = ROOT.parent / "shared" / "data" / "ud-chinese" / "UD_Chinese-GSDSimp" / "zh_gsdsimp-ud-test.conllu"
+    if ud.is_file():
+        general = [line[9:] for line in ud.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
+        general = [normalize(t).text for t in general * 10]
+        g_tag, g_seg = chars_per_second(find_quantities, general), chars_per_second(seg.cut, general)
+        print(f"general text (UD GSDSimp test x10, {sum(map(len, general)):,} chars): tagger {g_tag:,.0f}, "
+              f"segmenter {g_seg:,.0f} chars/s, ratio {g_tag / g_seg:.1f}x")
     for name, text in ADVERSARIAL.items():
         start = time.perf_counter()
         found = find_quantities(text)
