@@ -8,7 +8,6 @@ into the original text.
 
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -19,30 +18,10 @@ from spacy.training import Example
 
 from .extensions import register_extensions
 from .normalize import DEFAULT_CONVERSION, normalize
+from .quantities import Period, Quantity
 from .records import event_record
 
 RULE_FILES = ("linker.yaml", "indicators.yaml")
-
-
-@dataclass(frozen=True)
-class TaggedQuantity:
-    """A tagged quantity in normalised offsets, as the linker reads it."""
-
-    start: int
-    end: int
-    text: str
-    value: Fraction
-    upper: Fraction | None
-    unit: str
-    label: str
-    qualifier: str | None
-
-
-@dataclass(frozen=True)
-class TaggedPeriod:
-    start: int
-    end: int
-    text: str
 
 
 class IndicatorLinker:
@@ -97,13 +76,13 @@ class IndicatorLinker:
             if q is None:
                 continue
             start, end = norm.to_normalized(span.start_char, span.end_char)
-            quantities.append(TaggedQuantity(start, end, norm.text[start:end], Fraction(str(q["value"])),
-                                             None if q.get("upper") is None else Fraction(str(q["upper"])),
-                                             q["unit"], q["label"], q["qualifier"]))
+            upper = None if q.get("upper") is None else Fraction(str(q["upper"]))
+            quantities.append(Quantity(start, end, norm.text[start:end], Fraction(str(q["value"])), q["unit"],
+                                       q["label"], q["qualifier"], upper))
         periods = []
         for span in doc.spans.get(self.periods_key, []):
             start, end = norm.to_normalized(span.start_char, span.end_char)
-            periods.append(TaggedPeriod(start, end, norm.text[start:end]))
+            periods.append(Period(start, end, norm.text[start:end]))
         events = link(norm.text, quantities, periods, self.rules)
         doc._.events = [event_record(e, norm) for e in events]
         return doc

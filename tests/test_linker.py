@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
 
 import pytest
 
 from pipeline.linker import Event, find_periods, link
 from pipeline.normalize import normalize
+from pipeline.quantities import Quantity as Q
 
 from .test_linker_rules import marked
 
@@ -57,15 +56,6 @@ def test_traditional_input_is_linked_on_normalised_text():
     a = n.text.index("40977")
     b = n.text.index("2.9%")
 
-    @dataclass
-    class Q:
-        start: int
-        end: int
-        text: str
-        value: Any
-        unit: str
-        label: str
-        qualifier: Optional[str] = None
 
     ae = n.text.index("时", a) + 1
     qs = [Q(a, ae, n.text[a:ae], 4097700000000, "千瓦时", "QUANTITY"), Q(b, b + 4, "2.9%", 2.9, "%", "PERCENT")]
@@ -207,15 +197,6 @@ def test_fallback_periods():
 def _gold_f1(path: Path) -> tuple[float, float]:
     from pipeline.evaluate import locate, score
 
-    @dataclass
-    class Q:
-        start: int
-        end: int
-        text: str
-        value: Any
-        unit: str
-        label: str
-        qualifier: Optional[str]
 
     golds, preds = [], []
     for line in path.read_text(encoding="utf-8").splitlines():

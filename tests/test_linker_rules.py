@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -12,6 +11,7 @@ import pytest
 from pipeline.linker import link
 from pipeline.linker_rules import default_rules, load_rules
 from pipeline.normalize import normalize
+from pipeline.quantities import Quantity as Q
 from pipeline.resources import rules_path
 from pipeline.rulefile import RuleFileError
 
@@ -23,15 +23,6 @@ _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "�
 _MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100}
 
 
-@dataclass
-class Q:
-    start: int
-    end: int
-    text: str
-    value: Any
-    unit: str
-    label: str
-    qualifier: Optional[str] = None
 
 
 def _cn_number(s: str) -> Optional[int]:
