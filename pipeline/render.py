@@ -48,6 +48,19 @@ EVENT_COLUMNS = (
     ("location", "location"),
 )
 NUMERIC_COLUMNS = frozenset({"value"})
+# Flags for headless Chromium on a machine with no network but the package registries:
+# without the background-networking ones it keeps trying (and failing) to reach Google.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+)
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans CJK TC","Source Han Sans SC","PingFang SC",

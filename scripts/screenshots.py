@@ -23,17 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_fa771a92316dda3d.txt"
 GOLD = ROOT.parent / "shared" / "corpus" / "news-dev.gold.jsonl"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
 
 
 def cut_at_sentence(text: str, limit: int) -> str:
@@ -45,8 +34,10 @@ def cut_at_sentence(text: str, limit: int) -> str:
 
 
 def screenshot(chromium: str, html_path: Path, png: Path, size: str) -> None:
+    from pipeline.render import CHROMIUM_FLAGS
+
     with tempfile.TemporaryDirectory(prefix="zb-chromium-") as profile:
-        cmd = [chromium, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={size}",
+        cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={size}",
                html_path.resolve().as_uri()]
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
     print(f"{png} ({png.stat().st_size:,} bytes)")

@@ -13,21 +13,11 @@ from pathlib import Path
 import pytest
 
 from pipeline import render
+from pipeline.render import CHROMIUM_FLAGS
 
 from .test_render import parse_html, table_rows
 
 CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
 TIMEOUT = 90
 
 SENTENCES = (
@@ -48,7 +38,7 @@ def _chromium() -> Path:
 def run_chromium(tmp_path: Path, url: str, *args: str) -> str:
     """Run headless Chromium on ``url`` with extra ``args``; its stdout (the DOM for ``--dump-dom``)."""
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    cmd = [str(_chromium()), *FLAGS, f"--user-data-dir={profile}", *args, url]
+    cmd = [str(_chromium()), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, url]
     proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False)
     assert proc.returncode == 0, f"{cmd} exited {proc.returncode}:\n{proc.stderr.decode(errors='replace')[-2000:]}"
     return proc.stdout.decode("utf-8")
