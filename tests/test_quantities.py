@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from fractions import Fraction
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.normalize import normalize
-from pipeline.quantities import Period, Quantity, find_periods, find_quantities
+from pipeline.quantities import Period, Quantity, _grammar, find_periods, find_quantities
 from pipeline.rulefile import RuleFileError
 from pipeline.units import load_units
 
@@ -257,3 +260,31 @@ def test_adversarial_input_finishes(text: str) -> None:
 @pytest.mark.parametrize("text", ["", " ", "\n", "🙂🙂", "\u200b3.8%", "３．８％"])
 def test_odd_input(text: str) -> None:
     assert isinstance(find_quantities(normalize(text).text), list)
+
+
+def _scan_without_lookahead() -> re.Pattern[str]:
+    g = _grammar(None)
+    head = f"(?={g.starts})(?:"
+    assert g.scan.pattern.startswith(head) and g.scan.pattern.endswith(")")
+    return re.compile(g.scan.pattern[len(head) : -1])
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, tuple[str | None, ...]]]:
+    return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_scan_lookahead_changes_no_match_on_real_text() -> None:
+    """The first-character lookahead is an optimisation only: every candidate stays the same."""
+    plain, scan = _scan_without_lookahead(), _grammar(None).scan
+    texts = [case["text"] for group in CASES["groups"] for case in group["cases"]]
+    texts += [item["text"] if isinstance(item, dict) else item for item in CASES["negatives"]]
+    texts += [doc.values[0]["text"] for doc in _gold_docs() if doc.values[0] is not None]
+    for text in texts:
+        norm = normalize(text).text
+        assert _spans(scan, norm) == _spans(plain, norm), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.,% 　-−+负~至到第首数几上约近超余多万亿千百十一二两三五〇零半成倍翻番个人元年月分之以", max_size=30))
+def test_scan_lookahead_changes_no_match_on_any_text(text: str) -> None:
+    assert _spans(_grammar(None).scan, text) == _spans(_scan_without_lookahead(), text)
