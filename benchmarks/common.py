@@ -32,11 +32,17 @@ def corpus_of(size_chars: int) -> list[str]:
     return out
 
 
-def chars_per_second(fn: Callable[[str], object], texts: list[str], repeat: int = 3) -> float:
-    """Best of ``repeat`` runs of ``fn`` over all texts, in characters per second."""
+def chars_per_second(fn: Callable[[str], object], texts: list[str], repeat: int = 3,
+                     before_each: Callable[[], object] | None = None) -> float:
+    """Best of ``repeat`` runs of ``fn`` over all texts, in characters per second.
+
+    ``before_each`` runs untimed before every run (to empty caches, so that no run profits from
+    the one before it)."""
     chars = sum(map(len, texts))
     best = float("inf")
     for _ in range(repeat):
+        if before_each is not None:
+            before_each()
         start = time.perf_counter()
         for t in texts:
             fn(t)

@@ -89,12 +89,15 @@ def _parse_cached(s: str) -> Fraction:
 
 
 def _parse_plain(text: str, original: str) -> Fraction:
-    """Parse an unsigned number that may mix Arabic digits, Chinese numerals and magnitudes."""
+    """Parse an unsigned number that may mix Arabic digits, Chinese numerals and magnitudes.
+
+    Sums stay ``int`` until a decimal literal makes them a Fraction: int arithmetic is exact
+    too, and several times faster than Fraction arithmetic."""
     if text.isascii() and text.replace(",", "").replace(".", "", 1).isdigit():
         return _parse_arabic(text, original)
-    total = Fraction(0)  # groups closed by a magnitude (万, 亿, 兆)
-    section = Fraction(0)  # the current group below ten thousand
-    pending: Fraction | None = None  # a number literal not yet multiplied by a unit
+    total: int | Fraction = 0  # groups closed by a magnitude (万, 亿, 兆)
+    section: int | Fraction = 0  # the current group below ten thousand
+    pending: int | Fraction | None = None  # a number literal not yet multiplied by a unit
     pending_single_cn = False  # pending is one Chinese digit right after a unit (三万五)
     last_unit = 0  # the unit just before pending, for 三万五 = 35000
     last_big = 0
@@ -127,7 +130,7 @@ def _parse_plain(text: str, original: str) -> Fraction:
             if pending is None:
                 if seen_any and unit != 10:
                     raise ValueError(f"not a number: {original!r} ({ch!r} with no digit before it)")
-                pending = Fraction(1)  # 十五, 百万, 千亿: a leading unit counts once
+                pending = 1  # 十五, 百万, 千亿: a leading unit counts once
             section += pending * unit
             pending = None
             last_unit = unit
@@ -140,14 +143,14 @@ def _parse_plain(text: str, original: str) -> Fraction:
             if group == 0 and seen_any and not unit > last_big:
                 raise ValueError(f"not a number: {original!r} ({ch!r} repeats a magnitude)")
             if group == 0 and not seen_any:
-                group = Fraction(1)  # 万亿 alone is not written, but 亿 after 千 is (千亿 = 10^11)
+                group = 1  # 万亿 alone is not written, but 亿 after 千 is (千亿 = 10^11)
             if total and unit > last_big:
                 total = (total + group) * unit
             else:
                 total += group * unit
             if last_big == 0 or unit > last_big:
                 last_big = unit
-            section, pending = Fraction(0), None
+            section, pending = 0, None
             last_unit = unit
             seen_any = True
             i += 1
@@ -159,10 +162,10 @@ def _parse_plain(text: str, original: str) -> Fraction:
         if pending_single_cn and last_unit >= 100:
             pending *= last_unit // 10  # colloquial 三万五 = 35000, 两百五 = 250
         section += pending
-    return total + section
+    return Fraction(total + section)
 
 
-def _read_literal(text: str, i: int, original: str) -> tuple[int, Fraction]:
+def _read_literal(text: str, i: int, original: str) -> tuple[int, int | Fraction]:
     """Read a run of digits (Arabic or Chinese, digit by digit) with an optional decimal part."""
     digits: list[str] = []
     n = len(text)
@@ -183,11 +186,10 @@ def _read_literal(text: str, i: int, original: str) -> tuple[int, Fraction]:
         i += 1
     if seen_point and not frac_digits:
         raise ValueError(f"not a number: {original!r} (decimal point without digits)")
-    whole = int("".join(digits)) if digits else 0
-    value = Fraction(whole)
+    whole = "".join(digits) or "0"
     if frac_digits:
-        value += Fraction(int("".join(frac_digits)), 10 ** len(frac_digits))
-    return i, value
+        return i, Fraction(int(whole + "".join(frac_digits)), 10 ** len(frac_digits))
+    return i, int(whole)
 
 
 def _is_group(text: str, i: int) -> bool:
@@ -207,7 +209,4 @@ def _parse_arabic(text: str, original: str) -> Fraction:
         whole = "".join(groups)
     if "," in frac or not whole and not frac:
         raise ValueError(f"not a number: {original!r}")
-    value = Fraction(int(whole or "0"))
-    if frac:
-        value += Fraction(int(frac), 10 ** len(frac))
-    return value
+    return Fraction(int((whole or "0") + frac), 10 ** len(frac))

@@ -120,7 +120,7 @@ class _Grammar:
         self.unit_stop = lex.word_set("unit_stop")
         self.prefix_block = lex.word_set("prefix_block")
         self.vague_block = lex.word_set("vague_block")
-        self.time_cues = lex.word_set("time_cue")
+        self.time_cues = tuple(sorted(lex.word_set("time_cue")))
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
         # A magnitude character that starts a unit (千瓦, 万千瓦, 兆瓦) is not a magnitude there.
@@ -494,19 +494,23 @@ def _adjacent_digits(number: str) -> tuple[str, str] | None:
 
 _STAY_BRACKET = re.compile(r"(?:逗留|停留|滞留)(?:日数|天数|时间|时长|期)?\s?\(\s?$")
 _STAY_WORDS = ("逗留", "停留", "滞留", "留宿时间", "时长")
+#: how far back the sentence of a time amount is read (bounded: no quadratic cost on long texts
+#: without punctuation)
+_SENTENCE_LOOKBACK = 200
 _STAY_TAIL = re.compile(r"(?:减少|增加|缩短|延长|上升|下降|增长|维持在|保持在|为|达|是|至|到|了|约|近|超过|逾)$")
 
 
 def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
-    if any(window.endswith(c) for c in g.time_cues):
+    if window.endswith(g.time_cues):
         return True
     if _STAY_BRACKET.search(window):
         return True  # 平均逗留日数(0.2日): the bracketed value of a length of stay
     # a sentence about a length of stay (旅客平均逗留时间减少0.1日, 不过夜旅客则维持在0.2日):
     # a day count right after a change or level verb measures the stay
-    sent_start = max(text.rfind(c, 0, start) for c in "。\n!?")
-    sentence = text[sent_start + 1 : start]
+    low = max(0, start - _SENTENCE_LOOKBACK)
+    cut = max(text.rfind(c, low, start) for c in "。\n!?")
+    sentence = text[cut + 1 if cut >= 0 else low : start]
     return any(w in sentence for w in _STAY_WORDS) and _STAY_TAIL.search(sentence.rstrip()) is not None
 
 
