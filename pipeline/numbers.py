@@ -85,7 +85,8 @@ def _parse_cached(s: str) -> Fraction:
         if denominator == 0:
             raise ValueError(f"not a number: {s!r} (denominator zero)")
         return sign * numerator / denominator * 100
-    return sign * _parse_plain(text, s)
+    value = _parse_plain(text, s)
+    return value if sign == 1 else -value
 
 
 def _parse_plain(text: str, original: str) -> Fraction:
