@@ -95,10 +95,6 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _OPEN = set("(〔[【（<《")
 _CLOSE = set(")〕]】）>》")
 _CLAUSE_START = set("\n。;:!?；：！？ \t")
-_BARE_OK_NEXT = set("和与及或至到的")
-#: before a digit-by-digit whole number without decimals (指数一二二,): what makes it a value
-_INDEX_CUES = ("指数", "为", "达", "是", "至")
-_NOTE_WORDS = ("附注", "注", "见表", "附表", "见图", "图", "表")
 
 
 def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -125,6 +121,15 @@ class _Grammar:
         self.time_cues = tuple(sorted(lex.word_set("time_cue")))
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
+        self.bare_next = lex.word_set("bare_next")
+        self.index_cues = tuple(sorted(lex.word_set("index_cue")))
+        self.note_words = tuple(sorted(lex.word_set("note_word")))
+        self.stay_words = tuple(sorted(lex.word_set("stay_word")))
+        quals = _alt(self.prefix_quals)
+        self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
+        # 平均逗留日数(0.2日): the bracketed value of a length of stay
+        self.stay_bracket = re.compile(rf"(?:{_alt(self.stay_words)})[^\s()]{{0,2}}\s?\(\s?$")
+        self.stay_tail = re.compile(rf"(?:{_alt(lex.word_set('stay_verb'))})$")
         # A magnitude character that starts a unit (千瓦, 万千瓦, 兆瓦) is not a magnitude there.
         def mag(ch: str) -> str:
             rests = [u[1:] for u in self.units if u.startswith(ch) and len(u) > 1]
@@ -407,10 +412,10 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         second = m.group("bu")
         if second is not None and g.units[second].kind == "time" and not (
                 m.group("au") is not None and _time_cue(g, text, m.start("an"))
-                and _CHANGE_VERB.search(text, max(0, m.start() - 8), m.start())):
+                and g.change_verb.search(text, max(0, m.start() - 8), m.start())):
             return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two)
         if second is None and m.group("au") is None and _HAN.match(text[m.end():m.end() + 1] or " ") \
-                and text[m.end():m.end() + 1] not in _BARE_OK_NEXT:
+                and text[m.end():m.end() + 1] not in g.bare_next:
             return None  # 16至24岁: an age bracket or a name, not a number
     # Without a valid range, the first number stands alone.
     surface = m.group("au")
@@ -488,26 +493,23 @@ def _adjacent_digits(number: str) -> tuple[str, str] | None:
     return number[0], number[1]
 
 
-_STAY_BRACKET = re.compile(r"(?:逗留|停留|滞留)(?:日数|天数|时间|时长|期)?\s?\(\s?$")
-_STAY_WORDS = ("逗留", "停留", "滞留", "留宿时间", "时长")
 #: how far back the sentence of a time amount is read (bounded: no quadratic cost on long texts
 #: without punctuation)
 _SENTENCE_LOOKBACK = 200
-_STAY_TAIL = re.compile(r"(?:减少|增加|缩短|延长|上升|下降|增长|维持在|保持在|为|达|是|至|到|了|约|近|超过|逾)$")
 
 
 def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
     if window.endswith(g.time_cues):
         return True
-    if _STAY_BRACKET.search(window):
+    if g.stay_bracket.search(window):
         return True  # 平均逗留日数(0.2日): the bracketed value of a length of stay
     # a sentence about a length of stay (旅客平均逗留时间减少0.1日, 不过夜旅客则维持在0.2日):
     # a day count right after a change or level verb measures the stay
     low = max(0, start - _SENTENCE_LOOKBACK)
     cut = max(text.rfind(c, low, start) for c in "。\n!?")
     sentence = text[cut + 1 if cut >= 0 else low : start]
-    return any(w in sentence for w in _STAY_WORDS) and _STAY_TAIL.search(sentence.rstrip()) is not None
+    return any(w in sentence for w in g.stay_words) and g.stay_tail.search(sentence.rstrip()) is not None
 
 
 def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
@@ -521,12 +523,12 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
             # an index value written digit by digit (Taiwan releases): 指数一二三点七三, 指数一二二,
             if "点" in number or "." in number:
                 return True
-            return text.endswith(_INDEX_CUES, 0, start) and not _HAN.match(nxt or " ")
+            return text.endswith(g.index_cues, 0, start) and not _HAN.match(nxt or " ")
         spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
         return has_big and spelled and not _HAN.match(nxt or " ")
     if prev in _OPEN and nxt in _CLOSE and "." not in number:
         return False  # a note or list marker (1); an index value with decimals (104.10) stays
-    if text.endswith(_NOTE_WORDS, max(0, start - 3), start):
+    if text.endswith(g.note_words, max(0, start - 3), start):
         return False  # 详见附注7, 见表2
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
@@ -539,7 +541,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # phone numbers, codes
     if nxt and nxt in "-~—–/:" :
         return False
-    if nxt and _HAN.match(nxt) and nxt not in _BARE_OK_NEXT:
+    if nxt and _HAN.match(nxt) and nxt not in g.bare_next:
         return False
     return True
 
@@ -580,22 +582,19 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         low = -low
     if high < low:
         return None
-    if _change_then_level(text, start, low, high, unit):
+    if _change_then_level(g, text, start, low, high, unit):
         return None
     qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
 
 
-_CHANGE_VERB = re.compile(r"(?:增加|减少|上升|下降|增长|下跌|回落|回升|上涨|扩大|缩小|收窄|提高|降低|缩短|延长|升|降|增|减|跌|涨)"
-                          r"了?\s?(?:约|近|逾|超过|超|大约|接近)?\s?$")
-
-
-def _change_then_level(text: str, start: int, low: Fraction, high: Fraction, unit: Unit | None) -> bool:
+def _change_then_level(g: _Grammar, text: str, start: int, low: Fraction, high: Fraction,
+                       unit: Unit | None) -> bool:
     """``增加约4,600人至155,600人``: after a change verb, ``X至Y`` with Y far above X is a change then the
     level reached, two quantities, not a range (a per-cent range such as ``增长2%至3%`` stays a range)."""
     if unit is None or unit.kind == "percent" or low <= 0:
         return False
-    if not _CHANGE_VERB.search(text, max(0, start - 8), start):
+    if not g.change_verb.search(text, max(0, start - 8), start):
         return False
     return high >= 3 * low
 
