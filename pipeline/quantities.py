@@ -175,6 +175,7 @@ class _Grammar:
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?P<frac>(?:[百千万]|{cn_num}|\d+)分之(?:{cn_num}|{ar}))"
+            rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
             rf"|(?P<neg>[-−负+＋]\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
             rf")"
@@ -220,7 +221,7 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         q, unit = result
         out.append(q)
         units_of.append(unit)
-        if m.group("sep") is not None and q.upper is None and q.end < m.end():
+        if q.upper is None and q.end < m.end() and (m.group("sep") or m.group("fsep")) is not None:
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
@@ -264,12 +265,17 @@ def _verb_qualifier(g: _Grammar, text: str, start: int) -> str | None:
     return g.verb_quals[m.group("q")] if m else None
 
 
-def _suffix_qualifier(g: _Grammar, text: str, end: int) -> str | None:
+def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str | None:
+    """The qualifier written just after ``end`` (30%左右); ``kind`` is that of the unit before it, for
+    suffixes that qualify only some units (两成多, 1倍多, but not 一个多月)."""
     m = g.suffix.match(text, end)
     if m is None:
         return None
     word = m.group("s")
     if word == "上下" and text.startswith("游", m.end()):
+        return None
+    after = g.lex.suffix_after.get(word)
+    if after is not None and kind not in after:
         return None
     return g.suffix_quals[word]
 
@@ -314,7 +320,8 @@ def _read_word(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | No
     if shifted is not None and shifted.end() > end:
         start, end = shifted.span()  # 超过半数: the word is 半数, 超过 its qualifier
     entry = g.value_words[text[start:end]]
-    qualifier = (entry.qualifier or _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
+    kind = "fraction" if entry.kind == "fraction_word" else "multiple"
+    qualifier = (entry.qualifier or _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, kind)
                  or _verb_qualifier(g, text, start))
     value = Fraction(entry.value) if not isinstance(entry.value, float) else Fraction(repr(entry.value))
     if entry.kind == "fraction_word":
@@ -352,9 +359,29 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
     except ValueError:
         return None
     label = "PERCENT" if s[0] in "百千万" and s[1:3] == "分之" else "FRACTION"
-    qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
+    upper = _fraction_upper(g, text, m, value) if label == "PERCENT" else None
+    if upper is not None:
+        end = m.end()
+    qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
-    return _make(g, text, start, end, value, None, label, qualifier, unit_name="%")
+    return _make(g, text, start, end, value, None, label, qualifier, upper, unit_name="%")
+
+
+def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fraction | None:
+    """The upper end of ``百分之二十至三十`` or ``百分之五到百分之十`` (the prefix shared as in 3%至5%);
+    None when the second number belongs to something else (百分之五至十年, 至三分之一)."""
+    high_text = m.group("fhi")
+    if high_text is None or text.startswith("分之", m.end()) or g.unit_re.match(text, m.end()):
+        return None
+    frac = m.group("frac")
+    prefix = frac[: frac.index("分之") + 2]
+    if "分之" in high_text and not high_text.startswith(prefix):
+        return None  # 百分之十至千分之五: two different measures
+    try:
+        high = parse_number(high_text if "分之" in high_text else prefix + high_text)
+    except ValueError:
+        return None
+    return high if high > low else None
 
 
 def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -479,7 +506,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         qualifier = g.infix_quals[infix]
     qualifier = _prefix_qualifier(g, text, start) or qualifier or _verb_qualifier(g, text, start)
     if qualifier is None or qualifier == ">":
-        qualifier = _suffix_qualifier(g, text, end) or qualifier
+        qualifier = _suffix_qualifier(g, text, end, unit.kind if unit else None) or qualifier
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
 
 
@@ -584,7 +611,7 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         return None
     if _change_then_level(g, text, start, low, high, unit):
         return None
-    qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end)
+    qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, unit.kind if unit else None)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
 
 

@@ -21,6 +21,7 @@ from .rulefile import Problem, RuleFileError, read_sections, validate
 
 Label = Literal["PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION"]
 Qualifier = Literal["about", ">", ">=", "<", "<="]
+UnitKind = Literal["measure", "physical", "currency", "percent", "fraction", "multiple", "time"]
 Number = Union[int, float, str]
 
 _DEFAULT_LABEL = {
@@ -81,7 +82,7 @@ class _Entry(BaseModel):
 class UnitModel(_Entry):
     """One unit or measure word (see the schema at the top of units.yaml)."""
 
-    kind: Literal["measure", "physical", "currency", "percent", "fraction", "multiple", "time"]
+    kind: UnitKind
     canonical: Optional[str] = None
     scale: Number = 1
     label: Optional[Label] = None
@@ -116,6 +117,13 @@ class QualifierModel(_Entry):
 
     position: Literal["prefix", "infix", "suffix"]
     meaning: Qualifier
+    after: Optional[list[UnitKind]] = None
+
+    @model_validator(mode="after")
+    def _after_suffix(self) -> "QualifierModel":
+        if self.after is not None and self.position != "suffix":
+            raise ValueError("after (the unit kinds a qualifier follows) is for suffix qualifiers only")
+        return self
 
 
 class WordModel(_Entry):
@@ -162,6 +170,7 @@ class Lexicon:
     path: str
     units: dict[str, Unit]
     qualifiers: dict[str, dict[str, str]]  # position -> surface -> meaning
+    suffix_after: dict[str, frozenset[str]]  # suffix surface -> the unit kinds it may follow (absent: any)
     words: dict[str, dict[str, WordModel]]  # kind -> surface -> entry
     examples: list[tuple[str, int, Example]] = field(default_factory=list)  # (entry id, line, example)
     negatives: list[tuple[str, int, str]] = field(default_factory=list)
@@ -219,11 +228,14 @@ def _load(path: str) -> Lexicon:
                 currency=item.currency,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
+    suffix_after: dict[str, frozenset[str]] = {}
     for item, line in quals_ok:
         for surface in item.surfaces:
             if surface in qualifiers[item.position]:
                 problems.append(Problem(path, line, f"qualifier {item.id!r}: {item.position} {surface!r} defined twice"))
             qualifiers[item.position][surface] = item.meaning
+            if item.after is not None:
+                suffix_after[surface] = frozenset(item.after)
     words: dict[str, dict[str, WordModel]] = {}
     for item, line in words_ok:
         for surface in item.surfaces:
@@ -233,4 +245,4 @@ def _load(path: str) -> Lexicon:
         negatives += [(item.id, line, neg) for neg in item.negatives]
     if problems:
         raise RuleFileError(problems)
-    return Lexicon(path, units, qualifiers, words, examples, negatives)
+    return Lexicon(path, units, qualifiers, suffix_after, words, examples, negatives)
