@@ -122,6 +122,8 @@ class _Grammar:
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
+        names = lex.word_set("numeral_name")
+        self.name_re = re.compile(_alt(names)) if names else None
         self.index_cues = tuple(sorted(lex.word_set("index_cue")))
         self.note_words = tuple(sorted(lex.word_set("note_word")))
         self.stay_words = tuple(sorted(lex.word_set("stay_word")))
@@ -225,9 +227,21 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
+    if out and g.name_re is not None:
+        out, units_of = _outside_names(g, text, out, units_of)
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     return out
+
+
+def _outside_names(g: _Grammar, text: str, out: list[Quantity],
+                   units_of: list[Unit | None]) -> tuple[list[Quantity], list[Unit | None]]:
+    """Drop the quantities that start inside a name or slogan written with a count (四个全面, 七台河)."""
+    names = [m.span() for m in g.name_re.finditer(text)]  # type: ignore[union-attr]
+    if not names:
+        return out, units_of
+    keep = [i for i, q in enumerate(out) if not any(s <= q.start < e for s, e in names)]
+    return [out[i] for i in keep], [units_of[i] for i in keep]
 
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
