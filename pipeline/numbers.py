@@ -94,8 +94,16 @@ def _parse_plain(text: str, original: str) -> Fraction:
 
     Sums stay ``int`` until a decimal literal makes them a Fraction: int arithmetic is exact
     too, and several times faster than Fraction arithmetic."""
-    if text.isascii() and text.replace(",", "").replace(".", "", 1).isdigit():
+    if _is_arabic(text):
         return _parse_arabic(text, original)
+    # the commonest mixed form, Arabic digits then magnitudes (6.76亿, 1.2万亿, 20,563.2万)
+    i, scale, right = len(text), 1, 10**13
+    while i > 0 and BIG_UNITS.get(text[i - 1], right) < right:  # 万亿 yes, 亿万 no
+        right = BIG_UNITS[text[i - 1]]
+        scale *= right
+        i -= 1
+    if scale > 1 and _is_arabic(text[:i]):
+        return _parse_arabic(text[:i], original, scale)
     total: int | Fraction = 0  # groups closed by a magnitude (万, 亿, 兆)
     section: int | Fraction = 0  # the current group below ten thousand
     pending: int | Fraction | None = None  # a number literal not yet multiplied by a unit
@@ -200,8 +208,12 @@ def _is_group(text: str, i: int) -> bool:
     return len(group) == 3 and group.isascii() and group.isdigit() and not (after.isascii() and after.isdigit() and after != "")
 
 
-def _parse_arabic(text: str, original: str) -> Fraction:
-    """Fast path for plain Arabic numbers, checking that commas separate groups of three."""
+def _is_arabic(text: str) -> bool:
+    return text.isascii() and text.replace(",", "").replace(".", "", 1).isdigit()
+
+
+def _parse_arabic(text: str, original: str, scale: int = 1) -> Fraction:
+    """Fast path for plain Arabic numbers (times ``scale``), checking that commas separate groups of three."""
     whole, _, frac = text.partition(".")
     if "," in whole:
         groups = whole.split(",")
@@ -210,4 +222,4 @@ def _parse_arabic(text: str, original: str) -> Fraction:
         whole = "".join(groups)
     if "," in frac or not whole and not frac:
         raise ValueError(f"not a number: {original!r}")
-    return Fraction(int((whole or "0") + frac), 10 ** len(frac))
+    return Fraction(int((whole or "0") + frac) * scale, 10 ** len(frac))
