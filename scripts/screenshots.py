@@ -4,8 +4,9 @@ Usage: python scripts/screenshots.py [--out docs] [--chromium /usr/bin/chromium]
 
 - docs/render.png: ``render_documents`` on ``pipeline.extract`` of the seed article
   (its first ``--chars`` characters, cut at the end of a sentence).
-- docs/evaluate.png: ``render_evaluation`` on the first 3 documents of the shared dev gold
-  (``../shared/corpus/news-dev.gold.jsonl``, or ``--gold``).
+- docs/evaluate.png: ``render_evaluation`` on the first 3 documents of ``corpus/news5.gold.jsonl``
+  (the held-out set, or ``--gold``) that hold at least one miss or false alarm, so that the
+  picture shows what an error looks like rather than a wall of green.
 
 Needs Debian's ``chromium`` and, for the Chinese glyphs, ``fonts-noto-cjk``
 (``apt-get install -y chromium fonts-noto-cjk``). The HTML pages are written next to
@@ -22,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_fa771a92316dda3d.txt"
-GOLD = ROOT.parent / "shared" / "corpus" / "news-dev.gold.jsonl"
+GOLD = ROOT / "corpus" / "news5.gold.jsonl"
 
 
 def cut_at_sentence(text: str, limit: int) -> str:
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=Path, default=SEED, help="article for render.png (default: %(default)s)")
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold file for evaluate.png (default: %(default)s)")
     parser.add_argument("--chars", type=int, default=1200, help="characters of the article (default: %(default)s)")
-    parser.add_argument("--docs", type=int, default=3, help="gold documents to evaluate (default: %(default)s)")
+    parser.add_argument("--docs", type=int, default=3, help="gold documents with errors to show (default: %(default)s)")
     parser.add_argument("--keep-html", action="store_true", help="also write render.html and evaluate.html")
     args = parser.parse_args(argv)
     if not Path(args.chromium).is_file():
@@ -58,14 +59,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     import pipeline
-    from pipeline.evaluate import evaluate_documents, read_documents
+    from pipeline.evaluate import errors, evaluate_documents, read_documents, score
     from pipeline.render import render_documents, render_evaluation, write_html
 
     args.out.mkdir(parents=True, exist_ok=True)
     text = cut_at_sentence(args.seed.read_text(encoding="utf-8"), args.chars)
     record = {"id": args.seed.name, **pipeline.extract(text)}
-    gold = read_documents(args.gold)[: args.docs]
-    result, predicted = evaluate_documents(gold, pipeline.extract)
+    gold_all = read_documents(args.gold)
+    _, predicted_all = evaluate_documents(gold_all, pipeline.extract)
+    with_errors = {e["doc"] for e in errors(gold_all, predicted_all)}
+    chosen = [i for i, doc in enumerate(gold_all) if doc.get("id") in with_errors][: args.docs]
+    gold, predicted = [gold_all[i] for i in chosen], [predicted_all[i] for i in chosen]
+    result = score(gold, predicted)
     pages = {
         "render": (render_documents([record], title="zhibiao: quantities and indicator events"), "1200,1500"),
         "evaluate": (render_evaluation(gold, predicted, result), "1200,1500"),

@@ -23,7 +23,7 @@ from pipeline.evaluate import (
     score,
 )
 
-DEV_GOLD = Path("/work/shared/corpus/news-dev.gold.jsonl")
+DEV_GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news-dev.gold.jsonl"
 SEED_GOLD = Path(__file__).resolve().parents[1] / "corpus" / "seed.gold.jsonl"
 GOLD_FILES = [DEV_GOLD, SEED_GOLD]
 
