@@ -122,6 +122,7 @@ class _Grammar:
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
+        self.value_acronyms = tuple(sorted(lex.word_set("value_acronym"), key=len, reverse=True))
         names = lex.word_set("numeral_name")
         self.name_re = re.compile(_alt(names)) if names else None
         self.index_cues = tuple(sorted(lex.word_set("index_cue")))
@@ -294,11 +295,12 @@ def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str
     return g.suffix_quals[word]
 
 
-def _bad_context(text: str, start: int, end: int) -> bool:
-    """Identifiers, URLs and versions: a letter or URL character glued to the number."""
+def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
+    """Identifiers, URLs and versions: a letter or URL character glued to the number (C919, R18);
+    but not an indicator's acronym written right before its value (人均GDP8.9万元)."""
     if start > 0:
         prev = text[start - 1]
-        if prev in _URLISH or prev in _LETTERS:
+        if prev in _URLISH or prev in _LETTERS and not _after_acronym(g, text, start):
             return True
     if end < len(text):
         nxt = text[end]
@@ -306,6 +308,14 @@ def _bad_context(text: str, start: int, end: int) -> bool:
             return True
         if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS):
             return True
+    return False
+
+
+def _after_acronym(g: _Grammar, text: str, start: int) -> bool:
+    for word in g.value_acronyms:
+        if text.endswith(word, 0, start):
+            before = start - len(word) - 1
+            return before < 0 or text[before] not in _LETTERS
     return False
 
 
@@ -360,7 +370,7 @@ def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit |
         value = parse_number(m.group("on"))
     except ValueError:
         return None
-    if _bad_context(text, start, m.end()):
+    if _bad_context(g, text, start, m.end()):
         return None
     return _make(g, text, start, m.end(), value, None, "ORDINAL", unit_name=measure or "")
 
@@ -486,7 +496,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             neg = None
     if neg is None:
         start = num_start
-    if _bad_context(text, start, end):
+    if _bad_context(g, text, start, end):
         return None
     mags = mags.replace(" ", "") if mags else ""
     is_cn = number[0] not in "0123456789"
@@ -525,13 +535,19 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
 
 
 def _adjacent_digits(number: str) -> tuple[str, str] | None:
-    """``三四`` in 三四成 or ``两三`` in 两三个: a range of two neighbouring digits, not 34."""
-    if len(number) != 2:
+    """``三四`` in 三四成, ``两三`` in 两三个, ``三四十`` (30 to 40), ``四五百万``: two neighbouring digits
+    and the magnitudes they share are a range, not 34 or 340 (no positional number has two digits
+    side by side)."""
+    if len(number) < 2 or any(c not in _SHARED_MAGNITUDES for c in number[2:]):
         return None
-    a, b = (_CN_VALUE.get(c) for c in number)
+    a, b = _CN_VALUE.get(number[0]), _CN_VALUE.get(number[1])
     if a is None or b is None or a == 0 or b != a + 1:
         return None
-    return number[0], number[1]
+    rest = number[2:]
+    return number[0] + rest, number[1] + rest
+
+
+_SHARED_MAGNITUDES = frozenset("十百千万亿拾佰仟")
 
 
 #: how far back the sentence of a time amount is read (bounded: no quadratic cost on long texts
@@ -608,7 +624,7 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     if unit is not None and unit.kind == "time":
         return None
     start = m.start("an") if m.group("neg") is None else m.start()
-    if _bad_context(text, start, end) or _unit_stopped(g, text, end):
+    if _bad_context(g, text, start, end) or _unit_stopped(g, text, end):
         return None
     number_a = m.group("an") + (m.group("am") or "")
     number_b = m.group("bn") + (m.group("bm") or "")
