@@ -122,6 +122,7 @@ class _Grammar:
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
+        self.clock_cues = tuple(sorted(lex.word_set("clock_cue")))
         self.value_acronyms = tuple(sorted(lex.word_set("value_acronym"), key=len, reverse=True))
         names = lex.word_set("numeral_name")
         self.name_re = re.compile(_alt(names)) if names else None
@@ -523,6 +524,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             value = parse_number(number + mags)
     except ValueError:
         return None
+    if unit is not None and unit.clock and _clock_time(g, text, start, value):
+        return None
     if neg is not None and neg.strip() not in "+＋":
         value = -value
     qualifier = None
@@ -532,6 +535,12 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if qualifier is None or qualifier == ">":
         qualifier = _suffix_qualifier(g, text, end, unit.kind if unit else None) or qualifier
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+
+
+def _clock_time(g: _Grammar, text: str, start: int, value: Fraction) -> bool:
+    """``3点`` is a time of day unless a cue says points (上涨3点) or the value cannot be an hour
+    (123.45点, 16,800点)."""
+    return value.denominator == 1 and value <= 24 and not text.endswith(g.clock_cues, max(0, start - 4), start)
 
 
 def _adjacent_digits(number: str) -> tuple[str, str] | None:
@@ -637,7 +646,7 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         return None
     if m.group("neg") is not None and m.group("neg").strip() not in "+＋":
         low = -low
-    if high < low:
+    if high < low or unit is not None and unit.clock and _clock_time(g, text, start, high):
         return None
     if _change_then_level(g, text, start, low, high, unit):
         return None

@@ -90,6 +90,7 @@ class UnitModel(_Entry):
     base_unit: Optional[str] = None
     factor: Optional[Number] = None
     currency: Optional[str] = None
+    clock: bool = False
 
     @field_validator("scale", "factor")
     @classmethod
@@ -133,7 +134,7 @@ class WordModel(_Entry):
         "fraction_word", "multiple_word", "ordinal_prefix", "ordinal_first", "ordinal_measure",
         "ordinal_stop", "unit_stop", "prefix_block", "vague_block", "qualifier_verb", "time_cue", "vague_prefix", "range_separator",
         "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "stay_word",
-        "stay_verb", "numeral_name", "value_acronym",
+        "stay_verb", "numeral_name", "value_acronym", "clock_cue",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -161,6 +162,7 @@ class Unit:
     base_unit: str | None = None
     factor: Fraction | None = None
     currency: str | None = None
+    clock: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ def _load(path: str) -> Lexicon:
                 base_unit=item.base_unit,
                 factor=_fraction(item.factor) if item.factor is not None else None,
                 currency=item.currency,
+                clock=item.clock,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
     suffix_after: dict[str, frozenset[str]] = {}
