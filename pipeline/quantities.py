@@ -143,8 +143,9 @@ class _Grammar:
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
+        # 百/千/万 open a number after a qualifier (逾千亿) or before an infix one (百余家, 千多人)
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[逾超近约破])[百千万]){cn_char}*"
+            f"(?:[{_CN_START}]|(?<=[逾超近约破])[百千万]|[百千万](?=[余多])){cn_char}*"
             f"(?:[点.][{_CN_DIGITS}]+)?"
         )
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
