@@ -197,6 +197,7 @@ class _Grammar:
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
+        self.period = _period_pattern(lex)
 
 
 @lru_cache(maxsize=8)
@@ -698,34 +699,41 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
 
 _CN_MONTH = "(?:十[一二]|[一二三四五六七八九十])"
 _MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})\s?月"
+_DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_TO = r"\s?[-~—–至到]\s?"
 # digit by digit: 二〇二三年, and ROC years 一〇九年 / 一○九年 (Taiwan)
 _YEAR = (r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇○零一二三四五六七八九]{4}|一[〇○零一][〇○零一二三四五六七八九])"
          r"\s?年(?!代|[以来内间])")
-# 今年, and the Taiwan form with the ROC year noted in brackets (今(101)年), kept as written
-_REL_YEAR = r"(?:今年|去年|上年|本年|明年|前年|当年|同年|上一年|[今去明]\s?\(\s?\d{2,3}\s?\)\s?年)"
-# holidays as reporting periods (春节黄金周假期, 国庆长假, 五一期间)
-# (longest names first; coordinated holidays stay one period: 中秋节、国庆节假期)
-_HOLIDAY_NAME = (r"(?:农历新年|劳动节|国庆节|中秋节|端午节|清明节|元旦节|春节|国庆|五一|端午|中秋|元旦|清明|元宵|新春|"
-                 r"圣诞)")
-_HOLIDAY = (rf"{_HOLIDAY_NAME}(?:\s?[、和及与]\s?{_HOLIDAY_NAME})*"
-            r"(?:黄金周|小长假|长假|假期|期间|档期|假日)*(?=[\u4e00-\u9fff\d,;:\s])")
-_PART = (
-    r"(?:上半年|下半年|全年|年初|年底|年末|年中|"
-    r"(?:前|首)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
-    r"第\s?[一二三四1-4]\s?季度?|[一二三四1-4]季度|首季度?|"
-    rf"{_MONTH}\s?[-~—–至到]\s?{_MONTH}份?|"
-    rf"(?:\d{{1,2}}|{_CN_MONTH})\s?[-~—–至到]\s?{_MONTH}份?(?:底|末|初|上旬|中旬|下旬)?|"
-    rf"{_MONTH}(?:\s?(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号])?份?(?:底|末|初|上旬|中旬|下旬|当月)?)"
-)
-_PERIOD = re.compile(
-    rf"(?:(?:{_YEAR}|{_REL_YEAR})\s?)?{_PART}(?:同期)?|(?:(?:{_YEAR}|{_REL_YEAR})\s?)?{_HOLIDAY}|(?:{_YEAR}|{_REL_YEAR})(?:同期|度)?"
-)
+# the Taiwan form of 今年 with the ROC year noted in brackets (今(101)年), kept as written
+_ROC_REL_YEAR = r"[今去明]\s?\(\s?\d{2,3}\s?\)\s?年"
 
 
-def find_periods(text: str) -> list[Period]:
+def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Dates and reporting periods: the number grammar here, the words (今年, 上半年, 春节, 假期, 月底)
+    from the word lists of ``rules/units.yaml``."""
+    rel_year = f"(?:{_alt(lex.word_set('relative_year'))}|{_ROC_REL_YEAR})"
+    month_part = f"(?:{_alt(lex.word_set('month_part'))})"
+    holiday_name = f"(?:{_alt(lex.word_set('holiday'))})"
+    # coordinated holidays stay one period (中秋节、国庆节假期), and may carry their days (国庆假期1-4日)
+    holiday = (rf"{holiday_name}(?:\s?[、和及与]\s?{holiday_name})*(?:{_alt(lex.word_set('holiday_suffix'))})*"
+               rf"(?:\s?\d{{1,2}}{_TO}\d{{1,2}}\s?日)?(?=[\u4e00-\u9fff\d,;:\s])")
+    part = (
+        rf"(?:{_alt(lex.word_set('year_part'))}|"
+        r"(?:前|首)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
+        r"第\s?[一二三四1-4]\s?季度?|[一二三四1-4]季度|首季度?|"
+        rf"{_MONTH}{_TO}{_MONTH}份?|"
+        rf"(?:\d{{1,2}}|{_CN_MONTH}){_TO}{_MONTH}份?{month_part}?|"
+        rf"{_MONTH}\s?{_DAY}\s?[日号]?{_TO}{_DAY}\s?[日号]|"  # 10月1日至7日, 10月1-7日
+        rf"{_MONTH}(?:\s?{_DAY}\s?[日号])?份?{month_part}?)"
+    )
+    year = f"(?:{_YEAR}|{rel_year})"
+    return re.compile(rf"(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?")
+
+
+def find_periods(text: str, units_path: str | None = None) -> list[Period]:
     """Dates and periods in normalised ``text`` (``2023年上半年``, ``1-4月``, ``6月底``, ``第1季``)."""
     out: list[Period] = []
-    for m in _PERIOD.finditer(text):
+    for m in _grammar(units_path).period.finditer(text):
         start, end = m.span()
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in _LETTERS):
             continue
