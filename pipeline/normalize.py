@@ -26,9 +26,11 @@ from .errors import InputError
 # would corrupt indicator names; it stays available as an option.
 DEFAULT_CONVERSION = "hk2s"
 
-# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to ASCII.
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to ASCII, and so do the small form
+# variants Hong Kong text uses as decimal points and punctuation (0﹒9% -> 0.9%).
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
+_FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹢﹣﹪", ",、.;:?!()+-%")})
 
 # OpenCC's dictionaries hold no phrase across these, so they delimit pieces
 # that can be aligned independently (they are never converted themselves).
@@ -133,7 +135,7 @@ def check_text(text: object) -> str:
 
 
 def fold_width(text: str) -> str:
-    """Fold full-width ASCII and the ideographic space to ASCII (one character each)."""
+    """Fold full-width ASCII, small form variants and the ideographic space to ASCII (one character each)."""
     return text.translate(_FOLD)
 
 

@@ -89,6 +89,7 @@ def as_number(v: Fraction | None) -> int | float | None:
 _CN_DIGITS = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"  # ○ (U+25CB): zero in Taiwan text (七点○六%)
 _CN_START = _CN_DIGITS + "十廿卅拾"
 _CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
+_ARABIC = frozenset("0123456789")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _URLISH = set("/\\_.:#=&?@")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -123,6 +124,8 @@ class _Grammar:
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
         self.clock_cues = tuple(sorted(lex.word_set("clock_cue")))
+        self.rank_sets = tuple(sorted(lex.word_set("rank_set")))
+        self.ordinal_measures = lex.word_set("ordinal_measure")
         self.value_acronyms = tuple(sorted(lex.word_set("value_acronym"), key=len, reverse=True))
         names = lex.word_set("numeral_name")
         self.name_re = re.compile(_alt(names)) if names else None
@@ -503,6 +506,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None
     mags = mags.replace(" ", "") if mags else ""
     is_cn = number[0] not in "0123456789"
+    tenths = None
+    if text.endswith(g.rank_sets, 0, start) and (unit is None or unit.surface in g.ordinal_measures):
+        return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
             return None
@@ -510,8 +516,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
-        if unit.surface == "成" and is_cn is False:
-            return None
+        if unit.surface == "成":
+            tenths, end = _tenths(g, text, end)
+            if not is_cn and (tenths is None or len(number) != 1):
+                return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage)
         if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
             return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
@@ -526,6 +534,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             value = parse_number(number + mags)
     except ValueError:
         return None
+    if tenths is not None and upper is None:
+        value += tenths
     if unit is not None and unit.clock and _clock_time(g, text, start, value):
         return None
     if neg is not None and neg.strip() not in "+＋":
@@ -537,6 +547,19 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if qualifier is None or qualifier == ">":
         qualifier = _suffix_qualifier(g, text, end, unit.kind if unit else None) or qualifier
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+
+
+def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
+    """The digit after 成 in 三成五 or 1成3 (35 %, 13 %), as tenths of the unit, and the new end;
+    (None, end) when the character after 成 starts something else (三成五年, 三成50)."""
+    digit = text[end : end + 1]
+    tenth = 5 if digit == "半" else int(digit) if digit in _ARABIC else _CN_VALUE.get(digit)
+    if not tenth:
+        return None, end
+    after = text[end + 1 : end + 2]
+    if after and (after in _ARABIC or after in _CN_START or after in "百千万亿点." or g.unit_re.match(after)):
+        return None, end
+    return Fraction(tenth, 10), end + 1
 
 
 def _clock_time(g: _Grammar, text: str, start: int, value: Fraction) -> bool:

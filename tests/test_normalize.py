@@ -14,6 +14,7 @@ from pipeline.normalize import check_text, fold_width, normalize
     [
         ("規模以上工業增加值同比增長3.8%", "规模以上工业增加值同比增长3.8%"),
         ("３．８％", "3.8%"),
+        ("上升0﹒9%﹐下跌1﹒2﹪", "上升0.9%,下跌1.2%"),  # small form variants (Hong Kong)
         ("記憶體", "记忆体"),  # script only by default
         ("衞生", "卫生"),  # Hong Kong variant
         ("我国5G基站累计达到293.7万个", "我国5G基站累计达到293.7万个"),  # simplified stays
