@@ -742,7 +742,7 @@ def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
                rf"(?:\s?\d{{1,2}}{_TO}\d{{1,2}}\s?日)?(?=[\u4e00-\u9fff\d,;:\s])")
     part = (
         rf"(?:{_alt(lex.word_set('year_part'))}|"
-        r"(?:前|首)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
+        r"(?:前|首|头)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
         r"第\s?[一二三四1-4]\s?季度?|[一二三四1-4]季度|首季度?|"
         rf"{_MONTH}{_TO}{_MONTH}份?|"
         rf"(?:\d{{1,2}}|{_CN_MONTH}){_TO}{_MONTH}份?{month_part}?|"
@@ -750,7 +750,11 @@ def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"{_MONTH}(?:\s?{_DAY}\s?[日号])?份?{month_part}?)"
     )
     year = f"(?:{_YEAR}|{rel_year})"
-    return re.compile(rf"(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?")
+    # a month range across years (去年11月至今年1月), and months named relative to now (上月, 本月)
+    cross_year = rf"{year}\s?{_MONTH}{_TO}{year}\s?{_MONTH}份?{month_part}?"
+    rel_month = f"(?:{_alt(lex.word_set('relative_month'))})"
+    return re.compile(rf"{cross_year}|(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?"
+                      rf"|{rel_month}(?:份|同期)?")
 
 
 def find_periods(text: str, units_path: str | None = None) -> list[Period]:
