@@ -99,43 +99,27 @@ class Span:
     text: str
 
 
+# Fixed, structural patterns only: punctuation, brackets, spaces, numerals and the closed sets of function
+# characters the engine splits or tests at (和及与、, 比/较, 等).  Patterns built around words of the language
+# are compiled from the lexicon when the rules load (``rules.engine``, see ``_engine_patterns``).
 _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
 _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 _QUOTES = set("“”‘’\"'「」『』")
 _JOINERS = "、和及与跟"
-_RIGHT_LEAD = regex.compile(r"^\s*(?:及以上|以上|以下|余|多|左右|上下|之多)?\s*(?:的|成为|为|是|被|获评|入选为|属于|属)?\s*")
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
-# between a comparison reference period and a value that is the reference's own value
-_REF_VALUE_GAP = regex.compile(r"\s*(?:的|相应的?)?\s*(?:升幅|增幅|涨幅|跌幅|降幅|增速|增长率|水平)?\s*(?:为|是|的)?\s*")
 _BRACKETED = regex.compile(r"\([^()]*\)")
-# 分别较1-9月份和上年同期 (提高…): the listed comparison references before a trigger
-_LISTED_REFS = regex.compile(r"(?:分别|各)\s*(?P<cmp>[比较])\s*(?P<refs>[^,;]{2,30}?)\s*(?:相比)?\s*$")
 _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
-_COMPARE_REF = regex.compile(r"(?:比|较|相比|相较于?|与|跟|同)\s*$")  # not 是 (是去年同期的2.5倍)
-_SHARE_REF = regex.compile(r"(?:恢复|回复|相当于|相等于|等于|完成)(?:至|到|为)?\s*$")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
-_PERIOD_PREP = regex.compile(r"^(?:截至|截止到|截止|到|至|在|于|从)\s*")
-_PERIOD_TAIL = regex.compile(r"(?:平均|合计|累计|期间)$")
-_FORECAST_TAIL = regex.compile(r"(?:增长|成长|增速|增幅)(?:的)?(?:预测|预估|预期)(?:值|数)?$")
-# a heading opening a clause that goes on to name the topic (分季度看全国城镇调查失业率)
-_HEADING_LEAD = regex.compile(r"(?:分|从|按|就)[^,;]{1,6}?(?:来看|看)(?=\p{Han}{2})")
 _PLUS = ("+", "＋")
 _ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
-_SHARE_CUT = regex.compile(r"所?占(?!用|地(?!区|方)|有|据|领)")
-_RATE_TAIL = regex.compile(r"(?:的(?:增速|增幅|升幅|涨幅|增长率)|增速|增幅|涨幅|升幅|增长速度)$")
-_SHARE_TAIL = regex.compile(r"的?(?:比重|占比)$")
 _SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
 _MONTH_SPAN = regex.compile(r"\d{1,2}\s*月?\s*[-~—–至到]\s*\d{1,2}\s*月|[前首]\s*[\d一二三四五六七八九十两]{1,2}\s*个?\s*月|[前首]\s*[一二三两\d]\s*季")
-_SPAN_AVERAGE = regex.compile(r"平均(?=\p{Han}{2})")
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
-_HEAD_SECTOR = regex.compile(r"(?:行业|产业|企业|部门|类)$")
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _SPACES = regex.compile(r"\s+")
 _SENT_PUNCT = regex.compile(r"[。,;]")
-_GROWTH_WORD_END = regex.compile(r"(?:增速|增幅|降幅|涨幅|跌幅)\s*$")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
-_APPOSITION_CUE = regex.compile(r"\s*(?:的)?(?:分别|均|都|各|依次|合计|共)")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 _COMPARE_CUE = regex.compile(r"[比较]")
 
@@ -303,7 +287,7 @@ class _Linker:
         rate = False
         # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
         seg = text[start:end]
-        m = _SHARE_CUT.search(seg)
+        m = self.eng.p_share_cut.search(seg)
         if m and m.start() > 0:
             end = start + m.start()
             share = True
@@ -311,7 +295,7 @@ class _Linker:
             return None, None, True
         seg = text[start:end]
         m = self.p_topic_cut.search(seg)
-        if m and strip_rate and _RATE_TAIL.search(_BRACKETED.sub("", seg).rstrip()[-5:]):
+        if m and strip_rate and self.eng.p_rate_tail.search(_BRACKETED.sub("", seg).rstrip()):
             rate = True  # 同比升幅 (…的同比升幅为1.4%): the cut drops a rate noun that makes the value a change
         if m:
             if m.group(0).endswith("占"):
@@ -360,7 +344,7 @@ class _Linker:
                 rest = rest[m.end():]
                 changed = True
         # a forecast of growth (实质本地生产总值增长预测维持在2%至3%): the rate of the noun before it
-        m = _FORECAST_TAIL.search(rest)
+        m = self.eng.p_forecast_tail.search(rest)
         if m and m.start() >= 2:
             del keep[m.start():]
             rest = rest[:m.start()]
@@ -414,14 +398,13 @@ class _Linker:
             lo = location_spans[0][0]
             hi = location_spans[-1][1]
             location = _clean_text(text[lo:hi])
-        tail = rest[-5:]
-        m = _RATE_TAIL.search(tail) if strip_rate else None
+        m = self.eng.p_rate_tail.search(rest) if strip_rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
             rest = rest[:len(rest) - len(m.group(0))]
             rate = True
         # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
-        m = _SHARE_TAIL.search(tail) if strip_rate and not rate else None
+        m = self.eng.p_share_tail.search(rest) if strip_rate and not rate else None
         if m and len(keep) > len(m.group(0)) + 1:
             del keep[len(keep) - len(m.group(0)):]
             rest = rest[:len(rest) - len(m.group(0))]
@@ -443,7 +426,7 @@ class _Linker:
             n = bisect_left(keep, pe)
             if n and n < len(keep) + 1:
                 # 1-9月平均就业人数: an average over a span of months belongs to the period (convention 12)
-                m = _SPAN_AVERAGE.match(text, pe) if _MONTH_SPAN.search(text, ps, pe) else None
+                m = self.eng.p_span_average.match(text, pe) if _MONTH_SPAN.search(text, ps, pe) else None
                 if m and n + (m.end() - pe) < len(keep):
                     n += m.end() - pe
                 return n
@@ -540,7 +523,7 @@ class _Linker:
         m = self.p_head_suffix.search(last)
         if m and len(last) > len(m.group(0)):
             head = m.group(0)
-            m2 = _HEAD_SECTOR.search(last[: m.start()])
+            m2 = self.eng.p_head_sector.search(last[: m.start()])
             if m2 and m.start() - len(m2.group(0)) > 0:
                 head = m2.group(0) + head
             return head
@@ -557,13 +540,13 @@ class _Linker:
             if p.start < sent_start or p.end > pos:
                 continue
             before = text[sent_start:p.start]
-            if _SHARE_REF.search(before):
+            if self.eng.p_share_ref.search(before):
                 continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
             if self.p_period_ref.search(before) or text[p.end:p.end + 2] == "同期" \
                     or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
                 # a reference period is the period of a value written right after it (较去年同期的125亿元,
                 # 相比2024年785万人次)
-                if _COMPARE_REF.search(before) and _REF_VALUE_GAP.fullmatch(text, p.end, pos) is not None:
+                if self.eng.p_compare_ref.search(before) and self.eng.p_ref_value_gap.fullmatch(text, p.end, pos):
                     best = p
                     continue
                 ref_end = p.end
@@ -576,8 +559,8 @@ class _Linker:
             best = p
         if best is None:
             return None
-        t = _PERIOD_PREP.sub("", _SPACES.sub("", best.text))
-        t = _PERIOD_TAIL.sub("", t)
+        t = self.eng.p_period_prep.sub("", _SPACES.sub("", best.text))
+        t = self.eng.p_period_tail.sub("", t)
         return t or None
 
     def _in_closed_brackets(self, sent_start: int, start: int, end: int, pos: int) -> bool:
@@ -595,7 +578,7 @@ class _Linker:
             if literal is not None and literal not in seg:
                 continue
             for m in pat.finditer(seg):
-                if sent_start + m.end() <= clause_start and _GROWTH_WORD_END.search(seg[:m.start()]):
+                if sent_start + m.end() <= clause_start and self.eng.p_growth_word_end.search(seg[:m.start()]):
                     continue
                 cand = (m.end(), m.end() - m.start(), basis)
                 if best is None or cand[:2] > best[:2]:
@@ -678,7 +661,7 @@ class _Linker:
                 if len(self.events) == n_events_before and clause_text:
                     # a clause with no statement: a heading, or a topic for what follows
                     t_start = c_start
-                    lead = _HEADING_LEAD.match(self.text, c_start, c_end)
+                    lead = self.eng.p_heading_lead.match(self.text, c_start, c_end)
                     if lead is not None and not clause_qs:
                         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
                     elif self.p_heading.search(clause_text) or self.p_not_topic.search(clause_text):
@@ -714,7 +697,7 @@ class _Linker:
         spec = rule.spec if rule is not None else None
         if spec is None or spec.emit or self.trace[-1][0] != q.start:
             return False
-        return bool(_APPOSITION_CUE.match(right))
+        return bool(self.eng.p_apposition_cue.match(right))
 
     def share_head_with_brackets(self, indices: list[int], parts: list[Subject]) -> None:
         """甲类(103.67)及乙类(104.68)消费物价指数分别上升…: the bracketed levels of the conjuncts take the
@@ -757,7 +740,7 @@ class _Linker:
     def right_subject(self, q, right: str, c_end: int) -> tuple[Optional[Subject], Optional[str], int]:
         text = self.text
         start = q.end
-        m = _RIGHT_LEAD.match(right)
+        m = self.eng.p_right_lead.match(right)
         start += m.end() if m else 0
         end = c_end
         seg = text[start:end]
@@ -950,7 +933,7 @@ class _Linker:
 
     def listed_bases(self, before: str, n: int) -> Optional[list[str]]:
         """The bases of ``分别较A和B``: one per reference when there are exactly n and each is a cue."""
-        m = _LISTED_REFS.search(before)
+        m = self.eng.p_listed_refs.search(before)
         if m is None:
             return None
         refs = [r.strip() for r in _REF_SPLIT.split(m.group("refs")) if r.strip()]

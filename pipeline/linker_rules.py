@@ -61,6 +61,29 @@ LEXICON_CLASSES = (
     "list_cue",  # words that make a coordination distributive (分别)
     "shared_cue",  # words that share one value among conjuncts (均 都)
     "place_unit",  # measure words of a count of places (四省, 31个省份): a place reference, not part of a name
+    # word lists of the engine's own patterns (built in _engine_patterns; the grammar around them stays there)
+    "change_adverb",  # adverbs allowed after a change trigger that cuts a topic (增长较快)
+    "share_cut",  # where a subject region stops at a share predicate (X占Y的比重: 占, not 占用 占地 ...)
+    "rate_tail",  # rate nouns stripped from the end of a subject, making the value a change (出口增速)
+    "rate_tail_de",  # rate nouns stripped only after 的 (X的增长率; 经济增长率 stays a name)
+    "share_tail",  # share nouns stripped from the end of a changing subject (旅客比重同比增加)
+    "forecast_growth",  # growth words before a forecast noun (生产总值增长预测: a rate of 生产总值)
+    "forecast_noun",  # forecast nouns after a growth word (预测 预估 预期)
+    "head_sector",  # sector words that join a shared head (电子、化工行业增加值 -> 行业增加值)
+    "span_average",  # words after a span of months that belong to the period (1-9月平均)
+    "heading_prep",  # prepositions opening a heading clause that goes on to name the topic (分季度看…)
+    "heading_verb",  # the verb closing such a heading (看 来看)
+    "apposition_cue",  # words after a count in apposition (教育和通讯两个大类分别上升)
+    "right_qualifier",  # qualifiers between a value and the noun written after it (45个以上集群)
+    "right_link",  # verbs between a value and the noun written after it (209个成为示范工厂)
+    "compare_ref",  # comparison words right before a reference period (较去年同期的125亿元)
+    "ref_value_lead",  # words between a reference period and its own value (较2023年11月相应升幅2.6%)
+    "ref_value_noun",  # rate nouns between a reference period and its own value (升幅 增速 水平 ...)
+    "share_ref",  # verbs before the reference amount of a share (恢复到2017年末的84%)
+    "listed_ref_cue",  # words before 比/较 listing one comparison reference per value (分别较A和B)
+    "growth_word",  # growth nouns whose comparison cue stays in their own clause (增速同比回落)
+    "period_prep",  # words stripped from the start of a reported period (截至 到 在 ...)
+    "period_tail",  # words stripped from the end of a reported period (平均 合计 累计 期间)
 )
 
 
@@ -214,6 +237,23 @@ class EnginePatterns:
     p_period_ref: regex.Pattern
     p_conj_only: regex.Pattern
     p_place_unit: regex.Pattern
+    # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
+    p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
+    p_rate_tail: regex.Pattern  # a rate noun ending a subject (出口增速, X的增长率)
+    p_share_tail: regex.Pattern  # a share noun ending a subject (旅客比重)
+    p_forecast_tail: regex.Pattern  # a growth forecast ending a subject (增长预测值)
+    p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
+    p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
+    p_heading_lead: regex.Pattern  # a heading opening a topic clause (分季度看全国城镇调查失业率)
+    p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
+    p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
+    p_compare_ref: regex.Pattern  # a comparison word ending the text before a reference period
+    p_ref_value_gap: regex.Pattern  # what may stand between a reference period and its own value (fullmatch)
+    p_share_ref: regex.Pattern  # a share-reference verb ending the text before a period
+    p_listed_refs: regex.Pattern  # 分别较A和B (相比) ending the text before a trigger: groups cmp, refs
+    p_growth_word_end: regex.Pattern  # a growth noun ending the text before a basis cue
+    p_period_prep: regex.Pattern  # a preposition opening a reported period
+    p_period_tail: regex.Pattern  # a word closing a reported period
     # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
     basis_triggers: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     comparatives: frozenset[str] = frozenset()
@@ -228,6 +268,12 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
                      trigger_patterns: list[tuple[regex.Pattern, "LexiconEntry"]],
                      lexicon: dict[str, list["LexiconEntry"]]) -> EnginePatterns:
     lex = compiled
+    alt = alternations  # each class as "(?:word|...|pattern)", or "(?!)" when empty
+
+    def opt(cls: str) -> str:
+        """The class as an optional group (a bare "(?!)" must not take a quantifier)."""
+        return "(?:" + alt[cls] + ")?"
+
     bases_alt = "|".join(p.pattern for p, _ in bases)
     basis_triggers: list[tuple[regex.Pattern, str]] = []
     trigger_literals: list[Optional[str]] = []
@@ -248,7 +294,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_basis_prefix=regex.compile("(?:" + bases_alt + ")") if bases else None,
         p_basis_suffix=regex.compile("(?:" + bases_alt + r")\s*$") if bases else None,
         p_share_noun=lex["share_noun"],
-        p_change_trigger=regex.compile("(?:" + alternations["trigger_change"] + r")(?:显著|明显|较快|迅速|强劲|较多|较大)?$"),
+        p_change_trigger=regex.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
         p_trigger_change=lex["trigger_change"],
         p_filler_prefix=lex["filler_prefix"],
         p_filler_suffix=regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$"),
@@ -269,6 +315,25 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_period_ref=regex.compile("(?:" + lex["period_ref"].pattern + r")\s*$"),
         p_conj_only=regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
         p_place_unit=lex["place_unit"],
+        p_share_cut=lex["share_cut"],
+        p_rate_tail=regex.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$"),
+        p_share_tail=regex.compile("的?" + alt["share_tail"] + "$"),
+        p_forecast_tail=regex.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"] + "(?:值|数)?$"),
+        p_head_sector=regex.compile(alt["head_sector"] + "$"),
+        p_span_average=regex.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
+        p_heading_lead=regex.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
+        p_apposition_cue=regex.compile(r"\s*的?" + alt["apposition_cue"]),
+        p_right_lead=regex.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
+        p_compare_ref=regex.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
+        p_ref_value_gap=regex.compile(r"\s*" + opt("ref_value_lead") + r"的?\s*" + opt("ref_value_noun")
+                                      + r"\s*(?:为|是|的)?\s*"),
+        p_share_ref=regex.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
+        # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
+        p_listed_refs=regex.compile(alt["listed_ref_cue"]
+                                    + r"\s*(?P<cmp>[比较])\s*(?P<refs>[^,;]{2,30}?)\s*(?:相比)?\s*$"),
+        p_growth_word_end=regex.compile(alt["growth_word"] + r"\s*$"),
+        p_period_prep=regex.compile("^" + alt["period_prep"] + r"\s*"),
+        p_period_tail=regex.compile(alt["period_tail"] + "$"),
         basis_triggers=basis_triggers,
         basis_trigger_literals=trigger_literals,
         basis_cues=basis_cues,

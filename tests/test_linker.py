@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.linker import Event, find_periods, link
+from pipeline.linker import Event, Span, find_periods, link
 from pipeline.normalize import normalize
 from pipeline.quantities import Quantity as Q
 
@@ -189,6 +189,39 @@ def test_no_quantities_no_events_and_empty_text():
 def test_fallback_periods():
     spans = [p.text for p in find_periods("2023年上半年,1-5月份,今年首5个月,截至6月底,第1季")]
     assert "2023年上半年" in spans and "1-5月份" in spans and "今年首5个月" in spans and "6月底" in spans
+
+
+# ----------------------------------------------------------------------------- engine word lists
+# Lexicon classes the engine builds its own patterns from ("words of the engine's own patterns" in
+# rules/linker.yaml) that no linking rule's example exercises: one construction each.
+
+
+def test_change_adverb_after_a_trigger_that_cuts_a_topic():  # change_adverb
+    evs = run("全省工业生产增长较快,增加值同比增长[8%]。")
+    assert one(evs, "8%").indicator == "工业生产增加值"
+
+
+def test_share_cut_makes_a_topic_a_share_even_after_a_topic_cut():  # share_cut
+    e = one(run("全省出口继续占全国比重,达到[30%]。"), "30%")
+    assert (e.indicator, e.kind) == ("出口", "share")
+
+
+def test_sector_word_joins_the_shared_head():  # head_sector
+    evs = run("电子、化工行业增加值分别增长[5%]和[6%]。")
+    assert [e.indicator for e in evs] == ["电子行业增加值", "化工行业增加值"]
+
+
+def test_cue_after_a_growth_word_is_not_the_basis_of_later_clauses():  # growth_word
+    evs = run("1-4月,全国房地产开发投资同比下降[9.8%],降幅比一季度收窄[0.9个百分点];新建商品房销售面积下降[20.2%]。")
+    assert one(evs, "0.9个百分点").basis == "vs_prev"
+    assert one(evs, "20.2%").basis == "yoy"
+
+
+def test_period_prepositions_and_tails_are_not_reported():  # period_prep, period_tail
+    assert one(run("五一期间,全市接待游客[100万人次]。"), "100万人次").period == "五一"
+    _, norm, qs = marked("截至6月末,全国发电装机容量[29.2亿千瓦]。")
+    (e,) = link(norm, qs, [Span(0, len("截至6月末"), "截至6月末")])
+    assert e.period == "6月末"
 
 
 # ----------------------------------------------------------------------------- gold files

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import pytest
 
 from pipeline.linker import link
-from pipeline.linker_rules import default_rules, load_rules
+from pipeline.linker_rules import LEXICON_CLASSES, default_rules, load_rules
 from pipeline.normalize import normalize
 from pipeline.quantities import Quantity as Q
 from pipeline.resources import rules_path
@@ -194,6 +194,13 @@ def test_bundled_rules_load():
     rules = load_rules()
     assert rules.rules and rules.indicators
     assert {str(rules_path("linker.yaml")), str(rules_path("indicators.yaml"))} == set(rules.sources)
+
+
+def test_every_lexicon_class_has_words_in_the_bundled_rules():
+    # an empty class compiles to a pattern that never matches, so a renamed or deleted entry would only
+    # show as a silently weaker engine
+    empty = [c for c in LEXICON_CLASSES if not any(e.words or e.patterns for e in RULES.lexicon[c])]
+    assert not empty, f"lexicon classes without words or patterns: {empty}"
 
 
 def test_bad_yaml_reports_file_and_line(tmp_path):
