@@ -135,6 +135,7 @@ class _Grammar:
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
         # 平均逗留日数(0.2日): the bracketed value of a length of stay
+        self.stay_word = re.compile(_alt(self.stay_words))
         self.stay_bracket = re.compile(rf"(?:{_alt(self.stay_words)})[^\s()]{{0,2}}\s?\(\s?$")
         self.stay_tail = re.compile(rf"(?:{_alt(lex.word_set('stay_verb'))})$")
         # A magnitude character that starts a unit (千瓦, 万千瓦, 兆瓦) is not a magnitude there.
@@ -593,11 +594,13 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
     if window.endswith(g.time_cues):
         return True
+    low = max(0, start - _SENTENCE_LOOKBACK)
+    if g.stay_word.search(text, low, start) is None:
+        return False  # the common case (a year, a date): no length of stay is talked about
     if g.stay_bracket.search(window):
         return True  # 平均逗留日数(0.2日): the bracketed value of a length of stay
     # a sentence about a length of stay (旅客平均逗留时间减少0.1日, 不过夜旅客则维持在0.2日):
     # a day count right after a change or level verb measures the stay
-    low = max(0, start - _SENTENCE_LOOKBACK)
     cut = max(text.rfind(c, low, start) for c in "。\n!?")
     sentence = text[cut + 1 if cut >= 0 else low : start]
     return any(w in sentence for w in g.stay_words) and g.stay_tail.search(sentence.rstrip()) is not None
