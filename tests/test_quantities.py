@@ -222,7 +222,16 @@ def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None
         "  - id: a\n"
         "    position: middle\n"
         "    meaning: about\n"
-        "    surfaces: [约]\n",
+        "    surfaces: [约]\n"
+        "  - id: c\n"
+        "    position: prefix\n"
+        "    meaning: '>'\n"
+        "    after: [percent]\n"
+        "    surfaces: [多]\n"
+        "words:\n"
+        "  - id: d\n"
+        "    kind: holidays\n"
+        "    surfaces: [春节]\n",
         encoding="utf-8",
     )
     with pytest.raises(RuleFileError) as err:
@@ -231,6 +240,8 @@ def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None
     assert f"{bad}:2:" in message and "colour" in message
     assert f"{bad}:6:" in message and "physical unit needs" in message
     assert f"{bad}:10:" in message and "position" in message
+    assert f"{bad}:14:" in message and "suffix qualifiers only" in message
+    assert f"{bad}:20:" in message and "kind" in message
 
 
 def test_units_file_yaml_error(tmp_path: Path) -> None:
