@@ -124,6 +124,7 @@ class _Grammar:
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
         self.clock_cues = tuple(sorted(lex.word_set("clock_cue")))
+        self.share_cues = tuple(sorted(lex.word_set("share_cue")))
         self.rank_sets = tuple(sorted(lex.word_set("rank_set")))
         self.ordinal_measures = lex.word_set("ordinal_measure")
         self.value_acronyms = tuple(sorted(lex.word_set("value_acronym"), key=len, reverse=True))
@@ -183,6 +184,7 @@ class _Grammar:
             rf"(?P<word>{value_words})"
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
+            rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
             rf"|(?P<frac>(?:[百千万]|{cn_num}|\d+)分之(?:{cn_num}|{ar}))"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
@@ -254,11 +256,13 @@ def _outside_names(g: _Grammar, text: str, out: list[Quantity],
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """Turn one scanner match into a quantity, or None when its context says it is not one."""
-    word, on, fm, frac, vg = m.group("word", "on", "fm", "frac", "vg")
+    word, on, fm, sl, frac, vg = m.group("word", "on", "fm", "sl", "frac", "vg")
     if word is not None:
         return _read_word(g, text, m)
     if on is not None or fm is not None:
         return _read_ordinal(g, text, m)
+    if sl is not None:
+        return _read_slash(g, text, m)
     if frac is not None:
         return _read_fraction(g, text, m)
     if vg is not None:
@@ -396,6 +400,21 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
     qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
     return _make(g, text, start, end, value, None, label, qualifier, upper, unit_name="%")
+
+
+def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
+    """``1/3`` is a share only where the sentence says so (约占1/3, 超过1/4, 1/3的企业); elsewhere a slash
+    between small numbers is a date (6/30) or a list."""
+    start, end = m.span()
+    a, b = int(m.group("sl")), int(m.group("sd"))
+    if not 0 < a < b <= 10:
+        return None
+    qualifier = _prefix_qualifier(g, text, start) or _verb_qualifier(g, text, start)
+    suffix = _suffix_qualifier(g, text, end, "fraction")
+    if qualifier is None and suffix is None and not text.endswith(g.share_cues, 0, start) \
+            and not text.startswith("的", end):
+        return None
+    return _make(g, text, start, end, Fraction(100 * a, b), None, "FRACTION", qualifier or suffix, unit_name="%")
 
 
 def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fraction | None:

@@ -135,7 +135,7 @@ class WordModel(_Entry):
         "ordinal_stop", "unit_stop", "prefix_block", "vague_block", "qualifier_verb", "time_cue", "vague_prefix", "range_separator",
         "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "stay_word",
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
-        "relative_year", "year_part", "month_part", "holiday", "holiday_suffix", "rank_set", "relative_month",
+        "relative_year", "year_part", "month_part", "holiday", "holiday_suffix", "rank_set", "relative_month", "share_cue",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
