@@ -17,7 +17,11 @@ Decisions the contract leaves open (documented in ``rules/README.md``):
 - ``千分之三`` / ``3‰`` are 0.3 with unit ``%``; ``X分之Y`` is a FRACTION in per cent;
 - vague counts (``数十家``, ``几百万``, ``十几个``) give the magnitude with qualifier ``>``;
 - a bare ``一`` with a measure word (``一个``, ``一批``) is an article, not a count;
-- time amounts (``3天``) are tagged only after a cue that makes them the measured value.
+- time amounts (``3天``) are tagged only after a cue that makes them the measured value;
+- ``三成五`` / ``1成3`` are 35 / 13 per cent; ``三四十家`` is the range 30 to 40;
+- ``1/3`` is a share only after a share cue or qualifier (``约占1/3``), never a date such as ``6/30``;
+- units are reported as written (``千克`` stays 千克, ``标箱`` stays 标箱), as the contract says;
+  ``base_value`` makes synonyms comparable.
 """
 from __future__ import annotations
 
@@ -114,28 +118,34 @@ class _Grammar:
         self.infix_quals = lex.qualifiers["infix"]
         self.prefix_max = max((len(s) for s in self.prefix_quals), default=0)
         words = lex.words
+
+        def tails(kind: str) -> tuple[str, ...]:
+            """A word list as a tuple, for ``str.endswith`` (longest first, so the longest wins)."""
+            return tuple(sorted(lex.word_set(kind), key=lambda w: (-len(w), w)))
+
         self.value_words = {**words.get("fraction_word", {}), **words.get("multiple_word", {})}
         self.ordinal_stop = lex.word_set("ordinal_stop")
+        self.ordinal_measures = lex.word_set("ordinal_measure")
         self.unit_stop = lex.word_set("unit_stop")
-        self.prefix_block = tuple(sorted(lex.word_set("prefix_block")))
         self.vague_block = lex.word_set("vague_block")
-        self.time_cues = tuple(sorted(lex.word_set("time_cue")))
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
-        self.clock_cues = tuple(sorted(lex.word_set("clock_cue")))
-        self.share_cues = tuple(sorted(lex.word_set("share_cue")))
-        self.rank_sets = tuple(sorted(lex.word_set("rank_set")))
-        self.ordinal_measures = lex.word_set("ordinal_measure")
-        self.value_acronyms = tuple(sorted(lex.word_set("value_acronym"), key=len, reverse=True))
+        # words read just before a number
+        self.prefix_block = tails("prefix_block")
+        self.time_cues = tails("time_cue")
+        self.clock_cues = tails("clock_cue")
+        self.share_cues = tails("share_cue")
+        self.rank_sets = tails("rank_set")
+        self.value_acronyms = tails("value_acronym")
+        self.index_cues = tails("index_cue")
+        self.note_words = tails("note_word")
         names = lex.word_set("numeral_name")
         self.name_re = re.compile(_alt(names)) if names else None
-        self.index_cues = tuple(sorted(lex.word_set("index_cue")))
-        self.note_words = tuple(sorted(lex.word_set("note_word")))
-        self.stay_words = tuple(sorted(lex.word_set("stay_word")))
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
-        # 平均逗留日数(0.2日): the bracketed value of a length of stay
+        # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
+        self.stay_words = tails("stay_word")
         self.stay_word = re.compile(_alt(self.stay_words))
         self.stay_bracket = re.compile(rf"(?:{_alt(self.stay_words)})[^\s()]{{0,2}}\s?\(\s?$")
         self.stay_tail = re.compile(rf"(?:{_alt(lex.word_set('stay_verb'))})$")
