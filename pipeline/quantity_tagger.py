@@ -71,7 +71,7 @@ class QuantityTagger:
         text = doc.text  # built from the tokens on every access: read it once
         norm = normalize(text, self.conversion)
         found = find_quantities(norm.text, self.units_path)
-        periods = find_periods(norm.text)
+        periods = find_periods(norm.text, self.units_path)
         q_offsets = [norm.to_original(q.start, q.end) for q in found]
         p_offsets = [norm.to_original(p.start, p.end) for p in periods]
         spans = exact_spans(doc, q_offsets + p_offsets)
