@@ -785,8 +785,12 @@ def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
     # a month range across years (去年11月至今年1月), and months named relative to now (上月, 本月)
     cross_year = rf"{year}\s?{_MONTH}{_TO}{year}\s?{_MONTH}份?{month_part}?"
     rel_month = f"(?:{_alt(lex.word_set('relative_month'))})"
-    return re.compile(rf"{cross_year}|(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?"
-                      rf"|{rel_month}(?:份|同期)?")
+    # as in the quantity scan, a first-character lookahead spares the engine most positions
+    words = ("relative_year", "year_part", "holiday", "relative_month")
+    starts = set("〇○零一二三四五六七八九十今去明前首头第") | {w[0] for k in words for w in lex.word_set(k)}
+    return re.compile(rf"(?=[\d{''.join(sorted(re.escape(c) for c in starts))}])(?:"
+                      rf"{cross_year}|(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?"
+                      rf"|{rel_month}(?:份|同期)?)")
 
 
 def find_periods(text: str, units_path: str | None = None) -> list[Period]:

@@ -308,3 +308,25 @@ def test_scan_lookahead_changes_no_match_on_real_text() -> None:
 @given(st.text(alphabet="0123456789.,% 　-−+负~至到第首数几上约近超余多万亿千百十一二两三五〇零半成倍翻番个人元年月分之以", max_size=30))
 def test_scan_lookahead_changes_no_match_on_any_text(text: str) -> None:
     assert _spans(_grammar(None).scan, text) == _spans(_scan_without_lookahead(), text)
+
+
+def _period_without_lookahead() -> re.Pattern[str]:
+    pattern = _grammar(None).period.pattern
+    head = pattern[: pattern.index("(?:") + 3]
+    assert head.startswith("(?=[") and pattern.endswith(")")
+    return re.compile(pattern[len(head) : -1])
+
+
+def test_period_lookahead_changes_no_match() -> None:
+    plain, fast = _period_without_lookahead(), _grammar(None).period
+    texts = [text for text, _ in PERIODS] + [doc.values[0]["text"] for doc in _gold_docs() if doc.values[0] is not None]
+    texts += [case["text"] for group in CASES["groups"] for case in group["cases"]]
+    for text in texts:
+        norm = normalize(text).text
+        assert _spans(fast, norm) == _spans(plain, norm), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 -至到年月日份底初季度上下半全前首头第今去明本当同一二三四五六七八九十〇春节国庆期间假(),", max_size=30))
+def test_period_lookahead_changes_no_match_on_any_text(text: str) -> None:
+    assert _spans(_grammar(None).period, text) == _spans(_period_without_lookahead(), text)
