@@ -122,6 +122,7 @@ _SENT_PUNCT = regex.compile(r"[。,;]")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 _COMPARE_CUE = regex.compile(r"[比较]")
+_NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
 
 
 # ----------------------------------------------------------------------------- subjects
@@ -216,6 +217,7 @@ class _Linker:
         self.p_change_trigger = eng.p_change_trigger
         self.consumed: set[int] = set()
         self.sent_subjects: list[Subject] = []  # the indicators stated in the current sentence, in order
+        self.prev_sent_subjects: list[Subject] = []  # those of the last sentence that stated any
         self.paren_start = -1  # the start of the quantity being linked when it stands alone in brackets
         self.trace: list[tuple[int, str]] = []
         self.p_filler_prefix = eng.p_filler_prefix
@@ -247,11 +249,21 @@ class _Linker:
         for m in _SENTENCE_END.finditer(self.text):
             if self._inside_quantity(m.start()):
                 continue
+            if m.group().isspace() and self._wrapped_line(m.start()):
+                continue  # a hard-wrapped line (…估计为\n3499亿元): the sentence goes on
             out.append((pos, m.end()))
             pos = m.end()
         if pos < len(self.text):
             out.append((pos, len(self.text)))
         return [(s, e) for s, e in out if self.text[s:e].strip()]
+
+    def _wrapped_line(self, i: int) -> bool:
+        """Whether the line ending at ``i`` ends in a character that cannot end a sentence (class
+        ``open_line_end``: a clause mark, 为, 而 ...), so the line is wrapped, not ended."""
+        j = i - 1
+        while j >= 0 and self.text[j] in " \t\r":
+            j -= 1
+        return j >= 0 and self.text[j] in self.eng.open_line_end
 
     def _inside_quantity(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.qspans)
@@ -327,7 +339,11 @@ class _Linker:
         while keep and changed and guard < 50:
             guard += 1
             changed = False
-            if rest[0].isspace() or rest[0] in _QUOTES or rest[0] in "、,;:()" + "和及与或":
+            # 我国与“一带一路”沿线国家进出口: right after the reporting place, 与 names the partner and stays
+            # (not between two places: 全省与全国 is the location of the statement)
+            partner = rest[0] == "与" and bool(location_spans) and location_spans[-1][1] == keep[0] \
+                and not self.p_location.match(rest, 1)
+            if not partner and (rest[0].isspace() or rest[0] in _QUOTES or rest[0] in "、,;:()" + "和及与或"):
                 del keep[0]
                 rest = rest[1:]
                 changed = True
@@ -439,10 +455,12 @@ class _Linker:
         if m and 0 < m.end():
             after = rest[m.end():]
             tail = after
-            m2 = self.p_location.match(tail)
-            while m2 and m2.end() > 0:
-                tail = tail[m2.end():]
-                m2 = self.p_location.match(tail)
+            while True:  # the places written next to it, coordinated ones too (中国大陆及香港旅客)
+                t = tail.lstrip(_JOINERS)
+                m2 = self.p_location.match(t)
+                if not (m2 and m2.end() > 0):
+                    break
+                tail = t[m2.end():]
             if not after.startswith("贡献") and not tail.startswith(("旅客", "游客", "访客", "移民")):
                 location_spans.append((i0, keep[m.end() - 1] + 1))
                 return m.end() + (1 if after.startswith("的") else 0)
@@ -452,6 +470,9 @@ class _Linker:
                 return m.end()
         m = self.p_filler_prefix.match(rest)
         if m and m.end() > 0:
+            return m.end()
+        m = self.eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
+        if m:
             return m.end()
         m = self.p_leading_verb.match(rest)
         if m and m.end() > 0 and m.end() < len(rest) and not self.p_anaphor.match(rest[m.end():]):
@@ -488,6 +509,12 @@ class _Linker:
                 for k, p in enumerate(parts[:-1]):
                     if not p.text.endswith(head):
                         parts[k] = Subject(p.text + head, None, None)
+            # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口)
+            m = self.eng.p_shared_prep.match(parts[0].text)
+            if m and self.p_location.match(parts[0].text, m.end()) \
+                    and all(self.p_location.match(p.text) for p in parts[1:]):
+                for k in range(1, len(parts)):
+                    parts[k] = Subject(m.group(0) + parts[k].text, None, None)
             for p in parts:
                 p.location = subj.location
                 p.share = subj.share
@@ -506,6 +533,11 @@ class _Linker:
         if any(self.p_head_suffix.search(t) for t in others):
             return None
         first = texts[0]
+        # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
+        m = self.p_location.match(last)
+        if m and len(last) - m.end() >= 2 and all(self._is_place(self.eng.p_shared_prep.sub("", t, count=1))
+                                                  for t in others):
+            return last[m.end():]
         # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head
         k = last.find("的")
         if k > 0 and len(last) - k >= 3 and not any("的" in t for t in others):
@@ -531,6 +563,13 @@ class _Linker:
                 and not _JOINER_CHAR.search(last[len(first):]):
             return last[len(first):]
         return None
+
+    def _is_place(self, t: str) -> bool:
+        """Whether ``t`` is only places written one after another (美国, 中国内地)."""
+        pos = 0
+        while pos < len(t) and (m := self.p_location.match(t, pos)) is not None and m.end() > pos:
+            pos = m.end()
+        return 0 < pos == len(t)
 
     def period_for(self, sent_start: int, pos: int) -> Optional[str]:
         best = None
@@ -608,6 +647,8 @@ class _Linker:
     def run(self) -> list[Event]:
         for s_start, s_end in self.sentences():
             self.carry = self.doc_carry
+            if self.sent_subjects:
+                self.prev_sent_subjects = self.sent_subjects
             self.sent_subjects = []
             sent_location: Optional[str] = None
             topic: Optional[Subject] = None
@@ -772,11 +813,12 @@ class _Linker:
                 continue
             if spec.subject == "previous" and not prev:
                 continue
-            lm = rule.left.search(left) if rule.left is not None else None
-            if rule.left is not None and lm is None:
-                continue
+            # right first: an anchored match, much cheaper than the search for a left pattern ending the text
             rm = rule.right.match(right) if rule.right is not None else None
             if rule.right is not None and rm is None:
+                continue
+            lm = rule.left.search(left) if rule.left is not None else None
+            if rule.left is not None and lm is None:
                 continue
             if rule.sentence_before is not None and not rule.sentence_before.search(self.text[s_start:q.start]):
                 continue
@@ -822,11 +864,11 @@ class _Linker:
         location = None
         carried = False
         subject_end = 0
+        pred_start = region_start + (lm.start() if lm is not None else len(left))  # where the predicate starts
         if spec.subject in ("left", "carry"):
-            pred_start = region_start + (lm.start() if lm is not None else len(left))
             if spec.subject == "left":
                 subject, location, share_flag = self.clean(region_start, pred_start)
-            if subject is None or self.p_anaphor.match(subject.text):
+            if subject is None or self.p_anaphor.match(subject.text) or self.eng.p_trigger_only.match(subject.text):
                 if subject is not None and self.p_rate.search(subject.text) and self.carry is not None:
                     c = self.carry
                     subject = Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=c.location,
@@ -834,6 +876,8 @@ class _Linker:
                 elif subject is not None and self.p_share_noun.search(subject.text) and self.carry is not None:
                     c = self.carry  # 贡献率由52.5%提高到58.1%: the share of the indicator before
                     subject = Subject(c.text, c.start, c.end, parts=c.parts, share=True, location=c.location)
+                elif subject is not None and self.eng.p_plural_anaphor.match(subject.text) and self.carry is not None:
+                    subject = self.plural_referent(subject.text)
                 else:
                     subject = self.carry
                 carried = True
@@ -851,13 +895,29 @@ class _Linker:
         if subject is None:
             return None
         location = location or subject.location or sent_location
+        # the values listed with this one (joined by 和 、 或)
+        n = 1
+        last_end = q.end
+        for f in following:
+            if not self.p_conj_only.match(text[last_end:f.start]):
+                break
+            n += 1
+            last_end = f.end
         # kind adjustments
+        if kind == "level" and n > 1 and self.eng.p_list_rate_after.match(text, last_end):
+            kind = "change"  # 分别录得1.2%及2.1%的升幅: the rate noun after the list says what the values are
         if kind == "level" and (q.text.startswith(_PLUS) or (q.start == self.paren_start and q.text[:1] in "-−")):
             kind = "change"  # 教育(+10.02%): a signed value is a change
         if kind == "level" and (self.p_rate.search(subject.text) or subject.rate):
             kind = "change"
         elif kind == "level" and (self.p_share_noun.search(subject.text) or (carried and subject.share)):
             kind = "share"
+        elif kind == "level" and carried and prev is not None and prev["kind"] == "share":
+            kind = "share"  # 占…比率由56.1%下降至48.8%: a level reached in the clause of a share is a share
+        elif kind == "level" and carried and self.events and self.events[-1].kind == "change" \
+                and self.events[-1].indicator == subject.text and self.events[-1].unit == q.unit \
+                and self.names_period_only(region_start, pred_start):
+            kind = "change"  # 本地生产总值按年上升1.8%,第二季为3.2%: the same rate, for another period
         if kind != "rank" and self.p_target.search(text[s_start:q.start]):
             value_kind = kind
             kind = "target"
@@ -874,22 +934,18 @@ class _Linker:
                 basis = entry.basis
             else:
                 bw = rm.groupdict().get("basis_word") if rm is not None else None
+                ref = lm.groupdict().get("basis_ref") if lm is not None else None
                 if bw in ("年", "年均", "同比"):
                     basis = "yoy"
                 elif bw == "环比":
                     basis = "mom"
+                elif ref:  # 低于上月0.5个百分点: the basis of the cue 比/较 + that reference (比上月 -> mom)
+                    basis = self.basis_for_cue("比" + ref) or self.basis_for_cue("较" + ref)
                 else:
                     basis = self.basis_for(s_start, q.start, c_start)
         if value_kind != "change":
             sign = 1
         # lists: 分别 distributes values over subjects, 均 shares one value
-        n = 1
-        last_end = q.end
-        for f in following:
-            if not self.p_conj_only.match(text[last_end:f.start]):
-                break
-            n += 1
-            last_end = f.end
         before = text[c_start:q.start]
         mode = "single"
         parts: list[Subject] = [subject]
@@ -906,8 +962,11 @@ class _Linker:
             if split:
                 mode = "list"
                 parts = split
-        elif n == 1 and self.p_shared_cue.search(before):
+        elif n == 1 and (cue := self.p_shared_cue.search(before)):
             split = self.split(subject, None)
+            if not split and carried and cue.group(0)[0] in _NUMERAL:
+                # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
+                split = (self.plural_referent(cue.group(0)) or subject).parts
             if split:
                 parts = split
                 mode = "shared"
@@ -923,13 +982,34 @@ class _Linker:
                 basis = bases[0]
         period = self.period_for(s_start, q.start)
         self.emit(q, subjects, kind, sign, basis, s_start, s_end, spec.id, location, period)
-        if not carried and mode == "single" and (not self.sent_subjects or self.sent_subjects[-1].text != subject.text):
-            self.sent_subjects.append(subject)
-        self.carry = subject
-        self.doc_carry = replace(subject, rate=False)
+        if spec.carry:  # not a reference amount (完成年初预算数60999万元的40.4%): later values may refer to it
+            if not carried and mode == "single" \
+                    and (not self.sent_subjects or self.sent_subjects[-1].text != subject.text):
+                self.sent_subjects.append(subject)
+            self.carry = subject
+            self.doc_carry = replace(subject, rate=False)
         return {"kind": kind, "sign": sign, "basis": basis, "parts": parts, "subjects": subjects, "mode": mode,
                 "index": 0, "location": location, "period": period, "subject_mode": spec.subject,
                 "subject_end": subject_end, "bases": bases}
+
+    def names_period_only(self, start: int, end: int) -> bool:
+        """Whether the subject region [start, end) names a period and nothing else (第二季为3.2%)."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        pe = self.period_end_at_start.get(start)
+        return pe is not None and pe <= end and not self.text[pe:end].strip()
+
+    def plural_referent(self, word: str) -> Optional[Subject]:
+        """两者均下跌0.1%: the last n indicators stated (in this sentence, else the one before) as the parts of
+        the carried subject, n read from the numeral of the anaphor; the carried subject alone when too few."""
+        c = self.carry
+        if c is None:
+            return None
+        n = _NUMERAL.get(word[0], 0)
+        named = self.sent_subjects if len(self.sent_subjects) >= n else self.prev_sent_subjects
+        if n < 2 or len(named) < n:
+            return c
+        return Subject(c.text, c.start, c.end, parts=list(named[-n:]), share=c.share, location=c.location)
 
     def listed_bases(self, before: str, n: int) -> Optional[list[str]]:
         """The bases of ``分别较A和B``: one per reference when there are exactly n and each is a cue."""

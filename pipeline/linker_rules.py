@@ -48,6 +48,7 @@ LEXICON_CLASSES = (
     "count_verb",  # verbs after which "N个 + noun" is a measured count (建成45个集群)
     "stop_verb",  # verbs that end a noun phrase written after the value
     "anaphor",  # subjects that refer back to the previous indicator (增速 数量 ...)
+    "plural_anaphor",  # anaphors of the last n indicators, n the numeral they start with (两者 三者)
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
     "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
     "rate_noun",  # indicator endings that make a level a rate of change (增长率 ...)
@@ -70,6 +71,8 @@ LEXICON_CLASSES = (
     "forecast_growth",  # growth words before a forecast noun (生产总值增长预测: a rate of 生产总值)
     "forecast_noun",  # forecast nouns after a growth word (预测 预估 预期)
     "head_sector",  # sector words that join a shared head (电子、化工行业增加值 -> 行业增加值)
+    "shared_prep",  # prepositions before the first of coordinated places, shared by all (对东盟、欧盟出口)
+    "scope_block",  # words after 中 that make it part of a word (中位数 中央 中心), not a scope X中Y
     "span_average",  # words after a span of months that belong to the period (1-9月平均)
     "heading_prep",  # prepositions opening a heading clause that goes on to name the topic (分季度看…)
     "heading_verb",  # the verb closing such a heading (看 来看)
@@ -84,6 +87,7 @@ LEXICON_CLASSES = (
     "growth_word",  # growth nouns whose comparison cue stays in their own clause (增速同比回落)
     "period_prep",  # words stripped from the start of a reported period (截至 到 在 ...)
     "period_tail",  # words stripped from the end of a reported period (平均 合计 累计 期间)
+    "open_line_end",  # characters that cannot end a sentence: a line ending in one is wrapped (…估计为\n3499亿元)
 )
 
 
@@ -177,6 +181,7 @@ class LinkRule(BaseModel):
     basis: Literal["cue", "none", "yoy", "mom", "vs_prev"] = "cue"
     subject: Literal["left", "right", "carry", "previous"] = "left"
     emit: bool = True
+    carry: bool = True  # false: the statement is a reference amount, not what later values refer to
     examples: list[Example] = []
     negatives: list[Negative] = []
 
@@ -223,6 +228,8 @@ class EnginePatterns:
     p_strip: regex.Pattern
     p_leading_verb: regex.Pattern
     p_anaphor: regex.Pattern
+    p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
+    p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_head: regex.Pattern
     p_head_suffix: regex.Pattern
     p_rate: regex.Pattern
@@ -241,8 +248,11 @@ class EnginePatterns:
     p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
     p_rate_tail: regex.Pattern  # a rate noun ending a subject (出口增速, X的增长率)
     p_share_tail: regex.Pattern  # a share noun ending a subject (旅客比重)
+    p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
     p_forecast_tail: regex.Pattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
+    p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
+    p_scope_prefix: regex.Pattern  # a scope X中 opening a subject, X ending in a head or sector word (工业投资中)
     p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
     p_heading_lead: regex.Pattern  # a heading opening a topic clause (分季度看全国城镇调查失业率)
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
@@ -257,6 +267,7 @@ class EnginePatterns:
     # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
     basis_triggers: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     comparatives: frozenset[str] = frozenset()
+    open_line_end: frozenset[str] = frozenset()  # one-character words of class open_line_end
     # every basis cue for basis_for, with the literal word a cue needs to occur (None for a pattern), so
     # the engine skips the cues whose word is absent: (literal or None, pattern, basis)
     basis_cues: list[tuple[Optional[str], regex.Pattern, str]] = field(default_factory=list)
@@ -301,6 +312,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
         p_anaphor=regex.compile("^(?:" + lex["anaphor"].pattern + ")$"),
+        p_plural_anaphor=regex.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
+        p_trigger_only=regex.compile("^(?:" + lex["trigger"].pattern + ")$"),
         p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
         p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],
@@ -318,8 +331,13 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_share_cut=lex["share_cut"],
         p_rate_tail=regex.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$"),
         p_share_tail=regex.compile("的?" + alt["share_tail"] + "$"),
+        p_list_rate_after=regex.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
+                                        + alt["rate_tail_de"] + ")"),
         p_forecast_tail=regex.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"] + "(?:值|数)?$"),
         p_head_sector=regex.compile(alt["head_sector"] + "$"),
+        p_shared_prep=regex.compile("^" + alt["shared_prep"]),
+        p_scope_prefix=regex.compile(r"[^,;()]{0,16}?(?:" + alt["head"] + "|" + alt["head_sector"] + ")中(?!"
+                                     + alt["scope_block"] + r")(?=\p{Han}{2})"),
         p_span_average=regex.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
         p_heading_lead=regex.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
         p_apposition_cue=regex.compile(r"\s*的?" + alt["apposition_cue"]),
@@ -338,6 +356,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         basis_trigger_literals=trigger_literals,
         basis_cues=basis_cues,
         comparatives=frozenset(w for e in lexicon.get("comparative", []) for w in e.words),
+        open_line_end=frozenset(w for e in lexicon.get("open_line_end", []) for w in e.words),
     )
 
 

@@ -262,3 +262,39 @@ def test_gold_event_f1_with_gold_quantities(path):
         pytest.skip(f"{path} not present")
     strict, lenient = _gold_f1(path)
     assert strict >= 0.9 and lenient >= 0.95, (strict, lenient)
+
+
+# ----------------------------------------------------------------------------- constructions of the engine
+# Engine behaviour that no linking rule's example pins down on its own.
+
+
+def test_scope_x_zhong_y_and_words_that_contain_zhong():  # scope_block
+    assert one(run("规模以上工业企业中国有控股企业增加值增长[5%]。"), "5%").indicator == "国有控股企业增加值"
+    assert one(run("居民人均可支配收入中位数为[3.2万元]。"), "3.2万元").indicator == "居民人均可支配收入中位数"
+
+
+def test_hard_wrapped_line_does_not_end_the_sentence():
+    evs = run("2023年全年的零售业总销货价值估计为\n[3499亿元],较2022年全年下跌[0.9%]。")
+    e = one(evs, "3499亿元")
+    assert (e.indicator, e.period) == ("零售业总销货价值", "2023年全年")
+    assert one(evs, "0.9%").basis == "vs_prev"
+    # a line without such an ending (a headline) still ends its sentence: its period does not carry over
+    evs = run("2023年全年零售总额[3499亿元]\n较上年下跌[0.9%]。")
+    assert one(evs, "0.9%").period is None
+
+
+def test_level_reached_in_the_clause_of_a_share_is_a_share():
+    evs = run("博彩中介业收入[300亿元],占整体收入比率由[45.2%]下降至[40.1%]。")
+    assert [e.kind for e in evs] == ["level", "share", "share"]
+    assert {e.indicator for e in evs} == {"博彩中介业收入"}
+
+
+def test_partner_after_the_reporting_place_but_not_between_two_places():
+    e = one(run("同期,我国与东南亚国家进出口[1.2万亿元]。"), "1.2万亿元")
+    assert (e.indicator, e.location) == ("与东南亚国家进出口", "我国")
+    e = one(run("全省与全国居民消费价格均上涨[0.3%]。"), "0.3%")
+    assert (e.indicator, e.location) == ("居民消费价格", "全省与全国")
+
+
+def test_discourse_heading_is_not_a_topic():  # heading: 值得一提的是
+    assert one(run("值得一提的是,出口增长[5%]。"), "5%").indicator == "出口"
