@@ -158,13 +158,15 @@ class _Grammar:
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
-        # 百/千/万 open a number after a qualifier (逾千亿) or before an infix one (百余家, 千多人)
+        # 百/千/万 open a number after a qualifier (逾千亿), before an infix one (百余家, 千多人) or
+        # before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[逾超近约破])[百千万]|[百千万](?=[余多])){cn_char}*"
+            f"(?:[{_CN_START}]|(?<=[逾超近约破])[百千万]|[百千万](?=[余多亿])){cn_char}*"
             f"(?:[点.][{_CN_DIGITS}]+)?"
         )
-        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
-        cont = rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}})(?![\d.,])(?!\s?[年月日号时])(?:{small})?(?:\s?(?:{big}))*)"
+        # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
+        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
+        cont = rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])(?:{small})?(?:\s?(?:{big}))*)"
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
         infix = _alt(self.infix_quals)
@@ -660,8 +662,8 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if nxt in "、." and (not prev or prev in _CLAUSE_START):
         return False  # a list marker: 1、 or 1.
     digits = number.replace(",", "").replace(" ", "")
-    if "." not in digits and (len(digits) >= 7 or (len(digits) > 1 and digits[0] == "0")):
-        return False  # phone numbers, codes
+    if "." not in digits and (len(digits) >= 7 and "," not in number or (len(digits) > 1 and digits[0] == "0")):
+        return False  # phone numbers, codes (a number grouped by thousands is neither)
     if nxt and nxt in "-~—–/:" :
         return False
     if nxt and _HAN.match(nxt) and nxt not in g.bare_next:
@@ -756,11 +758,13 @@ _CN_MONTH = "(?:十[一二]|[一二三四五六七八九十])"
 _MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})\s?月"
 _DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TO = r"\s?[-~—–至到]\s?"
+# 6月份, and Taiwan's 6月分 (but not 6月分别增长)
+_MONTH_SUFFIX = r"(?:份|分(?![别析布配享类项钟红期摊散支化解]))?"
 # digit by digit: 二〇二三年, and ROC years 一〇九年 / 一○九年 (Taiwan)
 _YEAR = (r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇○零一二三四五六七八九]{4}|一[〇○零一][〇○零一二三四五六七八九])"
          r"\s?年(?!代|[以来内间])")
 # the Taiwan form of 今年 with the ROC year noted in brackets (今(101)年), kept as written
-_ROC_REL_YEAR = r"[今去明]\s?\(\s?\d{2,3}\s?\)\s?年"
+_ROC_REL_YEAR = r"[今去明本]\s?\(\s?\d{2,3}\s?\)\s?年"
 
 
 def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -776,14 +780,14 @@ def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"(?:{_alt(lex.word_set('year_part'))}|"
         r"(?:前|首|头)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
         r"第\s?[一二三四1-4]\s?季度?|[一二三四1-4]季度|首季度?|"
-        rf"{_MONTH}{_TO}{_MONTH}份?|"
-        rf"(?:\d{{1,2}}|{_CN_MONTH}){_TO}{_MONTH}份?{month_part}?|"
+        rf"{_MONTH}{_TO}{_MONTH}{_MONTH_SUFFIX}|"
+        rf"(?:\d{{1,2}}|{_CN_MONTH}){_TO}{_MONTH}{_MONTH_SUFFIX}{month_part}?|"
         rf"{_MONTH}\s?{_DAY}\s?[日号]?{_TO}{_DAY}\s?[日号]|"  # 10月1日至7日, 10月1-7日
-        rf"{_MONTH}(?:\s?{_DAY}\s?[日号])?份?{month_part}?)"
+        rf"{_MONTH}(?:\s?{_DAY}\s?[日号])?{_MONTH_SUFFIX}{month_part}?)"
     )
     year = f"(?:{_YEAR}|{rel_year})"
     # a month range across years (去年11月至今年1月), and months named relative to now (上月, 本月)
-    cross_year = rf"{year}\s?{_MONTH}{_TO}{year}\s?{_MONTH}份?{month_part}?"
+    cross_year = rf"{year}\s?{_MONTH}{_TO}{year}\s?{_MONTH}{_MONTH_SUFFIX}{month_part}?"
     rel_month = f"(?:{_alt(lex.word_set('relative_month'))})"
     # as in the quantity scan, a first-character lookahead spares the engine most positions
     words = ("relative_year", "year_part", "holiday", "relative_month")
