@@ -559,10 +559,22 @@ class _Linker:
             if m2 and m.start() - len(m2.group(0)) > 0:
                 head = m2.group(0) + head
             return head
+        # (not when the last conjunct is itself a coordination, 交通运输仓储和邮政业: it is a whole name)
         if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
-                and not _JOINER_CHAR.search(last[len(first):]):
+                and not _JOINER_CHAR.search(last):
             return last[len(first):]
+        # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
+        m = self.eng.p_category_tail.search(last)
+        if m and m.start() >= 2 and not any(self.eng.p_category_tail.search(t) for t in others):
+            return m.group(0)
         return None
+
+    def _longer_head_ends(self, name: str, head: str) -> bool:
+        """Whether ``name`` ends in a head noun longer than ``head`` (对东盟进出口 ends in 进出口, not 出口)."""
+        for n in range(len(head) + 1, min(len(name), len(head) + 3) + 1):
+            if self.p_head.match(name[-n:]):
+                return True
+        return False
 
     def _is_place(self, t: str) -> bool:
         """Whether ``t`` is only places written one after another (美国, 中国内地)."""
@@ -867,7 +879,7 @@ class _Linker:
         pred_start = region_start + (lm.start() if lm is not None else len(left))  # where the predicate starts
         if spec.subject in ("left", "carry"):
             if spec.subject == "left":
-                subject, location, share_flag = self.clean(region_start, pred_start)
+                subject, location, share_flag = self.clean(region_start, pred_start, strip_rate=not spec.keep_rate)
             if subject is None or self.p_anaphor.match(subject.text) or self.eng.p_trigger_only.match(subject.text):
                 if subject is not None and self.p_rate.search(subject.text) and self.carry is not None:
                     c = self.carry
@@ -887,7 +899,8 @@ class _Linker:
                 # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
                 # indicator of the sentence that ends with it
                 for named in reversed(self.sent_subjects):
-                    if len(named.text) > len(subject.text) and named.text.endswith(subject.text) and not named.parts:
+                    if len(named.text) > len(subject.text) and named.text.endswith(subject.text) and not named.parts \
+                            and not self._longer_head_ends(named.text, subject.text):
                         subject = Subject(named.text, named.start, named.end, location=named.location)
                         break
         else:  # right

@@ -71,6 +71,7 @@ LEXICON_CLASSES = (
     "forecast_growth",  # growth words before a forecast noun (生产总值增长预测: a rate of 生产总值)
     "forecast_noun",  # forecast nouns after a growth word (预测 预估 预期)
     "head_sector",  # sector words that join a shared head (电子、化工行业增加值 -> 行业增加值)
+    "category_noun",  # nouns ending the last of coordinated modifiers, shared by all (资讯通信及电子产品)
     "shared_prep",  # prepositions before the first of coordinated places, shared by all (对东盟、欧盟出口)
     "scope_block",  # words after 中 that make it part of a word (中位数 中央 中心), not a scope X中Y
     "span_average",  # words after a span of months that belong to the period (1-9月平均)
@@ -182,6 +183,7 @@ class LinkRule(BaseModel):
     subject: Literal["left", "right", "carry", "previous"] = "left"
     emit: bool = True
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
+    keep_rate: bool = False  # true: a rate noun ending the subject stays in its name (X增速快于Y)
     examples: list[Example] = []
     negatives: list[Negative] = []
 
@@ -251,6 +253,7 @@ class EnginePatterns:
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
     p_forecast_tail: regex.Pattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
+    p_category_tail: regex.Pattern  # a category noun ending the last of coordinated modifiers
     p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
     p_scope_prefix: regex.Pattern  # a scope X中 opening a subject, X ending in a head or sector word (工业投资中)
     p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
@@ -335,6 +338,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
                                         + alt["rate_tail_de"] + ")"),
         p_forecast_tail=regex.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"] + "(?:值|数)?$"),
         p_head_sector=regex.compile(alt["head_sector"] + "$"),
+        p_category_tail=regex.compile(alt["category_noun"] + "$"),
         p_shared_prep=regex.compile("^" + alt["shared_prep"]),
         p_scope_prefix=regex.compile(r"[^,;()]{0,16}?(?:" + alt["head"] + "|" + alt["head_sector"] + ")中(?!"
                                      + alt["scope_block"] + r")(?=\p{Han}{2})"),

@@ -298,3 +298,135 @@ def test_partner_after_the_reporting_place_but_not_between_two_places():
 
 def test_discourse_heading_is_not_a_topic():  # heading: 值得一提的是
     assert one(run("值得一提的是,出口增长[5%]。"), "5%").indicator == "出口"
+
+
+def test_ge_stays_inside_a_word_but_goes_as_a_filler():
+    # 各项/各类 are part of the name; a lone 各 before a subject is a filler
+    evs = run("6月末,本外币各项贷款余额[12.5万亿元],同比增长[9.8%]。")
+    assert {e.indicator for e in evs} == {"本外币各项贷款余额"}
+    evs = run("各类市场主体总数达到[560万户]。")
+    assert one(evs, "560万户").indicator == "各类市场主体总数"
+
+
+def test_duration_phrases_are_not_indicators():
+    # 两年平均 (average over two years) and 连续N年 (N years running) qualify the statement; the
+    # subject is the indicator stated before
+    evs = run("一季度,全省社会消费品零售总额同比增长[15.2%],两年平均增长[4.1%]。")
+    assert one(evs, "4.1%").indicator == "社会消费品零售总额"
+    evs = run("全年棉花产量[590万吨],连续 5 年稳定在[500万吨]以上。")
+    assert one(evs, "500万吨").indicator == "棉花产量"
+
+
+def test_leading_except_of_and_jurisdiction_words_are_stripped():
+    evs = run("除电力行业同比增长[3.2%]外,其余行业均下降。")
+    assert one(evs, "3.2%").indicator == "电力行业"
+    evs = run("經季節調整後之失業率為[3.71%]。")
+    assert one(evs, "3.71%").indicator == "失业率"
+    evs = run("截至6月末,辖内金融机构人民币各项贷款余额[8.1万亿元]。")
+    assert one(evs, "8.1万亿元").indicator == "金融机构人民币各项贷款余额"
+
+
+def test_roc_year_reference_is_a_basis_cue():
+    # 较112年 (Minguo calendar) compares with an earlier year like 较2023年
+    evs = run("113年出口总值较112年增加[421亿美元]。")
+    e = one(evs, "421亿美元")
+    assert e.indicator == "出口总值" and e.basis == "vs_prev"
+    evs = run("外销订单金额较112年同期增加[8.5%]。")
+    assert one(evs, "8.5%").basis == "yoy"
+
+
+def test_listed_whole_names_get_no_shared_head():
+    # the last conjunct is itself a coordinated name (仓储和邮政业), not modifier + shared head
+    evs = run("制造业、建筑业、交通运输仓储和邮政业分别增长[5.1%]、[3.2%]、[6.3%]。")
+    assert [e.indicator for e in evs] == ["制造业", "建筑业", "交通运输仓储和邮政业"]
+    evs = run("钢铁和水泥产量分别下降[2.1%]和[4.5%]。")
+    assert [e.indicator for e in evs] == ["钢铁产量", "水泥产量"]
+
+
+def test_concessive_and_emphatic_openers_and_big_moves():
+    evs = run("虽然猪肉大涨[两成],但蛋类大跌[一成]。")
+    assert one(evs, "两成").indicator == "猪肉" and one(evs, "两成").kind == "change"
+    assert one(evs, "一成").indicator == "蛋类" and one(evs, "一成").value < 0
+    evs = run("失业率为[4.1%];就业不足率同样维持[1.2%]。")
+    e = one(evs, "1.2%")
+    assert e.indicator == "就业不足率" and e.kind == "level"
+
+
+def test_our_country_before_a_partner_is_the_location():
+    evs = run("1至6月我对日出口[312亿美元]。")
+    e = one(evs, "312亿美元")
+    assert e.indicator == "对日出口" and e.location == "我"
+
+
+def test_verdict_on_expectations_is_not_a_topic():
+    evs = run("6月零售业总销货价值[312亿元],按年上升[5%],符合市场预期,按月上升[2%]。")
+    assert one(evs, "2%").indicator == "零售业总销货价值"
+
+
+def test_after_a_run_of_declines_phrase_is_dropped():
+    evs = run("出口经过连续三个月下跌后,在5月回升[2.3%]。")
+    assert one(evs, "2.3%").indicator == "出口"
+
+
+def test_listed_items_with_a_shared_attribute_noun():
+    # 金额 (the amount) is an attribute of the listed items named in the clause before
+    evs = run("上半年出口额居前的商品包括集成电路和汽车,金额分别为[5000亿元]和[3000亿元]。")
+    assert [e.indicator for e in evs] == ["集成电路", "汽车"]
+    evs = run("增长最快的有纺织及化工产品,金额分别是[120亿美元]及[80亿美元],年增率分别为[12.1%]及[9.5%]。")
+    assert [e.indicator for e in evs] == ["纺织产品", "化工产品", "纺织产品", "化工产品"]
+    assert [e.kind for e in evs] == ["level", "level", "change", "change"]
+
+
+def test_forecast_verb_and_modal_suffixes():
+    evs = run("全年出超可能上看[800亿美元]。")
+    e = one(evs, "800亿美元")
+    assert e.indicator == "出超" and e.kind == "level"
+
+
+def test_from_reference_period_before_the_first_value():
+    evs = run("整体失业率由上月的[3.1%]上升至[3.3%]。")
+    assert {e.indicator for e in evs} == {"整体失业率"}
+
+
+def test_items_named_after_a_long_category_phrase_with_you():
+    evs = run("涨幅较大的商品及服务类别有衣着及交通,分别上涨[3.1%]及[2.2%]。")
+    assert [e.indicator for e in evs] == ["衣着", "交通"]
+
+
+def test_city_written_with_shi_is_one_location():
+    evs = run("国庆期间,南宁市接待游客[560万人次]。")
+    e = one(evs, "560万人次")
+    assert e.indicator == "接待游客" and e.location == "南宁市"
+    evs = run("南宁市场销售额[120亿元]。")
+    assert one(evs, "120亿元").indicator != "场销售额"
+
+
+def test_rolling_window_of_the_year_before_is_mom():
+    evs = run("总就业人数为[3,702,300人],较去年8月至10月增加约[5,800人]。")
+    e = one(evs, "5,800人")
+    assert e.indicator == "总就业人数" and e.basis == "mom"
+
+
+def test_count_recorded_before_the_noun_it_counts():
+    evs = run("上半年各口岸录得[5,210万人次]出入境,较去年同期上升[8.1%]。")
+    assert one(evs, "5,210万人次").indicator == "出入境"
+
+
+def test_lone_head_does_not_repeat_a_longer_head():
+    # 出口 after 对东盟进出口 is its own (elliptical) indicator, not the 进出口 before it
+    evs = run("前5月,全省对东盟进出口[1200亿元],其中出口[800亿元],增长[20.1%]。")
+    assert one(evs, "800亿元").indicator == "出口"
+    evs = run("高新技术产业增加值占规模以上工业的比重为[24.5%];增加值同比增长[8.5%]。")
+    assert one(evs, "8.5%").indicator == "高新技术产业增加值"
+
+
+def test_topic_cut_at_a_first_time_comparison():
+    evs = run("2019年第三产业增加值比重首次超过第二产业,2023年占比达到[54.6%]。")
+    e = one(evs, "54.6%")
+    assert e.indicator == "第三产业增加值" and e.kind == "share"
+
+
+def test_apposition_renames_the_topic():
+    # 也就是/亦即 X: the statement that follows is about X
+    evs = run("若扣除新鲜蔬果及能源后的总指数,也就是核心CPI,则涨[1.2%]。")
+    assert one(evs, "1.2%").indicator == "核心CPI"
