@@ -140,8 +140,6 @@ class _Grammar:
         self.value_acronyms = tails("value_acronym")
         self.index_cues = tails("index_cue")
         self.note_words = tails("note_word")
-        names = lex.word_set("numeral_name")
-        self.name_re = re.compile(_alt(names)) if names else None
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
         # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
@@ -187,13 +185,16 @@ class _Grammar:
         # Every branch below starts with one of these characters.  A leading lookahead on them lets
         # the regex engine reject most positions at once instead of trying each branch (2.5x faster
         # scanning; the test suite checks that matches are the same as without it).
+        names = lex.word_set("numeral_name")
         starts = set(_CN_START) | set("百千万-−负+＋") | {
             w[0] for w in (*self.value_words, *lex.word_set("ordinal_prefix"), *lex.word_set("ordinal_first"),
-                           *lex.word_set("vague_prefix"))}
+                           *lex.word_set("vague_prefix"), *names)}
         self.starts = rf"[\d{''.join(sorted(re.escape(c) for c in starts))}]"
         self.scan = re.compile(
             rf"(?={self.starts})(?:"
-            rf"(?P<word>{value_words})"
+            # a name or slogan written with a count (四个全面) is read whole, so no quantity starts in it
+            + (rf"(?P<name>{_alt(names)})|" if names else "(?P<name>(?!))|")
+            + rf"(?P<word>{value_words})"
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
@@ -249,26 +250,16 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
-    if out and g.name_re is not None:
-        out, units_of = _outside_names(g, text, out, units_of)
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     return out
 
 
-def _outside_names(g: _Grammar, text: str, out: list[Quantity],
-                   units_of: list[Unit | None]) -> tuple[list[Quantity], list[Unit | None]]:
-    """Drop the quantities that start inside a name or slogan written with a count (四个全面, 七台河)."""
-    names = [m.span() for m in g.name_re.finditer(text)]  # type: ignore[union-attr]
-    if not names:
-        return out, units_of
-    keep = [i for i, q in enumerate(out) if not any(s <= q.start < e for s, e in names)]
-    return [out[i] for i in keep], [units_of[i] for i in keep]
-
-
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """Turn one scanner match into a quantity, or None when its context says it is not one."""
-    word, on, fm, sl, frac, vg = m.group("word", "on", "fm", "sl", "frac", "vg")
+    name, word, on, fm, sl, frac, vg = m.group("name", "word", "on", "fm", "sl", "frac", "vg")
+    if name is not None:
+        return None
     if word is not None:
         return _read_word(g, text, m)
     if on is not None or fm is not None:
