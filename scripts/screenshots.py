@@ -4,7 +4,7 @@ Usage: python scripts/screenshots.py [--out docs] [--chromium /usr/bin/chromium]
 
 - docs/render.png: ``render_documents`` on ``pipeline.extract`` of the seed article
   (its first ``--chars`` characters, cut at the end of a sentence).
-- docs/evaluate.png: ``render_evaluation`` on the first 3 documents of ``corpus/news5.gold.jsonl``
+- docs/evaluate.png: ``render_evaluation`` on the first 3 documents of ``corpus/news8.gold.jsonl``
   (the held-out set, or ``--gold``) that hold at least one miss or false alarm, so that the
   picture shows what an error looks like rather than a wall of green.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_fa771a92316dda3d.txt"
-GOLD = ROOT / "corpus" / "news5.gold.jsonl"
+GOLD = ROOT / "corpus" / "news8.gold.jsonl"
 
 
 def cut_at_sentence(text: str, limit: int) -> str:
