@@ -76,7 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     size = args.corpus.stat().st_size / 1e6
     print(f"machine: {os.cpu_count()} cores; corpus: {args.corpus.name}, {size:.1f} MB")
-    print(f"| configuration | chars/s | seconds | peak RSS (MB) |\n|---|---:|---:|---:|")
+    print("| configuration | chars/s | seconds | peak RSS (MB) |\n|---|---:|---:|---:|")
     for name in args.configs:
         f = run(name, args.corpus)
         print(f"| {name} | {f['chars_per_second']:,.0f} | {f['seconds']:.1f} | {f['peak_mb']:.0f} |", flush=True)

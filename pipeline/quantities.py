@@ -655,11 +655,9 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     digits = number.replace(",", "").replace(" ", "")
     if "." not in digits and (len(digits) >= 7 and "," not in number or (len(digits) > 1 and digits[0] == "0")):
         return False  # phone numbers, codes (a number grouped by thousands is neither)
-    if nxt and nxt in "-~—–/:" :
+    if nxt and nxt in "-~—–/:":
         return False
-    if nxt and _HAN.match(nxt) and nxt not in g.bare_next:
-        return False
-    return True
+    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next)  # glued to a word: 16至24岁
 
 
 def _digit_by_digit(number: str) -> bool:

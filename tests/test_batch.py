@@ -29,7 +29,7 @@ def _bad_jsonl(path: Path) -> Path:
         json.dumps({"id": "a", "text": GOOD, "source": "x"}, ensure_ascii=False).encode(),
         b'{"id": "b", "text": "broken',  # malformed JSON
         json.dumps({"id": "c", "text": "工業投資同比增長8.9%"}, ensure_ascii=False).encode(),
-        '{"id": "d", "text": "增長'.encode() + b"\xff\xfe" + '3%"}'.encode(),  # not UTF-8
+        '{"id": "d", "text": "增長'.encode() + b"\xff\xfe" + b'3%"}',  # not UTF-8
         json.dumps({"id": "e", "text": ""}).encode(),  # empty text: a document with nothing in it
         json.dumps({"id": "f", "body": "no text key"}).encode(),  # missing key
         json.dumps({"id": "g", "text": "BOOM 增長5%"}, ensure_ascii=False).encode(),  # a component raises
@@ -90,7 +90,7 @@ def test_text_inputs_and_text_keys(tmp_path):
     read = ReadOptions(lines=False, text_key="body", id_key="doc")
     shards = plan_shards(expand_inputs([str(tmp_path / "docs"), str(gz)]), read, 100)
     items = [item for s in shards for item in read_shard(s, read)]
-    assert [getattr(i, "id") for i in items] == ["latin1", "one", "z1"]
+    assert [i.id for i in items] == ["latin1", "one", "z1"]
     assert "not valid UTF-8" in items[0].message
     line_shards = plan_shards(expand_inputs([str(lines)]), ReadOptions(lines=True), 1)
     assert [item.text for s in line_shards for item in read_shard(s, ReadOptions(lines=True))] == [GOOD, "工業投資同比增長8.9%"]

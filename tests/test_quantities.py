@@ -15,7 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.normalize import normalize
-from pipeline.quantities import Period, Quantity, _grammar, find_periods, find_quantities
+from pipeline.quantities import (
+    Period,
+    Quantity,
+    _grammar,
+    find_periods,
+    find_quantities,
+)
 from pipeline.rulefile import RuleFileError
 from pipeline.units import load_units
 
