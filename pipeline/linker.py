@@ -114,7 +114,6 @@ _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _PLUS = ("+", "＋")
 _ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
 _SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
-_MONTH_SPAN = regex.compile(r"\d{1,2}\s*月?\s*[-~—–至到]\s*\d{1,2}\s*月|[前首]\s*[\d一二三四五六七八九十两]{1,2}\s*个?\s*月|[前首]\s*[一二三两\d]\s*季")
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _SPACES = regex.compile(r"\s+")
@@ -310,8 +309,8 @@ class _Linker:
         if m and strip_rate and self.eng.p_rate_tail.search(_BRACKETED.sub("", seg).rstrip()):
             rate = True  # 同比升幅 (…的同比升幅为1.4%): the cut drops a rate noun that makes the value a change
         if m:
-            if m.group(0).endswith("占"):
-                share = True
+            if self.eng.p_share_cut.fullmatch(m.group(0)):
+                share = True  # the topic cut is a share predicate (所占, 占)
             end = start + m.start()
         if topic:
             seg = text[start:end]
@@ -442,7 +441,7 @@ class _Linker:
             n = bisect_left(keep, pe)
             if n and n < len(keep) + 1:
                 # 1-9月平均就业人数: an average over a span of months belongs to the period (convention 12)
-                m = self.eng.p_span_average.match(text, pe) if _MONTH_SPAN.search(text, ps, pe) else None
+                m = self.eng.p_span_average.match(text, pe) if self.eng.p_month_span.search(text, ps, pe) else None
                 if m and n + (m.end() - pe) < len(keep):
                     n += m.end() - pe
                 return n
@@ -461,7 +460,8 @@ class _Linker:
                 if not (m2 and m2.end() > 0):
                     break
                 tail = t[m2.end():]
-            if not after.startswith("贡献") and not tail.startswith(("旅客", "游客", "访客", "移民")):
+            # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name
+            if not self.eng.p_place_keep.match(after) and not self.eng.p_origin_noun.match(tail):
                 location_spans.append((i0, keep[m.end() - 1] + 1))
                 return m.end() + (1 if after.startswith("的") else 0)
         if self.p_basis_prefix is not None:
@@ -593,7 +593,7 @@ class _Linker:
             before = text[sent_start:p.start]
             if self.eng.p_share_ref.search(before):
                 continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
-            if self.p_period_ref.search(before) or text[p.end:p.end + 2] == "同期" \
+            if self.p_period_ref.search(before) or self.eng.p_ref_period_tail.match(text, p.end) \
                     or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
                 # a reference period is the period of a value written right after it (较去年同期的125亿元,
                 # 相比2024年785万人次)
@@ -604,7 +604,8 @@ class _Linker:
                 continue
             if self._in_closed_brackets(sent_start, p.start, p.end, pos):
                 continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
-            if best is not None and _SPACES.sub("", p.text) == "全年" and _SPACES.sub("", best.text) != "全年" \
+            if best is not None and self.eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)) \
+                    and not self.eng.p_whole_year.fullmatch(_SPACES.sub("", best.text)) \
                     and not _SENT_PUNCT.search(self.text[best.end:p.start]):
                 continue
             best = p
@@ -805,7 +806,7 @@ class _Linker:
                     break
         for qs, qe in self.qspans:
             if start < qs < start + cut:
-                if text[qe:qe + 1] == "的" or text[qe:qe + 3].lstrip().startswith(("以上的", "以下的")):
+                if text[qe:qe + 1] == "的" or self.eng.p_threshold.match(text, qe):  # 500万元以上的企业
                     self.consumed.add(qs)
                     continue
                 cut = qs - start
@@ -866,7 +867,7 @@ class _Linker:
             trigger = lm.group("trigger")
         entry = self.trigger_entry(trigger)
         if trigger and trigger in self.eng.comparatives and not _COMPARE_CUE.search(text[c_start:q.start]):
-            entry = self.trigger_entry("达")
+            entry = None  # read as a level verb: no sign or basis of its own (the kind is set just below)
             if spec.kind == "change" or spec.kind is None:
                 spec = spec.model_copy(update={"kind": "level"})
         kind = spec.kind or (entry.kind if entry else None) or "level"
@@ -948,10 +949,9 @@ class _Linker:
             else:
                 bw = rm.groupdict().get("basis_word") if rm is not None else None
                 ref = lm.groupdict().get("basis_ref") if lm is not None else None
-                if bw in ("年", "年均", "同比"):
-                    basis = "yoy"
-                elif bw == "环比":
-                    basis = "mom"
+                bw_basis = next((b for pat, b in self.eng.rate_basis if pat.fullmatch(bw)), None) if bw else None
+                if bw_basis is not None:  # 的年均增长率 (class rate_basis)
+                    basis = bw_basis
                 elif ref:  # 低于上月0.5个百分点: the basis of the cue 比/较 + that reference (比上月 -> mom)
                     basis = self.basis_for_cue("比" + ref) or self.basis_for_cue("较" + ref)
                 else:

@@ -89,6 +89,13 @@ LEXICON_CLASSES = (
     "period_prep",  # words stripped from the start of a reported period (截至 到 在 ...)
     "period_tail",  # words stripped from the end of a reported period (平均 合计 累计 期间)
     "open_line_end",  # characters that cannot end a sentence: a line ending in one is wrapped (…估计为\n3499亿元)
+    "place_keep",  # words right after a place that keep it in the subject, not a location (X贡献)
+    "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
+    "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
+    "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
+    "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
+    "rate_basis",  # basis words between 的 and a rate noun after a value; carries basis (的年均增长率 -> yoy)
+    "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
 )
 
 
@@ -267,6 +274,14 @@ class EnginePatterns:
     p_growth_word_end: regex.Pattern  # a growth noun ending the text before a basis cue
     p_period_prep: regex.Pattern  # a preposition opening a reported period
     p_period_tail: regex.Pattern  # a word closing a reported period
+    p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
+    p_origin_noun: regex.Pattern  # an origin noun right after places (match)
+    p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
+    p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
+    p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
+    p_month_span: regex.Pattern  # a span of months inside a period (search)
+    # basis words of a rule's (?P<basis_word>..) group, each entry's words and patterns (fullmatch): (pattern, basis)
+    rate_basis: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
     basis_triggers: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     comparatives: frozenset[str] = frozenset()
@@ -356,6 +371,13 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_growth_word_end=regex.compile(alt["growth_word"] + r"\s*$"),
         p_period_prep=regex.compile("^" + alt["period_prep"] + r"\s*"),
         p_period_tail=regex.compile(alt["period_tail"] + "$"),
+        p_place_keep=regex.compile(alt["place_keep"]),
+        p_origin_noun=regex.compile(alt["origin_noun"]),
+        p_ref_period_tail=regex.compile(alt["ref_period_tail"]),
+        p_whole_year=regex.compile(alt["whole_year"]),
+        p_threshold=regex.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
+        p_month_span=lex["month_span"],
+        rate_basis=[(regex.compile(_alternation([e])), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],
         basis_triggers=basis_triggers,
         basis_trigger_literals=trigger_literals,
         basis_cues=basis_cues,

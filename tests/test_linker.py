@@ -430,3 +430,43 @@ def test_apposition_renames_the_topic():
     # 也就是/亦即 X: the statement that follows is about X
     evs = run("若扣除新鲜蔬果及能源后的总指数,也就是核心CPI,则涨[1.2%]。")
     assert one(evs, "1.2%").indicator == "核心CPI"
+
+
+def test_word_after_a_place_keeps_it_in_the_name():
+    # class place_keep: 中国贡献 is what the standards are, 中国 is no location
+    e = one(run("中国贡献的智能制造国际标准累计已超[50项]。"), "50项")
+    assert (e.indicator, e.location) == ("中国贡献的智能制造国际标准", None)
+
+
+def test_places_before_an_origin_noun_stay_in_the_name():
+    # class origin_noun: 内地 is where the visitors come from, not the location of the statement
+    e = one(run("访港旅客总数[3400万人次],其中内地旅客占[78%]。"), "78%")
+    assert (e.indicator, e.kind, e.location) == ("内地旅客", "share", None)
+
+
+def test_period_followed_by_tongqi_is_a_reference():
+    # class ref_period_tail: 2023年同期 is compared with, the statement's period stays 上半年
+    events = run("上半年,全省出口额增长[5%],增速超过2023年同期[1.2个百分点]。")
+    assert one(events, "1.2个百分点").period == "上半年"
+    assert one(run("上半年,全省出口额为[500亿元],为2023年同期的[1.2倍]。"), "1.2倍").period == "上半年"
+
+
+def test_whole_year_does_not_replace_an_earlier_period_of_the_clause():
+    # class whole_year
+    e = one(run("根据预测,本年我国全年出口[3146亿美元]。"), "3146亿美元")
+    assert (e.indicator, e.period) == ("出口", "本年")
+
+
+def test_threshold_inside_a_noun_written_after_the_value():
+    # class threshold_word: 2000万元以上的 is part of the noun the count measures
+    e = one(run("今年新增[12家]年收入[2000万元]以上的企业。"), "12家")
+    assert e.indicator == "年收入2000万元以上的企业"
+    assert "2000万元" not in by_value(run("今年新增[12家]年收入[2000万元]以上的企业。"))
+
+
+def test_basis_word_before_a_rate_noun_after_the_value():
+    # class rate_basis: 的环比增速 -> mom, 的年均增长率 -> yoy
+    e = one(run("全省工业增加值保持[2%]左右的环比增速。"), "2%")
+    assert (e.indicator, e.kind, e.basis) == ("工业增加值", "change", "mom")
+    e = one(run("全省工业增加值保持[6%]的年均增长率。"), "6%")
+    assert (e.kind, e.basis) == ("change", "yoy")
