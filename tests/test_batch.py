@@ -179,7 +179,7 @@ def test_tables_parquet(tmp_path):
 
 
 def test_sigint_leaves_no_complete_looking_part(tmp_path):
-    src = _corpus(tmp_path, copies=6)
+    src = _corpus(tmp_path, copies=20)  # enough work left after two parts that SIGINT lands mid-run
     out = tmp_path / "killed"
     cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(src), "-o", str(out), "--workers", "1",
            "--shard-size", "15", "--quiet"]
