@@ -880,7 +880,7 @@ class _Linker:
         pred_start = region_start + (lm.start() if lm is not None else len(left))  # where the predicate starts
         if spec.subject in ("left", "carry"):
             if spec.subject == "left":
-                subject, location, share_flag = self.clean(region_start, pred_start, strip_rate=not spec.keep_rate)
+                subject, location, _ = self.clean(region_start, pred_start, strip_rate=not spec.keep_rate)
             if subject is None or self.p_anaphor.match(subject.text) or self.eng.p_trigger_only.match(subject.text):
                 if subject is not None and self.p_rate.search(subject.text) and self.carry is not None:
                     c = self.carry
