@@ -133,6 +133,7 @@ class _Grammar:
         self.bare_next = lex.word_set("bare_next")
         # words read just before a number
         self.prefix_block = tails("prefix_block")
+        self.suffix_blocks = tails("suffix_block")
         self.time_cues = tails("time_cue")
         self.clock_cues = tails("clock_cue")
         self.share_cues = tails("share_cue")
@@ -301,8 +302,8 @@ def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str
     if m is None:
         return None
     word = m.group("s")
-    if word == "上下" and text.startswith("游", m.end()):
-        return None
+    if text.startswith(g.suffix_blocks, m.start("s")):
+        return None  # 上下游: a word, not the qualifier 上下
     after = g.lex.suffix_after.get(word)
     if after is not None and kind not in after:
         return None
