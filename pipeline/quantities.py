@@ -157,10 +157,11 @@ class _Grammar:
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
-        # 百/千/万 open a number after a qualifier (逾千亿), before an infix one (百余家, 千多人) or
-        # before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
+        # 百/千/万 open a number after a one-character qualifier (逾千亿), before an infix one (百余家,
+        # 千多人) or before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
+        one_char_quals = "".join(sorted(re.escape(w) for w in self.prefix_quals if len(w) == 1))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[逾超近约破])[百千万]|[百千万](?=[余多亿])){cn_char}*"
+            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万]|[百千万](?=[余多亿])){cn_char}*"
             f"(?:[点.][{_CN_DIGITS}]+)?"
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
