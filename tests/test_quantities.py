@@ -291,51 +291,38 @@ def test_odd_input(text: str) -> None:
     assert isinstance(find_quantities(normalize(text).text), list)
 
 
-def _scan_without_lookahead() -> re.Pattern[str]:
-    g = _grammar(None)
-    head = f"(?={g.starts})(?:"
-    assert g.scan.pattern.startswith(head) and g.scan.pattern.endswith(")")
-    return re.compile(g.scan.pattern[len(head) : -1])
-
-
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, tuple[str | None, ...]]]:
     return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
 
 
-def test_scan_lookahead_changes_no_match_on_real_text() -> None:
-    """The first-character lookahead is an optimisation only: every candidate stays the same."""
-    plain, scan = _scan_without_lookahead(), _grammar(None).scan
+def _with_and_without_lookahead(which: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The scan or period pattern, and the same pattern without its first-character lookahead
+    ``(?=[...])(?:...)``, which is an optimisation only."""
+    fast = getattr(_grammar(None), which)
+    head = fast.pattern[: fast.pattern.index("])(?:") + 5]
+    assert head.startswith("(?=[") and fast.pattern.endswith(")")
+    return fast, re.compile(fast.pattern[len(head) : -1])
+
+
+def _real_texts() -> list[str]:
     texts = [case["text"] for group in CASES["groups"] for case in group["cases"]]
     texts += [item["text"] if isinstance(item, dict) else item for item in CASES["negatives"]]
-    texts += [doc.values[0]["text"] for doc in _gold_docs() if doc.values[0] is not None]
-    for text in texts:
-        norm = normalize(text).text
-        assert _spans(scan, norm) == _spans(plain, norm), text
+    texts += [text for text, _ in PERIODS]
+    return texts + [doc.values[0]["text"] for doc in _gold_docs() if doc.values[0] is not None]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789.,% 　-−+负~至到第首数几上约近超余多万亿千百十一二两三五〇零半成倍翻番个人元年月分之以", max_size=30))
-def test_scan_lookahead_changes_no_match_on_any_text(text: str) -> None:
-    assert _spans(_grammar(None).scan, text) == _spans(_scan_without_lookahead(), text)
-
-
-def _period_without_lookahead() -> re.Pattern[str]:
-    pattern = _grammar(None).period.pattern
-    head = pattern[: pattern.index("(?:") + 3]
-    assert head.startswith("(?=[") and pattern.endswith(")")
-    return re.compile(pattern[len(head) : -1])
-
-
-def test_period_lookahead_changes_no_match() -> None:
-    plain, fast = _period_without_lookahead(), _grammar(None).period
-    texts = [text for text, _ in PERIODS] + [doc.values[0]["text"] for doc in _gold_docs() if doc.values[0] is not None]
-    texts += [case["text"] for group in CASES["groups"] for case in group["cases"]]
-    for text in texts:
+@pytest.mark.parametrize("which", ["scan", "period"])
+def test_lookahead_changes_no_match_on_real_text(which: str) -> None:
+    fast, plain = _with_and_without_lookahead(which)
+    for text in _real_texts():
         norm = normalize(text).text
         assert _spans(fast, norm) == _spans(plain, norm), text
 
 
+@pytest.mark.parametrize("which", ["scan", "period"])
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789 -至到年月日份底初季度上下半全前首头第今去明本当同一二三四五六七八九十〇春节国庆期间假(),", max_size=30))
-def test_period_lookahead_changes_no_match_on_any_text(text: str) -> None:
-    assert _spans(_grammar(None).period, text) == _spans(_period_without_lookahead(), text)
+@given(st.text(alphabet="0123456789.,% 　-−+负~至到第首头数几上下约近超余多万亿千百十一二两三四五六七八九〇零半成倍翻番个人元"
+                        "年月日份底初季度全前今去明本当同分之以春节国庆期间假()", max_size=30))
+def test_lookahead_changes_no_match_on_any_text(which: str, text: str) -> None:
+    fast, plain = _with_and_without_lookahead(which)
+    assert _spans(fast, text) == _spans(plain, text)
