@@ -102,6 +102,12 @@ _CLOSE = set(")〕]】）>》")
 _CLAUSE_START = set("\n。;:!?；：！？ \t")
 
 
+def _first_chars(chars: set[str]) -> str:
+    """A character class of digits and ``chars``: the lookahead that lets a scan skip positions where
+    none of its branches can start."""
+    return rf"[\d{''.join(sorted(re.escape(c) for c in chars))}]"
+
+
 def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
     """A regex alternation of literal words, longest first so the longest wins."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -144,9 +150,9 @@ class _Grammar:
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
         # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
-        self.stay_words = tails("stay_word")
-        self.stay_word = re.compile(_alt(self.stay_words))
-        self.stay_bracket = re.compile(rf"(?:{_alt(self.stay_words)})[^\s()]{{0,2}}\s?\(\s?$")
+        stay_words = _alt(lex.word_set("stay_word"))
+        self.stay_word = re.compile(stay_words)
+        self.stay_bracket = re.compile(rf"(?:{stay_words})[^\s()]{{0,2}}\s?\(\s?$")
         self.stay_tail = re.compile(rf"(?:{_alt(lex.word_set('stay_verb'))})$")
         # A magnitude character that starts a unit (千瓦, 万千瓦, 兆瓦) is not a magnitude there.
         def mag(ch: str) -> str:
@@ -191,7 +197,7 @@ class _Grammar:
         starts = set(_CN_START) | set("百千万-−负+＋") | {
             w[0] for w in (*self.value_words, *lex.word_set("ordinal_prefix"), *lex.word_set("ordinal_first"),
                            *lex.word_set("vague_prefix"), *names)}
-        self.starts = rf"[\d{''.join(sorted(re.escape(c) for c in starts))}]"
+        self.starts = _first_chars(starts)
         self.scan = re.compile(
             rf"(?={self.starts})(?:"
             # a name or slogan written with a count (四个全面) is read whole, so no quantity starts in it
@@ -316,7 +322,7 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
     but not an indicator's acronym written right before its value (人均GDP8.9万元)."""
     if start > 0:
         prev = text[start - 1]
-        if prev in _URLISH or prev in _LETTERS and not _after_acronym(g, text, start):
+        if prev in _URLISH or (prev in _LETTERS and not _after_acronym(g, text, start)):
             return True
     if end < len(text):
         nxt = text[end]
@@ -627,7 +633,7 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     # a day count right after a change or level verb measures the stay
     cut = max(text.rfind(c, low, start) for c in "。\n!?")
     sentence = text[cut + 1 if cut >= 0 else low : start]
-    return any(w in sentence for w in g.stay_words) and g.stay_tail.search(sentence.rstrip()) is not None
+    return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
 
 
 def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
@@ -783,7 +789,7 @@ def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
     # as in the quantity scan, a first-character lookahead spares the engine most positions
     words = ("relative_year", "year_part", "holiday", "relative_month")
     starts = set("〇○零一二三四五六七八九十今去明前首头第") | {w[0] for k in words for w in lex.word_set(k)}
-    return re.compile(rf"(?=[\d{''.join(sorted(re.escape(c) for c in starts))}])(?:"
+    return re.compile(rf"(?={_first_chars(starts)})(?:"
                       rf"{cross_year}|(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?"
                       rf"|{rel_month}(?:份|同期)?)")
 
