@@ -21,8 +21,8 @@ corpus, out = cfg["corpus"], cfg["out"]
 texts_chars = 0
 start = time.perf_counter()
 if cfg["mode"] == "segment":
-    from pipeline.normalize import normalize
-    from pipeline.segmenter import Segmenter
+    from zhibiao.normalize import normalize
+    from zhibiao.segmenter import Segmenter
     seg = Segmenter()
     texts = [json.loads(l)["text"] for l in open(corpus, encoding="utf-8")]
     norm = [normalize(t).text for t in texts]
@@ -31,16 +31,16 @@ if cfg["mode"] == "segment":
         seg.cut(t)
     texts_chars = sum(map(len, texts))
 elif cfg["mode"] == "nlp.pipe":
-    import pipeline
-    nlp = pipeline.load()
+    import zhibiao
+    nlp = zhibiao.load()
     texts = [json.loads(l)["text"] for l in open(corpus, encoding="utf-8")]
     start = time.perf_counter()
     with open(out, "w", encoding="utf-8") as fh:
         for doc in nlp.pipe(texts):
-            fh.write(json.dumps(pipeline.to_records(doc), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(zhibiao.to_records(doc), ensure_ascii=False) + "\n")
     texts_chars = sum(map(len, texts))
 else:
-    from pipeline.batch import DaskExecutor, run_extract
+    from zhibiao.batch import DaskExecutor, run_extract
     executor = DaskExecutor(None, workers=cfg["workers"]) if cfg["mode"] == "dask" else None
     summary = run_extract([corpus], out, workers=cfg["workers"], quiet=True, fast_path=cfg["fast_path"],
                           executor=executor, force=True, shard_size=cfg.get("shard_size", 500))

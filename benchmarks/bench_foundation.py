@@ -20,17 +20,17 @@ def main() -> None:
     texts = corpus_of(args.chars)
 
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import pipeline; nlp = pipeline.load(); nlp('上半年增长3.8%')"], check=True)
+    subprocess.run([sys.executable, "-c", "import zhibiao; nlp = zhibiao.load(); nlp('上半年增长3.8%')"], check=True)
     load_s = time.perf_counter() - start
 
-    from pipeline.normalize import normalize
-    from pipeline.segmenter import Segmenter
+    from zhibiao.normalize import normalize
+    from zhibiao.segmenter import Segmenter
 
     seg = Segmenter()
     seg.cut("预热")
-    import pipeline
+    import zhibiao
 
-    nlp = pipeline.load()
+    nlp = zhibiao.load()
     tok = nlp.tokenizer
     norm_texts = [normalize(t).text for t in texts]
     rows = [

@@ -35,16 +35,16 @@ def ud_sentences() -> list[str]:
 
 
 def main() -> None:
-    import pipeline
-    from pipeline.normalize import normalize
-    from pipeline.numbers import _parse_cached
-    from pipeline.quantities import find_periods, find_quantities
-    from pipeline.segmenter import Segmenter
+    import zhibiao
+    from zhibiao.normalize import normalize
+    from zhibiao.numbers import _parse_cached
+    from zhibiao.quantities import find_periods, find_quantities
+    from zhibiao.segmenter import Segmenter
 
     seg = Segmenter()
     seg.cut("预热")
     find_quantities("预热3.8%")
-    nlp = pipeline.load()
+    nlp = zhibiao.load()
     print(f"machine: {os.cpu_count()} cores")
     for name, texts in (("dense news", news_texts()), ("general text (UD GSDSimp)", ud_sentences())):
         if not texts:

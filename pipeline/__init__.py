@@ -20,4 +20,4 @@ def __getattr__(name: str) -> Any:
         from . import api
 
         return getattr(api, name)
-    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    raise AttributeError(f"module 'zhibiao' has no attribute {name!r}")

@@ -2,7 +2,7 @@
 
 The ``spacy_factories`` and ``spacy_tokenizers`` entry points point here, so
 ``spacy.blank("zh").add_pipe("zhibiao_quantities")`` works without importing
-``pipeline`` first.
+``zhibiao`` first.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Indicator linker: turn tagged quantities of a normalised document into indicator events.
 
 Pure Python (no spaCy): ``link(text, quantities, periods)`` takes the
-NORMALISED text of a whole document (``pipeline.normalize``), the quantities
+NORMALISED text of a whole document (``zhibiao.normalize``), the quantities
 and periods found in it (any objects with ``start``/``end``/``text`` ...
 attributes, offsets into ``text``) and returns one ``Event`` per (quantity,
 indicator).  All offsets in events are normalised offsets; the caller maps

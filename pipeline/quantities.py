@@ -1,14 +1,14 @@
 """The quantity tagger: numbers with their unit, qualifier and range in normalised text.
 
 ``find_quantities`` runs one compiled regex over the text to find candidates
-and parses only what it matched (with :func:`pipeline.numbers.parse_number`),
+and parses only what it matched (with :func:`zhibiao.numbers.parse_number`),
 so it stays far faster than segmentation.  The regex is built once from
 ``rules/units.yaml`` (units, qualifiers, word lists): adding a unit needs no
 code.  Every repetition in it is over a single character class or a
 disjoint alternation of single characters, so no input makes it backtrack
 catastrophically.
 
-Input is the *normalised* text (:func:`pipeline.normalize.normalize`), and
+Input is the *normalised* text (:func:`zhibiao.normalize.normalize`), and
 offsets point into it; callers map them back with ``Normalized.to_original``.
 
 Decisions the contract leaves open (documented in ``rules/README.md``):

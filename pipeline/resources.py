@@ -1,6 +1,6 @@
 """Locate data that ships inside the package (rules, segmentation model).
 
-The top-level ``rules/`` folder is installed as the ``pipeline.rules``
+The top-level ``rules/`` folder is installed as the ``zhibiao.rules``
 package (see ``pyproject.toml``), so the same lookup works in a checkout,
 an editable install and a wheel.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 def rules_dir() -> Path:
     """The folder holding the bundled rule files."""
-    return Path(str(resources.files("pipeline.rules")))
+    return Path(str(resources.files("zhibiao.rules")))
 
 
 def rules_path(name: str) -> Path:
@@ -22,4 +22,4 @@ def rules_path(name: str) -> Path:
 
 def segmenter_dir() -> Path:
     """The folder of the bundled pkuseg segmentation model."""
-    return Path(str(resources.files("pipeline") / "data" / "segmenter"))
+    return Path(str(resources.files("zhibiao") / "data" / "segmenter"))

@@ -147,7 +147,7 @@ class Segmenter:
     @property
     def model_dir(self) -> Path:
         """The folder of the model this segmenter runs (the bundled one by default)."""
-        from pipeline import resources
+        from . import resources
 
         return Path(self._model_dir or resources.segmenter_dir())
 
@@ -155,7 +155,7 @@ class Segmenter:
     def user_words(self) -> list[str]:
         """The forced words this segmenter runs with (the bundled list by default)."""
         if self._user_words is None:
-            from pipeline import resources
+            from . import resources
 
             path = resources.rules_path("segmenter_words.txt")
             return load_word_list(path) if path.is_file() else []

@@ -253,7 +253,7 @@ def train_segmenter(
     (out_dir / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
     train_seconds = time.time() - t0
 
-    from pipeline.segmenter import Segmenter
+    from .segmenter import Segmenter
 
     seg = Segmenter(model_dir=out_dir)
     return {

@@ -1,1 +1,1 @@
-"""Rule data of zhibiao, installed as ``pipeline.rules``."""
+"""Rule data of zhibiao, installed as ``zhibiao.rules``."""

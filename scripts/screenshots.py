@@ -2,7 +2,7 @@
 
 Usage: python scripts/screenshots.py [--out docs] [--chromium /usr/bin/chromium] [--chars 1200]
 
-- docs/render.png: ``render_documents`` on ``pipeline.extract`` of the seed article
+- docs/render.png: ``render_documents`` on ``zhibiao.extract`` of the seed article
   (its first ``--chars`` characters, cut at the end of a sentence).
 - docs/evaluate.png: ``render_evaluation`` on the first 3 documents of ``corpus/news8.gold.jsonl``
   (the held-out set, or ``--gold``) that hold at least one miss or false alarm, so that the
@@ -35,7 +35,7 @@ def cut_at_sentence(text: str, limit: int) -> str:
 
 
 def screenshot(chromium: str, html_path: Path, png: Path, size: str) -> None:
-    from pipeline.render import CHROMIUM_FLAGS
+    from zhibiao.render import CHROMIUM_FLAGS
 
     with tempfile.TemporaryDirectory(prefix="zb-chromium-") as profile:
         cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={size}",
@@ -58,15 +58,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"chromium not found at {args.chromium}; install Debian's chromium package", file=sys.stderr)
         return 1
 
-    import pipeline
-    from pipeline.evaluate import errors, evaluate_documents, read_documents, score
-    from pipeline.render import render_documents, render_evaluation, write_html
+    import zhibiao
+    from zhibiao.evaluate import errors, evaluate_documents, read_documents, score
+    from zhibiao.render import render_documents, render_evaluation, write_html
 
     args.out.mkdir(parents=True, exist_ok=True)
     text = cut_at_sentence(args.seed.read_text(encoding="utf-8"), args.chars)
-    record = {"id": args.seed.name, **pipeline.extract(text)}
+    record = {"id": args.seed.name, **zhibiao.extract(text)}
     gold_all = read_documents(args.gold)
-    _, predicted_all = evaluate_documents(gold_all, pipeline.extract)
+    _, predicted_all = evaluate_documents(gold_all, zhibiao.extract)
     with_errors = {e["doc"] for e in errors(gold_all, predicted_all)}
     chosen = [i for i, doc in enumerate(gold_all) if doc.get("id") in with_errors][: args.docs]
     gold, predicted = [gold_all[i] for i in chosen], [predicted_all[i] for i in chosen]

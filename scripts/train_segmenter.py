@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from pipeline.segmenter_train import train_segmenter
+from zhibiao.segmenter_train import train_segmenter
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "pipeline" / "data" / "segmenter"
 

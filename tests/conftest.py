@@ -17,9 +17,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def nlp():
-    import pipeline
+    import zhibiao
 
-    return pipeline.load()
+    return zhibiao.load()
 
 
 @pytest.fixture(scope="session")

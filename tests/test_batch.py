@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-import pipeline.batch as batch
-from pipeline.batch import run_extract
-from pipeline.readers import ReadOptions, expand_inputs, plan_shards, read_shard
+import zhibiao.batch as batch
+from zhibiao.batch import run_extract
+from zhibiao.readers import ReadOptions, expand_inputs, plan_shards, read_shard
 
 from .conftest import ROOT, SEED, SHARED, gold_files, read_jsonl
 
@@ -146,8 +146,8 @@ def _fast_path_texts() -> list[str]:
 
 def test_fast_path_loses_nothing():
     """The pure stages give the records of the full pipeline, with and without the sentence prefilter."""
-    from pipeline import load, to_records
-    from pipeline.records import extract_records
+    from zhibiao import load, to_records
+    from zhibiao.records import extract_records
 
     full = batch.worker_nlp()
     prefiltered = load(**{"nlp.tokenizer.prefilter": True})
@@ -181,7 +181,7 @@ def test_tables_parquet(tmp_path):
 def test_sigint_leaves_no_complete_looking_part(tmp_path):
     src = _corpus(tmp_path, copies=20)  # enough work left after two parts that SIGINT lands mid-run
     out = tmp_path / "killed"
-    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(src), "-o", str(out), "--workers", "1",
+    cmd = [sys.executable, "-m", "zhibiao.cli", "extract", str(src), "-o", str(out), "--workers", "1",
            "--shard-size", "15", "--quiet"]
     proc = subprocess.Popen(cmd, cwd=tmp_path, start_new_session=True)
     deadline = time.monotonic() + 120
@@ -204,7 +204,7 @@ def test_sigint_leaves_no_complete_looking_part(tmp_path):
 
 def test_cli_extract_prints_summary_and_events(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(SEED), "-o", str(out), "--quiet"],
+    result = subprocess.run([sys.executable, "-m", "zhibiao.cli", "extract", str(SEED), "-o", str(out), "--quiet"],
                             capture_output=True, text=True, cwd=ROOT, check=True)
     assert "documents read: 1" in result.stdout
     assert "规模以上工业增加值 | 3.8 % | change | basis=yoy" in result.stdout
@@ -212,7 +212,7 @@ def test_cli_extract_prints_summary_and_events(tmp_path):
 
 def test_dask_local_cluster_gives_identical_output(tmp_path):
     pytest.importorskip("dask.distributed")
-    from pipeline.batch import DaskExecutor
+    from zhibiao.batch import DaskExecutor
 
     src = _corpus(tmp_path)
     with open(src, "ab") as fh:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import render
-from pipeline.render import CHROMIUM_FLAGS
+from zhibiao import render
+from zhibiao.render import CHROMIUM_FLAGS
 
 from .test_render import parse_html, table_rows
 
@@ -47,9 +47,9 @@ def run_chromium(tmp_path: Path, url: str, *args: str) -> str:
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
     _chromium()  # skip before loading the model
-    import pipeline
+    import zhibiao
 
-    return [{"id": f"s{i}", **pipeline.extract(text)} for i, text in enumerate(SENTENCES)]
+    return [{"id": f"s{i}", **zhibiao.extract(text)} for i, text in enumerate(SENTENCES)]
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_screenshot(tmp_path, page):
 
 
 def test_evaluation_page_in_browser(tmp_path, records):
-    from pipeline.evaluate import score
+    from zhibiao.evaluate import score
 
     gold = [dict(r) for r in records]
     pred = [dict(r, events=r["events"][1:]) for r in records]

@@ -5,8 +5,8 @@ import json
 
 from typer.testing import CliRunner
 
-import pipeline
-from pipeline.cli import app
+import zhibiao
+from zhibiao.cli import app
 
 from .conftest import ROOT
 
@@ -18,7 +18,7 @@ def test_init_config_prints_a_config_that_loads(tmp_path):
     assert result.exit_code == 0
     cfg = tmp_path / "config.cfg"
     cfg.write_text(result.stdout, encoding="utf-8")
-    nlp = pipeline.load(cfg)
+    nlp = zhibiao.load(cfg)
     assert nlp.pipe_names == ["zhibiao_quantities", "zhibiao_indicators"]
 
 

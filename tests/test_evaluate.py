@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.evaluate import (
+from zhibiao.evaluate import (
     GoldFormatError,
     clean_indicator,
     document_script,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.linker import Event, Span, find_periods, link
-from pipeline.normalize import normalize
-from pipeline.quantities import Quantity as Q
+from zhibiao.linker import Event, Span, find_periods, link
+from zhibiao.normalize import normalize
+from zhibiao.quantities import Quantity as Q
 
 from .test_linker_rules import marked
 
@@ -228,7 +228,7 @@ def test_period_prepositions_and_tails_are_not_reported():  # period_prep, perio
 
 
 def _gold_f1(path: Path) -> tuple[float, float]:
-    from pipeline.evaluate import locate, score
+    from zhibiao.evaluate import locate, score
 
 
     golds, preds = [], []

@@ -8,12 +8,12 @@ from typing import Any, Optional
 
 import pytest
 
-from pipeline.linker import link
-from pipeline.linker_rules import LEXICON_CLASSES, default_rules, load_rules
-from pipeline.normalize import normalize
-from pipeline.quantities import Quantity as Q
-from pipeline.resources import rules_path
-from pipeline.rulefile import RuleFileError
+from zhibiao.linker import link
+from zhibiao.linker_rules import LEXICON_CLASSES, default_rules, load_rules
+from zhibiao.normalize import normalize
+from zhibiao.quantities import Quantity as Q
+from zhibiao.resources import rules_path
+from zhibiao.rulefile import RuleFileError
 
 # ----------------------------------------------------------------------------- marked examples
 # Rule examples mark each quantity as [..]; this tiny parser gives each one a value, unit and

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import InputError
-from pipeline.normalize import check_text, fold_width, normalize
+from zhibiao.errors import InputError
+from zhibiao.normalize import check_text, fold_width, normalize
 
 
 @pytest.mark.parametrize(

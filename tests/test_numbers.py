@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from pipeline.numbers import parse_number
+from zhibiao.numbers import parse_number
 
 CASES = [
     # Arabic digits, separators, spaces, decimals, signs

@@ -14,16 +14,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalize import normalize
-from pipeline.quantities import (
+from zhibiao.normalize import normalize
+from zhibiao.quantities import (
     Period,
     Quantity,
     _grammar,
     find_periods,
     find_quantities,
 )
-from pipeline.rulefile import RuleFileError
-from pipeline.units import load_units
+from zhibiao.rulefile import RuleFileError
+from zhibiao.units import load_units
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "quantity_cases.yaml").read_text(encoding="utf-8"))

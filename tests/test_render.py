@@ -1,4 +1,4 @@
-"""The HTML pages of ``pipeline.render``, checked by parsing them with the standard library.
+"""The HTML pages of ``zhibiao.render``, checked by parsing them with the standard library.
 
 No spaCy here: the records are written by hand, so these tests pin the page
 structure (highlights, event lines, events table, evaluation rows), escaping
@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pipeline import render
-from pipeline.evaluate import read_documents, score
+from zhibiao import render
+from zhibiao.evaluate import read_documents, score
 
 from .conftest import ROOT, gold_files
 

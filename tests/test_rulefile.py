@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from pipeline.rulefile import RuleFileError, read_sections, validate
+from zhibiao.rulefile import RuleFileError, read_sections, validate
 
 
 class Item(BaseModel):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import resources
-from pipeline.segmenter import Segmenter
-from pipeline.segmenter_train import GSDSIMP_TEST, PUD_TEST, evaluate_segmenter, word_f1
+from zhibiao import resources
+from zhibiao.segmenter import Segmenter
+from zhibiao.segmenter_train import GSDSIMP_TEST, PUD_TEST, evaluate_segmenter, word_f1
 
 REPO = Path(__file__).resolve().parent.parent
 

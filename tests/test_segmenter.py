@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import resources
-from pipeline.segmenter import (
+from zhibiao import resources
+from zhibiao.segmenter import (
     Segmenter,
     load_word_list,
     merge_alnum,
@@ -95,7 +95,7 @@ def test_bundled_word_list_is_small() -> None:
 
 def test_import_does_not_load_model() -> None:
     code = (
-        "import sys, pipeline.segmenter as s\n"
+        "import sys, zhibiao.segmenter as s\n"
         "assert 'spacy_pkuseg' not in sys.modules, 'spacy_pkuseg imported'\n"
         "assert not s.Segmenter().loaded\n"
         "assert s._default is None\n"

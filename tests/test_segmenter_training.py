@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.segmenter_train import (
+from zhibiao.segmenter_train import (
     GSD_TRAIN,
     GSDSIMP_DEV,
     GSDSIMP_TEST,

@@ -10,8 +10,8 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span
 from thinc.api import ConfigValidationError
 
-import pipeline
-from pipeline import to_records
+import zhibiao
+from zhibiao import to_records
 
 from .conftest import ROOT, gold_files, read_jsonl
 
@@ -29,7 +29,7 @@ def _run(code: str, cwd) -> str:
     return result.stdout
 
 
-def test_add_pipe_by_name_without_importing_pipeline(tmp_path):
+def test_add_pipe_by_name_without_importing_zhibiao(tmp_path):
     out = _run(
         "import sys, json, spacy\n"
         "nlp = spacy.blank('zh')\n"
@@ -45,9 +45,9 @@ def test_add_pipe_by_name_without_importing_pipeline(tmp_path):
 
 def test_import_is_cheap(tmp_path):
     out = _run(
-        "import sys, pipeline, pipeline.components\n"
-        "print(sorted(m for m in ('opencc', 'spacy_pkuseg', 'pipeline.linker') if m in sys.modules))\n"
-        "from pipeline.units import _load\n"
+        "import sys, zhibiao, zhibiao.components\n"
+        "print(sorted(m for m in ('opencc', 'spacy_pkuseg', 'zhibiao.linker') if m in sys.modules))\n"
+        "from zhibiao.units import _load\n"
         "print(_load.cache_info().currsize)\n",
         tmp_path,
     )
@@ -89,7 +89,7 @@ def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
         f"nlp = spacy.load({str(saved)!r})\n"
         "tagger = nlp.get_pipe('zhibiao_quantities')\n"
         f"assert tagger.units_path.startswith({str(saved)!r}), tagger.units_path\n"
-        "from pipeline import to_records\n"
+        "from zhibiao import to_records\n"
         f"texts = json.loads({json.dumps(json.dumps(TEXTS))})\n"
         "print(json.dumps([to_records(nlp(t)) for t in texts], ensure_ascii=False))\n",
         elsewhere,
@@ -98,7 +98,7 @@ def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
 
 
 def test_bytes_round_trip(nlp):
-    clone = pipeline.load()
+    clone = zhibiao.load()
     clone.from_bytes(nlp.to_bytes())
     assert [to_records(clone(t)) for t in TEXTS] == [to_records(nlp(t)) for t in TEXTS]
 
@@ -107,14 +107,14 @@ def test_user_rule_files_come_in_through_initialize(tmp_path):
     units = (ROOT / "rules" / "units.yaml").read_text(encoding="utf-8")
     custom = tmp_path / "units.yaml"
     custom.write_text(units, encoding="utf-8")
-    nlp = pipeline.load(**{"initialize.components.zhibiao_quantities.units_path": str(custom)})
+    nlp = zhibiao.load(**{"initialize.components.zhibiao_quantities.units_path": str(custom)})
     assert nlp.get_pipe("zhibiao_quantities").units_path == str(custom)
     broken = tmp_path / "broken.yaml"
     broken.write_text("units:\n  - id: x\n    surfaces: [吨]\n    nonsense: 1\n", encoding="utf-8")
-    from pipeline.rulefile import RuleFileError
+    from zhibiao.rulefile import RuleFileError
 
     with pytest.raises(RuleFileError, match=r"broken.yaml:2"):
-        pipeline.load(**{"initialize.components.zhibiao_quantities.units_path": str(broken)})
+        zhibiao.load(**{"initialize.components.zhibiao_quantities.units_path": str(broken)})
 
 
 def test_docbin_round_trips_quantities_and_events(nlp):
@@ -127,7 +127,7 @@ def test_docbin_round_trips_quantities_and_events(nlp):
 def test_extensions_register_once_even_when_imported_twice():
     import importlib
 
-    import pipeline.extensions as ext
+    import zhibiao.extensions as ext
 
     importlib.reload(ext)
     ext.register_extensions()
@@ -190,7 +190,7 @@ def test_other_span_groups_and_ents_are_left_alone(nlp):
 
 
 def test_set_ents_writes_ontonotes_labels_without_raising():
-    nlp = pipeline.load(**{"components.zhibiao_quantities.set_ents": True})
+    nlp = zhibiao.load(**{"components.zhibiao_quantities.set_ents": True})
     text = "工業投資同比增長8.9%，居全國第二，5G移動電話用戶達6.76億戶，收入3.2億元"
     doc = nlp.make_doc(text)
     doc.ents = [Span(doc, len(doc) - 1, len(doc), label="MISC")]  # overlaps 3.2億元: kept, quantity skipped

@@ -1,11 +1,11 @@
-"""The zhibiao tokenizer and ``pipeline.load()``: original text kept, simplified norms, usable tokens."""
+"""The zhibiao tokenizer and ``zhibiao.load()``: original text kept, simplified norms, usable tokens."""
 from __future__ import annotations
 
 import opencc
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.normalize import normalize
+from zhibiao.errors import InputError
+from zhibiao.normalize import normalize
 
 
 def test_doc_text_is_the_original(nlp, seed_text):
@@ -40,9 +40,9 @@ def test_odd_but_valid_text(nlp, text):
 
 
 def test_length_changing_conversion_keeps_offsets():
-    import pipeline
+    import zhibiao
 
-    nlp = pipeline.load(**{"nlp.tokenizer.conversion": "tw2sp"})
+    nlp = zhibiao.load(**{"nlp.tokenizer.conversion": "tw2sp"})
     text = "台灣記憶體出口年增12%"
     doc = nlp(text)
     assert doc.text == text

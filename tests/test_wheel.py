@@ -41,8 +41,8 @@ def wheel_env(tmp_path_factory) -> Path:
 
 def test_wheel_carries_model_rules_and_config(wheel_env, tmp_path):
     out = _sh([str(wheel_env / "bin" / "python"), "-c",
-               "import pipeline, pipeline.resources as r, json\n"
-               "print(json.dumps([pipeline.__file__, str(r.rules_path('units.yaml').is_file()),"
+               "import zhibiao, zhibiao.resources as r, json\n"
+               "print(json.dumps([zhibiao.__file__, str(r.rules_path('units.yaml').is_file()),"
                " str((r.segmenter_dir() / 'weights.npz').is_file()), str((r.segmenter_dir() / 'ATTRIBUTION.md').is_file())]))"],
               tmp_path)
     where, units, model, attribution = json.loads(out)
@@ -57,8 +57,8 @@ def test_add_pipe_by_name_and_spacy_load_from_the_wheel(wheel_env, tmp_path):
                "nlp = spacy.blank('zh'); nlp.add_pipe('zhibiao_quantities')\n"
                "doc = nlp('達6.76億戶')\n"
                "print(json.dumps([s._.quantity['value'] for s in doc.spans['quantities']]))\n"
-               "import pipeline\n"
-               f"pipeline.load().to_disk({str(saved)!r})\n"
+               "import zhibiao\n"
+               f"zhibiao.load().to_disk({str(saved)!r})\n"
                f"nlp2 = spacy.load({str(saved)!r})\n"
                "print(json.dumps([e['indicator'] for e in nlp2('工業投資同比增長8.9%')._.events], ensure_ascii=False))"],
               tmp_path)
