@@ -35,7 +35,7 @@ How a quantity is linked (the knowledge is in ``rules/linker.yaml``):
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional, Protocol, Sequence
 
@@ -193,6 +193,10 @@ class _Linker:
         # for stripping, any period-looking span counts
         self.strip_periods = sorted({(p.start, p.end) for p in [*given, *own]})
         self.qspans = [(q.start, q.end) for q in self.quantities]
+        # quantities do not overlap, so starts and ends are both ascending: every lookup by position
+        # is a bisection, never a scan of the document's quantities (linear time in document length)
+        self.q_starts = [q.start for q in self.quantities]
+        self.period_starts = [p.start for p in self.periods]
         # lookups for clean(): the first period span (in sorted order) starting at a position, the period
         # starts (ascending) ending at a position, and the quantity ending at a position
         self.period_end_at_start: dict[int, int] = {}
@@ -204,6 +208,7 @@ class _Linker:
         self.q_at = {q.start: q for q in self.quantities}
         self.keep_counts = True  # counts at the start of a subject stay unless they count places
         self.events: list[Event] = []
+        self.event_keys: set[tuple[int, str]] = set()  # (value_start, indicator) of every event
         self.carry: Optional[Subject] = None  # the indicator of the last statement
         self.doc_carry: Optional[Subject] = None
         eng = rules.engine
@@ -265,7 +270,12 @@ class _Linker:
         return j >= 0 and self.text[j] in self.eng.open_line_end
 
     def _inside_quantity(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.qspans)
+        k = bisect_right(self.q_starts, i) - 1
+        return k >= 0 and i < self.qspans[k][1]
+
+    def quantities_from(self, start: int, end: int) -> list[QuantityLike]:
+        """The quantities starting in [start, end), in text order."""
+        return self.quantities[bisect_left(self.q_starts, start):bisect_left(self.q_starts, end)]
 
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         out = []
@@ -587,8 +597,8 @@ class _Linker:
         best = None
         text = self.text
         ref_end = -1  # the end of the last comparison reference: 较1-9月份和上年同期 are both references
-        for p in self.periods:
-            if p.start < sent_start or p.end > pos:
+        for p in self.periods[bisect_left(self.period_starts, sent_start):bisect_right(self.period_starts, pos)]:
+            if p.end > pos:
                 continue
             before = text[sent_start:p.start]
             if self.eng.p_share_ref.search(before):
@@ -666,7 +676,7 @@ class _Linker:
             sent_location: Optional[str] = None
             topic: Optional[Subject] = None
             for c_start, c_end in self.clauses(s_start, s_end):
-                clause_qs = [q for q in self.quantities if c_start <= q.start and q.end <= c_end]
+                clause_qs = [q for q in self.quantities_from(c_start, c_end) if q.end <= c_end]
                 prev_end = c_start
                 prev: Optional[dict] = None  # the last linked statement of this clause
                 n_events_before = len(self.events)
@@ -763,6 +773,8 @@ class _Linker:
             for p in parts:
                 if p.text != ev.indicator and p.text.startswith(ev.indicator):
                     ind = lookup_indicator(self.rules, p.text)
+                    self.event_keys.discard((ev.value_start, ev.indicator))
+                    self.event_keys.add((ev.value_start, p.text))
                     self.events[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
                                              indicator_id=ind.id if ind else None)
                     break
@@ -804,8 +816,9 @@ class _Linker:
                 if m2.start() > 0:
                     cut = min(cut, m2.start())
                     break
-        for qs, qe in self.qspans:
-            if start < qs < start + cut:
+        for q in self.quantities_from(start + 1, start + cut):
+            qs, qe = q.start, q.end
+            if qs < start + cut:
                 if text[qe:qe + 1] == "的" or self.eng.p_threshold.match(text, qe):  # 500万元以上的企业
                     self.consumed.add(qs)
                     continue
@@ -1059,8 +1072,9 @@ class _Linker:
             value = -value
         for subj in subjects:
             ind = lookup_indicator(self.rules, subj.text)
-            if any(e.value_start == q.start and e.indicator == subj.text for e in self.events):
+            if (q.start, subj.text) in self.event_keys:
                 continue
+            self.event_keys.add((q.start, subj.text))
             self.events.append(
                 Event(
                     indicator=subj.text,

@@ -12,6 +12,7 @@ of its output characters to the whole original phrase.
 from __future__ import annotations
 
 import difflib
+import re
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,8 +34,9 @@ _FOLD[0x3000] = 0x20
 _FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹢﹣﹪", ",、.;:?!()+-%")})
 
 # OpenCC's dictionaries hold no phrase across these, so they delimit pieces
-# that can be aligned independently (they are never converted themselves).
-_DELIMITERS = regex.compile(r"[\n\r\t ,.;:!?()\[\]。、；：！？“”‘’《》（）【】]")
+# that can be aligned independently (they are never converted themselves).  The split is a
+# zero-width one after each delimiter, done in C by ``re``.
+_AFTER_DELIMITER = re.compile(r"(?<=[\n\r\t ,.;:!?()\[\]。、；：！？“”‘’《》（）【】])")
 
 
 @dataclass(frozen=True)
@@ -165,21 +167,24 @@ def _normalize(text: str, conversion: str) -> Normalized:
         out_pieces = [_convert(conversion, p) for p in src_pieces]
     charmap = _charmap(conversion)
     offset = 0
+    run = 0  # start of the current run of pieces whose conversion kept their length: mapped one to one
     for src, out in zip(src_pieces, out_pieces):
-        _align(src, out, offset, charmap, starts, ends)
+        if len(src) != len(out):
+            starts.extend(range(run, offset))
+            ends.extend(range(run + 1, offset + 1))
+            _align(src, out, offset, charmap, starts, ends)
+            run = offset + len(src)
         offset += len(src)
+    starts.extend(range(run, offset))
+    ends.extend(range(run + 1, offset + 1))
     return Normalized(text, "".join(out_pieces), starts, ends)
 
 
 def _split(text: str) -> list[str]:
     """Split into pieces that each end just after a delimiter (the last may not)."""
-    pieces: list[str] = []
-    pos = 0
-    for m in _DELIMITERS.finditer(text):
-        pieces.append(text[pos : m.end()])
-        pos = m.end()
-    if pos < len(text) or not pieces:
-        pieces.append(text[pos:])
+    pieces = _AFTER_DELIMITER.split(text)
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
     return pieces
 
 
