@@ -1,7 +1,7 @@
 """The library's front door: build the default pipeline, extract records from text."""
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,6 @@ def load(config: str | Path | None = None, **overrides: Any) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def _default_nlp() -> Language:
-    return load()
-
-
 def to_records(doc: Doc) -> dict[str, Any]:
     """The contract's document record (``text``, ``quantities``, ``events``) of a processed ``Doc``."""
     from .components import events_of, quantities_of
@@ -42,6 +37,44 @@ def to_records(doc: Doc) -> dict[str, Any]:
 
 
 def extract(text: str) -> dict[str, Any]:
-    """Quantities and events of one text, as the contract's JSON-ready document record."""
+    """Quantities and events of one text, as the contract's JSON-ready document record.
+
+    Runs the pure stages (normalise, tag, link) without building a spaCy ``Doc``: the records are the
+    full pipeline's (a test checks it) at several times the speed and a fraction of the memory.
+    ``load()`` is the way to a spaCy ``Language`` with tokens.
+    """
+    from .records import extract_records
+
     check_text(text)
-    return to_records(_default_nlp()(text))
+    return extract_records(text)
+
+
+def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "text",
+                 id_key: str = "id") -> Iterator[dict[str, Any]]:
+    """Document records of many texts, lazily, in input order, as ``zhibiao extract`` writes them.
+
+    An item is a text or a mapping with the text under ``text_key`` (its id under ``id_key``, every
+    other key kept as ``meta``).  An item that cannot be processed gives an error record
+    ``{"id", "source", "line", "error"}`` in its place (``line`` is the item's 1-based number), and
+    the iteration goes on.
+    """
+    from .batch import extract_document
+    from .readers import Document, ErrorRecord, ReadOptions, dict_to_document
+    from .records import extract_records
+
+    options = ReadOptions(text_key=text_key, id_key=id_key)
+    for number, item in enumerate(items, 1):
+        default_id = str(number)
+        if isinstance(item, str):
+            doc: Document | ErrorRecord = Document(default_id, item, "<input>", number)
+        elif isinstance(item, Mapping):
+            doc = dict_to_document(dict(item), default_id, "<input>", number, options)
+        else:
+            doc = ErrorRecord(default_id, "<input>", number, f"expected a str or a mapping, got {type(item).__name__}")
+        if isinstance(doc, ErrorRecord):
+            yield doc.to_dict()
+            continue
+        try:
+            yield extract_document(doc, extract_records)
+        except Exception as err:  # one failing document must not end the iteration
+            yield ErrorRecord(doc.id, doc.source, number, f"{type(err).__name__}: {err}").to_dict()

@@ -159,10 +159,10 @@ def _record_to_document(line: str, default_id: str, source: str, number: int, op
         return ErrorRecord(default_id, source, number, f"malformed JSON: {err.msg} (column {err.colno})")
     if not isinstance(record, dict):
         return ErrorRecord(default_id, source, number, f"expected a JSON object, got {type(record).__name__}")
-    return _dict_to_document(record, default_id, source, number, options)
+    return dict_to_document(record, default_id, source, number, options)
 
 
-def _dict_to_document(record: dict, default_id: str, source: str, number: int, options: ReadOptions) -> Document | ErrorRecord:
+def dict_to_document(record: dict, default_id: str, source: str, number: int, options: ReadOptions) -> Document | ErrorRecord:
     doc_id = record.get(options.id_key)
     doc_id = default_id if doc_id is None else str(doc_id)
     if options.text_key not in record:
@@ -188,4 +188,4 @@ def _read_parquet(path: Path, options: ReadOptions) -> Iterator[Document | Error
         return
     stem = path.name.split(".")[0]
     for number, row in enumerate(table.to_pylist(), start=1):
-        yield _dict_to_document(row, f"{stem}:{number}", str(path), number, options)
+        yield dict_to_document(row, f"{stem}:{number}", str(path), number, options)

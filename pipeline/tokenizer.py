@@ -21,7 +21,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
-from .quantities import find_quantities
+from .quantities import Quantity, find_periods, find_quantities
 from .segmenter import Segmenter, default_segmenter
 
 WORDS_FILE = "segmenter_words.txt"
@@ -53,6 +53,26 @@ def token_spans(norm: Normalized, words: Iterable[str]) -> list[tuple[int, int, 
     return spans
 
 
+def cut_at(words: Iterable[str], cuts: Iterable[int]) -> list[str]:
+    """``words`` split at every offset of ``cuts`` (into their concatenation) that falls inside a word."""
+    ordered = sorted(set(cuts))
+    out: list[str] = []
+    pos = 0
+    j = 0
+    for word in words:
+        end = pos + len(word)
+        while j < len(ordered) and ordered[j] <= pos:
+            j += 1
+        last = pos
+        while j < len(ordered) and ordered[j] < end:
+            out.append(word[last - pos : ordered[j] - pos])
+            last = ordered[j]
+            j += 1
+        out.append(word[last - pos :])
+        pos = end
+    return out
+
+
 def words_and_spaces(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[str], list[bool], list[int]]:
     """spaCy's (words, spaces) for ``text``, and the index of each word's span.
 
@@ -74,7 +94,11 @@ def words_and_spaces(text: str, spans: list[tuple[int, int, int]]) -> tuple[list
 
 
 class ZhibiaoTokenizer:
-    """spaCy tokenizer over the project's pkuseg model, with exact original text."""
+    """spaCy tokenizer over the project's pkuseg model, with exact original text.
+
+    Words are also cut where a quantity or a period begins or ends, as the quantity component needs
+    them: splitting tokens later costs spaCy's retokenizer a pass over the whole document per split.
+    """
 
     def __init__(self, vocab: Vocab, *, conversion: str = DEFAULT_CONVERSION, prefilter: bool = False,
                  segmenter: Segmenter | None = None):
@@ -86,8 +110,10 @@ class ZhibiaoTokenizer:
     def __call__(self, text: str) -> Doc:
         check_text(text)
         norm = normalize(text, self.conversion)
-        words = self.cut_prefiltered(norm.text) if self.prefilter else self.segmenter.cut(norm.text)
-        spans = token_spans(norm, words)
+        found = find_quantities(norm.text)
+        words = self.cut_prefiltered(norm.text, found) if self.prefilter else self.segmenter.cut(norm.text)
+        bounds = [o for span in (*found, *find_periods(norm.text)) for o in (span.start, span.end)]
+        spans = token_spans(norm, cut_at(words, bounds))
         words, spaces, index = words_and_spaces(text, spans)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         starts = [s[2] for s in spans] + [len(norm.text)]
@@ -97,7 +123,7 @@ class ZhibiaoTokenizer:
                 token.norm_ = form
         return doc
 
-    def cut_prefiltered(self, text: str) -> list[str]:
+    def cut_prefiltered(self, text: str, found: Iterable[Quantity]) -> list[str]:
         """Segment only the sentences that hold a quantity; others become white-space-split chunks.
 
         The batch fast path.  The tagger and linker read characters, not
@@ -105,7 +131,7 @@ class ZhibiaoTokenizer:
         quantity or event; and the tagger, 20 times faster than the
         segmenter, says exactly which sentences hold one.
         """
-        starts = [q.start for q in find_quantities(text)]
+        starts = [q.start for q in found]
         words: list[str] = []
         for m in _SENTENCE.finditer(text):
             i = bisect_left(starts, m.start())
