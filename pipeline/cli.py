@@ -86,8 +86,11 @@ def evaluate_cli(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List every false positive and false negative."),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write an HTML report: gold and predicted events side by side."),
+    against: Optional[Path] = typer.Option(
+        None, "--against",
+        help="Score the documents of this JSONL file (a second annotation, or saved output) instead of running the pipeline."),
 ) -> None:
-    """Score the pipeline against gold documents."""
+    """Score the pipeline (or, with --against, another annotation) against gold documents."""
     from .evaluate import (
         GoldFormatError,
         errors,
@@ -95,15 +98,20 @@ def evaluate_cli(
         format_errors,
         format_report,
         read_documents,
+        score,
     )
 
     try:
         docs = read_documents(gold)
+        predicted = read_documents(against) if against is not None else None
     except (GoldFormatError, FileNotFoundError) as err:
         _fail(str(err))
-    from .api import extract
+    if predicted is None:
+        from .api import extract
 
-    result, predicted = evaluate_documents(docs, extract)
+        result, predicted = evaluate_documents(docs, extract)
+    else:
+        result = score(docs, predicted)
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
     if show_errors:
         typer.echo(format_errors(errors(docs, predicted)))

@@ -32,6 +32,19 @@ def test_evaluate_json_has_the_documented_keys(tmp_path):
     assert "zb-match" in (tmp_path / "e.html").read_text(encoding="utf-8")
 
 
+def test_evaluate_against_a_second_annotation(tmp_path):
+    gold = ROOT / "corpus" / "seed.gold.jsonl"
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs[0]["events"] = docs[0]["events"][1:]  # the second annotator missed one event
+    other = tmp_path / "second.jsonl"
+    other.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "--against", str(other), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["quantities"]["f1"] == 1.0
+    assert (scores["events_strict"]["fp"], scores["events_strict"]["fn"]) == (0, 1)
+
+
 def test_evaluate_bad_gold_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "增长3%"}\n{"id": "b", "text": \n', encoding="utf-8")
