@@ -267,10 +267,10 @@ def test_example_without_marks_is_an_error(tmp_path):
 
 
 def test_indicator_alias_clash(tmp_path):
-    p = _write(tmp_path, "indicators:\n  - {id: a, name: 出口}\n  - {id: b, name: 出口额, aliases: [出口]}\n",
-               "indicators.yaml")
+    p = _write(tmp_path, "sources:\n  - {id: s, title: t}\nindicators:\n  - {id: a, name: 出口, source: s}\n"
+               "  - {id: b, name: 出口额, aliases: [出口], source: s}\n", "indicators.yaml")
     probs = _problems(p)
-    assert any(f"{p}:3:" in s and "already belongs to 'a'" in s for s in probs), probs
+    assert any(f"{p}:5:" in s and "already belongs to 'a'" in s for s in probs), probs
 
 
 def test_missing_file(tmp_path):
