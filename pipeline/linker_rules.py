@@ -10,8 +10,9 @@ edit without reading Python:
   over the text right before (``left``) and/or right after (``right``) a
   quantity, with macros ``{class}`` that expand to a lexicon class, plus its
   own positive ``examples`` and ``negatives``.
-* ``indicators.yaml`` ``indicators:`` canonical indicator names, ids and
-  aliases.
+* ``indicators.yaml`` ``indicators:`` the catalogue of indicator and industry
+  names with their ids, aliases and sources (``sources:``); schema and matcher
+  in ``pipeline/catalogue.py``.
 
 ``load_rules`` validates every record (unknown fields, bad values, duplicate
 ids, regular expressions that do not compile, macros naming no class) and
@@ -27,6 +28,7 @@ from typing import Literal, Optional, Sequence
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .catalogue import Catalogue, Indicator, Source, build_catalogue
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
 
@@ -193,17 +195,6 @@ class LinkRule(BaseModel):
     keep_rate: bool = False  # true: a rate noun ending the subject stays in its name (X增速快于Y)
     examples: list[Example] = []
     negatives: list[Negative] = []
-
-
-class Indicator(BaseModel):
-    """A canonical indicator with the names it is written as."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
-    aliases: list[str] = []
-    description: str = ""
 
 
 _MACRO = regex.compile(r"\{([a-z_]+)\}")
@@ -398,7 +389,7 @@ class LinkerRules:
     triggers: dict[str, LexiconEntry] = field(default_factory=dict)
     trigger_patterns: list[tuple[regex.Pattern, LexiconEntry]] = field(default_factory=list)
     bases: list[tuple[regex.Pattern, str]] = field(default_factory=list)
-    alias_index: dict[str, Indicator] = field(default_factory=dict)
+    catalogue: Catalogue = field(default_factory=Catalogue)
     sources: tuple[str, ...] = ()
     engine: Optional[EnginePatterns] = None
     rule_index: dict[str, CompiledRule] = field(default_factory=dict)
@@ -441,13 +432,6 @@ def _expand(pattern: str, alternations: dict[str, str]) -> tuple[str, list[str]]
     return _MACRO.sub(sub, pattern), unknown
 
 
-_NORM_KEY = regex.compile(r"[\s“”‘’\"'「」『』]+")
-
-
-def _norm_key(name: str) -> str:
-    return _NORM_KEY.sub("", name).lower()
-
-
 def default_paths() -> tuple[Path, Path]:
     return rules_path("linker.yaml"), rules_path("indicators.yaml")
 
@@ -456,18 +440,19 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
 
     ``paths`` lists YAML files; each may hold any of the sections ``lexicon``,
-    ``rules`` and ``indicators``.  Ids must be unique within each section
-    across all files.  Default: the bundled ``linker.yaml`` and ``indicators.yaml``.
+    ``rules``, ``indicators`` and ``sources``.  Ids must be unique within each
+    section across all files.  Default: the bundled ``linker.yaml`` and ``indicators.yaml``.
     """
     paths = [Path(p) for p in (paths or default_paths())]
     problems: list[Problem] = []
     lex: list[tuple[LexiconEntry, int, str]] = []
     link: list[tuple[LinkRule, int, str]] = []
     inds: list[tuple[Indicator, int, str]] = []
-    seen: dict[str, dict[str, str]] = {"lexicon": {}, "rules": {}, "indicators": {}}
+    sources: list[tuple[Source, int, str]] = []
+    seen: dict[str, dict[str, str]] = {"lexicon": {}, "rules": {}, "indicators": {}, "sources": {}}
     for path in paths:
         try:
-            sections = read_sections(path, ("lexicon", "rules", "indicators"))
+            sections = read_sections(path, ("lexicon", "rules", "indicators", "sources"))
         except RuleFileError as err:
             problems.extend(err.problems)
             continue
@@ -475,6 +460,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             ("lexicon", LexiconEntry, lex),
             ("rules", LinkRule, link),
             ("indicators", Indicator, inds),
+            ("sources", Source, sources),
         ):
             good, probs = validate(path, sections[name], model)
             problems.extend(probs)
@@ -528,15 +514,8 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         except regex.error as err:  # pragma: no cover - patterns are checked one by one above
             problems.append(Problem(paths[0].name, 0, f"lexicon class {name!r} does not compile: {err}"))
 
-    alias_index: dict[str, Indicator] = {}
-    for ind, line, path in inds:
-        for alias in [ind.name, *ind.aliases]:
-            key = _norm_key(alias)
-            other = alias_index.get(key)
-            if other is not None and other.id != ind.id:
-                problems.append(Problem(path, line, f"rule {ind.id!r}: alias {alias!r} already belongs to {other.id!r}"))
-                continue
-            alias_index[key] = ind
+    catalogue, catalogue_problems = build_catalogue(inds, sources)
+    problems.extend(catalogue_problems)
 
     if problems:
         raise RuleFileError(problems)
@@ -566,7 +545,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         triggers=triggers,
         trigger_patterns=trigger_patterns,
         bases=bases,
-        alias_index=alias_index,
+        catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
     )
 
@@ -578,4 +557,5 @@ def default_rules() -> LinkerRules:
 
 
 def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Indicator]:
-    return rules.alias_index.get(_norm_key(name))
+    """The catalogue entry an event's indicator names (``Catalogue.lookup``), or None."""
+    return rules.catalogue.lookup(name)

@@ -266,13 +266,6 @@ def test_example_without_marks_is_an_error(tmp_path):
     assert any("mark each quantity" in s for s in probs), probs
 
 
-def test_indicator_alias_clash(tmp_path):
-    p = _write(tmp_path, "indicators:\n  - {id: a, name: 出口}\n  - {id: b, name: 出口额, aliases: [出口]}\n",
-               "indicators.yaml")
-    probs = _problems(p)
-    assert any(f"{p}:3:" in s and "already belongs to 'a'" in s for s in probs), probs
-
-
 def test_missing_file(tmp_path):
     probs = _problems(tmp_path / "nope.yaml")
     assert probs and "file not found" in probs[0]

@@ -1,0 +1,174 @@
+"""The indicator catalogue (``rules/indicators.yaml``): schema, load-time checks and the name matcher.
+
+An event's indicator is a phrase of the text (``农副食品加工业``, ``对东盟进出口``); the catalogue
+says which standard statistic or industry it names.  Names are found in normalised text by one trie
+built when the rules load, scanned longest-first from left to right, so a long name
+(``黑色金属冶炼和压延加工业``) wins over the shorter names inside it and no regex runs per name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Union
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .normalize import normalize
+from .rulefile import Problem
+
+# Characters a name is compared without (spaces and quotation marks), as in ``_norm_key`` before.
+_IGNORED = frozenset(" \t\r\n\u3000“”‘’\"'「」『』")
+_ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
+_CODE = regex.compile(r"[A-T]|\d{2}|\d{3}")
+_MARK = regex.compile(r"\[([^\[\]]+)\]")
+_END = "\0"  # trie key of the id stored at a node where a name ends
+
+
+class Source(BaseModel):
+    """A classification or release the catalogue's names were found in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)
+    url: Optional[str] = None
+
+
+class Indicator(BaseModel):
+    """A standard statistic or industry with the names it is written as, and where they were found."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=_ID)
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    source: Union[str, list[str]]
+    codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
+    description: str = ""
+    examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
+
+    @field_validator("codes")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        for code in v:
+            if not _CODE.fullmatch(code):
+                raise ValueError(f"code {code!r} is not a GB/T 4754 section letter, division or major group")
+        return v
+
+    @field_validator("examples")
+    @classmethod
+    def _one_mark(cls, v: list[str]) -> list[str]:
+        for text in v:
+            if len(_MARK.findall(text)) != 1:
+                raise ValueError(f"example {text!r} must mark exactly one name with [..]")
+        return v
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.source] if isinstance(self.source, str) else list(self.source)
+
+    @property
+    def kind(self) -> str:
+        """``indicator``, or the GB/T 4754 level of an industry entry: ``section``, ``division``, ``group``."""
+        if not self.codes:
+            return "indicator"
+        return {1: "section", 2: "division", 3: "group"}[min(len(c) for c in self.codes)]
+
+
+def _fold(c: str) -> str:
+    return c.lower() if "A" <= c <= "Z" else c
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
+    return "".join(_fold(c) for c in name if c not in _IGNORED)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The indicators and a trie over the keys of all their names, built once when the rules load."""
+
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # name key -> indicator id
+    trie: dict = field(default_factory=dict)
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Catalogue names in normalised ``text`` as half-open ``(start, end, indicator_id)``, longest first.
+
+        At each position the longest name wins and the scan goes on after it; spaces and quotation
+        marks inside a name are skipped (``"5G 基站"`` finds ``5G基站``), never taken at its edges.
+        """
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(text)
+        while i < n:
+            best: Optional[tuple[int, str]] = None
+            if text[i] not in _IGNORED:
+                node = self.trie
+                for j in range(i, n):
+                    c = text[j]
+                    if c in _IGNORED:
+                        continue
+                    node = node.get(_fold(c))
+                    if node is None:
+                        break
+                    if _END in node:
+                        best = (j + 1, node[_END])
+            if best is None:
+                i += 1
+                continue
+            out.append((i, best[0], best[1]))
+            i = best[0]
+        return out
+
+    def lookup(self, name: str) -> Optional[Indicator]:
+        """The entry an event's indicator names: the whole name, else the catalogue name heading it.
+
+        Chinese noun phrases end in their head, so ``对东盟出口`` is an ``出口`` and ``农村居民人均可支配收入``
+        a ``居民人均可支配收入``; the head must be the last name of the longest-first scan and end the
+        phrase (``农副食品加工业增加值`` scans to ``农副食品加工业`` + ``增加值`` and gets no id).
+        """
+        iid = self.keys.get(name_key(name))
+        if iid is None:
+            found = self.matches(name)
+            rest = name[found[-1][1]:] if found else None
+            if rest is not None and all(c in _IGNORED for c in rest):
+                iid = found[-1][2]
+        return self.indicators[iid] if iid is not None else None
+
+
+def build_catalogue(
+    entries: Iterable[tuple[Indicator, int, str]], sources: Iterable[tuple[Source, int, str]]
+) -> tuple[Catalogue, list[Problem]]:
+    """Index validated entries; every problem (duplicate or non-normalised name, unknown source) as ``file:line``."""
+    entries = list(entries)
+    problems: list[Problem] = []
+    known = {s.id for s, _, _ in sources}
+    names = [(alias, ind, line, path) for ind, line, path in entries for alias in [ind.name, *ind.aliases]]
+    # one normaliser call for all names: newlines delimit OpenCC's phrases, so each name converts alone
+    normalised = normalize("\n".join(a for a, _, _, _ in names)).text.split("\n")
+    keys: dict[str, str] = {}
+    indicators: dict[str, Indicator] = {}
+    trie: dict = {}
+    for ind, line, path in entries:
+        indicators[ind.id] = ind
+        for src in ind.sources:
+            if src not in known:
+                problems.append(Problem(path, line, f"rule {ind.id!r}: unknown source {src!r}; define it under sources:"))
+    for (alias, ind, line, path), norm in zip(names, normalised):
+        if norm != alias:
+            problems.append(Problem(path, line, f"rule {ind.id!r}: name {alias!r} is not normalised; write {norm!r}"))
+            continue
+        key = name_key(alias)
+        if not key:
+            problems.append(Problem(path, line, f"rule {ind.id!r}: empty name"))
+            continue
+        other = keys.get(key)
+        if other is not None and other != ind.id:
+            problems.append(Problem(path, line, f"rule {ind.id!r}: alias {alias!r} already belongs to {other!r}"))
+            continue
+        keys[key] = ind.id
+        node = trie
+        for c in key:
+            node = node.setdefault(c, {})
+        node[_END] = ind.id
+    return Catalogue(indicators=indicators, keys=keys, trie=trie), problems

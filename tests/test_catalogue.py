@@ -1,0 +1,109 @@
+"""The indicator catalogue: its examples, the matcher, the lookup and the load-time checks."""
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.catalogue import _MARK, name_key
+from zhibiao.linker_rules import default_rules, load_rules, lookup_indicator
+from zhibiao.normalize import normalize
+from zhibiao.rulefile import RuleFileError
+
+CATALOGUE = default_rules().catalogue
+EXAMPLES = [(ind.id, text) for ind in CATALOGUE.indicators.values() for text in ind.examples]
+
+
+def test_size_and_every_kind_has_examples():
+    kinds = {ind.kind for ind in CATALOGUE.indicators.values()}
+    assert len(CATALOGUE.indicators) >= 1000
+    assert kinds == {"indicator", "section", "division", "group"}
+    assert {CATALOGUE.indicators[i].kind for i, _ in EXAMPLES} == kinds
+
+
+@pytest.mark.parametrize("iid,text", EXAMPLES, ids=[f"{i}:{t}" for i, t in EXAMPLES])
+def test_example(iid, text):
+    """The marked name is found, with its offsets, as this entry, in the normalised sentence."""
+    mark = _MARK.search(text)
+    plain = text[: mark.start()] + mark.group(1) + text[mark.end():]
+    norm = normalize(plain)
+    span = norm.to_normalized(mark.start(), mark.start() + len(mark.group(1)))
+    assert (*span, iid) in CATALOGUE.matches(norm.text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("黑色金属冶炼和压延加工业增长5.5%", [(0, 12, "gbt4754_c31")]),  # longest first: not 金属 ... 加工业
+        ("规上工业增加值和GDP", [(0, 7, "industrial_value_added"), (8, 11, "gdp")]),
+        ("gdp增速", [(0, 5, "gdp_growth")]),  # Latin letters compared lower-cased
+        ("5G 基站", [(0, 5, "5g_base_stations")]),  # a space inside a name is skipped
+        (" 出口 ", [(1, 3, "exports")]),  # ... never taken at its edges
+        ("咖啡门店数量", []),
+        ("", []),
+    ],
+)
+def test_matches(text, expected):
+    assert CATALOGUE.matches(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name,iid",
+    [
+        ("规模以上工业增加值", "industrial_value_added"),  # the whole name
+        ("“出口”", "exports"),  # compared without quotation marks
+        ("对东盟出口", "exports"),  # the head names it
+        ("农村居民人均可支配收入", "rural_disposable_income"),
+        ("全国规模以上工业增加值", "industrial_value_added"),
+        ("农副食品加工业", "gbt4754_c13"),
+        ("农副食品加工业增加值", None),  # 增加值 is no catalogue name: no head
+        ("咖啡门店数量", None),
+    ],
+)
+def test_lookup(name, iid):
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+def test_every_name_is_normalised_and_found_whole():
+    for ind in CATALOGUE.indicators.values():
+        for name in [ind.name, *ind.aliases]:
+            assert normalize(name).text == name
+            assert CATALOGUE.keys[name_key(name)] == ind.id
+
+
+def test_industry_codes_follow_the_classification():
+    levels = {"section": 1, "division": 2, "group": 3}
+    counts = {1: 0, 2: 0, 3: 0}
+    for ind in CATALOGUE.indicators.values():
+        if ind.codes:
+            assert ind.id.startswith("gbt4754_") and ind.sources == ["gbt4754"]
+            assert min(len(c) for c in ind.codes) == levels[ind.kind]
+            for code in ind.codes:
+                counts[len(code)] += 1
+    assert counts == {1: 20, 2: 97, 3: 473}
+
+
+GOOD = "sources:\n  - {id: s, title: t}\nindicators:\n"
+
+
+@pytest.mark.parametrize(
+    "body,line,message",
+    [
+        (GOOD + "  - {name: 出口, source: s}\n", 4, "id: Field required"),
+        (GOOD + "  - {id: a, name: 出口, source: s}\n  - {id: a, name: 进口, source: s}\n", 5, "duplicate id 'a'"),
+        (GOOD + "  - {id: a, name: 出口, source: s}\n  - {id: b, name: 出口额, aliases: [出口], source: s}\n", 5,
+         "already belongs to 'a'"),
+        (GOOD + "  - {id: a, name: 經濟成長率, source: s}\n", 4, "not normalised; write '经济成长率'"),
+        (GOOD + "  - {id: a, name: 出口, source: nowhere}\n", 4, "unknown source 'nowhere'"),
+        (GOOD + "  - {id: a, name: 出口}\n", 4, "source: Field required"),
+        (GOOD + "  - {id: Exports, name: 出口, source: s}\n", 4, "id: String should match pattern"),
+        (GOOD + "  - {id: a, name: 纺织业, codes: ['1700'], source: s}\n", 4, "is not a GB/T 4754"),
+        (GOOD + "  - {id: a, name: 出口, source: s, examples: [出口增长]}\n", 4, "exactly one name"),
+    ],
+)
+def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, message):
+    path = tmp_path / "indicators.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rules([path])
+    problems = [str(p) for p in err.value.problems]
+    assert any(p.startswith(f"{path}:{line}:") and message in p for p in problems), problems
