@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from .extensions import register_extensions
-from .normalize import DEFAULT_CONVERSION, normalize
+from .normalize import DEFAULT_CONVERSION
 from .quantities import Period, Quantity
 from .records import event_record
 
@@ -34,21 +34,28 @@ class IndicatorLinker:
         self.spans_key = spans_key
         self.periods_key = periods_key
         self._sources: dict[str, str] | None = None
-        self._rules = None
+        self._extractor = None
 
     @property
-    def rules(self):
-        """The linker rules; the bundled ones unless ``initialize`` or ``from_disk`` gave others."""
-        if self._rules is None:
+    def extractor(self):
+        """The ``Extractor`` over this component's rule files: the bundled ones unless ``initialize`` or
+        ``from_disk`` gave others."""
+        if self._extractor is None:
             from .resources import rules_path
 
             self._load_paths([rules_path(n) for n in RULE_FILES])
-        return self._rules
+        return self._extractor
+
+    @property
+    def rules(self):
+        return self.extractor.rules
 
     def _load_paths(self, paths: list[Path]) -> None:
-        from .linker_rules import load_rules
+        from .extractor import Extractor
 
-        self._rules = load_rules(paths)
+        extractor = Extractor(conversion=self.conversion, rules=paths)
+        _ = extractor.rules  # fails loudly, with file and line, before the component is used
+        self._extractor = extractor
         self._sources = {p.name: p.read_text(encoding="utf-8") for p in paths}
 
     def _load_sources(self, sources: dict[str, str]) -> None:
@@ -61,15 +68,14 @@ class IndicatorLinker:
                    rules_paths: list[str] | None = None) -> None:
         """Load rules: ``rules_paths`` from ``[initialize.components.*]``, else the bundled files."""
         if rules_paths is None:
-            self._rules = None
+            self._extractor = None
             _ = self.rules
         else:
             self._load_paths([Path(p) for p in rules_paths])
 
     def __call__(self, doc: Doc) -> Doc:
-        from .linker import link
-
-        norm = normalize(doc.text, self.conversion)
+        ex = self.extractor
+        norm = ex.normalize(doc.text)
         quantities = []
         for span in doc.spans.get(self.spans_key, []):
             q = span._.quantity
@@ -83,7 +89,7 @@ class IndicatorLinker:
         for span in doc.spans.get(self.periods_key, []):
             start, end = norm.to_normalized(span.start_char, span.end_char)
             periods.append(Period(start, end, norm.text[start:end]))
-        events = link(norm.text, quantities, periods, self.rules)
+        events = ex.events(norm.text, quantities, periods)
         doc._.events = [event_record(e, norm) for e in events]
         return doc
 

@@ -142,17 +142,8 @@ def fold_width(text: str) -> str:
 
 
 def normalize(text: str, conversion: str = DEFAULT_CONVERSION) -> Normalized:
-    """Normalise ``text`` to simplified script with folded width, keeping an exact offset map.
-
-    The last few results are cached: the tokenizer, the tagger and the linker
-    each normalise the same document text in turn.
-    """
+    """Normalise ``text`` to simplified script with folded width, keeping an exact offset map."""
     check_text(text)
-    return _normalize(text, conversion)
-
-
-@lru_cache(maxsize=4)
-def _normalize(text: str, conversion: str) -> Normalized:
     folded = fold_width(text)
     converted = _convert(conversion, folded) if folded else ""
     starts: array = array("q")

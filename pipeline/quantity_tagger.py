@@ -16,8 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .extensions import register_extensions
-from .normalize import DEFAULT_CONVERSION, normalize
-from .quantities import find_periods, find_quantities
+from .normalize import DEFAULT_CONVERSION
 from .records import quantity_record
 from .spans import exact_spans
 
@@ -38,6 +37,7 @@ class QuantityTagger:
         self.set_ents = set_ents
         self._units_source: str | None = None
         self._units_path: str | None = None
+        self._extractor = None
 
     @property
     def units_path(self) -> str:
@@ -58,6 +58,16 @@ class QuantityTagger:
         load_units(path)  # fails loudly, with file and line, before the component is used
         self._units_source = path.read_text(encoding="utf-8")
         self._units_path = str(path)
+        self._extractor = None
+
+    @property
+    def extractor(self):
+        """The ``Extractor`` over this component's conversion and units file."""
+        if self._extractor is None:
+            from .extractor import Extractor
+
+            self._extractor = Extractor(conversion=self.conversion, units=self.units_path)
+        return self._extractor
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
                    units_path: str | Path | None = None) -> None:
@@ -69,9 +79,10 @@ class QuantityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on every access: read it once
-        norm = normalize(text, self.conversion)
-        found = find_quantities(norm.text, self.units_path)
-        periods = find_periods(norm.text, self.units_path)
+        ex = self.extractor
+        norm = ex.normalize(text)
+        found = ex.quantities(norm.text)
+        periods = ex.periods(norm.text)
         q_offsets = [norm.to_original(q.start, q.end) for q in found]
         p_offsets = [norm.to_original(p.start, p.end) for p in periods]
         spans = exact_spans(doc, q_offsets + p_offsets)

@@ -7,10 +7,14 @@ path), and a test checks that it gives the same records as the full pipeline.
 """
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from .normalize import DEFAULT_CONVERSION, Normalized, normalize
-from .quantities import Quantity, as_number, find_periods, find_quantities
+from .normalize import DEFAULT_CONVERSION, Normalized
+from .quantities import Quantity, as_number
+
+if TYPE_CHECKING:
+    from .extractor import Extractor
 
 
 def quantity_record(q: Quantity, text: str, start: int, end: int) -> dict[str, Any]:
@@ -36,12 +40,14 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=8)
+def default_extractor(conversion: str = DEFAULT_CONVERSION) -> "Extractor":
+    """The extractor with the bundled units and rules, built once per process and conversion."""
+    from .extractor import Extractor
+
+    return Extractor(conversion=conversion)
+
+
 def extract_records(text: str, *, conversion: str = DEFAULT_CONVERSION) -> dict[str, Any]:
     """``{"text", "quantities", "events"}`` of one text, with the bundled rules."""
-    from .linker import link
-
-    norm = normalize(text, conversion)
-    found = find_quantities(norm.text)
-    events = link(norm.text, found, find_periods(norm.text))
-    quantities = [quantity_record(q, text, *norm.to_original(q.start, q.end)) for q in found]
-    return {"text": text, "quantities": quantities, "events": [event_record(e, norm) for e in events]}
+    return default_extractor(conversion)(text)

@@ -1,0 +1,67 @@
+"""One object that holds what extraction runs with: script conversion, the units file and the rule files.
+
+Records (``zhibiao.extract``), both spaCy components and batch extraction all go through an
+``Extractor``, so a linguist's own ``units.yaml`` or ``linker.yaml`` works the same everywhere:
+``Extractor(units="my/units.yaml", rules=["my/linker.yaml", "my/indicators.yaml"])``,
+``zhibiao extract --units ... --rules ...``, or the components' ``initialize`` settings.
+Files are validated when the extractor is built, so a broken file fails before any document is read.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .linker import Event, link
+from .linker_rules import LinkerRules, default_paths, load_rules
+from .normalize import DEFAULT_CONVERSION, Normalized, normalize
+from .quantities import Period, Quantity, find_periods, find_quantities
+from .resources import rules_path
+from .units import load_units
+
+UNITS_FILE = "units.yaml"
+
+
+class Extractor:
+    """The pure stages (normalise, tag quantities and periods, link) over one set of rule files."""
+
+    def __init__(self, *, conversion: str = DEFAULT_CONVERSION, units: str | Path | None = None,
+                 rules: Sequence[str | Path] | None = None):
+        self.conversion = conversion
+        self.units_path = Path(units) if units is not None else rules_path(UNITS_FILE)
+        self.rule_paths = tuple(Path(p) for p in rules) if rules else default_paths()
+        load_units(self.units_path)  # fails loudly, with file and line
+
+    @cached_property
+    def rules(self) -> LinkerRules:
+        """The linker rules, loaded (and validated) on first use: the quantity component needs none."""
+        return load_rules(self.rule_paths)
+
+    def normalize(self, text: str) -> Normalized:
+        return normalize(text, self.conversion)
+
+    def quantities(self, norm_text: str) -> list[Quantity]:
+        return find_quantities(norm_text, str(self.units_path))
+
+    def periods(self, norm_text: str) -> list[Period]:
+        return find_periods(norm_text, str(self.units_path))
+
+    def events(self, norm_text: str, quantities: Sequence[Quantity], periods: Sequence[Period]) -> list[Event]:
+        return link(norm_text, quantities, periods, self.rules)
+
+    def __call__(self, text: str) -> dict[str, Any]:
+        """``{"text", "quantities", "events"}`` of one text: the contract's records, at original offsets."""
+        from .records import event_record, quantity_record
+
+        norm = self.normalize(text)
+        found = self.quantities(norm.text)
+        events = self.events(norm.text, found, self.periods(norm.text))
+        quantities = [quantity_record(q, text, *norm.to_original(q.start, q.end)) for q in found]
+        return {"text": text, "quantities": quantities, "events": [event_record(e, norm) for e in events]}
+
+    def files(self) -> list[dict[str, str]]:
+        """Every file this extractor reads rules from, with its SHA-256 (for run manifests)."""
+        return [{"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                for p in (self.units_path, *self.rule_paths)]
