@@ -9,13 +9,11 @@ pool, or Dask) only decide where ``process_shard`` runs.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -31,16 +29,7 @@ from .readers import (
     plan_shards,
     read_shard,
 )
-
-FORMATS = ("jsonl", "csv", "parquet")
-EVENT_COLUMNS = (
-    "doc_id", "indicator", "indicator_id", "value", "unit", "kind", "basis", "qualifier", "period",
-    "location", "value_text", "value_start", "value_end", "indicator_start", "indicator_end", "sentence", "rule",
-)
-QUANTITY_COLUMNS = (
-    "doc_id", "text", "start", "end", "value", "upper", "unit", "label", "qualifier", "base_value", "base_unit", "currency",
-)
-
+from .writers import get_format, jsonl_bytes
 
 @dataclass(frozen=True)
 class ExtractOptions:
@@ -67,13 +56,8 @@ class ShardResult:
 def part_names(shard: Shard, fmt: str) -> dict[str, str]:
     """File names of a shard's parts, in writing order: the last one marks the shard complete."""
     stem = f"{shard.index:05d}"
-    names = {"errors": f"errors-{stem}.jsonl"}
-    if fmt == "jsonl":
-        names["documents"] = f"documents-{stem}.jsonl"
-    else:
-        names["quantities"] = f"quantities-{stem}.{fmt}"
-        names["events"] = f"events-{stem}.{fmt}"
-    return names
+    f = get_format(fmt)
+    return {"errors": f"errors-{stem}.jsonl", **{part: f"{part}-{stem}.{f.suffix}" for part in f.parts}}
 
 
 def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
@@ -146,54 +130,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _jsonl(rows: Iterable[dict]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-
-
-def event_rows(records: list[dict]) -> Iterator[dict]:
-    for r in records:
-        meta = {f"meta_{k}": v for k, v in (r.get("meta") or {}).items()}
-        for e in r["events"]:
-            yield {**{c: e.get(c) for c in EVENT_COLUMNS}, "doc_id": r["id"], **meta}
-
-
-def quantity_rows(records: list[dict]) -> Iterator[dict]:
-    for r in records:
-        meta = {f"meta_{k}": v for k, v in (r.get("meta") or {}).items()}
-        for q in r["quantities"]:
-            yield {**{c: q.get(c) for c in QUANTITY_COLUMNS}, "doc_id": r["id"], **meta}
-
-
-def _table_bytes(rows: list[dict], columns: tuple[str, ...], fmt: str) -> bytes:
-    names = list(columns) + sorted({k for r in rows for k in r} - set(columns))
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()})
-        return buf.getvalue().encode("utf-8")
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise RuntimeError("writing Parquet needs pyarrow: pip install 'zhibiao[parquet]'") from None
-    table = pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows]) if rows else pa.table({k: pa.array([], pa.string()) for k in names})
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink)
-    return sink.getvalue().to_pybytes()
-
-
 def write_parts(shard: Shard, opts: ExtractOptions, records: list[dict], errors: list[dict]) -> None:
     """Write a shard's parts, each atomically, in the order of ``part_names``."""
-    payloads = {"errors": _jsonl(errors)}
-    if opts.fmt == "jsonl":
-        payloads["documents"] = _jsonl(records)
-    else:
-        payloads["quantities"] = _table_bytes(list(quantity_rows(records)), QUANTITY_COLUMNS, opts.fmt)
-        payloads["events"] = _table_bytes(list(event_rows(records)), EVENT_COLUMNS, opts.fmt)
-    for key, name in part_names(shard, opts.fmt).items():
-        _atomic_write(Path(opts.out_dir) / name, payloads[key])
+    f = get_format(opts.fmt)
+    for part, name in part_names(shard, opts.fmt).items():
+        data = jsonl_bytes(errors) if part == "errors" else f.encode(part, records)
+        _atomic_write(Path(opts.out_dir) / name, data)
 
 
 class Executor(Protocol):
@@ -307,8 +249,7 @@ def run_extract(
     fast_path: bool = True,
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    get_format(fmt)  # unknown names fail here, before any file is touched
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(expand_inputs(inputs), read, shard_size)

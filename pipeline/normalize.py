@@ -17,7 +17,6 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
 
 from .errors import InputError
 
