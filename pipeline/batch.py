@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from .extractor import Extractor
 from .readers import (
     Document,
     ErrorRecord,
@@ -39,6 +40,8 @@ class ExtractOptions:
     fmt: str = "jsonl"
     read: ReadOptions = field(default_factory=ReadOptions)
     fast_path: bool = True
+    units: str | None = None  # a units file instead of the bundled one
+    rules: tuple[str, ...] | None = None  # linker rule files instead of the bundled ones
 
 
 @dataclass
@@ -64,23 +67,32 @@ def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
     return all((Path(opts.out_dir) / n).exists() for n in part_names(shard, opts.fmt).values())
 
 
-@lru_cache(maxsize=1)
-def worker_nlp():
+@lru_cache(maxsize=2)
+def worker_nlp(units: str | None, rules: tuple[str, ...] | None):
     """The full spaCy pipeline of this process, loaded once (used when the fast path is off)."""
     from .api import load
 
-    return load()
+    overrides: dict[str, Any] = {}
+    if units is not None:
+        overrides["initialize.components.zhibiao_quantities.units_path"] = units
+    if rules is not None:
+        overrides["initialize.components.zhibiao_indicators.rules_paths"] = list(rules)
+    return load(**overrides)
 
 
-def extractor(fast_path: bool) -> Callable[[str], dict[str, Any]]:
+@lru_cache(maxsize=2)
+def worker_extractor(units: str | None, rules: tuple[str, ...] | None) -> Extractor:
+    """The pure stages of this process with the run's rule files, built once."""
+    return Extractor(units=units, rules=rules)
+
+
+def extractor(opts: ExtractOptions) -> Callable[[str], dict[str, Any]]:
     """Text -> contract record: the pure stages (fast path) or the full spaCy pipeline."""
-    if fast_path:
-        from .records import extract_records
-
-        return extract_records
+    if opts.fast_path:
+        return worker_extractor(opts.units, opts.rules)
     from .api import to_records
 
-    nlp = worker_nlp()
+    nlp = worker_nlp(opts.units, opts.rules)
     return lambda text: to_records(nlp(text))
 
 
@@ -98,7 +110,7 @@ def process_shard(shard: Shard, opts: ExtractOptions) -> ShardResult:
     if is_complete(shard, opts):
         result.skipped = True
         return result
-    extract = extractor(opts.fast_path)
+    extract = extractor(opts)
     records: list[dict] = []
     errors: list[dict] = []
     for item in read_shard(shard, opts.read):
@@ -223,14 +235,17 @@ class Progress:
 MANIFEST = "manifest.json"
 
 
-def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resume: bool) -> None:
-    """Record the shard plan; a resumed run must have the same plan, or its parts would not line up."""
-    plan = {"format": opts.fmt, "read": asdict(opts.read), "shards": [asdict(s) for s in shards]}
+def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resume: bool,
+                    rule_files: list[dict[str, str]]) -> None:
+    """Record the shard plan and the rule files (with hashes) that made the parts; a resumed run must
+    have the same, or its parts would not line up or would mix two sets of rules."""
+    plan = {"format": opts.fmt, "read": asdict(opts.read), "rules": rule_files,
+            "shards": [asdict(s) for s in shards]}
     if resume and path.exists():
         old = json.loads(path.read_text(encoding="utf-8"))
         if old != plan:
-            raise ValueError(f"{path.parent}: the inputs, format or shard size differ from the run being resumed; "
-                             "resume with the same arguments, or use --force")
+            raise ValueError(f"{path.parent}: the inputs, format, shard size or rule files differ from the run being "
+                             "resumed; resume with the same arguments, or use --force")
     _atomic_write(path, json.dumps(plan, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
@@ -247,14 +262,24 @@ def run_extract(
     executor: Executor | None = None,
     quiet: bool = False,
     fast_path: bool = True,
+    units: str | Path | None = None,
+    rules: list[str | Path] | None = None,
 ) -> dict[str, Any]:
-    """Extract every input document into part files under ``out_dir``; return the run's summary."""
+    """Extract every input document into part files under ``out_dir``; return the run's summary.
+
+    ``units`` and ``rules`` replace the bundled units file and linker rule files; they are validated
+    here, before any file is touched, and recorded with their hashes in the manifest.
+    """
     get_format(fmt)  # unknown names fail here, before any file is touched
+    opts_units = str(units) if units is not None else None
+    opts_rules = tuple(str(r) for r in rules) if rules else None
+    checked = worker_extractor(opts_units, opts_rules)
+    _ = checked.rules  # a broken rule file fails now, with file and line
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(expand_inputs(inputs), read, shard_size)
-    opts = ExtractOptions(str(out), fmt, read, fast_path)
-    _check_manifest(out / MANIFEST, shards, opts, resume and not force)
+    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules)
+    _check_manifest(out / MANIFEST, shards, opts, resume and not force, checked.files())
     for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
         tmp.unlink()
     if force:

@@ -1,63 +1,121 @@
-"""The ``zhibiao`` command line: thin Typer wrappers over plain functions that return data."""
+"""The ``zhibiao`` command line: thin Typer wrappers over plain functions that return data.
+
+Exit status: 0 when the command did its work; 1 when documents failed and ``--fail-on-error`` was
+given; 2 for a usage error (a bad option, an input or rule file that cannot be read), reported as one
+line ``error: ...`` naming the file (and line), never a traceback.
+"""
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from . import __version__
+from .writers import FORMATS
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese economic-indicator extraction.")
 
+USAGE_ERROR = 2
+DOCUMENTS_FAILED = 1
 
-def _fail(message: str, code: int = 1) -> None:
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def _fail(message: str, code: int = USAGE_ERROR) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zhibiao {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Chinese economic-indicator extraction."""
 
 
 @app.command("extract")
 def extract_cli(
     inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .jsonl.gz, .parquet), folders or globs."),
     output: Path = typer.Option(..., "--output", "-o", help="Output folder for the part files."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (event and quantity tables)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (event and quantity tables)."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line of a .txt file as one document."),
     text_key: str = typer.Option("text", "--text-key", help="Key or column holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="Key or column holding the document id."),
-    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Worker processes."),
-    shard_size: int = typer.Option(1000, "--shard-size", help="Documents per shard of a line-based file."),
-    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask (a local Dask cluster)."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Worker processes."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per shard of a line-based file."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or dask (a local Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler, e.g. tcp://host:8786."),
     resume: bool = typer.Option(False, "--resume", help="Skip shards whose parts are already complete."),
     force: bool = typer.Option(False, "--force", help="Overwrite the parts of an earlier run."),
-    fail_on_error: bool = typer.Option(False, "--fail-on-error", help="Exit with status 2 if any document failed."),
+    fail_on_error: bool = typer.Option(False, "--fail-on-error", help="Exit with status 1 if any document failed."),
+    units: Optional[Path] = typer.Option(None, "--units", help="A units file to use instead of the bundled rules/units.yaml."),
+    rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Linker rule files to use instead of the bundled ones (repeat the option for each file)."),
     fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
 ) -> None:
-    """Extract quantities and events from a corpus into part files."""
+    """Extract quantities and events from a corpus into part files.
+
+    An input ``-`` reads JSON lines (or, with --lines, text lines) from standard input; ``-o -``
+    writes the document records as JSON lines to standard output and the summary to standard error.
+    """
     from .batch import DaskExecutor, run_extract
     from .readers import ReadOptions
 
-    fmt = fmt or ("csv" if output.suffix == ".csv" else "parquet" if output.suffix == ".parquet" else "jsonl")
-    executor = None
-    if scheduler or engine == "dask":
-        executor = DaskExecutor(scheduler, workers)
-    elif engine != "local":
-        _fail(f"unknown engine {engine!r}; expected local or dask")
+    to_stdout = str(output) == "-"
+    fmt_name = fmt.value if fmt else ("csv" if output.suffix == ".csv" else "parquet" if output.suffix == ".parquet" else "jsonl")
+    if to_stdout and fmt_name != "jsonl":
+        _fail("-o - writes JSON lines; choose an output folder for csv or parquet")
+    work = Path(tempfile.mkdtemp(prefix="zhibiao-")) if to_stdout or "-" in inputs else None
     try:
-        summary = run_extract(inputs, output, fmt=fmt, read=ReadOptions(lines, text_key, id_key), workers=workers,
-                              shard_size=shard_size, resume=resume, force=force, executor=executor, quiet=quiet,
-                              fast_path=fast_path)
-    except (FileNotFoundError, FileExistsError, ValueError) as err:
-        _fail(str(err))
-    typer.echo(format_summary(summary))
-    if show and fmt == "jsonl":
+        if "-" in inputs:
+            stdin_file = work / ("stdin.txt" if lines else "stdin.jsonl")
+            with open(stdin_file, "w", encoding="utf-8") as fh:
+                shutil.copyfileobj(sys.stdin, fh)
+            inputs = [str(stdin_file) if i == "-" else i for i in inputs]
+        out_dir = work / "out" if to_stdout else output
+        executor = DaskExecutor(scheduler, workers) if scheduler or engine == Engine.dask else None
+        try:
+            summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
+                                  workers=workers, shard_size=shard_size, resume=resume, force=force,
+                                  executor=executor, quiet=quiet or to_stdout, fast_path=fast_path, units=units,
+                                  rules=rules)
+        except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
+            _fail(str(err))
+        if to_stdout:
+            for part in sorted(out_dir.glob("documents-*.jsonl")):
+                sys.stdout.write(part.read_text(encoding="utf-8"))
+            summary["output"] = "-"
+    finally:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+    typer.echo(format_summary(summary), err=to_stdout)
+    read_total = summary["documents"] + summary["errors"]
+    if read_total and summary["errors"] * 2 > read_total:
+        typer.echo(f"warning: {summary['errors']} of {read_total} documents failed; the errors-*.jsonl parts say "
+                   f"why (a wrong --text-key?)", err=True)
+    if show and fmt_name == "jsonl" and not to_stdout:
         for line in sample_events(output, show):
             typer.echo(line)
     if fail_on_error and summary["errors"]:
-        raise typer.Exit(2)
+        raise typer.Exit(DOCUMENTS_FAILED)
 
 
 def format_summary(s: dict) -> str:

@@ -49,7 +49,7 @@ def _boom(doc):
 @pytest.fixture()
 def booming_nlp():
     """Run in-process with a pipeline that has a component raising on one document."""
-    nlp = batch.worker_nlp()
+    nlp = batch.worker_nlp(None, None)
     nlp.add_pipe("test_boom", first=True)
     yield nlp
     nlp.remove_pipe("test_boom")
@@ -122,7 +122,7 @@ def test_resume_and_identical_output_across_paths(tmp_path):
     # Refuse to overwrite, resume skips complete shards, a missing part is redone.
     with pytest.raises(FileExistsError, match="--resume"):
         run_extract([str(src)], serial, shard_size=20, quiet=True)
-    with pytest.raises(ValueError, match="shard size differ"):
+    with pytest.raises(ValueError, match="shard size or rule files differ"):
         run_extract([str(src)], serial, shard_size=7, resume=True, quiet=True)
     again = run_extract([str(src)], serial, shard_size=20, resume=True, quiet=True)
     assert again["shards_skipped"] == again["shards"]
@@ -132,6 +132,11 @@ def test_resume_and_identical_output_across_paths(tmp_path):
     redo = run_extract([str(src)], serial, shard_size=20, resume=True, quiet=True)
     assert redo["shards_skipped"] == redo["shards"] - 1
     assert first.read_bytes() == before
+    # Other rule files would mix two sets of rules in one output: refused.
+    units = tmp_path / "units.yaml"
+    units.write_text((ROOT / "rules" / "units.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="rule files differ"):
+        run_extract([str(src)], serial, shard_size=20, resume=True, quiet=True, units=units)
 
 
 def _fast_path_texts() -> list[str]:
@@ -149,7 +154,7 @@ def test_fast_path_loses_nothing():
     from zhibiao import load, to_records
     from zhibiao.records import extract_records
 
-    full = batch.worker_nlp()
+    full = batch.worker_nlp(None, None)
     prefiltered = load(**{"nlp.tokenizer.prefilter": True})
     for text in _fast_path_texts():
         expected = to_records(full(text))

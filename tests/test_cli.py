@@ -1,8 +1,11 @@
 """The command line: thin commands over plain functions, exit codes that mean something."""
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import zhibiao
@@ -49,7 +52,7 @@ def test_evaluate_bad_gold_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "增长3%"}\n{"id": "b", "text": \n', encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{bad}:2:" in result.output
 
 
@@ -59,9 +62,9 @@ def test_fail_on_error_sets_the_exit_status(tmp_path):
     ok = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o1"), "-q", "-w", "1"])
     assert ok.exit_code == 0 and "failures: 1" in ok.stdout
     failed = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o2"), "-q", "-w", "1", "--fail-on-error"])
-    assert failed.exit_code == 2
+    assert failed.exit_code == 1
     again = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o1"), "-q", "-w", "1"])
-    assert again.exit_code == 1 and "--force" in again.output
+    assert again.exit_code == 2 and "--force" in again.output
 
 
 def test_render_writes_a_page(tmp_path):
@@ -71,3 +74,62 @@ def test_render_writes_a_page(tmp_path):
     result = runner.invoke(app, ["render", str(out), "-o", str(page)])
     assert result.exit_code == 0, result.output
     assert page.read_text(encoding="utf-8").count('class="zb-q ') >= 30
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"zhibiao {zhibiao.__version__}"
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["--engine", "spark"], ["--workers", "0"], ["--shard-size", "0"]])
+def test_bad_options_are_usage_errors(tmp_path, args):
+    result = runner.invoke(app, ["extract", str(ROOT / "seeds"), "-o", str(tmp_path / "o"), *args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_custom_rules_are_used_and_recorded_in_the_manifest(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "工业投资同比增长8.9%"}\n', encoding="utf-8")
+    linker = ROOT / "rules" / "linker.yaml"
+    mine = tmp_path / "indicators.yaml"
+    mine.write_text("sources:\n  - {id: mine, title: my own list}\n"
+                    "indicators:\n  - {id: my_investment, name: 工业投资, aliases: [], source: mine}\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q", "-w", "1",
+                                 "--rules", str(linker), "--rules", str(mine)])
+    assert result.exit_code == 0, result.output
+    (event,) = json.loads((out / "documents-00000.jsonl").read_text(encoding="utf-8"))["events"]
+    assert event["indicator_id"] == "my_investment"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    recorded = {Path(f["path"]).name: f["sha256"] for f in manifest["rules"]}
+    assert recorded["indicators.yaml"] == hashlib.sha256(mine.read_bytes()).hexdigest()
+    assert set(recorded) == {"units.yaml", "linker.yaml", "indicators.yaml"}
+
+
+def test_a_broken_rule_file_is_one_line_with_file_and_line(tmp_path):
+    bad = tmp_path / "units.yaml"
+    bad.write_text("units:\n  - {id: x, forms: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(ROOT / "seeds"), "-o", str(tmp_path / "o"), "-q", "--units", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_stdin_to_stdout():
+    result = runner.invoke(app, ["extract", "-", "-o", "-", "-w", "1"],
+                           input='{"id": "a", "text": "工業投資同比增長8.9%"}\n{"id": "b", "text": "出口下降2%"}\n')
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in docs] == ["a", "b"]
+    assert docs[1]["events"][0]["value"] == -2
+    assert "documents read: 2" in result.stderr
+
+
+def test_mostly_failing_run_warns(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "body": "增长8.9%"}\n{"id": "b", "body": "增长2%"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o"), "-q", "-w", "1"])
+    assert result.exit_code == 0
+    assert "warning: 2 of 2 documents failed" in result.stderr
