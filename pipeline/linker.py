@@ -894,7 +894,8 @@ class _Linker:
         if spec.subject in ("left", "carry"):
             if spec.subject == "left":
                 subject, location, _ = self.clean(region_start, pred_start, strip_rate=not spec.keep_rate)
-            if subject is None or self.p_anaphor.match(subject.text) or self.eng.p_trigger_only.match(subject.text):
+            if subject is None or self.p_anaphor.match(subject.text) or self.eng.p_trigger_only.match(subject.text) \
+                    or self.eng.p_not_a_name.match(subject.text):
                 if subject is not None and self.p_rate.search(subject.text) and self.carry is not None:
                     c = self.carry
                     subject = Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=c.location,

@@ -97,6 +97,7 @@ LEXICON_CLASSES = (
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
     "rate_basis",  # basis words between 的 and a rate noun after a value; carries basis (的年均增长率 -> yoy)
+    "not_a_name",  # function words and time words that, with periods and numerals, never make a name alone
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
 )
 
@@ -230,6 +231,7 @@ class EnginePatterns:
     p_anaphor: regex.Pattern
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
+    p_not_a_name: regex.Pattern  # what a subject may hold and still name nothing (from 2010年末, 前两个月, 底)
     p_head: regex.Pattern
     p_head_suffix: regex.Pattern
     p_rate: regex.Pattern
@@ -323,6 +325,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_anaphor=regex.compile("^(?:" + lex["anaphor"].pattern + ")$"),
         p_plural_anaphor=regex.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=regex.compile("^(?:" + lex["trigger"].pattern + ")$"),
+        p_not_a_name=regex.compile(r"^(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + lex["period"].pattern + "|"
+                                   + alt["not_a_name"] + ")*$"),
         p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
         p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import zhibiao
 from zhibiao.linker import Event, Span, find_periods, link
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
@@ -470,3 +471,14 @@ def test_basis_word_before_a_rate_noun_after_the_value():
     assert (e.indicator, e.kind, e.basis) == ("工业增加值", "change", "mom")
     e = one(run("全省工业增加值保持[6%]的年均增长率。"), "6%")
     assert (e.kind, e.basis) == ("change", "yoy")
+
+
+@pytest.mark.parametrize("text", [
+    "规模以上工业增加值同比增长5.6%,前两个月增长4.9%。",
+    "出口增长8.1%,而从2010年末增长3.2%。",
+    "社会消费品零售总额增长6.1%,其中底增长3%。",
+])
+def test_a_subject_that_names_nothing_takes_the_indicator_before_it(text):
+    """Periods, numerals and function words alone (class not_a_name) are no name: the subject is carried."""
+    events = zhibiao.extract(text)["events"]
+    assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
