@@ -440,6 +440,17 @@ def default_paths() -> tuple[Path, Path]:
     return rules_path("linker.yaml"), rules_path("indicators.yaml")
 
 
+def _unnormalised_words(lex: list[tuple[LexiconEntry, int, str]]) -> list[Problem]:
+    """Lexicon words the normaliser would change: the linker reads normalised text, so they never match."""
+    from .normalize import normalize
+
+    words = [(w, entry, line, path) for entry, line, path in lex for w in entry.words]
+    # one normaliser call: newlines delimit OpenCC's phrases, so each word converts alone
+    normalised = normalize("\n".join(w for w, _, _, _ in words)).text.split("\n")
+    return [Problem(path, line, f"lexicon {entry.id!r}: word {w!r} is not normalised; write {norm!r}")
+            for (w, entry, line, path), norm in zip(words, normalised) if norm != w]
+
+
 def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
 
@@ -478,6 +489,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
                 seen[name][item.id] = where
                 sink.append((item, line, str(path)))  # type: ignore[arg-type]
 
+    problems.extend(_unnormalised_words(lex))
     lexicon: dict[str, list[LexiconEntry]] = {c: [] for c in LEXICON_CLASSES}
     for entry, _, _ in lex:
         lexicon[entry.class_].append(entry)

@@ -215,6 +215,13 @@ def test_unknown_field_is_an_error(tmp_path):
     assert any(f"{p}:2: rule 'r1': colour" in s and "Extra inputs" in s for s in probs), probs
 
 
+def test_a_lexicon_word_the_normaliser_changes_is_an_error(tmp_path):
+    # the linker reads normalised text: a traditional or full-width word could never match
+    p = _write(tmp_path, "lexicon:\n  - id: trig.hk\n    class: trigger\n    kind: level\n    words: [錄得, 录得]\n")
+    probs = _problems(p)
+    assert probs == [f"{p}:2: lexicon 'trig.hk': word '錄得' is not normalised; write '录得'"], probs
+
+
 def test_duplicate_id_is_an_error(tmp_path):
     p = _write(tmp_path, GOOD_RULE + "  - id: r1\n    description: again\n")
     probs = _problems(p)
