@@ -326,7 +326,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_plural_anaphor=regex.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=regex.compile("^(?:" + lex["trigger"].pattern + ")$"),
         p_not_a_name=regex.compile(r"^(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + lex["period"].pattern + "|"
-                                   + alt["not_a_name"] + ")*$"),
+                                   + alt["not_a_name"] + ")*+$"),  # possessive: no backtracking over the splits
         p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
         p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],
