@@ -909,7 +909,10 @@ class _Linker:
                     subject = self.carry
                 carried = True
             elif self.p_head.match(subject.text) and topic is not None and self.carry is topic:
-                subject = Subject(topic.text + subject.text, None, None, share=topic.share)
+                if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
+                    subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
+                else:
+                    subject = Subject(topic.text + subject.text, None, None, share=topic.share)
             elif self.p_head.match(subject.text):
                 # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
                 # indicator of the sentence that ends with it
