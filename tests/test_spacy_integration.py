@@ -54,6 +54,15 @@ def test_import_is_cheap(tmp_path):
     assert out.split() == ["[]", "0"]
 
 
+def test_blank_zhibiao_has_its_tokenizer_and_no_pkuseg_settings():
+    from zhibiao.tokenizer import ZhibiaoTokenizer
+
+    nlp = spacy.blank("zhibiao")
+    assert isinstance(nlp.tokenizer, ZhibiaoTokenizer)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "zhibiao.Tokenizer.v1"
+    assert nlp.config["initialize"]["tokenizer"] == {}
+
+
 @pytest.mark.parametrize(
     "factory,config,option",
     [
