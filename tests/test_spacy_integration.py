@@ -7,7 +7,9 @@ import sys
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
+from spacy.training import Example
 from thinc.api import ConfigValidationError
 
 import zhibiao
@@ -83,6 +85,8 @@ def test_analyze_pipes_knows_what_flows(nlp):
     assert analysis["problems"] == {"zhibiao_quantities": [], "zhibiao_indicators": []}
     assert "doc._.events" in analysis["summary"]["zhibiao_indicators"]["assigns"]
     assert "span._.quantity" in analysis["summary"]["zhibiao_indicators"]["requires"]
+    assert analysis["summary"]["zhibiao_quantities"]["retokenizes"] is True
+    assert analysis["summary"]["zhibiao_indicators"]["retokenizes"] is False
 
 
 def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
@@ -186,6 +190,40 @@ def test_foreign_tokenizers_give_identical_results(nlp, kind):
         for e in doc._.events:
             assert text[e["value_start"]:e["value_end"]] == e["value_text"]
         assert to_records(doc) == to_records(nlp(text)), text
+
+
+class _Probe:
+    """What a trainable component after ``zhibiao_quantities`` is given in ``nlp.update``."""
+
+    def __init__(self) -> None:
+        self.seen: list[Example] = []
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+    def update(self, examples: list[Example], *, drop: float = 0.0, sgd=None, losses=None) -> dict:
+        self.seen.extend(examples)
+        return losses
+
+
+@Language.factory("zhibiao_test_probe")
+def _make_probe(nlp: Language, name: str) -> _Probe:
+    return _Probe()
+
+
+def test_training_after_a_retokenizing_annotator_sees_aligned_examples(nlp):
+    """spaCy does not act on ``retokenizes``: it realigns an ``Example`` whose predicted doc changed."""
+    foreign = _whitespace_nlp()
+    foreign.add_pipe("zhibiao_quantities")
+    probe = foreign.add_pipe("zhibiao_test_probe")
+    foreign.initialize()
+    assert foreign.get_pipe_meta("zhibiao_quantities").retokenizes
+    text = "工業投資同比增長8.9% 用戶達6.76億戶"
+    foreign.update([Example(foreign.make_doc(text), nlp.make_doc(text))], annotates=["zhibiao_quantities"])
+    (example,) = probe.seen
+    assert [t.text for t in example.predicted] == ["工業投資同比增長", "8.9%", "用戶達", "6.76億戶"]
+    assert [s.text for s in example.predicted.spans["quantities"]] == ["8.9%", "6.76億戶"]
+    assert len(example.alignment.x2y.lengths) == len(example.predicted)
 
 
 def test_other_span_groups_and_ents_are_left_alone(nlp):
