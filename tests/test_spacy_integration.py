@@ -236,6 +236,22 @@ def test_other_span_groups_and_ents_are_left_alone(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [(doc[0].text, "ORG")]
 
 
+def test_splitting_a_foreign_token_keeps_other_span_groups_on_their_text():
+    foreign = _whitespace_nlp()
+    foreign.add_pipe("zhibiao_quantities")
+    foreign.initialize()
+    doc = foreign.make_doc("工業投資同比增長8.9% 用戶 達6.76億戶 了")
+    doc.spans["mine"] = [Span(doc, 1, 2, label="WHO", kb_id="Q1", span_id="a"), doc[2:4]]
+    doc.spans["mine"].attrs["source"] = "test"
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    doc = foreign(doc)
+    assert [t.text for t in doc] == ["工業投資同比增長", "8.9%", "用戶", "達", "6.76億戶", "了"]
+    group = doc.spans["mine"]
+    assert [(s.text, s.label_, s.kb_id_, s.id_) for s in group] == [("用戶", "WHO", "Q1", "a"), ("達6.76億戶 了", "", "", "")]
+    assert group.attrs == {"source": "test"}
+    assert [(e.text, e.label_) for e in doc.ents] == [("用戶", "ORG")]
+
+
 def test_set_ents_writes_ontonotes_labels_without_raising():
     nlp = zhibiao.load(**{"components.zhibiao_quantities.set_ents": True})
     text = "工業投資同比增長8.9%，居全國第二，5G移動電話用戶達6.76億戶，收入3.2億元"
