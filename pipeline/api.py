@@ -20,8 +20,11 @@ def load(config: str | Path | None = None, **overrides: Any) -> Language:
     ``overrides`` are config overrides in spaCy's dotted form, e.g.
     ``load(**{"components.zhibiao_quantities.set_ents": True})``.
     """
+    from .meta import pipeline_meta
+
     nlp = _build(config, overrides)
     nlp.initialize()
+    nlp.meta.update(pipeline_meta(nlp))
     return nlp
 
 

@@ -110,6 +110,24 @@ def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
     assert json.loads(out) == [to_records(nlp(t)) for t in TEXTS]
 
 
+def test_saved_meta_names_version_licences_and_treebanks(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "saved")
+    meta = json.loads((tmp_path / "saved" / "meta.json").read_text(encoding="utf-8"))
+    assert (meta["lang"], meta["name"], meta["version"]) == ("zhibiao", "news", zhibiao.__version__)
+    assert meta["license"] == "MIT (code); CC BY-SA 4.0 (segmentation model weights)"
+    assert meta["author"] and meta["description"]
+    attribution = (ROOT / "pipeline" / "data" / "segmenter" / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert [s["url"].rsplit("/", 1)[1] for s in meta["sources"]] == ["UD_Chinese-GSD", "UD_Chinese-GSDSimp"]
+    assert all(s["url"] in attribution and s["license"] == "CC BY-SA 4.0" for s in meta["sources"])
+    assert spacy.load(tmp_path / "saved").meta["sources"] == meta["sources"]
+
+
+def test_meta_claims_the_model_licence_only_with_the_model():
+    other = zhibiao.load(**{"nlp.tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": "char"}})
+    assert other.meta["license"] == "MIT"
+    assert "sources" not in other.meta
+
+
 def test_bytes_round_trip(nlp):
     clone = zhibiao.load()
     clone.from_bytes(nlp.to_bytes())
