@@ -153,6 +153,20 @@ def test_docbin_round_trips_quantities_and_events(nlp):
     data = DocBin(docs=docs, store_user_data=True).to_bytes()
     back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     assert [to_records(d) for d in back] == [to_records(d) for d in docs]
+    for doc, copy in zip(docs, back):
+        assert type(copy._.events) is list and all(type(e) is dict for e in copy._.events)
+        assert copy._.events == doc._.events
+    back[0]._.events.append({"indicator": "added"})
+    assert back[0]._.events[-1] == {"indicator": "added"}
+
+
+def test_docbin_written_with_a_plain_events_attribute_reads_back_as_a_list(nlp):
+    from zhibiao.extensions import EVENTS_KEY
+
+    doc = nlp.make_doc(TEXTS[0])
+    doc.user_data[EVENTS_KEY] = [{"indicator": "工业投资"}]  # as spaCy stored Doc._.events with default=None
+    (back,) = DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)
+    assert back._.events == [{"indicator": "工业投资"}]
 
 
 def test_extensions_register_once_even_when_imported_twice():
