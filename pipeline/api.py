@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from .normalize import check_text
 
@@ -19,14 +20,32 @@ def load(config: str | Path | None = None, **overrides: Any) -> Language:
     ``overrides`` are config overrides in spaCy's dotted form, e.g.
     ``load(**{"components.zhibiao_quantities.set_ents": True})``.
     """
+    from .meta import pipeline_meta
+
+    nlp = _build(config, overrides)
+    nlp.initialize()
+    nlp.meta.update(pipeline_meta(nlp))
+    return nlp
+
+
+def default_config() -> Config:
+    """The default pipeline's complete config, as ``zhibiao init-config`` writes it.
+
+    ``default_config.cfg`` holds only what zhibiao sets; spaCy's own auto-fill adds every other
+    section ([system], [corpora], [training], [pretraining], [initialize] ...) with the defaults of
+    the installed spaCy, so ``spacy debug config`` accepts the result whatever that version is.
+    """
+    return _build(None, {}).config
+
+
+def _build(config: str | Path | None, overrides: dict[str, Any]) -> Language:
+    """The pipeline of ``config`` (default: ``default_config.cfg``), auto-filled, not yet initialised."""
     from spacy import util
 
     from . import components  # noqa: F401  registers the tokenizer and the factories
 
     cfg = util.load_config(config or DEFAULT_CONFIG, overrides=overrides, interpolate=False)
-    nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
-    nlp.initialize()
-    return nlp
+    return util.load_model_from_config(cfg, auto_fill=True, validate=True)
 
 
 def to_records(doc: Doc) -> dict[str, Any]:

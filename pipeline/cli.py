@@ -198,14 +198,22 @@ def render_cli(
 
 @app.command("init-config")
 def init_config_cli(output: Optional[Path] = typer.Argument(None, help="Write here instead of printing.")) -> None:
-    """Print the default pipeline's config.cfg."""
-    from .api import DEFAULT_CONFIG
-
-    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    """Print the default pipeline's complete config.cfg (spaCy's sections filled in)."""
+    text = init_config()
     if output is None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+def init_config() -> str:
+    """The text of ``zhibiao init-config``: the filled default config under a line saying what made it."""
+    import spacy
+
+    from .api import default_config
+
+    header = f"# zhibiao {__version__} default pipeline, filled with the defaults of spaCy {spacy.__version__}\n"
+    return header + default_config().to_str()
 
 
 @app.command("train-segmenter")

@@ -132,9 +132,11 @@ class QuantityTagger:
         return self
 
 
+# retokenizes: after a foreign tokenizer, a token that a quantity boundary falls inside is split.
 @Language.factory(
     "zhibiao_quantities",
     assigns=["doc.spans", "span._.quantity"],
+    retokenizes=True,
     default_config={"conversion": DEFAULT_CONVERSION, "spans_key": "quantities", "periods_key": "periods", "set_ents": False},
 )
 def make_quantity_tagger(nlp: Language, name: str, *, conversion: str, spans_key: str, periods_key: str,

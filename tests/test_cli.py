@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 import zhibiao
@@ -23,6 +26,21 @@ def test_init_config_prints_a_config_that_loads(tmp_path):
     cfg.write_text(result.stdout, encoding="utf-8")
     nlp = zhibiao.load(cfg)
     assert nlp.pipe_names == ["zhibiao_quantities", "zhibiao_indicators"]
+
+
+def test_init_config_is_complete_for_spacy_and_loads_the_same_pipeline(nlp, tmp_path):
+    cfg = tmp_path / "config.cfg"
+    assert runner.invoke(app, ["init-config", str(cfg)]).exit_code == 0
+    written = spacy.util.load_config(cfg, interpolate=False)
+    assert set(written) >= {"paths", "system", "nlp", "components", "corpora", "training", "pretraining", "initialize"}
+    debug = subprocess.run([sys.executable, "-m", "spacy", "debug", "config", str(cfg)],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert debug.returncode == 0, debug.stdout + debug.stderr
+    assert "Config is valid" in debug.stdout
+    loaded = zhibiao.load(cfg)
+    assert loaded.config.to_str() == nlp.config.to_str()
+    text = "上半年，規模以上工業增加值同比增長3.8%，5G移動電話用戶達6.76億戶。"
+    assert zhibiao.to_records(loaded(text)) == zhibiao.to_records(nlp(text))
 
 
 def test_evaluate_json_has_the_documented_keys(tmp_path):

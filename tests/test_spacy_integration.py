@@ -7,7 +7,9 @@ import sys
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
+from spacy.training import Example
 from thinc.api import ConfigValidationError
 
 import zhibiao
@@ -54,6 +56,15 @@ def test_import_is_cheap(tmp_path):
     assert out.split() == ["[]", "0"]
 
 
+def test_blank_zhibiao_has_its_tokenizer_and_no_pkuseg_settings():
+    from zhibiao.tokenizer import ZhibiaoTokenizer
+
+    nlp = spacy.blank("zhibiao")
+    assert isinstance(nlp.tokenizer, ZhibiaoTokenizer)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "zhibiao.Tokenizer.v1"
+    assert nlp.config["initialize"]["tokenizer"] == {}
+
+
 @pytest.mark.parametrize(
     "factory,config,option",
     [
@@ -74,6 +85,8 @@ def test_analyze_pipes_knows_what_flows(nlp):
     assert analysis["problems"] == {"zhibiao_quantities": [], "zhibiao_indicators": []}
     assert "doc._.events" in analysis["summary"]["zhibiao_indicators"]["assigns"]
     assert "span._.quantity" in analysis["summary"]["zhibiao_indicators"]["requires"]
+    assert analysis["summary"]["zhibiao_quantities"]["retokenizes"] is True
+    assert analysis["summary"]["zhibiao_indicators"]["retokenizes"] is False
 
 
 def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
@@ -95,6 +108,24 @@ def test_saved_pipeline_loads_elsewhere_with_identical_output(nlp, tmp_path):
         elsewhere,
     )
     assert json.loads(out) == [to_records(nlp(t)) for t in TEXTS]
+
+
+def test_saved_meta_names_version_licences_and_treebanks(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "saved")
+    meta = json.loads((tmp_path / "saved" / "meta.json").read_text(encoding="utf-8"))
+    assert (meta["lang"], meta["name"], meta["version"]) == ("zhibiao", "news", zhibiao.__version__)
+    assert meta["license"] == "MIT (code); CC BY-SA 4.0 (segmentation model weights)"
+    assert meta["author"] and meta["description"]
+    attribution = (ROOT / "pipeline" / "data" / "segmenter" / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert [s["url"].rsplit("/", 1)[1] for s in meta["sources"]] == ["UD_Chinese-GSD", "UD_Chinese-GSDSimp"]
+    assert all(s["url"] in attribution and s["license"] == "CC BY-SA 4.0" for s in meta["sources"])
+    assert spacy.load(tmp_path / "saved").meta["sources"] == meta["sources"]
+
+
+def test_meta_claims_the_model_licence_only_with_the_model():
+    other = zhibiao.load(**{"nlp.tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": "char"}})
+    assert other.meta["license"] == "MIT"
+    assert "sources" not in other.meta
 
 
 def test_bytes_round_trip(nlp):
@@ -122,6 +153,20 @@ def test_docbin_round_trips_quantities_and_events(nlp):
     data = DocBin(docs=docs, store_user_data=True).to_bytes()
     back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     assert [to_records(d) for d in back] == [to_records(d) for d in docs]
+    for doc, copy in zip(docs, back):
+        assert type(copy._.events) is list and all(type(e) is dict for e in copy._.events)
+        assert copy._.events == doc._.events
+    back[0]._.events.append({"indicator": "added"})
+    assert back[0]._.events[-1] == {"indicator": "added"}
+
+
+def test_docbin_written_with_a_plain_events_attribute_reads_back_as_a_list(nlp):
+    from zhibiao.extensions import EVENTS_KEY
+
+    doc = nlp.make_doc(TEXTS[0])
+    doc.user_data[EVENTS_KEY] = [{"indicator": "工业投资"}]  # as spaCy stored Doc._.events with default=None
+    (back,) = DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)
+    assert back._.events == [{"indicator": "工业投资"}]
 
 
 def test_extensions_register_once_even_when_imported_twice():
@@ -179,6 +224,40 @@ def test_foreign_tokenizers_give_identical_results(nlp, kind):
         assert to_records(doc) == to_records(nlp(text)), text
 
 
+class _Probe:
+    """What a trainable component after ``zhibiao_quantities`` is given in ``nlp.update``."""
+
+    def __init__(self) -> None:
+        self.seen: list[Example] = []
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+    def update(self, examples: list[Example], *, drop: float = 0.0, sgd=None, losses=None) -> dict:
+        self.seen.extend(examples)
+        return losses
+
+
+@Language.factory("zhibiao_test_probe")
+def _make_probe(nlp: Language, name: str) -> _Probe:
+    return _Probe()
+
+
+def test_training_after_a_retokenizing_annotator_sees_aligned_examples(nlp):
+    """spaCy does not act on ``retokenizes``: it realigns an ``Example`` whose predicted doc changed."""
+    foreign = _whitespace_nlp()
+    foreign.add_pipe("zhibiao_quantities")
+    probe = foreign.add_pipe("zhibiao_test_probe")
+    foreign.initialize()
+    assert foreign.get_pipe_meta("zhibiao_quantities").retokenizes
+    text = "工業投資同比增長8.9% 用戶達6.76億戶"
+    foreign.update([Example(foreign.make_doc(text), nlp.make_doc(text))], annotates=["zhibiao_quantities"])
+    (example,) = probe.seen
+    assert [t.text for t in example.predicted] == ["工業投資同比增長", "8.9%", "用戶達", "6.76億戶"]
+    assert [s.text for s in example.predicted.spans["quantities"]] == ["8.9%", "6.76億戶"]
+    assert len(example.alignment.x2y.lengths) == len(example.predicted)
+
+
 def test_other_span_groups_and_ents_are_left_alone(nlp):
     doc = nlp.make_doc("工業投資同比增長8.9%，5G移動電話用戶達6.76億戶")
     doc.spans["mine"] = [doc[0:1]]
@@ -187,6 +266,22 @@ def test_other_span_groups_and_ents_are_left_alone(nlp):
         doc = proc(doc)
     assert [s.text for s in doc.spans["mine"]] == [doc[0].text]
     assert [(e.text, e.label_) for e in doc.ents] == [(doc[0].text, "ORG")]
+
+
+def test_splitting_a_foreign_token_keeps_other_span_groups_on_their_text():
+    foreign = _whitespace_nlp()
+    foreign.add_pipe("zhibiao_quantities")
+    foreign.initialize()
+    doc = foreign.make_doc("工業投資同比增長8.9% 用戶 達6.76億戶 了")
+    doc.spans["mine"] = [Span(doc, 1, 2, label="WHO", kb_id="Q1", span_id="a"), doc[2:4]]
+    doc.spans["mine"].attrs["source"] = "test"
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    doc = foreign(doc)
+    assert [t.text for t in doc] == ["工業投資同比增長", "8.9%", "用戶", "達", "6.76億戶", "了"]
+    group = doc.spans["mine"]
+    assert [(s.text, s.label_, s.kb_id_, s.id_) for s in group] == [("用戶", "WHO", "Q1", "a"), ("達6.76億戶 了", "", "", "")]
+    assert group.attrs == {"source": "test"}
+    assert [(e.text, e.label_) for e in doc.ents] == [("用戶", "ORG")]
 
 
 def test_set_ents_writes_ontonotes_labels_without_raising():
