@@ -7,11 +7,12 @@ punctuation, are tagged as sentences of their own, as in training.
 
 The tagger is the greedy perceptron of ``perceptron.py`` over the templates
 of ``pos_features.py``, made fast for the default pipeline without changing
-a single score: the static features of a word depend on the word alone in
-each of its five roles (itself, neighbour to the left or right, two away),
-so their summed weights are cached per word (a bounded cache), and the
-features of the two previous tags are one precomputed table.  What is left
-per word is one gather, two dictionary look-ups and an argmax.
+its decisions (a test compares it with the plain decoder): the static
+features of a word depend on the word alone in each of its five roles
+(itself, neighbour to the left or right, two away), so their summed weights
+are cached per word (a bounded cache), and the features of the two previous
+tags are one precomputed table.  What is left per word is a few vector
+additions, two dictionary look-ups and an argmax.
 """
 from __future__ import annotations
 
@@ -114,19 +115,13 @@ class PosTagger:
                     self._pairs[a, b] = model.weights[model.rows(tag_pair_features(p2, p1))].sum(axis=0)
             self._tags = model.tags
             self._ids = model.ids
-            # One zero row at the end stands for an unknown feature in batched gathers.
-            self._weights = np.vstack([model.weights, np.zeros((1, k), dtype=np.float32)])
+            self._weights = model.weights
             self._roles = _RoleScores(self._ids, self._weights, self._cache_size)
             self._pos_of = {t: tuple(t.split("|", 1)) for t in model.tags}
             self._loaded = True
 
     def tag_sentences(self, sentences: Sequence[list[str]]) -> list[list[str]]:
-        """Joint ``UPOS|XPOS`` tags of each sentence (no white-space words).
-
-        Static scores come for all words at once; then the sentences are
-        tagged in lockstep, word ``i`` of every sentence long enough in one
-        step, so each NumPy call serves a whole batch.
-        """
+        """Joint ``UPOS|XPOS`` tags of each sentence (no white-space words); static scores for all words at once."""
         if not self._loaded:
             self._load()
         pads = [padded(canonical(s)) for s in sentences]
@@ -146,37 +141,30 @@ class PosTagger:
         return self._greedy([pad[2:-2] for pad in pads], scores)
 
     def _greedy(self, sentences: list[list[str]], scores: np.ndarray) -> list[list[str]]:
-        """Choose tags left to right, all sentences in lockstep, longest first.
-
-        Each step is a handful of NumPy calls for the whole batch, whatever
-        its size; the bookkeeping stays in plain lists, which are faster
-        than arrays at this size.
-        """
+        """Choose tags left to right: static scores, the two-previous-tags table and two look-ups per word."""
         tags, ids, weights, pairs = self._tags, self._ids, self._weights, self._pairs
-        k = len(tags)  # the start marker's index in ``pairs``
-        unknown = len(weights) - 1  # the zero row
-        order = sorted(range(len(sentences)), key=lambda s: -len(sentences[s]))
-        starts = np.cumsum([0] + [len(s) for s in sentences]).tolist()
-        words = [sentences[s] for s in order]
-        first = [starts[s] for s in order]
-        p1 = [k] * len(order)
-        p2 = [k] * len(order)
-        states = [NO_VERB] * len(order)
-        chosen = [0] * len(scores)
-        m = len(order)
-        for i in range(len(words[0]) if words else 0):
-            while len(words[m - 1]) <= i:
-                m -= 1
-            at = [first[b] + i for b in range(m)]
-            rows = [ids.get(f, unknown) for b in range(m)
-                    for f in tag_word_features(tags[p1[b]] if p1[b] < k else START, states[b], words[b][i])]
-            total = scores[at] + pairs[p2[:m], p1[:m]]
-            total += np.add.reduceat(weights[rows], range(0, len(rows), len(rows) // m))
-            for b, t in enumerate(total.argmax(axis=1).tolist()):
-                chosen[at[b]] = t
-                states[b] = next_clause_state(states[b], tags[t])
-                p2[b], p1[b] = p1[b], t
-        return [[tags[t] for t in chosen[a:b]] for a, b in zip(starts, starts[1:])]
+        start = len(tags)  # the start marker's index in ``pairs`` and ``names``
+        names = [*tags, START]
+        out: list[list[str]] = []
+        j = 0
+        for words in sentences:
+            p2 = p1 = start
+            state = NO_VERB
+            chosen: list[str] = []
+            for w in words:
+                total = scores[j] + pairs[p2, p1]
+                for f in tag_word_features(names[p1], state, w):
+                    row = ids.get(f)
+                    if row is not None:
+                        total += weights[row]
+                t = int(total.argmax())
+                tag = tags[t]
+                chosen.append(tag)
+                state = next_clause_state(state, tag)
+                p2, p1 = p1, t
+                j += 1
+            out.append(chosen)
+        return out
 
     def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
         """``(upos, xpos)`` of each word; sentences end after 。!? and at white space (or empty words)."""
