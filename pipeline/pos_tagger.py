@@ -11,8 +11,11 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
 import srsly
+from spacy.attrs import POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 from spacy.training import Example
 
@@ -36,14 +39,19 @@ class PartOfSpeechTagger:
         self.tagger = default_tagger() if model_path is None else PosTagger(model_path)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         norm = normalize(doc.text, self.conversion)
-        words = []
-        for token in doc:
-            start, end = norm.to_normalized(token.idx, token.idx + len(token.text))
-            words.append(norm.text[start:end])
-        for token, (upos, xpos) in zip(doc, self.tagger.tag_words(words)):
-            token.pos_ = upos
-            token.tag_ = xpos
+        # Normalised span of every token at once (Normalized.to_normalized, vectorised).
+        starts = np.array([t.idx for t in doc], dtype=np.int64)
+        ends = starts + np.array([len(t) for t in doc], dtype=np.int64)
+        lo = np.searchsorted(np.frombuffer(norm.ends, dtype=np.int64), starts, side="right")
+        hi = np.maximum(lo, np.searchsorted(np.frombuffer(norm.starts, dtype=np.int64), ends, side="left"))
+        text = norm.text
+        words = [text[a:b] for a, b in zip(lo.tolist(), hi.tolist())]
+        strings = doc.vocab.strings
+        codes = [(IDS[upos], strings.add(xpos)) for upos, xpos in self.tagger.tag_words(words)]
+        doc.from_array([POS, TAG], np.array(codes, dtype=np.uint64))
         return doc
 
     def _files(self) -> dict[str, bytes]:
