@@ -33,8 +33,17 @@ _SHAPE = regex.compile(r"(\p{Han})+|([0-9])+|([A-Za-z])+|(\p{P})+|(.)")
 
 
 def canonical(words: list[str]) -> list[str]:
-    """Words as the features see them: width-folded like the normaliser's output."""
-    return [fold_width(w) for w in words]
+    """Words as the features see them: width-folded like the normaliser's output.
+
+    Folding maps every character to one character, so the sentence is folded
+    in one call and cut back into its words.
+    """
+    folded = fold_width("".join(words))
+    out, pos = [], 0
+    for w in words:
+        out.append(folded[pos : pos + len(w)])
+        pos += len(w)
+    return out
 
 
 def shape(word: str) -> str:

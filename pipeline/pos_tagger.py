@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import srsly
-from spacy.attrs import POS, TAG
+from spacy.attrs import IDX, LENGTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
@@ -43,8 +43,8 @@ class PartOfSpeechTagger:
             return doc
         norm = normalize(doc.text, self.conversion)
         # Normalised span of every token at once (Normalized.to_normalized, vectorised).
-        starts = np.array([t.idx for t in doc], dtype=np.int64)
-        ends = starts + np.array([len(t) for t in doc], dtype=np.int64)
+        offsets = doc.to_array([IDX, LENGTH]).astype(np.int64)
+        starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
         lo = np.searchsorted(np.frombuffer(norm.ends, dtype=np.int64), starts, side="right")
         hi = np.maximum(lo, np.searchsorted(np.frombuffer(norm.starts, dtype=np.int64), ends, side="left"))
         text = norm.text
