@@ -231,5 +231,20 @@ def train_segmenter_cli(
     typer.echo(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
 
 
+@app.command("train-tagger")
+def train_tagger_cli(
+    data_dir: Path = typer.Argument(..., help="Folder of Universal Dependencies Chinese treebanks (see shared data README)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Model folder (default: the bundled model's)."),
+    seed: int = typer.Option(0, "--seed"),
+    epochs: int = typer.Option(10, "--epochs"),
+) -> None:
+    """Rebuild the part-of-speech model from gold UD data, reproducibly."""
+    from .pos_train import train_tagger
+    from .resources import tagger_dir
+
+    figures = train_tagger(data_dir, output or tagger_dir(), seed=seed, epochs=epochs)
+    typer.echo(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
+
+
 if __name__ == "__main__":
     app()

@@ -13,12 +13,13 @@ from spacy.tokens import Doc
 from .extensions import register_extensions
 from .indicator_linker import IndicatorLinker, make_indicator_linker
 from .language import Zhibiao
+from .pos_tagger import PartOfSpeechTagger, make_pos_tagger
 from .quantity_tagger import QuantityTagger, make_quantity_tagger
 from .tokenizer import ZhibiaoTokenizer, create_tokenizer
 
 __all__ = [
-    "IndicatorLinker", "QuantityTagger", "Zhibiao", "ZhibiaoTokenizer", "create_tokenizer", "events_of",
-    "make_indicator_linker", "make_quantity_tagger", "quantities_of",
+    "IndicatorLinker", "PartOfSpeechTagger", "QuantityTagger", "Zhibiao", "ZhibiaoTokenizer", "create_tokenizer",
+    "events_of", "make_indicator_linker", "make_pos_tagger", "make_quantity_tagger", "quantities_of",
 ]
 
 

@@ -1,4 +1,4 @@
-"""Locate data that ships inside the package (rules, segmentation model).
+"""Locate data that ships inside the package (rules, segmentation and part-of-speech models).
 
 The top-level ``rules/`` folder is installed as the ``zhibiao.rules``
 package (see ``pyproject.toml``), so the same lookup works in a checkout,
@@ -23,3 +23,8 @@ def rules_path(name: str) -> Path:
 def segmenter_dir() -> Path:
     """The folder of the bundled pkuseg segmentation model."""
     return Path(str(resources.files("zhibiao") / "data" / "segmenter"))
+
+
+def tagger_dir() -> Path:
+    """The folder of the bundled part-of-speech model."""
+    return Path(str(resources.files("zhibiao") / "data" / "tagger"))

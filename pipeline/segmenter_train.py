@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -84,13 +85,24 @@ adaptation under CC BY-SA 4.0.
 """
 
 
+class ConlluWord(NamedTuple):
+    """One syntactic word of a CoNLL-U sentence, with the columns the trainers use."""
+
+    form: str
+    space_after: bool
+    upos: str
+    xpos: str
+    feats: str
+    deprel: str
+
+
 def read_conllu_words(path: Path | str) -> list[list[str]]:
     """Gold word lists of a CoNLL-U file, one list per sentence.
 
     Multiword-token ranges (``1-2``) and empty nodes (``1.1``) are skipped:
     only the syntactic words carry the segmentation.
     """
-    return [[w for w, _ in sent] for sent in _read_conllu(path)]
+    return [[w.form for w in sent] for sent in read_conllu(path)]
 
 
 def read_conllu_text(path: Path | str) -> list[tuple[str, list[str]]]:
@@ -100,18 +112,19 @@ def read_conllu_text(path: Path | str) -> list[tuple[str, list[str]]]:
     words glued together measures what the runtime sees.
     """
     out = []
-    for sent in _read_conllu(path):
+    for sent in read_conllu(path):
         parts = []
-        for i, (word, space_after) in enumerate(sent):
-            parts.append(word)
-            if space_after and i < len(sent) - 1:
+        for i, word in enumerate(sent):
+            parts.append(word.form)
+            if word.space_after and i < len(sent) - 1:
                 parts.append(" ")
-        out.append(("".join(parts), [w for w, _ in sent]))
+        out.append(("".join(parts), [w.form for w in sent]))
     return out
 
 
-def _read_conllu(path: Path | str) -> Iterator[list[tuple[str, bool]]]:
-    sent: list[tuple[str, bool]] = []
+def read_conllu(path: Path | str) -> Iterator[list[ConlluWord]]:
+    """The syntactic words of each sentence of a CoNLL-U file (the part-of-speech trainer needs the tags)."""
+    sent: list[ConlluWord] = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -127,7 +140,7 @@ def _read_conllu(path: Path | str) -> Iterator[list[tuple[str, bool]]]:
                 continue
             word = "".join(cols[1].split())  # a word never holds whitespace
             if word:
-                sent.append((word, "SpaceAfter=No" not in cols[9]))
+                sent.append(ConlluWord(word, "SpaceAfter=No" not in cols[9], cols[3], cols[4], cols[5], cols[7]))
     if sent:
         yield sent
 
@@ -310,13 +323,13 @@ def evaluate_segmenter(
         import opencc
 
         conv = opencc.OpenCC("t2s")
-        items = [_simplify_item(text, to_simplified([ws], conv)[0]) for text, ws in items]
+        items = [simplify_item(text, to_simplified([ws], conv)[0]) for text, ws in items]
     gold = [ws for _, ws in items]
     pred = [[tok for tok in cut(text) if not tok.isspace()] for text, _ in items]
     return word_f1(gold, pred)
 
 
-def _simplify_item(text: str, words: list[str]) -> tuple[str, list[str]]:
+def simplify_item(text: str, words: list[str]) -> tuple[str, list[str]]:
     """Rebuild the sentence text from converted words, keeping its spaces."""
     chars = iter("".join(words))
     return "".join(c if c.isspace() else next(chars) for c in text), words

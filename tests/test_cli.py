@@ -25,7 +25,7 @@ def test_init_config_prints_a_config_that_loads(tmp_path):
     cfg = tmp_path / "config.cfg"
     cfg.write_text(result.stdout, encoding="utf-8")
     nlp = zhibiao.load(cfg)
-    assert nlp.pipe_names == ["zhibiao_quantities", "zhibiao_indicators"]
+    assert nlp.pipe_names == ["zhibiao_pos", "zhibiao_quantities", "zhibiao_indicators"]
 
 
 def test_init_config_is_complete_for_spacy_and_loads_the_same_pipeline(nlp, tmp_path):

@@ -82,7 +82,8 @@ def test_bad_option_is_a_config_error(factory, config, option):
 
 def test_analyze_pipes_knows_what_flows(nlp):
     analysis = nlp.analyze_pipes()
-    assert analysis["problems"] == {"zhibiao_quantities": [], "zhibiao_indicators": []}
+    assert analysis["problems"] == {"zhibiao_pos": [], "zhibiao_quantities": [], "zhibiao_indicators": []}
+    assert analysis["summary"]["zhibiao_pos"]["assigns"] == ["token.pos", "token.tag"]
     assert "doc._.events" in analysis["summary"]["zhibiao_indicators"]["assigns"]
     assert "span._.quantity" in analysis["summary"]["zhibiao_indicators"]["requires"]
     assert analysis["summary"]["zhibiao_quantities"]["retokenizes"] is True

@@ -43,11 +43,12 @@ def test_wheel_carries_model_rules_and_config(wheel_env, tmp_path):
     out = _sh([str(wheel_env / "bin" / "python"), "-c",
                "import zhibiao, zhibiao.resources as r, json\n"
                "print(json.dumps([zhibiao.__file__, str(r.rules_path('units.yaml').is_file()),"
-               " str((r.segmenter_dir() / 'weights.npz').is_file()), str((r.segmenter_dir() / 'ATTRIBUTION.md').is_file())]))"],
+               " str((r.segmenter_dir() / 'weights.npz').is_file()), str((r.segmenter_dir() / 'ATTRIBUTION.md').is_file()),"
+               " str((r.tagger_dir() / 'model.npz').is_file()), str((r.tagger_dir() / 'ATTRIBUTION.md').is_file())]))"],
               tmp_path)
-    where, units, model, attribution = json.loads(out)
+    where, units, model, attribution, tagger, tagger_attribution = json.loads(out)
     assert not where.startswith(str(ROOT)), where
-    assert (units, model, attribution) == ("True", "True", "True")
+    assert (units, model, attribution, tagger, tagger_attribution) == ("True",) * 5
 
 
 def test_add_pipe_by_name_and_spacy_load_from_the_wheel(wheel_env, tmp_path):

@@ -1,0 +1,120 @@
+"""Training of a greedy averaged perceptron over sparse string features, and its file format.
+
+Each word of a training sentence comes with its static features (the word,
+its characters, its neighbours), a history function giving the features
+that depend on the tags already chosen to its left, and its gold tag.
+Tags are chosen left to right, each with everything known so far; on the UD
+Chinese data this beat a first-order Viterbi perceptron with the same
+static features (see README, "The part-of-speech model").
+
+Training is the averaged perceptron (Collins 2002): where the prediction is
+wrong, move weight from the predicted to the gold tag; the kept weights are
+the average over all steps, which generalises far better than the last ones.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+History = Callable[[int, list[str]], list[str]]
+
+
+class Perceptron:
+    """Feature names, tag names and a (features x tags) weight matrix."""
+
+    def __init__(self, features: Sequence[str], tags: Sequence[str], weights: np.ndarray) -> None:
+        if weights.shape != (len(features), len(tags)):
+            raise ValueError(f"weights of shape {weights.shape} for {len(features)} features and {len(tags)} tags")
+        self.features = list(features)
+        self.tags = list(tags)
+        self.weights = weights
+        self.ids = {name: i for i, name in enumerate(self.features)}
+
+    def rows(self, names: Iterable[str]) -> list[int]:
+        """Weight rows of the known features among ``names``."""
+        ids = self.ids
+        return [ids[f] for f in names if f in ids]
+
+    def save(self, path: Path) -> None:
+        """One compressed ``.npz``: names as UTF-8 text, weights as sparse rows of float16.
+
+        float16 keeps three significant digits, which changes no tag on the
+        test sets and halves the file; the archive's fixed timestamps make
+        the bytes depend on the content only.
+        """
+        if len(self.tags) > 256:
+            raise ValueError(f"{len(self.tags)} tags do not fit the file's one-byte tag columns")
+        nonzero = self.weights != 0
+        np.savez_compressed(
+            path,
+            features=np.frombuffer("\n".join(self.features).encode("utf-8"), dtype=np.uint8),
+            tags=np.frombuffer("\n".join(self.tags).encode("utf-8"), dtype=np.uint8),
+            indptr=np.concatenate(([0], np.cumsum(nonzero.sum(axis=1)))).astype(np.int32),
+            cols=np.nonzero(nonzero)[1].astype(np.uint8),
+            vals=self.weights[nonzero].astype(np.float16),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> "Perceptron":
+        """The model ``save`` wrote, with dense float32 weights for fast scoring."""
+        with np.load(path) as npz:
+            features = npz["features"].tobytes().decode("utf-8").split("\n")
+            tags = npz["tags"].tobytes().decode("utf-8").split("\n")
+            indptr, cols, vals = npz["indptr"], npz["cols"], npz["vals"]
+        weights = np.zeros((len(features), len(tags)), dtype=np.float32)
+        weights[np.repeat(np.arange(len(features)), np.diff(indptr)), cols] = vals
+        return cls(features, tags, weights)
+
+
+def train(
+    examples: Sequence[tuple[list[list[str]], History, list[str]]],
+    *,
+    epochs: int,
+    seed: int,
+) -> Perceptron:
+    """Averaged perceptron over ``(static features per word, history function, gold tags)`` sentences.
+
+    The feature set is every static feature of the data and every history
+    feature of the gold tag sequences, in first-seen order; features whose
+    averaged weights are all zero are dropped at the end.  Sentences are
+    visited in a seeded shuffled order each epoch and the history is built
+    from the tagger's own predictions, as at runtime.  Averaging uses the
+    usual trick: alongside the weights, accumulate every update times the
+    step it happened at; the average is ``w - acc / steps``.
+    """
+    tags = sorted({t for _, _, gold in examples for t in gold})
+    tag_id = {t: i for i, t in enumerate(tags)}
+    features: dict[str, None] = {}
+    for static, history, gold in examples:
+        for i, names in enumerate(static):
+            features.update(dict.fromkeys(names))
+            features.update(dict.fromkeys(history(i, gold)))
+    model = Perceptron(list(features), tags, np.zeros((len(features), len(tags))))
+    w = model.weights
+    acc = np.zeros_like(w)
+    static_rows = [[np.array(model.rows(names), dtype=np.int64) for names in static] for static, _, _ in examples]
+    order = list(range(len(examples)))
+    rng = random.Random(seed)
+    step = 1
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for s in order:
+            _, history, gold = examples[s]
+            chosen: list[str] = []
+            for i, rows in enumerate(static_rows[s]):
+                rows = np.concatenate((rows, np.array(model.rows(history(i, chosen)), dtype=np.int64)))
+                guess = int(w[rows].sum(axis=0).argmax())
+                truth = tag_id[gold[i]]
+                if guess != truth:
+                    w[rows, truth] += 1.0
+                    w[rows, guess] -= 1.0
+                    acc[rows, truth] += step
+                    acc[rows, guess] -= step
+                chosen.append(tags[guess])
+                step += 1
+    averaged = w - acc / step
+    keep = np.flatnonzero(np.abs(averaged).max(axis=1) > 0)
+    return Perceptron([model.features[i] for i in keep], tags, averaged[keep])

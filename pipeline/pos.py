@@ -1,0 +1,203 @@
+"""Part-of-speech tagging with the project's own bundled model: UPOS and Chinese Treebank XPOS.
+
+``tag_words(words)`` is the pure entry point (no spaCy): words in, one
+``(upos, xpos)`` pair per word out.  White-space words get spaCy's
+``("SPACE", "_SP")``; the words between them, and after sentence-final
+punctuation, are tagged as sentences of their own, as in training.
+
+The tagger is the greedy perceptron of ``perceptron.py`` over the templates
+of ``pos_features.py``, made fast for the default pipeline without changing
+its decisions (a test compares it with the plain decoder): the static
+features of a word depend on the word alone in each of its five roles
+(itself, neighbour to the left or right, two away), so their summed weights
+are cached per word (a bounded cache), and the features of the two previous
+tags are one precomputed table.  What is left per word is a few vector
+additions, two dictionary look-ups and an argmax.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .perceptron import Perceptron
+from .pos_features import (
+    NO_VERB,
+    ROLES,
+    START,
+    canonical,
+    next_clause_state,
+    padded,
+    pair_features,
+    tag_pair_features,
+    tag_word_features,
+    word_roles,
+)
+
+MODEL_FILE = "model.npz"
+SPACE = ("SPACE", "_SP")
+SENTENCE_END = frozenset("。!?！？")
+ROLE_SHIFTS = (0, -1, 1, -2, 2)  # where the word playing each of ROLES stands, relative to the word tagged
+
+
+class _RoleScores:
+    """Summed weights of each word's features in each role, cached for up to ``capacity`` words."""
+
+    def __init__(self, ids: dict[str, int], weights: np.ndarray, capacity: int) -> None:
+        self.ids = ids
+        self.weights = weights
+        self.capacity = capacity
+        self.index: dict[str, int] = {}
+        self.table = np.zeros((capacity, len(ROLES), weights.shape[1]), dtype=np.float32)
+
+    def lookup(self, words: list[str]) -> np.ndarray:
+        """Table rows of ``words``, computing the missing ones in one gather (emptying a full cache first)."""
+        missing = [w for w in dict.fromkeys(words) if w not in self.index]
+        if len(self.index) + len(missing) > self.capacity:
+            self.index.clear()
+            if len(missing) > self.capacity:
+                self.capacity = len(missing)
+                self.table = np.zeros((self.capacity, *self.table.shape[1:]), dtype=np.float32)
+        if missing:
+            self._add(missing)
+        index = self.index
+        return np.array([index[w] for w in words], dtype=np.int64)
+
+    def _add(self, words: list[str]) -> None:
+        ids = self.ids
+        rows: list[int] = []
+        starts: list[int] = []
+        for w in words:
+            for names in word_roles(w):
+                starts.append(len(rows))
+                rows.extend(ids[f] for f in names if f in ids)
+        bounds = np.array(starts + [len(rows)])
+        sums = np.zeros((len(starts), self.weights.shape[1]), dtype=np.float32)
+        filled = bounds[1:] > bounds[:-1]  # reduceat needs non-empty groups
+        if rows:
+            sums[filled] = np.add.reduceat(self.weights[np.array(rows)], bounds[:-1][filled], axis=0)
+        first = len(self.index)
+        self.table[first : first + len(words)] = sums.reshape(len(words), len(ROLES), -1)
+        self.index.update((w, first + j) for j, w in enumerate(words))
+
+
+class PosTagger:
+    """Lazily loaded part-of-speech tagger; ``model_dir`` defaults to the bundled model."""
+
+    def __init__(self, model_dir: Path | str | None = None, *, cache_size: int = 16384) -> None:
+        self._model_dir = model_dir
+        self._cache_size = cache_size
+        self._loaded = False
+        self._lock = threading.Lock()
+
+    @property
+    def model_dir(self) -> Path:
+        """The folder of the model this tagger runs (the bundled one by default)."""
+        from . import resources
+
+        return Path(self._model_dir or resources.tagger_dir())
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._loaded:
+                return
+            path = self.model_dir / MODEL_FILE
+            if not path.is_file():
+                raise FileNotFoundError(f"no part-of-speech model in {self.model_dir}")
+            model = Perceptron.load(path)
+            k = len(model.tags)
+            history = [*model.tags, START]  # START is row/column k of the tag-pair table
+            self._pairs = np.zeros((k + 1, k + 1, k), dtype=np.float32)
+            for a, p2 in enumerate(history):
+                for b, p1 in enumerate(history):
+                    self._pairs[a, b] = model.weights[model.rows(tag_pair_features(p2, p1))].sum(axis=0)
+            self._tags = model.tags
+            self._ids = model.ids
+            self._weights = model.weights
+            self._roles = _RoleScores(self._ids, self._weights, self._cache_size)
+            self._pos_of = {t: tuple(t.split("|", 1)) for t in model.tags}
+            self._loaded = True
+
+    def tag_sentences(self, sentences: Sequence[list[str]]) -> list[list[str]]:
+        """Joint ``UPOS|XPOS`` tags of each sentence (no white-space words); static scores for all words at once."""
+        if not self._loaded:
+            self._load()
+        pads = [padded(canonical(s)) for s in sentences]
+        flat = [w for pad in pads for w in pad]
+        cached = self._roles.lookup(flat)
+        offsets = np.cumsum([0] + [len(pad) for pad in pads])
+        at = np.concatenate([np.arange(o + 2, o + len(pad) - 2) for o, pad in zip(offsets, pads)] + [[]])
+        at = at.astype(np.int64)
+        table = self._roles.table
+        scores = sum(table[cached[at + shift], role] for role, shift in enumerate(ROLE_SHIFTS))
+        ids = self._ids
+        hits = [(j, ids[f]) for j, q in enumerate(at.tolist())
+                for f in pair_features(flat[q - 1], flat[q], flat[q + 1]) if f in ids]
+        if hits:
+            where, rows = zip(*hits)
+            np.add.at(scores, np.array(where), self._weights[np.array(rows)])
+        return self._greedy([pad[2:-2] for pad in pads], scores)
+
+    def _greedy(self, sentences: list[list[str]], scores: np.ndarray) -> list[list[str]]:
+        """Choose tags left to right: static scores, the two-previous-tags table and two look-ups per word."""
+        tags, ids, weights, pairs = self._tags, self._ids, self._weights, self._pairs
+        start = len(tags)  # the start marker's index in ``pairs`` and ``names``
+        names = [*tags, START]
+        out: list[list[str]] = []
+        j = 0
+        for words in sentences:
+            p2 = p1 = start
+            state = NO_VERB
+            chosen: list[str] = []
+            for w in words:
+                total = scores[j] + pairs[p2, p1]
+                for f in tag_word_features(names[p1], state, w):
+                    row = ids.get(f)
+                    if row is not None:
+                        total += weights[row]
+                t = int(total.argmax())
+                tag = tags[t]
+                chosen.append(tag)
+                state = next_clause_state(state, tag)
+                p2, p1 = p1, t
+                j += 1
+            out.append(chosen)
+        return out
+
+    def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
+        """``(upos, xpos)`` of each word; sentences end after 。!? and at white space (or empty words)."""
+        sentences: list[list[str]] = []
+        current: list[str] = []
+        for w in words:
+            if not w.strip():
+                if current:
+                    sentences.append(current)
+                current = []
+                continue
+            current.append(w)
+            if w in SENTENCE_END:
+                sentences.append(current)
+                current = []
+        if current:
+            sentences.append(current)
+        tagged = iter(t for sent in self.tag_sentences(sentences) for t in sent)
+        pos_of = self._pos_of
+        return [pos_of[next(tagged)] if w.strip() else SPACE for w in words]
+
+
+_default: PosTagger | None = None
+
+
+def default_tagger() -> PosTagger:
+    """The shared tagger with the bundled model (created on first use)."""
+    global _default
+    if _default is None:
+        _default = PosTagger()
+    return _default
+
+
+def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
+    """``(upos, xpos)`` of each word, with the shared default tagger."""
+    return default_tagger().tag_words(words)

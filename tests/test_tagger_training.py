@@ -1,0 +1,44 @@
+"""The part-of-speech model's training is reproducible: the same data and seed give byte-identical files.
+
+Trains twice for one epoch on the first sentences of each treebank, so it
+runs in seconds; the bundled model is built the same way with 10 epochs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhibiao.pos_train import train_tagger
+from zhibiao.segmenter_train import GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST
+
+from .test_segmentation_f1 import _ud_dir
+from .test_segmenter_training import _head
+
+
+@pytest.fixture(scope="module")
+def small_ud(tmp_path_factory) -> Path:
+    full = _ud_dir()
+    if not all((full / f).is_file() for f in (GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST)):
+        pytest.skip(f"UD Chinese data not found at {full} (set ZHIBIAO_UD_DIR)")
+    small = tmp_path_factory.mktemp("ud")
+    for name, n in ((GSD_TRAIN, 200), (GSDSIMP_DEV, 50), (GSDSIMP_TEST, 50), (PUD_TEST, 50)):
+        _head(full / name, small / name, n)
+    return small
+
+
+def test_same_seed_same_model(small_ud, tmp_path):
+    first = train_tagger(small_ud, tmp_path / "a", seed=3, epochs=1)
+    train_tagger(small_ud, tmp_path / "b", seed=3, epochs=1)
+    for name in ("model.npz", "ATTRIBUTION.md"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["ATTRIBUTION.md", "model.npz"]
+    assert first["train_sentences"] == 250
+    assert 0 < first["upos_gsdsimp_test"] <= 100
+    assert "CC BY-SA 4.0" in (tmp_path / "a" / "ATTRIBUTION.md").read_text(encoding="utf-8")
+
+
+def test_another_seed_another_model(small_ud, tmp_path):
+    train_tagger(small_ud, tmp_path / "a", seed=3, epochs=1)
+    train_tagger(small_ud, tmp_path / "b", seed=4, epochs=1)
+    assert (tmp_path / "a" / "model.npz").read_bytes() != (tmp_path / "b" / "model.npz").read_bytes()
