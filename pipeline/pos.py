@@ -57,6 +57,7 @@ class _RoleScores:
         missing = [w for w in dict.fromkeys(words) if w not in self.index]
         if len(self.index) + len(missing) > self.capacity:
             self.index.clear()
+            missing = list(dict.fromkeys(words))  # the cleared words this call needs come back too
             if len(missing) > self.capacity:
                 self.capacity = len(missing)
                 self.table = np.zeros((self.capacity, *self.table.shape[1:]), dtype=np.float32)

@@ -107,3 +107,13 @@ def test_a_sentence_is_tagged_the_same_alone_or_in_a_batch() -> None:
     sentences = [["他", "说", "的", "话"], ["工业", "增加值", "同比", "增长", "3.8%"], ["好"]]
     alone = [tagger.tag_sentences([s])[0] for s in sentences]
     assert tagger.tag_sentences(sentences) == alone
+
+
+@needs_model
+def test_a_full_word_cache_is_refilled_with_every_word_the_call_needs() -> None:
+    """A cache that fills up mid-document is emptied; the words of the call that were in it come back."""
+    model = Perceptron.load(resources.tagger_dir() / "model.npz")
+    small = PosTagger(cache_size=6)
+    first, second = ["工业", "增加值", "同比", "增长"], ["工业", "出口", "增加值", "同比", "增长", "3.8%"]
+    small.tag_words(first)
+    assert small.tag_words(second) == _reference_tags(model, second)
