@@ -393,38 +393,28 @@ def render_documents(records: list[dict], title: str = "zhibiao: quantities and 
 def event_rows(gold: dict | None, pred: dict | None) -> list[dict]:
     """Gold and predicted events of one document pair, paired as ``evaluate`` pairs them strictly.
 
-    ``evaluate`` has no public function returning its matched pairs, so this
-    calls its own helpers (``_locate_all``, ``_match``, ``_strict_event``,
-    ``_lenient_event``, ``_field_agreement``) the way ``_compare_pair`` does,
-    instead of re-implementing positions or matching. Returns rows
-    ``{"status": "match"|"miss"|"false", "gold", "pred", "start", "lenient",
-    "agree"}`` ordered by position: ``lenient`` tells whether the unmatched item
-    still has a partner under lenient matching; ``agree`` maps kind, basis,
-    qualifier and period to whether a matched pair agrees on them.
+    Built on ``evaluate.align``, so the page shows the scorer's own pairing.
+    Returns rows ``{"status": "match"|"miss"|"false", "gold", "pred", "start",
+    "lenient", "agree"}`` ordered by position: ``lenient`` tells whether the
+    unmatched item still has a partner under lenient matching; ``agree`` maps
+    kind, basis, qualifier and period to whether a matched pair agrees on them.
     """
-    source = gold if gold is not None else pred or {}
-    text = source.get("text") if isinstance(source.get("text"), str) else ""
-    pred_text = (pred or {}).get("text")
-    pred_text = pred_text if isinstance(pred_text, str) else text
-    ge = ev._locate_all(text, gold, "events")
-    pe = ev._locate_all(pred_text, pred, "events")
-    strict = ev._match(ge, pe, ev._strict_event, lambda g, p: sum(ev._field_agreement(g.item, p.item).values()))
-    lenient = ev._match(ge, pe, ev._lenient_event)
-    lenient_pred = set(lenient.values())
-    used = set(strict.values())
-    rows: list[dict] = []
-    for i, g in enumerate(ge):
-        if i in strict:
-            p = pe[strict[i]]
-            rows.append({"status": "match", "gold": g.item, "pred": p.item, "start": g.start, "lenient": True,
-                         "agree": ev._field_agreement(g.item, p.item)})
-        else:
-            rows.append({"status": "miss", "gold": g.item, "pred": None, "start": g.start,
-                         "lenient": i in lenient, "agree": {}})
-    for j, p in enumerate(pe):
-        if j not in used:
-            rows.append({"status": "false", "gold": None, "pred": p.item, "start": p.start,
-                         "lenient": j in lenient_pred, "agree": {}})
+    aligned = ev.align(gold, pred)
+    strict, lenient = aligned["events_strict"], aligned["events_lenient"]["matched"]
+    lenient_gold = {row["gold_index"] for row in lenient}
+    lenient_pred = {row["pred_index"] for row in lenient}
+    gold_side = sorted(strict["matched"] + strict["missed"], key=lambda row: row["gold_index"])
+    rows = [
+        {"status": "match" if row["pred"] is not None else "miss", "gold": row["gold"], "pred": row["pred"],
+         "start": row["start"], "lenient": row["pred"] is not None or row["gold_index"] in lenient_gold,
+         "agree": row["agree"]}
+        for row in gold_side
+    ]
+    rows += [
+        {"status": "false", "gold": None, "pred": row["pred"], "start": row["start"],
+         "lenient": row["pred_index"] in lenient_pred, "agree": {}}
+        for row in strict["false"]
+    ]
     rows.sort(key=lambda r: (r["start"] is None, r["start"] or 0, r["status"] == "false"))
     return rows
 
@@ -509,7 +499,7 @@ def render_evaluation(
             '<span class="zb-key zb-diff">red tag</span> a field that differs</p>'
         ),
     ]
-    for index, (gold, pred) in enumerate(ev._pair_documents(gold_docs, pred_docs)):
+    for index, (gold, pred) in enumerate(ev.pair_documents(gold_docs, pred_docs)):
         source = gold if gold is not None else pred or {}
         rows = event_rows(gold, pred)
         counts = {s: sum(r["status"] == s for r in rows) for s in ("match", "miss", "false")}
