@@ -129,11 +129,13 @@ def render_cli(
     limit: Optional[int] = typer.Option(None, "--limit", help="Show only the first N documents."),
 ) -> None:
     """Write one self-contained HTML page showing quantities and events."""
+    from .errors import RecordsError
     from .render import read_records, render_documents, write_html
 
-    if not input_path.exists():
-        _fail(f"{input_path}: no such file or folder")
-    records = read_records(input_path)
+    try:
+        records = read_records(input_path)
+    except RecordsError as err:
+        _fail(str(err), 2)
     write_html(output, render_documents(records[:limit] if limit else records))
     typer.echo(f"wrote {output} ({min(len(records), limit or len(records))} documents)")
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from . import evaluate as ev
+from .errors import RecordsError
 
 LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION")
 LABEL_COLOURS = {
@@ -210,24 +211,65 @@ def write_html(path: str | Path, html: str) -> Path:
     return path
 
 
+_TABLE_FORMATS = ("csv", "parquet")
+_WHAT_RENDER_READS = "render reads a .jsonl of records or the output folder of `zhibiao extract --format jsonl`"
+
+
 def read_records(path: str | Path) -> list[dict]:
     """Document records from a JSONL file or from a ``zhibiao extract`` output folder.
 
     A folder is read as its ``documents-*.jsonl`` part files in name order.
-    No validation beyond JSON: the render shows what it is given.
+    Anything else (a table output folder, a text file, a line that is not a
+    JSON object) raises ``RecordsError`` naming the file and line, so the
+    command line can say what is wrong in one line. No validation beyond
+    that: the render shows what it is given.
     """
-    path = Path(path)
-    files = sorted(path.glob("documents-*.jsonl")) if path.is_dir() else [path]
-    if path.is_dir() and not files:
-        raise FileNotFoundError(f"no documents-*.jsonl part files in {path}")
     records: list[dict] = []
-    for file in files:
-        for line in file.read_text(encoding="utf-8-sig").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                if isinstance(record, dict):
-                    records.append(record)
+    for file in _record_files(Path(path)):
+        records.extend(_read_jsonl(file))
     return records
+
+
+def _record_files(path: Path) -> list[Path]:
+    """The JSONL files to read for ``path``, or a ``RecordsError`` saying why there are none."""
+    if not path.exists():
+        raise RecordsError(f"{path}: no such file or folder")
+    if not path.is_dir():
+        if path.suffix != ".jsonl":
+            raise RecordsError(f"{path}: not a .jsonl file of records; {_WHAT_RENDER_READS}")
+        return [path]
+    files = sorted(path.glob("documents-*.jsonl"))
+    if files:
+        return files
+    for fmt in _TABLE_FORMATS:
+        if any(path.glob(f"events-*.{fmt}")):
+            raise RecordsError(
+                f"{path}: holds {fmt} tables (events-*.{fmt}), not document records; {_WHAT_RENDER_READS}"
+            )
+    raise RecordsError(f"{path}: no documents-*.jsonl part files; {_WHAT_RENDER_READS}")
+
+
+def _read_jsonl(file: Path) -> Iterator[dict]:
+    """The JSON objects of a JSONL file, one a line; empty lines are skipped."""
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise RecordsError(f"{file}: cannot read ({err.strerror})") from None
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        where = f"{file}:{lineno}"
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            raise RecordsError(f"{where}: not valid UTF-8 ({err.reason} at byte {err.start})") from None
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise RecordsError(f"{where}: malformed JSON: {err.msg} (column {err.colno})") from None
+        if not isinstance(record, dict):
+            raise RecordsError(f"{where}: a JSON {type(record).__name__}, not a record (an object)")
+        yield record
 
 
 # --------------------------------------------------------------------------- highlighted text

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import pytest
 
 from zhibiao import render
+from zhibiao.errors import RecordsError
 from zhibiao.evaluate import read_documents, score
 
 from .conftest import ROOT, gold_files
@@ -340,7 +341,7 @@ def test_write_html_and_read_records(tmp_path, record):
     (out / "errors-00000.jsonl").write_text('{"error": "x"}\n', encoding="utf-8")
     assert [r["id"] for r in render.read_records(out)] == ["doc-1", "doc-2"]
     assert [r["id"] for r in render.read_records(out / "documents-00001.jsonl")] == ["doc-2"]
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(RecordsError, match="no documents-"):
         render.read_records(tmp_path / "sub")
 
 
