@@ -231,7 +231,7 @@ class _Located:
         return self.item.get(_surface_key(is_event)[1])
 
 
-Indexed = tuple[int, _Located]  # an item's index in its document's list, and the item located
+_Indexed = tuple[int, _Located]  # an item's index in its document's list, and the item located
 
 
 def _same_quantity(g: _Located, p: _Located, is_event: bool) -> bool:
@@ -282,8 +282,8 @@ def _max_matching(candidates: list[list[int]]) -> dict[int, int]:
 
 
 def _match(
-    gold: list[Indexed],
-    pred: list[Indexed],
+    gold: list[_Indexed],
+    pred: list[_Indexed],
     compatible: Callable[[_Located, _Located], bool],
     preference: Callable[[_Located, _Located], int] | None = None,
 ) -> dict[int, int]:
@@ -352,7 +352,7 @@ class Aligned(TypedDict):
     agree: dict[str, bool]
 
 
-def _located(text: str, doc: dict | None, key: str) -> list[Indexed]:
+def _located(text: str, doc: dict | None, key: str) -> list[_Indexed]:
     """(index in the document's list, located item) for every item that is an object."""
     items = (doc or {}).get(key) or []
     is_event = key == "events"
@@ -367,7 +367,7 @@ def _texts(gold: dict | None, pred: dict | None) -> tuple[dict, str, str]:
     return source, text, pred_text if isinstance(pred_text, str) else text
 
 
-def _row(g: Indexed | None, p: Indexed | None, agree: bool) -> Aligned:
+def _row(g: _Indexed | None, p: _Indexed | None, agree: bool) -> Aligned:
     """One alignment row; field agreement only for a matched pair of events."""
     located = g if g is not None else p
     return Aligned(
@@ -381,7 +381,7 @@ def _row(g: Indexed | None, p: Indexed | None, agree: bool) -> Aligned:
 
 
 def _align_level(
-    gold: list[Indexed], pred: list[Indexed], pairs: dict[int, int], agree: bool
+    gold: list[_Indexed], pred: list[_Indexed], pairs: dict[int, int], agree: bool
 ) -> dict[str, list[Aligned]]:
     used = set(pairs.values())
     return {
