@@ -6,22 +6,30 @@ alone. Every page is one HTML string with inline CSS and JS only (no fonts,
 scripts, images or style sheets from anywhere else), so it can be mailed,
 archived or opened offline.
 
-- ``render_documents(records)``: each document's text with its quantities
-  highlighted in displaCy's span style, its events as ``indicator → value unit``
-  lines, and at the end one table of all events, sortable by clicking a header
-  or by a URL fragment such as ``#sort=value`` (``#sort=-value`` descending).
+- ``render_documents(records)``: for an analyst, first one table of all events
+  (sortable by clicking a header or by a URL fragment such as ``#sort=value``,
+  ``#sort=-value`` descending; filtered by indicator, unit and document as one
+  types into its filter box), each row linked to the sentence of its event;
+  then each document's text with its quantities highlighted in displaCy's span
+  style and its events as ``indicator → value unit`` lines.
+- ``render_pages(records, name, page_size)``: the same cut into pages of
+  ``page_size`` documents (``page.html``, ``page-2.html`` ...) linked by next
+  and previous, so a large output stays quick to open.
 - ``render_evaluation(gold_docs, pred_docs, result)``: the scores of
   ``evaluate.score`` and, per document, gold and predicted events side by side,
-  paired exactly as the scorer pairs them for strict event matching.
+  paired by ``evaluate.align``, exactly as the scorer pairs them.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from . import evaluate as ev
 from .errors import RecordsError
@@ -38,17 +46,19 @@ LABEL_COLOURS = {
 OTHER_COLOUR = "#ddd"
 
 EVENT_COLUMNS = (
-    ("doc", "doc id"),
     ("indicator", "indicator"),
     ("value", "value"),
     ("unit", "unit"),
     ("kind", "kind"),
     ("basis", "basis"),
-    ("qualifier", "qualifier"),
     ("period", "period"),
     ("location", "location"),
+    ("doc", "document"),
 )
 NUMERIC_COLUMNS = frozenset({"value"})
+FILTER_COLUMNS = frozenset({"indicator", "unit", "doc"})  # what the filter box searches
+DEFAULT_PAGE_SIZE = 200
+DEFAULT_TITLE = "zhibiao: quantities and indicator events"
 # Flags for headless Chromium on a machine with no network but the package registries:
 # without the background-networking ones it keeps trying (and failing) to reach Google.
 CHROMIUM_FLAGS = (
@@ -102,7 +112,17 @@ tr.zb-miss{background:#fde2c8}
 tr.zb-false{background:#f8d0d0}
 .zb-diff{color:#b00;font-weight:bold}
 .zb-legend span{display:inline-block;padding:0 .6em;margin-right:.5em;border-radius:.3em}
+.zb-s:has(> .zb-at:target){background:#fff3b0;box-shadow:0 0 0 .25em #fff3b0}
+.zb-at{scroll-margin-top:5em}
+.zb-cur{outline:2px solid #d9480f;outline-offset:1px}
+.zb-ind.zb-cur{background:#ffe08a}
+.zb-filter input{font:inherit;padding:.2em .5em;width:28em;max-width:100%}
+.zb-pages{margin:.8em 0;display:flex;gap:1.2em;align-items:baseline}
+.zb-qual{color:#666}
 """
+_CSS += "".join(
+    f".zb-{label}{{background:{colour}}}" for label, colour in (*LABEL_COLOURS.items(), ("OTHER", OTHER_COLOUR))
+)
 
 # Sorts #zb-events by a column on a header click, or on load from #sort=<key> / #sort=-<key>.
 _SORT_JS = """
@@ -152,6 +172,53 @@ _SORT_JS = """
   }
   window.addEventListener('hashchange',fromHash);
   fromHash();
+})();
+"""
+
+# Hides the rows of #zb-events whose indicator, unit and document (the columns marked data-filter)
+# do not hold every word typed into #zb-filter; case-insensitive, as the user types.
+_FILTER_JS = r"""
+(function(){
+  var box=document.getElementById('zb-filter'),table=document.getElementById('zb-events');
+  if(!box||!table){return;}
+  var count=document.getElementById('zb-filter-count'),cols=[],heads=table.tHead.rows[0].cells;
+  for(var i=0;i<heads.length;i++){if(heads[i].hasAttribute('data-filter')){cols.push(i);}}
+  function haystack(row){
+    if(row._zbText===undefined){
+      row._zbText=cols.map(function(c){return row.cells[c].textContent.toLowerCase();}).join('\n');
+    }
+    return row._zbText;
+  }
+  function apply(){
+    var words=box.value.toLowerCase().split(/\s+/).filter(Boolean),rows=table.tBodies[0].rows,shown=0;
+    for(var i=0;i<rows.length;i++){
+      var text=haystack(rows[i]);
+      var keep=words.every(function(w){return text.indexOf(w)>=0;});
+      rows[i].hidden=!keep;
+      if(keep){shown++;}
+    }
+    table.setAttribute('data-shown',shown);
+    count.textContent=(words.length?shown.toLocaleString()+' of ':'')+rows.length.toLocaleString()+' events';
+  }
+  box.addEventListener('input',apply);
+  apply();
+})();
+"""
+
+# Outlines the value and indicator of the event a link points at (#ev-<doc>-<event>); the
+# sentence itself is highlighted by CSS (:target), this marks which of its events is meant.
+_CURRENT_JS = r"""
+(function(){
+  function mark(){
+    var old=document.querySelectorAll('.zb-cur');
+    for(var i=0;i<old.length;i++){old[i].classList.remove('zb-cur');}
+    var id=window.location.hash.slice(1);
+    if(!/^ev-\d+-\d+$/.test(id)){return;}
+    var found=document.querySelectorAll('[data-ev~="'+id+'"]');
+    for(var j=0;j<found.length;j++){found[j].classList.add('zb-cur');}
+  }
+  window.addEventListener('hashchange',mark);
+  mark();
 })();
 """
 
@@ -274,13 +341,16 @@ def _read_jsonl(file: Path) -> Iterator[dict]:
 
 # --------------------------------------------------------------------------- highlighted text
 
+_Span = tuple[int, int, str, dict]  # start, end, "q" (quantity) or "ind" (indicator), the item drawn
+_SENTENCE_END = re.compile(r"[。！？!?\n]")  # as evaluate's sentences for errors
 
-def _spans(text: str, record: dict) -> list[tuple[int, int, str, dict]]:
+
+def _spans(text: str, record: dict) -> list[_Span]:
     """Non-overlapping (start, end, kind, item) spans to draw: quantities first, then indicators.
 
     A span out of range, empty, or overlapping one already taken is skipped.
     """
-    taken: list[tuple[int, int, str, dict]] = []
+    taken: list[_Span] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e, _, _ in taken)
@@ -300,36 +370,129 @@ def _spans(text: str, record: dict) -> list[tuple[int, int, str, dict]]:
     return sorted(taken, key=lambda t: t[0])
 
 
-def _quantity_mark(text: str, q: dict) -> str:
+def _quantity_mark(text: str, q: dict, events: str) -> str:
     label = q.get("label") if q.get("label") in LABELS else "OTHER"
-    colour = LABEL_COLOURS.get(label, OTHER_COLOUR)
     value = format_value(q.get("value"))
     if q.get("upper") is not None:
         value += "–" + format_value(q.get("upper"))
     tip = " ".join(x for x in (q.get("qualifier") or "", value, q.get("unit") or "", q.get("currency") or "") if x)
     return (
-        f'<mark class="zb-q zb-{_e(label)}" style="background:{colour}" '
+        f'<mark class="zb-q zb-{_e(label)}"{_data_ev(events)} '
         f'data-start="{q["start"]}" data-end="{q["end"]}" data-label="{_e(q.get("label"))}" '
         f'title="{_e(tip)}">{_e(text)}<span class="zb-label">{_e(q.get("label"))}</span></mark>'
     )
 
 
-def highlight_text(record: dict) -> str:
-    """The record's text as HTML, quantities marked by label and indicators underlined."""
-    text = record.get("text") if isinstance(record.get("text"), str) else ""
-    out: list[str] = []
-    pos = 0
-    for start, end, kind, item in _spans(text, record):
-        out.append(_e(text[pos:start]))
-        if kind == "q":
-            out.append(_quantity_mark(text[start:end], item))
+def _indicator_mark(text: str, start: int, end: int, event: dict, events: str) -> str:
+    return (
+        f'<span class="zb-ind"{_data_ev(events)} data-start="{start}" data-end="{end}" '
+        f'title="{_e(event.get("indicator_id") or event.get("indicator"))}">{_e(text)}</span>'
+    )
+
+
+def _data_ev(events: str) -> str:
+    return f' data-ev="{events}"' if events else ""
+
+
+def event_anchor(doc_index: int, event_index: int) -> str:
+    """The id a documents page gives event ``event_index`` of document ``doc_index`` (both 0-based)."""
+    return f"ev-{doc_index}-{event_index}"
+
+
+def _events_of(record: dict) -> list[tuple[int, dict]]:
+    """(index in the record's list, event) of every event that is an object."""
+    return [(j, e) for j, e in enumerate(record.get("events") or []) if isinstance(e, dict)]
+
+
+def _span_events(spans: list[_Span], events: list[tuple[int, dict]], doc_index: int) -> dict[int, str]:
+    """For each drawn span (by start), the anchors of the events it is the value or indicator of."""
+    keys: dict[tuple[int, int, str], list[str]] = {}
+    for j, event in events:
+        anchor = event_anchor(doc_index, j)
+        keys.setdefault((_int(event.get("value_start")), _int(event.get("value_end")), "q"), []).append(anchor)
+        keys.setdefault((_int(event.get("indicator_start")), _int(event.get("indicator_end")), "ind"), []).append(anchor)
+    return {start: " ".join(keys.get((start, end, kind), [])) for start, end, kind, _ in spans}
+
+
+def _event_position(event: dict, length: int) -> int | None:
+    """Where an event sits in the text: its value, else its indicator; None when neither is in range."""
+    for key in ("value_start", "indicator_start"):
+        pos = _int(event.get(key))
+        if pos is not None and 0 <= pos < length:
+            return pos
+    return None
+
+
+def _sentences(text: str, anchors: list[tuple[str, int]], spans: list[_Span]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, anchors) of the sentences holding the anchored positions, in order.
+
+    A sentence ends after 。！？!? or a newline. Its range is widened so that no
+    drawn span crosses its edges, and sentences that then overlap are merged,
+    so the page can wrap each in one element.
+    """
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ranges: list[tuple[int, int, str]] = []
+    for anchor, pos in anchors:
+        k = bisect.bisect_right(ends, pos)
+        start, end = ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text)
+        for s, e, _, _ in spans:
+            start = s if s < start < e else start
+            end = e if s < end < e else end
+        ranges.append((start, end, anchor))
+    merged: list[tuple[int, int, list[str]]] = []
+    for start, end, anchor in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), [*merged[-1][2], anchor])
         else:
-            out.append(
-                f'<span class="zb-ind" data-start="{start}" data-end="{end}" '
-                f'title="{_e(item.get("indicator_id") or item.get("indicator"))}">{_e(text[start:end])}</span>'
-            )
+            merged.append((start, end, [anchor]))
+    return merged
+
+
+def _marked(text: str, lo: int, hi: int, spans: list[_Span], span_events: dict[int, str]) -> str:
+    """``text[lo:hi]`` as HTML, with the spans that lie inside it drawn."""
+    out: list[str] = []
+    pos = lo
+    for start, end, kind, item in spans:
+        if start < lo or end > hi:
+            continue
+        out.append(_e(text[pos:start]))
+        events = span_events.get(start, "")
+        if kind == "q":
+            out.append(_quantity_mark(text[start:end], item, events))
+        else:
+            out.append(_indicator_mark(text[start:end], start, end, item, events))
         pos = end
-    out.append(_e(text[pos:]))
+    out.append(_e(text[pos:hi]))
+    return "".join(out)
+
+
+def _anchors(anchors: Iterable[str]) -> str:
+    return "".join(f'<a class="zb-at" id="{anchor}"></a>' for anchor in anchors)
+
+
+def highlight_text(record: dict, doc_index: int | None = None) -> str:
+    """The record's text as HTML, quantities marked by label and indicators underlined.
+
+    With ``doc_index`` (a documents page), each event also gets its anchor
+    (``event_anchor``) at the start of the sentence it is in, that sentence is
+    wrapped in ``<span class="zb-s">``, and the event's value and indicator
+    carry its anchor in ``data-ev``, so a link to the event lands on its
+    sentence and the page can highlight exactly that event.
+    """
+    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    spans = _spans(text, record)
+    if doc_index is None:
+        return _marked(text, 0, len(text), spans, {})
+    events = _events_of(record)
+    span_events = _span_events(spans, events, doc_index)
+    placed = [(event_anchor(doc_index, j), _event_position(e, len(text))) for j, e in events]
+    out = [_anchors(anchor for anchor, pos in placed if pos is None)]
+    pos = 0
+    for start, end, anchors in _sentences(text, [(a, p) for a, p in placed if p is not None], spans):
+        out.append(_marked(text, pos, start, spans, span_events))
+        out.append(f'<span class="zb-s">{_anchors(anchors)}{_marked(text, start, end, spans, span_events)}</span>')
+        pos = end
+    out.append(_marked(text, pos, len(text), spans, span_events))
     return "".join(out)
 
 
@@ -369,64 +532,151 @@ def _event_list(events: list[dict]) -> str:
     return f'<ol class="zb-event-list">{items}</ol>'
 
 
-def _events_table(records: list[dict]) -> str:
+def _value_cell(event: dict) -> str:
+    """The value, prefixed by its qualifier (``> 10,000,000,000`` for 超100亿), so the table does not overstate it."""
+    qualifier = event.get("qualifier")
+    prefix = f'<span class="zb-qual" title="qualifier">{_e(qualifier)}</span> ' if qualifier else ""
+    return (
+        f'<td class="zb-num" data-sort="{_sort_key(event.get("value"))}">'
+        f'{prefix}{_e(format_value(event.get("value")))}</td>'
+    )
+
+
+def _event_row(event: dict, doc_id: str, anchor: str) -> str:
+    cells = []
+    for key, _ in EVENT_COLUMNS:
+        if key == "doc":
+            cells.append(f'<td><a href="#{anchor}">{_e(doc_id)}</a></td>')
+        elif key == "value":
+            cells.append(_value_cell(event))
+        else:
+            cells.append(f"<td>{_e(event.get(key))}</td>")
+    return f'<tr class="zb-row">{"".join(cells)}</tr>'
+
+
+def _events_table(records: list[dict], first: int) -> str:
+    """All events of ``records`` (documents ``first``, ``first + 1`` ...), each row linked to its sentence."""
     heads = "".join(
-        f'<th data-key="{key}"{" data-numeric" if key in NUMERIC_COLUMNS else ""} '
-        f'title="click to sort">{_e(name)}</th>'
+        f'<th data-key="{key}"{" data-numeric" if key in NUMERIC_COLUMNS else ""}'
+        f'{" data-filter" if key in FILTER_COLUMNS else ""} title="click to sort">{_e(name)}</th>'
         for key, name in EVENT_COLUMNS
     )
-    rows = []
-    for index, record in enumerate(records):
-        doc_id = _doc_id(record, index)
-        for event in record.get("events") or []:
-            if not isinstance(event, dict):
-                continue
-            cells = []
-            for key, _ in EVENT_COLUMNS:
-                if key == "doc":
-                    cells.append(f'<td><a href="#doc-{index}">{_e(doc_id)}</a></td>')
-                elif key == "value":
-                    cells.append(
-                        f'<td class="zb-num" data-sort="{_sort_key(event.get("value"))}">'
-                        f'{_e(format_value(event.get("value")))}</td>'
-                    )
-                else:
-                    cells.append(f"<td>{_e(event.get(key))}</td>")
-            rows.append(f'<tr class="zb-row">{"".join(cells)}</tr>')
+    rows = [
+        _event_row(event, _doc_id(record, i), event_anchor(i, j))
+        for i, record in enumerate(records, start=first)
+        for j, event in _events_of(record)
+    ]
     return (
         f'<table id="zb-events"><thead><tr>{heads}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
 
 
+def _filter_box(n_events: int) -> str:
+    return (
+        '<p class="zb-filter"><label for="zb-filter">Filter</label> '
+        '<input type="search" id="zb-filter" autocomplete="off" '
+        'placeholder="indicator, unit or document; several words: all must match"> '
+        f'<span id="zb-filter-count" class="zb-meta">{n_events:,} events</span></p>'
+    )
+
+
 def _legend() -> str:
     return '<p class="zb-legend">' + "".join(
-        f'<span class="zb-key" style="background:{LABEL_COLOURS[label]}">{label}</span>' for label in LABELS
+        f'<span class="zb-key zb-{label}">{label}</span>' for label in LABELS
     ) + '<span class="zb-key"><span class="zb-ind">indicator</span></span></p>'
 
 
-def render_documents(records: list[dict], title: str = "zhibiao: quantities and indicator events") -> str:
-    """One self-contained page: each document highlighted, its events listed, then a sortable events table."""
-    parts = [_legend()]
-    n_events = 0
-    for index, record in enumerate(records):
-        events = [e for e in record.get("events") or [] if isinstance(e, dict)]
-        n_events += len(events)
-        n_quantities = sum(isinstance(q, dict) for q in record.get("quantities") or [])
-        parts.append(
-            f'<section class="zb-doc" id="doc-{index}" data-id="{_e(_doc_id(record, index))}">'
-            f'<h2>{_e(_doc_id(record, index))}</h2>'
-            f'<p class="zb-meta">{n_quantities} quantities, {len(events)} events</p>'
-            f'<div class="zb-text">{highlight_text(record)}</div>'
-            f"{_event_list(events)}</section>"
-        )
-    parts.append(
-        f'<h2 id="zb-all-events">All events ({n_events})</h2>'
-        '<p class="zb-meta">Click a column header to sort; a URL ending in <code>#sort=value</code> '
-        "(or <code>#sort=-value</code>) opens sorted.</p>"
+def _document_section(record: dict, index: int) -> str:
+    events = [e for _, e in _events_of(record)]
+    n_quantities = sum(isinstance(q, dict) for q in record.get("quantities") or [])
+    doc_id = _doc_id(record, index)
+    return (
+        f'<section class="zb-doc" id="doc-{index}" data-id="{_e(doc_id)}">'
+        f"<h2>{_e(doc_id)}</h2>"
+        f'<p class="zb-meta">{n_quantities} quantities, {len(events)} events</p>'
+        f'<div class="zb-text">{highlight_text(record, index)}</div>'
+        f"{_event_list(events)}</section>"
     )
-    parts.append(_events_table(records))
-    return _page(title, "\n".join(parts), _SORT_JS)
+
+
+# --------------------------------------------------------------------------- documents pages
+
+
+def page_file_name(name: str, number: int) -> str:
+    """The file of page ``number`` (1-based) when the first is ``name``: page.html, page-2.html, ..."""
+    if number == 1:
+        return name
+    path = Path(name)
+    return f"{path.stem}-{number}{path.suffix}"
+
+
+def _page_link(name: str, number: int, rel: str, text: str) -> str:
+    return f'<a rel="{rel}" href="{_e(quote(page_file_name(name, number)))}">{text}</a>'
+
+
+def _pager(name: str, number: int, pages: int, first: int, shown: int, total: int) -> str:
+    """Previous and next links with where this page is, for a documents output cut into pages."""
+    prev = _page_link(name, number - 1, "prev", "← previous") if number > 1 else ""
+    nxt = _page_link(name, number + 1, "next", "next →") if number < pages else ""
+    return (
+        f'<nav class="zb-pages">{prev}<span class="zb-where">page {number} of {pages}: documents '
+        f"{first + 1:,}–{first + shown:,} of {total:,}</span>{nxt}</nav>"
+    )
+
+
+def _documents_page(records: list[dict], first: int, title: str, pager: str = "") -> str:
+    """One page: the events table (filter box, sortable) first, then each document highlighted."""
+    n_events = sum(len(_events_of(record)) for record in records)
+    parts = [
+        pager,
+        f'<p class="zb-meta">{len(records):,} documents, {n_events:,} events.</p>',
+        f'<h2 id="zb-all-events">Events ({n_events:,})</h2>',
+        _filter_box(n_events),
+        '<p class="zb-meta">A document link opens the sentence of the event. Click a column header to sort; '
+        "a URL ending in <code>#sort=value</code> (or <code>#sort=-value</code>) opens sorted.</p>",
+        _events_table(records, first),
+        '<h2 id="zb-documents">Documents</h2>',
+        _legend(),
+        *(_document_section(record, index) for index, record in enumerate(records, start=first)),
+        pager,
+    ]
+    return _page(title, "\n".join(p for p in parts if p), _SORT_JS + _FILTER_JS + _CURRENT_JS)
+
+
+def render_pages(
+    records: list[dict],
+    name: str = "page.html",
+    page_size: int = DEFAULT_PAGE_SIZE,
+    title: str = DEFAULT_TITLE,
+) -> list[tuple[str, str]]:
+    """(file name, HTML) of each page: ``page_size`` documents a page, linked by previous and next.
+
+    The first page is ``name``, the others ``page_file_name(name, n)``. Each
+    page's events table holds the events of its own documents only, so a large
+    output is many small pages instead of one that a browser struggles with.
+    """
+    if page_size < 1:
+        raise ValueError(f"page_size must be at least 1, got {page_size}")
+    starts = range(0, len(records), page_size) if records else range(1)
+    pages = []
+    for number, first in enumerate(starts, start=1):
+        chunk = records[first : first + page_size]
+        pager = _pager(name, number, len(starts), first, len(chunk), len(records)) if len(starts) > 1 else ""
+        page_title = f"{title} (page {number} of {len(starts)})" if len(starts) > 1 else title
+        pages.append((page_file_name(name, number), _documents_page(chunk, first, page_title, pager)))
+    return pages
+
+
+def render_documents(records: list[dict], title: str = DEFAULT_TITLE) -> str:
+    """All records on one self-contained page: the events table first, then each document highlighted."""
+    return _documents_page(records, 0, title)
+
+
+def write_pages(path: str | Path, records: list[dict], page_size: int = DEFAULT_PAGE_SIZE) -> list[Path]:
+    """Write the documents pages next to each other, the first at ``path``; returns their paths."""
+    path = Path(path)
+    return [write_html(path.with_name(name), html) for name, html in render_pages(records, path.name, page_size)]
 
 
 # --------------------------------------------------------------------------- evaluation

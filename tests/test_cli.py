@@ -75,6 +75,20 @@ def test_render_writes_a_page(tmp_path):
     assert page.read_text(encoding="utf-8").count('class="zb-q ') >= 30
 
 
+
+def test_render_writes_pages(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"增長{i}%"}) + "\n" for i in range(5)), encoding="utf-8")
+    result = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "r.html"), "--page-size", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {tmp_path / 'r.html'} (5 documents on 3 pages, r.html to r-3.html)\n"
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["r-2.html", "r-3.html", "r.html"]
+    assert 'href="r-2.html"' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    one = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "one.html"), "--limit", "2"])
+    assert one.stdout == f"wrote {tmp_path / 'one.html'} (2 documents)\n"
+    zero = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "z.html"), "--page-size", "0"])
+    assert zero.exit_code == 2 and "--page-size" in zero.stderr
+
 @pytest.fixture(scope="module")
 def table_outputs(tmp_path_factory) -> dict[str, Path]:
     """Real ``extract`` output folders in the table formats render cannot read."""
