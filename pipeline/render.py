@@ -198,7 +198,8 @@ _FILTER_JS = r"""
       if(keep){shown++;}
     }
     table.setAttribute('data-shown',shown);
-    count.textContent=(words.length?shown.toLocaleString()+' of ':'')+rows.length.toLocaleString()+' events';
+    count.textContent=(words.length?shown.toLocaleString()+' of ':'')+rows.length.toLocaleString()+
+      (rows.length===1?' event':' events');
   }
   box.addEventListener('input',apply);
   apply();
@@ -253,6 +254,11 @@ def _sort_key(value: Any) -> str:
 def _doc_id(record: dict, index: int) -> str:
     doc_id = record.get("id")
     return f"#{index + 1}" if doc_id is None else str(doc_id)
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    """``1 event``, ``2,345 events``; ``many`` for a plural that is not ``one + "s"``."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def _int(x: Any) -> int | None:
@@ -576,8 +582,8 @@ def _filter_box(n_events: int) -> str:
     return (
         '<p class="zb-filter"><label for="zb-filter">Filter</label> '
         '<input type="search" id="zb-filter" autocomplete="off" '
-        'placeholder="indicator, unit or document; several words: all must match"> '
-        f'<span id="zb-filter-count" class="zb-meta">{n_events:,} events</span></p>'
+        'placeholder="indicator, unit or document"> '
+        f'<span id="zb-filter-count" class="zb-meta">{_count(n_events, "event")}</span></p>'
     )
 
 
@@ -594,7 +600,7 @@ def _document_section(record: dict, index: int) -> str:
     return (
         f'<section class="zb-doc" id="doc-{index}" data-id="{_e(doc_id)}">'
         f"<h2>{_e(doc_id)}</h2>"
-        f'<p class="zb-meta">{n_quantities} quantities, {len(events)} events</p>'
+        f'<p class="zb-meta">{_count(n_quantities, "quantity", "quantities")}, {_count(len(events), "event")}</p>'
         f'<div class="zb-text">{highlight_text(record, index)}</div>'
         f"{_event_list(events)}</section>"
     )
@@ -630,11 +636,12 @@ def _documents_page(records: list[dict], first: int, title: str, pager: str = ""
     n_events = sum(len(_events_of(record)) for record in records)
     parts = [
         pager,
-        f'<p class="zb-meta">{len(records):,} documents, {n_events:,} events.</p>',
+        f'<p class="zb-meta">{_count(len(records), "document")}, {_count(n_events, "event")}.</p>',
         f'<h2 id="zb-all-events">Events ({n_events:,})</h2>',
         _filter_box(n_events),
-        '<p class="zb-meta">A document link opens the sentence of the event. Click a column header to sort; '
-        "a URL ending in <code>#sort=value</code> (or <code>#sort=-value</code>) opens sorted.</p>",
+        '<p class="zb-meta">The filter keeps the rows whose indicator, unit or document hold every word typed. '
+        "A document link opens the sentence of the event. Click a column header to sort; a URL ending in "
+        "<code>#sort=value</code> (or <code>#sort=-value</code>) opens sorted.</p>",
         _events_table(records, first),
         '<h2 id="zb-documents">Documents</h2>',
         _legend(),
