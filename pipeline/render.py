@@ -351,16 +351,40 @@ _Span = tuple[int, int, str, dict]  # start, end, "q" (quantity) or "ind" (indic
 _SENTENCE_END = re.compile(r"[。！？!?\n]")  # as evaluate's sentences for errors
 
 
-def _spans(text: str, record: dict) -> list[_Span]:
-    """Non-overlapping (start, end, kind, item) spans to draw: quantities first, then indicators.
+class _Layout:
+    """The spans drawn in one text: sorted, non-overlapping, found by position with bisection.
+
+    Long documents hold thousands of quantities; looking spans up by bisection
+    keeps rendering them linear-logarithmic instead of quadratic.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[_Span] = []
+
+    def add(self, span: _Span) -> None:
+        """Take the span unless it overlaps one already taken."""
+        k = bisect.bisect_right(self.starts, span[0])
+        if (k and self.spans[k - 1][1] > span[0]) or (k < len(self.spans) and self.spans[k][0] < span[1]):
+            return
+        self.starts.insert(k, span[0])
+        self.spans.insert(k, span)
+
+    def within(self, lo: int, hi: int) -> list[_Span]:
+        """The spans that start in ``[lo, hi)``."""
+        return self.spans[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def around(self, pos: int) -> _Span | None:
+        """The span that ``pos`` falls strictly inside, if any."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        return self.spans[k] if k >= 0 and self.spans[k][1] > pos else None
+
+
+def _spans(text: str, record: dict) -> _Layout:
+    """The spans to draw: quantities first, then indicators.
 
     A span out of range, empty, or overlapping one already taken is skipped.
     """
-    taken: list[_Span] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e, _, _ in taken)
-
     candidates: list[tuple[int | None, int | None, str, dict]] = []
     for q in record.get("quantities") or []:
         if isinstance(q, dict):
@@ -368,12 +392,11 @@ def _spans(text: str, record: dict) -> list[_Span]:
     for event in record.get("events") or []:
         if isinstance(event, dict):
             candidates.append((_int(event.get("indicator_start")), _int(event.get("indicator_end")), "ind", event))
+    layout = _Layout()
     for start, end, kind, item in candidates:
-        if start is None or end is None or not 0 <= start < end <= len(text):
-            continue
-        if free(start, end):
-            taken.append((start, end, kind, item))
-    return sorted(taken, key=lambda t: t[0])
+        if start is not None and end is not None and 0 <= start < end <= len(text):
+            layout.add((start, end, kind, item))
+    return layout
 
 
 def _quantity_mark(text: str, q: dict, events: str) -> str:
@@ -410,14 +433,14 @@ def _events_of(record: dict) -> list[tuple[int, dict]]:
     return [(j, e) for j, e in enumerate(record.get("events") or []) if isinstance(e, dict)]
 
 
-def _span_events(spans: list[_Span], events: list[tuple[int, dict]], doc_index: int) -> dict[int, str]:
+def _span_events(layout: _Layout, events: list[tuple[int, dict]], doc_index: int) -> dict[int, str]:
     """For each drawn span (by start), the anchors of the events it is the value or indicator of."""
     keys: dict[tuple[int, int, str], list[str]] = {}
     for j, event in events:
         anchor = event_anchor(doc_index, j)
         keys.setdefault((_int(event.get("value_start")), _int(event.get("value_end")), "q"), []).append(anchor)
         keys.setdefault((_int(event.get("indicator_start")), _int(event.get("indicator_end")), "ind"), []).append(anchor)
-    return {start: " ".join(keys.get((start, end, kind), [])) for start, end, kind, _ in spans}
+    return {start: " ".join(keys.get((start, end, kind), [])) for start, end, kind, _ in layout.spans}
 
 
 def _event_position(event: dict, length: int) -> int | None:
@@ -429,7 +452,7 @@ def _event_position(event: dict, length: int) -> int | None:
     return None
 
 
-def _sentences(text: str, anchors: list[tuple[str, int]], spans: list[_Span]) -> list[tuple[int, int, list[str]]]:
+def _sentences(text: str, anchors: list[tuple[str, int]], layout: _Layout) -> list[tuple[int, int, list[str]]]:
     """(start, end, anchors) of the sentences holding the anchored positions, in order.
 
     A sentence ends after 。！？!? or a newline. Its range is widened so that no
@@ -441,9 +464,9 @@ def _sentences(text: str, anchors: list[tuple[str, int]], spans: list[_Span]) ->
     for anchor, pos in anchors:
         k = bisect.bisect_right(ends, pos)
         start, end = ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text)
-        for s, e, _, _ in spans:
-            start = s if s < start < e else start
-            end = e if s < end < e else end
+        crossing_start, crossing_end = layout.around(start), layout.around(end)
+        start = crossing_start[0] if crossing_start else start
+        end = crossing_end[1] if crossing_end else end
         ranges.append((start, end, anchor))
     merged: list[tuple[int, int, list[str]]] = []
     for start, end, anchor in sorted(ranges):
@@ -454,13 +477,11 @@ def _sentences(text: str, anchors: list[tuple[str, int]], spans: list[_Span]) ->
     return merged
 
 
-def _marked(text: str, lo: int, hi: int, spans: list[_Span], span_events: dict[int, str]) -> str:
-    """``text[lo:hi]`` as HTML, with the spans that lie inside it drawn."""
+def _marked(text: str, lo: int, hi: int, layout: _Layout, span_events: dict[int, str]) -> str:
+    """``text[lo:hi]`` as HTML, with its spans drawn; no span may cross ``lo`` or ``hi``."""
     out: list[str] = []
     pos = lo
-    for start, end, kind, item in spans:
-        if start < lo or end > hi:
-            continue
+    for start, end, kind, item in layout.within(lo, hi):
         out.append(_e(text[pos:start]))
         events = span_events.get(start, "")
         if kind == "q":
@@ -486,19 +507,19 @@ def highlight_text(record: dict, doc_index: int | None = None) -> str:
     sentence and the page can highlight exactly that event.
     """
     text = record.get("text") if isinstance(record.get("text"), str) else ""
-    spans = _spans(text, record)
+    layout = _spans(text, record)
     if doc_index is None:
-        return _marked(text, 0, len(text), spans, {})
+        return _marked(text, 0, len(text), layout, {})
     events = _events_of(record)
-    span_events = _span_events(spans, events, doc_index)
+    span_events = _span_events(layout, events, doc_index)
     placed = [(event_anchor(doc_index, j), _event_position(e, len(text))) for j, e in events]
     out = [_anchors(anchor for anchor, pos in placed if pos is None)]
     pos = 0
-    for start, end, anchors in _sentences(text, [(a, p) for a, p in placed if p is not None], spans):
-        out.append(_marked(text, pos, start, spans, span_events))
-        out.append(f'<span class="zb-s">{_anchors(anchors)}{_marked(text, start, end, spans, span_events)}</span>')
+    for start, end, anchors in _sentences(text, [(a, p) for a, p in placed if p is not None], layout):
+        out.append(_marked(text, pos, start, layout, span_events))
+        out.append(f'<span class="zb-s">{_anchors(anchors)}{_marked(text, start, end, layout, span_events)}</span>')
         pos = end
-    out.append(_marked(text, pos, len(text), spans, span_events))
+    out.append(_marked(text, pos, len(text), layout, span_events))
     return "".join(out)
 
 
