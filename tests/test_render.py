@@ -637,3 +637,17 @@ def test_repository_gold_renders(tmp_path):
     assert len(root.find_all("mark", cls="zb-q")) == sum(len(d.get("quantities", [])) for d in gold if all(
         "start" in x for x in d.get("quantities", [])))
     assert len(table_rows(root)) == sum(len(d.get("events", [])) for d in gold)
+
+
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name)
+def test_pages_of_real_documents_have_unique_ids_and_resolving_links(path):
+    gold = read_documents(path)
+    n_links = 0
+    for _, page in render.render_pages(gold, page_size=10):
+        root = parse_html(page)
+        ids = [n.attrs["id"] for n in root.iter() if "id" in n.attrs]
+        assert len(ids) == len(set(ids))
+        links = [a.attrs["href"][1:] for a in root.by_id("zb-events").find_all("a")]
+        assert set(links) <= set(ids) and len(root.find_all("a", cls="zb-at")) == len(links)
+        n_links += len(links)
+    assert n_links == sum(len(d.get("events", [])) for d in gold)
