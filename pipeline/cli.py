@@ -19,6 +19,7 @@ import typer
 
 from . import __version__
 from .writers import FORMATS
+from .render import DEFAULT_PAGE_SIZE
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese economic-indicator extraction.")
 
@@ -183,17 +184,24 @@ def evaluate_cli(
 @app.command("render")
 def render_cli(
     input_path: Path = typer.Argument(..., help="Records: a .jsonl file, or the output folder of zhibiao extract."),
-    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (the first page)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Show only the first N documents."),
+    page_size: int = typer.Option(
+        DEFAULT_PAGE_SIZE, "--page-size", min=1,
+        help="Documents a page; more go to OUTPUT-2.html, OUTPUT-3.html ..., linked by next and previous."),
 ) -> None:
-    """Write one self-contained HTML page showing quantities and events."""
-    from .render import read_records, render_documents, write_html
+    """Write self-contained HTML pages of events, quantities and documents."""
+    from .errors import RecordsError
+    from .render import read_records, write_pages
 
-    if not input_path.exists():
-        _fail(f"{input_path}: no such file or folder")
-    records = read_records(input_path)
-    write_html(output, render_documents(records[:limit] if limit else records))
-    typer.echo(f"wrote {output} ({min(len(records), limit or len(records))} documents)")
+    try:
+        records = read_records(input_path)
+    except RecordsError as err:
+        _fail(str(err), 2)
+    records = records[:limit] if limit else records
+    paths = write_pages(output, records, page_size)
+    more = f" on {len(paths)} pages, {paths[0].name} to {paths[-1].name}" if len(paths) > 1 else ""
+    typer.echo(f"wrote {output} ({len(records):,} documents{more})")
 
 
 @app.command("init-config")

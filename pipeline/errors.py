@@ -12,3 +12,10 @@ class ZhibiaoError(Exception):
 
 class InputError(ZhibiaoError, TypeError):
     """The text given to the pipeline cannot be processed (not str, lone surrogate ...)."""
+
+
+class RecordsError(ZhibiaoError, ValueError):
+    """Records to show cannot be read: ``FILE:LINE: what is wrong`` (no line when the whole file is wrong).
+
+    One message a problem, so the command line can print it as one line instead of a traceback.
+    """

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 QUANTITY_FIELDS = ("text", "value", "unit")
 EVENT_FIELDS = ("indicator", "value_text", "value", "unit", "kind")
@@ -231,6 +231,9 @@ class _Located:
         return self.item.get(_surface_key(is_event)[1])
 
 
+_Indexed = tuple[int, _Located]  # an item's index in its document's list, and the item located
+
+
 def _same_quantity(g: _Located, p: _Located, is_event: bool) -> bool:
     return (
         g.start is not None
@@ -279,18 +282,29 @@ def _max_matching(candidates: list[list[int]]) -> dict[int, int]:
 
 
 def _match(
-    gold: list[_Located],
-    pred: list[_Located],
+    gold: list[_Indexed],
+    pred: list[_Indexed],
     compatible: Callable[[_Located, _Located], bool],
     preference: Callable[[_Located, _Located], int] | None = None,
 ) -> dict[int, int]:
+    """Maximum matching of positions in ``gold`` to positions in ``pred``, preferred candidates first."""
     candidates = []
-    for g in gold:
-        cands = [j for j, p in enumerate(pred) if compatible(g, p)]
+    for _, g in gold:
+        cands = [j for j, (_, p) in enumerate(pred) if compatible(g, p)]
         if preference is not None:
-            cands.sort(key=lambda j: -preference(g, pred[j]))
+            cands.sort(key=lambda j: -preference(g, pred[j][1]))
         candidates.append(cands)
     return _max_matching(candidates)
+
+
+def _same_quantity_only(g: _Located, p: _Located) -> bool:
+    """Quantities match on position, surface, value and unit alone."""
+    return _same_quantity(g, p, False)
+
+
+def _agreement_count(g: _Located, p: _Located) -> int:
+    """Among strictly compatible predictions, prefer the one agreeing on most fields."""
+    return sum(_field_agreement(g.item, p.item).values())
 
 
 # --------------------------------------------------------------------------- per document
@@ -323,57 +337,115 @@ class _PairResult:
     errors: list[dict]
 
 
-def _locate_all(text: str, doc: dict | None, key: str) -> list[_Located]:
+class Aligned(TypedDict):
+    """One row of an alignment: a matched pair, or a gold or predicted item left alone.
+
+    ``gold_index``/``pred_index`` point into the document's own ``quantities`` or
+    ``events`` list, so a caller can tell items apart that are equal as dicts.
+    """
+
+    gold: dict | None
+    pred: dict | None
+    gold_index: int | None
+    pred_index: int | None
+    start: int | None
+    agree: dict[str, bool]
+
+
+def _located(text: str, doc: dict | None, key: str) -> list[_Indexed]:
+    """(index in the document's list, located item) for every item that is an object."""
     items = (doc or {}).get(key) or []
     is_event = key == "events"
-    return [_Located(it, item_start(text, it, is_event)) for it in items if isinstance(it, dict)]
+    return [(i, _Located(it, item_start(text, it, is_event))) for i, it in enumerate(items) if isinstance(it, dict)]
+
+
+def _texts(gold: dict | None, pred: dict | None) -> tuple[dict, str, str]:
+    """The document that gives id and text (gold, else pred), its text, and the text predictions point into."""
+    source = gold if gold is not None else pred or {}
+    text = source.get("text") if isinstance(source.get("text"), str) else ""
+    pred_text = (pred or {}).get("text")
+    return source, text, pred_text if isinstance(pred_text, str) else text
+
+
+def _row(g: _Indexed | None, p: _Indexed | None, agree: bool) -> Aligned:
+    """One alignment row; field agreement only for a matched pair of events."""
+    located = g if g is not None else p
+    return Aligned(
+        gold=g[1].item if g else None,
+        pred=p[1].item if p else None,
+        gold_index=g[0] if g else None,
+        pred_index=p[0] if p else None,
+        start=located[1].start if located else None,
+        agree=_field_agreement(g[1].item, p[1].item) if agree and g and p else {},
+    )
+
+
+def _align_level(
+    gold: list[_Indexed], pred: list[_Indexed], pairs: dict[int, int], agree: bool
+) -> dict[str, list[Aligned]]:
+    used = set(pairs.values())
+    return {
+        "matched": [_row(gold[i], pred[j], agree) for i, j in sorted(pairs.items())],
+        "missed": [_row(g, None, agree) for i, g in enumerate(gold) if i not in pairs],
+        "false": [_row(None, p, agree) for j, p in enumerate(pred) if j not in used],
+    }
+
+
+def align(gold_doc: dict | None, pred_doc: dict | None) -> dict[str, dict[str, list[Aligned]]]:
+    """Which gold and predicted items of one document match, level by level, exactly as ``score`` counts them.
+
+    Public so that reports (``render``) and users show the scorer's own pairing
+    instead of re-deriving it. Either document may be None (no gold, or no
+    prediction). Returns, for each of ``LEVELS`` (``quantities``,
+    ``events_strict``, ``events_lenient``), ``{"matched", "missed", "false"}``:
+    lists of rows ``{"gold", "pred", "gold_index", "pred_index", "start",
+    "agree"}``. A matched row has both items; a missed one only ``gold``, a
+    false one only ``pred``. ``start`` is where the quantity starts (gold's
+    text, or the prediction's for a false item); ``agree`` maps ``kind``,
+    ``basis``, ``qualifier`` and ``period`` to whether a matched pair of events
+    agrees on them (empty otherwise). Matched rows are in gold order, missed
+    in gold order, false in prediction order. tp, fn and fp of a level are
+    the lengths of its three lists.
+    """
+    _, text, pred_text = _texts(gold_doc, pred_doc)
+    gq, pq = _located(text, gold_doc, "quantities"), _located(pred_text, pred_doc, "quantities")
+    ge, pe = _located(text, gold_doc, "events"), _located(pred_text, pred_doc, "events")
+    return {
+        "quantities": _align_level(gq, pq, _match(gq, pq, _same_quantity_only), agree=False),
+        "events_strict": _align_level(ge, pe, _match(ge, pe, _strict_event, _agreement_count), agree=True),
+        "events_lenient": _align_level(ge, pe, _match(ge, pe, _lenient_event), agree=True),
+    }
+
+
+_ERROR_LEVELS = {"quantities": "quantity", "events_strict": "event"}
 
 
 def _compare_pair(gold: dict | None, pred: dict | None) -> _PairResult:
     """Counts and errors for one gold document and its prediction (either may be missing)."""
-    source = gold if gold is not None else pred or {}
-    text = source.get("text") if isinstance(source.get("text"), str) else ""
-    pred_text = (pred or {}).get("text")
-    pred_text = pred_text if isinstance(pred_text, str) else text
+    source, text, pred_text = _texts(gold, pred)
+    aligned = align(gold, pred)
     counts = _Counts(documents=1)
-    errors: list[dict] = []
-
-    def count(level: str, g: list[_Located], p: list[_Located], pairs: dict[int, int]) -> None:
-        counts.tp[level] += len(pairs)
-        counts.fn[level] += len(g) - len(pairs)
-        counts.fp[level] += len(p) - len(pairs)
-
-    def report(label: str, g: list[_Located], p: list[_Located], pairs: dict[int, int]) -> None:
-        used = set(pairs.values())
-        unmatched = [("fn", loc, text) for i, loc in enumerate(g) if i not in pairs]
-        unmatched += [("fp", loc, pred_text) for i, loc in enumerate(p) if i not in used]
-        errors.extend(
-            {
-                "doc": source.get("id"),
-                "error": error,
-                "level": label,
-                "start": loc.start,
-                "item": loc.item,
-                "sentence": _sentence_at(in_text, loc.start),
-            }
-            for error, loc, in_text in unmatched
-        )
-
-    gq, pq = _locate_all(text, gold, "quantities"), _locate_all(pred_text, pred, "quantities")
-    quantities = _match(gq, pq, lambda g, p: _same_quantity(g, p, False))
-    count("quantities", gq, pq, quantities)
-    report("quantity", gq, pq, quantities)
-
-    ge, pe = _locate_all(text, gold, "events"), _locate_all(pred_text, pred, "events")
-    strict = _match(ge, pe, _strict_event, lambda g, p: sum(_field_agreement(g.item, p.item).values()))
-    count("events_strict", ge, pe, strict)
-    report("event", ge, pe, strict)
-    count("events_lenient", ge, pe, _match(ge, pe, _lenient_event))
-
-    for g, p in strict.items():
+    for level, rows in aligned.items():
+        counts.tp[level] += len(rows["matched"])
+        counts.fn[level] += len(rows["missed"])
+        counts.fp[level] += len(rows["false"])
+    for row in aligned["events_strict"]["matched"]:
         counts.total += 1
-        for name, ok in _field_agreement(ge[g].item, pe[p].item).items():
+        for name, ok in row["agree"].items():
             counts.correct[name] += ok
+    errors = [
+        {
+            "doc": source.get("id"),
+            "error": error,
+            "level": label,
+            "start": row["start"],
+            "item": row["gold"] if error == "fn" else row["pred"],
+            "sentence": _sentence_at(text if error == "fn" else pred_text, row["start"]),
+        }
+        for level, label in _ERROR_LEVELS.items()
+        for error, status in (("fn", "missed"), ("fp", "false"))
+        for row in aligned[level][status]
+    ]
     return _PairResult(counts, errors)
 
 
@@ -393,7 +465,7 @@ def _sentence_at(text: str, pos: int | None) -> str:
 # --------------------------------------------------------------------------- pairing and scripts
 
 
-def _pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[dict | None, dict | None]]:
+def pair_documents(gold_docs: list[dict], pred_docs: list[dict]) -> list[tuple[dict | None, dict | None]]:
     """Pair by ``id`` when every document on both sides has one, else by position.
 
     Gold without a prediction pairs with None (all its items become false
@@ -480,7 +552,7 @@ def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict[str, Any]:
     """
     total = _Counts()
     per_script = {s: _Counts() for s in SCRIPTS}
-    for gold, pred in _pair_documents(gold_docs, pred_docs):
+    for gold, pred in pair_documents(gold_docs, pred_docs):
         counts = _compare_pair(gold, pred).counts
         total.add(counts)
         per_script.setdefault(document_script(gold if gold is not None else pred), _Counts()).add(counts)
@@ -497,7 +569,7 @@ def errors(gold_docs: list[dict], pred_docs: list[dict]) -> list[dict]:
     fn and the fp that nearly matched it sit next to each other.
     """
     found: list[dict] = []
-    for gold, pred in _pair_documents(gold_docs, pred_docs):
+    for gold, pred in pair_documents(gold_docs, pred_docs):
         doc_errors = _compare_pair(gold, pred).errors
         doc_errors.sort(
             key=lambda e: (e["start"] is None, e["start"] or 0, e["level"] != "quantity", e["error"])

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from zhibiao.evaluate import (
+    LEVELS,
     GoldFormatError,
+    align,
     clean_indicator,
     document_script,
     errors,
@@ -19,6 +21,7 @@ from zhibiao.evaluate import (
     format_report,
     item_start,
     locate,
+    pair_documents,
     read_documents,
     score,
 )
@@ -243,6 +246,48 @@ def test_score_cases(gold, pred, quantities, strict, lenient):
     assert counts(result["quantities"]) == quantities
     assert counts(result["events_strict"]) == strict
     assert counts(result["events_lenient"]) == lenient
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "quantities", "strict", "lenient"), CASES.values(), ids=CASES.keys()
+)
+def test_align_lists_exactly_what_score_counts(gold, pred, quantities, strict, lenient):
+    aligned = [align(g, p) for g, p in pair_documents(gold, pred)]
+    for level, expected in zip(LEVELS, (quantities, strict, lenient)):
+        tp, fp, fn = (sum(len(a[level][status]) for a in aligned) for status in ("matched", "false", "missed"))
+        assert (tp, fp, fn) == expected, level
+
+
+def test_align_rows_point_back_into_the_documents():
+    gold = doc(GOLD_Q, GOLD_E)
+    pred = doc(
+        ["not an item", *GOLD_Q[1:]],
+        [event("规模以上工业增加值", "3.8%", 3.8, basis="yoy"), GOLD_E[1], {**GOLD_E[2], "basis": "mom"}],
+    )
+    aligned = align(gold, pred)
+    assert set(aligned) == set(LEVELS)
+    quantities = aligned["quantities"]
+    assert [(r["gold_index"], r["pred_index"], r["start"]) for r in quantities["matched"]] == [(1, 1, 20), (2, 2, 29)]
+    assert [(r["gold_index"], r["pred_index"], r["start"]) for r in quantities["missed"]] == [(0, None, 9)]
+    assert quantities["false"] == [] and quantities["matched"][0]["agree"] == {}
+    strict = aligned["events_strict"]
+    assert [(r["gold_index"], r["pred_index"]) for r in strict["matched"]] == [(1, 1), (2, 2)]
+    assert strict["matched"][1]["agree"] == {"kind": True, "basis": False, "qualifier": True, "period": True}
+    assert [r["gold"]["indicator"] for r in strict["missed"]] == ["工业增加值"]
+    assert [(r["pred"]["indicator"], r["gold"], r["start"]) for r in strict["false"]] == [("规模以上工业增加值", None, 9)]
+    lenient = aligned["events_lenient"]
+    assert [(r["gold_index"], r["pred_index"]) for r in lenient["matched"]] == [(0, 0), (1, 1), (2, 2)]
+    assert lenient["matched"][0]["agree"]["basis"] is True
+    json.dumps(aligned, ensure_ascii=False)  # plain data
+
+
+def test_align_with_one_side_missing():
+    only_gold = align(doc(GOLD_Q, GOLD_E), None)
+    assert [len(only_gold[level]["missed"]) for level in LEVELS] == [3, 3, 3]
+    only_pred = align(None, doc(GOLD_Q, GOLD_E))
+    assert [len(only_pred[level]["false"]) for level in LEVELS] == [3, 3, 3]
+    assert [r["start"] for r in only_pred["events_strict"]["false"]] == [9, 20, 29]
+    assert align(None, None) == {level: {"matched": [], "missed": [], "false": []} for level in LEVELS}
 
 
 def test_empty_scores_are_zero_like_spacy_prfscore():

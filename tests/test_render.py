@@ -9,12 +9,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import pytest
 
 from zhibiao import render
+from zhibiao.errors import RecordsError
 from zhibiao.evaluate import read_documents, score
 
 from .conftest import ROOT, gold_files
@@ -114,6 +116,9 @@ def table_rows(root: Node, table_id: str = "zb-events") -> list[list[str]]:
 _NETWORK = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//|url\(|@import""", re.IGNORECASE)
 
 
+_SIBLING_PAGE = re.compile(r"[^/:?#]+\.html")  # the next or previous page of a paged output
+
+
 def assert_self_contained(page: str) -> None:
     assert not _NETWORK.search(page), _NETWORK.search(page).group(0)
     root = parse_html(page)
@@ -121,7 +126,8 @@ def assert_self_contained(page: str) -> None:
         for name in ("src", "href"):
             value = node.attrs.get(name)
             if value is not None:
-                assert value.startswith("#"), f"<{node.tag} {name}={value!r}> refers outside the page"
+                sibling = name == "href" and node.attrs.get("rel") in ("prev", "next") and _SIBLING_PAGE.fullmatch(value)
+                assert value.startswith("#") or sibling, f"<{node.tag} {name}={value!r}> refers outside the page"
         assert node.tag not in {"link", "iframe", "img", "object", "embed"}, node.tag
         if node.tag == "script":
             assert "src" not in node.attrs
@@ -236,26 +242,202 @@ def test_event_lines(record):
     assert third.find_all(cls="zb-location")[0].text() == "江苏"
 
 
+def _other() -> dict:
+    text = "工業投資同比增長8.9%。出口增長3.8%"
+    growth, exports = q(text, "8.9%", "PERCENT", 8.9, "%"), q(text, "3.8%", "PERCENT", 3.8, "%")
+    return {"id": "doc-2", "text": text, "quantities": [growth, exports],
+            "events": [ev(text, "工业投资", "工業投資", growth, "change", basis="yoy"),
+                       ev(text, "出口", "出口", exports, "change")]}
+
+
 def test_events_table(record):
-    other = {"id": "doc-2", "text": "工業投資同比增長8.9%。", "quantities": [], "events": []}
-    other["quantities"] = [q(other["text"], "8.9%", "PERCENT", 8.9, "%")]
-    other["events"] = [ev(other["text"], "工业投资", "工業投資", other["quantities"][0], "change", basis="yoy")]
-    root = parse_html(render.render_documents([record, other]))
+    root = parse_html(render.render_documents([record, _other()]))
     table = root.by_id("zb-events")
     heads = [th.attrs["data-key"] for th in table.find_all("th")]
-    assert heads == ["doc", "indicator", "value", "unit", "kind", "basis", "qualifier", "period", "location"]
+    assert heads == ["indicator", "value", "unit", "kind", "basis", "period", "location", "doc"]
+    assert [th.attrs["data-key"] for th in table.find_all("th") if "data-filter" in th.attrs] == [
+        "indicator", "unit", "doc"]
     assert table_rows(root) == [
-        ["doc-1", "5G移动电话用户", "676,000,000", "户", "level", "", "", "", ""],
-        ["doc-1", "规模以上工业增加值", "3.8", "%", "change", "yoy", "", "2023年上半年", ""],
-        ["doc-1", "企业营收", "10,000,000,000", "元", "level", "", ">", "", "江苏"],
-        ["doc-2", "工业投资", "8.9", "%", "change", "yoy", "", "", ""],
+        ["5G移动电话用户", "676,000,000", "户", "level", "", "", "", "doc-1"],
+        ["规模以上工业增加值", "3.8", "%", "change", "yoy", "2023年上半年", "", "doc-1"],
+        ["企业营收", "> 10,000,000,000", "元", "level", "", "", "江苏", "doc-1"],
+        ["工业投资", "8.9", "%", "change", "yoy", "", "", "doc-2"],
+        ["出口", "3.8", "%", "change", "", "", "", "doc-2"],
     ]
     values = [float(td.attrs["data-sort"]) for td in table.find_all("td", cls="zb-num")]
-    assert values == [676000000.0, 3.8, 1e10, 8.9]
-    # one section per document, linked from the table
+    assert values == [676000000.0, 3.8, 1e10, 8.9, 3.8]
     assert [s.attrs["data-id"] for s in root.find_all("section", cls="zb-doc")] == ["doc-1", "doc-2"]
-    assert {a.attrs["href"] for a in table.find_all("a")} == {"#doc-0", "#doc-1"}
-    assert len(root.find_all("script")) == 1
+    assert [a.attrs["href"] for a in table.find_all("a")] == ["#ev-0-0", "#ev-0-1", "#ev-0-2", "#ev-1-0", "#ev-1-1"]
+
+
+def test_events_table_and_filter_box_come_first(record):
+    root = parse_html(render.render_documents([record, _other()]))
+    (body,) = root.find_all("body")
+    order = [n.attrs.get("id") or n.tag for n in body.iter() if n.attrs.get("id") in {
+        "zb-filter", "zb-events", "doc-0", "doc-1"}]
+    assert order == ["zb-filter", "zb-events", "doc-0", "doc-1"]
+    box = root.by_id("zb-filter")
+    assert box.tag == "input" and box.attrs["type"] == "search"
+    assert root.by_id("zb-filter-count").text() == "5 events"
+    (script,) = root.find_all("script")
+    assert "getElementById('zb-filter')" in script.text() and "addEventListener('input'" in script.text()
+
+
+def _anchor_targets(root: Node) -> dict[str, tuple[Node, Node | None, Node]]:
+    """For every element id: (section it is in, sentence span it is in or None, the element)."""
+    found = {}
+    for section in root.find_all("section", cls="zb-doc"):
+        for node in section.iter():
+            if "id" in node.attrs and node is not section:
+                sentence = next((s for s in section.find_all("span", cls="zb-s") if node in s.iter()), None)
+                found[node.attrs["id"]] = (section, sentence, node)
+    return found
+
+
+def test_each_row_links_to_its_sentence_with_its_value_and_indicator(record):
+    records = [record, _other()]
+    root = parse_html(render.render_documents(records))
+    targets = _anchor_targets(root)
+    rows = root.by_id("zb-events").find_all("tbody")[0].find_all("tr")
+    assert len(rows) == 5
+    for row, (doc_index, event_index) in zip(rows, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]):
+        event = records[doc_index]["events"][event_index]
+        (link,) = row.find_all("a")
+        anchor = link.attrs["href"][1:]
+        section, sentence, target = targets[anchor]
+        assert section.attrs["id"] == f"doc-{doc_index}" and link.text() == section.attrs["data-id"]
+        assert target.tag == "a" and "zb-at" in target.classes and not target.children
+        assert sentence is not None and sentence.text(skip_class="zb-label") in records[doc_index]["text"]
+        value = [m for m in sentence.find_all("mark", cls="zb-q") if anchor in m.attrs.get("data-ev", "").split()]
+        assert [int(value[0].attrs["data-start"])] == [event["value_start"]]
+        indicators = [n for n in root.find_all(cls="zb-ind") if anchor in n.attrs.get("data-ev", "").split()]
+        if event["indicator_start"] is None:
+            assert indicators == []
+        else:
+            assert [(int(n.attrs["data-start"]), n.text()) for n in indicators] == [
+                (event["indicator_start"], records[doc_index]["text"][event["indicator_start"]:event["indicator_end"]])]
+    # doc-2 holds two sentences, each wrapped on its own with its event's anchor
+    sentences = root.by_id("doc-1").find_all("span", cls="zb-s")
+    assert [s.text(skip_class="zb-label") for s in sentences] == ["工業投資同比增長8.9%。", "出口增長3.8%"]
+    assert [[a.attrs["id"] for a in s.find_all("a")] for s in sentences] == [["ev-1-0"], ["ev-1-1"]]
+
+
+def test_sentence_with_several_events_and_events_without_position():
+    text = "工業增加值增長3.8%，投資增長8.9%。\n其他。"
+    first, second = q(text, "3.8%", "PERCENT", 3.8, "%"), q(text, "8.9%", "PERCENT", 8.9, "%")
+    lost = ev(text, "外贸", None, second, "change", value_start=None, value_end=None)
+    record = {"id": "d", "text": text, "quantities": [first, second], "events": [
+        ev(text, "工业增加值", "工業增加值", first, "change"), lost, ev(text, "投资", "投資", second, "change")]}
+    root = parse_html(render.render_documents([record]))
+    (text_div,) = root.find_all("div", cls="zb-text")
+    assert text_div.text(skip_class="zb-label") == text
+    (sentence,) = text_div.find_all("span", cls="zb-s")
+    assert sentence.text(skip_class="zb-label") == "工業增加值增長3.8%，投資增長8.9%。"
+    assert [a.attrs["id"] for a in sentence.find_all("a")] == ["ev-0-0", "ev-0-2"]
+    # the event with no position in the text still has its anchor, at the start of the text
+    assert text_div.children[0].attrs["id"] == "ev-0-1"
+    assert {a.attrs["href"][1:] for a in root.by_id("zb-events").find_all("a")} <= set(_anchor_targets(root))
+
+
+def test_sentence_widens_to_a_span_that_crosses_its_edge():
+    text = "出口\n增長3.8%。"
+    growth = q(text, "3.8%", "PERCENT", 3.8, "%")
+    record = {"text": text, "quantities": [growth], "events": [ev(text, "出口增长", "出口\n增長", growth, "change")]}
+    (sentence,) = parse_html(render.render_documents([record])).find_all("span", cls="zb-s")
+    assert sentence.text(skip_class="zb-label") == text
+    assert [n.text() for n in sentence.find_all("span", cls="zb-ind")] == ["出口\n增長"]
+
+
+def test_value_cell_shows_the_qualifier(record):
+    root = parse_html(render.render_documents([record]))
+    cell = root.by_id("zb-events").find_all("td", cls="zb-num")[2]
+    assert cell.text() == "> 10,000,000,000" and cell.attrs["data-sort"] == "10000000000.0"
+    assert [n.attrs["title"] for n in cell.find_all(cls="zb-qual")] == ["qualifier"]
+
+
+def test_a_long_document_renders_in_bounded_time(record):
+    """5,000 sentences with 10,000 spans and 5,000 events: spans are found by bisection, not by scanning."""
+    parts, quantities, events = [], [], []
+    offset = 0
+    for i in range(5000):
+        sentence = f"工業投資同比增長{i}.5%。"
+        growth = q(sentence, f"{i}.5%", "PERCENT", i + 0.5, "%")
+        growth = {**growth, "start": growth["start"] + offset, "end": growth["end"] + offset}
+        event = ev(sentence, "工业投资", "工業投資", growth, "change")
+        event.update(indicator_start=offset, indicator_end=offset + 4)
+        parts.append(sentence)
+        quantities.append(growth)
+        events.append(event)
+        offset += len(sentence)
+    long = {"id": "long", "text": "".join(parts), "quantities": quantities, "events": events}
+    started = time.perf_counter()
+    page = render.render_documents([long])
+    assert time.perf_counter() - started < 5  # about 1 s here; scanning every span per sentence took 45 s
+    assert page.count('class="zb-s"') == 5000 and page.count('data-ev="ev-0-4999"') == 2
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _many(n: int) -> list[dict]:
+    """``n`` documents with one event each, except every third with none."""
+    records = []
+    for i in range(n):
+        text = f"第{i}號：工業投資同比增長{i}.5%。"
+        growth = q(text, f"{i}.5%", "PERCENT", i + 0.5, "%")
+        events = [] if i % 3 == 2 else [ev(text, "工业投资", "工業投資", growth, "change", basis="yoy")]
+        records.append({"id": f"n{i}", "text": text, "quantities": [growth], "events": events})
+    return records
+
+
+def test_pages_split_documents_and_link_each_other():
+    records = _many(7)
+    pages = render.render_pages(records, name="out.html", page_size=3)
+    assert [name for name, _ in pages] == ["out.html", "out-2.html", "out-3.html"]
+    for number, (name, page) in enumerate(pages, start=1):
+        assert_self_contained(page)
+        root = parse_html(page)
+        first = 3 * (number - 1)
+        documents = records[first : first + 3]
+        sections = root.find_all("section", cls="zb-doc")
+        assert [s.attrs["id"] for s in sections] == [f"doc-{i}" for i in range(first, first + len(documents))]
+        rows = table_rows(root)
+        assert [row[-1] for row in rows] == [d["id"] for d in documents if d["events"]]
+        targets = _anchor_targets(root)
+        assert all(a.attrs["href"][1:] in targets for a in root.by_id("zb-events").find_all("a"))
+        links = {a.attrs["rel"]: a.attrs["href"] for a in root.find_all("a") if "rel" in a.attrs}
+        expected = {}
+        if number > 1:
+            expected["prev"] = pages[number - 2][0]
+        if number < len(pages):
+            expected["next"] = pages[number][0]
+        assert links == expected
+        (nav, bottom) = root.find_all("nav", cls="zb-pages")
+        assert f"page {number} of 3: documents {first + 1}–{first + len(documents)} of 7" in nav.text()
+        assert root.find_all("title")[0].text().endswith(f"(page {number} of 3)")
+    assert not parse_html(render.render_pages(records, page_size=7)[0][1]).find_all("nav")
+
+
+def test_page_names_and_links_are_escaped():
+    pages = render.render_pages(_many(3), name='a "b" <c> d.html', page_size=1)
+    assert [name for name, _ in pages] == ['a "b" <c> d.html', 'a "b" <c> d-2.html', 'a "b" <c> d-3.html']
+    root = parse_html(pages[1][1])
+    links = {a.attrs["rel"]: a.attrs["href"] for a in root.find_all("a") if "rel" in a.attrs}
+    assert links == {"prev": "a%20%22b%22%20%3Cc%3E%20d.html", "next": "a%20%22b%22%20%3Cc%3E%20d-3.html"}
+
+
+def test_no_records_is_one_empty_page():
+    ((name, page),) = render.render_pages([], name="p.html")
+    root = parse_html(page)
+    assert name == "p.html" and table_rows(root) == [] and not root.find_all("section")
+    with pytest.raises(ValueError, match="page_size"):
+        render.render_pages([], page_size=0)
+
+
+def test_write_pages(tmp_path):
+    paths = render.write_pages(tmp_path / "sub" / "r.html", _many(5), page_size=2)
+    assert [p.name for p in paths] == ["r.html", "r-2.html", "r-3.html"]
+    assert all(p.parent == tmp_path / "sub" and p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") for p in paths)
 
 
 def test_escaping_of_markup_in_text_ids_and_fields():
@@ -269,7 +451,7 @@ def test_escaping_of_markup_in_text_ids_and_fields():
     }
     page = render.render_documents([record], title="<script>t</script>")
     root = parse_html(page)
-    # Only the page's own sort script; no element came from the data.
+    # Only the page's own script; no element came from the data.
     assert len(root.find_all("script")) == 1
     assert "alert" not in root.find_all("script")[0].text()
     assert not root.find_all("img") and not root.find_all("b") and not root.find_all("i")
@@ -279,7 +461,7 @@ def test_escaping_of_markup_in_text_ids_and_fields():
     assert "&amp;amp;" in page
     assert root.find_all("section")[0].attrs["data-id"] == record["id"]
     assert root.find_all("title")[0].text() == "<script>t</script>"
-    assert table_rows(root)[0][:2] == [record["id"], "<b>指标</b>"]
+    assert table_rows(root)[0][0] == "<b>指标</b>" and table_rows(root)[0][-1] == record["id"]
 
 
 def test_overlapping_and_bad_spans_are_skipped(record):
@@ -340,7 +522,7 @@ def test_write_html_and_read_records(tmp_path, record):
     (out / "errors-00000.jsonl").write_text('{"error": "x"}\n', encoding="utf-8")
     assert [r["id"] for r in render.read_records(out)] == ["doc-1", "doc-2"]
     assert [r["id"] for r in render.read_records(out / "documents-00001.jsonl")] == ["doc-2"]
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(RecordsError, match="no documents-"):
         render.read_records(tmp_path / "sub")
 
 
@@ -455,3 +637,17 @@ def test_repository_gold_renders(tmp_path):
     assert len(root.find_all("mark", cls="zb-q")) == sum(len(d.get("quantities", [])) for d in gold if all(
         "start" in x for x in d.get("quantities", [])))
     assert len(table_rows(root)) == sum(len(d.get("events", [])) for d in gold)
+
+
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name)
+def test_pages_of_real_documents_have_unique_ids_and_resolving_links(path):
+    gold = read_documents(path)
+    n_links = 0
+    for _, page in render.render_pages(gold, page_size=10):
+        root = parse_html(page)
+        ids = [n.attrs["id"] for n in root.iter() if "id" in n.attrs]
+        assert len(ids) == len(set(ids))
+        links = [a.attrs["href"][1:] for a in root.by_id("zb-events").find_all("a")]
+        assert set(links) <= set(ids) and len(root.find_all("a", cls="zb-at")) == len(links)
+        n_links += len(links)
+    assert n_links == sum(len(d.get("events", [])) for d in gold)
