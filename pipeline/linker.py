@@ -106,6 +106,7 @@ _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
 _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 _QUOTES = set("“”‘’\"'「」『』")
+_CONTROL = regex.compile(r"\p{Cc}")  # never part of a name (a NUL or a stray tab from a scrape)
 _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
@@ -141,7 +142,7 @@ class Subject:
 
 
 def _clean_text(s: str) -> str:
-    s = "".join(c for c in s if c not in _QUOTES)
+    s = "".join(c for c in s if c not in _QUOTES and not _CONTROL.match(c))
     s = _HAN_SPACE.sub("", s)
     return s.strip()
 

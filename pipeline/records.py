@@ -27,6 +27,10 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
     text = norm.original
     v_start, v_end = norm.to_original(event.value_start, event.value_end)
     s_start, s_end = norm.to_original(event.sentence_start, event.sentence_end)
+    while s_start < s_end and text[s_start].isspace():  # the sentence without the white space around it
+        s_start += 1
+    while s_end > s_start and text[s_end - 1].isspace():
+        s_end -= 1
     i_start = i_end = None
     if event.indicator_start is not None:
         i_start, i_end = norm.to_original(event.indicator_start, event.indicator_end)

@@ -489,3 +489,18 @@ def test_a_long_subject_of_periods_is_read_in_linear_time():
     text = "出口增长8%," + "2010年末的" * 30 + "经济增长3%。"
     events = zhibiao.extract(text)["events"]
     assert [e["value"] for e in events] == [8, 3]
+
+
+@pytest.mark.parametrize("text,indicator,value", [
+    ("GDP增长—2.3%。", "GDP", 2.3),            # a dash before the number is punctuation, not a sign
+    ("出口——增长2.3%。", "出口", 2.3),
+    ("出口\x00增长2%。", "出口", 2),              # a control character is never part of a name
+])
+def test_text_hygiene_in_indicators(text, indicator, value):
+    (event,) = zhibiao.extract(text)["events"]
+    assert (event["indicator"], event["value"]) == (indicator, value)
+
+
+def test_sentence_has_no_surrounding_white_space():
+    (event,) = zhibiao.extract("  出口增长2%。  \n")["events"]
+    assert event["sentence"] == "出口增长2%。"
