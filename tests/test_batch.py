@@ -19,7 +19,7 @@ import zhibiao.batch as batch
 from zhibiao.batch import run_extract
 from zhibiao.readers import ReadOptions, expand_inputs, plan_shards, read_shard
 
-from .conftest import ROOT, SEED, SHARED, gold_files, read_jsonl
+from .conftest import ROOT, SEED, gold_files, read_jsonl, ud_data
 
 GOOD = "上半年，規模以上工業增加值同比增長3.8%，5G移動電話用戶達6.76億戶。"
 
@@ -141,11 +141,11 @@ def test_resume_and_identical_output_across_paths(tmp_path):
 
 def _fast_path_texts() -> list[str]:
     texts = [SEED.read_text(encoding="utf-8")] + [d["text"] for g in gold_files() for d in read_jsonl(g)]
-    ud = SHARED / "data" / "ud-chinese"
-    for name in ("UD_Chinese-GSDSimp/zh_gsdsimp-ud-test.conllu", "UD_Chinese-PUD/zh_pud-ud-test.conllu"):
-        if (ud / name).is_file():
-            lines = (ud / name).read_text(encoding="utf-8").splitlines()
-            texts += [line[len("# text = "):] for line in lines if line.startswith("# text = ")]
+    names = ("UD_Chinese-GSDSimp/zh_gsdsimp-ud-test.conllu", "UD_Chinese-PUD/zh_pud-ud-test.conllu")
+    ud = ud_data(*names)
+    for name in names:
+        lines = (ud / name).read_text(encoding="utf-8").splitlines()
+        texts += [line[len("# text = "):] for line in lines if line.startswith("# text = ")]
     return texts
 
 

@@ -12,7 +12,7 @@ from zhibiao.pos import PosTagger
 from zhibiao.pos_train import read_tagged, tag_accuracy
 from zhibiao.segmenter_train import GSDSIMP_TEST
 
-from .test_segmentation_f1 import _ud_dir
+from .conftest import ud_data
 
 # Measured 92.07 / 92.81 with the shipped model (the target is UPOS >= 92).
 UPOS_FLOOR = 92.0
@@ -21,9 +21,7 @@ XPOS_FLOOR = 92.5
 
 @pytest.fixture(scope="module")
 def gsdsimp_test() -> list:
-    path = _ud_dir() / GSDSIMP_TEST
-    if not path.is_file():
-        pytest.skip(f"UD Chinese data not found at {path.parent.parent} (set ZHIBIAO_UD_DIR)")
+    path = ud_data(GSDSIMP_TEST) / GSDSIMP_TEST
     if not (resources.tagger_dir() / "model.npz").is_file():
         pytest.skip("bundled part-of-speech model not built (scripts/train_tagger.py)")
     return read_tagged(path)

@@ -4,7 +4,6 @@ Needs the UD Chinese data: ``$ZHIBIAO_UD_DIR`` or ``<repo>/../shared/data/ud-chi
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,14 @@ from zhibiao import resources
 from zhibiao.segmenter import Segmenter
 from zhibiao.segmenter_train import GSDSIMP_TEST, PUD_TEST, evaluate_segmenter, word_f1
 
+from .conftest import ud_data
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _ud_dir() -> Path:
-    env = os.environ.get("ZHIBIAO_UD_DIR")
-    return Path(env) if env else REPO.parent / "shared" / "data" / "ud-chinese"
 
 
 @pytest.fixture(scope="module")
 def ud_dir() -> Path:
-    path = _ud_dir()
-    if not (path / GSDSIMP_TEST).is_file() or not (path / PUD_TEST).is_file():
-        pytest.skip(f"UD Chinese data not found at {path} (set ZHIBIAO_UD_DIR)")
-    return path
+    return ud_data(GSDSIMP_TEST, PUD_TEST)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from zhibiao.segmenter_train import (
     train_segmenter,
 )
 
-from .test_segmentation_f1 import _ud_dir
+from .conftest import ud_data
 
 
 def _head(src: Path, dst: Path, sentences: int) -> None:
@@ -28,9 +28,7 @@ def _head(src: Path, dst: Path, sentences: int) -> None:
 
 @pytest.fixture(scope="module")
 def small_ud(tmp_path_factory) -> Path:
-    full = _ud_dir()
-    if not all((full / f).is_file() for f in (GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST)):
-        pytest.skip(f"UD Chinese data not found at {full} (set ZHIBIAO_UD_DIR)")
+    full = ud_data(GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST)
     small = tmp_path_factory.mktemp("ud")
     for name, n in ((GSD_TRAIN, 300), (GSDSIMP_DEV, 50), (GSDSIMP_TEST, 50), (PUD_TEST, 50)):
         _head(full / name, small / name, n)
