@@ -55,21 +55,22 @@ def to_records(doc: Doc) -> dict[str, Any]:
     return {"text": doc.text, "quantities": quantities_of(doc), "events": events_of(doc)}
 
 
-def extract(text: str) -> dict[str, Any]:
+def extract(text: str, *, html: bool = False) -> dict[str, Any]:
     """Quantities and events of one text, as the contract's JSON-ready document record.
 
     Runs the pure stages (normalise, tag, link) without building a spaCy ``Doc``: the records are the
     full pipeline's (a test checks it) at several times the speed and a fraction of the memory.
-    ``load()`` is the way to a spaCy ``Language`` with tokens.
+    ``load()`` is the way to a spaCy ``Language`` with tokens. ``html=True`` reads markup (tags,
+    scripts, entities) as white space; offsets still point into ``text`` as given.
     """
     from .records import extract_records
 
     check_text(text)
-    return extract_records(text)
+    return extract_records(text, html=html)
 
 
 def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "text",
-                 id_key: str = "id") -> Iterator[dict[str, Any]]:
+                 id_key: str = "id", html: bool = False) -> Iterator[dict[str, Any]]:
     """Document records of many texts, lazily, in input order, as ``zhibiao extract`` writes them.
 
     An item is a text or a mapping with the text under ``text_key`` (its id under ``id_key``, every
@@ -79,8 +80,9 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "t
     """
     from .batch import extract_document
     from .readers import Document, ErrorRecord, ReadOptions, dict_to_document
-    from .records import extract_records
+    from .records import default_extractor
 
+    extract_records = default_extractor(html=html)
     options = ReadOptions(text_key=text_key, id_key=id_key)
     for number, item in enumerate(items, 1):
         default_id = str(number)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .linker import Event, link
 from .linker_rules import LinkerRules, default_paths, load_rules
-from .normalize import DEFAULT_CONVERSION, Normalized, normalize
+from .markup import blank_markup
+from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
 from .quantities import Period, Quantity, find_periods, find_quantities
 from .resources import rules_path
 from .units import load_units
@@ -28,8 +30,9 @@ class Extractor:
     """The pure stages (normalise, tag quantities and periods, link) over one set of rule files."""
 
     def __init__(self, *, conversion: str = DEFAULT_CONVERSION, units: str | Path | None = None,
-                 rules: Sequence[str | Path] | None = None):
+                 rules: Sequence[str | Path] | None = None, html: bool = False):
         self.conversion = conversion
+        self.html = html  # read markup as white space (offsets still point into the text as given)
         self.units_path = Path(units) if units is not None else rules_path(UNITS_FILE)
         self.rule_paths = tuple(Path(p) for p in rules) if rules else default_paths()
         load_units(self.units_path)  # fails loudly, with file and line
@@ -40,7 +43,11 @@ class Extractor:
         return load_rules(self.rule_paths)
 
     def normalize(self, text: str) -> Normalized:
-        return normalize(text, self.conversion)
+        """The text to read: markup blanked out when ``html`` is set, then normalised; ``original`` is ``text``."""
+        if not self.html:
+            return normalize(text, self.conversion)
+        check_text(text)
+        return replace(normalize(blank_markup(text), self.conversion), original=text)
 
     def quantities(self, norm_text: str) -> list[Quantity]:
         return find_quantities(norm_text, str(self.units_path))

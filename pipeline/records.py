@@ -45,13 +45,14 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def default_extractor(conversion: str = DEFAULT_CONVERSION) -> "Extractor":
-    """The extractor with the bundled units and rules, built once per process and conversion."""
+def default_extractor(conversion: str = DEFAULT_CONVERSION, html: bool = False) -> "Extractor":
+    """The extractor with the bundled units and rules, built once per process and setting."""
     from .extractor import Extractor
 
-    return Extractor(conversion=conversion)
+    return Extractor(conversion=conversion, html=html)
 
 
-def extract_records(text: str, *, conversion: str = DEFAULT_CONVERSION) -> dict[str, Any]:
-    """``{"text", "quantities", "events"}`` of one text, with the bundled rules."""
-    return default_extractor(conversion)(text)
+def extract_records(text: str, *, conversion: str = DEFAULT_CONVERSION, html: bool = False) -> dict[str, Any]:
+    """``{"text", "quantities", "events"}`` of one text, with the bundled rules (``html``: read markup as
+    white space)."""
+    return default_extractor(conversion, html)(text)
