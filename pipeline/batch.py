@@ -241,12 +241,13 @@ def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resum
     have the same, or its parts would not line up or would mix two sets of rules."""
     plan = {"format": opts.fmt, "read": asdict(opts.read), "rules": rule_files,
             "shards": [asdict(s) for s in shards]}
+    text = json.dumps(plan, ensure_ascii=False, indent=1)
     if resume and path.exists():
         old = json.loads(path.read_text(encoding="utf-8"))
-        if old != plan:
+        if old != json.loads(text):  # compared as JSON: the plan's tuples are lists in the file
             raise ValueError(f"{path.parent}: the inputs, format, shard size or rule files differ from the run being "
                              "resumed; resume with the same arguments, or use --force")
-    _atomic_write(path, json.dumps(plan, ensure_ascii=False, indent=1).encode("utf-8"))
+    _atomic_write(path, text.encode("utf-8"))
 
 
 def run_extract(

@@ -59,7 +59,7 @@ def extract_cli(
     text_key: str = typer.Option("text", "--text-key", help="Key or column holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="Key or column holding the document id."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Worker processes."),
-    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per shard of a line-based file."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per shard (and about 4 kB of input each): small files share a shard, large files are cut."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or dask (a local Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler, e.g. tcp://host:8786."),
     resume: bool = typer.Option(False, "--resume", help="Skip shards whose parts are already complete."),

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 import zhibiao.batch as batch
 from zhibiao.batch import run_extract
-from zhibiao.readers import ReadOptions, expand_inputs, plan_shards, read_shard
+from zhibiao.readers import DOCUMENT_BYTES, ReadOptions, expand_inputs, plan_shards, read_shard
 
 from .conftest import ROOT, SEED, SHARED, gold_files, read_jsonl
 
@@ -94,6 +94,66 @@ def test_text_inputs_and_text_keys(tmp_path):
     assert "not valid UTF-8" in items[0].message
     line_shards = plan_shards(expand_inputs([str(lines)]), ReadOptions(lines=True), 1)
     assert [item.text for s in line_shards for item in read_shard(s, ReadOptions(lines=True))] == [GOOD, "工業投資同比增長8.9%"]
+
+
+def _plan(paths: list[Path], shard_size: int) -> list[list[tuple[str, int, int | None]]]:
+    return [[(Path(p.path).name, p.start, p.stop) for p in s.pieces]
+            for s in plan_shards(paths, ReadOptions(), shard_size)]
+
+
+def test_plan_packs_small_files_and_cuts_large_ones(tmp_path):
+    small = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        small.append(tmp_path / name)
+        small[-1].write_text(GOOD, encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    lines = [json.dumps({"text": GOOD}, ensure_ascii=False) for _ in range(24)]
+    big.write_text("\n".join(lines[:5] + [""] + lines[5:]) + "\n", encoding="utf-8")  # line 6 blank: no document
+    tail = tmp_path / "d.txt"
+    tail.write_text(GOOD, encoding="utf-8")
+    assert _plan([*small, big, tail], 10) == [
+        [("a.txt", 0, None), ("b.txt", 0, None), ("c.txt", 0, None), ("big.jsonl", 0, 8)],
+        [("big.jsonl", 8, 18)],
+        [("big.jsonl", 18, 25), ("d.txt", 0, None)],
+    ]
+
+
+def test_plan_keeps_a_shard_within_its_byte_budget(tmp_path):
+    budget = 10 * DOCUMENT_BYTES
+    sizes = {"a.txt": budget + 1, "b.txt": budget // 2, "c.txt": budget // 2, "d.txt": 1}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    assert _plan([tmp_path / name for name in sizes], 10) == [
+        [("a.txt", 0, None)], [("b.txt", 0, None), ("c.txt", 0, None)], [("d.txt", 0, None)]]
+
+
+def _small_files(folder: Path, count: int = 50) -> Path:
+    folder.mkdir()
+    texts = [d["text"] for g in gold_files() for d in read_jsonl(g)][:count]
+    for i, text in enumerate(texts):
+        (folder / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_small_files_share_shards(tmp_path):
+    """50 small files make 3 shards of at most 20 documents, not 50; the same bytes with 1 or 2
+    workers, in input order; a resumed run redoes only the shard whose part is missing."""
+    src = _small_files(tmp_path / "news")
+    one, two = tmp_path / "one", tmp_path / "two"
+    summary = run_extract([str(src)], one, workers=1, shard_size=20, quiet=True)
+    assert (summary["shards"], summary["documents"] + summary["errors"]) == (3, 50)
+    run_extract([str(src)], two, workers=2, shard_size=20, quiet=True)
+    names = sorted(p.name for p in one.iterdir())
+    assert len(names) == 3 * 2 + 1  # documents and errors per shard, and the manifest
+    assert names == sorted(p.name for p in two.iterdir())
+    assert all((one / n).read_bytes() == (two / n).read_bytes() for n in names)
+    assert [r["id"] for r in _records(one)] == sorted(p.stem for p in src.iterdir())
+    middle = one / "documents-00001.jsonl"
+    before = middle.read_bytes()
+    middle.unlink()
+    again = run_extract([str(src)], one, workers=2, shard_size=20, resume=True, quiet=True)
+    assert (again["shards_skipped"], again["documents"]) == (2, 20)
+    assert middle.read_bytes() == before
 
 
 def test_missing_input_is_a_clear_error(tmp_path):
