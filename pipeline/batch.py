@@ -185,7 +185,10 @@ class DaskExecutor:
             raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'zhibiao[dask]'") from None
         self._cluster = None
         if address is None:
-            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True)
+            # Without a dashboard the scheduler still serves HTTP, on 8787 by default: take any free
+            # port, so that two local clusters on one machine do not collide.
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                                         processes=True, scheduler_kwargs={"dashboard_address": ":0"})
             address = self._cluster.scheduler_address
         self.client = Client(address)
 
