@@ -39,6 +39,7 @@ class Shard:
 
     index: int
     pieces: tuple[Piece, ...]
+    documents: int  # as planned (files, non-blank lines, Parquet rows): the progress display's total
 
 
 @dataclass
@@ -152,7 +153,7 @@ class _Packer:
 
     def close(self) -> None:
         if self.pieces:
-            self.shards.append(Shard(len(self.shards), tuple(self.pieces)))
+            self.shards.append(Shard(len(self.shards), tuple(self.pieces), self.documents))
         self.pieces, self.documents, self.size = [], 0, 0
 
 

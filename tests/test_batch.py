@@ -5,6 +5,7 @@ import csv
 import gzip
 import io
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -16,7 +17,8 @@ import pytest
 from spacy.language import Language
 
 import zhibiao.batch as batch
-from zhibiao.batch import run_extract
+import zhibiao.progress as progress
+from zhibiao.batch import ExtractOptions, run_extract
 from zhibiao.readers import DOCUMENT_BYTES, ReadOptions, expand_inputs, plan_shards, read_shard
 
 from .conftest import ROOT, SEED, SHARED, gold_files, read_jsonl
@@ -156,6 +158,58 @@ def test_small_files_share_shards(tmp_path):
     assert middle.read_bytes() == before
 
 
+@pytest.fixture()
+def log_lines(monkeypatch, caplog):
+    """The run's log messages, with standard error taken for a non-terminal and a progress line for
+    every count that comes back (no clock in the test)."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setattr(progress.LogProgress, "every", 0.0)
+    caplog.set_level(logging.INFO, logger="zhibiao")
+    return lambda: [r.getMessage() for r in caplog.records if r.name == "zhibiao"]
+
+
+def _progress_counts(messages: list[str], total: int) -> list[int]:
+    return [int(m.split(" of ")[0].replace(",", "")) for m in messages if f" of {total:,} documents" in m]
+
+
+def test_progress_is_logged_by_document_and_reaches_the_total(tmp_path, log_lines):
+    src = _small_files(tmp_path / "news")
+    run_extract([str(src)], tmp_path / "out", workers=2, shard_size=20)
+    messages = log_lines()
+    assert messages[0] == "50 documents from 50 files in 3 shards"
+    counts = _progress_counts(messages, 50)
+    assert len(counts) >= 3 and counts == sorted(counts) and counts[-1] == 50  # at least one count per shard
+    assert messages[-1].startswith("50 documents in ")
+    run_extract([str(src)], tmp_path / "out", workers=2, shard_size=20, resume=True, quiet=True)
+    assert "resuming: 3 of 3 shards complete, skipped" in log_lines()
+
+
+def test_quiet_shows_no_progress(tmp_path, log_lines):
+    run_extract([str(SEED)], tmp_path / "out", quiet=True)
+    assert log_lines() == ["1 document from 1 file in 1 shard"]  # the plan, as a log message; no progress
+
+
+def test_a_terminal_gets_a_bar(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich takes standard error for a terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    run_extract([str(SEED)], tmp_path / "out")
+    err = capsys.readouterr().err
+    assert "1/1" in err and "docs/s" in err and "ETA" in err
+
+
+@pytest.mark.parametrize("send_every, sends", [(0.0, [1] * 8), (float("inf"), [8])])
+def test_a_worker_counts_documents_as_it_reads_them(tmp_path, monkeypatch, send_every, sends):
+    """Every document read (errors included) is counted in the worker and sent on, by document
+    when the interval allows, and in full by the end of the shard."""
+    monkeypatch.setattr(progress, "SEND_EVERY", send_every)
+    (shard,) = plan_shards([_bad_jsonl(tmp_path / "in.jsonl")], ReadOptions(), 100)
+    sent: list[int] = []
+    result = batch.process_shard(shard, ExtractOptions(str(tmp_path)), sent.append)
+    assert sent == sends
+    assert shard.documents == result.documents + result.errors == 8
+
+
 def test_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such file"):
         run_extract([str(tmp_path / "nothing*.jsonl")], tmp_path / "out", quiet=True)
@@ -293,3 +347,13 @@ def test_dask_local_cluster_gives_identical_output(tmp_path):
     assert errors == [{"id": "bad", "source": str(src), "line": errors[0]["line"], "error": "text key 'text' holds int, not a string"}]
     again = run_extract([str(src)], dask_out, shard_size=25, resume=True, quiet=True, executor=DaskExecutor(None, workers=2))
     assert again["shards_skipped"] == again["shards"]
+
+
+def test_dask_workers_send_document_counts(tmp_path, log_lines):
+    pytest.importorskip("dask.distributed")
+    from zhibiao.batch import DaskExecutor
+
+    src = _small_files(tmp_path / "news")
+    run_extract([str(src)], tmp_path / "out", shard_size=20, executor=DaskExecutor(None, workers=2))
+    counts = _progress_counts(log_lines(), 50)
+    assert len(counts) >= 3 and counts == sorted(counts) and counts[-1] == 50

@@ -133,3 +133,14 @@ def test_mostly_failing_run_warns(tmp_path):
     result = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o"), "-q", "-w", "1"])
     assert result.exit_code == 0
     assert "warning: 2 of 2 documents failed" in result.stderr
+
+
+def test_progress_lines_on_stderr_unless_quiet(tmp_path):
+    """Not on a terminal, the run's messages are log lines on standard error; --quiet shows none."""
+    args = ["extract", str(ROOT / "seeds"), "-w", "1", "--show", "0"]
+    loud = runner.invoke(app, [*args, "-o", str(tmp_path / "a")], env={"TTY_COMPATIBLE": "0"})
+    assert loud.exit_code == 0, loud.output
+    assert loud.stderr.splitlines()[0] == "1 document from 1 file in 1 shard"
+    assert loud.stderr.splitlines()[-1].startswith("1 document in ")
+    quiet = runner.invoke(app, [*args, "-o", str(tmp_path / "b"), "-q"], env={"TTY_COMPATIBLE": "0"})
+    assert quiet.exit_code == 0 and quiet.stderr == ""
