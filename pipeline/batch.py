@@ -199,11 +199,15 @@ class ProcessExecutor:
         with Manager() as manager, ProcessPoolExecutor(max_workers=self.workers) as pool:
             counts = manager.Queue()
             pending = {pool.submit(process_shard, s, opts, counts.put) for s in shards}
-            while pending:
-                done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
-                _drain(counts, advance)  # a shard sends its last count before it returns
-                for fut in done:
-                    yield fut.result()
+            try:
+                while pending:
+                    done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                    _drain(counts, advance)  # a shard sends its last count before it returns
+                    for fut in done:
+                        yield fut.result()
+            except BaseException:  # Ctrl-C or a failed shard: start no more shards, or leaving waits for all
+                pool.shutdown(cancel_futures=True)
+                raise
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,16 @@ def test_sigint_leaves_no_complete_looking_part(tmp_path):
     assert not list(out.glob(".*.tmp-*"))
 
 
+def test_a_stopped_process_pool_starts_no_more_shards(tmp_path):
+    """Ctrl-C, or a failed shard, stops the run at the next shard: the pool cancels the shards not
+    yet started instead of running them all before it closes."""
+    shards = plan_shards([_corpus(tmp_path)], ReadOptions(), 15)
+    runs = batch.ProcessExecutor(2).map_shards(shards, ExtractOptions(str(tmp_path)), lambda documents: None)
+    next(runs)
+    runs.close()
+    assert len(list(tmp_path.glob("documents-*.jsonl"))) < len(shards) // 2
+
+
 def test_cli_extract_prints_summary_and_events(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "zhibiao.cli", "extract", str(SEED), "-o", str(out), "--quiet"],
