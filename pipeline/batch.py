@@ -10,15 +10,17 @@ pool, or Dask) only decide where ``process_shard`` runs.
 from __future__ import annotations
 
 import json
+import logging
 import os
-import sys
+import queue
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from multiprocessing import Manager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .extractor import Extractor
 from .readers import (
@@ -30,7 +32,15 @@ from .readers import (
     plan_shards,
     read_shard,
 )
+from .progress import Advance, Tally, document_progress, plural
 from .writers import get_format, jsonl_bytes
+
+if TYPE_CHECKING:
+    from dask.distributed import Queue
+
+logger = logging.getLogger("zhibiao")
+POLL = 0.1  # seconds between the parent's looks at finished shards and document counts
+
 
 @dataclass(frozen=True)
 class ExtractOptions:
@@ -53,7 +63,6 @@ class ShardResult:
     quantities: int = 0
     errors: int = 0
     chars: int = 0
-    skipped: bool = False
 
 
 def part_names(shard: Shard, fmt: str) -> dict[str, str]:
@@ -104,23 +113,29 @@ def extract_document(doc: Document, extract: Callable[[str], dict[str, Any]]) ->
     return record
 
 
-def process_shard(shard: Shard, opts: ExtractOptions) -> ShardResult:
-    """Process one shard, write its parts atomically, return counts only."""
+def extract_item(item: Document | ErrorRecord, extract: Callable[[str], dict[str, Any]]) -> dict[str, Any] | ErrorRecord:
+    """The record of a document read, or an error record: one failing document must not stop the shard."""
+    if isinstance(item, ErrorRecord):
+        return item
+    try:
+        return extract_document(item, extract)
+    except Exception as err:
+        return ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}")
+
+
+def process_shard(shard: Shard, opts: ExtractOptions, send: Advance | None = None) -> ShardResult:
+    """Process one shard, write its parts atomically, return counts only; ``send`` receives the
+    number of documents read as the shard goes (see ``progress.Tally``)."""
     result = ShardResult(shard.index)
-    if is_complete(shard, opts):
-        result.skipped = True
-        return result
     extract = extractor(opts)
     records: list[dict] = []
     errors: list[dict] = []
+    tally = Tally(send)
     for item in read_shard(shard, opts.read):
-        if isinstance(item, ErrorRecord):
-            errors.append(item.to_dict())
-            continue
-        try:
-            record = extract_document(item, extract)
-        except Exception as err:  # one failing document must not stop the shard
-            errors.append(ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}").to_dict())
+        record = extract_item(item, extract)
+        tally.add()
+        if isinstance(record, ErrorRecord):
+            errors.append(record.to_dict())
             continue
         records.append(record)
         result.documents += 1
@@ -130,6 +145,7 @@ def process_shard(shard: Shard, opts: ExtractOptions) -> ShardResult:
         result.with_events += bool(record["events"])
     result.errors = len(errors)
     write_parts(shard, opts, records, errors)
+    tally.flush()
     return result
 
 
@@ -151,32 +167,72 @@ def write_parts(shard: Shard, opts: ExtractOptions, records: list[dict], errors:
 
 
 class Executor(Protocol):
-    """Where shards run: the one seam between the local and the cluster path."""
+    """Where shards run: the one seam between the local and the cluster path.  An executor also
+    carries the workers' document counts back to ``advance`` in the parent as they come."""
 
-    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]: ...
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]: ...
 
 
 class SerialExecutor:
-    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]:
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
         for shard in shards:
-            yield process_shard(shard, opts)
+            yield process_shard(shard, opts, advance)
+
+
+def _drain(counts: queue.Queue, advance: Advance) -> None:
+    """Hand every count waiting in ``counts`` to ``advance``."""
+    while True:
+        try:
+            advance(counts.get_nowait())
+        except queue.Empty:
+            return
 
 
 class ProcessExecutor:
-    """Shards in worker processes; each process loads the pipeline once."""
+    """Shards in worker processes; each process loads the pipeline once.  Document counts come
+    back through a ``multiprocessing.Manager`` queue, which the parent polls while it waits."""
 
     def __init__(self, workers: int):
         self.workers = workers
 
-    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]:
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            futures = [pool.submit(process_shard, s, opts) for s in shards]
-            for fut in as_completed(futures):
-                yield fut.result()
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
+        with Manager() as manager, ProcessPoolExecutor(max_workers=self.workers) as pool:
+            counts = manager.Queue()
+            pending = {pool.submit(process_shard, s, opts, counts.put) for s in shards}
+            try:
+                while pending:
+                    done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                    _drain(counts, advance)  # a shard sends its last count before it returns
+                    for fut in done:
+                        yield fut.result()
+            except BaseException:  # Ctrl-C or a failed shard: start no more shards, or leaving waits for all
+                pool.shutdown(cancel_futures=True)
+                raise
+
+
+@dataclass(frozen=True)
+class QueueSend:
+    """A Dask worker's ``send``: puts counts on the ``distributed.Queue`` of this name.  Only the name
+    travels with the task; a pickled Queue would reconnect to its client while the scheduler
+    unpacks the task, which deadlocks a local cluster."""
+
+    name: str
+
+    def __call__(self, documents: int) -> None:
+        _dask_queue(self.name).put(documents)
+
+
+@lru_cache(maxsize=4)
+def _dask_queue(name: str) -> Queue:
+    """The named queue, through this worker's client, looked up once per process."""
+    from dask.distributed import Queue
+
+    return Queue(name)
 
 
 class DaskExecutor:
-    """Shards as tasks on a Dask cluster (``tcp://host:8786``) or a local cluster (``address=None``)."""
+    """Shards as tasks on a Dask cluster (``tcp://host:8786``) or a local cluster (``address=None``).
+    Document counts come back through a ``distributed.Queue`` on the scheduler."""
 
     def __init__(self, address: str | None = None, workers: int = 2):
         try:
@@ -185,51 +241,31 @@ class DaskExecutor:
             raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'zhibiao[dask]'") from None
         self._cluster = None
         if address is None:
-            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True)
+            # Without a dashboard the scheduler still serves HTTP, on 8787 by default: take any free
+            # port, so that two local clusters on one machine do not collide.
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                                         processes=True, scheduler_kwargs={"dashboard_address": ":0"})
             address = self._cluster.scheduler_address
         self.client = Client(address)
 
-    def map_shards(self, shards: list[Shard], opts: ExtractOptions) -> Iterator[ShardResult]:
-        from dask.distributed import as_completed as dask_completed
+    def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
+        from dask.distributed import Queue, as_completed
 
-        futures = self.client.map(process_shard, shards, opts=opts, pure=False)
+        counts = Queue(client=self.client)
+        futures = self.client.map(process_shard, shards, opts=opts, send=QueueSend(counts.name), pure=False)
+        finished = as_completed(futures)
         try:
-            for fut in dask_completed(futures):
-                yield fut.result()
+            while not finished.is_empty():
+                done = finished.next_batch(block=False)
+                for count in counts.get(batch=True):
+                    advance(count)
+                yield from (fut.result() for fut in done)
+                if not done:
+                    time.sleep(POLL)
         finally:
             self.client.close()
             if self._cluster is not None:
                 self._cluster.close()
-
-
-class Progress:
-    """Documents and characters per second: a live line on a terminal, periodic log lines otherwise."""
-
-    def __init__(self, total_shards: int, quiet: bool = False, stream=None, every: float = 10.0):
-        self.total = total_shards
-        self.quiet = quiet
-        self.stream = stream or sys.stderr
-        self.tty = not quiet and self.stream.isatty()
-        self.every = every
-        self.start = self.last = time.monotonic()
-        self.done = self.docs = self.chars = 0
-
-    def update(self, r: ShardResult) -> None:
-        self.done += 1
-        self.docs += r.documents
-        self.chars += r.chars
-        now = time.monotonic()
-        if self.quiet or (not self.tty and now - self.last < self.every and self.done < self.total):
-            return
-        self.last = now
-        elapsed = max(now - self.start, 1e-9)
-        eta = elapsed / self.done * (self.total - self.done)
-        line = (f"shards {self.done}/{self.total}  docs {self.docs} ({self.docs / elapsed:.1f}/s)  "
-                f"chars/s {self.chars / elapsed:,.0f}  ETA {eta:.0f}s")
-        self.stream.write(("\r" + line) if self.tty else line + "\n")
-        if self.tty and self.done == self.total:
-            self.stream.write("\n")
-        self.stream.flush()
 
 
 MANIFEST = "manifest.json"
@@ -241,12 +277,13 @@ def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resum
     have the same, or its parts would not line up or would mix two sets of rules."""
     plan = {"format": opts.fmt, "read": asdict(opts.read), "rules": rule_files,
             "shards": [asdict(s) for s in shards]}
+    text = json.dumps(plan, ensure_ascii=False, indent=1)
     if resume and path.exists():
         old = json.loads(path.read_text(encoding="utf-8"))
-        if old != plan:
+        if old != json.loads(text):  # compared as JSON: the plan's tuples are lists in the file
             raise ValueError(f"{path.parent}: the inputs, format, shard size or rule files differ from the run being "
                              "resumed; resume with the same arguments, or use --force")
-    _atomic_write(path, json.dumps(plan, ensure_ascii=False, indent=1).encode("utf-8"))
+    _atomic_write(path, text.encode("utf-8"))
 
 
 def run_extract(
@@ -277,31 +314,40 @@ def run_extract(
     _ = checked.rules  # a broken rule file fails now, with file and line
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(expand_inputs(inputs), read, shard_size)
+    paths = expand_inputs(inputs)
+    shards = plan_shards(paths, read, shard_size)
     opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules)
     _check_manifest(out / MANIFEST, shards, opts, resume and not force, checked.files())
+    todo = _shards_to_run(shards, opts, resume, force)
+    logger.info("%s from %s in %s", plural(sum(s.documents for s in shards), "document"), plural(len(paths), "file"),
+                plural(len(shards), "shard"))
+    if len(todo) < len(shards):
+        logger.info("resuming: %s of %s complete, skipped", len(shards) - len(todo), plural(len(shards), "shard"))
+    if executor is None:
+        executor = ProcessExecutor(workers) if workers > 1 and len(todo) > 1 else SerialExecutor()
+    started = time.monotonic()
+    totals = ShardResult(-1)
+    with document_progress(sum(s.documents for s in todo), quiet) as advance:
+        for r in executor.map_shards(todo, opts, advance):
+            for key in ("documents", "with_events", "events", "quantities", "errors", "chars"):
+                setattr(totals, key, getattr(totals, key) + getattr(r, key))
+    seconds = time.monotonic() - started
+    summary = {k: v for k, v in asdict(totals).items() if k != "shard"}
+    summary.update(shards=len(shards), shards_skipped=len(shards) - len(todo), seconds=round(seconds, 3),
+                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=str(out))
+    return summary
+
+
+def _shards_to_run(shards: list[Shard], opts: ExtractOptions, resume: bool, force: bool) -> list[Shard]:
+    """The shards still to do: all of them, after removing old parts with ``force``; the incomplete
+    ones with ``resume``.  Complete parts without either are refused, rather than silently mixed."""
+    out = Path(opts.out_dir)
     for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
         tmp.unlink()
     if force:
         for old in out.glob("*-[0-9][0-9][0-9][0-9][0-9].*"):
             old.unlink()
-    elif not resume:
-        stale = [s for s in shards if is_complete(s, opts)]
-        if stale:
-            raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them, --force to overwrite them")
-    if executor is None:
-        executor = ProcessExecutor(workers) if workers > 1 and len(shards) > 1 else SerialExecutor()
-    progress = Progress(len(shards), quiet=quiet)
-    started = time.monotonic()
-    totals = ShardResult(-1)
-    skipped = 0
-    for r in executor.map_shards(shards, opts):
-        progress.update(r)
-        skipped += r.skipped
-        for key in ("documents", "with_events", "events", "quantities", "errors", "chars"):
-            setattr(totals, key, getattr(totals, key) + getattr(r, key))
-    seconds = time.monotonic() - started
-    summary = {k: v for k, v in asdict(totals).items() if k not in ("shard", "skipped")}
-    summary.update(shards=len(shards), shards_skipped=skipped, seconds=round(seconds, 3),
-                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=str(out))
-    return summary
+    todo = [s for s in shards if not is_complete(s, opts)]
+    if len(todo) < len(shards) and not resume:
+        raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them, --force to overwrite them")
+    return todo

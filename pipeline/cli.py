@@ -7,10 +7,13 @@ line ``error: ...`` naming the file (and line), never a traceback.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -39,6 +42,26 @@ def _fail(message: str, code: int = USAGE_ERROR) -> None:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _log_to_stderr(enabled: bool) -> Iterator[None]:
+    """Show the run's messages (logger ``zhibiao``, INFO and up) on standard error while a command
+    runs; the library itself never configures logging."""
+    if not enabled:
+        yield
+        return
+    logger = logging.getLogger("zhibiao")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"zhibiao {__version__}")
@@ -60,7 +83,7 @@ def extract_cli(
     text_key: str = typer.Option("text", "--text-key", help="Key or column holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="Key or column holding the document id."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Worker processes."),
-    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per shard of a line-based file."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per shard (and about 4 kB of input each): small files share a shard, large files are cut."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or dask (a local Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler, e.g. tcp://host:8786."),
     resume: bool = typer.Option(False, "--resume", help="Skip shards whose parts are already complete."),
@@ -69,7 +92,7 @@ def extract_cli(
     units: Optional[Path] = typer.Option(None, "--units", help="A units file to use instead of the bundled rules/units.yaml."),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Linker rule files to use instead of the bundled ones (repeat the option for each file)."),
     fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or log lines (the summary stays)."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
 ) -> None:
     """Extract quantities and events from a corpus into part files.
@@ -93,11 +116,12 @@ def extract_cli(
             inputs = [str(stdin_file) if i == "-" else i for i in inputs]
         out_dir = work / "out" if to_stdout else output
         executor = DaskExecutor(scheduler, workers) if scheduler or engine == Engine.dask else None
+        quiet = quiet or to_stdout
         try:
-            summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
-                                  workers=workers, shard_size=shard_size, resume=resume, force=force,
-                                  executor=executor, quiet=quiet or to_stdout, fast_path=fast_path, units=units,
-                                  rules=rules)
+            with _log_to_stderr(not quiet):
+                summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
+                                      workers=workers, shard_size=shard_size, resume=resume, force=force,
+                                      executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules)
         except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
             _fail(str(err))
         if to_stdout:

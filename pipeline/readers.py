@@ -1,9 +1,10 @@
 """Read news documents from .txt, .jsonl, .jsonl.gz and .parquet files, one shard at a time.
 
-A corpus is cut into shards (a whole file, or a range of lines of a large
-JSONL/text file) so that workers can process them independently and a killed
-run can resume shard by shard.  Reading never raises for one bad document:
-it yields an ``ErrorRecord`` naming the file and line, and goes on.
+A corpus is cut into shards so that workers can process them independently and a killed run can
+resume shard by shard.  A shard is a list of pieces (a whole file, or a range of lines of a
+line-based file) packed in input order up to a budget, so that many small files share one shard
+and a large file is cut into several.  Reading never raises for one bad document: it yields an
+``ErrorRecord`` naming the file and line, and goes on.
 """
 from __future__ import annotations
 
@@ -11,22 +12,34 @@ import glob
 import gzip
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".parquet")
+DOCUMENT_BYTES = 4096
+"""Input bytes of a typical document (a news article of about 1,300 characters of UTF-8): a shard
+holds at most ``shard_size`` documents and ``shard_size * DOCUMENT_BYTES`` bytes, so that a shard of
+long documents still fits comfortably in a worker's memory."""
 
 
 @dataclass(frozen=True)
-class Shard:
-    """A unit of work: lines ``[start, stop)`` of one file (all of it for a per-file shard)."""
+class Piece:
+    """Lines ``[start, stop)`` of one line-based file, or a whole file (``stop`` is None)."""
 
-    index: int
     path: str
     kind: str  # "txt", "lines", "jsonl", "parquet"
     start: int = 0
     stop: int | None = None
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A unit of work: pieces read in order into one set of part files."""
+
+    index: int
+    pieces: tuple[Piece, ...]
+    documents: int  # as planned (files, non-blank lines, Parquet rows): the progress display's total
 
 
 @dataclass
@@ -85,37 +98,92 @@ def _open_text(path: Path):
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
 
 
-def _count_lines(path: Path) -> int:
-    with _open_text(path) as fh:
-        return sum(1 for _ in fh)
+def _kind(path: Path, options: ReadOptions) -> str:
+    suffix = _suffix(path)
+    if suffix == ".parquet":
+        return "parquet"
+    if suffix == ".txt":
+        return "lines" if options.lines else "txt"
+    return "jsonl"
+
+
+def _parquet_rows(path: Path) -> int:
+    """Rows of a Parquet file from its footer; 1 (the error record it will give) without pyarrow."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        return 1
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def _weighed_pieces(path: Path, kind: str) -> Iterator[tuple[Piece, int, int]]:
+    """``(piece, documents, bytes)`` for a whole file, or for each line of a line-based file."""
+    if kind == "txt":
+        yield Piece(str(path), kind), 1, path.stat().st_size
+    elif kind == "parquet":
+        yield Piece(str(path), kind), _parquet_rows(path), path.stat().st_size
+    else:
+        with _open_text(path) as fh:
+            for index, raw in enumerate(fh):
+                documents = 1 if kind == "lines" or raw.strip() else 0  # blank JSONL lines are skipped
+                yield Piece(str(path), kind, index, index + 1), documents, len(raw)
+
+
+@dataclass
+class _Packer:
+    """Packs pieces into shards in input order, closing a shard before it would pass either budget."""
+
+    max_documents: int
+    max_bytes: int
+    shards: list[Shard] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    documents: int = 0
+    size: int = 0
+
+    def add(self, piece: Piece, documents: int, size: int) -> None:
+        if self.pieces and (self.documents + documents > self.max_documents or self.size + size > self.max_bytes):
+            self.close()
+        last = self.pieces[-1] if self.pieces else None
+        if last is not None and last.path == piece.path and last.stop == piece.start:
+            self.pieces[-1] = replace(last, stop=piece.stop)  # the next line of the same file
+        else:
+            self.pieces.append(piece)
+        self.documents += documents
+        self.size += size
+
+    def close(self) -> None:
+        if self.pieces:
+            self.shards.append(Shard(len(self.shards), tuple(self.pieces), self.documents))
+        self.pieces, self.documents, self.size = [], 0, 0
 
 
 def plan_shards(paths: list[Path], options: ReadOptions, shard_size: int) -> list[Shard]:
-    """Cut the inputs into shards of at most ``shard_size`` documents (line-based files) or one file each."""
-    shards: list[Shard] = []
+    """Pack the inputs into shards of at most ``shard_size`` documents and ``shard_size * DOCUMENT_BYTES``
+    bytes: small files share a shard, a large line-based file is cut at line boundaries, and a single
+    file or line over the budget is a shard of its own.  Shards follow input order."""
+    packer = _Packer(shard_size, shard_size * DOCUMENT_BYTES)
     for path in paths:
-        suffix = _suffix(path)
-        if suffix == ".parquet":
-            shards.append(Shard(len(shards), str(path), "parquet"))
-        elif suffix == ".txt" and not options.lines:
-            shards.append(Shard(len(shards), str(path), "txt"))
-        else:
-            kind = "lines" if suffix == ".txt" else "jsonl"
-            total = _count_lines(path)
-            for start in range(0, max(total, 1), shard_size):
-                shards.append(Shard(len(shards), str(path), kind, start, min(start + shard_size, total)))
-    return shards
+        for piece, documents, size in _weighed_pieces(path, _kind(path, options)):
+            packer.add(piece, documents, size)
+    packer.close()
+    return packer.shards
 
 
 def read_shard(shard: Shard, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
     """Documents of one shard in order, with an ``ErrorRecord`` in place of each unreadable one."""
-    path = Path(shard.path)
-    if shard.kind == "txt":
+    for piece in shard.pieces:
+        yield from read_piece(piece, options)
+
+
+def read_piece(piece: Piece, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
+    """Documents of one file, or of a range of its lines."""
+    path = Path(piece.path)
+    if piece.kind == "txt":
         yield _read_txt(path)
-    elif shard.kind == "parquet":
+    elif piece.kind == "parquet":
         yield from _read_parquet(path, options)
     else:
-        yield from _read_lines(shard, options)
+        yield from _read_lines(piece, options)
 
 
 def _read_txt(path: Path) -> Document | ErrorRecord:
@@ -128,15 +196,15 @@ def _read_txt(path: Path) -> Document | ErrorRecord:
     return Document(path.stem, text, str(path), 1)
 
 
-def _read_lines(shard: Shard, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
-    path = Path(shard.path)
+def _read_lines(piece: Piece, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
+    path = Path(piece.path)
     stem = path.name.split(".")[0]
     with _open_text(path) as fh:
         for number, raw in enumerate(fh, start=1):
             index = number - 1
-            if index < shard.start:
+            if index < piece.start:
                 continue
-            if shard.stop is not None and index >= shard.stop:
+            if piece.stop is not None and index >= piece.stop:
                 break
             default_id = f"{stem}:{number}"
             try:
@@ -144,7 +212,7 @@ def _read_lines(shard: Shard, options: ReadOptions) -> Iterator[Document | Error
             except UnicodeDecodeError as err:
                 yield ErrorRecord(default_id, str(path), number, f"not valid UTF-8 at byte {err.start}: {err.reason}")
                 continue
-            if shard.kind == "lines":
+            if piece.kind == "lines":
                 yield Document(default_id, line, str(path), number)
                 continue
             if not line.strip():

@@ -5,6 +5,7 @@ import csv
 import gzip
 import io
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -16,8 +17,9 @@ import pytest
 from spacy.language import Language
 
 import zhibiao.batch as batch
-from zhibiao.batch import run_extract
-from zhibiao.readers import ReadOptions, expand_inputs, plan_shards, read_shard
+import zhibiao.progress as progress
+from zhibiao.batch import ExtractOptions, run_extract
+from zhibiao.readers import DOCUMENT_BYTES, ReadOptions, expand_inputs, plan_shards, read_shard
 
 from .conftest import ROOT, SEED, gold_files, read_jsonl, ud_data
 
@@ -94,6 +96,118 @@ def test_text_inputs_and_text_keys(tmp_path):
     assert "not valid UTF-8" in items[0].message
     line_shards = plan_shards(expand_inputs([str(lines)]), ReadOptions(lines=True), 1)
     assert [item.text for s in line_shards for item in read_shard(s, ReadOptions(lines=True))] == [GOOD, "工業投資同比增長8.9%"]
+
+
+def _plan(paths: list[Path], shard_size: int) -> list[list[tuple[str, int, int | None]]]:
+    return [[(Path(p.path).name, p.start, p.stop) for p in s.pieces]
+            for s in plan_shards(paths, ReadOptions(), shard_size)]
+
+
+def test_plan_packs_small_files_and_cuts_large_ones(tmp_path):
+    small = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        small.append(tmp_path / name)
+        small[-1].write_text(GOOD, encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    lines = [json.dumps({"text": GOOD}, ensure_ascii=False) for _ in range(24)]
+    big.write_text("\n".join(lines[:5] + [""] + lines[5:]) + "\n", encoding="utf-8")  # line 6 blank: no document
+    tail = tmp_path / "d.txt"
+    tail.write_text(GOOD, encoding="utf-8")
+    assert _plan([*small, big, tail], 10) == [
+        [("a.txt", 0, None), ("b.txt", 0, None), ("c.txt", 0, None), ("big.jsonl", 0, 8)],
+        [("big.jsonl", 8, 18)],
+        [("big.jsonl", 18, 25), ("d.txt", 0, None)],
+    ]
+
+
+def test_plan_keeps_a_shard_within_its_byte_budget(tmp_path):
+    budget = 10 * DOCUMENT_BYTES
+    sizes = {"a.txt": budget + 1, "b.txt": budget // 2, "c.txt": budget // 2, "d.txt": 1}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    assert _plan([tmp_path / name for name in sizes], 10) == [
+        [("a.txt", 0, None)], [("b.txt", 0, None), ("c.txt", 0, None)], [("d.txt", 0, None)]]
+
+
+def _small_files(folder: Path, count: int = 50) -> Path:
+    folder.mkdir()
+    texts = [d["text"] for g in gold_files() for d in read_jsonl(g)][:count]
+    for i, text in enumerate(texts):
+        (folder / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_small_files_share_shards(tmp_path):
+    """50 small files make 3 shards of at most 20 documents, not 50; the same bytes with 1 or 2
+    workers, in input order; a resumed run redoes only the shard whose part is missing."""
+    src = _small_files(tmp_path / "news")
+    one, two = tmp_path / "one", tmp_path / "two"
+    summary = run_extract([str(src)], one, workers=1, shard_size=20, quiet=True)
+    assert (summary["shards"], summary["documents"] + summary["errors"]) == (3, 50)
+    run_extract([str(src)], two, workers=2, shard_size=20, quiet=True)
+    names = sorted(p.name for p in one.iterdir())
+    assert len(names) == 3 * 2 + 1  # documents and errors per shard, and the manifest
+    assert names == sorted(p.name for p in two.iterdir())
+    assert all((one / n).read_bytes() == (two / n).read_bytes() for n in names)
+    assert [r["id"] for r in _records(one)] == sorted(p.stem for p in src.iterdir())
+    middle = one / "documents-00001.jsonl"
+    before = middle.read_bytes()
+    middle.unlink()
+    again = run_extract([str(src)], one, workers=2, shard_size=20, resume=True, quiet=True)
+    assert (again["shards_skipped"], again["documents"]) == (2, 20)
+    assert middle.read_bytes() == before
+
+
+@pytest.fixture()
+def log_lines(monkeypatch, caplog):
+    """The run's log messages, with standard error taken for a non-terminal and a progress line for
+    every count that comes back (no clock in the test)."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setattr(progress.LogProgress, "every", 0.0)
+    caplog.set_level(logging.INFO, logger="zhibiao")
+    return lambda: [r.getMessage() for r in caplog.records if r.name == "zhibiao"]
+
+
+def _progress_counts(messages: list[str], total: int) -> list[int]:
+    return [int(m.split(" of ")[0].replace(",", "")) for m in messages if f" of {total:,} documents" in m]
+
+
+def test_progress_is_logged_by_document_and_reaches_the_total(tmp_path, log_lines):
+    src = _small_files(tmp_path / "news")
+    run_extract([str(src)], tmp_path / "out", workers=2, shard_size=20)
+    messages = log_lines()
+    assert messages[0] == "50 documents from 50 files in 3 shards"
+    counts = _progress_counts(messages, 50)
+    assert len(counts) >= 3 and counts == sorted(counts) and counts[-1] == 50  # at least one count per shard
+    assert messages[-1].startswith("50 documents in ")
+    run_extract([str(src)], tmp_path / "out", workers=2, shard_size=20, resume=True, quiet=True)
+    assert "resuming: 3 of 3 shards complete, skipped" in log_lines()
+
+
+def test_quiet_shows_no_progress(tmp_path, log_lines):
+    run_extract([str(SEED)], tmp_path / "out", quiet=True)
+    assert log_lines() == ["1 document from 1 file in 1 shard"]  # the plan, as a log message; no progress
+
+
+def test_a_terminal_gets_a_bar(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich takes standard error for a terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    run_extract([str(SEED)], tmp_path / "out")
+    err = capsys.readouterr().err
+    assert "1/1" in err and "docs/s" in err and "ETA" in err
+
+
+@pytest.mark.parametrize("send_every, sends", [(0.0, [1] * 8), (float("inf"), [8])])
+def test_a_worker_counts_documents_as_it_reads_them(tmp_path, monkeypatch, send_every, sends):
+    """Every document read (errors included) is counted in the worker and sent on, by document
+    when the interval allows, and in full by the end of the shard."""
+    monkeypatch.setattr(progress, "SEND_EVERY", send_every)
+    (shard,) = plan_shards([_bad_jsonl(tmp_path / "in.jsonl")], ReadOptions(), 100)
+    sent: list[int] = []
+    result = batch.process_shard(shard, ExtractOptions(str(tmp_path)), sent.append)
+    assert sent == sends
+    assert shard.documents == result.documents + result.errors == 8
 
 
 def test_missing_input_is_a_clear_error(tmp_path):
@@ -207,6 +321,16 @@ def test_sigint_leaves_no_complete_looking_part(tmp_path):
     assert not list(out.glob(".*.tmp-*"))
 
 
+def test_a_stopped_process_pool_starts_no_more_shards(tmp_path):
+    """Ctrl-C, or a failed shard, stops the run at the next shard: the pool cancels the shards not
+    yet started instead of running them all before it closes."""
+    shards = plan_shards([_corpus(tmp_path)], ReadOptions(), 15)
+    runs = batch.ProcessExecutor(2).map_shards(shards, ExtractOptions(str(tmp_path)), lambda documents: None)
+    next(runs)
+    runs.close()
+    assert len(list(tmp_path.glob("documents-*.jsonl"))) < len(shards) // 2
+
+
 def test_cli_extract_prints_summary_and_events(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "zhibiao.cli", "extract", str(SEED), "-o", str(out), "--quiet"],
@@ -233,3 +357,13 @@ def test_dask_local_cluster_gives_identical_output(tmp_path):
     assert errors == [{"id": "bad", "source": str(src), "line": errors[0]["line"], "error": "text key 'text' holds int, not a string"}]
     again = run_extract([str(src)], dask_out, shard_size=25, resume=True, quiet=True, executor=DaskExecutor(None, workers=2))
     assert again["shards_skipped"] == again["shards"]
+
+
+def test_dask_workers_send_document_counts(tmp_path, log_lines):
+    pytest.importorskip("dask.distributed")
+    from zhibiao.batch import DaskExecutor
+
+    src = _small_files(tmp_path / "news")
+    run_extract([str(src)], tmp_path / "out", shard_size=20, executor=DaskExecutor(None, workers=2))
+    counts = _progress_counts(log_lines(), 50)
+    assert len(counts) >= 3 and counts == sorted(counts) and counts[-1] == 50

@@ -211,3 +211,14 @@ def test_render_missing_and_empty_inputs(tmp_path):
     assert missing.exit_code == 2 and missing.stderr == f"error: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
     empty = runner.invoke(app, ["render", str(tmp_path), "-o", str(tmp_path / "r.html")])
     assert empty.exit_code == 2 and "no documents-*.jsonl part files" in empty.stderr
+
+
+def test_progress_lines_on_stderr_unless_quiet(tmp_path):
+    """Not on a terminal, the run's messages are log lines on standard error; --quiet shows none."""
+    args = ["extract", str(ROOT / "seeds"), "-w", "1", "--show", "0"]
+    loud = runner.invoke(app, [*args, "-o", str(tmp_path / "a")], env={"TTY_COMPATIBLE": "0"})
+    assert loud.exit_code == 0, loud.output
+    assert loud.stderr.splitlines()[0] == "1 document from 1 file in 1 shard"
+    assert loud.stderr.splitlines()[-1].startswith("1 document in ")
+    quiet = runner.invoke(app, [*args, "-o", str(tmp_path / "b"), "-q"], env={"TTY_COMPATIBLE": "0"})
+    assert quiet.exit_code == 0 and quiet.stderr == ""
