@@ -106,7 +106,8 @@ _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
 _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 _QUOTES = set("“”‘’\"'「」『』")
-_CONTROL = regex.compile(r"\p{Cc}")  # never part of a name (a NUL or a stray tab from a scrape)
+# quotation marks and control characters (a NUL or a stray tab from a scrape) are never part of a name
+_DROP = {ord(c): None for c in _QUOTES} | {c: None for c in [*range(0x20), *range(0x7F, 0xA0)]}
 _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
@@ -142,7 +143,7 @@ class Subject:
 
 
 def _clean_text(s: str) -> str:
-    s = "".join(c for c in s if c not in _QUOTES and not _CONTROL.match(c))
+    s = s.translate(_DROP)
     s = _HAN_SPACE.sub("", s)
     return s.strip()
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Literal, Optional, Sequence
 
 import regex
@@ -218,7 +219,7 @@ class EnginePatterns:
     pattern it needs is here (attribute names are the engine's own).
     """
 
-    p_location: regex.Pattern
+    p_location: "LongestPrefix"  # place words and patterns, longest at a position
     p_basis_prefix: Optional[regex.Pattern]
     p_basis_suffix: Optional[regex.Pattern]
     p_share_noun: regex.Pattern
@@ -312,7 +313,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         literal = regex.sub(r"\\(.)", r"\1", pat.pattern)
         basis_cues.append((literal if regex.escape(literal) == pat.pattern else None, pat, basis))
     return EnginePatterns(
-        p_location=regex.compile(lex["location"].pattern, flags=regex.POSIX),
+        p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
+                                 [p for e in lexicon["location"] for p in e.patterns]),
         p_basis_prefix=regex.compile("(?:" + bases_alt + ")") if bases else None,
         p_basis_suffix=regex.compile("(?:" + bases_alt + r")\s*$") if bases else None,
         p_share_noun=lex["share_noun"],
@@ -412,6 +414,38 @@ class LinkerRules:
             if r.spec.id == rule_id:
                 return r
         raise KeyError(rule_id)
+
+
+@dataclass(frozen=True)
+class _End:
+    pos: int
+
+    def end(self) -> int:
+        return self.pos
+
+
+class LongestPrefix:
+    """The longest of many words, or of a few patterns, at a position (``.match(text, pos).end()``).
+
+    A set lookup per word length: a regex alternation of a thousand place names is tried word by
+    word, and the linker asks for a place at the start of every subject."""
+
+    def __init__(self, words: Iterable[str], patterns: Sequence[str]):
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.pattern = regex.compile("(?:" + "|".join(patterns) + ")", flags=regex.POSIX) if patterns else None
+
+    def match(self, text: str, pos: int = 0) -> Optional[_End]:
+        end = -1
+        for n in self.lengths:
+            if text[pos:pos + n] in self.words and pos + n <= len(text):
+                end = pos + n
+                break
+        if self.pattern is not None:
+            m = self.pattern.match(text, pos)
+            if m is not None and m.end() > end:
+                end = m.end()
+        return _End(end) if end >= pos else None
 
 
 def _alternation(entries: Sequence[LexiconEntry]) -> str:
