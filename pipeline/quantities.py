@@ -214,10 +214,10 @@ class _Grammar:
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
-            rf"|(?P<fneg>[-−负]\s?)?(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}))"
+            rf"|(?P<fneg>[-−负]\s?)?(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
-            rf"|(?P<neg>[-−负+＋]\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
+            rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
             rf")"
         )
         self.suffix = re.compile(rf"\s?(?P<s>{_alt(self.suffix_quals)})")
@@ -609,7 +609,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
             return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
-        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn):
+        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end):
             return None
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
@@ -741,17 +741,33 @@ _LONE_CAPITALS = frozenset("拾佰仟")
 _QUOTES = frozenset("“”\"'「」『』")
 
 
+def _signed_digit(neg: str | None, text: str, end: int) -> bool:
+    """``负三``, ``负二点五``: after 负 a spelled digit is a number, not the start of a word."""
+    nxt = text[end : end + 1]
+    return neg is not None and neg.strip() == "负" and not (nxt and _HAN.match(nxt))
+
+
 def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str, nxt: str) -> bool:
-    """A spelled number without unit (三百零七, 十八, 负四十七) is a CARDINAL when it is positional and
-    stands alone; digits alone (统一, 五一), digits side by side (十四五, 一二十), list markers (十、),
-    dates (初十, 正月十五) and words (十八大, 二十国) are not numbers."""
-    whole = number.replace(" ", "").replace(".", "点").replace("‧", "点").partition("点")[0]
+    """A spelled number without unit (三百零七, 十八, 三点一四) is a CARDINAL when it is positional or a
+    one-digit decimal and stands alone; digits alone (统一, 五一) and digits side by side (十四五,
+    一二十, but the range 三四十) are words, not numbers."""
+    whole, point, decimals = number.replace(" ", "").replace(".", "点").replace("‧", "点").partition("点")
+    if len(whole) == 1 and point and decimals:
+        return _alone(g, text, start, prev, nxt)  # 三点一四, 零点五
     if not any(c in _POSITIONAL for c in whole) or len(whole) == 1 and whole != "十":
         return False  # 拾 or 佰 alone is a word (重拾), 十 alone a number
+    if _adjacent_digits(whole) is None and any(
+            a in _CN_DIGITS and b in _CN_DIGITS and "零" not in (a, b) and "〇" not in (a, b)
+            for a, b in zip(whole, whole[1:])):
+        return False
+    return _alone(g, text, start, prev, nxt)
+
+
+def _alone(g: _Grammar, text: str, start: int, prev: str, nxt: str) -> bool:
+    """Whether a spelled number stands on its own: not in quotes (“十一”, a holiday) or brackets, not a
+    list marker (十、), not after a date or rank word (初十, 正月十五, 前十), not glued to the word after
+    it (十八大, 二十国)."""
     if prev in _QUOTES and nxt in _QUOTES:
-        return False  # “十一”: a name in quotes (the National Day holiday)
-    if any(a in _CN_DIGITS and b in _CN_DIGITS and "零" not in (a, b) and "〇" not in (a, b)
-           for a, b in zip(whole, whole[1:])):
         return False
     if prev in _OPEN and nxt in _CLOSE or nxt and nxt in "、." and (not prev or prev in _CLAUSE_START):
         return False
