@@ -151,6 +151,7 @@ class _Grammar:
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
+        self.symbol_ends = frozenset(w[-1] for w in self.symbol_units)
         self.spoken_money = {w: e.unit for w, e in words.get("spoken_money", {}).items()}
         self.subunits = words.get("money_subunit", {})
         self.subunit_re = re.compile(
@@ -595,7 +596,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None
         if unit.category and _category_follows(g, text, end):
             return None  # 65岁及以上人口: an age group, not an age
-        if _spec(g, text, end, unit):
+        if unit.surface[-1] in _LETTERS and _spec(g, text, end):
             return None  # 6mm普通中板: a product's specification, part of its name
         if unit.surface == "成":
             tenths, end = _tenths(g, text, end)
@@ -622,7 +623,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None
     if tenths is not None and upper is None:
         value += tenths
-    if unit is not None and upper is None:
+    if unit is not None and upper is None and (unit.discount or unit.kind in _TAIL_KINDS):
         value, end = _unit_tail(g, text, end, unit, value, number, mags)
     if unit is not None and unit.clock and _clock_time(g, text, start, value):
         return None
@@ -738,6 +739,8 @@ def _code_like(digits: str) -> bool:
 #: the characters that make a Chinese numeral positional (三百零七, 十八, 贰佰叁拾)
 _POSITIONAL = frozenset("十百千拾佰仟廿卅")
 _LONE_CAPITALS = frozenset("拾佰仟")
+#: the unit kinds that something after the unit may add to (两吨半, 八元五毛)
+_TAIL_KINDS = frozenset({"physical", "currency"})
 _QUOTES = frozenset("“”\"'「」『』")
 
 
@@ -780,6 +783,8 @@ def _currency_symbol(g: _Grammar, text: str, start: int) -> tuple[int, Unit | No
     """A currency sign or code written before a number without unit ($35, US$1.5亿, HK$ 300, ￥480):
     the start of the sign and the currency, or ``(start, None)``."""
     end = start - 1 if start > 0 and text[start - 1] == " " else start
+    if end == 0 or text[end - 1] not in g.symbol_ends:
+        return start, None  # the common case, decided by one character
     for symbol in g.currency_symbols:
         if text.endswith(symbol, 0, end):
             sym_start = end - len(symbol)
@@ -789,11 +794,11 @@ def _currency_symbol(g: _Grammar, text: str, start: int) -> tuple[int, Unit | No
     return start, None
 
 
-def _spec(g: _Grammar, text: str, end: int, unit: Unit) -> bool:
-    """A Latin unit symbol glued to the noun after it (6mm中板, 3nm芯片) names a product grade."""
+def _spec(g: _Grammar, text: str, end: int) -> bool:
+    """After a Latin unit symbol, a noun glued to it (6mm中板, 3nm芯片) makes a product grade."""
     nxt = text[end : end + 1]
-    return (unit.surface[-1] in _LETTERS and bool(nxt) and _HAN.match(nxt) is not None
-            and nxt not in g.bare_next and g.suffix.match(text, end) is None)
+    return (bool(nxt) and _HAN.match(nxt) is not None and nxt not in g.bare_next
+            and g.suffix.match(text, end) is None)
 
 
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
