@@ -148,6 +148,9 @@ class _Grammar:
         self.index_cues = tails("index_cue")
         self.note_words = tails("note_word")
         self.category_tails = tails("category_tail")
+        self.unit_cues: dict[str, tuple[str, ...]] = {}
+        for word, entry in words.get("unit_cue", {}).items():
+            self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
@@ -594,6 +597,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
+        if unit.cued and not _unit_cued(g, text, start, neg, unit):
+            return None  # 三度, 一度: 度 is a temperature only after 气温, 零下 ...
         if unit.category and _category_follows(g, text, end):
             return None  # 65岁及以上人口: an age group, not an age
         if unit.surface[-1] in _LETTERS and _spec(g, text, end):
@@ -792,6 +797,14 @@ def _currency_symbol(g: _Grammar, text: str, start: int) -> tuple[int, Unit | No
                 continue  # XUSD5: a code, not a currency
             return sym_start, g.units[g.symbol_units[symbol]]
     return start, None
+
+
+def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit) -> bool:
+    """Whether a cued unit's word stands shortly before the number (气温30度, 华氏温度70度), or 零下."""
+    if neg is not None and neg.strip() == "零下":
+        return True
+    window = text[max(0, start - 8) : start].rstrip().rstrip("为达到至了约是")
+    return window.endswith(g.unit_cues.get(unit.surface, ()))
 
 
 def _spec(g: _Grammar, text: str, end: int) -> bool:
