@@ -598,7 +598,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
         if unit.cued and not _unit_cued(g, text, start, neg, unit):
-            return None  # 三度, 一度: 度 is a temperature only after 气温, 零下 ...
+            # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
+            return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
             return None  # 65岁及以上人口: an age group, not an age
         if unit.surface[-1] in _LETTERS and _spec(g, text, end):
