@@ -42,10 +42,11 @@ _TENS: dict[str, int] = {"廿": 20, "卅": 30, "卌": 40}
 #: Magnitudes that close a group of four digits.
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 SIGNS: dict[str, int] = {"-": -1, "−": -1, "－": -1, "负": -1, "負": -1, "+": 1, "＋": 1, "正": 1}
-_POINTS = {".", "点", "點", "．"}
+_POINTS = {".", "点", "點", "．", "‧"}  # ‧ (U+2027): the decimal point of Macau releases
 #: Longer strings are no number news writes; the bound keeps int() and Fraction cheap.
 MAX_LENGTH = 200
-_FRACTION_DENOMINATORS = {"百": Fraction(1), "千": Fraction(1, 10), "万": Fraction(1, 100), "萬": Fraction(1, 100)}
+_FRACTION_DENOMINATORS = {"百": Fraction(1), "千": Fraction(1, 10), "万": Fraction(1, 100), "萬": Fraction(1, 100),
+                          "十万": Fraction(1, 1000), "百万": Fraction(1, 10**4), "千万": Fraction(1, 10**5)}
 #: Every character a Chinese number may be written with (for callers building patterns).
 NUMERAL_CHARS: str = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(_TENS) + "".join(BIG_UNITS)
 
@@ -63,7 +64,8 @@ def parse_number(s: str) -> Fraction:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(s: str) -> Fraction:
-    text = s.strip().replace(" ", "").replace("\u3000", "").replace("\u00a0", "")
+    # 万万 is an old way of writing 亿 (三万万 = 3亿)
+    text = s.strip().replace(" ", "").replace("\u3000", "").replace("\u00a0", "").replace("万万", "亿")
     if not text:
         raise ValueError(f"not a number: {s!r} (empty)")
     if len(text) > MAX_LENGTH:

@@ -147,6 +147,18 @@ class _Grammar:
         self.value_acronyms = tails("value_acronym")
         self.index_cues = tails("index_cue")
         self.note_words = tails("note_word")
+        self.category_tails = tails("category_tail")
+        self.unit_cues: dict[str, tuple[str, ...]] = {}
+        for word, entry in words.get("unit_cue", {}).items():
+            self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
+        self.bare_blocks = tails("bare_block")
+        self.currency_symbols = tails("currency_symbol")
+        self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
+        self.symbol_ends = frozenset(w[-1] for w in self.symbol_units)
+        self.spoken_money = {w: e.unit for w, e in words.get("spoken_money", {}).items()}
+        self.subunits = words.get("money_subunit", {})
+        self.subunit_re = re.compile(
+            rf"\s?[又零]?(?P<n>\d{{1,2}}|[{_CN_DIGITS}])\s?(?P<s>{_alt(self.subunits)})") if self.subunits else None
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
         # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
@@ -167,12 +179,12 @@ class _Grammar:
         # 千多人) or before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
         one_char_quals = "".join(sorted(re.escape(w) for w in self.prefix_quals if len(w) == 1))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万]|[百千万](?=[余多亿])){cn_char}*"
-            f"(?:[点.][{_CN_DIGITS}]+)?"
+            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
+            f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
-        cont = rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])(?:{small})?(?:\s?(?:{big}))*)"
+        cont = rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])(?:\s?(?:{small}))?(?:\s?(?:{big}))*)"
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
         infix = _alt(self.infix_quals)
@@ -180,7 +192,7 @@ class _Grammar:
         seps = _alt(lex.word_set("range_separator"))
         vague = _alt(lex.word_set("vague_prefix"))
         one = (
-            rf"(?P<§n>{num})(?P<§i>{infix})?(?P<§m>(?:\s?{mag_char})*)"
+            rf"(?P<§n>{num})(?:\s?(?P<§i>{infix}))?(?P<§m>(?:\s?{mag_char})*)"
             rf"(?:\s?(?P<§u>{units}))?"
         )
         single = one.replace("§", "a")
@@ -206,13 +218,18 @@ class _Grammar:
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
-            rf"|(?P<frac>(?:[百千万]|{cn_num}|\d+)分之(?:{cn_num}|{ar}))"
+            rf"|(?P<fneg>[-−负]\s?)?(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
-            rf"|(?P<neg>[-−负+＋]\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
+            rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
             rf")"
         )
         self.suffix = re.compile(rf"\s?(?P<s>{_alt(self.suffix_quals)})")
+        # 百分之三十二、十五点六及八点一: numbers listed after a 百分之 value share its 百分之 (not after a
+        # comma, where a number starts a new clause: 百分之五,二是)
+        list_joins = _alt(self.connectors - {","})
+        self.shared_fraction = re.compile(
+            rf"\s?(?:{list_joins})\s?(?P<n>{cn_num}|{ar})(?!\s?(?:{units}|分之|[十百千万亿点.\d]))")
         verbs = _alt(lex.word_set("qualifier_verb"))
         self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
         self.verb_qual_char = re.compile(_alt(self.verb_quals))
@@ -258,6 +275,11 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
+        if m.group("frac") is not None and q.label == "PERCENT" and q.upper is None:
+            shared = _shared_fraction(g, text, q)
+            out += shared
+            units_of += [None] * len(shared)
+            pos = max([pos] + [s.end for s in shared])
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     return out
@@ -324,6 +346,8 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         prev = text[start - 1]
         if prev in _URLISH or (prev in _LETTERS and not _after_acronym(g, text, start)):
             return True
+        if prev == "-" and start > 1 and text[start - 2] in _LETTERS:
+            return True  # COVID-19, GB/T-2017: a code's number
     if end < len(text):
         nxt = text[end]
         if nxt in _LETTERS:
@@ -399,15 +423,23 @@ def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit |
 
 def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     start, end = m.span("frac")
-    s = m.group("frac")
+    s = m.group("frac").replace(" ", "")
+    denominator, _, numerator = s.partition("分之")
+    if denominator[0] == "陆" and start > 0 and _HAN.match(text[start - 1]):
+        return _reread(g, text, start + 1)  # 大陆百分之五: 陆 ends the word 大陆, it is no six
+    pair = _adjacent_digits(numerator)
     try:
-        value = parse_number(s)
+        value = parse_number(s if pair is None else f"{denominator}分之{pair[0]}")
+        upper = None if pair is None else parse_number(f"{denominator}分之{pair[1]}")
     except ValueError:
         return None
-    label = "PERCENT" if s[0] in "百千万" and s[1:3] == "分之" else "FRACTION"
-    upper = _fraction_upper(g, text, m, value) if label == "PERCENT" else None
-    if upper is not None:
-        end = m.end()
+    label = "PERCENT" if denominator in _POWER_DENOMINATORS else "FRACTION"
+    if upper is None and label == "PERCENT":
+        upper = _fraction_upper(g, text, m, value)
+        if upper is not None:
+            end = m.end()
+    if m.group("fneg") is not None:
+        start, value = m.start(), -value
     qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
     return _make(g, text, start, end, value, None, label, qualifier, upper, unit_name="%")
@@ -428,13 +460,23 @@ def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     return _make(g, text, start, end, Fraction(100 * a, b), None, "FRACTION", qualifier or suffix, unit_name="%")
 
 
+#: the denominators of per cent and its relatives (百分之, 千分之, 百万分之): a PERCENT, not a FRACTION
+_POWER_DENOMINATORS = frozenset({"百", "千", "万", "十万", "百万", "千万"})
+
+
+def _reread(g: _Grammar, text: str, pos: int) -> tuple[Quantity, Unit | None] | None:
+    """The quantity the scanner finds from ``pos`` when the match before it turned out to be a word."""
+    m = g.scan.search(text, pos)
+    return _read(g, text, m) if m is not None else None
+
+
 def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fraction | None:
     """The upper end of ``百分之二十至三十`` or ``百分之五到百分之十`` (the prefix shared as in 3%至5%);
     None when the second number belongs to something else (百分之五至十年, 至三分之一)."""
     high_text = m.group("fhi")
     if high_text is None or text.startswith("分之", m.end()) or g.unit_re.match(text, m.end()):
         return None
-    frac = m.group("frac")
+    frac = m.group("frac").replace(" ", "")
     prefix = frac[: frac.index("分之") + 2]
     if "分之" in high_text and not high_text.startswith(prefix):
         return None  # 百分之十至千分之五: two different measures
@@ -498,6 +540,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if ranged is not None:
             return ranged
         second = m.group("bu")
+        if second is not None and g.units[second].category:
+            return None  # 16-24岁: an age bracket names a group, it is no number
         if second is not None and g.units[second].kind == "time" and not (
                 m.group("au") is not None and _time_cue(g, text, m.start("an"))
                 and g.change_verb.search(text, max(0, m.start() - 8), m.start())):
@@ -533,10 +577,16 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             neg = None
     if neg is None:
         start = num_start
+        if unit is None:
+            start, unit = _currency_symbol(g, text, start)
+            if unit is not None:
+                unit_name = unit.canonical
     if _bad_context(g, text, start, end):
         return None
     mags = mags.replace(" ", "") if mags else ""
     is_cn = number[0] not in "0123456789"
+    if number in _LONE_CAPITALS and not mags:
+        return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
     tenths = None
     if text.endswith(g.rank_sets, 0, start) and (unit is None or unit.surface in g.ordinal_measures):
         return None  # 入围前30名: a set of ranks, not a count
@@ -547,14 +597,26 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
+        if unit.cued and not _unit_cued(g, text, start, neg, unit):
+            # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
+            return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
+        if unit.category and _category_follows(g, text, end):
+            return None  # 65岁及以上人口: an age group, not an age
+        if unit.surface[-1] in _LETTERS and _spec(g, text, end):
+            return None  # 6mm普通中板: a product's specification, part of its name
         if unit.surface == "成":
             tenths, end = _tenths(g, text, end)
-            if not is_cn and (tenths is None or len(number) != 1):
-                return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage)
+            if not is_cn and not (tenths is not None and len(number) == 1) and not _ends_word(g, text, end, number):
+                return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage) or 8.5成 ending a phrase
+        elif unit.surface in g.spoken_money:
+            tenths, end = _tenths(g, text, end)
+            if tenths is not None:  # 三块五: 块 is money when its tenths follow
+                unit = g.units[g.spoken_money[unit.surface]]
+                unit_name = unit.canonical
         if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
             return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
-        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn):
+        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end):
             return None
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
@@ -567,6 +629,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None
     if tenths is not None and upper is None:
         value += tenths
+    if unit is not None and upper is None and (unit.discount or unit.kind in _TAIL_KINDS):
+        value, end = _unit_tail(g, text, end, unit, value, number, mags)
     if unit is not None and unit.clock and _clock_time(g, text, start, value):
         return None
     if neg is not None and neg.strip() not in "+＋":
@@ -649,23 +713,152 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
                 return True
             return text.endswith(g.index_cues, 0, start) and not _HAN.match(nxt or " ")
         spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
-        return has_big and spelled and not _HAN.match(nxt or " ")
+        if has_big and spelled and not _HAN.match(nxt or " "):
+            return True
+        return _positional_bare(g, text, start, number + mags, prev, nxt)
     if prev in _OPEN and nxt in _CLOSE and "." not in number:
         return False  # a note or list marker (1); an index value with decimals (104.10) stays
     if text.endswith(g.note_words, max(0, start - 3), start):
         return False  # 详见附注7, 见表2
+    if prev == " " and start > 1 and text[start - 2] in _LETTERS:
+        return False  # Windows 11, iPhone 15: a version or model after a Latin name
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
         return True
-    if nxt in "、." and (not prev or prev in _CLAUSE_START):
+    if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START):
         return False  # a list marker: 1、 or 1.
     digits = number.replace(",", "").replace(" ", "")
-    if "." not in digits and (len(digits) >= 7 and "," not in number or (len(digits) > 1 and digits[0] == "0")):
+    if "." not in digits and (_code_like(digits) and "," not in number or (len(digits) > 1 and digits[0] == "0")):
         return False  # phone numbers, codes (a number grouped by thousands is neither)
     if nxt and nxt in "-~—–/:":
         return False
     return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next)  # glued to a word: 16至24岁
+
+
+def _code_like(digits: str) -> bool:
+    """Seven or more ungrouped digits are a phone number, an id or a code, unless they end in
+    thousands and are short enough to be an amount (1000000, but not 13800138000)."""
+    return len(digits) >= 7 and not (len(digits) <= 10 and digits.endswith("000"))
+
+
+#: the characters that make a Chinese numeral positional (三百零七, 十八, 贰佰叁拾)
+_POSITIONAL = frozenset("十百千拾佰仟廿卅")
+_LONE_CAPITALS = frozenset("拾佰仟")
+#: the unit kinds that something after the unit may add to (两吨半, 八元五毛)
+_TAIL_KINDS = frozenset({"physical", "currency"})
+_QUOTES = frozenset("“”\"'「」『』")
+
+
+def _signed_digit(neg: str | None, text: str, end: int) -> bool:
+    """``负三``, ``负二点五``: after 负 a spelled digit is a number, not the start of a word."""
+    nxt = text[end : end + 1]
+    return neg is not None and neg.strip() == "负" and not (nxt and _HAN.match(nxt))
+
+
+def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str, nxt: str) -> bool:
+    """A spelled number without unit (三百零七, 十八, 三点一四) is a CARDINAL when it is positional or a
+    one-digit decimal and stands alone; digits alone (统一, 五一) and digits side by side (十四五,
+    一二十, but the range 三四十) are words, not numbers."""
+    whole, point, decimals = number.replace(" ", "").replace(".", "点").replace("‧", "点").partition("点")
+    if len(whole) == 1 and point and decimals:
+        return _alone(g, text, start, prev, nxt)  # 三点一四, 零点五
+    if not any(c in _POSITIONAL for c in whole) or len(whole) == 1 and whole != "十":
+        return False  # 拾 or 佰 alone is a word (重拾), 十 alone a number
+    if _adjacent_digits(whole) is None and any(
+            a in _CN_DIGITS and b in _CN_DIGITS and "零" not in (a, b) and "〇" not in (a, b)
+            for a, b in zip(whole, whole[1:])):
+        return False
+    return _alone(g, text, start, prev, nxt)
+
+
+def _alone(g: _Grammar, text: str, start: int, prev: str, nxt: str) -> bool:
+    """Whether a spelled number stands on its own: not in quotes (“十一”, a holiday) or brackets, not a
+    list marker (十、), not after a date or rank word (初十, 正月十五, 前十), not glued to the word after
+    it (十八大, 二十国)."""
+    if prev in _QUOTES and nxt in _QUOTES:
+        return False
+    if prev in _OPEN and nxt in _CLOSE or nxt and nxt in "、." and (not prev or prev in _CLAUSE_START):
+        return False
+    if text.endswith(g.bare_blocks, 0, start):
+        return False
+    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next)
+
+
+def _currency_symbol(g: _Grammar, text: str, start: int) -> tuple[int, Unit | None]:
+    """A currency sign or code written before a number without unit ($35, US$1.5亿, HK$ 300, ￥480):
+    the start of the sign and the currency, or ``(start, None)``."""
+    end = start - 1 if start > 0 and text[start - 1] == " " else start
+    if end == 0 or text[end - 1] not in g.symbol_ends:
+        return start, None  # the common case, decided by one character
+    for symbol in g.currency_symbols:
+        if text.endswith(symbol, 0, end):
+            sym_start = end - len(symbol)
+            if sym_start > 0 and symbol[0] in _LETTERS and text[sym_start - 1] in _LETTERS:
+                continue  # XUSD5: a code, not a currency
+            return sym_start, g.units[g.symbol_units[symbol]]
+    return start, None
+
+
+def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit) -> bool:
+    """Whether a cued unit's word stands shortly before the number (气温30度, 华氏温度70度), or 零下."""
+    if neg is not None and neg.strip() == "零下":
+        return True
+    window = text[max(0, start - 8) : start].rstrip().rstrip("为达到至了约是")
+    return window.endswith(g.unit_cues.get(unit.surface, ()))
+
+
+def _spec(g: _Grammar, text: str, end: int) -> bool:
+    """After a Latin unit symbol, a noun glued to it (6mm中板, 3nm芯片) makes a product grade."""
+    nxt = text[end : end + 1]
+    return (bool(nxt) and _HAN.match(nxt) is not None and nxt not in g.bare_next
+            and g.suffix.match(text, end) is None)
+
+
+def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
+    """``8.5成`` with a decimal number is a share when nothing glues it to a following word (3.5成为)."""
+    nxt = text[end : end + 1]
+    return "." in number and (not nxt or not _HAN.match(nxt) or nxt in g.bare_next)
+
+
+def _category_follows(g: _Grammar, text: str, end: int) -> bool:
+    """Whether a word after an age makes it an age group (65岁及以上, 60岁人口, 35岁以下)."""
+    at = end + 1 if text[end : end + 1] == " " else end
+    return text.startswith(g.category_tails, at)
+
+
+def _unit_tail(g: _Grammar, text: str, end: int, unit: Unit, value: Fraction, number: str,
+               mags: str) -> tuple[Fraction, int]:
+    """What follows a unit and belongs to the value: a discount's two digits (85折 is 85 %, not 850),
+    a half (两吨半), the smaller coins of an amount (八元五毛, 12元3角5分, 五美元又七美分)."""
+    if unit.discount and _two_digits(number):
+        return value / 10, end  # the unit's scale of 10 is for one digit (八折 = 80 %)
+    if unit.kind == "physical" and text.startswith("半", end):
+        return value + Fraction(1, 2), end + 1
+    if unit.kind == "currency" and not mags and g.subunit_re is not None:
+        return _subunits(g, text, end, unit, value)
+    return value, end
+
+
+def _two_digits(number: str) -> bool:
+    """``85`` or ``六五``: a discount written as a per cent, digit by digit."""
+    digits = number.replace(" ", "")
+    return len(digits) == 2 and all(c in _ARABIC or c in _CN_VALUE for c in digits)
+
+
+def _subunits(g: _Grammar, text: str, end: int, unit: Unit, value: Fraction) -> tuple[Fraction, int]:
+    """Add the coins written after an amount of the same currency (元 then 角/毛 then 分)."""
+    while True:
+        m = g.subunit_re.match(text, end)
+        if m is None:
+            return value, end
+        entry = g.subunits[m.group("s")]
+        if entry.unit != unit.canonical or _unit_stopped(g, text, m.end()) or text.startswith("钟", m.end()):
+            return value, end
+        digit = m.group("n")
+        n = int(digit) if digit[0] in _ARABIC else _CN_VALUE[digit]
+        value += n * Fraction(repr(entry.value)) if isinstance(entry.value, float) else n * Fraction(entry.value)
+        end = m.end()
 
 
 def _digit_by_digit(number: str) -> bool:
@@ -686,7 +879,7 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     if ua is None and m.group("am") and m.group("bm") and m.group("am") != m.group("bm"):
         return None
     unit, end, unit_name = _resolve_unit(g, text, m.start("bu"), m.end("bu"), ub)
-    if unit is not None and unit.kind == "time":
+    if unit is not None and (unit.kind == "time" or unit.category):
         return None
     start = m.start("an") if m.group("neg") is None else m.start()
     if _bad_context(g, text, start, end) or _unit_stopped(g, text, end):
@@ -731,22 +924,47 @@ def _trailing_mags(number: str) -> str:
     return number[i:].replace(" ", "")
 
 
+def _shared_fraction(g: _Grammar, text: str, q: Quantity) -> list[Quantity]:
+    """The numbers listed right after a 百分之 value, each read with its 百分之 (十五点六 -> 百分之十五点六)."""
+    written = q.text.replace(" ", "").lstrip("-−负")
+    prefix = written[: written.index("分之") + 2]
+    out: list[Quantity] = []
+    end = q.end
+    while (m := g.shared_fraction.match(text, end)) is not None:
+        try:
+            value = parse_number(prefix + m.group("n"))
+        except ValueError:
+            break
+        out.append(Quantity(m.start("n"), m.end("n"), m.group("n"), value, "%", "PERCENT", None))
+        end = m.end("n")
+    return out
+
+
 def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Unit | None]) -> None:
-    """Bare numbers listed before a number with a unit take that unit (2.1和1.4个百分点)."""
+    """Bare numbers listed before a number with a unit take that unit (2.1和1.4个百分点); so does a
+    number whose 个 is the start of the next one's unit (4.2个、1.8个百分点)."""
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.label != "CARDINAL" or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
+        if q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
+            continue
+        if q.label != "CARDINAL" and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
         if not g.connector_re.match(" " + text[q.end : nxt.start]) or nxt.start - q.end > 4:
             continue
         unit = units_of[i + 1]
         if unit is None:
             continue
-        value = q.value * unit.scale
+        value = q.value * unit.scale if q.label == "CARDINAL" else q.value / units_of[i].scale * unit.scale
         base = value * unit.factor if unit.factor is not None else None
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+
+
+def _shared_ge(unit: Unit | None, nxt: Unit | None) -> bool:
+    """``4.2个`` before ``1.8个百分点``: the 个 is the first character of the unit both share."""
+    return (unit is not None and nxt is not None and unit.surface == "个" and len(nxt.surface) > 1
+            and nxt.surface.startswith("个"))
 
 
 # ----------------------------------------------------------------------------- periods

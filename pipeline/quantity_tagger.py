@@ -9,6 +9,7 @@ original text (splitting tokens where a boundary falls inside one).
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -112,6 +113,22 @@ class QuantityTagger:
         new = [Span(doc, s.start, s.end, label=ENT_LABELS[s.label_]) for s in spans
                if not any(i in taken for i in range(s.start, s.end))]
         doc.ents = list(doc.ents) + filter_spans(new)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Precision, recall and F1 of the quantity spans by label (``spans_<key>_p/r/f``), and of
+        ``doc.ents`` when this component writes them (``ents_p/r/f``): what ``nlp.evaluate`` and
+        ``spacy evaluate`` report for the tagger."""
+        from spacy.scorer import Scorer
+
+        examples = list(examples)
+        key = self.spans_key
+        scores = Scorer.score_spans(
+            examples, f"spans_{key}", getter=lambda doc, _attr: doc.spans.get(key, []),
+            has_annotation=lambda doc: key in doc.spans, allow_overlap=True, **kwargs,
+        )
+        if self.set_ents:
+            scores.update(Scorer.score_spans(examples, "ents", **kwargs))
+        return scores
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
         _ = self.units_path

@@ -91,6 +91,9 @@ class UnitModel(_Entry):
     factor: Optional[Number] = None
     currency: Optional[str] = None
     clock: bool = False
+    category: bool = False
+    discount: bool = False
+    cued: bool = False
 
     @field_validator("scale", "factor")
     @classmethod
@@ -136,6 +139,7 @@ class WordModel(_Entry):
         "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "stay_word",
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "relative_year", "year_part", "month_part", "holiday", "holiday_suffix", "rank_set", "relative_month", "share_cue",
+        "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -143,9 +147,12 @@ class WordModel(_Entry):
 
     @model_validator(mode="after")
     def _value_words(self) -> "WordModel":
-        needs_value = self.kind in ("fraction_word", "multiple_word")
+        needs_value = self.kind in ("fraction_word", "multiple_word", "money_subunit")
         if needs_value != (self.value is not None):
-            raise ValueError("value is required for fraction_word and multiple_word, and only for them")
+            raise ValueError("value is required for fraction_word, multiple_word and money_subunit, and only for them")
+        needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue")
+        if needs_unit and self.unit is None:
+            raise ValueError(f"unit (the currency unit's surface) is required for {self.kind}")
         return self
 
 
@@ -164,6 +171,9 @@ class Unit:
     factor: Fraction | None = None
     currency: str | None = None
     clock: bool = False
+    category: bool = False
+    discount: bool = False
+    cued: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +194,8 @@ class Lexicon:
 
 
 SECTIONS = ("units", "qualifiers", "words")
+#: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块)
+_CURRENCY_WORDS = ("currency_symbol", "money_subunit", "spoken_money")
 
 
 def load_units(path: Path | str | None = None) -> Lexicon:
@@ -230,6 +242,9 @@ def _load(path: str) -> Lexicon:
                 factor=_fraction(item.factor) if item.factor is not None else None,
                 currency=item.currency,
                 clock=item.clock,
+                category=item.category,
+                discount=item.discount,
+                cued=item.cued,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
     suffix_after: dict[str, frozenset[str]] = {}
@@ -244,6 +259,10 @@ def _load(path: str) -> Lexicon:
     for item, line in words_ok:
         for surface in item.surfaces:
             words.setdefault(item.kind, {})[surface] = item
+        if item.kind in _CURRENCY_WORDS and (item.unit not in units or units[item.unit].kind != "currency"):
+            problems.append(Problem(path, line, f"word {item.id!r}: unit {item.unit!r} is not the surface of a currency"))
+        if item.kind == "unit_cue" and (item.unit not in units or not units[item.unit].cued):
+            problems.append(Problem(path, line, f"word {item.id!r}: unit {item.unit!r} is not a cued unit of the file"))
     for item, line in units_ok + quals_ok + words_ok:
         examples += [(item.id, line, ex) for ex in item.examples]
         negatives += [(item.id, line, neg) for neg in item.negatives]

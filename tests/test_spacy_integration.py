@@ -297,3 +297,38 @@ def test_set_ents_writes_ontonotes_labels_without_raising():
     assert labels["第二"] == "ORDINAL"
     assert labels["6.76億戶"] == "QUANTITY"
     assert "3.2億元" not in labels
+
+
+def _scored_example(nlp: Language, text: str, gold: list[tuple[str, str]], set_ents: bool) -> Example:
+    """A gold doc whose quantity spans (and, with ``set_ents``, entities) are ``gold`` (surface, label)."""
+    predicted = nlp(text)
+    reference = nlp.make_doc(text)
+    spans = [reference.char_span(text.index(surface), text.index(surface) + len(surface), label=label)
+             for surface, label in gold]
+    reference.spans["quantities"] = spans
+    if set_ents:
+        reference.ents = spans
+    return Example(predicted, reference)
+
+
+@pytest.mark.parametrize("set_ents", [False, True])
+def test_quantity_tagger_scores_spans_and_ents(set_ents):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("zhibiao_quantities", config={"set_ents": set_ents})
+    text = "出口增长3.8%,新增企业120家,统一口径"
+    gold = [("3.8%", "PERCENT"), ("120家", "QUANTITY"), ("统一", "CARDINAL")]  # 统一 is a planted miss
+    scores = nlp.get_pipe("zhibiao_quantities").score([_scored_example(nlp, text, gold, set_ents)])
+    assert scores["spans_quantities_p"] == 1.0
+    assert scores["spans_quantities_r"] == pytest.approx(2 / 3)
+    assert scores["spans_quantities_per_type"]["PERCENT"]["f"] == 1.0
+    assert ("ents_f" in scores) == set_ents
+    if set_ents:
+        assert scores["ents_p"] == 1.0 and scores["ents_r"] == pytest.approx(2 / 3)
+
+
+def test_nlp_evaluate_reports_the_quantity_tagger():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("zhibiao_quantities")
+    example = _scored_example(nlp, "出口增长3.8%", [("3.8%", "PERCENT")], set_ents=False)
+    example = Example(nlp.make_doc(example.reference.text), example.reference)
+    assert nlp.evaluate([example])["spans_quantities_f"] == 1.0
