@@ -32,6 +32,7 @@ from .readers import (
     plan_shards,
     read_shard,
 )
+from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
 from .progress import Advance, Tally, document_progress, plural
 from .writers import get_format, jsonl_bytes
 
@@ -268,22 +269,15 @@ class DaskExecutor:
                 self._cluster.close()
 
 
-MANIFEST = "manifest.json"
-
-
-def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resume: bool,
-                    rule_files: list[dict[str, str]]) -> None:
-    """Record the shard plan and the rule files (with hashes) that made the parts; a resumed run must
-    have the same, or its parts would not line up or would mix two sets of rules."""
+def new_manifest(shards: list[Shard], opts: ExtractOptions, paths: list[Path],
+                 rule_files: list[dict[str, str]]) -> dict[str, Any]:
+    """What a run records in its output folder: the shard plan, the rule files (with hashes) and the
+    inputs (fingerprinted) that made the parts, and every file it writes there, so that ``--resume``
+    can prove it continues the same run and ``--force`` removes only what a run wrote."""
     plan = {"format": opts.fmt, "read": asdict(opts.read), "rules": rule_files,
-            "shards": [asdict(s) for s in shards]}
-    text = json.dumps(plan, ensure_ascii=False, indent=1)
-    if resume and path.exists():
-        old = json.loads(path.read_text(encoding="utf-8"))
-        if old != json.loads(text):  # compared as JSON: the plan's tuples are lists in the file
-            raise ValueError(f"{path.parent}: the inputs, format, shard size or rule files differ from the run being "
-                             "resumed; resume with the same arguments, or use --force")
-    _atomic_write(path, text.encode("utf-8"))
+            "inputs": [fingerprint(p) for p in paths], "shards": [asdict(s) for s in shards],
+            "files": [name for s in shards for name in part_names(s, opts.fmt).values()]}
+    return json.loads(json.dumps(plan))  # as read back from the file: tuples become lists
 
 
 def run_extract(
@@ -313,13 +307,20 @@ def run_extract(
     checked = worker_extractor(opts_units, opts_rules)
     _ = checked.rules  # a broken rule file fails now, with file and line
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = expand_inputs(inputs)
+    paths = expand_inputs(inputs, exclude=out)
     shards = plan_shards(paths, read, shard_size)
     opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules)
-    _check_manifest(out / MANIFEST, shards, opts, resume and not force, checked.files())
-    todo = _shards_to_run(shards, opts, resume, force)
-    logger.info("%s from %s in %s", plural(sum(s.documents for s in shards), "document"), plural(len(paths), "file"),
+    manifest = new_manifest(shards, opts, paths, checked.files())
+    out.mkdir(parents=True, exist_ok=True)
+    with run_lock(out):
+        todo = _prepare(out, shards, opts, manifest, resume, force)
+        return _run(shards, todo, opts, executor, workers, quiet, len(paths))
+
+
+def _run(shards: list[Shard], todo: list[Shard], opts: ExtractOptions, executor: Executor | None, workers: int,
+         quiet: bool, files: int) -> dict[str, Any]:
+    """Run the shards to do and sum up the run."""
+    logger.info("%s from %s in %s", plural(sum(s.documents for s in shards), "document"), plural(files, "file"),
                 plural(len(shards), "shard"))
     if len(todo) < len(shards):
         logger.info("resuming: %s of %s complete, skipped", len(shards) - len(todo), plural(len(shards), "shard"))
@@ -334,20 +335,19 @@ def run_extract(
     seconds = time.monotonic() - started
     summary = {k: v for k, v in asdict(totals).items() if k != "shard"}
     summary.update(shards=len(shards), shards_skipped=len(shards) - len(todo), seconds=round(seconds, 3),
-                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=str(out))
+                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=opts.out_dir)
     return summary
 
 
-def _shards_to_run(shards: list[Shard], opts: ExtractOptions, resume: bool, force: bool) -> list[Shard]:
-    """The shards still to do: all of them, after removing old parts with ``force``; the incomplete
-    ones with ``resume``.  Complete parts without either are refused, rather than silently mixed."""
-    out = Path(opts.out_dir)
+def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dict[str, Any], resume: bool,
+             force: bool) -> list[Shard]:
+    """Check the folder (raises before any change), then clear what the run replaces, write the
+    manifest and return the shards still to do: the incomplete ones with ``resume``, else all."""
+    remove = claim(out, manifest, resume and not force, force)
     for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
-        tmp.unlink()
-    if force:
-        for old in out.glob("*-[0-9][0-9][0-9][0-9][0-9].*"):
-            old.unlink()
-    todo = [s for s in shards if not is_complete(s, opts)]
-    if len(todo) < len(shards) and not resume:
-        raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them, --force to overwrite them")
-    return todo
+        if not tmp.name.startswith(LOCK):
+            tmp.unlink()
+    for name in remove:
+        (out / name).unlink()
+    write_manifest(out, manifest)
+    return [s for s in shards if not is_complete(s, opts)]

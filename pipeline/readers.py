@@ -74,13 +74,20 @@ def _suffix(path: Path) -> str | None:
     return next((s for s in SUFFIXES if name.endswith(s)), None)
 
 
-def expand_inputs(inputs: list[str]) -> list[Path]:
-    """Files named by ``inputs`` (files, folders searched recursively, globs), sorted, deduplicated."""
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder)
+
+
+def expand_inputs(inputs: list[str], exclude: Path | None = None) -> list[Path]:
+    """Files named by ``inputs`` (files, folders searched recursively, globs), sorted, deduplicated.
+    A folder's files under ``exclude`` (the run's output folder) are left out: parts written into an
+    input folder must not be read back as input by the next run."""
     found: list[Path] = []
+    skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _suffix(p))
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _suffix(p) and not _inside(p, skip))
         elif path.is_file():
             if not _suffix(path):
                 raise ValueError(f"{item}: unsupported file type; expected one of {', '.join(SUFFIXES)}")
