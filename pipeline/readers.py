@@ -11,12 +11,16 @@ from __future__ import annotations
 import glob
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".parquet")
+DAMAGED = (EOFError, OSError, zlib.error)
+"""What reading a truncated or corrupt ``.gz`` raises (``gzip.BadGzipFile`` is an ``OSError``)."""
 DOCUMENT_BYTES = 4096
 """Input bytes of a typical document (a news article of about 1,300 characters of UTF-8): a shard
 holds at most ``shard_size`` documents and ``shard_size * DOCUMENT_BYTES`` bytes, so that a shard of
@@ -130,10 +134,15 @@ def _weighed_pieces(path: Path, kind: str) -> Iterator[tuple[Piece, int, int]]:
     elif kind == "parquet":
         yield Piece(str(path), kind), _parquet_rows(path), path.stat().st_size
     else:
-        with _open_text(path) as fh:
-            for index, raw in enumerate(fh):
-                documents = 1 if kind == "lines" or raw.strip() else 0  # blank JSONL lines are skipped
-                yield Piece(str(path), kind, index, index + 1), documents, len(raw)
+        read = 0
+        try:
+            with _open_text(path) as fh:
+                for index, raw in enumerate(fh):
+                    documents = 1 if kind == "lines" or raw.strip() else 0  # blank JSONL lines are skipped
+                    yield Piece(str(path), kind, index, index + 1), documents, len(raw)
+                    read = index + 1
+        except DAMAGED:  # the line where reading fails becomes the input's error record
+            yield Piece(str(path), kind, read, read + 1), 1, 0
 
 
 @dataclass
@@ -203,28 +212,38 @@ def _read_txt(path: Path) -> Document | ErrorRecord:
     return Document(path.stem, text, str(path), 1)
 
 
+def _numbered_lines(piece: Piece) -> Iterator[tuple[int, bytes] | ErrorRecord]:
+    """``(number, raw line)`` of a piece's lines, and an error record naming the file and line where a
+    damaged compressed file stops (the lines before it are read; the run goes on with other inputs)."""
+    number = piece.start
+    try:
+        with _open_text(Path(piece.path)) as fh:
+            for number, raw in enumerate(islice(fh, piece.start, piece.stop), start=piece.start + 1):
+                yield number, raw
+    except DAMAGED as err:
+        yield ErrorRecord(None, piece.path, number + 1, f"cannot read the file from this line on: {err}")
+
+
 def _read_lines(piece: Piece, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
     path = Path(piece.path)
     stem = path.name.split(".")[0]
-    with _open_text(path) as fh:
-        for number, raw in enumerate(fh, start=1):
-            index = number - 1
-            if index < piece.start:
-                continue
-            if piece.stop is not None and index >= piece.stop:
-                break
-            default_id = f"{stem}:{number}"
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as err:
-                yield ErrorRecord(default_id, str(path), number, f"not valid UTF-8 at byte {err.start}: {err.reason}")
-                continue
-            if piece.kind == "lines":
-                yield Document(default_id, line, str(path), number)
-                continue
-            if not line.strip():
-                continue
-            yield _record_to_document(line, default_id, str(path), number, options)
+    for item in _numbered_lines(piece):
+        if isinstance(item, ErrorRecord):
+            yield item
+            return
+        number, raw = item
+        default_id = f"{stem}:{number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as err:
+            yield ErrorRecord(default_id, str(path), number, f"not valid UTF-8 at byte {err.start}: {err.reason}")
+            continue
+        if piece.kind == "lines":
+            yield Document(default_id, line, str(path), number)
+            continue
+        if not line.strip():
+            continue
+        yield _record_to_document(line, default_id, str(path), number, options)
 
 
 def _record_to_document(line: str, default_id: str, source: str, number: int, options: ReadOptions) -> Document | ErrorRecord:

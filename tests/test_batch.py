@@ -367,3 +367,34 @@ def test_dask_workers_send_document_counts(tmp_path, log_lines):
     run_extract([str(src)], tmp_path / "out", shard_size=20, executor=DaskExecutor(None, workers=2))
     counts = _progress_counts(log_lines(), 50)
     assert len(counts) >= 3 and counts == sorted(counts) and counts[-1] == 50
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not gzip"])
+def test_a_damaged_gzip_is_an_error_record_and_the_run_goes_on(tmp_path, damage):
+    """The lines before the damage are read, the damage is an error record naming the file and line,
+    and the other inputs are processed."""
+    lines = "".join(json.dumps({"id": f"z{i}", "text": GOOD}, ensure_ascii=False) + "\n" for i in range(400))
+    data = gzip.compress(lines.encode("utf-8"))
+    bad = tmp_path / "in" / "a.jsonl.gz"
+    bad.parent.mkdir()
+    bad.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"not gzip at all\n")
+    _bad_jsonl(tmp_path / "in" / "b.jsonl")
+    summary = run_extract([str(tmp_path / "in")], tmp_path / "out", shard_size=50, quiet=True)
+    docs, errs = _records(tmp_path / "out"), _records(tmp_path / "out", "errors")
+    damaged = [e for e in errs if e["source"] == str(bad)]
+    assert len(damaged) == 1 and "cannot read the file from this line on" in damaged[0]["error"]
+    read_before = [d for d in docs if d["id"].startswith("z")]
+    assert [d["id"] for d in read_before] == [f"z{i}" for i in range(len(read_before))]
+    assert damaged[0]["line"] == len(read_before) + 1
+    assert 0 < len(read_before) < 400 if damage == "truncated" else read_before == []
+    assert [d["id"] for d in docs[len(read_before):]] == ["a", "c", "e", "g", "h"]
+    assert summary["documents"] + summary["errors"] == len(read_before) + 1 + 8
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "one.txt").write_text(GOOD, encoding="utf-8")
+    run_extract([str(src)], src / "out", quiet=True)
+    again = run_extract([str(src)], src / "out", force=True, quiet=True)
+    assert again["documents"] == 1
