@@ -1,4 +1,4 @@
-"""Read news documents from .txt, .jsonl, .jsonl.gz and .parquet files, one shard at a time.
+"""Read news documents from .txt, .html, .jsonl, .jsonl.gz and .parquet files, one shard at a time.
 
 A corpus is cut into shards so that workers can process them independently and a killed run can
 resume shard by shard.  A shard is a list of pieces (a whole file, or a range of lines of a
@@ -18,7 +18,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".parquet")
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".parquet", ".html", ".htm")
+MARKUP = (".html", ".htm")  # one document per file, its markup read as white space
 DAMAGED = (EOFError, OSError, zlib.error)
 """What reading a truncated or corrupt ``.gz`` raises (``gzip.BadGzipFile`` is an ``OSError``)."""
 DOCUMENT_BYTES = 4096
@@ -32,7 +33,7 @@ class Piece:
     """Lines ``[start, stop)`` of one line-based file, or a whole file (``stop`` is None)."""
 
     path: str
-    kind: str  # "txt", "lines", "jsonl", "parquet"
+    kind: str  # "txt", "html", "lines", "jsonl", "parquet"
     start: int = 0
     stop: int | None = None
 
@@ -53,6 +54,7 @@ class Document:
     source: str
     line: int
     meta: dict[str, Any] = field(default_factory=dict)
+    html: bool = False  # markup to read as white space (an HTML file)
 
 
 @dataclass
@@ -105,6 +107,11 @@ def expand_inputs(inputs: list[str], exclude: Path | None = None) -> list[Path]:
     return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
+def is_markup(path: Path) -> bool:
+    """An HTML file: one document, read with its markup as white space."""
+    return _suffix(path) in MARKUP
+
+
 def _open_text(path: Path):
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
 
@@ -113,6 +120,8 @@ def _kind(path: Path, options: ReadOptions) -> str:
     suffix = _suffix(path)
     if suffix == ".parquet":
         return "parquet"
+    if suffix in MARKUP:
+        return "html"
     if suffix == ".txt":
         return "lines" if options.lines else "txt"
     return "jsonl"
@@ -129,7 +138,7 @@ def _parquet_rows(path: Path) -> int:
 
 def _weighed_pieces(path: Path, kind: str) -> Iterator[tuple[Piece, int, int]]:
     """``(piece, documents, bytes)`` for a whole file, or for each line of a line-based file."""
-    if kind == "txt":
+    if kind in ("txt", "html"):
         yield Piece(str(path), kind), 1, path.stat().st_size
     elif kind == "parquet":
         yield Piece(str(path), kind), _parquet_rows(path), path.stat().st_size
@@ -194,7 +203,7 @@ def read_shard(shard: Shard, options: ReadOptions) -> Iterator[Document | ErrorR
 def read_piece(piece: Piece, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
     """Documents of one file, or of a range of its lines."""
     path = Path(piece.path)
-    if piece.kind == "txt":
+    if piece.kind in ("txt", "html"):
         yield _read_txt(path)
     elif piece.kind == "parquet":
         yield from _read_parquet(path, options)
@@ -209,7 +218,7 @@ def _read_txt(path: Path) -> Document | ErrorRecord:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return ErrorRecord(path.stem, str(path), line, f"not valid UTF-8 at byte {err.start}: {err.reason}")
-    return Document(path.stem, text, str(path), 1)
+    return Document(path.stem, text, str(path), 1, html=is_markup(path))
 
 
 def _numbered_lines(piece: Piece) -> Iterator[tuple[int, bytes] | ErrorRecord]:

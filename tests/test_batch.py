@@ -398,3 +398,39 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path):
     run_extract([str(src)], src / "out", quiet=True)
     again = run_extract([str(src)], src / "out", force=True, quiet=True)
     assert again["documents"] == 1
+
+
+MARKED_UP = "<p>上半年，<b>全国规模以上工业增加值</b>同比增长3.8%&nbsp;。</p>"
+
+
+def test_html_inputs_and_the_html_option(tmp_path):
+    """An .html file is one document read with its markup as white space; --html does the same for
+    every document; without it, a JSON line's record is what it was; the full pipeline refuses markup."""
+    from zhibiao.extractor import Extractor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(MARKED_UP, encoding="utf-8")
+    lines = folder / "news.jsonl"
+    lines.write_text(json.dumps({"id": "news", "text": MARKED_UP}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_extract([str(folder)], tmp_path / "auto", quiet=True)
+    records = {r["id"]: r for r in _records(tmp_path / "auto")}
+    assert records["page"] == {"id": "page", **Extractor(html=True)(MARKED_UP)}
+    assert records["page"]["events"][0]["indicator"] == "规模以上工业增加值"
+    assert records["news"] == {"id": "news", **Extractor()(MARKED_UP)}
+    cmd = [sys.executable, "-m", "zhibiao.cli", "extract", str(lines), "--html", "-q", "-w", "1", "--show", "0"]
+    result = subprocess.run([*cmd, "-o", str(tmp_path / "h")], capture_output=True, text=True)
+    assert result.returncode == 0 and "documents read: 1" in result.stdout
+    assert _records(tmp_path / "h") == [{"id": "news", **Extractor(html=True)(MARKED_UP)}]
+    slow = subprocess.run([*cmd, "-o", str(tmp_path / "s"), "--no-fast-path"], capture_output=True, text=True)
+    assert slow.returncode == 2 and slow.stderr.startswith("error: reading markup") and not (tmp_path / "s").exists()
+
+
+def test_a_document_over_max_chars_is_extracted_in_pieces(tmp_path):
+    text = "\n".join(["上半年，規模以上工業增加值同比增長3.8%。", "出口下降2%，工業投資同比增長8.9%。"] * 30)
+    src = tmp_path / "long.jsonl"
+    src.write_text(json.dumps({"id": "long", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_extract([str(src)], tmp_path / "whole", quiet=True)
+    run_extract([str(src)], tmp_path / "pieces", max_chars=100, quiet=True)
+    assert _records(tmp_path / "pieces") == _records(tmp_path / "whole")
+    assert len(_records(tmp_path / "pieces")[0]["events"]) == 90
