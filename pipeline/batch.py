@@ -323,7 +323,6 @@ def run_extract(
     shards = plan_shards(paths, read, shard_size)
     opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars)
     manifest = new_manifest(shards, opts, paths, checked.files())
-    out.mkdir(parents=True, exist_ok=True)
     with run_lock(out):
         todo = _prepare(out, shards, opts, manifest, resume, force)
         return _run(shards, todo, opts, executor, workers, quiet, len(paths))

@@ -156,13 +156,23 @@ def _try_lock(path: Path, me: str) -> bool:
         tmp.unlink()
 
 
+def _lock_or_fail(out: Path, me: str) -> bool:
+    """Create the folder and try its lock; a folder that cannot be written is one message naming it."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return _try_lock(out / LOCK, me)
+    except OSError as err:
+        raise OutputFolderError(f"{out}: cannot write to the output folder ({err.strerror or err})") from None
+
+
 @contextmanager
 def run_lock(out: Path) -> Iterator[None]:
-    """Hold ``out``'s lock while a run checks and writes it; a lock left by a dead process is taken over."""
+    """Create ``out`` if needed and hold its lock while a run checks and writes it; a lock left by a
+    dead process is taken over."""
     path = out / LOCK
     me = json.dumps({"pid": os.getpid(), "host": socket.gethostname()})
     for _ in range(2):
-        if _try_lock(path, me):
+        if _lock_or_fail(out, me):
             break
         owner = _lock_owner(path)
         if owner is not None and _alive(owner):

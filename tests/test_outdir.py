@@ -144,3 +144,26 @@ def test_a_stale_lock_is_taken_over(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (out / LOCK).exists()
     assert (out / "documents-00000.jsonl").exists()
+
+
+def test_an_unwritable_output_folder_is_one_line(tmp_path, monkeypatch):
+    """The folder refuses writes (read-only, or not ours): one line naming it, exit 2. Simulated, as
+    the tests may run as root, who may write anywhere."""
+    from typer.testing import CliRunner
+
+    from zhibiao.cli import app
+
+    out = tmp_path / "readonly"
+    out.mkdir()
+    real = Path.write_text
+
+    def refuse(self: Path, *args, **kwargs):
+        if self.parent == out:
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    result = CliRunner().invoke(app, ["extract", str(_jsonl(tmp_path / "in.jsonl", ["a"])), "-o", str(out), "-q", "-w", "1"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {out}: cannot write to the output folder (Permission denied)\n"
+    assert list(out.iterdir()) == []
