@@ -32,3 +32,12 @@ def test_a_long_text_in_pieces_gives_the_record_of_the_whole():
     assert pieces == whole
     assert all(text[q["start"]:q["end"]] == q["text"] for q in pieces["quantities"])
     assert all(text[e["value_start"]:e["value_end"]] == e["value_text"] for e in pieces["events"])
+
+
+def test_the_library_extracts_long_texts_in_pieces():
+    import zhibiao
+
+    text = "\n".join(PARAGRAPHS * 10)
+    assert zhibiao.extract(text, max_chars=100) == zhibiao.extract(text)
+    (record,) = zhibiao.extract_many([text], max_chars=100)
+    assert record == {"id": "1", **zhibiao.extract(text)}
