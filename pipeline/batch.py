@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .extractor import Extractor
 from .longtext import MAX_CHARS, Extract, extract_in_pieces
+from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
 from .readers import (
     Document,
     ErrorRecord,
@@ -34,7 +35,6 @@ from .readers import (
     plan_shards,
     read_shard,
 )
-from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
 from .progress import Advance, Tally, document_progress, plural
 from .writers import get_format, jsonl_bytes
 

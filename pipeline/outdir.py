@@ -57,8 +57,11 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
         old = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         old = None
-    if not isinstance(old, dict) or not {"shards", "files"} <= set(old):
+    if not isinstance(old, dict) or "shards" not in old:
         raise OutputFolderError(f"{path}: not a manifest written by zhibiao; choose another output folder")
+    if not {"files", "inputs"} <= set(old):
+        raise OutputFolderError(f"{path}: written by an older zhibiao, which did not list the files it wrote; "
+                                "remove that run's files yourself, or choose another output folder")
     return old
 
 
@@ -80,7 +83,7 @@ def _input_changes(old: list[dict], new: list[dict]) -> Iterator[str]:
 def check_resume(old: dict[str, Any], new: dict[str, Any]) -> None:
     """Refuse to resume unless the inputs are the same files with the same content and the plan is
     the same: otherwise the complete parts would mix two corpora or two sets of rules."""
-    changes = list(_input_changes(old.get("inputs", []), new["inputs"]))
+    changes = list(_input_changes(old["inputs"], new["inputs"]))
     if changes:
         raise OutputFolderError(f"{changes[0]}; resume with the same inputs, or use --force"
                                 + (f" ({len(changes) - 1} more)" if len(changes) > 1 else ""))

@@ -71,6 +71,9 @@ def test_force_refuses_parts_no_manifest_lists_and_changes_nothing(tmp_path):
     (out / MANIFEST).write_text('{"build": "a manifest of another tool"}', encoding="utf-8")
     with pytest.raises(OutputFolderError, match="not a manifest written by zhibiao"):
         run_extract([str(src)], out, force=True, quiet=True)
+    (out / MANIFEST).write_text('{"format": "jsonl", "shards": []}', encoding="utf-8")
+    with pytest.raises(OutputFolderError, match="older zhibiao, which did not list the files it wrote"):
+        run_extract([str(src)], out, force=True, quiet=True)
 
 
 def test_a_refused_run_does_not_overwrite_the_manifest(tmp_path):
