@@ -128,12 +128,16 @@ def _kind(path: Path, options: ReadOptions) -> str:
 
 
 def _parquet_rows(path: Path) -> int:
-    """Rows of a Parquet file from its footer; 1 (the error record it will give) without pyarrow."""
+    """Rows of a Parquet file from its footer; 1 (the error record it will give) without pyarrow or
+    for a damaged file."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
         return 1
-    return pq.ParquetFile(path).metadata.num_rows
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
+        return 1
 
 
 def _weighed_pieces(path: Path, kind: str) -> Iterator[tuple[Piece, int, int]]:
@@ -285,7 +289,11 @@ def _read_parquet(path: Path, options: ReadOptions) -> Iterator[Document | Error
     except ImportError:
         yield ErrorRecord(None, str(path), 0, "reading .parquet needs pyarrow: pip install 'zhibiao[parquet]'")
         return
-    table = pq.read_table(path)
+    try:
+        table = pq.read_table(path)
+    except (OSError, ValueError) as err:  # a damaged file: one error record, and the run goes on
+        yield ErrorRecord(None, str(path), 0, f"cannot read the Parquet file: {err}")
+        return
     if options.text_key not in table.column_names:
         yield ErrorRecord(None, str(path), 0, f"missing column {options.text_key!r} (columns: {', '.join(table.column_names)})")
         return

@@ -434,3 +434,16 @@ def test_a_document_over_max_chars_is_extracted_in_pieces(tmp_path):
     run_extract([str(src)], tmp_path / "pieces", max_chars=100, quiet=True)
     assert _records(tmp_path / "pieces") == _records(tmp_path / "whole")
     assert len(_records(tmp_path / "pieces")[0]["events"]) == 90
+
+
+def test_a_damaged_parquet_is_an_error_record_and_the_run_goes_on(tmp_path):
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.parquet").write_bytes(b"PAR1 not a parquet file")
+    _bad_jsonl(folder / "b.jsonl")
+    summary = run_extract([str(folder)], tmp_path / "out", quiet=True)
+    (damaged, *_) = _records(tmp_path / "out", "errors")
+    assert damaged["source"] == str(folder / "a.parquet") and "cannot read the Parquet file" in damaged["error"]
+    assert [d["id"] for d in _records(tmp_path / "out")] == ["a", "c", "e", "g", "h"]
+    assert summary["documents"] + summary["errors"] == 1 + 8
