@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from .longtext import MAX_CHARS, extract_in_pieces
 from .normalize import check_text
 
 DEFAULT_CONFIG = Path(__file__).parent / "default_config.cfg"
@@ -55,22 +57,23 @@ def to_records(doc: Doc) -> dict[str, Any]:
     return {"text": doc.text, "quantities": quantities_of(doc), "events": events_of(doc)}
 
 
-def extract(text: str, *, html: bool = False) -> dict[str, Any]:
+def extract(text: str, *, html: bool = False, max_chars: int = MAX_CHARS) -> dict[str, Any]:
     """Quantities and events of one text, as the contract's JSON-ready document record.
 
     Runs the pure stages (normalise, tag, link) without building a spaCy ``Doc``: the records are the
     full pipeline's (a test checks it) at several times the speed and a fraction of the memory.
     ``load()`` is the way to a spaCy ``Language`` with tokens. ``html=True`` reads markup (tags,
-    scripts, entities) as white space; offsets still point into ``text`` as given.
+    scripts, entities) as white space; offsets still point into ``text`` as given. A text over
+    ``max_chars`` characters is extracted in pieces cut at paragraph boundaries (``longtext``).
     """
-    from .records import extract_records
+    from .records import default_extractor
 
     check_text(text)
-    return extract_records(text, html=html)
+    return extract_in_pieces(default_extractor(html=html), text, max_chars)
 
 
-def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "text",
-                 id_key: str = "id", html: bool = False) -> Iterator[dict[str, Any]]:
+def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "text", id_key: str = "id",
+                 html: bool = False, max_chars: int = MAX_CHARS) -> Iterator[dict[str, Any]]:
     """Document records of many texts, lazily, in input order, as ``zhibiao extract`` writes them.
 
     An item is a text or a mapping with the text under ``text_key`` (its id under ``id_key``, every
@@ -82,7 +85,7 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "t
     from .readers import Document, ErrorRecord, ReadOptions, dict_to_document
     from .records import default_extractor
 
-    extract_records = default_extractor(html=html)
+    extract_records = partial(extract_in_pieces, default_extractor(html=html), max_chars=max_chars)
     options = ReadOptions(text_key=text_key, id_key=id_key)
     for number, item in enumerate(items, 1):
         default_id = str(number)

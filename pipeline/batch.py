@@ -14,21 +14,24 @@ import logging
 import os
 import queue
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from multiprocessing import Manager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .extractor import Extractor
+from .longtext import MAX_CHARS, Extract, extract_in_pieces
+from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
 from .readers import (
     Document,
     ErrorRecord,
     ReadOptions,
     Shard,
     expand_inputs,
+    is_markup,
     plan_shards,
     read_shard,
 )
@@ -52,6 +55,8 @@ class ExtractOptions:
     fast_path: bool = True
     units: str | None = None  # a units file instead of the bundled one
     rules: tuple[str, ...] | None = None  # linker rule files instead of the bundled ones
+    html: bool = False  # read markup as white space in every document (HTML files always are)
+    max_chars: int = MAX_CHARS  # a longer document is extracted in pieces (see ``longtext``)
 
 
 @dataclass
@@ -89,23 +94,25 @@ def worker_nlp(units: str | None, rules: tuple[str, ...] | None):
     return load(**overrides)
 
 
-@lru_cache(maxsize=2)
-def worker_extractor(units: str | None, rules: tuple[str, ...] | None) -> Extractor:
+@lru_cache(maxsize=4)
+def worker_extractor(units: str | None, rules: tuple[str, ...] | None, html: bool = False) -> Extractor:
     """The pure stages of this process with the run's rule files, built once."""
-    return Extractor(units=units, rules=rules)
+    return Extractor(units=units, rules=rules, html=html)
 
 
-def extractor(opts: ExtractOptions) -> Callable[[str], dict[str, Any]]:
-    """Text -> contract record: the pure stages (fast path) or the full spaCy pipeline."""
+def extractor(opts: ExtractOptions, html: bool) -> Extract:
+    """Text -> contract record, in pieces of at most ``opts.max_chars``: the pure stages (fast path;
+    ``html`` reads markup as white space) or the full spaCy pipeline (``run_extract`` refuses markup
+    there), whose pieces also stay within its ``max_length``."""
     if opts.fast_path:
-        return worker_extractor(opts.units, opts.rules)
+        return partial(extract_in_pieces, worker_extractor(opts.units, opts.rules, html), max_chars=opts.max_chars)
     from .api import to_records
 
     nlp = worker_nlp(opts.units, opts.rules)
-    return lambda text: to_records(nlp(text))
+    return partial(extract_in_pieces, lambda text: to_records(nlp(text)), max_chars=min(opts.max_chars, nlp.max_length))
 
 
-def extract_document(doc: Document, extract: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+def extract_document(doc: Document, extract: Extract) -> dict[str, Any]:
     """The contract's record of one document, with its id and metadata."""
     record = {"id": doc.id, **extract(doc.text)}
     if doc.meta:
@@ -113,12 +120,12 @@ def extract_document(doc: Document, extract: Callable[[str], dict[str, Any]]) ->
     return record
 
 
-def extract_item(item: Document | ErrorRecord, extract: Callable[[str], dict[str, Any]]) -> dict[str, Any] | ErrorRecord:
+def extract_item(item: Document | ErrorRecord, opts: ExtractOptions) -> dict[str, Any] | ErrorRecord:
     """The record of a document read, or an error record: one failing document must not stop the shard."""
     if isinstance(item, ErrorRecord):
         return item
     try:
-        return extract_document(item, extract)
+        return extract_document(item, extractor(opts, opts.html or item.html))
     except Exception as err:
         return ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}")
 
@@ -127,12 +134,11 @@ def process_shard(shard: Shard, opts: ExtractOptions, send: Advance | None = Non
     """Process one shard, write its parts atomically, return counts only; ``send`` receives the
     number of documents read as the shard goes (see ``progress.Tally``)."""
     result = ShardResult(shard.index)
-    extract = extractor(opts)
     records: list[dict] = []
     errors: list[dict] = []
     tally = Tally(send)
     for item in read_shard(shard, opts.read):
-        record = extract_item(item, extract)
+        record = extract_item(item, opts)
         tally.add()
         if isinstance(record, ErrorRecord):
             errors.append(record.to_dict())
@@ -268,22 +274,16 @@ class DaskExecutor:
                 self._cluster.close()
 
 
-MANIFEST = "manifest.json"
-
-
-def _check_manifest(path: Path, shards: list[Shard], opts: ExtractOptions, resume: bool,
-                    rule_files: list[dict[str, str]]) -> None:
-    """Record the shard plan and the rule files (with hashes) that made the parts; a resumed run must
-    have the same, or its parts would not line up or would mix two sets of rules."""
-    plan = {"format": opts.fmt, "read": asdict(opts.read), "rules": rule_files,
-            "shards": [asdict(s) for s in shards]}
-    text = json.dumps(plan, ensure_ascii=False, indent=1)
-    if resume and path.exists():
-        old = json.loads(path.read_text(encoding="utf-8"))
-        if old != json.loads(text):  # compared as JSON: the plan's tuples are lists in the file
-            raise ValueError(f"{path.parent}: the inputs, format, shard size or rule files differ from the run being "
-                             "resumed; resume with the same arguments, or use --force")
-    _atomic_write(path, text.encode("utf-8"))
+def new_manifest(shards: list[Shard], opts: ExtractOptions, paths: list[Path],
+                 rule_files: list[dict[str, str]]) -> dict[str, Any]:
+    """What a run records in its output folder: the shard plan, the rule files (with hashes) and the
+    inputs (fingerprinted) that made the parts, and every file it writes there, so that ``--resume``
+    can prove it continues the same run and ``--force`` removes only what a run wrote."""
+    plan = {"format": opts.fmt, "read": asdict(opts.read), "html": opts.html, "max_chars": opts.max_chars,
+            "rules": rule_files,
+            "inputs": [fingerprint(p) for p in paths], "shards": [asdict(s) for s in shards],
+            "files": [name for s in shards for name in part_names(s, opts.fmt).values()]}
+    return json.loads(json.dumps(plan))  # as read back from the file: tuples become lists
 
 
 def run_extract(
@@ -301,11 +301,15 @@ def run_extract(
     fast_path: bool = True,
     units: str | Path | None = None,
     rules: list[str | Path] | None = None,
+    html: bool = False,
+    max_chars: int = MAX_CHARS,
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary.
 
     ``units`` and ``rules`` replace the bundled units file and linker rule files; they are validated
-    here, before any file is touched, and recorded with their hashes in the manifest.
+    here, before any file is touched, and recorded with their hashes in the manifest.  ``html`` reads
+    markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
+    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.
     """
     get_format(fmt)  # unknown names fail here, before any file is touched
     opts_units = str(units) if units is not None else None
@@ -313,13 +317,21 @@ def run_extract(
     checked = worker_extractor(opts_units, opts_rules)
     _ = checked.rules  # a broken rule file fails now, with file and line
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = expand_inputs(inputs)
+    paths = expand_inputs(inputs, exclude=out)
+    if not fast_path and (html or any(is_markup(p) for p in paths)):
+        raise ValueError("reading markup (--html, .html and .htm inputs) needs the fast path: drop --no-fast-path")
     shards = plan_shards(paths, read, shard_size)
-    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules)
-    _check_manifest(out / MANIFEST, shards, opts, resume and not force, checked.files())
-    todo = _shards_to_run(shards, opts, resume, force)
-    logger.info("%s from %s in %s", plural(sum(s.documents for s in shards), "document"), plural(len(paths), "file"),
+    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars)
+    manifest = new_manifest(shards, opts, paths, checked.files())
+    with run_lock(out):
+        todo = _prepare(out, shards, opts, manifest, resume, force)
+        return _run(shards, todo, opts, executor, workers, quiet, len(paths))
+
+
+def _run(shards: list[Shard], todo: list[Shard], opts: ExtractOptions, executor: Executor | None, workers: int,
+         quiet: bool, files: int) -> dict[str, Any]:
+    """Run the shards to do and sum up the run."""
+    logger.info("%s from %s in %s", plural(sum(s.documents for s in shards), "document"), plural(files, "file"),
                 plural(len(shards), "shard"))
     if len(todo) < len(shards):
         logger.info("resuming: %s of %s complete, skipped", len(shards) - len(todo), plural(len(shards), "shard"))
@@ -334,20 +346,19 @@ def run_extract(
     seconds = time.monotonic() - started
     summary = {k: v for k, v in asdict(totals).items() if k != "shard"}
     summary.update(shards=len(shards), shards_skipped=len(shards) - len(todo), seconds=round(seconds, 3),
-                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=str(out))
+                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=opts.out_dir)
     return summary
 
 
-def _shards_to_run(shards: list[Shard], opts: ExtractOptions, resume: bool, force: bool) -> list[Shard]:
-    """The shards still to do: all of them, after removing old parts with ``force``; the incomplete
-    ones with ``resume``.  Complete parts without either are refused, rather than silently mixed."""
-    out = Path(opts.out_dir)
+def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dict[str, Any], resume: bool,
+             force: bool) -> list[Shard]:
+    """Check the folder (raises before any change), then clear what the run replaces, write the
+    manifest and return the shards still to do: the incomplete ones with ``resume``, else all."""
+    remove = claim(out, manifest, resume and not force, force)
     for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
-        tmp.unlink()
-    if force:
-        for old in out.glob("*-[0-9][0-9][0-9][0-9][0-9].*"):
-            old.unlink()
-    todo = [s for s in shards if not is_complete(s, opts)]
-    if len(todo) < len(shards) and not resume:
-        raise FileExistsError(f"{out} already holds complete parts; use --resume to skip them, --force to overwrite them")
-    return todo
+        if not tmp.name.startswith(LOCK):
+            tmp.unlink()
+    for name in remove:
+        (out / name).unlink()
+    write_manifest(out, manifest)
+    return [s for s in shards if not is_complete(s, opts)]

@@ -21,6 +21,7 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .longtext import MAX_CHARS
 from .writers import FORMATS
 from .render import DEFAULT_PAGE_SIZE
 
@@ -76,7 +77,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command("extract")
 def extract_cli(
-    inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .jsonl.gz, .parquet), folders or globs."),
+    inputs: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .parquet), folders or globs."),
     output: Path = typer.Option(..., "--output", "-o", help="Output folder for the part files."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (event and quantity tables)."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line of a .txt file as one document."),
@@ -92,6 +93,8 @@ def extract_cli(
     units: Optional[Path] = typer.Option(None, "--units", help="A units file to use instead of the bundled rules/units.yaml."),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Linker rule files to use instead of the bundled ones (repeat the option for each file)."),
     fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
+    html: bool = typer.Option(False, "--html", help="Read markup (tags, scripts, entities) as white space in every document; always on for .html and .htm inputs."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="A longer document is extracted in pieces cut at paragraph boundaries."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or log lines (the summary stays)."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
 ) -> None:
@@ -121,7 +124,8 @@ def extract_cli(
             with _log_to_stderr(not quiet):
                 summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
                                       workers=workers, shard_size=shard_size, resume=resume, force=force,
-                                      executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules)
+                                      executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
+                                      html=html, max_chars=max_chars)
         except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
             _fail(str(err))
         if to_stdout:

@@ -19,3 +19,8 @@ class RecordsError(ZhibiaoError, ValueError):
 
     One message a problem, so the command line can print it as one line instead of a traceback.
     """
+
+
+class OutputFolderError(ZhibiaoError, ValueError):
+    """A batch run may not write its output folder as asked: another run holds it, it holds files no
+    zhibiao run listed, or the inputs of a resumed run changed.  Raised before anything is changed."""

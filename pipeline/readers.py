@@ -1,4 +1,4 @@
-"""Read news documents from .txt, .jsonl, .jsonl.gz and .parquet files, one shard at a time.
+"""Read news documents from .txt, .html, .jsonl, .jsonl.gz and .parquet files, one shard at a time.
 
 A corpus is cut into shards so that workers can process them independently and a killed run can
 resume shard by shard.  A shard is a list of pieces (a whole file, or a range of lines of a
@@ -11,12 +11,17 @@ from __future__ import annotations
 import glob
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".parquet")
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".parquet", ".html", ".htm")
+MARKUP = (".html", ".htm")  # one document per file, its markup read as white space
+DAMAGED = (EOFError, OSError, zlib.error)
+"""What reading a truncated or corrupt ``.gz`` raises (``gzip.BadGzipFile`` is an ``OSError``)."""
 DOCUMENT_BYTES = 4096
 """Input bytes of a typical document (a news article of about 1,300 characters of UTF-8): a shard
 holds at most ``shard_size`` documents and ``shard_size * DOCUMENT_BYTES`` bytes, so that a shard of
@@ -28,7 +33,7 @@ class Piece:
     """Lines ``[start, stop)`` of one line-based file, or a whole file (``stop`` is None)."""
 
     path: str
-    kind: str  # "txt", "lines", "jsonl", "parquet"
+    kind: str  # "txt", "html", "lines", "jsonl", "parquet"
     start: int = 0
     stop: int | None = None
 
@@ -49,6 +54,7 @@ class Document:
     source: str
     line: int
     meta: dict[str, Any] = field(default_factory=dict)
+    html: bool = False  # markup to read as white space (an HTML file)
 
 
 @dataclass
@@ -74,13 +80,20 @@ def _suffix(path: Path) -> str | None:
     return next((s for s in SUFFIXES if name.endswith(s)), None)
 
 
-def expand_inputs(inputs: list[str]) -> list[Path]:
-    """Files named by ``inputs`` (files, folders searched recursively, globs), sorted, deduplicated."""
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder)
+
+
+def expand_inputs(inputs: list[str], exclude: Path | None = None) -> list[Path]:
+    """Files named by ``inputs`` (files, folders searched recursively, globs), sorted, deduplicated.
+    A folder's files under ``exclude`` (the run's output folder) are left out: parts written into an
+    input folder must not be read back as input by the next run."""
     found: list[Path] = []
+    skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _suffix(p))
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _suffix(p) and not _inside(p, skip))
         elif path.is_file():
             if not _suffix(path):
                 raise ValueError(f"{item}: unsupported file type; expected one of {', '.join(SUFFIXES)}")
@@ -94,6 +107,11 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
     return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
+def is_markup(path: Path) -> bool:
+    """An HTML file: one document, read with its markup as white space."""
+    return _suffix(path) in MARKUP
+
+
 def _open_text(path: Path):
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
 
@@ -102,31 +120,42 @@ def _kind(path: Path, options: ReadOptions) -> str:
     suffix = _suffix(path)
     if suffix == ".parquet":
         return "parquet"
+    if suffix in MARKUP:
+        return "html"
     if suffix == ".txt":
         return "lines" if options.lines else "txt"
     return "jsonl"
 
 
 def _parquet_rows(path: Path) -> int:
-    """Rows of a Parquet file from its footer; 1 (the error record it will give) without pyarrow."""
+    """Rows of a Parquet file from its footer; 1 (the error record it will give) without pyarrow or
+    for a damaged file."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
         return 1
-    return pq.ParquetFile(path).metadata.num_rows
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
+        return 1
 
 
 def _weighed_pieces(path: Path, kind: str) -> Iterator[tuple[Piece, int, int]]:
     """``(piece, documents, bytes)`` for a whole file, or for each line of a line-based file."""
-    if kind == "txt":
+    if kind in ("txt", "html"):
         yield Piece(str(path), kind), 1, path.stat().st_size
     elif kind == "parquet":
         yield Piece(str(path), kind), _parquet_rows(path), path.stat().st_size
     else:
-        with _open_text(path) as fh:
-            for index, raw in enumerate(fh):
-                documents = 1 if kind == "lines" or raw.strip() else 0  # blank JSONL lines are skipped
-                yield Piece(str(path), kind, index, index + 1), documents, len(raw)
+        read = 0
+        try:
+            with _open_text(path) as fh:
+                for index, raw in enumerate(fh):
+                    documents = 1 if kind == "lines" or raw.strip() else 0  # blank JSONL lines are skipped
+                    yield Piece(str(path), kind, index, index + 1), documents, len(raw)
+                    read = index + 1
+        except DAMAGED:  # the line where reading fails becomes the input's error record
+            yield Piece(str(path), kind, read, read + 1), 1, 0
 
 
 @dataclass
@@ -178,7 +207,7 @@ def read_shard(shard: Shard, options: ReadOptions) -> Iterator[Document | ErrorR
 def read_piece(piece: Piece, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
     """Documents of one file, or of a range of its lines."""
     path = Path(piece.path)
-    if piece.kind == "txt":
+    if piece.kind in ("txt", "html"):
         yield _read_txt(path)
     elif piece.kind == "parquet":
         yield from _read_parquet(path, options)
@@ -193,31 +222,41 @@ def _read_txt(path: Path) -> Document | ErrorRecord:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return ErrorRecord(path.stem, str(path), line, f"not valid UTF-8 at byte {err.start}: {err.reason}")
-    return Document(path.stem, text, str(path), 1)
+    return Document(path.stem, text, str(path), 1, html=is_markup(path))
+
+
+def _numbered_lines(piece: Piece) -> Iterator[tuple[int, bytes] | ErrorRecord]:
+    """``(number, raw line)`` of a piece's lines, and an error record naming the file and line where a
+    damaged compressed file stops (the lines before it are read; the run goes on with other inputs)."""
+    number = piece.start
+    try:
+        with _open_text(Path(piece.path)) as fh:
+            for number, raw in enumerate(islice(fh, piece.start, piece.stop), start=piece.start + 1):
+                yield number, raw
+    except DAMAGED as err:
+        yield ErrorRecord(None, piece.path, number + 1, f"cannot read the file from this line on: {err}")
 
 
 def _read_lines(piece: Piece, options: ReadOptions) -> Iterator[Document | ErrorRecord]:
     path = Path(piece.path)
     stem = path.name.split(".")[0]
-    with _open_text(path) as fh:
-        for number, raw in enumerate(fh, start=1):
-            index = number - 1
-            if index < piece.start:
-                continue
-            if piece.stop is not None and index >= piece.stop:
-                break
-            default_id = f"{stem}:{number}"
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as err:
-                yield ErrorRecord(default_id, str(path), number, f"not valid UTF-8 at byte {err.start}: {err.reason}")
-                continue
-            if piece.kind == "lines":
-                yield Document(default_id, line, str(path), number)
-                continue
-            if not line.strip():
-                continue
-            yield _record_to_document(line, default_id, str(path), number, options)
+    for item in _numbered_lines(piece):
+        if isinstance(item, ErrorRecord):
+            yield item
+            return
+        number, raw = item
+        default_id = f"{stem}:{number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as err:
+            yield ErrorRecord(default_id, str(path), number, f"not valid UTF-8 at byte {err.start}: {err.reason}")
+            continue
+        if piece.kind == "lines":
+            yield Document(default_id, line, str(path), number)
+            continue
+        if not line.strip():
+            continue
+        yield _record_to_document(line, default_id, str(path), number, options)
 
 
 def _record_to_document(line: str, default_id: str, source: str, number: int, options: ReadOptions) -> Document | ErrorRecord:
@@ -250,7 +289,11 @@ def _read_parquet(path: Path, options: ReadOptions) -> Iterator[Document | Error
     except ImportError:
         yield ErrorRecord(None, str(path), 0, "reading .parquet needs pyarrow: pip install 'zhibiao[parquet]'")
         return
-    table = pq.read_table(path)
+    try:
+        table = pq.read_table(path)
+    except (OSError, ValueError) as err:  # a damaged file: one error record, and the run goes on
+        yield ErrorRecord(None, str(path), 0, f"cannot read the Parquet file: {err}")
+        return
     if options.text_key not in table.column_names:
         yield ErrorRecord(None, str(path), 0, f"missing column {options.text_key!r} (columns: {', '.join(table.column_names)})")
         return

@@ -367,3 +367,83 @@ def test_dask_workers_send_document_counts(tmp_path, log_lines):
     run_extract([str(src)], tmp_path / "out", shard_size=20, executor=DaskExecutor(None, workers=2))
     counts = _progress_counts(log_lines(), 50)
     assert len(counts) >= 3 and counts == sorted(counts) and counts[-1] == 50
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not gzip"])
+def test_a_damaged_gzip_is_an_error_record_and_the_run_goes_on(tmp_path, damage):
+    """The lines before the damage are read, the damage is an error record naming the file and line,
+    and the other inputs are processed."""
+    lines = "".join(json.dumps({"id": f"z{i}", "text": GOOD}, ensure_ascii=False) + "\n" for i in range(400))
+    data = gzip.compress(lines.encode("utf-8"))
+    bad = tmp_path / "in" / "a.jsonl.gz"
+    bad.parent.mkdir()
+    bad.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"not gzip at all\n")
+    _bad_jsonl(tmp_path / "in" / "b.jsonl")
+    summary = run_extract([str(tmp_path / "in")], tmp_path / "out", shard_size=50, quiet=True)
+    docs, errs = _records(tmp_path / "out"), _records(tmp_path / "out", "errors")
+    damaged = [e for e in errs if e["source"] == str(bad)]
+    assert len(damaged) == 1 and "cannot read the file from this line on" in damaged[0]["error"]
+    read_before = [d for d in docs if d["id"].startswith("z")]
+    assert [d["id"] for d in read_before] == [f"z{i}" for i in range(len(read_before))]
+    assert damaged[0]["line"] == len(read_before) + 1
+    assert 0 < len(read_before) < 400 if damage == "truncated" else read_before == []
+    assert [d["id"] for d in docs[len(read_before):]] == ["a", "c", "e", "g", "h"]
+    assert summary["documents"] + summary["errors"] == len(read_before) + 1 + 8
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "one.txt").write_text(GOOD, encoding="utf-8")
+    run_extract([str(src)], src / "out", quiet=True)
+    again = run_extract([str(src)], src / "out", force=True, quiet=True)
+    assert again["documents"] == 1
+
+
+MARKED_UP = "<p>上半年，<b>全国规模以上工业增加值</b>同比增长3.8%&nbsp;。</p>"
+
+
+def test_html_inputs_and_the_html_option(tmp_path):
+    """An .html file is one document read with its markup as white space; --html does the same for
+    every document; without it, a JSON line's record is what it was; the full pipeline refuses markup."""
+    from zhibiao.extractor import Extractor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(MARKED_UP, encoding="utf-8")
+    lines = folder / "news.jsonl"
+    lines.write_text(json.dumps({"id": "news", "text": MARKED_UP}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_extract([str(folder)], tmp_path / "auto", quiet=True)
+    records = {r["id"]: r for r in _records(tmp_path / "auto")}
+    assert records["page"] == {"id": "page", **Extractor(html=True)(MARKED_UP)}
+    assert records["page"]["events"][0]["indicator"] == "规模以上工业增加值"
+    assert records["news"] == {"id": "news", **Extractor()(MARKED_UP)}
+    cmd = [sys.executable, "-m", "zhibiao.cli", "extract", str(lines), "--html", "-q", "-w", "1", "--show", "0"]
+    result = subprocess.run([*cmd, "-o", str(tmp_path / "h")], capture_output=True, text=True)
+    assert result.returncode == 0 and "documents read: 1" in result.stdout
+    assert _records(tmp_path / "h") == [{"id": "news", **Extractor(html=True)(MARKED_UP)}]
+    slow = subprocess.run([*cmd, "-o", str(tmp_path / "s"), "--no-fast-path"], capture_output=True, text=True)
+    assert slow.returncode == 2 and slow.stderr.startswith("error: reading markup") and not (tmp_path / "s").exists()
+
+
+def test_a_document_over_max_chars_is_extracted_in_pieces(tmp_path):
+    text = "\n".join(["上半年，規模以上工業增加值同比增長3.8%。", "出口下降2%，工業投資同比增長8.9%。"] * 30)
+    src = tmp_path / "long.jsonl"
+    src.write_text(json.dumps({"id": "long", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_extract([str(src)], tmp_path / "whole", quiet=True)
+    run_extract([str(src)], tmp_path / "pieces", max_chars=100, quiet=True)
+    assert _records(tmp_path / "pieces") == _records(tmp_path / "whole")
+    assert len(_records(tmp_path / "pieces")[0]["events"]) == 90
+
+
+def test_a_damaged_parquet_is_an_error_record_and_the_run_goes_on(tmp_path):
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.parquet").write_bytes(b"PAR1 not a parquet file")
+    _bad_jsonl(folder / "b.jsonl")
+    summary = run_extract([str(folder)], tmp_path / "out", quiet=True)
+    (damaged, *_) = _records(tmp_path / "out", "errors")
+    assert damaged["source"] == str(folder / "a.parquet") and "cannot read the Parquet file" in damaged["error"]
+    assert [d["id"] for d in _records(tmp_path / "out")] == ["a", "c", "e", "g", "h"]
+    assert summary["documents"] + summary["errors"] == 1 + 8
