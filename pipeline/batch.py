@@ -22,7 +22,6 @@ from multiprocessing import Manager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .extractor import Extractor
 from .longtext import MAX_CHARS, Extract, extract_in_pieces
 from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
 from .readers import (
@@ -36,6 +35,7 @@ from .readers import (
     read_shard,
 )
 from .progress import Advance, Tally, document_progress, plural
+from .records import default_extractor
 from .writers import get_format, jsonl_bytes
 
 if TYPE_CHECKING:
@@ -94,18 +94,13 @@ def worker_nlp(units: str | None, rules: tuple[str, ...] | None):
     return load(**overrides)
 
 
-@lru_cache(maxsize=4)
-def worker_extractor(units: str | None, rules: tuple[str, ...] | None, html: bool = False) -> Extractor:
-    """The pure stages of this process with the run's rule files, built once."""
-    return Extractor(units=units, rules=rules, html=html)
-
-
 def extractor(opts: ExtractOptions, html: bool) -> Extract:
     """Text -> contract record, in pieces of at most ``opts.max_chars``: the pure stages (fast path;
     ``html`` reads markup as white space) or the full spaCy pipeline (``run_extract`` refuses markup
     there), whose pieces also stay within its ``max_length``."""
     if opts.fast_path:
-        return partial(extract_in_pieces, worker_extractor(opts.units, opts.rules, html), max_chars=opts.max_chars)
+        return partial(extract_in_pieces, default_extractor(html=html, units=opts.units, rules=opts.rules),
+                       max_chars=opts.max_chars)
     from .api import to_records
 
     nlp = worker_nlp(opts.units, opts.rules)
@@ -314,7 +309,7 @@ def run_extract(
     get_format(fmt)  # unknown names fail here, before any file is touched
     opts_units = str(units) if units is not None else None
     opts_rules = tuple(str(r) for r in rules) if rules else None
-    checked = worker_extractor(opts_units, opts_rules)
+    checked = default_extractor(units=opts_units, rules=opts_rules)
     _ = checked.rules  # a broken rule file fails now, with file and line
     out = Path(out_dir)
     paths = expand_inputs(inputs, exclude=out)

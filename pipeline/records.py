@@ -45,11 +45,13 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def default_extractor(conversion: str = DEFAULT_CONVERSION, html: bool = False) -> "Extractor":
-    """The extractor with the bundled units and rules, built once per process and setting."""
+def default_extractor(conversion: str = DEFAULT_CONVERSION, html: bool = False, units: str | None = None,
+                      rules: tuple[str, ...] | None = None) -> "Extractor":
+    """The extractor of these settings (the bundled units and rules unless given), built once per process:
+    the library calls and batch workers share it, so rule files load once."""
     from .extractor import Extractor
 
-    return Extractor(conversion=conversion, html=html)
+    return Extractor(conversion=conversion, html=html, units=units, rules=rules)
 
 
 def extract_records(text: str, *, conversion: str = DEFAULT_CONVERSION, html: bool = False) -> dict[str, Any]:
