@@ -1,34 +1,23 @@
-"""Train the bundled pkuseg segmentation model from UD Chinese data.
+"""Train the bundled pkuseg segmentation model from UD Chinese data, into this checkout.
 
-Usage: python scripts/train_segmenter.py DATA_DIR [-o OUT] [--seed N]
-DATA_DIR is the folder holding UD_Chinese-GSD/, UD_Chinese-GSDSimp/ and UD_Chinese-PUD/.
+Usage: python scripts/train_segmenter.py DATA_DIR [-o OUT] [--seed N] [--train-iter N]
+DATA_DIR is the folder holding UD_Chinese-GSD/, UD_Chinese-GSDSimp/ and UD_Chinese-PUD/. The same as
+`zhibiao train-segmenter`, except that OUT defaults to pipeline/data/segmenter of this checkout.
 """
 from __future__ import annotations
 
-import argparse
-import json
+import sys
 from pathlib import Path
 
-from zhibiao.segmenter_train import train_segmenter
+from zhibiao.cli import app
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "pipeline" / "data" / "segmenter"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", type=Path, help="folder with the UD Chinese treebanks")
-    parser.add_argument(
-        "-o", "--out", type=Path, default=DEFAULT_OUT, help="model folder (default: %(default)s)"
-    )
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    parser.add_argument(
-        "--train-iter", type=int, default=20, help="training iterations (default: %(default)s)"
-    )
-    args = parser.parse_args(argv)
-    figures = train_segmenter(args.data_dir, args.out, seed=args.seed, train_iter=args.train_iter)
-    print(json.dumps(figures, indent=2))
-    return 0
+def main(args: list[str]) -> None:
+    given_out = any(a in ("-o", "--output") or a.startswith("--output=") for a in args)
+    app(["train-segmenter", *args, *([] if given_out else ["-o", str(DEFAULT_OUT)])])
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main(sys.argv[1:])
