@@ -38,6 +38,19 @@ def gold_files() -> list[Path]:
     return sorted((ROOT / "corpus").glob("*.gold.jsonl")) + [DEV_GOLD]
 
 
+def ud_sample(dst: Path, train_sentences: int) -> Path:
+    """A small copy of the four UD files the trainers read: the first ``train_sentences`` of GSD
+    train and 50 of GSDSimp dev, GSDSimp test and PUD, so a training test runs in seconds."""
+    from zhibiao.segmenter_train import GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST
+
+    full = ud_data(GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST)
+    for name, n in ((GSD_TRAIN, train_sentences), (GSDSIMP_DEV, 50), (GSDSIMP_TEST, 50), (PUD_TEST, 50)):
+        blocks = (full / name).read_text(encoding="utf-8").split("\n\n")[:n]
+        (dst / name).parent.mkdir(parents=True, exist_ok=True)
+        (dst / name).write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+    return dst
+
+
 def ud_data(*names: str) -> Path:
     """The UD Chinese folder (``$ZHIBIAO_UD_DIR`` or ../shared/data/ud-chinese) holding ``names``.
 

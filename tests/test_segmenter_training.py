@@ -9,30 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao.segmenter_train import (
-    GSD_TRAIN,
-    GSDSIMP_DEV,
-    GSDSIMP_TEST,
-    PUD_TEST,
-    train_segmenter,
-)
+from zhibiao.segmenter_train import train_segmenter
 
-from .conftest import ud_data
-
-
-def _head(src: Path, dst: Path, sentences: int) -> None:
-    blocks = src.read_text(encoding="utf-8").split("\n\n")[:sentences]
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    dst.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+from .conftest import ud_sample
 
 
 @pytest.fixture(scope="module")
 def small_ud(tmp_path_factory) -> Path:
-    full = ud_data(GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST)
-    small = tmp_path_factory.mktemp("ud")
-    for name, n in ((GSD_TRAIN, 300), (GSDSIMP_DEV, 50), (GSDSIMP_TEST, 50), (PUD_TEST, 50)):
-        _head(full / name, small / name, n)
-    return small
+    return ud_sample(tmp_path_factory.mktemp("ud"), 300)
 
 
 def test_same_seed_same_model(small_ud, tmp_path):

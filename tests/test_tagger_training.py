@@ -10,19 +10,13 @@ from pathlib import Path
 import pytest
 
 from zhibiao.pos_train import train_tagger
-from zhibiao.segmenter_train import GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST
 
-from .conftest import ud_data
-from .test_segmenter_training import _head
+from .conftest import ud_sample
 
 
 @pytest.fixture(scope="module")
 def small_ud(tmp_path_factory) -> Path:
-    full = ud_data(GSD_TRAIN, GSDSIMP_DEV, GSDSIMP_TEST, PUD_TEST)
-    small = tmp_path_factory.mktemp("ud")
-    for name, n in ((GSD_TRAIN, 200), (GSDSIMP_DEV, 50), (GSDSIMP_TEST, 50), (PUD_TEST, 50)):
-        _head(full / name, small / name, n)
-    return small
+    return ud_sample(tmp_path_factory.mktemp("ud"), 200)
 
 
 def test_same_seed_same_model(small_ud, tmp_path):
