@@ -32,6 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .catalogue import Catalogue, Indicator, Source, build_catalogue
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
+from .subject_phrases import DERIVED_CLASSES
+from .token_patterns import CompiledPhrase, PhraseRule, compile_phrase
 
 KINDS = ("level", "change", "share", "rank", "target")
 BASES = ("yoy", "mom", "vs_prev")
@@ -399,6 +401,7 @@ class LinkerRules:
     sources: tuple[str, ...] = ()
     engine: Optional[EnginePatterns] = None
     rule_index: dict[str, CompiledRule] = field(default_factory=dict)
+    phrases: list[CompiledPhrase] = field(default_factory=list)  # token patterns moving subject edges
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -498,10 +501,11 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     link: list[tuple[LinkRule, int, str]] = []
     inds: list[tuple[Indicator, int, str]] = []
     sources: list[tuple[Source, int, str]] = []
-    seen: dict[str, dict[str, str]] = {"lexicon": {}, "rules": {}, "indicators": {}, "sources": {}}
+    phrase_specs: list[tuple[PhraseRule, int, str]] = []
+    seen: dict[str, dict[str, str]] = {"lexicon": {}, "rules": {}, "indicators": {}, "sources": {}, "phrases": {}}
     for path in paths:
         try:
-            sections = read_sections(path, ("lexicon", "rules", "indicators", "sources"))
+            sections = read_sections(path, ("lexicon", "rules", "indicators", "sources", "phrases"))
         except RuleFileError as err:
             problems.extend(err.problems)
             continue
@@ -510,6 +514,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             ("rules", LinkRule, link),
             ("indicators", Indicator, inds),
             ("sources", Source, sources),
+            ("phrases", PhraseRule, phrase_specs),
         ):
             good, probs = validate(path, sections[name], model)
             problems.extend(probs)
@@ -535,6 +540,14 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     alternations["trigger_down"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == -1])
 
     compiled_rules: list[CompiledRule] = []
+    phrases: list[CompiledPhrase] = []
+    for rule, line, path in phrase_specs:
+        for spec in rule.pattern:
+            for name in _value_names(spec.CLASS):
+                if name not in LEXICON_CLASSES and name not in DERIVED_CLASSES:
+                    problems.append(Problem(path, line, f"phrase {rule.id!r}: unknown class {name!r}; use a "
+                                            f"lexicon class or one of {', '.join(DERIVED_CLASSES)}"))
+        phrases.append(compile_phrase(rule))
     for rule, line, path in link:
         pats: dict[str, Optional[regex.Pattern]] = {}
         for attr in ("left", "right", "sentence_before"):
@@ -597,7 +610,17 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         bases=bases,
         catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
+        phrases=phrases,
     )
+
+
+def _value_names(value: object) -> list[str]:
+    """The names a token spec's value lists (a string, or the list of ``{IN: [...]}``)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [n for names in value.values() for n in names]  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)

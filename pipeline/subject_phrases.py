@@ -1,0 +1,74 @@
+"""The word-level pass over a subject the character rules found: ``phrases:`` of ``rules/linker.yaml``.
+
+A subject is cut into words (the project's segmenter), tagged (``pipeline/pos.py``) and given its
+lexicon classes, then the phrase rules (``pipeline/token_patterns.py``) move its edges.  Only
+subjects holding something a rule can match are cut, so the pass costs little on most text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .pos import default_tagger
+from .segmenter import default_segmenter
+from .token_patterns import CompiledPhrase, Token, apply_phrases
+
+# classes the linker computes itself rather than reading from the lexicon
+DERIVED_CLASSES = ("period", "numeral")
+
+
+class SubjectPhrases:
+    """Apply the phrase rules to subject strings; ``classes`` maps a lexicon class to its words."""
+
+    def __init__(self, phrases: Sequence[CompiledPhrase], classes: dict[str, frozenset[str]]) -> None:
+        self.phrases = list(phrases)
+        used = {c for p in self.phrases for c in p.pattern.classes}
+        self.classes = {c: ws for c, ws in classes.items() if c in used}
+        self.needs_period = "period" in used
+        # a subject is cut into words only when one of these occurs in it (or a period, where rules need one)
+        self.cues = frozenset(w for c in self.classes.values() for w in c) | frozenset(
+            t for p in self.phrases for t in p.pattern.texts)
+        self._cached = lru_cache(maxsize=8192)(self._refine)
+
+    def refine(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> tuple[list[tuple[int, int]], Optional[str]]:
+        """Character spans of ``subject`` to keep, and the id of the last rule that removed words.
+
+        ``periods``: spans of time expressions inside ``subject`` (from the period finder).
+        """
+        if not self.phrases or not subject:
+            return [(0, len(subject))], None
+        if not (self.needs_period and periods) and not any(c in subject for c in self.cues):
+            return [(0, len(subject))], None
+        return self._cached(subject, periods)
+
+    def _refine(self, subject: str, periods: tuple[tuple[int, int], ...]) -> tuple[list[tuple[int, int]], Optional[str]]:
+        tokens = self.tokens(subject, periods)
+        keep, rule = apply_phrases(tokens, self.phrases)
+        if rule is None or not keep:
+            return [(0, len(subject))], None
+        spans: list[tuple[int, int]] = []
+        for k in keep:  # adjacent kept words make one span (white space between them stays)
+            t = tokens[k]
+            if spans and (k - 1 in keep):
+                spans[-1] = (spans[-1][0], t.end)
+            else:
+                spans.append((t.start, t.end))
+        return spans, rule
+
+    def tokens(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> list[Token]:
+        words = default_segmenter().cut(subject)
+        tags = default_tagger().tag_words(words)
+        out: list[Token] = []
+        pos = 0
+        for word, (_, xpos) in zip(words, tags):
+            start, end = pos, pos + len(word)
+            pos = end
+            if word.isspace():
+                continue
+            classes = {c for c, ws in self.classes.items() if word in ws}
+            if any(ps < end and start < pe for ps, pe in periods):
+                classes.add("period")
+            if xpos == "CD" or word.isdigit():
+                classes.add("numeral")
+            out.append(Token(word, xpos, frozenset(classes), start, end))
+        return out

@@ -1,0 +1,122 @@
+"""Token patterns (pipeline/token_patterns.py) and the phrase rules of rules/linker.yaml."""
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.linker import find_periods
+from zhibiao.linker_rules import load_rules
+from zhibiao.rulefile import RuleFileError
+from zhibiao.subject_phrases import SubjectPhrases
+from zhibiao.token_patterns import PhraseRule, Token, TokenPattern, TokenSpec, apply_phrases, compile_phrase
+
+
+def toks(*words: str, tags: str = "", classes: dict[str, set[str]] | None = None) -> list[Token]:
+    tag_list = tags.split() if tags else ["NN"] * len(words)
+    out, pos = [], 0
+    for w, t in zip(words, tag_list):
+        out.append(Token(w, t, frozenset((classes or {}).get(w, set())), pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
+def pattern(*specs: dict) -> TokenPattern:
+    return TokenPattern([TokenSpec(**s) for s in specs])
+
+
+# (pattern, words, start, steps of the longest match or None)
+MATCH_CASES = [
+    ([{"TEXT": "出口"}], ["出口", "增长"], 0, [0]),
+    ([{"TEXT": "进口"}], ["出口", "增长"], 0, None),
+    ([{"TEXT": {"IN": ["出口", "进口"]}}], ["进口"], 0, [0]),
+    ([{"TEXT": {"NOT_IN": ["出口"]}}], ["出口"], 0, None),
+    ([{"OP": "*"}, {"TEXT": "的"}], ["本", "年", "的", "收入"], 0, [0, 0, 1]),
+    ([{"OP": "+"}, {"TEXT": "的"}], ["的"], 0, None),
+    ([{"TEXT": "a", "OP": "?"}, {"TEXT": "b"}], ["b"], 0, [1]),
+    ([{"TEXT": "a", "OP": "?"}, {"TEXT": "b"}], ["a", "b"], 0, [0, 1]),
+    ([{"TEXT": "a", "OP": "+"}], ["a", "a", "b"], 0, [0, 0]),
+    ([{"TEXT": "a", "OP": "!"}, {"TEXT": "b"}], ["c", "b"], 0, [0, 1]),
+    ([{"TEXT": "a", "OP": "!"}, {"TEXT": "b"}], ["a", "b"], 0, None),
+    ([{"TAG": "VV"}], ["预测"], 0, [0]),
+    ([{"CLASS": "period"}], ["3月"], 0, [0]),
+    ([{}], ["任何"], 0, [0]),
+    ([{}], [], 0, None),
+]
+
+
+@pytest.mark.parametrize("specs,words,start,expected", MATCH_CASES)
+def test_match(specs, words, start, expected):
+    tokens = toks(*words, tags=" ".join("VV" if w == "预测" else "NN" for w in words),
+                  classes={"3月": {"period"}})
+    assert pattern(*specs).match(tokens, start) == expected
+
+
+def test_drop_steps_remove_only_their_tokens():
+    rule = PhraseRule(id="t", description="d", pattern=[
+        TokenSpec(TEXT="甲"), TokenSpec(CLASS="period", OP="+", DROP=True), TokenSpec(TEXT="乙")],
+        examples=[{"text": "x", "subject": "x"}])
+    tokens = toks("甲", "3", "月", "乙", classes={"3": {"period"}, "月": {"period"}})
+    keep, rule_id = apply_phrases(tokens, [compile_phrase(rule)])
+    assert [tokens[k].text for k in keep] == ["甲", "乙"] and rule_id == "t"
+
+
+def test_min_rest_blocks_a_rule_that_would_leave_too_little():
+    rule = PhraseRule(id="t", description="d", anchor="start", min_rest=3,
+                      pattern=[TokenSpec(TEXT="甲", DROP=True)], examples=[{"text": "x", "subject": "x"}])
+    tokens = toks("甲", "乙")
+    assert apply_phrases(tokens, [compile_phrase(rule)]) == ([0, 1], None)
+
+
+def test_a_rule_needs_a_drop_step():
+    with pytest.raises(ValueError, match="DROP"):
+        PhraseRule(id="t", description="d", pattern=[TokenSpec(TEXT="甲")], examples=[{"text": "x", "subject": "x"}])
+
+
+def _engine():
+    rules = load_rules()
+    return rules, SubjectPhrases(rules.phrases, {c: frozenset(rules.words(c)) for c in rules.lexicon})
+
+
+def _phrase_cases():
+    rules = load_rules()
+    for ph in rules.phrases:
+        for ex in ph.spec.examples:
+            yield pytest.param(ex.text, ex.subject, id=f"{ph.spec.id}:{ex.text}")
+        for neg in ph.spec.negatives:
+            yield pytest.param(neg, neg, id=f"{ph.spec.id}:not:{neg}")
+
+
+@pytest.mark.parametrize("text,subject", list(_phrase_cases()))
+def test_phrase_rule_examples_and_negatives(text, subject):
+    _, engine = _engine()
+    periods = tuple((p.start, p.end) for p in find_periods(text))
+    spans, _ = engine.refine(text, periods)
+    assert "".join(text[a:b] for a, b in spans) == subject
+
+
+def test_every_bundled_phrase_rule_has_examples():
+    rules = load_rules()
+    assert rules.phrases and all(ph.spec.examples for ph in rules.phrases)
+
+
+def test_unknown_class_fails_at_load_with_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "phrases:\n"
+        "  - id: p1\n"
+        "    description: d\n"
+        "    pattern: [{CLASS: no_such_class, DROP: true}]\n"
+        "    examples: [{text: 甲, subject: 甲}]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"bad\.yaml:2: phrase 'p1': unknown class 'no_such_class'"):
+        load_rules([bad])
+
+
+def test_bad_token_key_fails_at_load(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "phrases:\n"
+        "  - id: p1\n"
+        "    description: d\n"
+        "    pattern: [{WORD: 甲, DROP: true}]\n"
+        "    examples: [{text: 甲, subject: 甲}]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"bad\.yaml:2"):
+        load_rules([bad])
