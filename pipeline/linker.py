@@ -217,6 +217,7 @@ class _Linker:
         if eng is None:
             raise ValueError("LinkerRules without compiled engine patterns: build them with load_rules()")
         self.eng = eng
+        self.phrases = rules.subject_phrases
         self.p_location = eng.p_location
         self.p_basis_prefix = eng.p_basis_prefix
         self.p_share_noun = eng.p_share_noun
@@ -436,6 +437,9 @@ class _Linker:
             del keep[len(keep) - len(m.group(0)):]
             rest = rest[:len(rest) - len(m.group(0))]
             share = True
+        if keep:
+            lo, hi = bisect_left(self.period_starts, keep[0] - 40), bisect_left(self.period_starts, keep[-1] + 1)
+            keep, rest, _ = self.phrases.refine_kept(keep, rest, [(p.start, p.end) for p in self.periods[lo:hi]])
         subj = _subject_from_positions(text, keep, rest)
         if subj is not None:
             subj.rate = rate

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .catalogue import Catalogue, Indicator, Source, build_catalogue
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
-from .subject_phrases import DERIVED_CLASSES
+from .subject_phrases import DERIVED_CLASSES, SubjectPhrases
 from .token_patterns import CompiledPhrase, PhraseRule, compile_phrase
 
 KINDS = ("level", "change", "share", "rank", "target")
@@ -402,6 +402,7 @@ class LinkerRules:
     engine: Optional[EnginePatterns] = None
     rule_index: dict[str, CompiledRule] = field(default_factory=dict)
     phrases: list[CompiledPhrase] = field(default_factory=list)  # token patterns moving subject edges
+    subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -611,6 +612,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
         phrases=phrases,
+        subject_phrases=SubjectPhrases(phrases, {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}),
     )
 
 

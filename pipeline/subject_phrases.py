@@ -6,6 +6,7 @@ subjects holding something a rule can match are cut, so the pass costs little on
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -40,6 +41,21 @@ class SubjectPhrases:
         if not (self.needs_period and periods) and not any(c in subject for c in self.cues):
             return [(0, len(subject))], None
         return self._cached(subject, periods)
+
+    def refine_kept(self, keep: list[int], rest: str, periods: Sequence[tuple[int, int]]
+                    ) -> tuple[list[int], str, Optional[str]]:
+        """The linker's form: ``keep`` are text positions of a subject, ``rest`` their characters, ``periods``
+        the text's period spans that may overlap them; returns the positions and characters kept."""
+        rel = []
+        for ps, pe in periods:
+            a, b = bisect_left(keep, ps), bisect_left(keep, pe)
+            if a < b:
+                rel.append((a, b))
+        spans, rule = self.refine(rest, tuple(rel))
+        if rule is None:
+            return keep, rest, None
+        kept = [k for a, b in spans for k in range(a, b)]
+        return [keep[k] for k in kept], "".join(rest[k] for k in kept), rule
 
     def _refine(self, subject: str, periods: tuple[tuple[int, int], ...]) -> tuple[list[tuple[int, int]], Optional[str]]:
         tokens = self.tokens(subject, periods)
