@@ -329,8 +329,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_anaphor=regex.compile("^(?:" + lex["anaphor"].pattern + ")$"),
         p_plural_anaphor=regex.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=regex.compile("^(?:" + lex["trigger"].pattern + ")$"),
-        p_not_a_name=regex.compile(r"^(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + lex["period"].pattern + "|"
-                                   + alt["not_a_name"] + ")*+$"),  # possessive: no backtracking over the splits
+        # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
+        p_not_a_name=regex.compile(r"^(?:\p{Han}$|(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + lex["period"].pattern
+                                   + "|" + alt["not_a_name"] + ")*+$)"),  # possessive: no backtracking over the splits
         p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
         p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],
