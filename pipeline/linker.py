@@ -41,6 +41,7 @@ from typing import Any, Optional, Protocol, Sequence
 
 import regex
 
+from .pos import word_at_start
 from .linker_rules import (
     CompiledRule,
     LexiconEntry,
@@ -485,7 +486,7 @@ class _Linker:
             if m and m.end() > 0:
                 return m.end()
         m = self.p_filler_prefix.match(rest)
-        if m and m.end() > 0:
+        if m and m.end() > 0 and not (m.end() == 1 and self._starts_content_word(rest)):
             return m.end()
         m = self.eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
         if m:
@@ -494,6 +495,12 @@ class _Linker:
         if m and m.end() > 0 and m.end() < len(rest) and not self.p_anaphor.match(rest[m.end():]):
             return m.end()
         return 0
+
+    def _starts_content_word(self, rest: str) -> bool:
+        """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建)."""
+        word = word_at_start(rest)
+        return word is not None and not any(
+            p.fullmatch(word) for p in (self.p_filler_prefix, self.eng.p_not_a_name, self.rules.compiled["conj"]))
 
     # ------------------------------------------------------------------ helpers
     def split(self, subj: Subject, n: Optional[int]) -> Optional[list[Subject]]:

@@ -17,6 +17,7 @@ additions, two dictionary look-ups and an argmax.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -197,6 +198,26 @@ def default_tagger() -> PosTagger:
     if _default is None:
         _default = PosTagger()
     return _default
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words of two or more characters the bundled tagger saw in training (UD Chinese): the general language."""
+    tagger = default_tagger()
+    tagger._load()
+    return frozenset(f[1:] for f in tagger._ids if f.startswith("w") and len(f) > 2)
+
+
+def word_at_start(text: str) -> str | None:
+    """The word of three or two characters of the general language that ``text`` starts with, if any.
+
+    A one-character function word stripped from a subject may begin a word (其他, 所有, 在建, 再生).
+    """
+    words = known_words()
+    for n in (3, 2):
+        if len(text) >= n and text[:n] in words:
+            return text[:n]
+    return None
 
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
