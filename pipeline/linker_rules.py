@@ -217,7 +217,7 @@ class CompiledRule:
 class EnginePatterns:
     """The patterns the linking engine derives from the lexicon, compiled once when the rules load.
 
-    The engine (``pipeline/linker.py``) never builds or compiles a pattern per document: every
+    The engine (``pipeline/linker.py`` and its stages ``pipeline/link_*.py``) never builds or compiles a pattern per document: every
     pattern it needs is here (attribute names are the engine's own).
     """
 

@@ -57,3 +57,33 @@ def test_no_indicator_invents_text_on_gold_texts():
 @given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4))
 def test_no_indicator_invents_text_on_mixed_sentences(sentences):
     _check("".join(sentences))
+
+
+# A head written once after coordinated conjuncts (钢铁、水泥和汽车产量分别增长…) is distributed: each
+# indicator is a conjunct of the sentence joined to the head, and only the last is one span of text.
+_CONJUNCTS = ["钢铁", "水泥", "汽车", "手机", "原油", "粗钢", "化肥", "家电", "集成电路", "新能源汽车", "工业机器人",
+              "服装", "玩具", "家具", "铁矿砂", "天然气"]
+_HEADS = ["产量", "销量", "进口额", "出口额", "销售额"]
+_VERBS = ["分别增长", "分别下降", "分别为", "同比分别增长"]
+
+
+def _joined(items: list[str], last_joiner: str) -> str:
+    return "、".join(items[:-1]) + last_joiner + items[-1]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_CONJUNCTS), min_size=2, max_size=4, unique=True), st.sampled_from(_HEADS),
+       st.sampled_from(_VERBS), st.sampled_from(["和", "及", "、"]), st.sampled_from(["", "今年1-6月,", "上半年,"]),
+       st.data())
+def test_shared_head_distributed_over_conjuncts(conjuncts, head, verb, joiner, lead, data):
+    values = [f"{data.draw(st.integers(1, 99))}.{data.draw(st.integers(0, 9))}%" for _ in conjuncts]
+    text = f"{lead}{_joined(conjuncts, joiner)}{head}{verb}{_joined(values, '和')}。"
+    events = extract_records(text)["events"]
+    assert [e["indicator"] for e in events] == [c + head for c in conjuncts], text
+    for e in events:
+        if e["indicator_start"] is not None:
+            assert text[e["indicator_start"]:e["indicator_end"]] == e["indicator"], (e, text)
+        else:  # distributed: a conjunct of the sentence joined to the head written once after the last one
+            conjunct = e["indicator"][:-len(head)]
+            assert conjunct in text and text.index(conjunct) < text.index(head), (e, text)
+    assert events[-1]["indicator_start"] is not None, text

@@ -1,0 +1,100 @@
+"""Sentences and clauses: the units a statement lives in, and values standing in brackets.
+
+Sentences end at 。!? and line breaks (not a hard-wrapped line), clauses at , ; : outside brackets;
+neither ever ends inside a quantity.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .link_document import Document, QuantityLike
+
+_SENTENCE_END = regex.compile(r"[。!?！？\n]+")
+_CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
+_WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+
+
+def sentences(doc: Document) -> list[tuple[int, int]]:
+    """The sentences of the document as (start, end), blank ones left out."""
+    text = doc.text
+    out = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if doc.inside_quantity(m.start()):
+            continue
+        if m.group().isspace() and _wrapped_line(doc, m.start()):
+            continue  # a hard-wrapped line (…估计为\n3499亿元): the sentence goes on
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _wrapped_line(doc: Document, i: int) -> bool:
+    """Whether the line ending at ``i`` ends in a character that cannot end a sentence (class
+    ``open_line_end``: a clause mark, 为, 而 ...), so the line is wrapped, not ended."""
+    j = i - 1
+    while j >= 0 and doc.text[j] in " \t\r":
+        j -= 1
+    return j >= 0 and doc.text[j] in doc.eng.open_line_end
+
+
+def clauses(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence [s, e), the last without the sentence's closing marks."""
+    text = doc.text
+    out = []
+    pos = s
+    depth = 0
+    for m in _CLAUSE_SCAN.finditer(text, s, e):  # brackets and separators only
+        c = m.group()
+        i = m.start()
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not doc.inside_quantity(i):
+            out.append((pos, i))
+            pos = i + 1
+    end = e
+    while end > pos and (text[end - 1] in "。!?！？\n" or text[end - 1].isspace()):
+        end -= 1
+    out.append((pos, end))
+    return out
+
+
+def paren_value(doc: Document, q: QuantityLike, c_end: int) -> Optional[tuple[int, int]]:
+    """(index of the opening bracket, index after the closing one) when ``q`` stands alone in brackets."""
+    text = doc.text
+    i = q.start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] != "(" or i == 0 or not _WORD_CHAR.match(text[i - 1]):
+        return None
+    j = q.end
+    while j < c_end and text[j] == " ":
+        j += 1
+    if j >= c_end or text[j] != ")":
+        return None
+    return i, j + 1
+
+
+def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
+    """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
+    text = doc.text
+    i = q.start - 1
+    depth = 0
+    while i >= 0 and text[i] not in "。,;:":
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        i -= 1
+    if i < 0 or text[i] != "(":
+        return False
+    j = text.find(")", q.end, c_end)
+    return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1]))

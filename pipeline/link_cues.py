@@ -1,0 +1,131 @@
+"""Cues: the comparison basis, the period and the target of a statement, read from its sentence.
+
+The basis is the nearest comparison cue before the value (class ``bases``: 同比, 较上月 ...), or a
+trigger carrying its own (年增); the period is the nearest period before the value that is not a
+comparison reference (较去年同期) nor shut in brackets; a target cue (目标, 预计) before the value makes
+the statement a target.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .link_document import Document
+
+_REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
+_REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
+_SPACES = regex.compile(r"\s+")
+_SENT_PUNCT = regex.compile(r"[。,;]")
+
+
+def is_target(doc: Document, sent_start: int, pos: int) -> bool:
+    """Whether a target cue stands before ``pos`` in its sentence (the statement is a goal, not a fact)."""
+    return bool(doc.eng.p_target.search(doc.text[sent_start:pos]))
+
+
+def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
+    eng = doc.eng
+    best = None
+    text = doc.text
+    ref_end = -1  # the end of the last comparison reference: 较1-9月份和上年同期 are both references
+    for p in doc.periods_from(sent_start, pos):
+        if p.end > pos:
+            continue
+        before = text[sent_start:p.start]
+        if eng.p_share_ref.search(before):
+            continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
+        if eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(text, p.end) \
+                or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
+            # a reference period is the period of a value written right after it (较去年同期的125亿元,
+            # 相比2024年785万人次)
+            if eng.p_compare_ref.search(before) and eng.p_ref_value_gap.fullmatch(text, p.end, pos):
+                best = p
+                continue
+            ref_end = p.end
+            continue
+        if _in_closed_brackets(doc, sent_start, p.start, p.end, pos):
+            continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
+        if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)) \
+                and not eng.p_whole_year.fullmatch(_SPACES.sub("", best.text)) \
+                and not _SENT_PUNCT.search(doc.text[best.end:p.start]):
+            continue
+        best = p
+    if best is None:
+        return None
+    t = eng.p_period_prep.sub("", _SPACES.sub("", best.text))
+    t = eng.p_period_tail.sub("", t)
+    return t or None
+
+
+def _in_closed_brackets(doc: Document, sent_start: int, start: int, end: int, pos: int) -> bool:
+    """Whether [start, end) lies inside brackets that close before ``pos``."""
+    text = doc.text
+    opening = max(text.rfind("(", sent_start, start), text.rfind("（", sent_start, start))
+    if opening < 0 or max(text.find(")", opening, start), text.find("）", opening, start)) >= 0:
+        return False
+    return max(text.find(")", end, pos), text.find("）", end, pos)) >= 0
+
+
+def basis_for(doc: Document, sent_start: int, pos: int, clause_start: int = 0) -> Optional[str]:
+    eng = doc.eng
+    seg = doc.text[sent_start:pos]
+    best: Optional[tuple[int, int, str]] = None
+    for literal, pat, basis in eng.basis_cues:  # = rules.bases, with the word each needs
+        if literal is not None and literal not in seg:
+            continue
+        for m in pat.finditer(seg):
+            if sent_start + m.end() <= clause_start and eng.p_growth_word_end.search(seg[:m.start()]):
+                continue
+            cand = (m.end(), m.end() - m.start(), basis)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    # a trigger carrying its own basis (年增, 月增) also counts as a cue
+    for (pat, basis), literal in zip(eng.basis_triggers, eng.basis_trigger_literals):
+        if literal is not None and literal not in seg:
+            continue
+        for m in pat.finditer(seg):
+            cand = (m.end(), m.end() - m.start(), basis)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    return best[2] if best else None
+
+
+def listed_bases(doc: Document, before: str, n: int) -> Optional[list[str]]:
+    """The bases of ``分别较A和B``: one per reference when there are exactly n and each is a cue."""
+    eng = doc.eng
+    m = eng.p_listed_refs.search(before)
+    if m is None:
+        return None
+    refs = [r.strip() for r in _REF_SPLIT.split(m.group("refs")) if r.strip()]
+    if len(refs) != n:
+        return None
+    out = []
+    for ref in refs:
+        cue = ref if ref[0] in "比较" else m.group("cmp") + ref
+        basis = basis_for_cue(doc, cue)
+        if basis is None:
+            return None
+        out.append(basis)
+    return out
+
+
+def basis_for_cue(doc: Document, cue: str) -> Optional[str]:
+    """The basis of a comparison written alone (较上年同期 -> yoy), by the longest cue matching all of it."""
+    eng = doc.eng
+    best: Optional[tuple[int, str]] = None
+    for literal, pat, basis in eng.basis_cues:
+        if literal is not None and literal != cue:
+            continue
+        if pat.fullmatch(cue) and (best is None or len(cue) > best[0]):
+            best = (len(cue), basis)
+    return best[1] if best else None
+
+
+def names_period_only(doc: Document, start: int, end: int) -> bool:
+    """Whether the subject region [start, end) names a period and nothing else (第二季为3.2%)."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    pe = doc.period_end_at_start.get(start)
+    return pe is not None and pe <= end and not text[pe:end].strip()

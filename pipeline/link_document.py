@@ -1,0 +1,88 @@
+"""The document as the linker reads it: normalised text, quantities and periods indexed by position.
+
+Built once per document; every later stage looks quantities and periods up by bisection or by a
+dictionary keyed by position, never by a scan of the whole document (linear time in its length).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any, Optional, Protocol, Sequence
+
+from .linker_rules import EnginePatterns, LinkerRules, default_rules
+
+
+class QuantityLike(Protocol):
+    start: int
+    end: int
+    text: str
+    value: Any
+    unit: str
+    label: str
+    qualifier: Optional[str]
+
+
+class PeriodLike(Protocol):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def find_periods(text: str, rules: LinkerRules | None = None) -> list[Span]:
+    """Period expressions in normalised ``text`` by the ``period`` patterns of the lexicon (a fallback)."""
+    rules = rules or default_rules()
+    pat = rules.compiled["period"]
+    return [Span(m.start(), m.end(), m.group(0)) for m in pat.finditer(text) if m.group(0).strip()]
+
+
+class Document:
+    """Text, rules and position indexes of one document (read-only once built)."""
+
+    def __init__(self, text: str, quantities: Sequence[QuantityLike], periods: Optional[Sequence[PeriodLike]],
+                 rules: LinkerRules):
+        if rules.engine is None:
+            raise ValueError("LinkerRules without compiled engine patterns: build them with load_rules()")
+        self.text = text
+        self.rules = rules
+        self.eng: EnginePatterns = rules.engine
+        self.quantities: list[QuantityLike] = []
+        last_end = -1
+        for q in sorted(quantities, key=lambda q: (q.start, -q.end)):  # drop overlapping quantities
+            if q.start >= last_end:
+                self.quantities.append(q)
+                last_end = q.end
+        own = find_periods(text, rules)
+        given = [Span(p.start, p.end, p.text) for p in periods] if periods is not None else own
+        self.periods = sorted(given, key=lambda p: p.start)
+        self.period_starts = [p.start for p in self.periods]
+        # quantities do not overlap, so starts and ends are both ascending
+        self.q_starts = [q.start for q in self.quantities]
+        self.q_ends = [q.end for q in self.quantities]
+        self.q_at = {q.start: q for q in self.quantities}
+        self.qstart_at_end = {q.end: q.start for q in self.quantities}
+        # for stripping from subjects any period-looking span counts: the first span (in sorted order)
+        # starting at a position, and the starts (ascending) of the spans ending at a position
+        self.period_end_at_start: dict[int, int] = {}
+        self.period_starts_at_end: dict[int, list[int]] = {}
+        for ps, pe in sorted({(p.start, p.end) for p in [*given, *own]}):
+            self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
+            self.period_starts_at_end.setdefault(pe, []).append(ps)
+
+    def inside_quantity(self, i: int) -> bool:
+        k = bisect_right(self.q_starts, i) - 1
+        return k >= 0 and i < self.q_ends[k]
+
+    def quantities_from(self, start: int, end: int) -> list[QuantityLike]:
+        """The quantities starting in [start, end), in text order."""
+        return self.quantities[bisect_left(self.q_starts, start):bisect_left(self.q_starts, end)]
+
+    def periods_from(self, start: int, end: int) -> list[Span]:
+        """The periods starting in [start, end], in text order."""
+        return self.periods[bisect_left(self.period_starts, start):bisect_right(self.period_starts, end)]

@@ -1,0 +1,81 @@
+"""Emission: the events of a statement, one per subject, never two for one value and indicator."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from .link_document import QuantityLike
+from .linker_rules import LinkerRules, lookup_indicator
+
+if TYPE_CHECKING:
+    from .link_subjects import Subject
+
+
+@dataclass(frozen=True)
+class Event:
+    """A quantity linked to the indicator it measures (normalised offsets)."""
+
+    indicator: str
+    indicator_start: Optional[int]
+    indicator_end: Optional[int]
+    indicator_id: Optional[str]
+    value_start: int
+    value_end: int
+    value_text: str
+    value: Any
+    unit: str
+    kind: str
+    basis: Optional[str]
+    qualifier: Optional[str]
+    period: Optional[str]
+    location: Optional[str]
+    sentence_start: int
+    sentence_end: int
+    rule: str
+
+
+class Events:
+    """The events of a document in the order they were stated, with the (value start, indicator) of each."""
+
+    def __init__(self, rules: LinkerRules):
+        self.rules = rules
+        self.list: list[Event] = []
+        self.keys: set[tuple[int, str]] = set()
+
+    def __len__(self) -> int:
+        return len(self.list)
+
+    def emit(self, q: QuantityLike, subjects: Sequence["Subject"], kind: str, sign: int, basis: Optional[str],
+             sentence: tuple[int, int], rule_id: str, location: Optional[str], period: Optional[str]) -> None:
+        """One event per subject of the value ``q`` (negated when ``sign`` is -1)."""
+        value = q.value
+        if sign == -1 and value is not None:
+            value = -value
+        for subj in subjects:
+            if (q.start, subj.text) in self.keys:
+                continue
+            ind = lookup_indicator(self.rules, subj.text)
+            self.keys.add((q.start, subj.text))
+            self.list.append(Event(
+                indicator=subj.text, indicator_start=subj.start, indicator_end=subj.end,
+                indicator_id=ind.id if ind else None,
+                value_start=q.start, value_end=q.end, value_text=q.text, value=value, unit=q.unit,
+                kind=kind, basis=basis, qualifier=getattr(q, "qualifier", None), period=period, location=location,
+                sentence_start=sentence[0], sentence_end=sentence[1], rule=rule_id,
+            ))
+
+    def share_head_with_brackets(self, indices: list[int], parts: list["Subject"]) -> None:
+        """甲类(103.67)及乙类(104.68)消费物价指数分别上升…: the bracketed levels of the conjuncts take the
+        head distributed over the coordinated subject that follows them (甲类 -> 甲类消费物价指数)."""
+        if len(parts) < 2:
+            return
+        for i in indices:
+            ev = self.list[i]
+            for p in parts:
+                if p.text != ev.indicator and p.text.startswith(ev.indicator):
+                    ind = lookup_indicator(self.rules, p.text)
+                    self.keys.discard((ev.value_start, ev.indicator))
+                    self.keys.add((ev.value_start, p.text))
+                    self.list[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
+                                           indicator_id=ind.id if ind else None)
+                    break

@@ -1,0 +1,93 @@
+"""Predicates: the linking rule a value fits, and what its trigger word says (kind, sign, basis).
+
+Rules (``rules/linker.yaml``) are tried in file order; the first whose labels, units and ``right``,
+``left`` and ``sentence_before`` patterns fit takes the value.  The rule's ``left`` match is the
+predicate (trigger, share or contribution phrase ...); what precedes it is the subject region.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .link_document import Document, QuantityLike
+from .linker_rules import CompiledRule, LexiconEntry, LinkRule
+
+_COMPARE_CUE = regex.compile(r"[比较]")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatch:
+    """A rule that fits a value, with its left (predicate) and right matches."""
+
+    rule: CompiledRule
+    left: Optional[regex.Match]
+    right: Optional[regex.Match]
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """What the predicate of a statement says: the rule (read as a level verb when the trigger is a bare
+    comparative), the trigger's lexicon entry, the kind and the sign."""
+
+    spec: LinkRule
+    entry: Optional[LexiconEntry]
+    kind: str
+    sign: int
+
+
+def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start: int,
+               has_previous: bool) -> Optional[RuleMatch]:
+    """The first rule that fits the value ``q`` between ``left`` and ``right`` (``has_previous``: a statement
+    of the clause came before, so rules continuing it may fire)."""
+    label = getattr(q, "label", None)
+    unit = getattr(q, "unit", None)
+    for rule in doc.rules.rules:
+        spec = rule.spec
+        if spec.labels is not None and label not in spec.labels:
+            continue
+        if spec.units is not None and unit not in spec.units:
+            continue
+        if spec.subject == "previous" and not has_previous:
+            continue
+        # right first: an anchored match, much cheaper than the search for a left pattern ending the text
+        rm = rule.right.match(right) if rule.right is not None else None
+        if rule.right is not None and rm is None:
+            continue
+        lm = rule.left.search(left) if rule.left is not None else None
+        if rule.left is not None and lm is None:
+            continue
+        if rule.sentence_before is not None and not rule.sentence_before.search(doc.text[sent_start:q.start]):
+            continue
+        return RuleMatch(rule, lm, rm)
+    return None
+
+
+def read_predicate(doc: Document, match: RuleMatch, clause_start: int, q: QuantityLike) -> Predicate:
+    """Kind and sign from the rule, else from its trigger word; a comparative (高于) with no 比/较 before the
+    value in the clause is a level verb."""
+    spec = match.rule.spec
+    lm = match.left
+    trigger = lm.group("trigger") if lm is not None and "trigger" in lm.re.groupindex else None
+    entry = trigger_entry(doc, trigger)
+    if trigger and trigger in doc.eng.comparatives and not _COMPARE_CUE.search(doc.text[clause_start:q.start]):
+        entry = None  # read as a level verb: no sign or basis of its own (the kind is set just below)
+        if spec.kind == "change" or spec.kind is None:
+            spec = spec.model_copy(update={"kind": "level"})
+    kind = spec.kind or (entry.kind if entry else None) or "level"
+    sign = spec.sign or (entry.sign if entry and entry.kind == "change" else 1)
+    return Predicate(spec, entry, kind, sign)
+
+
+def trigger_entry(doc: Document, word: Optional[str]) -> Optional[LexiconEntry]:
+    """The lexicon entry of a trigger word, by the word itself or a trigger pattern."""
+    if not word:
+        return None
+    e = doc.rules.triggers.get(word)
+    if e is not None:
+        return e
+    for pat, entry in doc.rules.trigger_patterns:
+        if pat.fullmatch(word):
+            return entry
+    return None

@@ -1,0 +1,292 @@
+"""Statements: one value, the rule it fits, its subject and cues, made into events.
+
+``state_value`` runs the stages of one value in order: predicate (the rule and its trigger), subject
+(the region before the predicate, or the name after the value, or the indicator carried from the last
+statement), kind, cues (target, basis, period), lists (分别 distributes values over coordinated
+subjects, 均 shares one), emission.  A ``Statement`` is what the next values of the clause joined by
+和/、/或 continue.  ``Memory`` is what the linker remembers across statements: the carried indicator,
+the indicators stated in this sentence and the one before, the events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional, Sequence
+
+from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
+from .link_document import Document, QuantityLike
+from .link_emit import Events
+from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
+from .link_subjects import Subject, longer_head_ends, split, subject_after, subject_before
+
+_PLUS = ("+", "＋")
+_NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
+_FIXED_BASES = ("yoy", "mom", "vs_prev")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What a linked value states; the values listed after it (和/、/或) continue it, ``index`` counting them."""
+
+    kind: str
+    sign: int
+    basis: Optional[str]
+    parts: list[Subject]  # the coordinated subjects (the subject alone when single)
+    subjects: list[Subject]  # those that took this value
+    mode: str  # single, list (分别: one value each) or shared (均: one value for all)
+    index: int
+    location: Optional[str]
+    period: Optional[str]
+    subject_mode: str  # the rule's: left, carry or right
+    subject_end: int  # where a subject written after the value ends (0 otherwise)
+    bases: Optional[list[str]]  # one basis per listed value (分别较A和B)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueContext:
+    """Where a value stands: its left context (from ``region_start``), its right context, its clause and
+    sentence, the values after it in the clause, the clause's topic and the sentence's location so far."""
+
+    q: QuantityLike
+    left: str
+    right: str
+    region_start: int
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    following: Sequence[QuantityLike]
+    topic: Optional[Subject]
+    sent_location: Optional[str]
+
+
+@dataclass
+class Memory:
+    """What the linker remembers across statements of a document."""
+
+    events: Events
+    carry: Optional[Subject] = None  # the indicator of the last statement (or the topic of this sentence)
+    doc_carry: Optional[Subject] = None  # the indicator of the last statement, across sentences
+    consumed: set[int] = field(default_factory=set)  # starts of quantities read as part of a subject
+    sent_subjects: list[Subject] = field(default_factory=list)  # the indicators stated in this sentence
+    prev_sent_subjects: list[Subject] = field(default_factory=list)  # those of the last sentence stating any
+    paren_start: int = -1  # the start of the value being linked when it stands alone in brackets
+    trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
+
+    def start_sentence(self) -> None:
+        self.carry = self.doc_carry
+        if self.sent_subjects:
+            self.prev_sent_subjects = self.sent_subjects
+        self.sent_subjects = []
+
+    def plural_referent(self, word: str) -> Optional[Subject]:
+        """两者均下跌0.1%: the last n indicators stated (in this sentence, else the one before) as the parts of
+        the carried subject, n read from the numeral of the anaphor; the carried subject alone when too few."""
+        c = self.carry
+        if c is None:
+            return None
+        n = _NUMERAL.get(word[0], 0)
+        named = self.sent_subjects if len(self.sent_subjects) >= n else self.prev_sent_subjects
+        if n < 2 or len(named) < n:
+            return c
+        return Subject(c.text, c.start, c.end, parts=list(named[-n:]), share=c.share, location=c.location)
+
+
+def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[Statement]) -> Optional[Statement]:
+    """Link one value: the statement it makes (its events emitted), or None when no rule states it."""
+    match = match_rule(doc, ctx.q, ctx.left, ctx.right, ctx.sentence[0], prev is not None)
+    if match is None:
+        return None
+    spec = match.rule.spec
+    mem.trace.append((ctx.q.start, spec.id))
+    if not spec.emit:
+        return None
+    if spec.subject == "previous" and prev is not None:
+        return _continue(doc, mem, ctx, spec.id, prev)
+    pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
+    pred_start = ctx.region_start + (match.left.start() if match.left is not None else len(ctx.left))
+    subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
+    if subject is None:
+        return None
+    location = location or subject.location or ctx.sent_location
+    n, last_end = _listed_values(doc, ctx)
+    value_kind = _kind(doc, mem, ctx, pred.kind, subject, carried, prev, n, last_end, pred_start)
+    kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
+    basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
+    sign = pred.sign if value_kind == "change" else 1
+    mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n)
+    subjects = [parts[0]] if mode == "list" else parts
+    # 占比分别较1-9月份和上年同期提高0.1和1.2个百分点: one comparison reference per listed value
+    bases = None
+    if n > 1 and basis is not None and match.left is not None and pred.spec.basis not in ("none", *_FIXED_BASES):
+        bases = listed_bases(doc, doc.text[ctx.clause[0]:ctx.region_start + match.left.start()], n)
+        if bases:
+            basis = bases[0]
+    period = period_for(doc, ctx.sentence[0], ctx.q.start)
+    mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
+    if spec.carry:  # not a reference amount (完成年初预算数60999万元的40.4%): later values may refer to it
+        if not carried and mode == "single" \
+                and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
+            mem.sent_subjects.append(subject)
+        mem.carry = subject
+        mem.doc_carry = replace(subject, rate=False)
+    return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
+
+
+def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:
+    """A value listed after the last statement's (和/、/或): the next listed subject, or all of them."""
+    q = ctx.q
+    idx = prev.index + 1
+    subjects = [prev.parts[idx]] if prev.mode == "list" and idx < len(prev.parts) else prev.subjects
+    subject_end = prev.subject_end
+    if prev.subject_mode == "right":
+        subj, _, send, consumed = subject_after(doc, q, ctx.right, ctx.clause[1])
+        mem.consumed.update(consumed)
+        if subj is not None:
+            subjects = [subj]
+            subject_end = send
+    basis = prev.bases[idx] if prev.bases and idx < len(prev.bases) else prev.basis
+    period = prev.period if prev.period is not None else period_for(doc, ctx.sentence[0], q.start)
+    mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
+    return replace(prev, index=idx, subject_end=subject_end)
+
+
+def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
+             pred_start: int) -> tuple[Optional[Subject], Optional[str], bool, int]:
+    """(subject, location, whether it was carried, where a subject after the value ends).
+
+    An empty or anaphoric subject (增速, 数量 ...) takes the carried indicator; a lone head noun (出口)
+    takes the topic as its modifier, or repeats the indicator of the sentence ending in it."""
+    eng = doc.eng
+    spec = pred.spec
+    if spec.subject not in ("left", "carry"):
+        subject, location, subject_end, consumed = subject_after(doc, ctx.q, ctx.right, ctx.clause[1])
+        mem.consumed.update(consumed)
+        return subject, location, False, subject_end
+    subject: Optional[Subject] = None
+    location = None
+    carried = False
+    if spec.subject == "left":
+        subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
+    topic = ctx.topic
+    if subject is None or eng.p_anaphor.match(subject.text) or eng.p_trigger_only.match(subject.text) \
+            or eng.p_not_a_name.match(subject.text):
+        c = mem.carry
+        if subject is not None and eng.p_rate.search(subject.text) and c is not None:
+            subject = Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=c.location, rate=True)
+        elif subject is not None and eng.p_share_noun.search(subject.text) and c is not None:
+            # 贡献率由52.5%提高到58.1%: the share of the indicator before
+            subject = Subject(c.text, c.start, c.end, parts=c.parts, share=True, location=c.location)
+        elif subject is not None and eng.p_plural_anaphor.match(subject.text) and c is not None:
+            subject = mem.plural_referent(subject.text)
+        else:
+            subject = c
+        carried = True
+    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic:
+        if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
+            subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
+        else:
+            subject = Subject(topic.text + subject.text, None, None, share=topic.share)
+    elif eng.p_head.match(subject.text):
+        # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
+        # indicator of the sentence that ends with it
+        for named in reversed(mem.sent_subjects):
+            if len(named.text) > len(subject.text) and named.text.endswith(subject.text) and not named.parts \
+                    and not longer_head_ends(doc, named.text, subject.text):
+                subject = Subject(named.text, named.start, named.end, location=named.location)
+                break
+    return subject, location, carried, 0
+
+
+def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
+    """How many values are listed from this one on (joined by 和 、 或), and where the last ends."""
+    n = 1
+    last_end = ctx.q.end
+    for f in ctx.following:
+        if not doc.eng.p_conj_only.match(doc.text[last_end:f.start]):
+            break
+        n += 1
+        last_end = f.end
+    return n, last_end
+
+
+def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Subject, carried: bool,
+          prev: Optional[Statement], n: int, last_end: int, pred_start: int) -> str:
+    """The kind of the value: the predicate's, unless a level is shown to be a change or share."""
+    if kind != "level":
+        return kind
+    eng = doc.eng
+    q = ctx.q
+    if n > 1 and eng.p_list_rate_after.match(doc.text, last_end):
+        return "change"  # 分别录得1.2%及2.1%的升幅: the rate noun after the list says what the values are
+    if q.text.startswith(_PLUS) or (q.start == mem.paren_start and q.text[:1] in "-−"):
+        return "change"  # 教育(+10.02%): a signed value is a change
+    if eng.p_rate.search(subject.text) or subject.rate:
+        return "change"
+    if eng.p_share_noun.search(subject.text) or (carried and subject.share):
+        return "share"
+    if carried and prev is not None and prev.kind == "share":
+        return "share"  # 占…比率由56.1%下降至48.8%: a level reached in the clause of a share is a share
+    last = mem.events.list[-1] if mem.events.list else None
+    if carried and last is not None and last.kind == "change" and last.indicator == subject.text \
+            and last.unit == q.unit and names_period_only(doc, ctx.region_start, pred_start):
+        return "change"  # 本地生产总值按年上升1.8%,第二季为3.2%: the same rate, for another period
+    return "level"
+
+
+def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) -> Optional[str]:
+    """The basis of a change: the rule's, the trigger's, a rate word's (的年均增长率), the reference after a
+    comparative (低于上月), else the nearest comparison cue before the value in the sentence."""
+    spec = pred.spec
+    if spec.basis == "none":
+        return None
+    if spec.basis in _FIXED_BASES:
+        return spec.basis
+    if pred.entry is not None and pred.entry.basis:
+        return pred.entry.basis
+    bw = match.right.groupdict().get("basis_word") if match.right is not None else None
+    ref = match.left.groupdict().get("basis_ref") if match.left is not None else None
+    bw_basis = next((b for pat, b in doc.eng.rate_basis if pat.fullmatch(bw)), None) if bw else None
+    if bw_basis is not None:  # class rate_basis
+        return bw_basis
+    if ref:  # the basis of the cue 比/较 + that reference (比上月 -> mom)
+        return basis_for_cue(doc, "比" + ref) or basis_for_cue(doc, "较" + ref)
+    return basis_for(doc, ctx.sentence[0], ctx.q.start, ctx.clause[0])
+
+
+def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
+                n: int) -> tuple[str, list[Subject], Subject]:
+    """(mode, parts, subject): 分别 distributes n values over n subjects, 均 gives one value to each."""
+    eng = doc.eng
+    before = doc.text[ctx.clause[0]:ctx.q.start]
+    mode = "single"
+    parts: list[Subject] = [subject]
+    if n > 1 and carried and not (subject.parts and len(subject.parts) == n) and eng.p_list_cue.search(before) \
+            and len(mem.sent_subjects) >= n and mem.sent_subjects[-1].text == subject.text:
+        # 接待游客1002.85万人次,旅游总收入42.6亿元,分别增长11.9%和18.86%: the values go, in order, to the
+        # last n indicators of the sentence
+        mode = "list"
+        parts = list(mem.sent_subjects[-n:])
+    elif n > 1 and (eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)):
+        pieces = split(doc, subject, n)
+        if pieces:
+            mode = "list"
+            parts = pieces
+    elif n == 1 and (cue := eng.p_shared_cue.search(before)):
+        pieces = split(doc, subject, None)
+        if not pieces and carried and cue.group(0)[0] in _NUMERAL:
+            # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
+            pieces = (mem.plural_referent(cue.group(0)) or subject).parts
+        if pieces:
+            parts = pieces
+            mode = "shared"
+    if mode != "single":
+        subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
+                          location=subject.location, rate=subject.rate)
+    return mode, parts, subject
+
+
+def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) -> bool:
+    """A count naming the set just listed (教育和通讯两个大类), followed by 分别/均 and the predicate."""
+    rule = doc.rules.rule_index.get(mem.trace[-1][1])
+    spec = rule.spec if rule is not None else None
+    if spec is None or spec.emit or mem.trace[-1][0] != q.start:
+        return False
+    return bool(doc.eng.p_apposition_cue.match(right))

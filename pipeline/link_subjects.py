@@ -1,0 +1,432 @@
+"""Subjects: the indicator a value is about, cleaned out of the text before (or after) its predicate.
+
+The stage's boundary is ``subject_before(doc, start, end)`` (the region left of a predicate) and
+``subject_after(doc, q, right, clause_end)`` (a name written after its value): text positions in, a
+``Subject`` candidate with its location out.  Periods, places, fillers, comparison cues, brackets,
+quotation marks and leading verbs are stripped; ``split`` and ``shared_head`` distribute a head
+written once over coordinated conjuncts (钢铁和水泥产量 -> 钢铁产量, 水泥产量).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .link_document import Document, QuantityLike
+from .pos import word_at_start
+
+_HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
+QUOTES = set("“”‘’\"'「」『』")
+# quotation marks and control characters (a NUL or a stray tab from a scrape) are never part of a name
+_DROP = {ord(c): None for c in QUOTES} | {c: None for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_JOINERS = "、和及与跟"
+_ELLIPSIS = regex.compile(r"\.{2,}|…")
+_BRACKETED = regex.compile(r"\([^()]*\)")
+_ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
+_SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
+_SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
+_JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
+_LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
+
+
+@dataclass
+
+
+class Subject:
+    """An indicator candidate: its text, where it is, and its coordinated parts."""
+
+    text: str
+    start: Optional[int]
+    end: Optional[int]
+    parts: list["Subject"] = field(default_factory=list)
+    share: bool = False
+    location: Optional[str] = None
+    rate: bool = False
+
+
+def clean_text(s: str) -> str:
+    s = s.translate(_DROP)
+    s = _HAN_SPACE.sub("", s)
+    return s.strip()
+
+
+def subject_from_positions(text: str, keep: list[int], rest: Optional[str] = None) -> Optional[Subject]:
+    """A subject from kept character positions; offsets only when they form one span (quotes/spaces aside).
+
+    ``rest``, when given, is the text of the kept positions (``rest[k] == text[keep[k]]``)."""
+    if rest is None:
+        rest = "".join(text[i] for i in keep)
+    # trim spaces at both ends
+    a, b = 0, len(keep)
+    while a < b and rest[a].isspace():
+        a += 1
+    while b > a and rest[b - 1].isspace():
+        b -= 1
+    if a == b:
+        return None
+    keep = keep[a:b]
+    s = clean_text(rest[a:b])
+    if not s:
+        return None
+    lo, hi = keep[0], keep[-1] + 1
+    if hi - lo == len(keep):  # keep is ascending and without repeats: no gap
+        contiguous = True
+    else:
+        kept = set(keep)
+        contiguous = all(i in kept or text[i] in QUOTES or text[i].isspace() for i in range(lo, hi))
+    if contiguous:
+        return Subject(s, lo, hi)
+    return Subject(s, None, None)
+
+
+def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
+          strip_rate: bool = True) -> tuple[Optional[Subject], Optional[str], bool]:
+    """Clean the region [start, end) before a predicate into a subject; return (subject, location, share_flag).
+
+    ``topic``: the region is a clause without a statement, read as the topic of what follows;
+    ``strip_rate``: a rate noun ending the region (增速) is cut and marks the subject's values as changes."""
+    eng = doc.eng
+    text = doc.text
+    if start >= end:
+        return None, None, False
+    share = False
+    rate = False
+    # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
+    seg = text[start:end]
+    m = eng.p_share_cut.search(seg)
+    if m and m.start() > 0:
+        end = start + m.start()
+        share = True
+    elif m and m.start() == 0:
+        return None, None, True
+    seg = text[start:end]
+    m = eng.p_topic_cut.search(seg)
+    if m and strip_rate and eng.p_rate_tail.search(_BRACKETED.sub("", seg).rstrip()):
+        rate = True  # 同比升幅 (…的同比升幅为1.4%): the cut drops a rate noun that makes the value a change
+    if m:
+        if eng.p_share_cut.fullmatch(m.group(0)):
+            share = True  # the topic cut is a share predicate (所占, 占)
+        end = start + m.start()
+    if topic:
+        seg = text[start:end]
+        for m in eng.p_trigger_change.finditer(seg):
+            if m.start() > 0 and eng.p_change_trigger.match(seg, m.start()):
+                end = start + m.start()
+                break
+    keep = list(range(start, end))
+    # remove anywhere-patterns
+    seg = text[start:end]
+    drop: set[int] = set()
+    for m in eng.p_strip.finditer(seg):
+        if m.group(0) and not all(c in QUOTES for c in m.group(0)):
+            drop.update(range(start + m.start(), start + m.end()))
+    if drop:
+        keep = [i for i in keep if i not in drop]
+        rest = "".join(text[i] for i in keep)
+    else:
+        rest = seg
+    # ``rest`` is always the text of the kept positions (rest[k] == text[keep[k]]), updated with them
+    location_spans: list[tuple[int, int]] = []
+    # iterative prefix stripping
+    changed = True
+    guard = 0
+    while keep and changed and guard < 50:
+        guard += 1
+        changed = False
+        # 我国与“一带一路”沿线国家进出口: right after the reporting place, 与 names the partner and stays
+        # (not between two places: 全省与全国 is the location of the statement)
+        partner = rest[0] == "与" and bool(location_spans) and location_spans[-1][1] == keep[0] \
+            and not eng.p_location.match(rest, 1)
+        if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或"):
+            del keep[0]
+            rest = rest[1:]
+            changed = True
+            continue
+        n = _prefix_len(doc, keep, rest, location_spans)
+        if n:
+            del keep[:n]
+            rest = rest[n:]
+            changed = True
+            continue
+        m = _ENUM_PREFIX.match(rest)
+        if m:
+            del keep[: m.end()]
+            rest = rest[m.end():]
+            changed = True
+    # a forecast of growth (实质本地生产总值增长预测维持在2%至3%): the rate of the noun before it
+    m = eng.p_forecast_tail.search(rest)
+    if m and m.start() >= 2:
+        del keep[m.start():]
+        rest = rest[:m.start()]
+        rate = True
+    # suffix stripping
+    changed = True
+    guard = 0
+    while keep and changed and guard < 50:
+        guard += 1
+        changed = False
+        if rest[-1].isspace() or rest[-1] in "、,;:()和及与或":
+            keep.pop()
+            rest = rest[:-1]
+            changed = True
+            continue
+        for pat in (eng.p_filler_suffix, eng.p_basis_suffix):
+            if pat is None:
+                continue
+            m = pat.search(rest)
+            if m and m.end() - m.start() > 0:
+                n = len(rest) - m.start()
+                if n >= len(rest) and not topic:
+                    del keep[:]
+                    rest = ""
+                else:
+                    del keep[len(keep) - n:]
+                    rest = rest[:len(rest) - n]
+                changed = True
+                break
+        if changed:
+            continue
+        # a count in apposition at the end (教育和通讯两个大类): not part of the name
+        last = keep[-1]
+        qs = doc.qstart_at_end.get(last + 1)
+        if qs is not None and qs > keep[0]:
+            cut = bisect_left(keep, qs)
+            del keep[cut:]
+            rest = rest[:cut]
+            changed = True
+            continue
+        # trailing period spans
+        for ps in doc.period_starts_at_end.get(last + 1, ()):
+            if ps >= keep[0]:
+                cut = bisect_left(keep, ps)
+                del keep[cut:]
+                rest = rest[:cut]
+                changed = True
+                break
+    location = None
+    if location_spans:
+        lo = location_spans[0][0]
+        hi = location_spans[-1][1]
+        location = clean_text(text[lo:hi])
+    m = eng.p_rate_tail.search(rest) if strip_rate else None
+    if m and len(keep) > len(m.group(0)) + 1:
+        del keep[len(keep) - len(m.group(0)):]
+        rest = rest[:len(rest) - len(m.group(0))]
+        rate = True
+    # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
+    m = eng.p_share_tail.search(rest) if strip_rate and not rate else None
+    if m and len(keep) > len(m.group(0)) + 1:
+        del keep[len(keep) - len(m.group(0)):]
+        rest = rest[:len(rest) - len(m.group(0))]
+        share = True
+    if keep:  # the phrase rules of rules/linker.yaml move its edges where words decide better than characters
+        lo, hi = bisect_left(doc.period_starts, keep[0] - 40), bisect_left(doc.period_starts, keep[-1] + 1)
+        keep, rest, _ = doc.rules.subject_phrases.refine_kept(
+            keep, rest, [(p.start, p.end) for p in doc.periods[lo:hi]])
+    subj = subject_from_positions(text, keep, rest)
+    if subj is not None:
+        subj.rate = rate
+        subj.share = share
+        subj.location = location
+    return subj, location, share
+
+
+def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[tuple[int, int]]) -> int:
+    eng = doc.eng
+    text = doc.text
+    i0 = keep[0]
+    # a period span starting here
+    pe = doc.period_end_at_start.get(i0)
+    if pe is not None:
+        ps = i0
+        n = bisect_left(keep, pe)
+        if n and n < len(keep) + 1:
+            # 1-9月平均就业人数: an average over a span of months belongs to the period (convention 12)
+            m = eng.p_span_average.match(text, pe) if eng.p_month_span.search(text, ps, pe) else None
+            if m and n + (m.end() - pe) < len(keep):
+                n += m.end() - pe
+            return n
+    # a quantity starting here: a count of places (四省小麦产量) is a place reference and goes;
+    # any other count is part of the noun phrase as written (3家基础电信企业的移动电话用户总数)
+    q = doc.q_at.get(i0)
+    if q is not None and eng.p_place_unit.fullmatch(getattr(q, "unit", "") or ""):
+        return bisect_left(keep, q.end)
+    m = eng.p_location.match(rest)
+    if m and 0 < m.end():
+        after = rest[m.end():]
+        tail = after
+        while True:  # the places written next to it, coordinated ones too (中国大陆及香港旅客)
+            t = tail.lstrip(_JOINERS)
+            m2 = eng.p_location.match(t)
+            if not (m2 and m2.end() > 0):
+                break
+            tail = t[m2.end():]
+        # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name
+        if not eng.p_place_keep.match(after) and not eng.p_origin_noun.match(tail):
+            location_spans.append((i0, keep[m.end() - 1] + 1))
+            return m.end() + (1 if after.startswith("的") else 0)
+    if eng.p_basis_prefix is not None:
+        m = eng.p_basis_prefix.match(rest)
+        if m and m.end() > 0:
+            return m.end()
+    m = eng.p_filler_prefix.match(rest)
+    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(doc, rest)):
+        return m.end()
+    m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
+    if m:
+        return m.end()
+    m = eng.p_leading_verb.match(rest)
+    if m and m.end() > 0 and m.end() < len(rest) and not eng.p_anaphor.match(rest[m.end():]):
+        return m.end()
+    return 0
+
+
+def _starts_content_word(doc: Document, rest: str) -> bool:
+    """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建)."""
+    word = word_at_start(rest)
+    return word is not None and not any(
+        p.fullmatch(word) for p in (doc.eng.p_filler_prefix, doc.eng.p_not_a_name, doc.rules.compiled["conj"]))
+
+
+def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subject]]:
+    """Split a coordinated subject into n parts (any number >= 2 when n is None), heads distributed."""
+    eng = doc.eng
+    if subj.parts and (n is None or len(subj.parts) == n):
+        return subj.parts
+    text = subj.text
+    # 及 binds tighter than 和 (酒店及饮食业和教育): with both, split at 和/、 first
+    splitters = _SPLITTERS_OUTER + _SPLITTERS if "及" in text and "和" in text else _SPLITTERS
+    for seps, splitter in splitters:
+        pieces = splitter.split(text)
+        if len(pieces) < 2 or any(not p for p in pieces):
+            continue
+        if n is not None and len(pieces) != n:
+            continue
+        parts: list[Subject] = []
+        pos = 0
+        for p in pieces:
+            idx = text.index(p, pos)
+            pos = idx + len(p)
+            if subj.start is not None and doc.text[subj.start:subj.end] == text:
+                parts.append(Subject(p, subj.start + idx, subj.start + idx + len(p)))
+            else:
+                parts.append(Subject(p, None, None))
+        # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
+        # as long as the first conjunct, or a known head noun)
+        head = shared_head(doc, [p.text for p in parts])
+        if head:
+            for k, p in enumerate(parts[:-1]):
+                if not p.text.endswith(head):
+                    parts[k] = Subject(p.text + head, None, None)
+        # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口)
+        m = eng.p_shared_prep.match(parts[0].text)
+        if m and eng.p_location.match(parts[0].text, m.end()) \
+                and all(eng.p_location.match(p.text) for p in parts[1:]):
+            for k in range(1, len(parts)):
+                parts[k] = Subject(m.group(0) + parts[k].text, None, None)
+        for p in parts:
+            p.location = subj.location
+            p.share = subj.share
+        return parts
+    return None
+
+
+def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
+    """The head shared by coordinated conjuncts, written once on the last (钢铁和水泥产量 -> 产量).
+
+    A known head noun (lexicon class ``head``) wins, extended by a preceding 行业/产业/企业 when
+    present (电子、化工行业增加值 -> 行业增加值); else the last conjunct minus a modifier as long as the
+    first conjunct.
+    """
+    eng = doc.eng
+    last = texts[-1]
+    others = texts[:-1]
+    if any(eng.p_head_suffix.search(t) for t in others):
+        return None
+    first = texts[0]
+    # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
+    m = eng.p_location.match(last)
+    if m and len(last) - m.end() >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
+                                              for t in others):
+        return last[m.end():]
+    # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head
+    k = last.find("的")
+    if k > 0 and len(last) - k >= 3 and not any("的" in t for t in others):
+        return last[k:]
+    # the last conjunct repeats the ending noun of the first (新建商品住宅和二手住宅销售价格,
+    # 电子产品与资讯通信产品接单): what follows that noun in the last conjunct is the head
+    for n in range(len(first) - 1, 1, -1):
+        k = last.rfind(first[-n:])
+        if k >= 0 and len(last) - (k + n) >= 2 and all(t.endswith(first[-n:]) for t in others):
+            return last[k + n:]
+    # parallel modifiers ending alike (甲类及乙类消费物价指数, 城镇居民和农村居民人均收入): the rest is the head
+    if (len(first) >= 2 and len(last) - len(first) >= 2 and last[len(first) - 1] == first[-1]
+            and all(len(t) == len(first) and t[-1] == first[-1] for t in others)):
+        return last[len(first):]
+    m = eng.p_head_suffix.search(last)
+    if m and len(last) > len(m.group(0)):
+        head = m.group(0)
+        m2 = eng.p_head_sector.search(last[: m.start()])
+        if m2 and m.start() - len(m2.group(0)) > 0:
+            head = m2.group(0) + head
+        return head
+    # (not when the last conjunct is itself a coordination, 交通运输仓储和邮政业: it is a whole name)
+    if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
+            and not _JOINER_CHAR.search(last):
+        return last[len(first):]
+    # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
+    m = eng.p_category_tail.search(last)
+    if m and m.start() >= 2 and not any(eng.p_category_tail.search(t) for t in others):
+        return m.group(0)
+    return None
+
+
+def longer_head_ends(doc: Document, name: str, head: str) -> bool:
+    """Whether ``name`` ends in a head noun longer than ``head`` (对东盟进出口 ends in 进出口, not 出口)."""
+    eng = doc.eng
+    for n in range(len(head) + 1, min(len(name), len(head) + 3) + 1):
+        if eng.p_head.match(name[-n:]):
+            return True
+    return False
+
+
+def _is_place(doc: Document, t: str) -> bool:
+    """Whether ``t`` is only places written one after another (美国, 中国内地)."""
+    eng = doc.eng
+    pos = 0
+    while pos < len(t) and (m := eng.p_location.match(t, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    return 0 < pos == len(t)
+
+
+def subject_after(doc: Document, q: QuantityLike, right: str,
+                  c_end: int) -> tuple[Optional[Subject], Optional[str], int, list[int]]:
+    """The subject written after the value ``q`` (``right`` is the text after it, up to the clause end
+    ``c_end``): (subject, location, where the subject ends, starts of the quantities read as part of
+    it, 500万元以上的企业, which no statement of their own may take)."""
+    eng = doc.eng
+    consumed: list[int] = []
+    text = doc.text
+    start = q.end
+    m = eng.p_right_lead.match(right)
+    start += m.end() if m else 0
+    end = c_end
+    seg = text[start:end]
+    cut = len(seg)
+    for pat in (eng.p_stop, _ELLIPSIS, _LIST_BREAK):
+        for m2 in pat.finditer(seg):
+            if m2.start() > 0:
+                cut = min(cut, m2.start())
+                break
+    for inner in doc.quantities_from(start + 1, start + cut):
+        qs, qe = inner.start, inner.end
+        if qs < start + cut:
+            if text[qe:qe + 1] == "的" or eng.p_threshold.match(text, qe):  # 500万元以上的企业
+                consumed.append(qs)
+                continue
+            cut = qs - start
+            break
+    subject, location, _ = subject_before(doc, start, start + cut, strip_rate=False)
+    return subject, location, start + cut, consumed
