@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .catalogue import name_key
 from .link_document import Document, QuantityLike
 from .pos import word_at_start
 
@@ -326,11 +327,29 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
                 and all(eng.p_location.match(p.text) for p in parts[1:]):
             for k in range(1, len(parts)):
                 parts[k] = Subject(m.group(0) + parts[k].text, None, None)
+        elif not head:
+            modifier = shared_modifier(doc, [p.text for p in parts])
+            if modifier:
+                for k in range(1, len(parts)):
+                    parts[k] = Subject(modifier + parts[k].text, None, None)
         for p in parts:
             p.location = subj.location
             p.share = subj.share
         return parts
     return None
+
+
+def shared_modifier(doc: Document, texts: list[str]) -> Optional[str]:
+    """The modifier written once before coordinated catalogue names (国内航线运输总周转量、旅客运输量和货邮运输量
+    -> 国内航线): every conjunct after the first is a catalogue name, the first ends in one after it."""
+    catalogue = doc.rules.catalogue
+    if not all(catalogue.keys.get(name_key(t)) for t in texts[1:]):
+        return None
+    found = catalogue.matches(texts[0])
+    if not found or found[-1][1] != len(texts[0]) or found[-1][0] < 2:
+        return None
+    modifier = texts[0][:found[-1][0]]
+    return None if _JOINER_CHAR.search(modifier) else modifier
 
 
 def shared_head(doc: Document, texts: list[str]) -> Optional[str]:

@@ -88,6 +88,14 @@ def test_fenbie_list_distributes_shared_head():
     assert [e.value for e in evs] == [-2.1, -5.3, -1.8]
 
 
+def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
+    evs = run("全社会公路运输完成货运量和货物周转量分别为[96亿吨]和[6216.9亿吨公里]。")
+    assert [e.indicator for e in evs] == ["全社会公路运输货运量", "全社会公路运输货物周转量"]
+    # the first conjunct is a catalogue name as a whole (民航货运量): nothing is shared
+    evs = run("民航货运量和旅客周转量分别增长[5%]和[6%]。")
+    assert [e.indicator for e in evs] == ["民航货运量", "旅客周转量"]
+
+
 def test_fenbie_list_carried_to_later_clauses():
     evs = run("高技术产业和装备制造业增加值同比分别增长[10.2%]和[8.1%],占规模以上工业增加值比重分别为[12.1%]和[32.6%]。")
     assert [(e.indicator, e.kind) for e in evs] == [
