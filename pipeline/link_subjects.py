@@ -336,6 +336,25 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             p.location = subj.location
             p.share = subj.share
         return parts
+    return expand_contraction(doc, subj, n) if n is not None else None
+
+
+_MEASURE_SUFFIXES = ("", "量", "额", "值", "总额", "总值")
+
+
+def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Subject]]:
+    """汽车产销(量) with two values listed: 汽车产量, 汽车销量 (lexicon class ``contraction``)."""
+    text = subj.text
+    for entry in doc.rules.lexicon["contraction"]:
+        for word, measures in entry.expansions.items():
+            k = text.rfind(word)
+            suffix = text[k + len(word):] if k >= 0 else None
+            if suffix not in _MEASURE_SUFFIXES or len(measures) != n:
+                continue
+            parts = [Subject(text[:k] + m + ("" if m.endswith(suffix) else suffix), None, None) for m in measures]
+            for p in parts:
+                p.location, p.share = subj.location, subj.share
+            return parts
     return None
 
 

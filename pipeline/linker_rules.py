@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from typing import Literal, Optional, Sequence
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .catalogue import Catalogue, Indicator, Source, build_catalogue
 from .resources import rules_path
@@ -102,6 +102,7 @@ LEXICON_CLASSES = (
     "rate_basis",  # basis words between 的 and a rate noun after a value; carries basis (的年均增长率 -> yoy)
     "not_a_name",  # function words and time words that, with periods and numerals, never make a name alone
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
+    "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
 )
 
 
@@ -118,6 +119,16 @@ class LexiconEntry(BaseModel):
     kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
     sign: Literal[1, -1] = 1
     basis: Optional[Literal[BASES]] = None  # type: ignore[valid-type]
+    expansions: dict[str, list[str]] = {}  # class contraction: each word and the measures it stands for, in order
+
+    @model_validator(mode="after")
+    def _expanded_words(self) -> "LexiconEntry":
+        missing = [w for w in self.expansions if w not in self.words]
+        if missing:
+            raise ValueError(f"expansions of words not listed in words: {missing}")
+        if any(len(v) < 2 for v in self.expansions.values()):
+            raise ValueError("a contraction stands for two or more measures")
+        return self
 
     @field_validator("patterns")
     @classmethod

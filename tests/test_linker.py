@@ -96,6 +96,16 @@ def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
     assert [e.indicator for e in evs] == ["民航货运量", "旅客周转量"]
 
 
+def test_fenbie_list_splits_a_contracted_pair_of_measures():
+    evs = run("1月,我国汽车产销分别完成[238.8万辆]和[250.3万辆]。")
+    assert [e.indicator for e in evs] == ["汽车产量", "汽车销量"]
+    evs = run("全市财政收支分别为[50亿元]和[60亿元]。")
+    assert [e.indicator for e in evs] == ["财政收入", "财政支出"]  # 全市 is the location
+    # one value: the contraction is the name (汽车产销量 is a statistic of its own)
+    evs = run("汽车产销量达到[3000万辆]。")
+    assert [e.indicator for e in evs] == ["汽车产销量"]
+
+
 def test_fenbie_list_carried_to_later_clauses():
     evs = run("高技术产业和装备制造业增加值同比分别增长[10.2%]和[8.1%],占规模以上工业增加值比重分别为[12.1%]和[32.6%]。")
     assert [(e.indicator, e.kind) for e in evs] == [
