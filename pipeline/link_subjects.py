@@ -314,6 +314,9 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
                 parts.append(Subject(p, subj.start + idx, subj.start + idx + len(p)))
             else:
                 parts.append(Subject(p, None, None))
+        # an ordinal prefix written once (第一、二、三产业 -> 第二产业, 第三产业)
+        if _ORDINAL_FIRST.match(parts[0].text) and all(_BARE_ORDINAL.match(p.text) for p in parts[1:]):
+            parts = [parts[0]] + [Subject("第" + p.text, None, None) for p in parts[1:]]
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
@@ -339,7 +342,8 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
     return expand_contraction(doc, subj, n) if n is not None else None
 
 
-_MEASURE_SUFFIXES = ("", "量", "额", "值", "总额", "总值")
+_ORDINAL_FIRST = regex.compile(r"第[一二三四五六七八九十]")
+_BARE_ORDINAL = regex.compile(r"[一二三四五六七八九十]")
 
 
 def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Subject]]:
@@ -348,9 +352,9 @@ def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Su
     for entry in doc.rules.lexicon["contraction"]:
         for word, measures in entry.expansions.items():
             k = text.rfind(word)
-            suffix = text[k + len(word):] if k >= 0 else None
-            if suffix not in _MEASURE_SUFFIXES or len(measures) != n:
+            if k < 0 or len(measures) != n:
                 continue
+            suffix = text[k + len(word):]
             parts = [Subject(text[:k] + m + ("" if m.endswith(suffix) else suffix), None, None) for m in measures]
             for p in parts:
                 p.location, p.share = subj.location, subj.share

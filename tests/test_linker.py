@@ -101,6 +101,10 @@ def test_fenbie_list_splits_a_contracted_pair_of_measures():
     assert [e.indicator for e in evs] == ["汽车产量", "汽车销量"]
     evs = run("全市财政收支分别为[50亿元]和[60亿元]。")
     assert [e.indicator for e in evs] == ["财政收入", "财政支出"]  # 全市 is the location
+    evs = run("上半年,三次产业增加值占GDP的比重分别为[5.8%]、[40.1%]和[54.1%]。")
+    assert [e.indicator for e in evs] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+    evs = run("分产业看,第一、二、三产业增加值分别增长[6.3%]、[11.7%]、[4.8%]。")
+    assert [e.indicator for e in evs] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
     # one value: the contraction is the name (汽车产销量 is a statistic of its own)
     evs = run("汽车产销量达到[3000万辆]。")
     assert [e.indicator for e in evs] == ["汽车产销量"]
