@@ -25,10 +25,6 @@ class SubjectPhrases:
         self.phrases = list(phrases)
         used = {c for p in self.phrases for c in p.pattern.classes}
         self.classes = {c: ws for c, ws in classes.items() if c in used}
-        self.needs_period = "period" in used
-        # a subject is cut into words only when one of these occurs in it (or a period, where rules need one)
-        self.cues = frozenset(w for c in self.classes.values() for w in c) | frozenset(
-            t for p in self.phrases for t in p.pattern.texts)
         self._cached = lru_cache(maxsize=8192)(self._refine)
 
     def refine(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> tuple[list[tuple[int, int]], Optional[str]]:
@@ -38,9 +34,21 @@ class SubjectPhrases:
         """
         if not self.phrases or not subject:
             return [(0, len(subject))], None
-        if not (self.needs_period and periods) and not any(c in subject for c in self.cues):
+        if not any(self._may_match(p.pattern.required, subject, periods) for p in self.phrases):
             return [(0, len(subject))], None
         return self._cached(subject, periods)
+
+    def _may_match(self, required: list[tuple[frozenset[str], frozenset[str]]], subject: str,
+                   periods: tuple[tuple[int, int], ...]) -> bool:
+        """Whether ``subject`` holds, for every step a rule requires, a word or class it accepts: only then is
+        it cut into words (most subjects are not)."""
+        for texts, classes in required:
+            if any(t in subject for t in texts) or ("period" in classes and periods) or ("numeral" in classes and any(
+                    c.isdigit() for c in subject)) or any(w in subject for c in classes if c in self.classes
+                                                          for w in self.classes[c]):
+                continue
+            return False
+        return True
 
     def refine_kept(self, keep: list[int], rest: str, periods: Sequence[tuple[int, int]]
                     ) -> tuple[list[int], str, Optional[str]]:

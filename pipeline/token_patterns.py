@@ -89,7 +89,11 @@ class TokenPattern:
         self.specs = list(specs)
         self.steps = [_step(s) for s in specs]
         self.classes = frozenset(c for s in specs for c in _names(s.CLASS))
-        self.texts = frozenset(c for s in specs for c in _names(s.TEXT) if not _negated(s.TEXT))
+        # what every match must hold: for each step taking at least one token, the words or classes it
+        # accepts (steps that accept any word, or words by tag or by exclusion, constrain nothing here)
+        self.required = [(frozenset(_names(s.TEXT)), frozenset(_names(s.CLASS))) for s in specs
+                         if s.OP in ("1", "+") and not _negated(s.TEXT) and not _negated(s.CLASS)
+                         and (s.TEXT is not None or s.CLASS is not None)]
 
     def match(self, tokens: Sequence[Token], i: int) -> Optional[list[int]]:
         """For the longest match starting at token ``i``: the pattern step each matched token took."""
