@@ -524,3 +524,16 @@ def test_text_hygiene_in_indicators(text, indicator, value):
 def test_sentence_has_no_surrounding_white_space():
     (event,) = zhibiao.extract("  出口增长2%。  \n")["events"]
     assert event["sentence"] == "出口增长2%。"
+
+
+def test_a_one_character_filler_that_begins_a_word_stays():
+    # 再 (again) and 其 (its) are stripped as fillers, but not where they begin a word: 再生, 其他
+    assert one(run("再生纸产业同比下降[23.3%]。"), "23.3%").indicator == "再生纸产业"
+    assert one(run("其他产值增长[5%]。"), "5%").indicator == "其他产值"
+    assert one(run("出口增长[5%],其增速回落。"), "5%").indicator == "出口"
+
+
+def test_a_subject_of_one_character_names_nothing():
+    evs = run("出口增长[5%],录[3亿元]。")
+    assert [e.indicator for e in evs] == ["出口", "出口"]
+
