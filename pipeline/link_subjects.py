@@ -288,7 +288,7 @@ def _starts_content_word(doc: Document, rest: str) -> bool:
     """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建)."""
     word = word_at_start(rest)
     return word is not None and not any(
-        p.fullmatch(word) for p in (doc.eng.p_filler_prefix, doc.eng.p_not_a_name, doc.rules.compiled["conj"]))
+        p.fullmatch(word) for p in (doc.eng.p_filler_prefix, doc.rules.compiled["conj"]))
 
 
 def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subject]]:

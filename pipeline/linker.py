@@ -133,6 +133,9 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
                 continue  # 教育和通讯两个大类分别上升…: the subject runs through the count
             if paren is None and not left.strip() and _count_opens_subject(doc, q, right):
                 continue  # 3家基础电信企业的移动电话用户总数达…: the count is part of the subject
+            fired = doc.rules.rule_index.get(mem.trace[-1][1])
+            if fired is not None and fired.spec.in_subject:
+                continue  # 实施投资500万元以上工业项目3086个: a threshold inside the next value's subject
         prev_end = max(q.end if paren is None else paren[1], statement.subject_end if statement else 0)
     return location
 

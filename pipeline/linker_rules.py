@@ -207,6 +207,7 @@ class LinkRule(BaseModel):
     subject: Literal["left", "right", "carry", "previous"] = "left"
     emit: bool = True
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
+    in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
     keep_rate: bool = False  # true: a rate noun ending the subject stays in its name (X增速快于Y)
     examples: list[Example] = []
     negatives: list[Negative] = []
