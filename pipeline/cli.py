@@ -79,7 +79,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def extract_cli(
     inputs: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .parquet), folders or globs."),
     output: Path = typer.Option(..., "--output", "-o", help="Output folder for the part files."),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (event and quantity tables)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (events, quantities, documents and errors tables, a folder each)."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line of a .txt file as one document."),
     text_key: str = typer.Option("text", "--text-key", help="Key or column holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="Key or column holding the document id."),
@@ -95,6 +95,7 @@ def extract_cli(
     fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
     html: bool = typer.Option(False, "--html", help="Read markup (tags, scripts, entities) as white space in every document; always on for .html and .htm inputs."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="A longer document is extracted in pieces cut at paragraph boundaries."),
+    meta_keys: Optional[list[str]] = typer.Option(None, "--meta-key", help="An input key to copy onto the rows of the events table as meta_KEY (csv, parquet; repeat for each key). All input keys are in the documents table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or log lines (the summary stays)."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
 ) -> None:
@@ -125,7 +126,7 @@ def extract_cli(
                 summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
                                       workers=workers, shard_size=shard_size, resume=resume, force=force,
                                       executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
-                                      html=html, max_chars=max_chars)
+                                      html=html, max_chars=max_chars, meta_keys=meta_keys or ())
         except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
             _fail(str(err))
         if to_stdout:

@@ -285,22 +285,41 @@ def write_html(path: str | Path, html: str) -> Path:
 
 
 _TABLE_FORMATS = ("csv", "parquet")
-_WHAT_RENDER_READS = "render reads a .jsonl of records or the output folder of `zhibiao extract --format jsonl`"
+_WHAT_RENDER_READS = "render reads a .jsonl of records or the output folder of `zhibiao extract`"
 
 
 def read_records(path: str | Path) -> list[dict]:
     """Document records from a JSONL file or from a ``zhibiao extract`` output folder.
 
-    A folder is read as its ``documents-*.jsonl`` part files in name order.
-    Anything else (a table output folder, a text file, a line that is not a
-    JSON object) raises ``RecordsError`` naming the file and line, so the
-    command line can say what is wrong in one line. No validation beyond
+    A folder is read as its ``documents-*.jsonl`` part files in name order, or (csv and parquet
+    output) rebuilt from its documents, quantities and events tables (``tables.read_records``).
+    Anything else (a text file, a line that is not a JSON object) raises ``RecordsError`` naming the
+    file and line, so the command line can say what is wrong in one line. No validation beyond
     that: the render shows what it is given.
     """
+    path = Path(path)
+    if path.is_dir():
+        for fmt in _TABLE_FORMATS:
+            if any((path / "documents").glob(f"part-*.{fmt}")):
+                return _read_tables(path, fmt)
     records: list[dict] = []
-    for file in _record_files(Path(path)):
+    for file in _record_files(path):
         records.extend(_read_jsonl(file))
     return records
+
+
+def _read_tables(folder: Path, fmt: str) -> list[dict]:
+    from . import tables
+
+    try:
+        return tables.read_records(folder, fmt)
+    except ImportError:
+        raise RecordsError(f"{folder}: reading {fmt} tables needs pyarrow: pip install 'zhibiao[parquet]'") from None
+    except StopIteration:
+        raise RecordsError(f"{folder}: the events or quantities tables hold fewer rows than the documents table "
+                           "counts; the folder was changed after the run") from None
+    except (OSError, ValueError) as err:
+        raise RecordsError(f"{folder}: cannot read the {fmt} tables ({err})") from None
 
 
 def _record_files(path: Path) -> list[Path]:
@@ -314,12 +333,7 @@ def _record_files(path: Path) -> list[Path]:
     files = sorted(path.glob("documents-*.jsonl"))
     if files:
         return files
-    for fmt in _TABLE_FORMATS:
-        if any(path.glob(f"events-*.{fmt}")):
-            raise RecordsError(
-                f"{path}: holds {fmt} tables (events-*.{fmt}), not document records; {_WHAT_RENDER_READS}"
-            )
-    raise RecordsError(f"{path}: no documents-*.jsonl part files; {_WHAT_RENDER_READS}")
+    raise RecordsError(f"{path}: no documents-*.jsonl part files and no documents table; {_WHAT_RENDER_READS}")
 
 
 def _read_jsonl(file: Path) -> Iterator[dict]:
