@@ -309,7 +309,10 @@ def run_extract(
     over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  ``meta_keys``:
     input keys copied onto the event rows of the csv and parquet tables, as ``meta_<key>``.
     """
-    get_format(fmt)  # unknown names fail here, before any file is touched
+    tabular = get_format(fmt).folders  # an unknown format fails here, before any file is touched
+    if meta_keys and not tabular:
+        raise ValueError(f"--meta-key copies input keys onto the rows of the csv and parquet tables; {fmt} records "
+                         "keep every input key in their meta")
     opts_units = str(units) if units is not None else None
     opts_rules = tuple(str(r) for r in rules) if rules else None
     checked = default_extractor(units=opts_units, rules=opts_rules)

@@ -218,6 +218,8 @@ def render_cli(
     page_size: int = typer.Option(
         DEFAULT_PAGE_SIZE, "--page-size", min=1,
         help="Documents a page; more go to OUTPUT-2.html, OUTPUT-3.html ..., linked by next and previous."),
+    series: bool = typer.Option(True, "--series/--no-series",
+                                help="Also write OUTPUT-series.html: a chart per indicator with two points or more."),
 ) -> None:
     """Write self-contained HTML pages of events, quantities and documents."""
     from .errors import RecordsError
@@ -231,6 +233,40 @@ def render_cli(
     paths = write_pages(output, records, page_size)
     more = f" on {len(paths)} pages, {paths[0].name} to {paths[-1].name}" if len(paths) > 1 else ""
     typer.echo(f"wrote {output} ({len(records):,} documents{more})")
+    if series:
+        series_path = write_series_page(output, records, page_size)
+        typer.echo(f"wrote {series_path} (indicator series)")
+
+
+def write_series_page(output: Path, records: list[dict], page_size: int) -> Path:
+    """The series page next to the documents pages (``OUTPUT-series.html``), its points linked to them."""
+    from .render import page_file_name, write_html
+    from .series_page import render_series
+
+    path = output.with_name(f"{output.stem}-series{output.suffix}")
+    return write_html(path, render_series(records, lambda i: page_file_name(output.name, i // page_size + 1)))
+
+
+@app.command("series")
+def series_cli(
+    input_path: Path = typer.Argument(..., help="The output folder of zhibiao extract (any format), or a .jsonl of records."),
+    output: Path = typer.Option(..., "--output", "-o", help="The Parquet file to write (series.parquet)."),
+) -> None:
+    """Group the events of a corpus into indicator series: one row per indicator, place, period, kind,
+    basis and unit, with its value, reports, documents and a conflict flag."""
+    from .errors import RecordsError
+    from .series import build_series, write_series
+
+    if output.suffix != ".parquet":
+        _fail(f"{output}: the series table is written as Parquet; name it *.parquet")
+    try:
+        rows = build_series(input_path)
+    except RecordsError as err:
+        _fail(str(err))
+    write_series(rows, output)
+    conflicts = sum(r["conflict"] for r in rows)
+    typer.echo(f"wrote {output} ({len(rows):,} points from {sum(r['reports'] for r in rows):,} events; "
+               f"{conflicts:,} with reports that disagree beyond rounding)")
 
 
 @app.command("init-config")

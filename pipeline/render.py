@@ -119,6 +119,15 @@ tr.zb-false{background:#f8d0d0}
 .zb-filter input{font:inherit;padding:.2em .5em;width:28em;max-width:100%}
 .zb-pages{margin:.8em 0;display:flex;gap:1.2em;align-items:baseline}
 .zb-qual{color:#666}
+.zb-charts{display:flex;flex-wrap:wrap;gap:1em}
+.zb-chart{margin:0;border:1px solid #e3e3e3;border-radius:.3em;padding:.4em .6em}
+.zb-chart figcaption{font-size:.85em;max-width:380px}
+.zb-chart-legend{font-size:.75em;margin:0;max-width:380px}
+.zb-axis{stroke:#999}
+.zb-line{fill:none;stroke-width:1.5}
+.zb-pt{stroke:#fff;stroke-width:1}
+.zb-pt.zb-conflict{stroke:#000;stroke-width:2}
+.zb-xtick,.zb-ytick{font-size:10px;fill:#555}
 """
 _CSS += "".join(
     f".zb-{label}{{background:{colour}}}" for label, colour in (*LABEL_COLOURS.items(), ("OTHER", OTHER_COLOUR))
@@ -265,7 +274,8 @@ def _int(x: Any) -> int | None:
     return x if isinstance(x, int) and not isinstance(x, bool) else None
 
 
-def _page(title: str, body: str, script: str = "") -> str:
+def html_page(title: str, body: str, script: str = "") -> str:
+    """A whole page: the shared style sheet, ``body`` under an ``<h1>`` of ``title``, and ``script``."""
     js = f"<script>{script}</script>\n" if script else ""
     return (
         "<!DOCTYPE html>\n"
@@ -683,7 +693,7 @@ def _documents_page(records: list[dict], first: int, title: str, pager: str = ""
         *(_document_section(record, index) for index, record in enumerate(records, start=first)),
         pager,
     ]
-    return _page(title, "\n".join(p for p in parts if p), _SORT_JS + _FILTER_JS + _CURRENT_JS)
+    return html_page(title, "\n".join(p for p in parts if p), _SORT_JS + _FILTER_JS + _CURRENT_JS)
 
 
 def render_pages(
@@ -864,4 +874,4 @@ def render_evaluation(
             '<table class="zb-pairs"><thead><tr><th>gold</th><th></th><th>predicted</th></tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></section>'
         )
-    return _page(title, "\n".join(parts))
+    return html_page(title, "\n".join(parts))

@@ -159,11 +159,13 @@ def test_render_writes_pages(tmp_path):
     src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"增長{i}%"}) + "\n" for i in range(5)), encoding="utf-8")
     result = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "r.html"), "--page-size", "2"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {tmp_path / 'r.html'} (5 documents on 3 pages, r.html to r-3.html)\n"
-    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["r-2.html", "r-3.html", "r.html"]
+    assert result.stdout == (f"wrote {tmp_path / 'r.html'} (5 documents on 3 pages, r.html to r-3.html)\n"
+                             f"wrote {tmp_path / 'r-series.html'} (indicator series)\n")
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["r-2.html", "r-3.html", "r-series.html", "r.html"]
     assert 'href="r-2.html"' in (tmp_path / "r.html").read_text(encoding="utf-8")
-    one = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "one.html"), "--limit", "2"])
+    one = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "one.html"), "--limit", "2", "--no-series"])
     assert one.stdout == f"wrote {tmp_path / 'one.html'} (2 documents)\n"
+    assert not (tmp_path / "one-series.html").exists()
     zero = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "z.html"), "--page-size", "0"])
     assert zero.exit_code == 2 and "--page-size" in zero.stderr
 

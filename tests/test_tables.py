@@ -188,3 +188,9 @@ def test_readme_schema_is_the_code_schema(table):
     """The README's table of columns is generated from ``tables.COLUMNS`` (``tables.schema_markdown``)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert _readme_section(readme, table) == tables.schema_markdown(table)
+
+
+def test_meta_keys_need_a_table_format(tmp_path, corpus):
+    with pytest.raises(ValueError, match="--meta-key"):
+        run_extract([str(corpus)], tmp_path / "out", meta_keys=["date"], quiet=True)
+    assert not (tmp_path / "out").exists()
