@@ -76,7 +76,6 @@ class Report:
 class Point:
     """One row of the series table (``conflict`` and ``best`` are computed once, after grouping)."""
 
-    key: tuple
     indicator: str
     indicator_id: str | None
     location: str | None
@@ -164,14 +163,16 @@ def group_points(records: list[dict]) -> list[Point]:
             continue
         point = points.get(key)
         if point is None:
-            start, end = (key[2][0], key[2][1])
-            point = points[key] = Point(key, key[0], _clean(event.get("indicator_id")), key[1], start, end,
-                                        event.get("kind"), event.get("basis"), key[5])
+            indicator, location, period, kind, basis, unit = key
+            point = points[key] = Point(
+                indicator=indicator, indicator_id=_clean(event.get("indicator_id")), location=location,
+                period_start=period[0], period_end=period[1], kind=kind, basis=basis, unit=unit)
         value = float(event["value"])
         point.reports.append(Report(
-            i, j, str(record.get("id", f"#{i + 1}")), value, rounding_step(value, event.get("value_text")),
-            event.get("value_text"), event.get("value_start"), event.get("value_end"), event.get("sentence"),
-            event.get("indicator"), _clean(event.get("period"))))
+            doc_index=i, event_index=j, doc_id=f"#{i + 1}" if record.get("id") is None else str(record["id"]),
+            value=value, step=rounding_step(value, event.get("value_text")), value_text=event.get("value_text"),
+            value_start=event.get("value_start"), value_end=event.get("value_end"), sentence=event.get("sentence"),
+            indicator=event.get("indicator"), period=_clean(event.get("period"))))
     return sorted(points.values(), key=_order)
 
 
@@ -186,15 +187,10 @@ def _order(p: Point) -> tuple:
 def build_series(source: str | Path | list[dict]) -> list[dict]:
     """The series table's rows (one per point) of an extract output folder (any format), a records
     ``.jsonl`` file, or a list of document records."""
-    records = source if isinstance(source, list) else read_any(source)
+    from .render import read_records  # render reads every output format; it imports nothing from here
+
+    records = source if isinstance(source, list) else read_records(source)
     return [p.row() for p in group_points(records)]
-
-
-def read_any(path: str | Path) -> list[dict]:
-    """Document records of a ``.jsonl`` file or an extract output folder (jsonl, csv or parquet)."""
-    from .render import read_records
-
-    return read_records(path)
 
 
 SERIES_FIELDS = (

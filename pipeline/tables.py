@@ -105,11 +105,17 @@ def arrow_schema(table: str, meta_keys: tuple[str, ...] = ()):
 # --------------------------------------------------------------------------- rows of each table
 
 
+def _json(value: Any) -> str:
+    """JSON of input metadata; a value JSON has no type for (a Parquet input's timestamp) as its text."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def _meta_text(value: Any) -> str | None:
-    """A metadata value as a string column holds it: strings as they are, anything else as JSON."""
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    """A metadata value as a string column holds it: numbers, booleans, lists and objects as JSON,
+    anything else (a string, a timestamp) as its text."""
+    if value is None:
+        return None
+    return _json(value) if isinstance(value, (int, float, list, dict)) else str(value)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -157,7 +163,7 @@ def document_rows(records: list[dict]) -> Iterator[dict]:
     for r in records:
         meta = r.get("meta")
         yield {"doc_id": r["id"], "text": r["text"], "chars": len(r["text"]), "quantities": len(r["quantities"]),
-               "events": len(r["events"]), "meta": json.dumps(meta, ensure_ascii=False) if meta else None}
+               "events": len(r["events"]), "meta": _json(meta) if meta else None}
 
 
 def error_rows(errors: list[dict]) -> Iterator[dict]:

@@ -194,3 +194,17 @@ def test_meta_keys_need_a_table_format(tmp_path, corpus):
     with pytest.raises(ValueError, match="--meta-key"):
         run_extract([str(corpus)], tmp_path / "out", meta_keys=["date"], quiet=True)
     assert not (tmp_path / "out").exists()
+
+
+def test_parquet_input_metadata_of_any_type(tmp_path):
+    """A Parquet input's timestamp column is metadata JSON has no type for: it is written as its text."""
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": ["工业投资同比增长8.9%"],
+                             "published": [dt.datetime(2023, 7, 19, 10, 30)], "views": [12]}), src)
+    out = tmp_path / "out"
+    summary = run_extract([str(src)], out, fmt="parquet", meta_keys=["published", "views"], quiet=True)
+    assert summary["errors"] == 0 and summary["events"] == 1
+    (event,) = pq.read_table(out / "events").to_pylist()
+    assert (event["meta_published"], event["meta_views"]) == ("2023-07-19 10:30:00", "12")
+    (doc,) = pq.read_table(out / "documents").to_pylist()
+    assert json.loads(doc["meta"]) == {"published": "2023-07-19 10:30:00", "views": 12}
