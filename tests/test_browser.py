@@ -294,6 +294,7 @@ def test_row_link_lands_on_the_sentence_and_marks_the_event(browser, page, recor
     browser.open(page.as_uri())
     browser.click("#zb-events tbody tr:nth-child(3) a")
     browser.wait_for("location.hash !== ''")
+    browser.wait_for("document.querySelector('.zb-cur') !== null")  # hashchange runs after the hash is set
     anchor = browser.js("location.hash").lstrip("#")
     doc_index, event_index = (int(x) for x in anchor.split("-")[1:])
     event = records[doc_index]["events"][event_index]

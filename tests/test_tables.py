@@ -208,3 +208,13 @@ def test_parquet_input_metadata_of_any_type(tmp_path):
     assert (event["meta_published"], event["meta_views"]) == ("2023-07-19 10:30:00", "12")
     (doc,) = pq.read_table(out / "documents").to_pylist()
     assert json.loads(doc["meta"]) == {"published": "2023-07-19 10:30:00", "views": 12}
+
+
+def test_resume_redoes_a_shard_whose_table_part_is_missing(tmp_path, corpus):
+    out = tmp_path / "out"
+    run_extract([str(corpus)], out, fmt="csv", shard_size=2, quiet=True, workers=1)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*")}
+    (out / "events" / "part-00002.csv").unlink()
+    summary = run_extract([str(corpus)], out, fmt="csv", shard_size=2, resume=True, quiet=True, workers=1)
+    assert summary["shards_skipped"] == 3
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*")} == before
