@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .longtext import MAX_CHARS, Extract, extract_in_pieces
-from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
+from .outdir import claim, fingerprint, leftovers, run_lock, write_manifest
 from .readers import (
     Document,
     ErrorRecord,
@@ -36,7 +36,7 @@ from .readers import (
 )
 from .progress import Advance, Tally, document_progress, plural
 from .records import default_extractor
-from .writers import get_format, jsonl_bytes
+from .writers import get_format
 
 if TYPE_CHECKING:
     from dask.distributed import Queue
@@ -57,6 +57,7 @@ class ExtractOptions:
     rules: tuple[str, ...] | None = None  # linker rule files instead of the bundled ones
     html: bool = False  # read markup as white space in every document (HTML files always are)
     max_chars: int = MAX_CHARS  # a longer document is extracted in pieces (see ``longtext``)
+    meta_keys: tuple[str, ...] = ()  # input keys copied onto event rows of the tables (``meta_<key>``)
 
 
 @dataclass
@@ -71,10 +72,10 @@ class ShardResult:
 
 
 def part_names(shard: Shard, fmt: str) -> dict[str, str]:
-    """File names of a shard's parts, in writing order: the last one marks the shard complete."""
-    stem = f"{shard.index:05d}"
+    """Paths (relative to the output folder) of a shard's parts, in writing order: the last one marks
+    the shard complete."""
     f = get_format(fmt)
-    return {"errors": f"errors-{stem}.jsonl", **{part: f"{part}-{stem}.{f.suffix}" for part in f.parts}}
+    return {part: f.file_name(part, shard.index) for part in f.parts}
 
 
 def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
@@ -151,6 +152,7 @@ def process_shard(shard: Shard, opts: ExtractOptions, send: Advance | None = Non
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -163,8 +165,7 @@ def write_parts(shard: Shard, opts: ExtractOptions, records: list[dict], errors:
     """Write a shard's parts, each atomically, in the order of ``part_names``."""
     f = get_format(opts.fmt)
     for part, name in part_names(shard, opts.fmt).items():
-        data = jsonl_bytes(errors) if part == "errors" else f.encode(part, records)
-        _atomic_write(Path(opts.out_dir) / name, data)
+        _atomic_write(Path(opts.out_dir) / name, f.encode(part, records, errors, opts.meta_keys))
 
 
 class Executor(Protocol):
@@ -275,7 +276,7 @@ def new_manifest(shards: list[Shard], opts: ExtractOptions, paths: list[Path],
     inputs (fingerprinted) that made the parts, and every file it writes there, so that ``--resume``
     can prove it continues the same run and ``--force`` removes only what a run wrote."""
     plan = {"format": opts.fmt, "read": asdict(opts.read), "html": opts.html, "max_chars": opts.max_chars,
-            "rules": rule_files,
+            "meta_keys": opts.meta_keys, "rules": rule_files,
             "inputs": [fingerprint(p) for p in paths], "shards": [asdict(s) for s in shards],
             "files": [name for s in shards for name in part_names(s, opts.fmt).values()]}
     return json.loads(json.dumps(plan))  # as read back from the file: tuples become lists
@@ -298,15 +299,20 @@ def run_extract(
     rules: list[str | Path] | None = None,
     html: bool = False,
     max_chars: int = MAX_CHARS,
+    meta_keys: list[str] | tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary.
 
     ``units`` and ``rules`` replace the bundled units file and linker rule files; they are validated
     here, before any file is touched, and recorded with their hashes in the manifest.  ``html`` reads
     markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
-    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.
+    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  ``meta_keys``:
+    input keys copied onto the event rows of the csv and parquet tables, as ``meta_<key>``.
     """
-    get_format(fmt)  # unknown names fail here, before any file is touched
+    tabular = get_format(fmt).folders  # an unknown format fails here, before any file is touched
+    if meta_keys and not tabular:
+        raise ValueError(f"--meta-key copies input keys onto the rows of the csv and parquet tables; {fmt} records "
+                         "keep every input key in their meta")
     opts_units = str(units) if units is not None else None
     opts_rules = tuple(str(r) for r in rules) if rules else None
     checked = default_extractor(units=opts_units, rules=opts_rules)
@@ -316,7 +322,7 @@ def run_extract(
     if not fast_path and (html or any(is_markup(p) for p in paths)):
         raise ValueError("reading markup (--html, .html and .htm inputs) needs the fast path: drop --no-fast-path")
     shards = plan_shards(paths, read, shard_size)
-    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars)
+    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars, tuple(meta_keys))
     manifest = new_manifest(shards, opts, paths, checked.files())
     with run_lock(out):
         todo = _prepare(out, shards, opts, manifest, resume, force)
@@ -350,10 +356,12 @@ def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dic
     """Check the folder (raises before any change), then clear what the run replaces, write the
     manifest and return the shards still to do: the incomplete ones with ``resume``, else all."""
     remove = claim(out, manifest, resume and not force, force)
-    for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
-        if not tmp.name.startswith(LOCK):
-            tmp.unlink()
+    for tmp in leftovers(out):  # left by a killed run; never taken as complete
+        tmp.unlink()
     for name in remove:
         (out / name).unlink()
+    for folder in {(out / name).parent for name in remove} - {out}:
+        if not any(folder.iterdir()):  # a table folder the earlier run made; a folder with other files stays
+            folder.rmdir()
     write_manifest(out, manifest)
     return [s for s in shards if not is_complete(s, opts)]

@@ -79,7 +79,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def extract_cli(
     inputs: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .parquet), folders or globs."),
     output: Path = typer.Option(..., "--output", "-o", help="Output folder for the part files."),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (event and quantity tables)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="jsonl (documents), csv or parquet (events, quantities, documents and errors tables, a folder each)."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line of a .txt file as one document."),
     text_key: str = typer.Option("text", "--text-key", help="Key or column holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="Key or column holding the document id."),
@@ -95,6 +95,7 @@ def extract_cli(
     fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
     html: bool = typer.Option(False, "--html", help="Read markup (tags, scripts, entities) as white space in every document; always on for .html and .htm inputs."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="A longer document is extracted in pieces cut at paragraph boundaries."),
+    meta_keys: Optional[list[str]] = typer.Option(None, "--meta-key", help="An input key to copy onto the rows of the events table as meta_KEY (csv, parquet; repeat for each key). All input keys are in the documents table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or log lines (the summary stays)."),
     show: int = typer.Option(5, "--show", help="Print this many events after the summary."),
 ) -> None:
@@ -125,7 +126,7 @@ def extract_cli(
                 summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
                                       workers=workers, shard_size=shard_size, resume=resume, force=force,
                                       executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
-                                      html=html, max_chars=max_chars)
+                                      html=html, max_chars=max_chars, meta_keys=meta_keys or ())
         except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
             _fail(str(err))
         if to_stdout:
@@ -217,6 +218,8 @@ def render_cli(
     page_size: int = typer.Option(
         DEFAULT_PAGE_SIZE, "--page-size", min=1,
         help="Documents a page; more go to OUTPUT-2.html, OUTPUT-3.html ..., linked by next and previous."),
+    series: bool = typer.Option(True, "--series/--no-series",
+                                help="Also write OUTPUT-series.html: a chart per indicator with two points or more."),
 ) -> None:
     """Write self-contained HTML pages of events, quantities and documents."""
     from .errors import RecordsError
@@ -230,6 +233,40 @@ def render_cli(
     paths = write_pages(output, records, page_size)
     more = f" on {len(paths)} pages, {paths[0].name} to {paths[-1].name}" if len(paths) > 1 else ""
     typer.echo(f"wrote {output} ({len(records):,} documents{more})")
+    if series:
+        series_path = write_series_page(output, records, page_size)
+        typer.echo(f"wrote {series_path} (indicator series)")
+
+
+def write_series_page(output: Path, records: list[dict], page_size: int) -> Path:
+    """The series page next to the documents pages (``OUTPUT-series.html``), its points linked to them."""
+    from .render import page_file_name, write_html
+    from .series_page import render_series
+
+    path = output.with_name(f"{output.stem}-series{output.suffix}")
+    return write_html(path, render_series(records, lambda i: page_file_name(output.name, i // page_size + 1)))
+
+
+@app.command("series")
+def series_cli(
+    input_path: Path = typer.Argument(..., help="The output folder of zhibiao extract (any format), or a .jsonl of records."),
+    output: Path = typer.Option(..., "--output", "-o", help="The Parquet file to write (series.parquet)."),
+) -> None:
+    """Group the events of a corpus into indicator series: one row per indicator, place, period, kind,
+    basis and unit, with its value, reports, documents and a conflict flag."""
+    from .errors import RecordsError
+    from .series import build_series, write_series
+
+    if output.suffix != ".parquet":
+        _fail(f"{output}: the series table is written as Parquet; name it *.parquet")
+    try:
+        rows = build_series(input_path)
+    except RecordsError as err:
+        _fail(str(err))
+    write_series(rows, output)
+    conflicts = sum(r["conflict"] for r in rows)
+    typer.echo(f"wrote {output} ({len(rows):,} points from {sum(r['reports'] for r in rows):,} events; "
+               f"{conflicts:,} with reports that disagree beyond rounding)")
 
 
 @app.command("init-config")

@@ -31,10 +31,29 @@ HASH_BLOCK = 1 << 20  # bytes read at a time while hashing an input
 
 
 def part_pattern() -> re.Pattern[str]:
-    """Names of the part files any registered format writes (``documents-00000.jsonl`` ...)."""
-    parts = {"errors", *(p for f in FORMATS.values() for p in f.parts)}
-    suffixes = {"jsonl", *(f.suffix for f in FORMATS.values())}
-    return re.compile(rf"(?:{'|'.join(sorted(parts))})-\d{{5}}\.(?:{'|'.join(sorted(suffixes))})")
+    """Paths (relative to the output folder) of the part files any registered format writes
+    (``documents-00000.jsonl``, ``events/part-00000.parquet`` ...)."""
+    names = sorted({re.escape(f.file_name(part, 0)).replace("00000", r"\d{5}")
+                    for f in FORMATS.values() for part in f.parts})
+    return re.compile("|".join(names))
+
+
+def part_files(out: Path) -> list[str]:
+    """The part files in ``out`` and its table folders, as paths relative to ``out``."""
+    pattern = part_pattern()
+    folders = [out, *_table_folders(out)]
+    found = {p.relative_to(out).as_posix() for folder in folders if folder.is_dir() for p in folder.iterdir()}
+    return sorted(name for name in found if pattern.fullmatch(name))
+
+
+def _table_folders(out: Path) -> list[Path]:
+    return [out / part for part in sorted({p for f in FORMATS.values() if f.folders for p in f.parts})]
+
+
+def leftovers(out: Path) -> list[Path]:
+    """Temporary files of parts (and of the manifest) that a killed run left in ``out`` and its table folders."""
+    found = [p for p in out.glob(".*.tmp-*") if not p.name.startswith(LOCK)]
+    return found + [p for folder in _table_folders(out) for p in folder.glob(".part-*.tmp-*")]
 
 
 def fingerprint(path: Path) -> dict[str, Any]:
@@ -101,8 +120,7 @@ def claim(out: Path, new: dict[str, Any], resume: bool, force: bool) -> list[str
     """Check that this run may write ``out`` as asked and return the files it must remove first
     (those of the earlier run, with ``force``).  Raises before anything is changed."""
     old = read_manifest(out)
-    pattern = part_pattern()
-    present = sorted(p.name for p in out.iterdir() if pattern.fullmatch(p.name))
+    present = part_files(out)
     owned = set(old["files"]) if old else set()
     foreign = [n for n in present if n not in owned]
     if resume and old is not None:

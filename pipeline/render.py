@@ -119,6 +119,15 @@ tr.zb-false{background:#f8d0d0}
 .zb-filter input{font:inherit;padding:.2em .5em;width:28em;max-width:100%}
 .zb-pages{margin:.8em 0;display:flex;gap:1.2em;align-items:baseline}
 .zb-qual{color:#666}
+.zb-charts{display:flex;flex-wrap:wrap;gap:1em}
+.zb-chart{margin:0;border:1px solid #e3e3e3;border-radius:.3em;padding:.4em .6em}
+.zb-chart figcaption{font-size:.85em;max-width:380px}
+.zb-chart-legend{font-size:.75em;margin:0;max-width:380px}
+.zb-axis{stroke:#999}
+.zb-line{fill:none;stroke-width:1.5}
+.zb-pt{stroke:#fff;stroke-width:1}
+.zb-pt.zb-conflict{stroke:#000;stroke-width:2}
+.zb-xtick,.zb-ytick{font-size:10px;fill:#555}
 """
 _CSS += "".join(
     f".zb-{label}{{background:{colour}}}" for label, colour in (*LABEL_COLOURS.items(), ("OTHER", OTHER_COLOUR))
@@ -265,7 +274,8 @@ def _int(x: Any) -> int | None:
     return x if isinstance(x, int) and not isinstance(x, bool) else None
 
 
-def _page(title: str, body: str, script: str = "") -> str:
+def html_page(title: str, body: str, script: str = "") -> str:
+    """A whole page: the shared style sheet, ``body`` under an ``<h1>`` of ``title``, and ``script``."""
     js = f"<script>{script}</script>\n" if script else ""
     return (
         "<!DOCTYPE html>\n"
@@ -285,22 +295,41 @@ def write_html(path: str | Path, html: str) -> Path:
 
 
 _TABLE_FORMATS = ("csv", "parquet")
-_WHAT_RENDER_READS = "render reads a .jsonl of records or the output folder of `zhibiao extract --format jsonl`"
+_WHAT_RENDER_READS = "render reads a .jsonl of records or the output folder of `zhibiao extract`"
 
 
 def read_records(path: str | Path) -> list[dict]:
     """Document records from a JSONL file or from a ``zhibiao extract`` output folder.
 
-    A folder is read as its ``documents-*.jsonl`` part files in name order.
-    Anything else (a table output folder, a text file, a line that is not a
-    JSON object) raises ``RecordsError`` naming the file and line, so the
-    command line can say what is wrong in one line. No validation beyond
+    A folder is read as its ``documents-*.jsonl`` part files in name order, or (csv and parquet
+    output) rebuilt from its documents, quantities and events tables (``tables.read_records``).
+    Anything else (a text file, a line that is not a JSON object) raises ``RecordsError`` naming the
+    file and line, so the command line can say what is wrong in one line. No validation beyond
     that: the render shows what it is given.
     """
+    path = Path(path)
+    if path.is_dir():
+        for fmt in _TABLE_FORMATS:
+            if any((path / "documents").glob(f"part-*.{fmt}")):
+                return _read_tables(path, fmt)
     records: list[dict] = []
-    for file in _record_files(Path(path)):
+    for file in _record_files(path):
         records.extend(_read_jsonl(file))
     return records
+
+
+def _read_tables(folder: Path, fmt: str) -> list[dict]:
+    from . import tables
+
+    try:
+        return tables.read_records(folder, fmt)
+    except ImportError:
+        raise RecordsError(f"{folder}: reading {fmt} tables needs pyarrow: pip install 'zhibiao[parquet]'") from None
+    except StopIteration:
+        raise RecordsError(f"{folder}: the events or quantities tables hold fewer rows than the documents table "
+                           "counts; the folder was changed after the run") from None
+    except (OSError, ValueError) as err:
+        raise RecordsError(f"{folder}: cannot read the {fmt} tables ({err})") from None
 
 
 def _record_files(path: Path) -> list[Path]:
@@ -314,12 +343,7 @@ def _record_files(path: Path) -> list[Path]:
     files = sorted(path.glob("documents-*.jsonl"))
     if files:
         return files
-    for fmt in _TABLE_FORMATS:
-        if any(path.glob(f"events-*.{fmt}")):
-            raise RecordsError(
-                f"{path}: holds {fmt} tables (events-*.{fmt}), not document records; {_WHAT_RENDER_READS}"
-            )
-    raise RecordsError(f"{path}: no documents-*.jsonl part files; {_WHAT_RENDER_READS}")
+    raise RecordsError(f"{path}: no documents-*.jsonl part files and no documents table; {_WHAT_RENDER_READS}")
 
 
 def _read_jsonl(file: Path) -> Iterator[dict]:
@@ -669,7 +693,7 @@ def _documents_page(records: list[dict], first: int, title: str, pager: str = ""
         *(_document_section(record, index) for index, record in enumerate(records, start=first)),
         pager,
     ]
-    return _page(title, "\n".join(p for p in parts if p), _SORT_JS + _FILTER_JS + _CURRENT_JS)
+    return html_page(title, "\n".join(p for p in parts if p), _SORT_JS + _FILTER_JS + _CURRENT_JS)
 
 
 def render_pages(
@@ -850,4 +874,4 @@ def render_evaluation(
             '<table class="zb-pairs"><thead><tr><th>gold</th><th></th><th>predicted</th></tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></section>'
         )
-    return _page(title, "\n".join(parts))
+    return html_page(title, "\n".join(parts))

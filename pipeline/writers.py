@@ -1,25 +1,25 @@
 """Output formats of batch extraction, in one registry: the place to add a format.
 
-A format names the parts a shard writes besides its errors (``documents``, or ``quantities`` and
-``events``), their file suffix, and how a list of document records becomes each part's bytes.  The
-command line's ``--format`` choices, the part names and ``--resume``'s completeness check all come
-from here.  Errors are always written as JSON lines.
+A format names the parts a shard writes (in writing order: the last marks the shard complete), their
+file suffix, where each part's file goes, and how a shard's document and error records become each
+part's bytes.  The command line's ``--format`` choices, the part names, ``--resume``'s completeness
+check and ``--force``'s view of which files are a run's all come from here.
+
+- ``jsonl``: the nested document records of ``spec/events.md`` (what ``zhibiao render`` and the
+  library read) as ``documents-00000.jsonl``, and ``errors-00000.jsonl``, side by side in the folder.
+- ``csv``, ``parquet``: the four tables of ``tables`` (events, quantities, documents, errors), each in
+  a folder of its own (``events/part-00000.parquet``), so each folder is one dataset of one schema.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-EVENT_COLUMNS = (
-    "doc_id", "indicator", "indicator_id", "value", "unit", "kind", "basis", "qualifier", "period",
-    "location", "value_text", "value_start", "value_end", "indicator_start", "indicator_end", "sentence", "rule",
-)
-QUANTITY_COLUMNS = (
-    "doc_id", "text", "start", "end", "value", "upper", "unit", "label", "qualifier", "base_value", "base_unit", "currency",
-)
+from . import tables
+
+# (part, document records, error records, metadata keys for event rows) -> the part's bytes
+Encoder = Callable[[str, list[dict], list[dict], tuple[str, ...]], bytes]
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,15 @@ class Format:
     name: str
     suffix: str
     parts: tuple[str, ...]
-    encode: Callable[[str, list[dict]], bytes]  # (part, document records) -> the part's bytes
+    encode: Encoder
+    folders: bool  # each part in a folder of its name (``events/part-00000.csv``), else ``documents-00000.jsonl``
     description: str
+
+    def file_name(self, part: str, index: int) -> str:
+        """The path, relative to the output folder, of shard ``index``'s ``part``."""
+        if self.folders:
+            return f"{part}/part-{index:05d}.{self.suffix}"
+        return f"{part}-{index:05d}.{self.suffix}"
 
 
 FORMATS: dict[str, Format] = {}
@@ -53,57 +60,20 @@ def jsonl_bytes(rows: Iterable[dict]) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
 
 
-def event_rows(records: list[dict]) -> Iterator[dict]:
-    """One row per event, with its document's id and metadata (``meta_*``)."""
-    for r in records:
-        meta = {f"meta_{k}": v for k, v in (r.get("meta") or {}).items()}
-        for e in r["events"]:
-            yield {**{c: e.get(c) for c in EVENT_COLUMNS}, "doc_id": r["id"], **meta}
+def _jsonl(part: str, records: list[dict], errors: list[dict], meta_keys: tuple[str, ...]) -> bytes:
+    return jsonl_bytes(errors if part == "errors" else records)
 
 
-def quantity_rows(records: list[dict]) -> Iterator[dict]:
-    """One row per quantity, with its document's id and metadata (``meta_*``)."""
-    for r in records:
-        meta = {f"meta_{k}": v for k, v in (r.get("meta") or {}).items()}
-        for q in r["quantities"]:
-            yield {**{c: q.get(c) for c in QUANTITY_COLUMNS}, "doc_id": r["id"], **meta}
+def _table_encoder(encode: Callable[[str, list[dict], tuple[str, ...]], bytes]) -> Encoder:
+    """An encoder of the four tables from an encoder of rows with a table's schema."""
+    def encoder(part: str, records: list[dict], errors: list[dict], meta_keys: tuple[str, ...]) -> bytes:
+        return encode(part, tables.rows(part, errors if part == "errors" else records, meta_keys), meta_keys)
+    return encoder
 
 
-_ROWS = {"events": (event_rows, EVENT_COLUMNS), "quantities": (quantity_rows, QUANTITY_COLUMNS)}
-
-
-def _columns(rows: list[dict], columns: tuple[str, ...]) -> list[str]:
-    return list(columns) + sorted({k for r in rows for k in r} - set(columns))
-
-
-def _csv(part: str, records: list[dict]) -> bytes:
-    make_rows, columns = _ROWS[part]
-    rows = list(make_rows(records))
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=_columns(rows, columns), extrasaction="ignore")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()})
-    return buf.getvalue().encode("utf-8")
-
-
-def _parquet(part: str, records: list[dict]) -> bytes:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise RuntimeError("writing Parquet needs pyarrow: pip install 'zhibiao[parquet]'") from None
-    make_rows, columns = _ROWS[part]
-    rows = list(make_rows(records))
-    names = _columns(rows, columns)
-    table = pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows]) if rows \
-        else pa.table({k: pa.array([], pa.string()) for k in names})
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink)
-    return sink.getvalue().to_pybytes()
-
-
-register(Format("jsonl", "jsonl", ("documents",), lambda part, records: jsonl_bytes(records),
-                "one document record per line (spec/events.md)"))
-register(Format("csv", "csv", ("quantities", "events"), _csv, "quantity and event tables, one row per item"))
-register(Format("parquet", "parquet", ("quantities", "events"), _parquet, "quantity and event tables (needs pyarrow)"))
+register(Format("jsonl", "jsonl", ("errors", "documents"), _jsonl, False,
+                "one document record per line (spec/events.md), errors as JSON lines"))
+register(Format("csv", "csv", tables.TABLES, _table_encoder(tables.csv_bytes), True,
+                "events, quantities, documents and errors tables, one folder each"))
+register(Format("parquet", "parquet", tables.TABLES, _table_encoder(tables.parquet_bytes), True,
+                "events, quantities, documents and errors tables, one folder each (needs pyarrow)"))

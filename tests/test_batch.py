@@ -1,9 +1,7 @@
 """Batch extraction: no document lost, atomic resumable parts, identical output on every path."""
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import json
 import logging
 import os
@@ -274,27 +272,6 @@ def test_fast_path_loses_nothing():
         expected = to_records(full(text))
         assert extract_records(text) == expected, text
         assert to_records(prefiltered(text)) == expected, text
-
-
-def test_tables_csv(tmp_path):
-    src = _corpus(tmp_path)
-    out = tmp_path / "csv"
-    summary = run_extract([str(src)], out, fmt="csv", quiet=True)
-    with open(next(out.glob("events-*.csv")), encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert rows and {"doc_id", "indicator", "value", "unit", "kind", "meta_source"} <= set(rows[0])
-    n_events = sum(len(list(csv.DictReader(io.StringIO(p.read_text(encoding="utf-8"))))) for p in out.glob("events-*.csv"))
-    assert n_events == summary["events"]
-
-
-def test_tables_parquet(tmp_path):
-    pq = pytest.importorskip("pyarrow.parquet")
-    src = _corpus(tmp_path)
-    out = tmp_path / "pq"
-    summary = run_extract([str(src)], out, fmt="parquet", quiet=True)
-    table = pq.read_table(next(out.glob("quantities-*.parquet")))
-    assert "value" in table.column_names
-    assert sum(pq.read_table(p).num_rows for p in out.glob("quantities-*.parquet")) == summary["quantities"]
 
 
 def test_sigint_leaves_no_complete_looking_part(tmp_path):

@@ -294,6 +294,7 @@ def test_row_link_lands_on_the_sentence_and_marks_the_event(browser, page, recor
     browser.open(page.as_uri())
     browser.click("#zb-events tbody tr:nth-child(3) a")
     browser.wait_for("location.hash !== ''")
+    browser.wait_for("document.querySelector('.zb-cur') !== null")  # hashchange runs after the hash is set
     anchor = browser.js("location.hash").lstrip("#")
     doc_index, event_index = (int(x) for x in anchor.split("-")[1:])
     event = records[doc_index]["events"][event_index]
@@ -319,3 +320,39 @@ def test_next_and_previous_pages(browser, tmp_path, records):
     assert {row[DOC] for row in table_rows(browser.dom())} == {"s2"}
     browser.click("a[rel=prev]")
     browser.wait_for(f"location.href === {json.dumps(paths[1].as_uri())} && document.readyState === 'complete'")
+
+
+SERIES_TEXTS = (
+    "上半年，规模以上工业增加值同比增长3.8%。",
+    "1-9月，全国规模以上工业增加值同比增长4.0%，工业投资同比增长9.0%。",
+    "前三季度，规模以上工业增加值同比增长4.0%。",
+)
+
+
+def test_series_page_point_links_to_its_sentence(browser, tmp_path):
+    """A point of the series page opens the documents page of its report, on its sentence."""
+    import zhibiao
+    from zhibiao.cli import write_series_page
+    from zhibiao.series import build_series
+
+    records = [{"id": f"r{i}", **zhibiao.extract(text)} for i, text in enumerate(SERIES_TEXTS)]
+    rows = [r for r in build_series(records) if r["indicator"] == "industrial_value_added"]
+    assert len(rows) == 3, rows  # three periods as written: three points of one chart
+    page = tmp_path / "site" / "page.html"
+    render.write_pages(page, records, page_size=1)
+    series = write_series_page(page, records, page_size=1)
+    browser.open(series.as_uri())
+    charts = browser.js("Array.from(document.querySelectorAll('figure.zb-chart')).map(function(f){"
+                        "return [f.getAttribute('data-indicator'), f.querySelectorAll('circle').length];})")
+    assert charts == [["industrial_value_added", 3]]
+    target = browser.js("(function(){var a=document.querySelectorAll('a.zb-point')[1];"
+                        "return a.getAttribute('href');})()")
+    doc_index = int(target.split("#ev-")[1].split("-")[0])
+    browser.click("a.zb-point:nth-of-type(2) circle")
+    expected = (page.parent / target.split("#")[0]).as_uri() + "#" + target.split("#")[1]
+    browser.wait_for(f"location.href === {json.dumps(expected)} && document.readyState === 'complete'")
+    event = records[doc_index]["events"][int(target.rsplit("-", 1)[1])]
+    sentence = browser.js("(function(){var s=document.getElementById(location.hash.slice(1)).parentElement;"
+                          "return [s.className, s.textContent, getComputedStyle(s).backgroundColor];})()")
+    assert sentence[0] == "zb-s" and sentence[2] == "rgb(255, 243, 176)"
+    assert event["value_text"] in sentence[1] and event["indicator_id"] == "industrial_value_added"

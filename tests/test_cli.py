@@ -159,30 +159,63 @@ def test_render_writes_pages(tmp_path):
     src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"增長{i}%"}) + "\n" for i in range(5)), encoding="utf-8")
     result = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "r.html"), "--page-size", "2"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {tmp_path / 'r.html'} (5 documents on 3 pages, r.html to r-3.html)\n"
-    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["r-2.html", "r-3.html", "r.html"]
+    assert result.stdout == (f"wrote {tmp_path / 'r.html'} (5 documents on 3 pages, r.html to r-3.html)\n"
+                             f"wrote {tmp_path / 'r-series.html'} (indicator series)\n")
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["r-2.html", "r-3.html", "r-series.html", "r.html"]
     assert 'href="r-2.html"' in (tmp_path / "r.html").read_text(encoding="utf-8")
-    one = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "one.html"), "--limit", "2"])
+    one = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "one.html"), "--limit", "2", "--no-series"])
     assert one.stdout == f"wrote {tmp_path / 'one.html'} (2 documents)\n"
+    assert not (tmp_path / "one-series.html").exists()
     zero = runner.invoke(app, ["render", str(src), "-o", str(tmp_path / "z.html"), "--page-size", "0"])
     assert zero.exit_code == 2 and "--page-size" in zero.stderr
 
 @pytest.fixture(scope="module")
 def table_outputs(tmp_path_factory) -> dict[str, Path]:
-    """Real ``extract`` output folders in the table formats render cannot read."""
+    """Real ``extract`` output folders in every format, of the same input, in shards of two documents."""
     base = tmp_path_factory.mktemp("tables")
     src = base / "in.jsonl"
-    src.write_text('{"id": "a", "text": "工業投資同比增長8.9%"}\n', encoding="utf-8")
-    for fmt in ("csv", "parquet"):
-        result = runner.invoke(app, ["extract", str(src), "-o", str(base / fmt), "-f", fmt, "-q", "-w", "1"])
+    texts = ["工業投資同比增長8.9%", "没有数字", "5G移動電話用戶達6.76億戶，規模以上工業增加值同比增長3.8%。"]
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": t, "date": "2023-07-19"}, ensure_ascii=False) + "\n"
+                           for i, t in enumerate(texts)), encoding="utf-8")
+    for fmt in ("jsonl", "csv", "parquet"):
+        result = runner.invoke(app, ["extract", str(src), "-o", str(base / fmt), "-f", fmt, "-q", "-w", "1",
+                                     "--shard-size", "2"])
         assert result.exit_code == 0, result.output
-    return {"csv": base / "csv", "parquet": base / "parquet"}
+    return {fmt: base / fmt for fmt in ("jsonl", "csv", "parquet")}
 
 
-# case: ((file name, content), or None for a table output folder; ":LINE" of the error; what it says)
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_render_reads_table_outputs_as_the_records(tmp_path, table_outputs, fmt):
+    """The tables of an output folder give back the records of the jsonl output of the same input."""
+    from zhibiao.render import read_records
+
+    def given(records: list[dict]) -> list[dict]:
+        """Records without empty fields: a table has every column, a JSON record only the fields it has."""
+        return [{k: [{f: v for f, v in item.items() if v not in (None, "")} for item in r[k]]
+                 if k in ("events", "quantities") else r[k] for k in r} for r in records]
+
+    expected = read_records(table_outputs["jsonl"])
+    assert given(read_records(table_outputs[fmt])) == given(expected) and sum(len(r["events"]) for r in expected) >= 3
+    result = runner.invoke(app, ["render", str(table_outputs[fmt]), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count('class="zb-q ') == \
+        sum(len(r["quantities"]) for r in expected)
+
+
+def test_render_damaged_table_is_one_error_line(tmp_path, table_outputs):
+    import shutil
+
+    folder = tmp_path / "pq"
+    shutil.copytree(table_outputs["parquet"], folder)
+    (folder / "events" / "part-00001.parquet").write_bytes(b"PAR1 not really")
+    result = runner.invoke(app, ["render", str(folder), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and result.stdout == ""
+    (printed,) = result.stderr.splitlines()
+    assert printed.startswith(f"error: {folder}: cannot read the parquet tables ("), printed
+
+
+# case: ((file name, content); ":LINE" of the error; what it says)
 UNREADABLE = {
-    "csv": (None, "", "holds csv tables (events-*.csv), not document records"),
-    "parquet": (None, "", "holds parquet tables (events-*.parquet), not document records"),
     "txt": (("notes.txt", "工業投資同比增長8.9%\n".encode()), "", "not a .jsonl file of records"),
     "malformed": (("in.jsonl", b'{"id": "a", "text": "x"}\n\n{"id": "b", "text": \n'), ":3",
                   "malformed JSON: Expecting value (column 21)"),
@@ -192,11 +225,10 @@ UNREADABLE = {
 
 
 @pytest.mark.parametrize("case", UNREADABLE)
-def test_render_unreadable_input_is_one_error_line(tmp_path, table_outputs, case):
+def test_render_unreadable_input_is_one_error_line(tmp_path, case):
     file, line, message = UNREADABLE[case]
-    path = table_outputs[case] if file is None else tmp_path / file[0]
-    if file is not None:
-        path.write_bytes(file[1])
+    path = tmp_path / file[0]
+    path.write_bytes(file[1])
     result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)  # nothing escaped, so no traceback

@@ -170,3 +170,32 @@ def test_an_unwritable_output_folder_is_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == f"error: {out}: cannot write to the output folder (Permission denied)\n"
     assert list(out.iterdir()) == []
+
+
+def test_table_folders_are_the_runs_and_force_clears_only_its_parts(tmp_path):
+    """A parquet run lists its parts in the table folders; --force (here to jsonl) removes them and the
+    folders it emptied, and keeps a user's file in a table folder, and that folder."""
+    pytest.importorskip("pyarrow")
+    src = _jsonl(tmp_path / "in.jsonl", ["a", "b", "c"])
+    out = tmp_path / "out"
+    run_extract([str(src)], out, fmt="parquet", shard_size=2, quiet=True)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == sorted(p.relative_to(out).as_posix() for p in out.glob("*/*"))
+    assert len(manifest["files"]) == 8 and "events/part-00001.parquet" in manifest["files"]
+    (out / "events" / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "events" / ".part-00001.parquet.tmp-99").write_bytes(b"half")  # a killed run's
+    with pytest.raises(FileExistsError, match="events/part-00000.parquet"):
+        run_extract([str(src)], out, shard_size=2, quiet=True)
+    run_extract([str(src)], out, shard_size=2, force=True, quiet=True)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "documents-00000.jsonl", "documents-00001.jsonl", "errors-00000.jsonl", "errors-00001.jsonl", "events",
+        "events/notes.txt", MANIFEST]
+
+
+def test_a_part_in_a_table_folder_no_manifest_lists_is_refused(tmp_path):
+    out = tmp_path / "out"
+    (out / "quantities").mkdir(parents=True)
+    (out / "quantities" / "part-00003.csv").write_text("x\n", encoding="utf-8")
+    with pytest.raises(OutputFolderError, match="quantities/part-00003.csv"):
+        run_extract([str(_jsonl(tmp_path / "in.jsonl", ["a"]))], out, fmt="csv", force=True, quiet=True)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["quantities", "quantities/part-00003.csv"]
