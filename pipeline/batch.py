@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .longtext import MAX_CHARS, Extract, extract_in_pieces
 from .outdir import LOCK, claim, fingerprint, run_lock, write_manifest
+from .period_dates import date_events, reference_date
 from .readers import (
     Document,
     ErrorRecord,
@@ -57,6 +58,7 @@ class ExtractOptions:
     rules: tuple[str, ...] | None = None  # linker rule files instead of the bundled ones
     html: bool = False  # read markup as white space in every document (HTML files always are)
     max_chars: int = MAX_CHARS  # a longer document is extracted in pieces (see ``longtext``)
+    date_key: str = "date"  # the metadata key of a document's date, which periods are read against
 
 
 @dataclass
@@ -107,11 +109,14 @@ def extractor(opts: ExtractOptions, html: bool) -> Extract:
     return partial(extract_in_pieces, lambda text: to_records(nlp(text)), max_chars=min(opts.max_chars, nlp.max_length))
 
 
-def extract_document(doc: Document, extract: Extract) -> dict[str, Any]:
-    """The contract's record of one document, with its id and metadata."""
+def extract_document(doc: Document, extract: Extract, date_key: str = "date") -> dict[str, Any]:
+    """The contract's record of one document, with its id and metadata; its periods are read against
+    the date under ``date_key`` in its metadata when it has one (else a release date in its text)."""
     record = {"id": doc.id, **extract(doc.text)}
     if doc.meta:
         record["meta"] = doc.meta
+        if doc.meta.get(date_key) not in (None, ""):
+            record["events"] = date_events(record["events"], reference_date(doc.meta[date_key]))
     return record
 
 
@@ -120,7 +125,7 @@ def extract_item(item: Document | ErrorRecord, opts: ExtractOptions) -> dict[str
     if isinstance(item, ErrorRecord):
         return item
     try:
-        return extract_document(item, extractor(opts, opts.html or item.html))
+        return extract_document(item, extractor(opts, opts.html or item.html), opts.date_key)
     except Exception as err:
         return ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}")
 
@@ -298,13 +303,15 @@ def run_extract(
     rules: list[str | Path] | None = None,
     html: bool = False,
     max_chars: int = MAX_CHARS,
+    date_key: str = "date",
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary.
 
     ``units`` and ``rules`` replace the bundled units file and linker rule files; they are validated
     here, before any file is touched, and recorded with their hashes in the manifest.  ``html`` reads
     markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
-    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.
+    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  Periods are read
+    as dates against each document's ``date_key`` metadata (see ``period_dates``).
     """
     get_format(fmt)  # unknown names fail here, before any file is touched
     opts_units = str(units) if units is not None else None
@@ -316,7 +323,7 @@ def run_extract(
     if not fast_path and (html or any(is_markup(p) for p in paths)):
         raise ValueError("reading markup (--html, .html and .htm inputs) needs the fast path: drop --no-fast-path")
     shards = plan_shards(paths, read, shard_size)
-    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars)
+    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars, date_key)
     manifest = new_manifest(shards, opts, paths, checked.files())
     with run_lock(out):
         todo = _prepare(out, shards, opts, manifest, resume, force)

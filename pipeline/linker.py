@@ -49,8 +49,9 @@ from .linker_rules import (
     load_rules,
     lookup_indicator,
 )
+from .periods import find_mentions
 
-__all__ = ["Event", "link", "load_rules", "find_periods", "LinkerRules"]
+__all__ = ["Event", "link", "load_rules", "LinkerRules"]
 
 
 class QuantityLike(Protocol):
@@ -189,7 +190,7 @@ class _Linker:
             if q.start >= last_end:
                 self.quantities.append(q)
                 last_end = q.end
-        own = find_periods(text, rules)
+        own = find_mentions(text)
         given = [Span(p.start, p.end, p.text) for p in periods] if periods is not None else own
         self.periods = sorted(given, key=lambda p: p.start)
         # for stripping, any period-looking span counts
@@ -1104,19 +1105,6 @@ class _Linker:
             )
 
 
-def find_periods(text: str, rules: LinkerRules | None = None) -> list[Span]:
-    """Period expressions in normalised ``text`` by the ``period`` patterns of the lexicon (a fallback)."""
-    rules = rules or default_rules()
-    out: list[Span] = []
-    pat = rules.compiled["period"]
-    for m in pat.finditer(text):
-        if not m.group(0).strip():
-            continue
-        # not a period when it is part of a number (2023年 inside 12023年? ) or a date followed by 日
-        out.append(Span(m.start(), m.end(), m.group(0)))
-    return out
-
-
 def link(
     text: str,
     quantities: Sequence[QuantityLike],
@@ -1126,7 +1114,7 @@ def link(
 ) -> list[Event]:
     """Link each quantity of the normalised ``text`` to the indicator it measures.
 
-    ``periods=None`` finds periods with the lexicon's ``period`` patterns.
+    ``periods=None`` takes the time words of ``periods.find_mentions`` as periods.
     ``trace``, when given, receives ``(quantity start, rule id)`` for every
     quantity a rule handled, including rules that emit no event.
     Returns events in text order; a quantity that measures nothing gets none,
