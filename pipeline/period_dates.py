@@ -12,9 +12,10 @@ a statistical release reports periods that are over or about to be, so the year 
 date's year when the period ends no later than 45 days after the reference date, else the year
 before (``12月`` in a text of 15 January is last December; ``全年`` in a text of 18 January is last
 year).  A target (``kind`` ``target``) is about what is still to come: the first year, from the one
-before the reference date's, in which the period has not ended by the reference date.  Within a
-document, a year written with an earlier statement's period (``2023年上半年,…6月份``) is the year
-of the periods after it that write none, as long as that period is not in the future.
+before the reference date's, in which the period has not ended by the reference date.  Without a
+reference date, a year written with an earlier statement's period of the document (``2023年上半年,…
+6月份``) is the year of the periods after it that write none.  (With one, that year is not used:
+an earlier period may be a reference, as in ``超过历史上第二高位的2008年…前三季度``.)
 """
 from __future__ import annotations
 
@@ -172,12 +173,8 @@ def _year(m: dict[str, Any], suffix: str, ref: date | None, g: PeriodGrammar) ->
 
 def _choose_year(span_of, ref: date | None, fallback: int | None, target: bool) -> tuple[date, date, str] | None:
     """The span of a period that writes no year, by the rules of the module docstring."""
-    if fallback is not None:
-        s = span_of(fallback)
-        if s is not None and (ref is None or target or s[1] <= ref + _LATE):
-            return s
     if ref is None:
-        return None
+        return span_of(fallback) if fallback is not None else None
     years = (ref.year - 1, ref.year, ref.year + 1) if target else (ref.year, ref.year - 1)
     for year in years:
         s = span_of(year)
@@ -188,9 +185,13 @@ def _choose_year(span_of, ref: date | None, fallback: int | None, target: bool) 
     return None
 
 
-def _relative(word: str, ref: date | None, g: PeriodGrammar) -> tuple[date, date, str] | None:
-    """上月, 本季度, 上周 ...: a month, quarter or week counted from the reference date."""
+def _relative(word: str, ref: date | None, context: Resolved | None, g: PeriodGrammar) -> tuple[date, date, str] | None:
+    """上月, 本季度, 上周 ...: a month, quarter or week counted from the statement's own period (a month or a
+    day in one, read before it in the document: 较上月 in a release on November is October), else from
+    the reference date."""
     unit, offset = g.words["relative_month"].get(word) or g.words["relative_week"][word]
+    if unit == "month" and context is not None and context.type in ("month", "point", "day", "ten_days"):
+        ref = date.fromisoformat(context.end)
     if ref is None:
         return None
     if unit == "week":
@@ -224,7 +225,10 @@ def _read(text: str, ref: date | None, context: Resolved | None, fallback: int |
         first = date(year if year is not False else ref.year, 1, 1)
         return (Resolved(first.isoformat(), ref.isoformat(), "to_date"), year is not False) if first <= ref else None
     if m.get("rm"):
-        span = _relative(m["rm"], ref, g)
+        span = _relative(m["rm"], ref, context, g)
+        if span is not None and m.get("mp"):
+            point = span[0] if m["mp"] == "初" else span[1]
+            span = (point, point, "point")
         written = True
     else:
         year2 = _year(m, "2", ref, g)
@@ -246,8 +250,8 @@ def _read(text: str, ref: date | None, context: Resolved | None, fallback: int |
 
 def _same_period(m: dict[str, Any], ref: date | None, context: Resolved | None,
                  g: PeriodGrammar) -> tuple[Resolved, bool] | None:
-    """同期: the statement's own period (``context``) moved to the year written before 同期: 去年同期 and
-    同期 alone one year back, 2022年同期 to 2022."""
+    """同期: the statement's own period (``context``) moved to the year written before 同期: 去年同期 one
+    year back, 2022年同期 to 2022; 同期 alone is the period itself (同期,空置单位约有2.6万个)."""
     if context is None:
         return None
     base = date.fromisoformat(context.start).year
@@ -259,7 +263,7 @@ def _same_period(m: dict[str, Any], ref: date | None, context: Resolved | None,
         year = _year(m, "", ref, g)
         if year is None:
             return None
-        shift = -1 if year is False else year - base
+        shift = 0 if year is False else year - base
     start, end = (_shift_year(date.fromisoformat(d), shift) for d in (context.start, context.end))
     return Resolved(start.isoformat(), end.isoformat(), context.type), False
 

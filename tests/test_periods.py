@@ -67,7 +67,7 @@ def test_same_period_is_the_statement_period_a_year_earlier() -> None:
     h1 = resolve("上半年", date(2023, 7, 15))
     assert resolve("去年同期", date(2023, 7, 15), context=h1) == Resolved("2022-01-01", "2022-06-30", "half")
     assert resolve("上年同期", None, context=h1) == Resolved("2022-01-01", "2022-06-30", "half")
-    assert resolve("同期", None, context=h1) == Resolved("2022-01-01", "2022-06-30", "half")
+    assert resolve("同期", None, context=h1) == Resolved("2023-01-01", "2023-06-30", "half")
     assert resolve("2021年同期", None, context=h1) == Resolved("2021-01-01", "2021-06-30", "half")
     feb = Resolved("2024-02-01", "2024-02-29", "month")
     assert resolve("去年同期", None, context=feb) == Resolved("2023-02-01", "2023-02-28", "month")
@@ -75,8 +75,16 @@ def test_same_period_is_the_statement_period_a_year_earlier() -> None:
 
 def test_year_written_earlier_in_the_document() -> None:
     assert resolve("6月份", None, year=2023) == Resolved("2023-06-01", "2023-06-30", "month")
-    # a year written earlier does not make a period in the future of the document's date
-    assert resolve("12月", date(2023, 7, 15), year=2023) == Resolved("2022-12-01", "2022-12-31", "month")
+    # with a reference date, an earlier period's year is not used (it may be a reference: 第二高位的2008年)
+    assert resolve("前三季度", date(2011, 10, 26), year=2008) == Resolved("2011-01-01", "2011-09-30", "cumulative_months")
+
+
+def test_relative_months_count_from_the_statement_period() -> None:
+    nov = Resolved("2022-11-30", "2022-11-30", "point")
+    assert resolve("上月底", date(2023, 1, 5), context=nov) == Resolved("2022-10-31", "2022-10-31", "point")
+    assert resolve("上月", date(2023, 1, 5)) == Resolved("2022-12-01", "2022-12-31", "month")
+    quarter = Resolved("2023-04-01", "2023-06-30", "quarter")
+    assert resolve("上月", date(2023, 7, 15), context=quarter) == Resolved("2023-06-01", "2023-06-30", "month")
 
 
 def test_targets_look_forward() -> None:
@@ -362,3 +370,51 @@ def test_cli_date_key(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (record,) = read_jsonl(next((tmp_path / "out").glob("documents-*.jsonl")))
     assert (record["events"][0]["period_start"], record["events"][0]["period_end"]) == ("2023-01-01", "2023-12-31")
+
+
+# ----------------------------------------------------------------------------- gold period dates in evaluate
+
+
+def _gold_doc(**dates) -> dict:
+    event = {"indicator": "出口", "value_text": "5%", "value": 5, "unit": "%", "kind": "change", "period": "上月", **dates}
+    return {"id": "a", "text": "上月,出口增长5%。", "meta": {"date": "2023-03-10"}, "events": [event]}
+
+
+def test_evaluate_scores_period_dates_where_gold_has_them() -> None:
+    from zhibiao.evaluate import evaluate_documents, format_report, score
+
+    gold = [_gold_doc(period_start="2023-02-01", period_end="2023-02-28"), {**_gold_doc(), "id": "b"}]
+    result, preds = evaluate_documents(gold, zhibiao.extract)  # meta.date is passed on as the document date
+    assert result["period_dates"] == {"accuracy": 1.0, "correct": 1, "total": 1}
+    preds[0]["events"][0]["period_end"] = "2023-02-27"
+    assert score(gold, preds)["period_dates"] == {"accuracy": 0.0, "correct": 0, "total": 1}
+    assert "period dates" in format_report(result)
+
+
+@pytest.mark.parametrize(("dates", "message"), [
+    ({"period_start": "2023-02-01"}, "'period_start' without 'period_end'"),
+    ({"period_start": "2023-2-1", "period_end": "2023-02-28"}, "must be null or a date YYYY-MM-DD"),
+    ({"period_start": None, "period_end": "2023-02-28"}, "both null or both dates"),
+    ({"period_start": "2023-03-01", "period_end": "2023-02-28"}, "is after"),
+])
+def test_gold_period_dates_are_checked(tmp_path: Path, dates: dict, message: str) -> None:
+    from zhibiao.evaluate import GoldFormatError, read_documents
+
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(_gold_doc(**dates), ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=re.escape(message)):
+        read_documents(path)
+
+
+def test_gold_period_dates_resolve_from_the_gold_period_texts() -> None:
+    """The resolver alone, on the annotated gold files: each gold period, read in document order against
+    the document's meta.date, gives the annotated dates (a floor: 342 of 345 when written)."""
+    total = correct = 0
+    for path in gold_files():
+        for doc in read_jsonl(path):
+            dated = date_events(doc["events"], reference_date((doc.get("meta") or {}).get("date")))
+            for gold, got in zip(doc["events"], dated):
+                if "period_start" in gold:
+                    total += 1
+                    correct += (gold["period_start"], gold["period_end"]) == (got["period_start"], got["period_end"])
+    assert total >= 300 and correct / total >= 0.95
