@@ -179,7 +179,7 @@ def test_rule_negatives(pid: str, role: str, negative) -> None:
         assert find_periods(negative) == []
 
 
-def test_every_resolve_pattern_and_find_pattern_has_examples() -> None:
+def test_every_resolve_pattern_has_examples() -> None:
     with_examples = {pid for pid, *_ in GRAMMAR.examples}
     ids = [pid for pid, _ in GRAMMAR.resolve]
     assert set(ids) - {"resolve.same_period"} <= with_examples
