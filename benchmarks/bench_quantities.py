@@ -38,7 +38,8 @@ def main() -> None:
     import zhibiao
     from zhibiao.normalize import normalize
     from zhibiao.numbers import _parse_cached
-    from zhibiao.quantities import find_periods, find_quantities
+    from zhibiao.periods import find_periods
+    from zhibiao.quantities import find_quantities
     from zhibiao.segmenter import Segmenter
 
     seg = Segmenter()

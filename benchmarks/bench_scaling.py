@@ -25,7 +25,8 @@ size, full = int(sys.argv[1]), sys.argv[3] == "1"
 base = "\n".join(news_texts()) + "\n"
 text = (base * (size // len(base) + 1))[:size]
 from zhibiao.normalize import normalize
-from zhibiao.quantities import find_periods, find_quantities
+from zhibiao.periods import find_periods
+from zhibiao.quantities import find_quantities
 from zhibiao.linker import link
 from zhibiao.linker_rules import default_rules
 from zhibiao.records import event_record, quantity_record

@@ -57,7 +57,7 @@ def to_records(doc: Doc) -> dict[str, Any]:
     return {"text": doc.text, "quantities": quantities_of(doc), "events": events_of(doc)}
 
 
-def extract(text: str, *, html: bool = False, max_chars: int = MAX_CHARS) -> dict[str, Any]:
+def extract(text: str, *, date: Any = None, html: bool = False, max_chars: int = MAX_CHARS) -> dict[str, Any]:
     """Quantities and events of one text, as the contract's JSON-ready document record.
 
     Runs the pure stages (normalise, tag, link) without building a spaCy ``Doc``: the records are the
@@ -65,19 +65,23 @@ def extract(text: str, *, html: bool = False, max_chars: int = MAX_CHARS) -> dic
     ``load()`` is the way to a spaCy ``Language`` with tokens. ``html=True`` reads markup (tags,
     scripts, entities) as white space; offsets still point into ``text`` as given. A text over
     ``max_chars`` characters is extracted in pieces cut at paragraph boundaries (``longtext``).
+    ``date`` (``2023-07-15`` or a ``datetime.date``) is the document's date: each event's period is
+    read as ``period_start`` / ``period_end`` / ``period_type`` against it, or, without it, against a
+    release date written in the text (see ``period_dates``).
     """
     from .records import default_extractor
 
     check_text(text)
-    return extract_in_pieces(default_extractor(html=html), text, max_chars)
+    return extract_in_pieces(partial(default_extractor(html=html), date=date), text, max_chars)
 
 
 def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "text", id_key: str = "id",
-                 html: bool = False, max_chars: int = MAX_CHARS) -> Iterator[dict[str, Any]]:
+                 date_key: str = "date", html: bool = False, max_chars: int = MAX_CHARS) -> Iterator[dict[str, Any]]:
     """Document records of many texts, lazily, in input order, as ``zhibiao extract`` writes them.
 
     An item is a text or a mapping with the text under ``text_key`` (its id under ``id_key``, every
-    other key kept as ``meta``).  An item that cannot be processed gives an error record
+    other key kept as ``meta``; periods are read against its date under ``date_key``).  An item that
+    cannot be processed gives an error record
     ``{"id", "source", "line", "error"}`` in its place (``line`` is the item's 1-based number), and
     the iteration goes on.
     """
@@ -99,6 +103,6 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, text_key: str = "t
             yield doc.to_dict()
             continue
         try:
-            yield extract_document(doc, extract_records)
+            yield extract_document(doc, extract_records, date_key)
         except Exception as err:  # one failing document must not end the iteration
             yield ErrorRecord(doc.id, doc.source, number, f"{type(err).__name__}: {err}").to_dict()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .longtext import MAX_CHARS, Extract, extract_in_pieces
 from .outdir import claim, fingerprint, leftovers, run_lock, write_manifest
+from .period_dates import date_events, reference_date
 from .readers import (
     Document,
     ErrorRecord,
@@ -58,6 +59,7 @@ class ExtractOptions:
     html: bool = False  # read markup as white space in every document (HTML files always are)
     max_chars: int = MAX_CHARS  # a longer document is extracted in pieces (see ``longtext``)
     meta_keys: tuple[str, ...] = ()  # input keys copied onto event rows of the tables (``meta_<key>``)
+    date_key: str = "date"  # the metadata key of a document's date, which periods are read against
 
 
 @dataclass
@@ -108,11 +110,14 @@ def extractor(opts: ExtractOptions, html: bool) -> Extract:
     return partial(extract_in_pieces, lambda text: to_records(nlp(text)), max_chars=min(opts.max_chars, nlp.max_length))
 
 
-def extract_document(doc: Document, extract: Extract) -> dict[str, Any]:
-    """The contract's record of one document, with its id and metadata."""
+def extract_document(doc: Document, extract: Extract, date_key: str = "date") -> dict[str, Any]:
+    """The contract's record of one document, with its id and metadata; its periods are read against
+    the date under ``date_key`` in its metadata when it has one (else a release date in its text)."""
     record = {"id": doc.id, **extract(doc.text)}
     if doc.meta:
         record["meta"] = doc.meta
+        if doc.meta.get(date_key) not in (None, ""):
+            record["events"] = date_events(record["events"], reference_date(doc.meta[date_key]))
     return record
 
 
@@ -121,7 +126,7 @@ def extract_item(item: Document | ErrorRecord, opts: ExtractOptions) -> dict[str
     if isinstance(item, ErrorRecord):
         return item
     try:
-        return extract_document(item, extractor(opts, opts.html or item.html))
+        return extract_document(item, extractor(opts, opts.html or item.html), opts.date_key)
     except Exception as err:
         return ErrorRecord(item.id, item.source, item.line, f"{type(err).__name__}: {err}")
 
@@ -300,6 +305,7 @@ def run_extract(
     html: bool = False,
     max_chars: int = MAX_CHARS,
     meta_keys: list[str] | tuple[str, ...] = (),
+    date_key: str = "date",
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary.
 
@@ -307,7 +313,8 @@ def run_extract(
     here, before any file is touched, and recorded with their hashes in the manifest.  ``html`` reads
     markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
     over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  ``meta_keys``:
-    input keys copied onto the event rows of the csv and parquet tables, as ``meta_<key>``.
+    input keys copied onto the event rows of the csv and parquet tables, as ``meta_<key>``.  Periods are read
+    as dates against each document's ``date_key`` metadata (see ``period_dates``).
     """
     tabular = get_format(fmt).folders  # an unknown format fails here, before any file is touched
     if meta_keys and not tabular:
@@ -322,7 +329,8 @@ def run_extract(
     if not fast_path and (html or any(is_markup(p) for p in paths)):
         raise ValueError("reading markup (--html, .html and .htm inputs) needs the fast path: drop --no-fast-path")
     shards = plan_shards(paths, read, shard_size)
-    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars, tuple(meta_keys))
+    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars, tuple(meta_keys),
+                          date_key)
     manifest = new_manifest(shards, opts, paths, checked.files())
     with run_lock(out):
         todo = _prepare(out, shards, opts, manifest, resume, force)

@@ -83,6 +83,7 @@ def extract_cli(
     lines: bool = typer.Option(False, "--lines", help="Treat each line of a .txt file as one document."),
     text_key: str = typer.Option("text", "--text-key", help="Key or column holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="Key or column holding the document id."),
+    date_key: str = typer.Option("date", "--date-key", help="Key or column holding the document's date (YYYY-MM-DD), which periods are read against."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Worker processes."),
     shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per shard (and about 4 kB of input each): small files share a shard, large files are cut."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or dask (a local Dask cluster)."),
@@ -126,7 +127,8 @@ def extract_cli(
                 summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
                                       workers=workers, shard_size=shard_size, resume=resume, force=force,
                                       executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
-                                      html=html, max_chars=max_chars, meta_keys=meta_keys or ())
+                                      html=html, max_chars=max_chars, meta_keys=meta_keys or (),
+                                      date_key=date_key)
         except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
             _fail(str(err))
         if to_stdout:

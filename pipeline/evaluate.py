@@ -26,6 +26,7 @@ from typing import Any, TypedDict
 QUANTITY_FIELDS = ("text", "value", "unit")
 EVENT_FIELDS = ("indicator", "value_text", "value", "unit", "kind")
 SCORED_EVENT_FIELDS = ("kind", "basis", "qualifier", "period")
+PERIOD_DATES = ("period_start", "period_end")  # optional in gold: scored where a gold event has both
 SCRIPTS = ("traditional", "simplified")
 LEVELS = ("quantities", "events_strict", "events_lenient")
 
@@ -33,6 +34,7 @@ LEVELS = ("quantities", "events_strict", "events_lenient")
 _INDICATOR_NOISE = re.compile(r"[\s“”‘’\"'「」『』《》〈〉〝〞＂＇]+")
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_ISO_DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 _REL_TOL = 1e-6
 _ABS_TOL = 1e-9  # lets a value of exactly 0 match a prediction that is 0 up to float noise
 
@@ -158,6 +160,24 @@ def _check_document(doc: dict) -> list[str]:
     return problems
 
 
+def _check_period_dates(event: dict) -> list[str]:
+    """The optional ``period_start`` / ``period_end`` of a gold event: both or neither, each null or
+    ``YYYY-MM-DD``, the start not after the end."""
+    given = [k for k in PERIOD_DATES if k in event]
+    if not given:
+        return []
+    if len(given) == 1:
+        return [f"'{given[0]}' without '{(set(PERIOD_DATES) - set(given)).pop()}'"]
+    problems = [f"'{k}' must be null or a date YYYY-MM-DD, got {event[k]!r}" for k in PERIOD_DATES
+                if event[k] is not None and not (isinstance(event[k], str) and _ISO_DATE.fullmatch(event[k]))]
+    start, end = event["period_start"], event["period_end"]
+    if not problems and (start is None) != (end is None):
+        problems.append("'period_start' and 'period_end' are both null or both dates")
+    elif not problems and start is not None and start > end:
+        problems.append(f"'period_start' {start} is after 'period_end' {end}")
+    return problems
+
+
 def _check_item(text: str, item: Any, is_event: bool) -> list[str]:
     if not isinstance(item, dict):
         return ["not an object"]
@@ -166,6 +186,8 @@ def _check_item(text: str, item: Any, is_event: bool) -> list[str]:
     if missing:
         return [f"missing field{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}"]
     problems = [f"'{f}' must be a string" for f in required if f != "value" and not isinstance(item[f], str)]
+    if is_event:
+        problems += _check_period_dates(item)
     if not _is_number(item["value"]):
         problems.append(f"'value' must be a finite number, got {item['value']!r}")
     start_key, surface_key = _surface_key(is_event)
@@ -319,6 +341,8 @@ class _Counts:
     fn: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
     correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SCORED_EVENT_FIELDS, 0))
     total: int = 0
+    dates_correct: int = 0  # strictly matched events whose gold has period dates, and those the prediction has
+    dates_total: int = 0
     documents: int = 0
 
     def add(self, other: _Counts) -> None:
@@ -328,6 +352,8 @@ class _Counts:
         for k, v in other.correct.items():
             self.correct[k] += v
         self.total += other.total
+        self.dates_correct += other.dates_correct
+        self.dates_total += other.dates_total
         self.documents += other.documents
 
 
@@ -433,6 +459,10 @@ def _compare_pair(gold: dict | None, pred: dict | None) -> _PairResult:
         counts.total += 1
         for name, ok in row["agree"].items():
             counts.correct[name] += ok
+        gold_event, pred_event = row["gold"] or {}, row["pred"] or {}
+        if all(k in gold_event for k in PERIOD_DATES):
+            counts.dates_total += 1
+            counts.dates_correct += all(gold_event[k] == pred_event.get(k) for k in PERIOD_DATES)
     errors = [
         {
             "doc": source.get("id"),
@@ -533,6 +563,11 @@ def _summarise(counts: _Counts) -> dict[str, Any]:
         }
         for name in SCORED_EVENT_FIELDS
     }
+    result["period_dates"] = {
+        "accuracy": counts.dates_correct / counts.dates_total if counts.dates_total else 0.0,
+        "correct": counts.dates_correct,
+        "total": counts.dates_total,
+    }
     result["documents"] = counts.documents
     return result
 
@@ -543,7 +578,9 @@ def score(gold_docs: list[dict], pred_docs: list[dict]) -> dict[str, Any]:
     Returns ``quantities``, ``events_strict``, ``events_lenient`` (each
     ``{"p", "r", "f1", "tp", "fp", "fn"}``), ``fields`` (``kind``, ``basis``,
     ``qualifier``, ``period``, each ``{"accuracy", "correct", "total"}`` over
-    strictly matched events), ``documents`` (number of document pairs scored)
+    strictly matched events), ``period_dates`` (the same, over the strictly matched events whose gold
+    gives ``period_start`` and ``period_end``: both must be equal, a null included),
+    ``documents`` (number of document pairs scored)
     and ``by_script`` with the same numbers for ``traditional`` and
     ``simplified`` documents (plus any other ``meta.script`` value met).
     Undefined ratios are 0.0, as in spaCy's ``PRFScore``: with nothing to find
@@ -584,12 +621,15 @@ def evaluate_documents(
     """Run ``extract`` on each gold text and score it; returns (score result, predicted documents).
 
     ``extract(text)`` returns ``{"quantities": [...], "events": [...]}`` with
-    offsets. Predicted documents carry the gold ``id``, ``text`` and ``meta`` so
+    offsets; for a gold document with ``meta.date`` it is called as
+    ``extract(text, date=...)``, the date its periods are read against.
+    Predicted documents carry the gold ``id``, ``text`` and ``meta`` so
     they can be written out as JSONL and scored again or inspected.
     """
     preds = []
     for gold in gold_docs:
-        out = extract(gold["text"])
+        meta = gold.get("meta") if isinstance(gold.get("meta"), dict) else {}
+        out = extract(gold["text"], date=meta["date"]) if meta.get("date") else extract(gold["text"])
         preds.append(
             {
                 "id": gold.get("id"),
@@ -625,6 +665,10 @@ def format_report(result: dict[str, Any]) -> str:
     lines.append(f"field accuracy over {total} strictly matched events:")
     for name, acc in result["fields"].items():
         lines.append(f"  {name:<20}{acc['accuracy']:>7.3f}  ({acc['correct']}/{acc['total']})")
+    dates = result.get("period_dates", {"total": 0})
+    if dates["total"]:
+        lines.append(f"  {'period dates':<20}{dates['accuracy']:>7.3f}  ({dates['correct']}/{dates['total']}"
+                     " with gold period_start/period_end)")
     for script, sub in result["by_script"].items():
         if not sub["documents"]:
             continue

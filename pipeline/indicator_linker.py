@@ -18,7 +18,8 @@ from spacy.training import Example
 
 from .extensions import register_extensions
 from .normalize import DEFAULT_CONVERSION
-from .quantities import Period, Quantity
+from .periods import Period
+from .quantities import Quantity
 from .records import event_record
 
 RULE_FILES = ("linker.yaml", "indicators.yaml")
@@ -90,7 +91,7 @@ class IndicatorLinker:
             start, end = norm.to_normalized(span.start_char, span.end_char)
             periods.append(Period(start, end, norm.text[start:end]))
         events = ex.events(norm.text, quantities, periods)
-        doc._.events = [event_record(e, norm) for e in events]
+        doc._.events = ex.dated([event_record(e, norm) for e in events], norm.text)
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:

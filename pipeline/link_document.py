@@ -9,7 +9,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Optional, Protocol, Sequence
 
-from .linker_rules import EnginePatterns, LinkerRules, default_rules
+from .linker_rules import EnginePatterns, LinkerRules
+from .periods import find_mentions
 
 
 class QuantityLike(Protocol):
@@ -35,13 +36,6 @@ class Span:
     text: str
 
 
-def find_periods(text: str, rules: LinkerRules | None = None) -> list[Span]:
-    """Period expressions in normalised ``text`` by the ``period`` patterns of the lexicon (a fallback)."""
-    rules = rules or default_rules()
-    pat = rules.compiled["period"]
-    return [Span(m.start(), m.end(), m.group(0)) for m in pat.finditer(text) if m.group(0).strip()]
-
-
 class Document:
     """Text, rules and position indexes of one document (read-only once built)."""
 
@@ -58,7 +52,7 @@ class Document:
             if q.start >= last_end:
                 self.quantities.append(q)
                 last_end = q.end
-        own = find_periods(text, rules)
+        own = find_mentions(text)
         given = [Span(p.start, p.end, p.text) for p in periods] if periods is not None else own
         self.periods = sorted(given, key=lambda p: p.start)
         self.period_starts = [p.start for p in self.periods]

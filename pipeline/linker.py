@@ -42,13 +42,13 @@ from typing import Optional, Sequence
 import regex
 
 from .link_clauses import clauses, in_defining_parens, paren_value, sentences
-from .link_document import Document, PeriodLike, QuantityLike, Span, find_periods
+from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
 from .link_statements import Memory, Statement, ValueContext, apposition_count, state_value
 from .link_subjects import Subject, subject_before
 from .linker_rules import LinkerRules, default_rules, load_rules
 
-__all__ = ["Event", "link", "load_rules", "find_periods", "LinkerRules", "Span"]
+__all__ = ["Event", "link", "load_rules", "LinkerRules", "Span"]
 
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 
@@ -62,7 +62,7 @@ def link(
 ) -> list[Event]:
     """Link each quantity of the normalised ``text`` to the indicator it measures.
 
-    ``periods=None`` finds periods with the lexicon's ``period`` patterns.
+    ``periods=None`` takes the time words of ``periods.find_mentions`` as periods.
     ``trace``, when given, receives ``(quantity start, rule id)`` for every
     quantity a rule handled, including rules that emit no event.
     Returns events in text order; a quantity that measures nothing gets none,

@@ -30,6 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .catalogue import Catalogue, Indicator, Source, build_catalogue
+from .period_rules import load_periods
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
 from .subject_phrases import DERIVED_CLASSES, SubjectPhrases
@@ -60,7 +61,6 @@ LEXICON_CLASSES = (
     "heading",  # whole clauses that are headings, not subjects (分产业看 ...)
     "not_topic",  # clause starts/ends that never give a topic (据 根据 ... 显示)
     "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
-    "period",  # period patterns (used when the caller passes no periods)
     "period_ref",  # words right before a period that make it a comparison reference
     "comparative",  # one-character comparatives, change triggers only after 比/较
     "conj",  # words joining listed values (和 、 或 ...)
@@ -342,8 +342,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_plural_anaphor=regex.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=regex.compile("^(?:" + lex["trigger"].pattern + ")$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
-        p_not_a_name=regex.compile(r"^(?:\p{Han}$|(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + lex["period"].pattern
-                                   + "|" + alt["not_a_name"] + ")*+$)"),  # possessive: no backtracking over the splits
+        p_not_a_name=regex.compile(r"^(?:\p{Han}$|(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|"
+                                   + load_periods().mention.pattern + "|" + alt["not_a_name"]
+                                   + ")*+$)"),  # possessive: no backtracking over the splits
         p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
         p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],

@@ -26,7 +26,6 @@ Decisions the contract leaves open (documented in ``rules/README.md``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -34,7 +33,7 @@ from typing import Any, NamedTuple
 from .numbers import parse_number
 from .units import Lexicon, Unit, load_units
 
-__all__ = ["Quantity", "Period", "as_number", "find_quantities", "find_periods"]
+__all__ = ["Quantity", "as_number", "find_quantities"]
 
 
 class Quantity(NamedTuple):
@@ -70,15 +69,6 @@ class Quantity(NamedTuple):
             "base_unit": self.base_unit,
             "currency": self.currency,
         }
-
-
-@dataclass(frozen=True)
-class Period:
-    """A date or period expression (``2023年上半年``, ``6月底``): not a quantity."""
-
-    start: int
-    end: int
-    text: str
 
 
 def as_number(v: Fraction | None) -> int | float | None:
@@ -241,7 +231,6 @@ class _Grammar:
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
-        self.period = _period_pattern(lex)
 
 
 @lru_cache(maxsize=8)
@@ -965,59 +954,3 @@ def _shared_ge(unit: Unit | None, nxt: Unit | None) -> bool:
     """``4.2个`` before ``1.8个百分点``: the 个 is the first character of the unit both share."""
     return (unit is not None and nxt is not None and unit.surface == "个" and len(nxt.surface) > 1
             and nxt.surface.startswith("个"))
-
-
-# ----------------------------------------------------------------------------- periods
-
-_CN_MONTH = "(?:十[一二]|[一二三四五六七八九十])"
-_MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})\s?月"
-_DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_TO = r"\s?[-~—–至到]\s?"
-# 6月份, and Taiwan's 6月分 (but not 6月分别增长)
-_MONTH_SUFFIX = r"(?:份|分(?![别析布配享类项钟红期摊散支化解]))?"
-# digit by digit: 二〇二三年, and ROC years 一〇九年 / 一○九年 (Taiwan)
-_YEAR = (r"(?:(?:1[89]|20)\d{2}|\d{2,3}|[〇○零一二三四五六七八九]{4}|一[〇○零一][〇○零一二三四五六七八九])"
-         r"\s?年(?!代|[以来内间])")
-# the Taiwan form of 今年 with the ROC year noted in brackets (今(101)年), kept as written
-_ROC_REL_YEAR = r"[今去明本]\s?\(\s?\d{2,3}\s?\)\s?年"
-
-
-def _period_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """Dates and reporting periods: the number grammar here, the words (今年, 上半年, 春节, 假期, 月底)
-    from the word lists of ``rules/units.yaml``."""
-    rel_year = f"(?:{_alt(lex.word_set('relative_year'))}|{_ROC_REL_YEAR})"
-    month_part = f"(?:{_alt(lex.word_set('month_part'))})"
-    holiday_name = f"(?:{_alt(lex.word_set('holiday'))})"
-    # coordinated holidays stay one period (中秋节、国庆节假期), and may carry their days (国庆假期1-4日)
-    holiday = (rf"{holiday_name}(?:\s?[、和及与]\s?{holiday_name})*(?:{_alt(lex.word_set('holiday_suffix'))})*"
-               rf"(?:\s?\d{{1,2}}{_TO}\d{{1,2}}\s?日)?(?=[\u4e00-\u9fff\d,;:\s])")
-    part = (
-        rf"(?:{_alt(lex.word_set('year_part'))}|"
-        r"(?:前|首|头)\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s?个?(?:月份?|季度?)|"
-        r"第\s?[一二三四1-4]\s?季度?|[一二三四1-4]季度|首季度?|"
-        rf"{_MONTH}{_TO}{_MONTH}{_MONTH_SUFFIX}|"
-        rf"(?:\d{{1,2}}|{_CN_MONTH}){_TO}{_MONTH}{_MONTH_SUFFIX}{month_part}?|"
-        rf"{_MONTH}\s?{_DAY}\s?[日号]?{_TO}{_DAY}\s?[日号]|"  # 10月1日至7日, 10月1-7日
-        rf"{_MONTH}(?:\s?{_DAY}\s?[日号])?{_MONTH_SUFFIX}{month_part}?)"
-    )
-    year = f"(?:{_YEAR}|{rel_year})"
-    # a month range across years (去年11月至今年1月), and months named relative to now (上月, 本月)
-    cross_year = rf"{year}\s?{_MONTH}{_TO}{year}\s?{_MONTH}{_MONTH_SUFFIX}{month_part}?"
-    rel_month = f"(?:{_alt(lex.word_set('relative_month'))})"
-    # as in the quantity scan, a first-character lookahead spares the engine most positions
-    words = ("relative_year", "year_part", "holiday", "relative_month")
-    starts = set("〇○零一二三四五六七八九十今去明前首头第") | {w[0] for k in words for w in lex.word_set(k)}
-    return re.compile(rf"(?={_first_chars(starts)})(?:"
-                      rf"{cross_year}|(?:{year}\s?)?{part}(?:同期)?|(?:{year}\s?)?{holiday}|{year}(?:同期|度)?"
-                      rf"|{rel_month}(?:份|同期)?)")
-
-
-def find_periods(text: str, units_path: str | None = None) -> list[Period]:
-    """Dates and periods in normalised ``text`` (``2023年上半年``, ``1-4月``, ``6月底``, ``第1季``)."""
-    out: list[Period] = []
-    for m in _grammar(units_path).period.finditer(text):
-        start, end = m.span()
-        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in _LETTERS):
-            continue
-        out.append(Period(start, end, m.group()))
-    return out

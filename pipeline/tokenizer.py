@@ -21,7 +21,8 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .normalize import DEFAULT_CONVERSION, Normalized, check_text, normalize
-from .quantities import Quantity, find_periods, find_quantities
+from .periods import find_periods
+from .quantities import Quantity, find_quantities
 from .segmenter import Segmenter, default_segmenter
 
 WORDS_FILE = "segmenter_words.txt"

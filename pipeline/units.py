@@ -138,7 +138,7 @@ class WordModel(_Entry):
         "ordinal_stop", "unit_stop", "prefix_block", "suffix_block", "vague_block", "qualifier_verb", "time_cue", "vague_prefix", "range_separator",
         "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "stay_word",
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
-        "relative_year", "year_part", "month_part", "holiday", "holiday_suffix", "rank_set", "relative_month", "share_cue",
+        "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue",
     ]
     value: Optional[Number] = None

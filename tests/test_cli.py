@@ -123,7 +123,7 @@ def test_custom_rules_are_used_and_recorded_in_the_manifest(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     recorded = {Path(f["path"]).name: f["sha256"] for f in manifest["rules"]}
     assert recorded["indicators.yaml"] == hashlib.sha256(mine.read_bytes()).hexdigest()
-    assert set(recorded) == {"units.yaml", "linker.yaml", "indicators.yaml"}
+    assert set(recorded) == {"units.yaml", "linker.yaml", "indicators.yaml", "periods.yaml"}
 
 
 def test_a_broken_rule_file_is_one_line_with_file_and_line(tmp_path):

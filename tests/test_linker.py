@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import zhibiao
-from zhibiao.linker import Event, Span, find_periods, link
+from zhibiao.linker import Event, Span, link
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 
@@ -207,11 +207,6 @@ def test_alias_maps_to_one_id():
 def test_no_quantities_no_events_and_empty_text():
     assert link("", []) == []
     assert link("今年经济运行总体平稳。", []) == []
-
-
-def test_fallback_periods():
-    spans = [p.text for p in find_periods("2023年上半年,1-5月份,今年首5个月,截至6月底,第1季")]
-    assert "2023年上半年" in spans and "1-5月份" in spans and "今年首5个月" in spans and "6月底" in spans
 
 
 # ----------------------------------------------------------------------------- engine word lists

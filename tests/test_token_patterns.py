@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.linker import find_periods
+from zhibiao.periods import find_mentions
 from zhibiao.linker_rules import load_rules
 from zhibiao.rulefile import RuleFileError
 from zhibiao.subject_phrases import SubjectPhrases
@@ -88,7 +88,7 @@ def _phrase_cases():
 @pytest.mark.parametrize("text,subject", list(_phrase_cases()))
 def test_phrase_rule_examples_and_negatives(text, subject):
     _, engine = _engine()
-    periods = tuple((p.start, p.end) for p in find_periods(text))
+    periods = tuple((p.start, p.end) for p in find_mentions(text))
     spans, _ = engine.refine(text, periods)
     assert "".join(text[a:b] for a, b in spans) == subject
 
