@@ -67,11 +67,28 @@ def _in_closed_brackets(doc: Document, sent_start: int, start: int, end: int, po
     return max(text.find(")", end, pos), text.find("）", end, pos)) >= 0
 
 
-def basis_for(doc: Document, sent_start: int, pos: int, clause_start: int = 0) -> Optional[str]:
+def _cues_in_sentence(doc: Document, sentence: tuple[int, int]) -> tuple[list, list]:
+    """The basis cues and basis-carrying triggers whose word occurs in the sentence (or that need none),
+    found once per sentence: every value of the sentence looks for cues in a part of it."""
+    found = doc.sentence_cues.get(sentence)
+    if found is None:
+        eng = doc.eng
+        text = doc.text[sentence[0]:sentence[1]]
+        found = ([c for c in eng.basis_cues if c[0] is None or c[0] in text],
+                 [(pat, basis, literal) for (pat, basis), literal in zip(eng.basis_triggers, eng.basis_trigger_literals)
+                  if literal is None or literal in text])
+        doc.sentence_cues[sentence] = found
+    return found
+
+
+def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: int = 0) -> Optional[str]:
+    """The basis of the comparison cue nearest before ``pos`` in the sentence (the longest at one end)."""
     eng = doc.eng
+    sent_start = sentence[0]
     seg = doc.text[sent_start:pos]
     best: Optional[tuple[int, int, str]] = None
-    for literal, pat, basis in eng.basis_cues:  # = rules.bases, with the word each needs
+    cues, triggers = _cues_in_sentence(doc, sentence)
+    for literal, pat, basis in cues:  # = rules.bases, with the word each needs
         if literal is not None and literal not in seg:
             continue
         for m in pat.finditer(seg):
@@ -81,7 +98,7 @@ def basis_for(doc: Document, sent_start: int, pos: int, clause_start: int = 0) -
             if best is None or cand[:2] > best[:2]:
                 best = cand
     # a trigger carrying its own basis (年增, 月增) also counts as a cue
-    for (pat, basis), literal in zip(eng.basis_triggers, eng.basis_trigger_literals):
+    for pat, basis, literal in triggers:
         if literal is not None and literal not in seg:
             continue
         for m in pat.finditer(seg):

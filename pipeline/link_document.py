@@ -43,7 +43,7 @@ def find_periods(text: str, rules: LinkerRules | None = None) -> list[Span]:
 
 
 class Document:
-    """Text, rules and position indexes of one document (read-only once built)."""
+    """Text, rules and position indexes of one document."""
 
     def __init__(self, text: str, quantities: Sequence[QuantityLike], periods: Optional[Sequence[PeriodLike]],
                  rules: LinkerRules):
@@ -74,6 +74,8 @@ class Document:
         for ps, pe in sorted({(p.start, p.end) for p in [*given, *own]}):
             self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
             self.period_starts_at_end.setdefault(pe, []).append(ps)
+        # the only state filled in later: the basis cues whose word occurs in a sentence (link_cues)
+        self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
 
     def inside_quantity(self, i: int) -> bool:
         k = bisect_right(self.q_starts, i) - 1

@@ -215,8 +215,8 @@ class CompiledRule:
 class EnginePatterns:
     """The patterns the linking engine derives from the lexicon, compiled once when the rules load.
 
-    The engine (``pipeline/linker.py`` and its stages ``pipeline/link_*.py``) never builds or compiles a pattern per document: every
-    pattern it needs is here (attribute names are the engine's own).
+    The engine (``pipeline/linker.py`` and its stages ``pipeline/link_*.py``) never builds or compiles a
+    pattern per document: every pattern it needs is here (attribute names are the engine's own).
     """
 
     p_location: "LongestPrefix"  # place words and patterns, longest at a position
