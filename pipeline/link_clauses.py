@@ -14,6 +14,7 @@ from .link_document import Document, QuantityLike
 _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
 _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_STOP_OR_OPEN = regex.compile(r"[。,;:(]", flags=regex.REVERSE)  # the nearest before a position
 
 
 def sentences(doc: Document) -> list[tuple[int, int]]:
@@ -84,6 +85,9 @@ def paren_value(doc: Document, q: QuantityLike, c_end: int) -> Optional[tuple[in
 def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
     """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
     text = doc.text
+    near = _STOP_OR_OPEN.search(text, 0, q.start)
+    if near is None or near.group() != "(":
+        return False  # no bracket opens between the clause mark before the value and the value
     i = q.start - 1
     depth = 0
     while i >= 0 and text[i] not in "。,;:":

@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from .link_document import Document
+from .link_document import Document, Span
 
 _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
@@ -24,7 +24,24 @@ def is_target(doc: Document, sent_start: int, pos: int) -> bool:
     return bool(doc.eng.p_target.search(doc.text[sent_start:pos]))
 
 
+def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, bool]:
+    """What the sentence says around a period, whatever value is linked: (the reference amount of a share
+    follows, it is a comparison reference, a comparison cue precedes it).  Found once per period."""
+    key = (sent_start, p.start, p.end)
+    facts = doc.period_facts.get(key)
+    if facts is None:
+        eng = doc.eng
+        before = doc.text[sent_start:p.start]
+        facts = (bool(eng.p_share_ref.search(before)),
+                 bool(eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(doc.text, p.end)),
+                 bool(eng.p_compare_ref.search(before)))
+        doc.period_facts[key] = facts
+    return facts
+
+
 def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
+    """The period of a value at ``pos``: the nearest period before it in the sentence that is not a
+    comparison reference nor shut in brackets (a whole year gives way to a nearer, finer period)."""
     eng = doc.eng
     best = None
     text = doc.text
@@ -32,14 +49,13 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
     for p in doc.periods_from(sent_start, pos):
         if p.end > pos:
             continue
-        before = text[sent_start:p.start]
-        if eng.p_share_ref.search(before):
+        share_ref, reference, compared = _period_facts(doc, sent_start, p)
+        if share_ref:
             continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
-        if eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(text, p.end) \
-                or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
+        if reference or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
             # a reference period is the period of a value written right after it (较去年同期的125亿元,
             # 相比2024年785万人次)
-            if eng.p_compare_ref.search(before) and eng.p_ref_value_gap.fullmatch(text, p.end, pos):
+            if compared and eng.p_ref_value_gap.fullmatch(text, p.end, pos):
                 best = p
                 continue
             ref_end = p.end
@@ -67,11 +83,28 @@ def _in_closed_brackets(doc: Document, sent_start: int, start: int, end: int, po
     return max(text.find(")", end, pos), text.find("）", end, pos)) >= 0
 
 
-def basis_for(doc: Document, sent_start: int, pos: int, clause_start: int = 0) -> Optional[str]:
+def _cues_in_sentence(doc: Document, sentence: tuple[int, int]) -> tuple[list, list]:
+    """The basis cues and basis-carrying triggers whose word occurs in the sentence (or that need none),
+    found once per sentence: every value of the sentence looks for cues in a part of it."""
+    found = doc.sentence_cues.get(sentence)
+    if found is None:
+        eng = doc.eng
+        text = doc.text[sentence[0]:sentence[1]]
+        found = ([c for c in eng.basis_cues if c[0] is None or c[0] in text],
+                 [(pat, basis, literal) for (pat, basis), literal in zip(eng.basis_triggers, eng.basis_trigger_literals)
+                  if literal is None or literal in text])
+        doc.sentence_cues[sentence] = found
+    return found
+
+
+def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: int = 0) -> Optional[str]:
+    """The basis of the comparison cue nearest before ``pos`` in the sentence (the longest at one end)."""
     eng = doc.eng
+    sent_start = sentence[0]
     seg = doc.text[sent_start:pos]
     best: Optional[tuple[int, int, str]] = None
-    for literal, pat, basis in eng.basis_cues:  # = rules.bases, with the word each needs
+    cues, triggers = _cues_in_sentence(doc, sentence)
+    for literal, pat, basis in cues:  # = rules.bases, with the word each needs
         if literal is not None and literal not in seg:
             continue
         for m in pat.finditer(seg):
@@ -81,7 +114,7 @@ def basis_for(doc: Document, sent_start: int, pos: int, clause_start: int = 0) -
             if best is None or cand[:2] > best[:2]:
                 best = cand
     # a trigger carrying its own basis (年增, 月增) also counts as a cue
-    for (pat, basis), literal in zip(eng.basis_triggers, eng.basis_trigger_literals):
+    for pat, basis, literal in triggers:
         if literal is not None and literal not in seg:
             continue
         for m in pat.finditer(seg):

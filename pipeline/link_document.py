@@ -37,7 +37,7 @@ class Span:
 
 
 class Document:
-    """Text, rules and position indexes of one document (read-only once built)."""
+    """Text, rules and position indexes of one document."""
 
     def __init__(self, text: str, quantities: Sequence[QuantityLike], periods: Optional[Sequence[PeriodLike]],
                  rules: LinkerRules):
@@ -68,6 +68,11 @@ class Document:
         for ps, pe in sorted({(p.start, p.end) for p in [*given, *own]}):
             self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
             self.period_starts_at_end.setdefault(pe, []).append(ps)
+        # filled in as the stages ask: the basis cues whose word occurs in a sentence and what a sentence
+        # says around each period (link_cues), the rules that admit a value's label and unit (link_predicates)
+        self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
+        self.period_facts: dict[tuple[int, int, int], tuple[bool, bool, bool]] = {}
+        self.rules_by_value: dict[tuple[Optional[str], Optional[str]], list] = {}
 
     def inside_quantity(self, i: int) -> bool:
         k = bisect_right(self.q_starts, i) - 1

@@ -41,6 +41,14 @@ class Events:
         self.rules = rules
         self.list: list[Event] = []
         self.keys: set[tuple[int, str]] = set()
+        self.ids: dict[str, Optional[str]] = {}  # indicator -> catalogue id: a document repeats its names
+
+    def indicator_id(self, name: str) -> Optional[str]:
+        """The catalogue id of an indicator name (``lookup_indicator``), looked up once per document."""
+        if name not in self.ids:
+            ind = lookup_indicator(self.rules, name)
+            self.ids[name] = ind.id if ind else None
+        return self.ids[name]
 
     def __len__(self) -> int:
         return len(self.list)
@@ -54,11 +62,10 @@ class Events:
         for subj in subjects:
             if (q.start, subj.text) in self.keys:
                 continue
-            ind = lookup_indicator(self.rules, subj.text)
             self.keys.add((q.start, subj.text))
             self.list.append(Event(
                 indicator=subj.text, indicator_start=subj.start, indicator_end=subj.end,
-                indicator_id=ind.id if ind else None,
+                indicator_id=self.indicator_id(subj.text),
                 value_start=q.start, value_end=q.end, value_text=q.text, value=value, unit=q.unit,
                 kind=kind, basis=basis, qualifier=getattr(q, "qualifier", None), period=period, location=location,
                 sentence_start=sentence[0], sentence_end=sentence[1], rule=rule_id,
@@ -73,9 +80,8 @@ class Events:
             ev = self.list[i]
             for p in parts:
                 if p.text != ev.indicator and p.text.startswith(ev.indicator):
-                    ind = lookup_indicator(self.rules, p.text)
                     self.keys.discard((ev.value_start, ev.indicator))
                     self.keys.add((ev.value_start, p.text))
                     self.list[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
-                                           indicator_id=ind.id if ind else None)
+                                           indicator_id=self.indicator_id(p.text))
                     break

@@ -41,14 +41,8 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
                has_previous: bool) -> Optional[RuleMatch]:
     """The first rule that fits the value ``q`` between ``left`` and ``right`` (``has_previous``: a statement
     of the clause came before, so rules continuing it may fire)."""
-    label = getattr(q, "label", None)
-    unit = getattr(q, "unit", None)
-    for rule in doc.rules.rules:
+    for rule in _rules_for(doc, getattr(q, "label", None), getattr(q, "unit", None)):
         spec = rule.spec
-        if spec.labels is not None and label not in spec.labels:
-            continue
-        if spec.units is not None and unit not in spec.units:
-            continue
         if spec.subject == "previous" and not has_previous:
             continue
         # right first: an anchored match, much cheaper than the search for a left pattern ending the text
@@ -62,6 +56,17 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
             continue
         return RuleMatch(rule, lm, rm)
     return None
+
+
+def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list[CompiledRule]:
+    """The rules, in file order, whose labels and units admit a value of this label and unit (once per pair)."""
+    key = (label, unit)
+    rules = doc.rules_by_value.get(key)
+    if rules is None:
+        rules = [r for r in doc.rules.rules if (r.spec.labels is None or label in r.spec.labels)
+                 and (r.spec.units is None or unit in r.spec.units)]
+        doc.rules_by_value[key] = rules
+    return rules
 
 
 def read_predicate(doc: Document, match: RuleMatch, clause_start: int, q: QuantityLike) -> Predicate:

@@ -126,7 +126,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
         mem.carry = subject
-        mem.doc_carry = replace(subject, rate=False)
+        mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts, share=subject.share,
+                                location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
 
 
@@ -248,7 +249,7 @@ def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) 
         return bw_basis
     if ref:  # the basis of the cue 比/较 + that reference (比上月 -> mom)
         return basis_for_cue(doc, "比" + ref) or basis_for_cue(doc, "较" + ref)
-    return basis_for(doc, ctx.sentence[0], ctx.q.start, ctx.clause[0])
+    return basis_for(doc, ctx.sentence, ctx.q.start, ctx.clause[0])
 
 
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,

@@ -79,7 +79,8 @@ def link(
             n_events = len(mem.events)
             clause_qs = [q for q in doc.quantities_from(*clause) if q.end <= clause[1]]
             location = _link_clause(doc, mem, clause, sentence, clause_qs, topic, location)
-            if len(mem.events) == n_events:  # a clause with no statement: a heading, or a topic for what follows
+            # a clause with no statement: a heading, or a topic for the values that follow in the sentence
+            if len(mem.events) == n_events and doc.quantities_from(clause[1], sentence[1]):
                 topic, location = _topic(doc, mem, clause, bool(clause_qs), topic, location)
         # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged)
     if trace is not None:

@@ -220,7 +220,7 @@ _MACRO = regex.compile(r"\{([a-z_]+)\}")
 class CompiledRule:
     spec: LinkRule
     line: int
-    left: Optional[regex.Pattern]
+    left: Optional[EndPattern]
     right: Optional[regex.Pattern]
     sentence_before: Optional[regex.Pattern]
 
@@ -229,18 +229,18 @@ class CompiledRule:
 class EnginePatterns:
     """The patterns the linking engine derives from the lexicon, compiled once when the rules load.
 
-    The engine (``pipeline/linker.py`` and its stages ``pipeline/link_*.py``) never builds or compiles a pattern per document: every
-    pattern it needs is here (attribute names are the engine's own).
+    The engine (``pipeline/linker.py`` and its stages ``pipeline/link_*.py``) never builds or compiles a
+    pattern per document: every pattern it needs is here (attribute names are the engine's own).
     """
 
     p_location: "LongestPrefix"  # place words and patterns, longest at a position
     p_basis_prefix: Optional[regex.Pattern]
-    p_basis_suffix: Optional[regex.Pattern]
+    p_basis_suffix: Optional[EndPattern]
     p_share_noun: regex.Pattern
     p_change_trigger: regex.Pattern  # a change trigger ending the text (adverbs after it allowed)
     p_trigger_change: regex.Pattern  # any change trigger
     p_filler_prefix: regex.Pattern
-    p_filler_suffix: regex.Pattern
+    p_filler_suffix: EndPattern
     p_strip: regex.Pattern
     p_leading_verb: regex.Pattern
     p_anaphor: regex.Pattern
@@ -263,10 +263,10 @@ class EnginePatterns:
     p_place_unit: regex.Pattern
     # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
     p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
-    p_rate_tail: regex.Pattern  # a rate noun ending a subject (出口增速, X的增长率)
-    p_share_tail: regex.Pattern  # a share noun ending a subject (旅客比重)
+    p_rate_tail: EndPattern  # a rate noun ending a subject (出口增速, X的增长率)
+    p_share_tail: EndPattern  # a share noun ending a subject (旅客比重)
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
-    p_forecast_tail: regex.Pattern  # a growth forecast ending a subject (增长预测值)
+    p_forecast_tail: EndPattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
     p_category_tail: regex.Pattern  # a category noun ending the last of coordinated modifiers
     p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
@@ -279,7 +279,7 @@ class EnginePatterns:
     p_ref_value_gap: regex.Pattern  # what may stand between a reference period and its own value (fullmatch)
     p_share_ref: regex.Pattern  # a share-reference verb ending the text before a period
     p_listed_refs: regex.Pattern  # 分别较A和B (相比) ending the text before a trigger: groups cmp, refs
-    p_growth_word_end: regex.Pattern  # a growth noun ending the text before a basis cue
+    p_growth_word_end: EndPattern  # a growth noun ending the text before a basis cue
     p_period_prep: regex.Pattern  # a preposition opening a reported period
     p_period_tail: regex.Pattern  # a word closing a reported period
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
@@ -330,12 +330,12 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
                                  [p for e in lexicon["location"] for p in e.patterns]),
         p_basis_prefix=regex.compile("(?:" + bases_alt + ")") if bases else None,
-        p_basis_suffix=regex.compile("(?:" + bases_alt + r")\s*$") if bases else None,
+        p_basis_suffix=EndPattern(regex.compile("(?:" + bases_alt + r")\s*$")) if bases else None,
         p_share_noun=lex["share_noun"],
         p_change_trigger=regex.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
         p_trigger_change=lex["trigger_change"],
         p_filler_prefix=lex["filler_prefix"],
-        p_filler_suffix=regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$"),
+        p_filler_suffix=EndPattern(regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")),
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
         p_anaphor=regex.compile("^(?:" + lex["anaphor"].pattern + ")$"),
@@ -360,11 +360,12 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_conj_only=regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
-        p_rate_tail=regex.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$"),
-        p_share_tail=regex.compile("的?" + alt["share_tail"] + "$"),
+        p_rate_tail=EndPattern(regex.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),
+        p_share_tail=EndPattern(regex.compile("的?" + alt["share_tail"] + "$")),
         p_list_rate_after=regex.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
                                         + alt["rate_tail_de"] + ")"),
-        p_forecast_tail=regex.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"] + "(?:值|数)?$"),
+        p_forecast_tail=EndPattern(regex.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
+                                                 + "(?:值|数)?$")),
         p_head_sector=regex.compile(alt["head_sector"] + "$"),
         p_category_tail=regex.compile(alt["category_noun"] + "$"),
         p_shared_prep=regex.compile("^" + alt["shared_prep"]),
@@ -381,7 +382,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
         p_listed_refs=regex.compile(alt["listed_ref_cue"]
                                     + r"\s*(?P<cmp>[比较])\s*(?P<refs>[^,;]{2,30}?)\s*(?:相比)?\s*$"),
-        p_growth_word_end=regex.compile(alt["growth_word"] + r"\s*$"),
+        p_growth_word_end=EndPattern(regex.compile(alt["growth_word"] + r"\s*$")),
         p_period_prep=regex.compile("^" + alt["period_prep"] + r"\s*"),
         p_period_tail=regex.compile(alt["period_tail"] + "$"),
         p_place_keep=regex.compile(alt["place_keep"]),
@@ -440,6 +441,67 @@ class _End:
 
     def end(self) -> int:
         return self.pos
+
+
+def _ends_every_match(pattern: str) -> bool:
+    """Whether every match of ``pattern`` ends where ``$`` does: it ends in an unescaped ``$`` and has no
+    ``|`` outside brackets (``a|b$`` could match ``a`` anywhere)."""
+    if not pattern.endswith("$") or (len(pattern) - len(pattern[:-1].rstrip("\\")) - 1) % 2:
+        return False
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+class EndPattern:
+    """A pattern searched in a text that it must end (``...$``): the left context of a rule, a tail.
+
+    A forward search tries the pattern at every start position of the text.  Its twin, compiled for
+    matching right to left, is tried at the end only (``$`` also matches before a final line break), so
+    it tells cheaply whether there is any match; most searches find none, and the forward search, whose
+    leftmost match the linker reads, runs only when there is one.  Patterns with ``|`` at the top level
+    are searched forward only.  A test holds both to the same answer on the left contexts of the gold
+    texts."""
+
+    __slots__ = ("forward", "reverse")
+
+    def __init__(self, pattern: regex.Pattern):
+        self.forward = pattern
+        self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE) \
+            if _ends_every_match(pattern.pattern) else None
+
+    @property
+    def pattern(self) -> str:
+        return self.forward.pattern
+
+    def may_match(self, text: str) -> bool:
+        """False only when there is no match (the reverse twin, tried at the end and before a final \\n)."""
+        rev = self.reverse
+        if rev is None or rev.match(text) is not None:
+            return True
+        return text.endswith("\n") and rev.match(text, 0, len(text) - 1) is not None
+
+    def search(self, text: str) -> Optional[regex.Match]:
+        return self.forward.search(text) if self.may_match(text) else None
 
 
 class LongestPrefix:
@@ -583,7 +645,8 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             except regex.error as err:
                 problems.append(Problem(path, line, f"rule {rule.id!r}: {attr}: pattern does not compile: {err}"))
                 pats[attr] = None
-        compiled_rules.append(CompiledRule(rule, line, pats["left"], pats["right"], pats["sentence_before"]))
+        left = EndPattern(pats["left"]) if pats["left"] is not None else None
+        compiled_rules.append(CompiledRule(rule, line, left, pats["right"], pats["sentence_before"]))
 
     compiled: dict[str, regex.Pattern] = {}
     for name, alt in alternations.items():

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import pytest
 
 from zhibiao.linker import link
-from zhibiao.linker_rules import LEXICON_CLASSES, default_rules, load_rules
+from zhibiao.linker_rules import LEXICON_CLASSES, EndPattern, _ends_every_match, default_rules, load_rules
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
@@ -276,3 +276,42 @@ def test_example_without_marks_is_an_error(tmp_path):
 def test_missing_file(tmp_path):
     probs = _problems(tmp_path / "nope.yaml")
     assert probs and "file not found" in probs[0]
+
+
+# ----------------------------------------------------------------------------- patterns that end the text
+# Left contexts and tails are searched forward only after their reverse twin, tried at the end, says a
+# match exists: the twin must never miss one.
+
+@pytest.mark.parametrize("pattern, ends", [
+    ("a$", True), (r"(?:a|b)\s*$", True), ("a|b$", False), ("(?:a)|b$", False), (r"a\$", False),
+    (r"a\\$", True), ("[|]$", True), ("[]|]$", True), ("[^]|]$", True), ("a", False), (r"(?P<t>x|y)$", True),
+])
+def test_which_patterns_end_every_match(pattern, ends):
+    assert _ends_every_match(pattern) is ends
+
+
+def _left_contexts() -> list[str]:
+    """The normalised text from the clause mark before each quantity of the gold texts up to it, and the
+    same ending in a line break."""
+    from zhibiao.quantities import find_quantities
+
+    from .conftest import gold_files, read_jsonl
+
+    out = []
+    for path in gold_files():
+        for d in read_jsonl(path):
+            text = normalize(d["text"]).text
+            for q in find_quantities(text):
+                start = max(text.rfind(c, 0, q.start) for c in ",;:。\n") + 1
+                out += [text[start:q.start], text[start:q.start] + "\n"]
+    return out
+
+
+def test_reverse_twins_never_miss_a_match():
+    rules = default_rules()
+    patterns = [r.left for r in rules.rules if r.left is not None]
+    patterns += [p for p in vars(rules.engine).values() if isinstance(p, EndPattern)]
+    assert all(p.reverse is not None for p in patterns)  # the bundled patterns all take the fast way
+    missed = [(p.pattern[:40], x) for x in _left_contexts() for p in patterns
+              if not p.may_match(x) and p.forward.search(x) is not None]
+    assert not missed, missed[:5]
