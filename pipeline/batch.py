@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
-import queue
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
-from multiprocessing import Manager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -39,10 +40,24 @@ from .records import default_extractor
 from .writers import get_format, jsonl_bytes
 
 if TYPE_CHECKING:
+    from multiprocessing.queues import SimpleQueue
+    from multiprocessing.synchronize import Event
+
     from dask.distributed import Queue
 
 logger = logging.getLogger("zhibiao")
 POLL = 0.1  # seconds between the parent's looks at finished shards and document counts
+PARENT_POLL = 0.5  # seconds between a pool worker's looks at whether its parent still runs
+ABANDONED = 130  # exit status of a pool worker that leaves its shard (the shell's status after Ctrl-C)
+
+
+class RunCancelled(KeyboardInterrupt):
+    """Ctrl-C during a run: the complete shards stay (``summary`` counts them), the unfinished ones
+    left no file behind, and ``resume=True`` does the rest."""
+
+    def __init__(self, summary: dict[str, Any]):
+        super().__init__("run cancelled")
+        self.summary = summary
 
 
 @dataclass(frozen=True)
@@ -180,33 +195,62 @@ class SerialExecutor:
             yield process_shard(shard, opts, advance)
 
 
-def _drain(counts: queue.Queue, advance: Advance) -> None:
+_counts: SimpleQueue | None = None  # a pool worker's channel for document counts, set by ``_start_worker``
+
+
+def _send_count(documents: int) -> None:
+    """A pool worker's ``send``: the count goes straight into the pipe (no feeder thread), so it is
+    there before the shard's result reaches the parent."""
+    assert _counts is not None, "only called in a worker started by _start_worker"
+    _counts.put(documents)
+
+
+def _start_worker(parent: int, counts: SimpleQueue, stop: Event) -> None:
+    """Set up a pool worker.  Ctrl-C is the parent's to handle (a terminal sends it to every process
+    of the group, workers included), and a worker never outlives the run: a thread ends the process
+    when the parent cancels (``stop``) or is gone, even killed with SIGKILL."""
+    global _counts
+    _counts = counts
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent, stop), daemon=True, name="zhibiao-watch").start()
+
+
+def _watch_parent(parent: int, stop: Event) -> None:
+    """Leave the shard at once when the run is cancelled or the parent died (the worker is then
+    another process's child); the parent, or the next run, removes the temporary files."""
+    while not stop.wait(PARENT_POLL) and os.getppid() == parent:
+        pass
+    os._exit(ABANDONED)
+
+
+def _drain(counts: SimpleQueue, advance: Advance) -> None:
     """Hand every count waiting in ``counts`` to ``advance``."""
-    while True:
-        try:
-            advance(counts.get_nowait())
-        except queue.Empty:
-            return
+    while not counts.empty():
+        advance(counts.get())
 
 
 class ProcessExecutor:
     """Shards in worker processes; each process loads the pipeline once.  Document counts come
-    back through a ``multiprocessing.Manager`` queue, which the parent polls while it waits."""
+    back through a pipe (``multiprocessing.SimpleQueue``), which the parent polls while it waits.
+    When the parent stops (Ctrl-C, a failed shard, the caller closing the iterator), the shards not
+    started are cancelled and the running ones abandoned: their workers exit without finishing."""
 
     def __init__(self, workers: int):
         self.workers = workers
 
     def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
-        with Manager() as manager, ProcessPoolExecutor(max_workers=self.workers) as pool:
-            counts = manager.Queue()
-            pending = {pool.submit(process_shard, s, opts, counts.put) for s in shards}
+        counts, stop = multiprocessing.SimpleQueue(), multiprocessing.Event()
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                 initargs=(os.getpid(), counts, stop)) as pool:
+            pending = {pool.submit(process_shard, s, opts, _send_count) for s in shards}
             try:
                 while pending:
                     done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
                     _drain(counts, advance)  # a shard sends its last count before it returns
                     for fut in done:
                         yield fut.result()
-            except BaseException:  # Ctrl-C or a failed shard: start no more shards, or leaving waits for all
+            except BaseException:
+                stop.set()
                 pool.shutdown(cancel_futures=True)
                 raise
 
@@ -263,6 +307,9 @@ class DaskExecutor:
                 yield from (fut.result() for fut in done)
                 if not done:
                     time.sleep(POLL)
+        except BaseException:  # Ctrl-C or a failed shard: no more shards start
+            self.client.cancel(futures)
+            raise
         finally:
             self.client.close()
             if self._cluster is not None:
@@ -304,7 +351,9 @@ def run_extract(
     ``units`` and ``rules`` replace the bundled units file and linker rule files; they are validated
     here, before any file is touched, and recorded with their hashes in the manifest.  ``html`` reads
     markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
-    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.
+    over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  Ctrl-C
+    (KeyboardInterrupt) stops the run at once and raises ``RunCancelled`` with the summary of the
+    shards it finished and ``shards_complete``, the number complete in the folder; the folder's lock is released and no temporary file stays.
     """
     get_format(fmt)  # unknown names fail here, before any file is touched
     opts_units = str(units) if units is not None else None
@@ -333,16 +382,35 @@ def _run(shards: list[Shard], todo: list[Shard], opts: ExtractOptions, executor:
     if executor is None:
         executor = ProcessExecutor(workers) if workers > 1 and len(todo) > 1 else SerialExecutor()
     started = time.monotonic()
-    totals = ShardResult(-1)
-    with document_progress(sum(s.documents for s in todo), quiet) as advance:
-        for r in executor.map_shards(todo, opts, advance):
-            for key in ("documents", "with_events", "events", "quantities", "errors", "chars"):
-                setattr(totals, key, getattr(totals, key) + getattr(r, key))
-    seconds = time.monotonic() - started
-    summary = {k: v for k, v in asdict(totals).items() if k != "shard"}
+    results: list[ShardResult] = []  # appended whole, so a Ctrl-C never counts half a shard
+    try:
+        with document_progress(sum(s.documents for s in todo), quiet) as advance:
+            for r in executor.map_shards(todo, opts, advance):
+                results.append(r)
+    except KeyboardInterrupt:
+        remove_temporary(Path(opts.out_dir))
+        summary = _summary(results, shards, todo, opts, time.monotonic() - started)
+        summary["shards_complete"] = sum(is_complete(s, opts) for s in shards)  # as --resume will find them
+        raise RunCancelled(summary) from None
+    return _summary(results, shards, todo, opts, time.monotonic() - started)
+
+
+def _summary(results: list[ShardResult], shards: list[Shard], todo: list[Shard], opts: ExtractOptions,
+             seconds: float) -> dict[str, Any]:
+    """The counts of the shards this run finished, and how many were complete before it."""
+    keys = ("documents", "with_events", "events", "quantities", "errors", "chars")
+    summary: dict[str, Any] = {k: sum(getattr(r, k) for r in results) for k in keys}
     summary.update(shards=len(shards), shards_skipped=len(shards) - len(todo), seconds=round(seconds, 3),
-                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=opts.out_dir)
+                   chars_per_second=round(summary["chars"] / seconds) if seconds else 0, output=opts.out_dir)
     return summary
+
+
+def remove_temporary(out: Path) -> None:
+    """Remove the temporary files of parts (and of a manifest) that were never finished: left by a
+    cancelled shard, or by a killed run.  The caller holds the folder's lock, so none is in use."""
+    for tmp in out.glob(".*.tmp-*"):
+        if not tmp.name.startswith(LOCK):
+            tmp.unlink(missing_ok=True)
 
 
 def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dict[str, Any], resume: bool,
@@ -350,9 +418,7 @@ def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dic
     """Check the folder (raises before any change), then clear what the run replaces, write the
     manifest and return the shards still to do: the incomplete ones with ``resume``, else all."""
     remove = claim(out, manifest, resume and not force, force)
-    for tmp in out.glob(".*.tmp-*"):  # left by a killed run; never taken as complete
-        if not tmp.name.startswith(LOCK):
-            tmp.unlink()
+    remove_temporary(out)
     for name in remove:
         (out / name).unlink()
     write_manifest(out, manifest)
