@@ -121,6 +121,7 @@ _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _SPACES = regex.compile(r"\s+")
 _SENT_PUNCT = regex.compile(r"[。,;]")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万亿两]")  # a letter or Han character, not a numeral
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 _COMPARE_CUE = regex.compile(r"[比较]")
 _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
@@ -1077,6 +1078,8 @@ class _Linker:
         if sign == -1 and value is not None:
             value = -value
         for subj in subjects:
+            if not _NAMES.search(subj.text):  # 1,1,1,1 or 3.8%，3.8%: a number names nothing
+                continue
             ind = lookup_indicator(self.rules, subj.text)
             if (q.start, subj.text) in self.event_keys:
                 continue
