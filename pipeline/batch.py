@@ -249,7 +249,7 @@ class ProcessExecutor:
                     _drain(counts, advance)  # a shard sends its last count before it returns
                     for fut in done:
                         yield fut.result()
-            except BaseException:
+            except BaseException:  # Ctrl-C, a failed shard, a closed iterator: leaving would wait for them all
                 stop.set()
                 pool.shutdown(cancel_futures=True)
                 raise
@@ -353,7 +353,8 @@ def run_extract(
     markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
     over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  Ctrl-C
     (KeyboardInterrupt) stops the run at once and raises ``RunCancelled`` with the summary of the
-    shards it finished and ``shards_complete``, the number complete in the folder; the folder's lock is released and no temporary file stays.
+    shards it finished and ``shards_complete``, the number complete in the folder; the folder's lock
+    is released and no temporary file stays.
     """
     get_format(fmt)  # unknown names fail here, before any file is touched
     opts_units = str(units) if units is not None else None
