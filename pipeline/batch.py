@@ -40,14 +40,13 @@ from .records import default_extractor
 from .writers import get_format, jsonl_bytes
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.queues import SimpleQueue
-    from multiprocessing.synchronize import Event
 
     from dask.distributed import Queue
 
 logger = logging.getLogger("zhibiao")
 POLL = 0.1  # seconds between the parent's looks at finished shards and document counts
-PARENT_POLL = 0.5  # seconds between a pool worker's looks at whether its parent still runs
 ABANDONED = 130  # exit status of a pool worker that leaves its shard (the shell's status after Ctrl-C)
 
 
@@ -205,21 +204,23 @@ def _send_count(documents: int) -> None:
     _counts.put(documents)
 
 
-def _start_worker(parent: int, counts: SimpleQueue, stop: Event) -> None:
+def _start_worker(counts: SimpleQueue, lifeline: Connection, parent_end: Connection) -> None:
     """Set up a pool worker.  Ctrl-C is the parent's to handle (a terminal sends it to every process
-    of the group, workers included), and a worker never outlives the run: a thread ends the process
-    when the parent cancels (``stop``) or is gone, even killed with SIGKILL."""
+    of the group, workers included), and a worker never outlives the run: it watches the read end
+    of a pipe only the parent writes to, which ends when the parent closes it (the run is cancelled)
+    or is gone, even killed with SIGKILL.  No lock is involved, so a parent killed at any moment
+    cannot leave a worker waiting."""
     global _counts
     _counts = counts
+    parent_end.close()  # this process's copy (a forked worker inherits it): only the parent's may keep the pipe open
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent, stop), daemon=True, name="zhibiao-watch").start()
+    threading.Thread(target=_leave_with_parent, args=(lifeline,), daemon=True, name="zhibiao-lifeline").start()
 
 
-def _watch_parent(parent: int, stop: Event) -> None:
-    """Leave the shard at once when the run is cancelled or the parent died (the worker is then
-    another process's child); the parent, or the next run, removes the temporary files."""
-    while not stop.wait(PARENT_POLL) and os.getppid() == parent:
-        pass
+def _leave_with_parent(lifeline: Connection) -> None:
+    """Leave the shard at once when the parent's end of the pipe closes; the parent, or the next
+    run, removes the temporary files."""
+    lifeline.poll(None)  # nothing is ever sent: this returns at end of file
     os._exit(ABANDONED)
 
 
@@ -239,20 +240,25 @@ class ProcessExecutor:
         self.workers = workers
 
     def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
-        counts, stop = multiprocessing.SimpleQueue(), multiprocessing.Event()
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
-                                 initargs=(os.getpid(), counts, stop)) as pool:
-            pending = {pool.submit(process_shard, s, opts, _send_count) for s in shards}
-            try:
-                while pending:
-                    done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
-                    _drain(counts, advance)  # a shard sends its last count before it returns
-                    for fut in done:
-                        yield fut.result()
-            except BaseException:  # Ctrl-C, a failed shard, a closed iterator: leaving would wait for them all
-                stop.set()
-                pool.shutdown(cancel_futures=True)
-                raise
+        counts = multiprocessing.SimpleQueue()
+        lifeline, parent_end = multiprocessing.Pipe(duplex=False)
+        try:
+            with ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                     initargs=(counts, lifeline, parent_end)) as pool:
+                pending = {pool.submit(process_shard, s, opts, _send_count) for s in shards}
+                try:
+                    while pending:
+                        done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                        _drain(counts, advance)  # a shard sends its last count before it returns
+                        for fut in done:
+                            yield fut.result()
+                except BaseException:  # Ctrl-C, a failed shard, a closed iterator: leaving would wait for them all
+                    parent_end.close()  # the workers leave their shards and exit
+                    pool.shutdown(cancel_futures=True)
+                    raise
+        finally:
+            parent_end.close()
+            lifeline.close()
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def _cancellable() -> Iterator[None]:
     """Ctrl-C ends the command with status 130 and a line saying so, not click's ``Aborted!`` and 1.
     The first one raises KeyboardInterrupt, so that the run stops in order (summary, lock released,
     temporary files removed); any further one ends the process at once, should that take too long
-    (the workers exit with it, see ``batch._watch_parent``)."""
+    (the workers exit with it, see ``batch._start_worker``)."""
     def first(signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, lambda *_: os._exit(CANCELLED))
         raise KeyboardInterrupt
