@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
-import queue
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
-from multiprocessing import Manager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -40,10 +41,23 @@ from .records import default_extractor
 from .writers import get_format
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.queues import SimpleQueue
+
     from dask.distributed import Queue
 
 logger = logging.getLogger("zhibiao")
 POLL = 0.1  # seconds between the parent's looks at finished shards and document counts
+ABANDONED = 130  # exit status of a pool worker that leaves its shard (the shell's status after Ctrl-C)
+
+
+class RunCancelled(KeyboardInterrupt):
+    """Ctrl-C during a run: the complete shards stay (``summary`` counts them), the unfinished ones
+    left no file behind, and ``resume=True`` does the rest."""
+
+    def __init__(self, summary: dict[str, Any]):
+        super().__init__("run cancelled")
+        self.summary = summary
 
 
 @dataclass(frozen=True)
@@ -186,35 +200,71 @@ class SerialExecutor:
             yield process_shard(shard, opts, advance)
 
 
-def _drain(counts: queue.Queue, advance: Advance) -> None:
+_counts: SimpleQueue | None = None  # a pool worker's channel for document counts, set by ``_start_worker``
+
+
+def _send_count(documents: int) -> None:
+    """A pool worker's ``send``: the count goes straight into the pipe (no feeder thread), so it is
+    there before the shard's result reaches the parent."""
+    assert _counts is not None, "only called in a worker started by _start_worker"
+    _counts.put(documents)
+
+
+def _start_worker(counts: SimpleQueue, lifeline: Connection, parent_end: Connection) -> None:
+    """Set up a pool worker.  Ctrl-C is the parent's to handle (a terminal sends it to every process
+    of the group, workers included), and a worker never outlives the run: it watches the read end
+    of a pipe only the parent writes to, which ends when the parent closes it (the run is cancelled)
+    or is gone, even killed with SIGKILL.  No lock is involved, so a parent killed at any moment
+    cannot leave a worker waiting."""
+    global _counts
+    _counts = counts
+    parent_end.close()  # this process's copy (a forked worker inherits it): only the parent's may keep the pipe open
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_leave_with_parent, args=(lifeline,), daemon=True, name="zhibiao-lifeline").start()
+
+
+def _leave_with_parent(lifeline: Connection) -> None:
+    """Leave the shard at once when the parent's end of the pipe closes; the parent, or the next
+    run, removes the temporary files."""
+    lifeline.poll(None)  # nothing is ever sent: this returns at end of file
+    os._exit(ABANDONED)
+
+
+def _drain(counts: SimpleQueue, advance: Advance) -> None:
     """Hand every count waiting in ``counts`` to ``advance``."""
-    while True:
-        try:
-            advance(counts.get_nowait())
-        except queue.Empty:
-            return
+    while not counts.empty():
+        advance(counts.get())
 
 
 class ProcessExecutor:
     """Shards in worker processes; each process loads the pipeline once.  Document counts come
-    back through a ``multiprocessing.Manager`` queue, which the parent polls while it waits."""
+    back through a pipe (``multiprocessing.SimpleQueue``), which the parent polls while it waits.
+    When the parent stops (Ctrl-C, a failed shard, the caller closing the iterator), the shards not
+    started are cancelled and the running ones abandoned: their workers exit without finishing."""
 
     def __init__(self, workers: int):
         self.workers = workers
 
     def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
-        with Manager() as manager, ProcessPoolExecutor(max_workers=self.workers) as pool:
-            counts = manager.Queue()
-            pending = {pool.submit(process_shard, s, opts, counts.put) for s in shards}
-            try:
-                while pending:
-                    done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
-                    _drain(counts, advance)  # a shard sends its last count before it returns
-                    for fut in done:
-                        yield fut.result()
-            except BaseException:  # Ctrl-C or a failed shard: start no more shards, or leaving waits for all
-                pool.shutdown(cancel_futures=True)
-                raise
+        counts = multiprocessing.SimpleQueue()
+        lifeline, parent_end = multiprocessing.Pipe(duplex=False)
+        try:
+            with ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                     initargs=(counts, lifeline, parent_end)) as pool:
+                pending = {pool.submit(process_shard, s, opts, _send_count) for s in shards}
+                try:
+                    while pending:
+                        done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                        _drain(counts, advance)  # a shard sends its last count before it returns
+                        for fut in done:
+                            yield fut.result()
+                except BaseException:  # Ctrl-C, a failed shard, a closed iterator: leaving would wait for them all
+                    parent_end.close()  # the workers leave their shards and exit
+                    pool.shutdown(cancel_futures=True)
+                    raise
+        finally:
+            parent_end.close()
+            lifeline.close()
 
 
 @dataclass(frozen=True)
@@ -269,6 +319,9 @@ class DaskExecutor:
                 yield from (fut.result() for fut in done)
                 if not done:
                     time.sleep(POLL)
+        except BaseException:  # Ctrl-C or a failed shard: no more shards start
+            self.client.cancel(futures)
+            raise
         finally:
             self.client.close()
             if self._cluster is not None:
@@ -315,6 +368,9 @@ def run_extract(
     over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  ``meta_keys``:
     input keys copied onto the event rows of the csv and parquet tables, as ``meta_<key>``.  Periods are read
     as dates against each document's ``date_key`` metadata (see ``period_dates``).
+    Ctrl-C (KeyboardInterrupt) stops the run at once and raises ``RunCancelled`` with the summary of the
+    shards it finished and ``shards_complete``, the number complete in the folder; the folder's lock
+    is released and no temporary file stays.
     """
     tabular = get_format(fmt).folders  # an unknown format fails here, before any file is touched
     if meta_keys and not tabular:
@@ -347,16 +403,34 @@ def _run(shards: list[Shard], todo: list[Shard], opts: ExtractOptions, executor:
     if executor is None:
         executor = ProcessExecutor(workers) if workers > 1 and len(todo) > 1 else SerialExecutor()
     started = time.monotonic()
-    totals = ShardResult(-1)
-    with document_progress(sum(s.documents for s in todo), quiet) as advance:
-        for r in executor.map_shards(todo, opts, advance):
-            for key in ("documents", "with_events", "events", "quantities", "errors", "chars"):
-                setattr(totals, key, getattr(totals, key) + getattr(r, key))
-    seconds = time.monotonic() - started
-    summary = {k: v for k, v in asdict(totals).items() if k != "shard"}
+    results: list[ShardResult] = []  # appended whole, so a Ctrl-C never counts half a shard
+    try:
+        with document_progress(sum(s.documents for s in todo), quiet) as advance:
+            for r in executor.map_shards(todo, opts, advance):
+                results.append(r)
+    except KeyboardInterrupt:
+        remove_temporary(Path(opts.out_dir))
+        summary = _summary(results, shards, todo, opts, time.monotonic() - started)
+        summary["shards_complete"] = sum(is_complete(s, opts) for s in shards)  # as --resume will find them
+        raise RunCancelled(summary) from None
+    return _summary(results, shards, todo, opts, time.monotonic() - started)
+
+
+def _summary(results: list[ShardResult], shards: list[Shard], todo: list[Shard], opts: ExtractOptions,
+             seconds: float) -> dict[str, Any]:
+    """The counts of the shards this run finished, and how many were complete before it."""
+    keys = ("documents", "with_events", "events", "quantities", "errors", "chars")
+    summary: dict[str, Any] = {k: sum(getattr(r, k) for r in results) for k in keys}
     summary.update(shards=len(shards), shards_skipped=len(shards) - len(todo), seconds=round(seconds, 3),
-                   chars_per_second=round(totals.chars / seconds) if seconds else 0, output=opts.out_dir)
+                   chars_per_second=round(summary["chars"] / seconds) if seconds else 0, output=opts.out_dir)
     return summary
+
+
+def remove_temporary(out: Path) -> None:
+    """Remove the temporary files of parts (and of a manifest) that were never finished: left by a
+    cancelled shard, or by a killed run.  The caller holds the folder's lock, so none is in use."""
+    for tmp in leftovers(out):
+        tmp.unlink(missing_ok=True)
 
 
 def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dict[str, Any], resume: bool,
@@ -364,8 +438,7 @@ def _prepare(out: Path, shards: list[Shard], opts: ExtractOptions, manifest: dic
     """Check the folder (raises before any change), then clear what the run replaces, write the
     manifest and return the shards still to do: the incomplete ones with ``resume``, else all."""
     remove = claim(out, manifest, resume and not force, force)
-    for tmp in leftovers(out):  # left by a killed run; never taken as complete
-        tmp.unlink()
+    remove_temporary(out)  # left by a killed run; never taken as complete
     for name in remove:
         (out / name).unlink()
     for folder in {(out / name).parent for name in remove} - {out}:

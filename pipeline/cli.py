@@ -2,7 +2,7 @@
 
 Exit status: 0 when the command did its work; 1 when documents failed and ``--fail-on-error`` was
 given; 2 for a usage error (a bad option, an input or rule file that cannot be read), reported as one
-line ``error: ...`` naming the file (and line), never a traceback.
+line ``error: ...`` naming the file (and line), never a traceback; 130 when Ctrl-C stopped the run.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese econ
 
 USAGE_ERROR = 2
 DOCUMENTS_FAILED = 1
+CANCELLED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)
 
@@ -61,6 +63,26 @@ def _log_to_stderr(enabled: bool) -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+@contextmanager
+def _cancellable() -> Iterator[None]:
+    """Ctrl-C ends the command with status 130 and a line saying so, not click's ``Aborted!`` and 1.
+    The first one raises KeyboardInterrupt, so that the run stops in order (summary, lock released,
+    temporary files removed); any further one ends the process at once, should that take too long
+    (the workers exit with it, see ``batch._start_worker``)."""
+    def first(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, lambda *_: os._exit(CANCELLED))
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("cancelled", err=True)
+        raise typer.Exit(CANCELLED) from None
+    if signal.getsignal(signal.SIGINT) is first:  # after a Ctrl-C, the hard exit stays until the end
+        signal.signal(signal.SIGINT, previous)
 
 
 def _version(value: bool) -> None:
@@ -105,49 +127,56 @@ def extract_cli(
     An input ``-`` reads JSON lines (or, with --lines, text lines) from standard input; ``-o -``
     writes the document records as JSON lines to standard output and the summary to standard error.
     """
-    from .batch import DaskExecutor, run_extract
+    from .batch import DaskExecutor, RunCancelled, run_extract
     from .readers import ReadOptions
 
-    to_stdout = str(output) == "-"
-    fmt_name = fmt.value if fmt else ("csv" if output.suffix == ".csv" else "parquet" if output.suffix == ".parquet" else "jsonl")
-    if to_stdout and fmt_name != "jsonl":
-        _fail("-o - writes JSON lines; choose an output folder for csv or parquet")
-    work = Path(tempfile.mkdtemp(prefix="zhibiao-")) if to_stdout or "-" in inputs else None
-    try:
-        if "-" in inputs:
-            stdin_file = work / ("stdin.txt" if lines else "stdin.jsonl")
-            with open(stdin_file, "w", encoding="utf-8") as fh:
-                shutil.copyfileobj(sys.stdin, fh)
-            inputs = [str(stdin_file) if i == "-" else i for i in inputs]
-        out_dir = work / "out" if to_stdout else output
-        executor = DaskExecutor(scheduler, workers) if scheduler or engine == Engine.dask else None
-        quiet = quiet or to_stdout
+    with _cancellable():
+        to_stdout = str(output) == "-"
+        fmt_name = fmt.value if fmt else ("csv" if output.suffix == ".csv" else "parquet" if output.suffix == ".parquet" else "jsonl")
+        if to_stdout and fmt_name != "jsonl":
+            _fail("-o - writes JSON lines; choose an output folder for csv or parquet")
+        work = Path(tempfile.mkdtemp(prefix="zhibiao-")) if to_stdout or "-" in inputs else None
         try:
-            with _log_to_stderr(not quiet):
-                summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
-                                      workers=workers, shard_size=shard_size, resume=resume, force=force,
-                                      executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
-                                      html=html, max_chars=max_chars, meta_keys=meta_keys or (),
-                                      date_key=date_key)
-        except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
-            _fail(str(err))
-        if to_stdout:
-            for part in sorted(out_dir.glob("documents-*.jsonl")):
-                sys.stdout.write(part.read_text(encoding="utf-8"))
-            summary["output"] = "-"
-    finally:
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
-    typer.echo(format_summary(summary), err=to_stdout)
-    read_total = summary["documents"] + summary["errors"]
-    if read_total and summary["errors"] * 2 > read_total:
-        typer.echo(f"warning: {summary['errors']} of {read_total} documents failed; the errors-*.jsonl parts say "
-                   f"why (a wrong --text-key?)", err=True)
-    if show and fmt_name == "jsonl" and not to_stdout:
-        for line in sample_events(output, show):
-            typer.echo(line)
-    if fail_on_error and summary["errors"]:
-        raise typer.Exit(DOCUMENTS_FAILED)
+            if "-" in inputs:
+                stdin_file = work / ("stdin.txt" if lines else "stdin.jsonl")
+                with open(stdin_file, "w", encoding="utf-8") as fh:
+                    shutil.copyfileobj(sys.stdin, fh)
+                inputs = [str(stdin_file) if i == "-" else i for i in inputs]
+            out_dir = work / "out" if to_stdout else output
+            executor = DaskExecutor(scheduler, workers) if scheduler or engine == Engine.dask else None
+            quiet = quiet or to_stdout
+            try:
+                with _log_to_stderr(not quiet):
+                    summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
+                                          workers=workers, shard_size=shard_size, resume=resume, force=force,
+                                          executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
+                                          html=html, max_chars=max_chars, meta_keys=meta_keys or (),
+                                          date_key=date_key)
+            except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
+                _fail(str(err))
+            except RunCancelled as stopped:
+                s = stopped.summary
+                typer.echo(format_summary({**s, "output": "-" if to_stdout else str(output)}), err=to_stdout)
+                typer.echo(f"cancelled: {s['shards_complete']} of {s['shards']} shards complete; "
+                           "the same command with --resume finishes the run", err=True)
+                raise typer.Exit(CANCELLED) from None
+            if to_stdout:
+                for part in sorted(out_dir.glob("documents-*.jsonl")):
+                    sys.stdout.write(part.read_text(encoding="utf-8"))
+                summary["output"] = "-"
+        finally:
+            if work is not None:
+                shutil.rmtree(work, ignore_errors=True)
+        typer.echo(format_summary(summary), err=to_stdout)
+        read_total = summary["documents"] + summary["errors"]
+        if read_total and summary["errors"] * 2 > read_total:
+            typer.echo(f"warning: {summary['errors']} of {read_total} documents failed; the errors-*.jsonl parts say "
+                       f"why (a wrong --text-key?)", err=True)
+        if show and fmt_name == "jsonl" and not to_stdout:
+            for line in sample_events(output, show):
+                typer.echo(line)
+        if fail_on_error and summary["errors"]:
+            raise typer.Exit(DOCUMENTS_FAILED)
 
 
 def format_summary(s: dict) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+import regex
+
 from .link_document import QuantityLike
 from .linker_rules import LinkerRules, lookup_indicator
 
 if TYPE_CHECKING:
     from .link_subjects import Subject
+
+
+_NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万亿两]")  # a letter or Han character, not a numeral
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,8 @@ class Events:
         if sign == -1 and value is not None:
             value = -value
         for subj in subjects:
+            if not _NAMES.search(subj.text):  # 1,1,1,1 or 3.8%，3.8%: a number names nothing
+                continue
             if (q.start, subj.text) in self.keys:
                 continue
             self.keys.add((q.start, subj.text))

@@ -17,6 +17,7 @@ from spacy.language import Language
 import zhibiao.batch as batch
 import zhibiao.progress as progress
 from zhibiao.batch import ExtractOptions, run_extract
+from zhibiao.outdir import LOCK
 from zhibiao.readers import DOCUMENT_BYTES, ReadOptions, expand_inputs, plan_shards, read_shard
 
 from .conftest import ROOT, SEED, gold_files, read_jsonl, ud_data
@@ -285,7 +286,7 @@ def test_sigint_leaves_no_complete_looking_part(tmp_path):
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)
     proc.wait(timeout=60)
-    assert proc.returncode != 0
+    assert proc.returncode == 130
     # Every part that looks complete is complete: it parses and has a line per document.
     for part in out.glob("documents-*.jsonl"):
         assert all(json.loads(line) for line in part.read_text(encoding="utf-8").splitlines())
@@ -306,6 +307,147 @@ def test_a_stopped_process_pool_starts_no_more_shards(tmp_path):
     next(runs)
     runs.close()
     assert len(list(tmp_path.glob("documents-*.jsonl"))) < len(shards) // 2
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory) -> tuple[Path, Path]:
+    """A corpus of about 2,300 documents in 150 shards of 15 (a 2-worker run takes seconds, so a
+    signal sent after its first part lands mid-run) and the output of an uninterrupted run."""
+    folder = tmp_path_factory.mktemp("cancel")
+    src = _corpus(folder, copies=4)
+    run_extract([str(src)], folder / "full", shard_size=15, quiet=True)
+    return src, folder / "full"
+
+
+def _extract_process(src: Path, out: Path, *args: str) -> subprocess.Popen:
+    """``zhibiao extract`` with 2 workers in a session of its own (a terminal's Ctrl-C goes to the
+    whole process group, which ``os.killpg`` does too)."""
+    cmd = [sys.executable, "-m", "zhibiao.cli", "extract", str(src), "-o", str(out), "--workers", "2",
+           "--shard-size", "15", "--show", "0", *args]
+    return subprocess.Popen(cmd, cwd=out.parent, start_new_session=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _running_children(parent: int) -> list[int]:
+    """Pids of the live (not zombie) processes whose parent is ``parent``, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(parent) and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for_first_part(proc: subprocess.Popen, out: Path) -> list[int]:
+    """Wait (up to two minutes) until the run has written a part, and return its worker pids."""
+    deadline = time.monotonic() + 120
+    while not list(out.glob("documents-*.jsonl")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended or wrote no part"
+        time.sleep(0.02)
+    workers = _running_children(proc.pid)
+    assert len(workers) == 2
+    return workers
+
+
+def _resume_gives(src: Path, out: Path, full: Path) -> None:
+    """``--resume`` completes the run, with output byte-identical to the uninterrupted run."""
+    proc = _extract_process(src, out, "--resume", "--quiet")
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    names = sorted(p.name for p in full.iterdir())
+    assert names == sorted(p.name for p in out.iterdir())
+    for name in names:
+        assert (out / name).read_bytes() == (full / name).read_bytes(), name
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
+def test_ctrl_c_stops_a_run_with_workers_and_resume_completes_it(tmp_path, uninterrupted):
+    """The first Ctrl-C stops handing out shards, abandons the running ones (no temporary file stays),
+    prints the summary of what is complete and exits 130 within seconds, its workers gone."""
+    src, full = uninterrupted
+    out = tmp_path / "out"
+    proc = _extract_process(src, out)
+    workers = _wait_for_first_part(proc, out)
+    sent = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    seconds = time.monotonic() - sent
+    assert proc.returncode == 130, stderr
+    assert seconds < 10, f"{seconds:.1f} s from Ctrl-C to exit"
+    assert "Traceback" not in stderr and "Aborted" not in stderr
+    assert "documents read: " in stdout
+    complete = len(list(out.glob("documents-*.jsonl")))
+    shards = len(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["shards"])
+    assert f"cancelled: {complete} of {shards} shards complete; the same command with --resume" in stderr
+    assert 0 < complete < shards
+    assert not [w for w in workers if _alive(w)]
+    assert not list(out.glob(".*.tmp-*")) and not (out / LOCK).exists()
+    _resume_gives(src, out, full)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
+def test_a_second_ctrl_c_exits_at_once(tmp_path, uninterrupted):
+    src, full = uninterrupted
+    out = tmp_path / "out"
+    proc = _extract_process(src, out, "--quiet")
+    workers = _wait_for_first_part(proc, out)
+    os.killpg(proc.pid, signal.SIGINT)
+    time.sleep(0.05)  # two signals sent at once may arrive as one
+    os.killpg(proc.pid, signal.SIGINT)
+    proc.communicate(timeout=60)
+    # 130, or killed by SIGINT if the second came while Python was ending (a shell shows 130 too)
+    assert proc.returncode in (130, -signal.SIGINT)
+    deadline = time.monotonic() + 30  # after a hard exit, workers see their parent gone within a second
+    while [w for w in workers if _alive(w)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+    _resume_gives(src, out, full)
+
+
+def test_a_second_ctrl_c_does_not_wait_for_a_slow_stop(tmp_path):
+    """While the first Ctrl-C's orderly stop takes long, a second one ends the command at once."""
+    script = ("import time\n"
+              "from zhibiao.cli import _cancellable\n"
+              "with _cancellable():\n"
+              "    try:\n"
+              "        print('running', flush=True); time.sleep(120)\n"
+              "    except KeyboardInterrupt:\n"
+              "        print('stopping', flush=True); time.sleep(120)\n")
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout.readline() == "running\n"
+        proc.send_signal(signal.SIGINT)
+        assert proc.stdout.readline() == "stopping\n"
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 130
+        assert time.monotonic() - sent < 10
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
+def test_workers_die_with_a_killed_parent(tmp_path, uninterrupted):
+    """SIGKILL leaves the parent no chance to stop its workers: they notice and exit by themselves;
+    the next run takes the lock over and --resume completes the run."""
+    src, full = uninterrupted
+    out = tmp_path / "out"
+    proc = _extract_process(src, out, "--quiet")
+    workers = _wait_for_first_part(proc, out)
+    proc.kill()
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + 30
+    while [w for w in workers if _alive(w)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+    _resume_gives(src, out, full)
 
 
 def test_cli_extract_prints_summary_and_events(tmp_path):

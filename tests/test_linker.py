@@ -516,6 +516,12 @@ def test_text_hygiene_in_indicators(text, indicator, value):
     assert (event["indicator"], event["value"]) == (indicator, value)
 
 
+@pytest.mark.parametrize("text", ["1,1,1,1", "3.8%，3.8%", "1，2，3，4，5%", "十三，4%"])
+def test_a_number_is_never_an_indicator(text):
+    """An indicator holds a letter or a Han character that is not a numeral: bare numbers name nothing."""
+    assert zhibiao.extract(text)["events"] == []
+
+
 def test_sentence_has_no_surrounding_white_space():
     (event,) = zhibiao.extract("  出口增长2%。  \n")["events"]
     assert event["sentence"] == "出口增长2%。"
