@@ -31,7 +31,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .numbers import parse_number
+from .numbers import MAX_LENGTH, parse_number
 from .units import Lexicon, Unit, load_units
 
 __all__ = ["Quantity", "Period", "as_number", "find_quantities", "find_periods"]
@@ -93,6 +93,8 @@ def as_number(v: Fraction | None) -> int | float | None:
 _CN_DIGITS = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"  # ○ (U+25CB): zero in Taiwan text (七点○六%)
 _CN_START = _CN_DIGITS + "十廿卅拾"
 _CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
+#: what a fraction's denominator is written with besides digits and spaces (十万分之, 三点五分之)
+_DENOMINATOR_CHARS = "十廿卅拾佰仟百千万亿兆点.‧"
 _ARABIC = frozenset("0123456789")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _URLISH = set("/\\_.:#=&?@")
@@ -109,8 +111,32 @@ def _first_chars(chars: set[str]) -> str:
 
 
 def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of literal words in which the longest wins, written as a prefix tree
+    (``万(?:元|吨)?`` for 万元, 万吨, 万): the engine tries the alternatives one by one, so a tree of the
+    282 unit surfaces costs a few comparisons where a flat list costs one per surface.  Among the
+    words that match at a position, longer ones are still tried first, as in a longest-first list."""
+    tree: dict[str, dict] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _subtree(child) for ch, child in sorted(node.items()) if ch]
+    return "|".join(alts)
+
+
+def _subtree(node: dict[str, dict]) -> str:
+    """The regex for what may follow a tree node: its branches, optional when a word ends there."""
+    if set(node) == {""}:
+        return ""
+    body = _branches(node)
+    if "" in node:
+        return f"(?:{body})?"
+    return body if len(node) == 1 and "|" not in body else f"(?:{body})"
 
 
 class _Grammar:
@@ -218,7 +244,11 @@ class _Grammar:
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
-            rf"|(?P<fneg>[-−负]\s?)?(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
+            # the lookahead fails at once where no 分 ends the run of numerals (nearly everywhere); it is
+            # bounded by the longest number the grammar parses, so a long run is not rescanned from each
+            # of its characters
+            rf"|(?P<fneg>[-−负]\s?)?(?=[\d\s{_CN_DIGITS}{_DENOMINATOR_CHARS}]{{0,{MAX_LENGTH}}}+分)"
+            rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
             rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
@@ -236,6 +266,12 @@ class _Grammar:
         self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
         self.unit_stop_re = re.compile(_alt(self.unit_stop))
         self.unit_stop_long_re = re.compile(_alt({s for s in self.unit_stop if len(s) > 1}))
+        # First and last characters of word lists: one set lookup decides the common case (nothing
+        # there) before a regex or a tuple of suffixes is tried.
+        self.unit_stop_firsts = frozenset(w[0] for w in self.unit_stop)
+        self.unit_stop_long_firsts = frozenset(w[0] for w in self.unit_stop if len(w) > 1)
+        self.suffix_firsts = frozenset(w[0] for w in self.suffix_quals)
+        self.rank_set_lasts = frozenset(w[-1] for w in self.rank_sets)
         self.ordinal_stop_re = re.compile(_alt(self.ordinal_stop))
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
@@ -327,6 +363,9 @@ def _verb_qualifier(g: _Grammar, text: str, start: int) -> str | None:
 def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str | None:
     """The qualifier written just after ``end`` (30%左右); ``kind`` is that of the unit before it, for
     suffixes that qualify only some units (两成多, 1倍多, but not 一个多月)."""
+    nxt = text[end : end + 1]
+    if nxt not in g.suffix_firsts and not nxt.isspace():
+        return None
     m = g.suffix.match(text, end)
     if m is None:
         return None
@@ -507,9 +546,11 @@ def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
 def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
     """A unit glued to a word-forming character (一次性, 千亿级) is no unit; so is a unit whose last
     character starts a longer stop word (二位数, 三年级: 位数 and 年级 are in the list)."""
-    if g.unit_stop_re.match(text, end) is not None:
+    if text[end : end + 1] in g.unit_stop_firsts and g.unit_stop_re.match(text, end) is not None:
         return True
-    m = g.unit_stop_long_re.match(text, end - 1) if end > 0 else None
+    if end == 0 or text[end - 1] not in g.unit_stop_long_firsts:
+        return False
+    m = g.unit_stop_long_re.match(text, end - 1)
     return m is not None and m.end() > end
 
 
@@ -588,7 +629,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if number in _LONE_CAPITALS and not mags:
         return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
     tenths = None
-    if text.endswith(g.rank_sets, 0, start) and (unit is None or unit.surface in g.ordinal_measures):
+    if text[start - 1 : start] in g.rank_set_lasts and text.endswith(g.rank_sets, 0, start) and (
+            unit is None or unit.surface in g.ordinal_measures):
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
