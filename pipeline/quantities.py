@@ -214,7 +214,9 @@ class _Grammar:
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
         infix = _alt(self.infix_quals)
-        units = _alt(self.units)
+        # a unit that is also a digit (两) is read from the number's last character, not scanned
+        self.numeral_tails = {s: u for s, u in self.units.items() if u.numeral_tail}
+        units = _alt(set(self.units) - set(self.numeral_tails))
         seps = _alt(lex.word_set("range_separator"))
         vague = _alt(lex.word_set("vague_prefix"))
         one = (
@@ -594,12 +596,28 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     surface = m.group("au")
     if surface is None:
         end = _strip_space(text, m.start("an"), m.end("am"))
+        tail = _numeral_tail(g, m)
+        if tail is not None:
+            return _single(g, text, m, start, end, tail, tail.canonical, number=m.group("an")[:-1])
         return _single(g, text, m, start, end, None, None)
     unit = g.units[surface]
     if unit.kind == "time" and not _time_cue(g, text, m.start("an")):
         return None
     unit, end, unit_name = _resolve_unit(g, text, m.start("au"), m.end("au"), surface)
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _numeral_tail(g: _Grammar, m: re.Match) -> Unit | None:
+    """The unit written as a spelled number's last character (二千五百两, 八两: 两 of weight): a 两 that
+    ends a number after 十, 百 or 千, or after a digit other than one, two and three, counts nothing
+    (two is written 二 there, 五百二 not 五百两); after 一 or 三 it makes a range (一两天, 三两句), after 两
+    a word (两两)."""
+    number = m.group("an")
+    unit = g.numeral_tails.get(number[-1]) if len(number) > 1 else None
+    if unit is None or m.group("am") or m.group("ai") is not None:
+        return None
+    before = number[-2]
+    return unit if before in "十百千拾佰仟" or before in _CN_VALUE and before not in "〇○零一壹两三叁" else None
 
 
 def _strip_space(text: str, start: int, end: int) -> int:
@@ -609,8 +627,11 @@ def _strip_space(text: str, start: int, end: int) -> int:
 
 
 def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Unit | None,
-            unit_name: str | None) -> tuple[Quantity, Unit | None] | None:
-    neg, number, mags, infix = m.group("neg", "an", "am", "ai")
+            unit_name: str | None, number: str | None = None) -> tuple[Quantity, Unit | None] | None:
+    """One number and its unit; ``number`` replaces the matched one when its last character is the
+    unit (二千五百两)."""
+    neg, matched, mags, infix = m.group("neg", "an", "am", "ai")
+    number = matched if number is None else number
     num_start = m.start("an")
     if neg is not None and num_start - len(neg) > 0:
         before = text[num_start - len(neg) - 1]

@@ -94,6 +94,7 @@ class UnitModel(_Entry):
     category: bool = False
     discount: bool = False
     cued: bool = False
+    numeral_tail: bool = False
 
     @field_validator("scale", "factor")
     @classmethod
@@ -174,6 +175,7 @@ class Unit:
     category: bool = False
     discount: bool = False
     cued: bool = False
+    numeral_tail: bool = False
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,7 @@ def _load(path: str) -> Lexicon:
                 category=item.category,
                 discount=item.discount,
                 cued=item.cued,
+                numeral_tail=item.numeral_tail,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
     suffix_after: dict[str, frozenset[str]] = {}
