@@ -167,6 +167,7 @@ class _Grammar:
         self.prefix_block = tails("prefix_block")
         self.suffix_blocks = tails("suffix_block")
         self.time_cues = tails("time_cue")
+        self.age_tails = tails("age_tail")
         self.clock_cues = tails("clock_cue")
         self.share_cues = tails("share_cue")
         self.rank_sets = tails("rank_set")
@@ -274,6 +275,7 @@ class _Grammar:
         self.unit_stop_long_firsts = frozenset(w[0] for w in self.unit_stop if len(w) > 1)
         self.suffix_firsts = frozenset(w[0] for w in self.suffix_quals)
         self.rank_set_lasts = frozenset(w[-1] for w in self.rank_sets)
+        self.coin_firsts = frozenset("又零" + _CN_DIGITS)
         self.ordinal_stop_re = re.compile(_alt(self.ordinal_stop))
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
@@ -313,7 +315,7 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
-        if m.group("frac") is not None and q.label == "PERCENT" and q.upper is None:
+        if q.label == "PERCENT" and q.upper is None and m.group("frac") is not None:
             shared = _shared_fraction(g, text, q)
             out += shared
             units_of += [None] * len(shared)
@@ -325,7 +327,9 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """Turn one scanner match into a quantity, or None when its context says it is not one."""
-    name, word, on, fm, sl, frac, vg = m.group("name", "word", "on", "fm", "sl", "frac", "vg")
+    if m.group("an") is not None:
+        return _read_number(g, text, m)  # the branches are exclusive; this one is most matches
+    name, word, on, fm, sl, frac = m.group("name", "word", "on", "fm", "sl", "frac")
     if name is not None:
         return None
     if word is not None:
@@ -336,9 +340,7 @@ def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] |
         return _read_slash(g, text, m)
     if frac is not None:
         return _read_fraction(g, text, m)
-    if vg is not None:
-        return _read_vague(g, text, m)
-    return _read_number(g, text, m)
+    return _read_vague(g, text, m)
 
 
 def _prefix_qualifier(g: _Grammar, text: str, start: int) -> str | None:
@@ -601,9 +603,13 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
             return _single(g, text, m, start, end, tail, tail.canonical, number=m.group("an")[:-1])
         return _single(g, text, m, start, end, None, None)
     unit = g.units[surface]
-    if unit.kind == "time" and not _time_cue(g, text, m.start("an")):
+    end = m.end("au")
+    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end):
         return None
-    unit, end, unit_name = _resolve_unit(g, text, m.start("au"), m.end("au"), surface)
+    if surface == "个" or text.startswith("/", end):
+        unit, end, unit_name = _resolve_unit(g, text, m.start("au"), end, surface)
+    else:
+        unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
 
 
@@ -656,7 +662,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if unit is not None:
         if _unit_stopped(g, text, end):
             return None
-        if unit.kind == "time" and not _time_cue(g, text, start):
+        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end):
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
@@ -761,6 +767,16 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     cut = max(text.rfind(c, low, start) for c in "。\n!?")
     sentence = text[cut + 1 if cut >= 0 else low : start]
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
+
+
+def _age_follows(g: _Grammar, text: str, end: int) -> bool:
+    """``八个月大``, ``三周大的``, ``六个月大了``: a time amount followed by an age word that ends the
+    phrase is an age (but not in 两个月大幅增长 or 三个月大家, where the word goes on)."""
+    if not text.startswith(g.age_tails, end):
+        return False
+    after = next(end + len(w) for w in g.age_tails if text.startswith(w, end))
+    nxt = text[after : after + 1]
+    return not nxt or nxt in "的了" or not _HAN.match(nxt)
 
 
 def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
@@ -898,9 +914,15 @@ def _unit_tail(g: _Grammar, text: str, end: int, unit: Unit, value: Fraction, nu
         return value / 10, end  # the unit's scale of 10 is for one digit (八折 = 80 %)
     if unit.kind == "physical" and text.startswith("半", end):
         return value + Fraction(1, 2), end + 1
-    if unit.kind == "currency" and not mags and g.subunit_re is not None:
+    if unit.kind == "currency" and not mags and g.subunit_re is not None and _coin_may_follow(g, text, end):
         return _subunits(g, text, end, unit, value)
     return value, end
+
+
+def _coin_may_follow(g: _Grammar, text: str, end: int) -> bool:
+    """Whether the character after an amount can start its coins (a digit, 又, 零 or a space)."""
+    nxt = text[end : end + 1]
+    return nxt in g.coin_firsts or nxt.isdecimal() or nxt.isspace()
 
 
 def _two_digits(number: str) -> bool:
