@@ -1030,11 +1030,11 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
     number whose 个 is the start of the next one's unit (4.2个、1.8个百分点)."""
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
-            continue
+        if nxt.start - q.end > 4 or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
+            continue  # the distance first: most neighbours are further apart than a connector
         if q.label != "CARDINAL" and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
-        if not g.connector_re.match(" " + text[q.end : nxt.start]) or nxt.start - q.end > 4:
+        if not g.connector_re.match(" " + text[q.end : nxt.start]):
             continue
         unit = units_of[i + 1]
         if unit is None:
