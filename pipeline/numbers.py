@@ -64,6 +64,11 @@ def parse_number(s: str) -> Fraction:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(s: str) -> Fraction:
+    # plain Arabic numbers (529971, 6.7), most of what news writes, skip the general grammar
+    if s.isascii() and len(s) <= MAX_LENGTH:
+        whole, point, decimals = s.partition(".")
+        if whole.isdigit() and (decimals.isdigit() or not point):
+            return Fraction(int(whole + decimals), 10 ** len(decimals)) if point else Fraction(int(whole))
     # 万万 is an old way of writing 亿 (三万万 = 3亿)
     text = s.strip().replace(" ", "").replace("\u3000", "").replace("\u00a0", "").replace("万万", "亿")
     if not text:

@@ -30,7 +30,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .numbers import parse_number
+from .numbers import MAX_LENGTH, parse_number
 from .units import Lexicon, Unit, load_units
 
 __all__ = ["Quantity", "as_number", "find_quantities"]
@@ -83,6 +83,8 @@ def as_number(v: Fraction | None) -> int | float | None:
 _CN_DIGITS = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"  # ○ (U+25CB): zero in Taiwan text (七点○六%)
 _CN_START = _CN_DIGITS + "十廿卅拾"
 _CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
+#: what a fraction's denominator is written with besides digits and spaces (十万分之, 三点五分之)
+_DENOMINATOR_CHARS = "十廿卅拾佰仟百千万亿兆点.‧"
 _ARABIC = frozenset("0123456789")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _URLISH = set("/\\_.:#=&?@")
@@ -99,8 +101,32 @@ def _first_chars(chars: set[str]) -> str:
 
 
 def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of literal words in which the longest wins, written as a prefix tree
+    (``万(?:元|吨)?`` for 万元, 万吨, 万): the engine tries the alternatives one by one, so a tree of the
+    282 unit surfaces costs a few comparisons where a flat list costs one per surface.  Among the
+    words that match at a position, longer ones are still tried first, as in a longest-first list."""
+    tree: dict[str, dict] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _subtree(child) for ch, child in sorted(node.items()) if ch]
+    return "|".join(alts)
+
+
+def _subtree(node: dict[str, dict]) -> str:
+    """The regex for what may follow a tree node: its branches, optional when a word ends there."""
+    if set(node) == {""}:
+        return ""
+    body = _branches(node)
+    if "" in node:
+        return f"(?:{body})?"
+    return body if len(node) == 1 and "|" not in body else f"(?:{body})"
 
 
 class _Grammar:
@@ -131,6 +157,7 @@ class _Grammar:
         self.prefix_block = tails("prefix_block")
         self.suffix_blocks = tails("suffix_block")
         self.time_cues = tails("time_cue")
+        self.age_tails = tails("age_tail")
         self.clock_cues = tails("clock_cue")
         self.share_cues = tails("share_cue")
         self.rank_sets = tails("rank_set")
@@ -178,7 +205,9 @@ class _Grammar:
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
         infix = _alt(self.infix_quals)
-        units = _alt(self.units)
+        # a unit that is also a digit (两) is read from the number's last character, not scanned
+        self.numeral_tails = {s: u for s, u in self.units.items() if u.numeral_tail}
+        units = _alt(set(self.units) - set(self.numeral_tails))
         seps = _alt(lex.word_set("range_separator"))
         vague = _alt(lex.word_set("vague_prefix"))
         one = (
@@ -208,7 +237,11 @@ class _Grammar:
             rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
-            rf"|(?P<fneg>[-−负]\s?)?(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
+            # the lookahead fails at once where no 分 ends the run of numerals (nearly everywhere); it is
+            # bounded by the longest number the grammar parses, so a long run is not rescanned from each
+            # of its characters
+            rf"|(?P<fneg>[-−负]\s?)?(?=[\d\s{_CN_DIGITS}{_DENOMINATOR_CHARS}]{{0,{MAX_LENGTH}}}+分)"
+            rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
             rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
@@ -226,6 +259,13 @@ class _Grammar:
         self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
         self.unit_stop_re = re.compile(_alt(self.unit_stop))
         self.unit_stop_long_re = re.compile(_alt({s for s in self.unit_stop if len(s) > 1}))
+        # First and last characters of word lists: one set lookup decides the common case (nothing
+        # there) before a regex or a tuple of suffixes is tried.
+        self.unit_stop_firsts = frozenset(w[0] for w in self.unit_stop)
+        self.unit_stop_long_firsts = frozenset(w[0] for w in self.unit_stop if len(w) > 1)
+        self.suffix_firsts = frozenset(w[0] for w in self.suffix_quals)
+        self.rank_set_lasts = frozenset(w[-1] for w in self.rank_sets)
+        self.coin_firsts = frozenset("又零" + _CN_DIGITS)
         self.ordinal_stop_re = re.compile(_alt(self.ordinal_stop))
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
@@ -264,7 +304,7 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
-        if m.group("frac") is not None and q.label == "PERCENT" and q.upper is None:
+        if q.label == "PERCENT" and q.upper is None and m.group("frac") is not None:
             shared = _shared_fraction(g, text, q)
             out += shared
             units_of += [None] * len(shared)
@@ -276,7 +316,9 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """Turn one scanner match into a quantity, or None when its context says it is not one."""
-    name, word, on, fm, sl, frac, vg = m.group("name", "word", "on", "fm", "sl", "frac", "vg")
+    if m.group("an") is not None:
+        return _read_number(g, text, m)  # the branches are exclusive; this one is most matches
+    name, word, on, fm, sl, frac = m.group("name", "word", "on", "fm", "sl", "frac")
     if name is not None:
         return None
     if word is not None:
@@ -287,9 +329,7 @@ def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] |
         return _read_slash(g, text, m)
     if frac is not None:
         return _read_fraction(g, text, m)
-    if vg is not None:
-        return _read_vague(g, text, m)
-    return _read_number(g, text, m)
+    return _read_vague(g, text, m)
 
 
 def _prefix_qualifier(g: _Grammar, text: str, start: int) -> str | None:
@@ -316,6 +356,9 @@ def _verb_qualifier(g: _Grammar, text: str, start: int) -> str | None:
 def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str | None:
     """The qualifier written just after ``end`` (30%左右); ``kind`` is that of the unit before it, for
     suffixes that qualify only some units (两成多, 1倍多, but not 一个多月)."""
+    nxt = text[end : end + 1]
+    if nxt not in g.suffix_firsts and not nxt.isspace():
+        return None
     m = g.suffix.match(text, end)
     if m is None:
         return None
@@ -496,9 +539,11 @@ def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
 def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
     """A unit glued to a word-forming character (一次性, 千亿级) is no unit; so is a unit whose last
     character starts a longer stop word (二位数, 三年级: 位数 and 年级 are in the list)."""
-    if g.unit_stop_re.match(text, end) is not None:
+    if text[end : end + 1] in g.unit_stop_firsts and g.unit_stop_re.match(text, end) is not None:
         return True
-    m = g.unit_stop_long_re.match(text, end - 1) if end > 0 else None
+    if end == 0 or text[end - 1] not in g.unit_stop_long_firsts:
+        return False
+    m = g.unit_stop_long_re.match(text, end - 1)
     return m is not None and m.end() > end
 
 
@@ -542,12 +587,32 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     surface = m.group("au")
     if surface is None:
         end = _strip_space(text, m.start("an"), m.end("am"))
+        tail = _numeral_tail(g, m)
+        if tail is not None:
+            return _single(g, text, m, start, end, tail, tail.canonical, number=m.group("an")[:-1])
         return _single(g, text, m, start, end, None, None)
     unit = g.units[surface]
-    if unit.kind == "time" and not _time_cue(g, text, m.start("an")):
+    end = m.end("au")
+    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end):
         return None
-    unit, end, unit_name = _resolve_unit(g, text, m.start("au"), m.end("au"), surface)
+    if surface == "个" or text.startswith("/", end):
+        unit, end, unit_name = _resolve_unit(g, text, m.start("au"), end, surface)
+    else:
+        unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _numeral_tail(g: _Grammar, m: re.Match) -> Unit | None:
+    """The unit written as a spelled number's last character (二千五百两, 八两: 两 of weight): a 两 that
+    ends a number after 十, 百 or 千, or after a digit other than one, two and three, counts nothing
+    (two is written 二 there, 五百二 not 五百两); after 一 or 三 it makes a range (一两天, 三两句), after 两
+    a word (两两)."""
+    number = m.group("an")
+    unit = g.numeral_tails.get(number[-1]) if len(number) > 1 else None
+    if unit is None or m.group("am") or m.group("ai") is not None:
+        return None
+    before = number[-2]
+    return unit if before in "十百千拾佰仟" or before in _CN_VALUE and before not in "〇○零一壹两三叁" else None
 
 
 def _strip_space(text: str, start: int, end: int) -> int:
@@ -557,8 +622,11 @@ def _strip_space(text: str, start: int, end: int) -> int:
 
 
 def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Unit | None,
-            unit_name: str | None) -> tuple[Quantity, Unit | None] | None:
-    neg, number, mags, infix = m.group("neg", "an", "am", "ai")
+            unit_name: str | None, number: str | None = None) -> tuple[Quantity, Unit | None] | None:
+    """One number and its unit; ``number`` replaces the matched one when its last character is the
+    unit (二千五百两)."""
+    neg, matched, mags, infix = m.group("neg", "an", "am", "ai")
+    number = matched if number is None else number
     num_start = m.start("an")
     if neg is not None and num_start - len(neg) > 0:
         before = text[num_start - len(neg) - 1]
@@ -577,12 +645,13 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if number in _LONE_CAPITALS and not mags:
         return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
     tenths = None
-    if text.endswith(g.rank_sets, 0, start) and (unit is None or unit.surface in g.ordinal_measures):
+    if text[start - 1 : start] in g.rank_set_lasts and text.endswith(g.rank_sets, 0, start) and (
+            unit is None or unit.surface in g.ordinal_measures):
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
             return None
-        if unit.kind == "time" and not _time_cue(g, text, start):
+        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end):
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
@@ -687,6 +756,16 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     cut = max(text.rfind(c, low, start) for c in "。\n!?")
     sentence = text[cut + 1 if cut >= 0 else low : start]
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
+
+
+def _age_follows(g: _Grammar, text: str, end: int) -> bool:
+    """``八个月大``, ``三周大的``, ``六个月大了``: a time amount followed by an age word that ends the
+    phrase is an age (but not in 两个月大幅增长 or 三个月大家, where the word goes on)."""
+    if not text.startswith(g.age_tails, end):
+        return False
+    after = next(end + len(w) for w in g.age_tails if text.startswith(w, end))
+    nxt = text[after : after + 1]
+    return not nxt or nxt in "的了" or not _HAN.match(nxt)
 
 
 def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
@@ -824,9 +903,15 @@ def _unit_tail(g: _Grammar, text: str, end: int, unit: Unit, value: Fraction, nu
         return value / 10, end  # the unit's scale of 10 is for one digit (八折 = 80 %)
     if unit.kind == "physical" and text.startswith("半", end):
         return value + Fraction(1, 2), end + 1
-    if unit.kind == "currency" and not mags and g.subunit_re is not None:
+    if unit.kind == "currency" and not mags and g.subunit_re is not None and _coin_may_follow(g, text, end):
         return _subunits(g, text, end, unit, value)
     return value, end
+
+
+def _coin_may_follow(g: _Grammar, text: str, end: int) -> bool:
+    """Whether the character after an amount can start its coins (a digit, 又, 零 or a space)."""
+    nxt = text[end : end + 1]
+    return nxt in g.coin_firsts or nxt.isdecimal() or nxt.isspace()
 
 
 def _two_digits(number: str) -> bool:
@@ -934,11 +1019,11 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
     number whose 个 is the start of the next one's unit (4.2个、1.8个百分点)."""
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
-            continue
+        if nxt.start - q.end > 4 or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
+            continue  # the distance first: most neighbours are further apart than a connector
         if q.label != "CARDINAL" and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
-        if not g.connector_re.match(" " + text[q.end : nxt.start]) or nxt.start - q.end > 4:
+        if not g.connector_re.match(" " + text[q.end : nxt.start]):
             continue
         unit = units_of[i + 1]
         if unit is None:

@@ -42,6 +42,11 @@ def _fraction(value: Number) -> Fraction:
     return Fraction(value)
 
 
+def _whole_or_fraction(value: Number) -> int | Fraction:
+    exact = _fraction(value)
+    return int(exact) if exact.denominator == 1 else exact
+
+
 class Example(BaseModel):
     """A string the lexicon entry must tag, and what it must give."""
 
@@ -94,6 +99,7 @@ class UnitModel(_Entry):
     category: bool = False
     discount: bool = False
     cued: bool = False
+    numeral_tail: bool = False
 
     @field_validator("scale", "factor")
     @classmethod
@@ -139,7 +145,7 @@ class WordModel(_Entry):
         "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "stay_word",
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "rank_set", "share_cue",
-        "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue",
+        "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -165,7 +171,7 @@ class Unit:
     kind: str
     canonical: str
     label: str
-    scale: Fraction = Fraction(1)
+    scale: int | Fraction = 1  # an int when whole: the tagger compares it with 1 for every quantity
     dimension: str | None = None
     base_unit: str | None = None
     factor: Fraction | None = None
@@ -174,6 +180,7 @@ class Unit:
     category: bool = False
     discount: bool = False
     cued: bool = False
+    numeral_tail: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,7 +243,7 @@ def _load(path: str) -> Lexicon:
                 kind=item.kind,
                 canonical=item.canonical if item.canonical is not None else surface,
                 label=item.label or _DEFAULT_LABEL[item.kind],
-                scale=_fraction(item.scale),
+                scale=_whole_or_fraction(item.scale),
                 dimension=item.dimension,
                 base_unit=item.base_unit,
                 factor=_fraction(item.factor) if item.factor is not None else None,
@@ -245,6 +252,7 @@ def _load(path: str) -> Lexicon:
                 category=item.category,
                 discount=item.discount,
                 cued=item.cued,
+                numeral_tail=item.numeral_tail,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
     suffix_after: dict[str, frozenset[str]] = {}

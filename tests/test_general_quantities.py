@@ -17,7 +17,7 @@ from zhibiao.quantities import find_quantities
 
 DATA = Path(__file__).resolve().parent / "data" / "general_cases.yaml"
 #: measured on this suite when it was last raised; a change that lowers it fails
-F1_FLOOR = 0.981
+F1_FLOOR = 0.986
 
 
 class Score(NamedTuple):

@@ -332,3 +332,23 @@ def test_nlp_evaluate_reports_the_quantity_tagger():
     example = _scored_example(nlp, "出口增长3.8%", [("3.8%", "PERCENT")], set_ents=False)
     example = Example(nlp.make_doc(example.reference.text), example.reference)
     assert nlp.evaluate([example])["spans_quantities_f"] == 1.0
+
+
+@pytest.mark.parametrize("set_ents", [False, True])
+def test_spacy_evaluate_reports_the_quantity_tagger(tmp_path, set_ents):
+    """What the ``spacy evaluate`` command runs, on a saved pipeline and a DocBin of gold docs: the
+    tagger's span scores under ``--spans-key quantities``, and NER scores when it sets entities."""
+    from spacy.cli.evaluate import evaluate
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("zhibiao_quantities", config={"set_ents": set_ents})
+    nlp.to_disk(tmp_path / "model")
+    text = "出口增长3.8%,新增企业120家,统一口径"
+    gold = [("3.8%", "PERCENT"), ("120家", "QUANTITY"), ("统一", "CARDINAL")]  # 统一 is a planted miss
+    DocBin(docs=[_scored_example(nlp, text, gold, set_ents).reference]).to_disk(tmp_path / "gold.spacy")
+    result = evaluate(str(tmp_path / "model"), tmp_path / "gold.spacy", spans_key="quantities", silent=True)
+    assert result["spans_quantities_p"] == 1.0
+    assert result["spans_quantities_r"] == pytest.approx(2 / 3)
+    assert ("ents_f" in result) == set_ents
+    if set_ents:
+        assert result["ents_p"] == 1.0 and result["ents_r"] == pytest.approx(2 / 3)
