@@ -154,8 +154,9 @@ class Catalogue:
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.
         3. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
-           and is no measure or scope.  A measure after words the catalogue does not know (``小汽车产量``,
-           ``咖啡出口``) gives no id: a series grouped by id must not mix a part with the whole.
+           and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
+           words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``人类保健服务业``)
+           gives no id: a series grouped by id must not mix a part with the whole.
         """
         key = name_key(name)
         iid = self.keys.get(key)
@@ -167,7 +168,7 @@ class Catalogue:
         scan = self.matches(name)
         if scan and all(c in _IGNORED for c in name[scan[-1][1]:]):
             head = self.indicators[scan[-1][2]]
-            if head.role not in ("measure", "scope"):
+            if head.role == "indicator":
                 return head
         return None
 

@@ -83,6 +83,9 @@ def test_matches(text, expected):
         ("全国规模以上工业增加值", "industrial_value_added"),
         # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
         ("小汽车产量", None),
+        ("锂离子电池", None),  # nor a product's or sector's
+        ("出口汽车", None),
+        ("人类保健服务业", None),
         ("对东盟出口", None),
         ("咖啡出口", None),
         ("5个行业增加值", None),
