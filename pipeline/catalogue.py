@@ -1,14 +1,15 @@
-"""The indicator catalogue (``rules/indicators.yaml``): schema, load-time checks and the name matcher.
+"""The indicator catalogue (``rules/indicators.yaml``): schema, load-time checks, the name matcher and the lookup.
 
 An event's indicator is a phrase of the text (``农副食品加工业``, ``对东盟进出口``); the catalogue
-says which standard statistic or industry it names.  Names are found in normalised text by one trie
+says which standard statistic or industry it names, or which measure of which industry or product
+(``农副食品加工业增加值``: the measure 增加值 of the industry 农副食品加工业).  Names are found in normalised text by one trie
 built when the rules load, scanned longest-first from left to right, so a long name
 (``黑色金属冶炼和压延加工业``) wins over the shorter names inside it and no regex runs per name.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Union
+from typing import Iterable, Literal, Optional, Union
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -43,6 +44,7 @@ class Indicator(BaseModel):
     name: str = Field(min_length=1)
     aliases: list[str] = []
     source: Union[str, list[str]]
+    role: Literal["indicator", "measure", "product", "sector", "scope"] = "indicator"
     codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
     description: str = ""
     examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
@@ -68,6 +70,11 @@ class Indicator(BaseModel):
         return [self.source] if isinstance(self.source, str) else list(self.source)
 
     @property
+    def modifier(self) -> bool:
+        """Whether a measure written after this entry's name measures it: products, sectors and industries."""
+        return self.role in ("product", "sector") or bool(self.codes)
+
+    @property
     def kind(self) -> str:
         """``indicator``, or the GB/T 4754 level of an industry entry: ``section``, ``division``, ``group``."""
         if not self.codes:
@@ -82,6 +89,23 @@ def _fold(c: str) -> str:
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
     return "".join(_fold(c) for c in name if c not in _IGNORED)
+
+
+@dataclass(frozen=True)
+class Composite:
+    """A measure of an industry, sector or product, named by writing one after the other.
+
+    Releases build most of their names this way (``农副食品加工业增加值``, ``汽车产量``, ``集成电路出口``);
+    the id is the measure's id, a dot and the measured entry's id (``value_added.gbt4754_c13``), so
+    ids sort by measure and never equal an entry's id (entry ids have no dot).
+    """
+
+    measure: Indicator
+    of: Indicator
+
+    @property
+    def id(self) -> str:
+        return f"{self.measure.id}.{self.of.id}"
 
 
 @dataclass(frozen=True)
@@ -120,20 +144,67 @@ class Catalogue:
             i = best[0]
         return out
 
-    def lookup(self, name: str) -> Optional[Indicator]:
-        """The entry an event's indicator names: the whole name, else the catalogue name heading it.
+    def lookup(self, name: str) -> Optional[Union[Indicator, Composite]]:
+        """What an event's indicator names: the whole name, else a measure of a named entry, else the head.
 
-        Chinese noun phrases end in their head, so ``对东盟出口`` is an ``出口`` and ``农村居民人均可支配收入``
-        a ``居民人均可支配收入``; the head must be the last name of the longest-first scan and end the
-        phrase (``农副食品加工业增加值`` scans to ``农副食品加工业`` + ``增加值`` and gets no id).
+        1. A name or alias of an entry, whole (a scope such as ``规模以上`` alone names nothing).
+        2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
+           between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
+           entry is named by one of the modifier's names followed by one of the measure's names, that
+           entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.
+        3. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
+           ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
+           and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
+           words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``人类保健服务业``)
+           gives no id: a series grouped by id must not mix a part with the whole.
         """
-        iid = self.keys.get(name_key(name))
-        if iid is None:
-            found = self.matches(name)
-            rest = name[found[-1][1]:] if found else None
-            if rest is not None and all(c in _IGNORED for c in rest):
-                iid = found[-1][2]
-        return self.indicators[iid] if iid is not None else None
+        key = name_key(name)
+        iid = self.keys.get(key)
+        if iid is not None:
+            return self.indicators[iid] if self.indicators[iid].role != "scope" else None
+        found = self.composite(key)
+        if found is not None:
+            return found
+        scan = self.matches(name)
+        if scan and all(c in _IGNORED for c in name[scan[-1][1]:]):
+            head = self.indicators[scan[-1][2]]
+            if head.role == "indicator":
+                return head
+        return None
+
+    def composite(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """The modifier + measure reading of a name key (step 2 of ``lookup``), longest measure first.
+
+        A survey scope written first (``规模以上高技术制造业产值``) leaves the reading unchanged, as
+        the catalogue's own names treat ``规上工业增加值`` and ``工业增加值`` as one statistic.
+        """
+        found = self._modifier_measure(key)
+        if found is None:
+            for i in range(1, len(key)):
+                sid = self.keys.get(key[:i])
+                if sid is not None and self.indicators[sid].role == "scope":
+                    found = self._modifier_measure(key[i:])
+                    if found is not None:
+                        break
+        return found
+
+    def _modifier_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        for i in range(1, len(key)):
+            mid = self.keys.get(key[i:])
+            if mid is None or self.indicators[mid].role != "measure":
+                continue
+            head = key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]
+            xid = self.keys.get(head)
+            if xid is None or not self.indicators[xid].modifier:
+                continue
+            measure, of = self.indicators[mid], self.indicators[xid]
+            for x in (of.name, *of.aliases):
+                for m in (measure.name, *measure.aliases):
+                    named = self.keys.get(name_key(x + m))
+                    if named is not None:
+                        return self.indicators[named]
+            return Composite(measure, of)
+        return None
 
 
 def build_catalogue(

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterable
-from typing import Literal, Optional, Sequence
+from typing import Literal, Optional, Sequence, Union
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .catalogue import Catalogue, Indicator, Source, build_catalogue
+from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue
 from .period_rules import load_periods
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
@@ -708,6 +708,6 @@ def default_rules() -> LinkerRules:
     return load_rules()
 
 
-def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Indicator]:
-    """The catalogue entry an event's indicator names (``Catalogue.lookup``), or None."""
+def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator, Composite]]:
+    """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None."""
     return rules.catalogue.lookup(name)

@@ -4,7 +4,7 @@ Usage: python scripts/catalogue_coverage.py [GOLD.jsonl ...] [--rules FILE ...] 
 
 Per gold event, after normalisation: ``exact`` the indicator is a catalogue name or alias;
 ``contained`` one is inside it; ``id`` the lookup the linker uses (``lookup_indicator``: the whole
-name, else the catalogue name heading it) gives an id.
+name, else a modifier + measure composite, else the catalogue name heading it) gives an id.
 """
 from __future__ import annotations
 

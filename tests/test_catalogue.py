@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.catalogue import _MARK, name_key
+from zhibiao.catalogue import _MARK, Composite, name_key
 from zhibiao.linker_rules import default_rules, load_rules, lookup_indicator
 from zhibiao.normalize import normalize
 from zhibiao.rulefile import RuleFileError
@@ -48,19 +48,72 @@ def test_matches(text, expected):
 @pytest.mark.parametrize(
     "name,iid",
     [
-        ("规模以上工业增加值", "industrial_value_added"),  # the whole name
+        # 1. a name or alias, whole
+        ("规模以上工业增加值", "industrial_value_added"),
         ("“出口”", "exports"),  # compared without quotation marks
-        ("对东盟出口", "exports"),  # the head names it
+        ("出口", "exports"),  # a measure named alone is that measure
+        ("农副食品加工业", "gbt4754_c13"),
+        ("汽车", "product_autos"),  # a product named alone: its own id, whatever the release measures
+        # 2. modifier + measure and nothing else: a composite, measure first
+        ("农副食品加工业增加值", "value_added.gbt4754_c13"),
+        ("建筑业增加值", "value_added.gbt4754_e"),  # a GB/T 4754 section
+        ("汽车产量", "output.product_autos"),
+        ("汽车总产量", "output.product_autos"),  # any alias of the measure
+        ("集成电路出口", "exports.product_integrated_circuits"),
+        ("国有控股企业利润总额", "profit.ownership_soe"),
+        ("农业产值", "gross_output.gbt4754_a01"),
+        ("粮食播种面积", "sown_area.product_grain"),
+        ("规上工业产值", "gross_output.sector_industry_above_size"),
+        ("服务业的增加值", "value_added.sector_services"),  # 的 between modifier and measure
+        ("批发业营业额", "turnover.gbt4754_f51"),
+        ("规模以上高技术制造业产值", "gross_output.sector_high_tech_manufacturing"),  # a scope written first
+        ("规上煤炭开采和洗选业产值", "gross_output.gbt4754_b06"),
+        ("汽车产销量", "production_sales.product_autos"),
+        ("一般贸易出口", "exports.trade_mode_general"),
+        # ... unless an entry names that statistic: one statistic, one id
+        ("第一产业增加值", "gdp_primary_va"),
+        ("第一产业的增加值", "gdp_primary_va"),
+        ("粮食总产量", "grain_output"),
+        ("新能源汽车总产量", "ev_output"),
+        ("规模以上工业企业利润总额", "industrial_profit"),
+        ("规上工业发电量", "industrial_power_generation"),
+        # 3. the head names it, if the head is no measure
+        ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
         ("全国规模以上工业增加值", "industrial_value_added"),
-        ("农副食品加工业", "gbt4754_c13"),
-        ("农副食品加工业增加值", None),  # 增加值 is no catalogue name: no head
+        # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
+        ("小汽车产量", None),
+        ("锂离子电池", None),  # nor a product's or sector's
+        ("出口汽车", None),
+        ("人类保健服务业", None),
+        ("对东盟出口", None),
+        ("咖啡出口", None),
+        ("5个行业增加值", None),
+        ("汽车增加值增速", None),  # something after the measure
+        ("汽车的", None),
+        ("规模以上", None),  # a scope alone names nothing
+        ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
+        ("", None),
     ],
 )
 def test_lookup(name, iid):
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
+
+
+def test_composite_ids_never_collide_with_entry_ids():
+    assert all("." not in iid for iid in CATALOGUE.indicators)
+    found = CATALOGUE.lookup("汽车产量")
+    assert isinstance(found, Composite) and (found.measure.id, found.of.id) == ("output", "product_autos")
+
+
+def test_roles():
+    roles = {ind.role for ind in CATALOGUE.indicators.values()}
+    assert roles == {"indicator", "measure", "product", "sector", "scope"}
+    # industries measure as sectors without saying so; measures and products are no industries
+    assert all(ind.modifier for ind in CATALOGUE.indicators.values() if ind.codes)
+    assert not any(ind.codes for ind in CATALOGUE.indicators.values() if ind.role in ("measure", "product"))
 
 
 def test_every_name_is_normalised_and_found_whole():
@@ -98,6 +151,7 @@ GOOD = "sources:\n  - {id: s, title: t}\nindicators:\n"
         (GOOD + "  - {id: Exports, name: 出口, source: s}\n", 4, "id: String should match pattern"),
         (GOOD + "  - {id: a, name: 纺织业, codes: ['1700'], source: s}\n", 4, "is not a GB/T 4754"),
         (GOOD + "  - {id: a, name: 出口, source: s, examples: [出口增长]}\n", 4, "exactly one name"),
+        (GOOD + "  - {id: a, name: 出口, role: head, source: s}\n", 4, "role: Input should be"),
     ],
 )
 def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, message):
