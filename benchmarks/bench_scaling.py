@@ -31,6 +31,8 @@ from zhibiao.linker import link
 from zhibiao.linker_rules import default_rules
 from zhibiao.records import event_record, quantity_record
 normalize("預熱"); find_quantities("增长1%"); default_rules()  # loading is not per-document work
+warm = normalize("公司10月合并营收达326亿元").text  # nor are the segmenter and tagger the phrase rules load
+link(warm, find_quantities(warm), find_periods(warm))
 t = {}
 s = time.perf_counter(); norm = normalize(text); t["normalise"] = time.perf_counter() - s
 s = time.perf_counter(); qs = find_quantities(norm.text); t["tag"] = time.perf_counter() - s

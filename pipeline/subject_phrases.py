@@ -1,6 +1,6 @@
 """The word-level pass over a subject the character rules found: ``phrases:`` of ``rules/linker.yaml``.
 
-A subject is cut into words (the project's segmenter), tagged (``pipeline/pos.py``) and given its
+A subject is cut into words (``pos.dictionary_cut``: the tagger's vocabulary, longest first), tagged (``pipeline/pos.py``) and given its
 lexicon classes, then the phrase rules (``pipeline/token_patterns.py``) move its edges.  Only
 subjects holding something a rule can match are cut, so the pass costs little on most text.
 """
@@ -10,8 +10,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from .pos import default_tagger
-from .segmenter import default_segmenter
+from .pos import default_tagger, dictionary_cut
 from .token_patterns import CompiledPhrase, Token, apply_phrases
 
 # classes the linker computes itself rather than reading from the lexicon
@@ -80,7 +79,7 @@ class SubjectPhrases:
         return spans, rule
 
     def tokens(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> list[Token]:
-        words = default_segmenter().cut(subject)
+        words = dictionary_cut(subject)
         tags = default_tagger().tag_words(words)
         out: list[Token] = []
         pos = 0
