@@ -431,6 +431,9 @@ def _read_word(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | No
     return _make(g, text, start, end, value, None, "QUANTITY", qualifier, unit_name=entry.unit or "倍")
 
 
+_ORDINAL_LIST_TAIL = re.compile(r"(?:\s*[、和及与]\s*第?[一二三四五六七八九十\d]{1,3})+")
+
+
 def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     start = m.start()
     if m.group("fm") is not None:
@@ -442,6 +445,8 @@ def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit |
     after = num_end + 1 if text[num_end : num_end + 1] == " " else num_end
     if measure is None and g.ordinal_stop_re.match(text, after):
         return None
+    if measure is None and (lm := _ORDINAL_LIST_TAIL.match(text, after)) and g.ordinal_stop_re.match(text, lm.end()):
+        return None  # 第一、二、三产业: the ordinal opens a list of names, as 第一产业 is one
     if measure is not None and g.ordinal_stop_long_re.match(text, m.end()):
         return None
     try:
