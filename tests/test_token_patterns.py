@@ -98,25 +98,17 @@ def test_every_bundled_phrase_rule_has_examples():
     assert rules.phrases and all(ph.spec.examples for ph in rules.phrases)
 
 
-def test_unknown_class_fails_at_load_with_file_and_line(tmp_path):
+@pytest.mark.parametrize("spec,message", [
+    ("{CLASS: no_such_class, DROP: true}", r"bad\.yaml:2: phrase 'p1': unknown class 'no_such_class'"),
+    ("{WORD: 甲, DROP: true}", r"bad\.yaml:2"),  # no such key
+])
+def test_a_broken_phrase_rule_fails_at_load_with_file_and_line(tmp_path, spec, message):
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         "phrases:\n"
         "  - id: p1\n"
         "    description: d\n"
-        "    pattern: [{CLASS: no_such_class, DROP: true}]\n"
+        f"    pattern: [{spec}]\n"
         "    examples: [{text: 甲, subject: 甲}]\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"bad\.yaml:2: phrase 'p1': unknown class 'no_such_class'"):
-        load_rules([bad])
-
-
-def test_bad_token_key_fails_at_load(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(
-        "phrases:\n"
-        "  - id: p1\n"
-        "    description: d\n"
-        "    pattern: [{WORD: 甲, DROP: true}]\n"
-        "    examples: [{text: 甲, subject: 甲}]\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"bad\.yaml:2"):
+    with pytest.raises(RuleFileError, match=message):
         load_rules([bad])
