@@ -416,8 +416,7 @@ class LinkerRules:
     sources: tuple[str, ...] = ()
     engine: Optional[EnginePatterns] = None
     rule_index: dict[str, CompiledRule] = field(default_factory=dict)
-    phrases: list[CompiledPhrase] = field(default_factory=list)  # token patterns moving subject edges
-    subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))
+    subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -619,12 +618,11 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     compiled_rules: list[CompiledRule] = []
     phrases: list[CompiledPhrase] = []
     for rule, line, path in phrase_specs:
-        for spec in rule.pattern:
-            for name in _value_names(spec.CLASS):
-                if name not in LEXICON_CLASSES and name not in DERIVED_CLASSES:
-                    problems.append(Problem(path, line, f"phrase {rule.id!r}: unknown class {name!r}; use a "
-                                            f"lexicon class or one of {', '.join(DERIVED_CLASSES)}"))
-        phrases.append(compile_phrase(rule))
+        phrase = compile_phrase(rule)
+        for name in sorted(phrase.pattern.classes - set(LEXICON_CLASSES) - set(DERIVED_CLASSES)):
+            problems.append(Problem(path, line, f"phrase {rule.id!r}: unknown class {name!r}; use a "
+                                    f"lexicon class or one of {', '.join(DERIVED_CLASSES)}"))
+        phrases.append(phrase)
     for rule, line, path in link:
         pats: dict[str, Optional[regex.Pattern]] = {}
         for attr in ("left", "right", "sentence_before"):
@@ -688,18 +686,8 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         bases=bases,
         catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
-        phrases=phrases,
         subject_phrases=SubjectPhrases(phrases, {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}),
     )
-
-
-def _value_names(value: object) -> list[str]:
-    """The names a token spec's value lists (a string, or the list of ``{IN: [...]}``)."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [n for names in value.values() for n in names]  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ spec matches any token.  Matching is plain backtracking: subjects are a few word
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union
+from typing import Any, Callable, Literal, Optional, Sequence, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -119,13 +119,6 @@ class TokenPattern:
                 self._walk(tokens, i + 1, k, path + [k], best)  # take it and stay
             if step.op != "*":
                 self._walk(tokens, i + 1, k + 1, path + [k], best)
-
-    def search(self, tokens: Sequence[Token]) -> Iterator[tuple[int, list[int]]]:
-        """Each start with a non-empty match, and that match's steps (leftmost first)."""
-        for i in range(len(tokens)):
-            steps = self.match(tokens, i)
-            if steps:
-                yield i, steps
 
 
 def _names(value: Optional[Value]) -> list[str]:

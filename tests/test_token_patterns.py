@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.periods import find_mentions
-from zhibiao.linker_rules import load_rules
+from zhibiao.linker_rules import default_rules, load_rules
 from zhibiao.rulefile import RuleFileError
-from zhibiao.subject_phrases import SubjectPhrases
 from zhibiao.token_patterns import PhraseRule, Token, TokenPattern, TokenSpec, apply_phrases, compile_phrase
 
 
@@ -71,14 +70,8 @@ def test_a_rule_needs_a_drop_step():
         PhraseRule(id="t", description="d", pattern=[TokenSpec(TEXT="甲")], examples=[{"text": "x", "subject": "x"}])
 
 
-def _engine():
-    rules = load_rules()
-    return rules, SubjectPhrases(rules.phrases, {c: frozenset(rules.words(c)) for c in rules.lexicon})
-
-
 def _phrase_cases():
-    rules = load_rules()
-    for ph in rules.phrases:
+    for ph in default_rules().subject_phrases.phrases:
         for ex in ph.spec.examples:
             yield pytest.param(ex.text, ex.subject, id=f"{ph.spec.id}:{ex.text}")
         for neg in ph.spec.negatives:
@@ -87,15 +80,14 @@ def _phrase_cases():
 
 @pytest.mark.parametrize("text,subject", list(_phrase_cases()))
 def test_phrase_rule_examples_and_negatives(text, subject):
-    _, engine = _engine()
     periods = tuple((p.start, p.end) for p in find_mentions(text))
-    spans, _ = engine.refine(text, periods)
+    spans, _ = default_rules().subject_phrases.refine(text, periods)
     assert "".join(text[a:b] for a, b in spans) == subject
 
 
 def test_every_bundled_phrase_rule_has_examples():
-    rules = load_rules()
-    assert rules.phrases and all(ph.spec.examples for ph in rules.phrases)
+    phrases = default_rules().subject_phrases.phrases
+    assert phrases and all(ph.spec.examples for ph in phrases)
 
 
 @pytest.mark.parametrize("spec,message", [
