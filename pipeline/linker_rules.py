@@ -303,7 +303,7 @@ class EnginePatterns:
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
                      bases: list[tuple[regex.Pattern, str]], triggers: dict[str, "LexiconEntry"],
                      trigger_patterns: list[tuple[regex.Pattern, "LexiconEntry"]],
-                     lexicon: dict[str, list["LexiconEntry"]]) -> EnginePatterns:
+                     lexicon: dict[str, list["LexiconEntry"]], lists: WordLists) -> EnginePatterns:
     lex = compiled
     alt = alternations  # each class as "(?:word|...|pattern)", or "(?!)" when empty
 
@@ -316,7 +316,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
     trigger_literals: list[Optional[str]] = []
     for word, entry in triggers.items():
         if entry.basis:
-            basis_triggers.append((regex.compile(r"(?<![上去今本全明前当同])" + regex.escape(word)), entry.basis))
+            basis_triggers.append((lists.compile(r"(?<![上去今本全明前当同])" + regex.escape(word)), entry.basis))
             trigger_literals.append(word)
     for pat, entry in trigger_patterns:
         if entry.basis:
@@ -329,24 +329,24 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
                                  [p for e in lexicon["location"] for p in e.patterns]),
-        p_basis_prefix=regex.compile("(?:" + bases_alt + ")") if bases else None,
-        p_basis_suffix=EndPattern(regex.compile("(?:" + bases_alt + r")\s*$")) if bases else None,
+        p_basis_prefix=lists.compile("(?:" + bases_alt + ")") if bases else None,
+        p_basis_suffix=EndPattern(lists.compile("(?:" + bases_alt + r")\s*$")) if bases else None,
         p_share_noun=lex["share_noun"],
-        p_change_trigger=regex.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
+        p_change_trigger=lists.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
         p_trigger_change=lex["trigger_change"],
         p_filler_prefix=lex["filler_prefix"],
-        p_filler_suffix=EndPattern(regex.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")),
+        p_filler_suffix=EndPattern(lists.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")),
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
-        p_anaphor=regex.compile("^(?:" + lex["anaphor"].pattern + ")$"),
-        p_plural_anaphor=regex.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
-        p_trigger_only=regex.compile("^(?:" + lex["trigger"].pattern + ")$"),
+        p_anaphor=lists.compile("^(?:" + lex["anaphor"].pattern + ")$"),
+        p_plural_anaphor=lists.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
+        p_trigger_only=lists.compile("^(?:" + lex["trigger"].pattern + ")$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
-        p_not_a_name=regex.compile(r"^(?:\p{Han}$|(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|"
+        p_not_a_name=lists.compile(r"^(?:\p{Han}$|(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|"
                                    + load_periods().mention.pattern + "|" + alt["not_a_name"]
                                    + ")*+$)"),  # possessive: no backtracking over the splits
-        p_head=regex.compile("^(?:" + lex["head"].pattern + ")$"),
-        p_head_suffix=regex.compile("(?:" + lex["head"].pattern + ")$"),
+        p_head=lists.compile("^(?:" + lex["head"].pattern + ")$"),
+        p_head_suffix=lists.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],
         p_heading=lex["heading"],
         p_not_topic=lex["not_topic"],
@@ -356,42 +356,42 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_list_cue=lex["list_cue"],
         p_shared_cue=lex["shared_cue"],
         p_stop=lex["stop_verb"],
-        p_period_ref=regex.compile("(?:" + lex["period_ref"].pattern + r")\s*$"),
-        p_conj_only=regex.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
+        p_period_ref=lists.compile("(?:" + lex["period_ref"].pattern + r")\s*$"),
+        p_conj_only=lists.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
-        p_rate_tail=EndPattern(regex.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),
-        p_share_tail=EndPattern(regex.compile("的?" + alt["share_tail"] + "$")),
-        p_list_rate_after=regex.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
+        p_rate_tail=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),
+        p_share_tail=EndPattern(lists.compile("的?" + alt["share_tail"] + "$")),
+        p_list_rate_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
                                         + alt["rate_tail_de"] + ")"),
-        p_forecast_tail=EndPattern(regex.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
+        p_forecast_tail=EndPattern(lists.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
                                                  + "(?:值|数)?$")),
-        p_head_sector=regex.compile(alt["head_sector"] + "$"),
-        p_category_tail=regex.compile(alt["category_noun"] + "$"),
-        p_shared_prep=regex.compile("^" + alt["shared_prep"]),
-        p_scope_prefix=regex.compile(r"[^,;()]{0,16}?(?:" + alt["head"] + "|" + alt["head_sector"] + ")中(?!"
+        p_head_sector=lists.compile(alt["head_sector"] + "$"),
+        p_category_tail=lists.compile(alt["category_noun"] + "$"),
+        p_shared_prep=lists.compile("^" + alt["shared_prep"]),
+        p_scope_prefix=lists.compile(r"[^,;()]{0,16}?(?:" + alt["head"] + "|" + alt["head_sector"] + ")中(?!"
                                      + alt["scope_block"] + r")(?=\p{Han}{2})"),
-        p_span_average=regex.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
-        p_heading_lead=regex.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
-        p_apposition_cue=regex.compile(r"\s*的?" + alt["apposition_cue"]),
-        p_right_lead=regex.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
-        p_compare_ref=regex.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
-        p_ref_value_gap=regex.compile(r"\s*" + opt("ref_value_lead") + r"的?\s*" + opt("ref_value_noun")
+        p_span_average=lists.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
+        p_heading_lead=lists.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
+        p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
+        p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
+        p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
+        p_ref_value_gap=lists.compile(r"\s*" + opt("ref_value_lead") + r"的?\s*" + opt("ref_value_noun")
                                       + r"\s*(?:为|是|的)?\s*"),
-        p_share_ref=regex.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
+        p_share_ref=lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
-        p_listed_refs=regex.compile(alt["listed_ref_cue"]
+        p_listed_refs=lists.compile(alt["listed_ref_cue"]
                                     + r"\s*(?P<cmp>[比较])\s*(?P<refs>[^,;]{2,30}?)\s*(?:相比)?\s*$"),
-        p_growth_word_end=EndPattern(regex.compile(alt["growth_word"] + r"\s*$")),
-        p_period_prep=regex.compile("^" + alt["period_prep"] + r"\s*"),
-        p_period_tail=regex.compile(alt["period_tail"] + "$"),
-        p_place_keep=regex.compile(alt["place_keep"]),
-        p_origin_noun=regex.compile(alt["origin_noun"]),
-        p_ref_period_tail=regex.compile(alt["ref_period_tail"]),
-        p_whole_year=regex.compile(alt["whole_year"]),
-        p_threshold=regex.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
+        p_growth_word_end=EndPattern(lists.compile(alt["growth_word"] + r"\s*$")),
+        p_period_prep=lists.compile("^" + alt["period_prep"] + r"\s*"),
+        p_period_tail=lists.compile(alt["period_tail"] + "$"),
+        p_place_keep=lists.compile(alt["place_keep"]),
+        p_origin_noun=lists.compile(alt["origin_noun"]),
+        p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
+        p_whole_year=lists.compile(alt["whole_year"]),
+        p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
         p_month_span=lex["month_span"],
-        rate_basis=[(regex.compile(_alternation([e])), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],
+        rate_basis=[(lists.compile(_alternation([e], lists)), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],
         basis_triggers=basis_triggers,
         basis_trigger_literals=trigger_literals,
         basis_cues=basis_cues,
@@ -485,7 +485,7 @@ class EndPattern:
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
-        self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE) \
+        self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
             if _ends_every_match(pattern.pattern) else None
 
     @property
@@ -527,9 +527,36 @@ class LongestPrefix:
         return _End(end) if end >= pos else None
 
 
-def _alternation(entries: Sequence[LexiconEntry]) -> str:
-    words = sorted({w for e in entries for w in e.words}, key=len, reverse=True)
-    parts = [regex.escape(w) for w in words]
+class WordLists:
+    """Lexicon words as named lists (``\\L<name>``) of the patterns built from them.
+
+    The regex engine looks a named list up as a set at each position, where an alternation of hundreds of
+    trigger words is tried word by word; the longest word is tried first and shorter ones on
+    backtracking, as in the alternation sorted longest first that it replaces."""
+
+    _REF = regex.compile(r"\\L<(\w+)>")
+
+    def __init__(self) -> None:
+        self.lists: dict[str, frozenset[str]] = {}
+        self._names: dict[frozenset[str], str] = {}
+
+    def ref(self, words: Iterable[str]) -> str:
+        """The reference to the list of ``words`` (one list per distinct set of words)."""
+        key = frozenset(words)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = f"lex{len(self._names)}"
+            self.lists[name] = key
+        return "\\L<" + name + ">"
+
+    def compile(self, pattern: str, flags: int = 0) -> regex.Pattern:
+        """``pattern`` compiled with the lists it refers to."""
+        return regex.compile(pattern, flags, **{n: self.lists[n] for n in self._REF.findall(pattern)})
+
+
+def _alternation(entries: Sequence[LexiconEntry], lists: WordLists) -> str:
+    words = {w for e in entries for w in e.words}
+    parts = [lists.ref(words)] if words else []
     parts += [p for e in entries for p in e.patterns]
     if not parts:
         return "(?!)"
@@ -608,12 +635,13 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     lexicon: dict[str, list[LexiconEntry]] = {c: [] for c in LEXICON_CLASSES}
     for entry, _, _ in lex:
         lexicon[entry.class_].append(entry)
-    alternations = {c: _alternation(es) for c, es in lexicon.items()}
+    lists = WordLists()
+    alternations = {c: _alternation(es, lists) for c, es in lexicon.items()}
     # finer macros: triggers by kind and direction
     for kind in KINDS:
-        alternations[f"trigger_{kind}"] = _alternation([e for e in lexicon["trigger"] if e.kind == kind])
-    alternations["trigger_up"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == 1])
-    alternations["trigger_down"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == -1])
+        alternations[f"trigger_{kind}"] = _alternation([e for e in lexicon["trigger"] if e.kind == kind], lists)
+    alternations["trigger_up"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == 1], lists)
+    alternations["trigger_down"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == -1], lists)
 
     compiled_rules: list[CompiledRule] = []
     phrases: list[CompiledPhrase] = []
@@ -639,7 +667,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             if attr == "right" and not expanded.startswith("^"):
                 expanded = "^(?:" + expanded + ")"
             try:
-                pats[attr] = regex.compile(expanded)
+                pats[attr] = lists.compile(expanded)
             except regex.error as err:
                 problems.append(Problem(path, line, f"rule {rule.id!r}: {attr}: pattern does not compile: {err}"))
                 pats[attr] = None
@@ -649,7 +677,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     compiled: dict[str, regex.Pattern] = {}
     for name, alt in alternations.items():
         try:
-            compiled[name] = regex.compile(alt)
+            compiled[name] = lists.compile(alt)
         except regex.error as err:  # pragma: no cover - patterns are checked one by one above
             problems.append(Problem(paths[0].name, 0, f"lexicon class {name!r} does not compile: {err}"))
 
@@ -674,7 +702,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             bases.append((regex.compile(p), e.basis or ""))
 
     return LinkerRules(
-        engine=_engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon),
+        engine=_engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists),
         rule_index={r.spec.id: r for r in compiled_rules},
         lexicon=lexicon,
         rules=compiled_rules,

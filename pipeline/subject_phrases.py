@@ -10,6 +10,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional, Sequence
 
+import regex
+
 from .pos import default_tagger, dictionary_cut
 from .token_patterns import CompiledPhrase, Token, apply_phrases
 
@@ -24,7 +26,16 @@ class SubjectPhrases:
         self.phrases = list(phrases)
         used = {c for p in self.phrases for c in p.pattern.classes}
         self.classes = {c: ws for c, ws in classes.items() if c in used}
+        self._steps = [[self._step_test(texts, cs) for texts, cs in p.pattern.required] for p in self.phrases]
         self._cached = lru_cache(maxsize=8192)(self._refine)
+
+    def _step_test(self, texts: frozenset[str], classes: frozenset[str]
+                   ) -> tuple[Optional[regex.Pattern], bool, bool]:
+        """A required step as (one search for its words and its classes' words, needs a period, needs a digit):
+        a named word list is searched as a set, not word by word."""
+        words = set(texts).union(*(self.classes.get(c, ()) for c in classes))
+        return (regex.compile(r"\L<words>", words=sorted(words)) if words else None,
+                "period" in classes, "numeral" in classes)
 
     def refine(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> tuple[list[tuple[int, int]], Optional[str]]:
         """Character spans of ``subject`` to keep, and the id of the last rule that removed words.
@@ -33,18 +44,18 @@ class SubjectPhrases:
         """
         if not self.phrases or not subject:
             return [(0, len(subject))], None
-        if not any(self._may_match(p.pattern.required, subject, periods) for p in self.phrases):
+        if not any(self._may_match(steps, subject, periods) for steps in self._steps):
             return [(0, len(subject))], None
         return self._cached(subject, periods)
 
-    def _may_match(self, required: list[tuple[frozenset[str], frozenset[str]]], subject: str,
+    @staticmethod
+    def _may_match(steps: list[tuple[Optional[regex.Pattern], bool, bool]], subject: str,
                    periods: tuple[tuple[int, int], ...]) -> bool:
         """Whether ``subject`` holds, for every step a rule requires, a word or class it accepts: only then is
         it cut into words (most subjects are not)."""
-        for texts, classes in required:
-            if any(t in subject for t in texts) or ("period" in classes and periods) or ("numeral" in classes and any(
-                    c.isdigit() for c in subject)) or any(w in subject for c in classes if c in self.classes
-                                                          for w in self.classes[c]):
+        for words, period, numeral in steps:
+            if (period and periods) or (words is not None and words.search(subject) is not None) \
+                    or (numeral and any(c.isdigit() for c in subject)):
                 continue
             return False
         return True
