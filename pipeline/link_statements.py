@@ -265,7 +265,10 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # last n indicators of the sentence
         mode = "list"
         parts = list(mem.sent_subjects[-n:])
-    elif n > 1 and (eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)):
+    elif n > 1 and (eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
+                    or subject.text.count("、") == n - 1):
+        # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
+        # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one
         pieces = split(doc, subject, n)
         if pieces:
             mode = "list"
