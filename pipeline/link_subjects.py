@@ -226,12 +226,22 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         lo, hi = bisect_left(doc.period_starts, keep[0] - 40), bisect_left(doc.period_starts, keep[-1] + 1)
         keep, rest, _ = doc.rules.subject_phrases.refine_kept(
             keep, rest, [(p.start, p.end) for p in doc.periods[lo:hi]])
+    keep, rest = _drop_repeated_heading(keep, rest)
     subj = subject_from_positions(text, keep, rest)
     if subj is not None:
         subj.rate = rate
         subj.share = share
         subj.location = location
     return subj, location, share
+
+
+def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
+    """A heading repeated by the sentence after it (准备货币 8月准备货币日平均数): once the period between them
+    is cut, the heading would be glued to its own repetition, so the copy before the gap goes."""
+    for k in range(1, len(keep) // 2 + 1):
+        if keep[k] != keep[k - 1] + 1 and rest[:k] == rest[k:2 * k]:
+            return keep[k:], rest[k:]
+    return keep, rest
 
 
 def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[tuple[int, int]]) -> int:
