@@ -346,10 +346,14 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             for k, p in enumerate(parts[:-1]):
                 if not p.text.endswith(head):
                     parts[k] = Subject(p.text + head, None, None)
-        # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口)
+        # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
+        # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
+        # 巴西进口)
         m = eng.p_shared_prep.match(parts[0].text)
-        if m and eng.p_location.match(parts[0].text, m.end()) \
-                and all(eng.p_location.match(p.text) for p in parts[1:]):
+        bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]]
+        if m and (eng.p_location.match(parts[0].text, m.end()) or len(parts[0].text) - m.end() <= 6) \
+                and all(not eng.p_shared_prep.match(b) and (eng.p_location.match(b) or (head and 2 <= len(b) <= 5))
+                        for b in bare):
             for k in range(1, len(parts)):
                 parts[k] = Subject(m.group(0) + parts[k].text, None, None)
         elif not head:
