@@ -153,6 +153,12 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             continue
         m = _ENUM_PREFIX.match(rest)
         if m:
+            summary = eng.p_list_summary.match(rest, m.end() - 1)
+            if summary is not None and summary.end() < len(rest):
+                # 新能源汽车、工业机器人等产品产量: the items are the names, the category after 等 goes
+                del keep[m.end() - 1:summary.end()]
+                rest = rest[:m.end() - 1] + rest[summary.end():]
+                break
             del keep[: m.end()]
             rest = rest[m.end():]
             changed = True
