@@ -25,6 +25,8 @@ _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 # Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
+# A head written after one of these is the last of coordinated names (金融及保险业, 商品及服务输出): not the whole.
+_JOINERS = frozenset("及和与、")
 
 
 class Source(BaseModel):
@@ -160,7 +162,9 @@ class Catalogue:
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
            and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``人类保健服务业``)
-           gives no id: a series grouped by id must not mix a part with the whole.
+           gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
+           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``金融及保险业``
+           is not 保险业, ``商品及服务输出`` not 服务输出).
         """
         key = name_key(name)
         iid = self.keys.get(key)
@@ -171,7 +175,10 @@ class Catalogue:
             return found
         scan = self.matches(name)
         if scan and all(c in _IGNORED for c in name[scan[-1][1]:]):
+            start = scan[-1][0]
             head = self.indicators[scan[-1][2]]
+            if start and name[start - 1] in _JOINERS:
+                return None
             if head.role == "indicator":
                 return head
         return None

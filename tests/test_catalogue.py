@@ -91,6 +91,8 @@ def test_matches(text, expected):
         ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
         ("全国规模以上工业增加值", "industrial_value_added"),
+        ("本地就业居民", "employed_residents_mo"),
+        ("建筑安装工程产值", "gross_output.sector_construction_installation"),  # a sector, not 安装工程产值
         # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
         ("小汽车产量", None),
         ("锂离子电池", None),  # nor a product's or sector's
@@ -104,6 +106,12 @@ def test_matches(text, expected):
         ("5个行业增加值", None),
         ("汽车增加值增速", None),  # something after the measure
         ("汽车的", None),
+        # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
+        ("金融及保险业", None),
+        ("商品及服务输出", None),
+        ("总体失业率及本地居民失业率", None),
+        ("禽肉、牛肉、羊肉产量", None),
+        ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
