@@ -23,6 +23,10 @@ _ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 _CODE = regex.compile(r"[A-T]|\d{2}|\d{3}")
 _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
+# Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
+_PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
+# A head written after one of these is the last of coordinated names (金融及保险业, 商品及服务输出): not the whole.
+_JOINERS = frozenset("及和与、")
 
 
 class Source(BaseModel):
@@ -44,7 +48,7 @@ class Indicator(BaseModel):
     name: str = Field(min_length=1)
     aliases: list[str] = []
     source: Union[str, list[str]]
-    role: Literal["indicator", "measure", "product", "sector", "scope"] = "indicator"
+    role: Literal["indicator", "measure", "product", "sector", "scope", "partner"] = "indicator"
     codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
     description: str = ""
     examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
@@ -147,27 +151,34 @@ class Catalogue:
     def lookup(self, name: str) -> Optional[Union[Indicator, Composite]]:
         """What an event's indicator names: the whole name, else a measure of a named entry, else the head.
 
-        1. A name or alias of an entry, whole (a scope such as ``规模以上`` alone names nothing).
+        1. A name or alias of an entry, whole (a scope such as ``规模以上`` or a partner such as ``东盟`` alone
+           names nothing).
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
-           entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.
+           entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
+           partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``).
         3. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
            and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``人类保健服务业``)
-           gives no id: a series grouped by id must not mix a part with the whole.
+           gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
+           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``金融及保险业``
+           is not 保险业, ``商品及服务输出`` not 服务输出).
         """
         key = name_key(name)
         iid = self.keys.get(key)
         if iid is not None:
-            return self.indicators[iid] if self.indicators[iid].role != "scope" else None
+            return self.indicators[iid] if self.indicators[iid].role not in ("scope", "partner") else None
         found = self.composite(key)
         if found is not None:
             return found
         scan = self.matches(name)
         if scan and all(c in _IGNORED for c in name[scan[-1][1]:]):
+            start = scan[-1][0]
             head = self.indicators[scan[-1][2]]
+            if start and name[start - 1] in _JOINERS:
+                return None
             if head.role == "indicator":
                 return head
         return None
@@ -194,17 +205,30 @@ class Catalogue:
             if mid is None or self.indicators[mid].role != "measure":
                 continue
             head = key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]
-            xid = self.keys.get(head)
-            if xid is None or not self.indicators[xid].modifier:
+            prep, xid = self._modifier(head)
+            if xid is None:
                 continue
             measure, of = self.indicators[mid], self.indicators[xid]
             for x in (of.name, *of.aliases):
                 for m in (measure.name, *measure.aliases):
-                    named = self.keys.get(name_key(x + m))
+                    named = self.keys.get(name_key(prep + x + m))
                     if named is not None:
                         return self.indicators[named]
             return Composite(measure, of)
         return None
+
+    def _modifier(self, head: str) -> tuple[str, Optional[str]]:
+        """The preposition and entry id of what a measure measures: a product, sector or industry named whole,
+        or a trade partner after a preposition (``对东盟``; a partner written bare may be the place whose own
+        trade is meant, ``美国进口``, so it is not read as one)."""
+        xid = self.keys.get(head)
+        if xid is not None and self.indicators[xid].modifier:
+            return "", xid
+        if head[:1] in _PARTNER_PREPOSITIONS:
+            pid = self.keys.get(head[1:])
+            if pid is not None and self.indicators[pid].role == "partner":
+                return head[0], pid
+        return "", None
 
 
 def build_catalogue(

@@ -70,9 +70,19 @@ def test_matches(text, expected):
         ("规上煤炭开采和洗选业产值", "gross_output.gbt4754_b06"),
         ("汽车产销量", "production_sales.product_autos"),
         ("一般贸易出口", "exports.trade_mode_general"),
+        # a trade partner after a preposition, before a measure
+        ("对东盟出口", "exports.partner_asean"),
+        ("对东盟的出口", "exports.partner_asean"),  # 的 between them
+        ("自日本进口", "imports.partner_japan"),
+        ("与一带一路沿线国家进出口", "trade_total.partner_belt_road"),
+        ("对拉美出口", "exports.partner_latin_america"),  # any alias of the partner
+        ("汽车销量", "sales_volume.product_autos"),
         # ... unless an entry names that statistic: one statistic, one id
         ("第一产业增加值", "gdp_primary_va"),
         ("第一产业的增加值", "gdp_primary_va"),
+        ("对东盟的进出口", "trade_asean"),  # the preposition is part of the entry's name
+        ("对美国出口", "exports_to_us"),
+        ("新能源汽车销量", "ev_sales"),
         ("粮食总产量", "grain_output"),
         ("新能源汽车总产量", "ev_output"),
         ("规模以上工业企业利润总额", "industrial_profit"),
@@ -81,16 +91,27 @@ def test_matches(text, expected):
         ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
         ("全国规模以上工业增加值", "industrial_value_added"),
+        ("本地就业居民", "employed_residents_mo"),
+        ("建筑安装工程产值", "gross_output.sector_construction_installation"),  # a sector, not 安装工程产值
         # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
         ("小汽车产量", None),
         ("锂离子电池", None),  # nor a product's or sector's
         ("出口汽车", None),
         ("人类保健服务业", None),
-        ("对东盟出口", None),
         ("咖啡出口", None),
+        ("东盟", None),  # a partner alone names nothing
+        ("美国进口", None),  # a bare partner may be the place whose own imports are meant
+        ("对汽车出口", None),  # after a preposition only a partner is read as what is measured
+        ("对东盟、欧盟出口", None),
         ("5个行业增加值", None),
         ("汽车增加值增速", None),  # something after the measure
         ("汽车的", None),
+        # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
+        ("金融及保险业", None),
+        ("商品及服务输出", None),
+        ("总体失业率及本地居民失业率", None),
+        ("禽肉、牛肉、羊肉产量", None),
+        ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
@@ -110,7 +131,7 @@ def test_composite_ids_never_collide_with_entry_ids():
 
 def test_roles():
     roles = {ind.role for ind in CATALOGUE.indicators.values()}
-    assert roles == {"indicator", "measure", "product", "sector", "scope"}
+    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner"}
     # industries measure as sectors without saying so; measures and products are no industries
     assert all(ind.modifier for ind in CATALOGUE.indicators.values() if ind.codes)
     assert not any(ind.codes for ind in CATALOGUE.indicators.values() if ind.role in ("measure", "product"))
