@@ -25,6 +25,7 @@ _DROP = {ord(c): None for c in QUOTES} | {c: None for c in [*range(0x20), *range
 _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
+_WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?的\p{Han}{2}")
 _ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
 _SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
@@ -138,8 +139,10 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         changed = False
         # 我国与“一带一路”沿线国家进出口: right after the reporting place, 与 names the partner and stays
         # (not between two places: 全省与全国 is the location of the statement)
-        partner = rest[0] == "与" and bool(location_spans) and location_spans[-1][1] == keep[0] \
-            and not eng.p_location.match(rest, 1)
+        # and 与X的Y (与全省城镇化率的差距, 与东盟的出口额) names the measure against or with X
+        partner = rest[0] == "与" and ((bool(location_spans) and location_spans[-1][1] == keep[0]
+                                        and not eng.p_location.match(rest, 1))
+                                       or (_WITH_OF.match(rest) is not None and keep[1] not in doc.period_end_at_start))
         if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或"):
             del keep[0]
             rest = rest[1:]
