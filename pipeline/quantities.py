@@ -14,7 +14,7 @@ offsets point into it; callers map them back with ``Normalized.to_original``.
 Decisions the contract leaves open (documented in ``rules/README.md``):
 
 - multiples (``2倍``, ``翻一番``) have unit ``倍`` and label QUANTITY, ``翻两番`` is 4;
-- ``千分之三`` / ``3‰`` are 0.3 with unit ``%``; ``X分之Y`` is a FRACTION in per cent;
+- ``千分之三`` / ``3‰`` are 3 with unit ``‰`` (per mille as written); ``X分之Y`` is a FRACTION in per cent;
 - vague counts (``数十家``, ``几百万``, ``十几个``) give the magnitude with qualifier ``>``;
 - a bare ``一`` with a measure word (``一个``, ``一批``) is an article, not a count;
 - time amounts (``3天``) are tagged only after a cue that makes them the measured value;
@@ -479,6 +479,9 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
         start, value = m.start(), -value
     qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
+    if denominator == "千":  # 千分之三 is 3 ‰, as ‰ is written (the gold convention), not 0.3 %
+        return _make(g, text, start, end, value * 10, None, label, qualifier,
+                     None if upper is None else upper * 10, unit_name="‰")
     return _make(g, text, start, end, value, None, label, qualifier, upper, unit_name="%")
 
 
