@@ -282,6 +282,10 @@ def _grammar(path: str | None = None) -> _Grammar:
 
 # ----------------------------------------------------------------------------- tagging
 
+#: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
+_RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
+_RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
+
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
     """All quantities in normalised ``text``, in order, with offsets into it."""
@@ -295,6 +299,14 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         m = search(text, pos)
         if m is None:
             break
+        ratio = _RATIO.match(text, m.start()) if m.start() == 0 or not text[m.start() - 1].isdigit() else None
+        if ratio is not None and "." in ratio.group():  # 三次产业结构为3.6:47.9:48.5: each part is a number
+            for part in _RATIO_PART.finditer(text, ratio.start(), ratio.end()):
+                q, unit = _make(g, text, part.start(), part.end(), parse_number(part.group()), None, "CARDINAL")
+                out.append(q)
+                units_of.append(unit)
+            pos = ratio.end()
+            continue
         result = _read(g, text, m)
         if result is None:
             pos = m.end() if m.end() > m.start() else m.start() + 1
