@@ -1,11 +1,13 @@
-"""Where a subject starts, learned from gold: a ranking perceptron over the word boundaries of a subject.
+"""Where a subject starts and ends, learned from gold: a ranking perceptron over its word boundaries.
 
-The character and phrase rules leave a subject whose left edge may still hold words that are not part of
-the name (``覆检时实质本地生产总值增长预测``, ``特区政府…``).  Every word boundary of the subject is a
-candidate start (keeping the whole subject is one of them); each is described by the words, tags and
-lexicon classes around the cut and of the words it drops, catalogue names of the rest, lengths and the
-distance to the predicate, and a linear model picks the best.  Trained by ``scripts/train_subject_model.py``
-on the gold corpus; the weights are plain JSON (``save``/``load``).
+The character and phrase rules leave subjects whose edges may still hold words that are not part of the
+name (``特区政府公共财政盈余``, ``陆客人数虽``).  Each span of the subject's words that drops words at its
+start, or up to two at its end, is a candidate, keeping the whole subject is another; where all the
+words a span drops are plain nouns or adjectives of no lexicon class, the rules leave no choice and the
+span is not offered.  Each candidate is described by the words, tags and lexicon classes at and around
+its cuts and of the words it drops, catalogue names, lengths and the distance to the predicate; a linear
+model picks the best, the whole subject on a tie.  The linker calls ``refine_kept`` once per subject, after
+its rules; ``scripts/train_subject_model.py`` trains the model on the gold corpus (weights as JSON).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from .linker_rules import LinkerRules
 
 MIN_REST = 2  # characters a kept subject must have
+NOMINAL_TAGS = frozenset({"NN", "NNP", "NNB", "JJ", "SFN", "PFN"})
 MAX_END_DROP = 2  # words a candidate may drop at the end of a subject
 JOINERS = frozenset("、和及与或")  # a coordinated subject is distributed later by the rules: its words stay
 
@@ -71,8 +74,14 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
     """The word-boundary spans of ``subject`` that drop words at its start (any number) or end (up to
     ``MAX_END_DROP``) and keep at least ``MIN_REST`` characters, with their features.
 
-    ``gap``: characters between the subject and its predicate; ``pred``: the predicate's first characters."""
-    words = words_of(subject, _word_classes(rules)) or [Word(subject, "", (), 0, len(subject))]
+    ``gap``: characters between the subject and its predicate; ``pred``: the predicate's first characters.
+    A document states the same subject again and again: the result is cached per rule set."""
+    return _state(rules).candidates(subject, _bin(gap), pred)
+
+
+def _candidates(subject: str, gap: str, pred: str, rules: "LinkerRules",
+                word_classes: dict[str, tuple[str, ...]]) -> Candidates:
+    words = words_of(subject, word_classes) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
     spans, feats = [], []
     matches = rules.catalogue.matches(subject)
@@ -80,14 +89,14 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
             rest = subject[a:b].strip()
-            if (k or j < n) and len(rest) < MIN_REST:
+            if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])):
                 continue
             spans.append((a, b))
             feats.append(tuple(_features(words, k, j, rest, matches, gap, pred, rules)))
     return Candidates(subject, tuple(spans), tuple(feats))
 
 
-def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[int, int, str]], gap: int,
+def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[int, int, str]], gap: str,
               pred: str, rules: "LinkerRules") -> list[str]:
     """What describes keeping words ``k`` to ``j`` (exclusive) of the subject."""
     n = len(words)
@@ -103,14 +112,17 @@ def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[
     for d in dropped:
         f += ["dw=" + d.text, "dt=" + d.tag] + ["dc=" + c for c in d.classes]
     if dropped:
-        f += ["d0w=" + dropped[0].text, "d0t=" + dropped[0].tag, "drop|gap=" + _bin(gap), "drop|pred=" + pred]
+        f += ["d0w=" + dropped[0].text, "d0t=" + dropped[0].tag, "drop|gap=" + gap, "drop|pred=" + pred]
     # the end: kept whole, or trailing words dropped
     f += ["rdrop=" + str(n - j), "ew=" + kept[-1].text, "et=" + kept[-1].tag,
           "et|pred=" + kept[-1].tag + "|" + pred]
     for d in tail:
         f += ["rw=" + d.text, "rt=" + d.tag] + ["rc=" + c for c in d.classes]
     if tail:
-        f += ["et|rt=" + kept[-1].tag + "|" + tail[0].tag, "rdrop|gap=" + _bin(gap)]
+        f += ["et|rt=" + kept[-1].tag + "|" + tail[0].tag, "rdrop|gap=" + gap,
+              "rlen=" + _bin(len(tail[0].text)) + "|" + tail[0].tag, "rsplit=" + _split(kept[-1], tail[0])]
+    if last:
+        f += ["llen=" + _bin(len(last.text)) + "|" + last.tag, "lsplit=" + _split(last, first)]
     f += ["cat_at_cut"] if any(s == a for s, _, _ in matches) else []
     f += ["cat_cross"] if any(s < a < e or s < b < e for s, e, _ in matches) else []
     f += ["cat_dropped"] if any(e <= a or s >= b for s, e, _ in matches) else []
@@ -119,25 +131,47 @@ def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[
     return f
 
 
-_CLASSES: dict[int, tuple["LinkerRules", dict[str, tuple[str, ...]]]] = {}
+def _a_choice(dropped: list[Word]) -> bool:
+    """Whether dropping these words is a choice the rules left open: not when they are all plain nouns and
+    adjectives that no lexicon class names (全口径, 机场: modifiers the name keeps as written)."""
+    return any(w.tag not in NOMINAL_TAGS or w.classes for w in dropped)
 
 
-def _word_classes(rules: "LinkerRules") -> dict[str, tuple[str, ...]]:
-    """Each lexicon word with the classes it is in (computed once per rule set)."""
-    got = _CLASSES.get(id(rules))
-    if got is None or got[0] is not rules:
-        table: dict[str, list[str]] = {}
-        for cls, entries in sorted(rules.lexicon.items()):
+def _split(left: Word, right: Word) -> str:
+    """The lengths of the two words at a cut: between two single characters, the cut is likely inside a
+    word the tagger's vocabulary does not know (赌/收)."""
+    return f"{min(len(left.text), 3)}|{min(len(right.text), 3)}"
+
+
+class _RuleState:
+    """What the model needs of one rule set: each lexicon word's classes, and the candidates cache."""
+
+    def __init__(self, rules: "LinkerRules") -> None:
+        self.rules = rules
+        table: dict[str, set[str]] = {}
+        for cls, entries in rules.lexicon.items():
             for e in entries:
                 for w in e.words:
-                    table.setdefault(w, []).append(cls)
-        got = (rules, {w: tuple(sorted(set(cs))) for w, cs in table.items()})
-        _CLASSES[id(rules)] = got
-    return got[1]
+                    table.setdefault(w, set()).add(cls)
+        self.classes = {w: tuple(sorted(cs)) for w, cs in table.items()}
+        self.candidates = lru_cache(maxsize=4096)(self._candidates)
+
+    def _candidates(self, subject: str, gap: str, pred: str) -> Candidates:
+        return _candidates(subject, gap, pred, self.rules, self.classes)
+
+
+_STATES: dict[int, _RuleState] = {}
+
+
+def _state(rules: "LinkerRules") -> _RuleState:
+    got = _STATES.get(id(rules))
+    if got is None or got.rules is not rules:
+        got = _STATES[id(rules)] = _RuleState(rules)
+    return got
 
 
 class BoundaryModel:
-    """Linear scores of candidate starts; the best wins, the whole subject on a tie."""
+    """Linear scores of candidate spans; the best wins, the whole subject on a tie."""
 
     def __init__(self, weights: dict[str, float], margin: float = 0.0) -> None:
         self.weights = weights
@@ -218,7 +252,7 @@ def using(chooser: Optional[Chooser]) -> Iterator[None]:
 
 def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[list[int], str]:
     """The linker's form: text positions ``keep`` of a subject and their characters ``rest``, the
-    predicate starting at ``end``; returns them with the words before the chosen start removed."""
+    predicate starting at ``end``; returns them with the words outside the chosen span removed."""
     chooser = _active[-1] if _active else default_model()
     if chooser is None or len(rest) <= MIN_REST or not JOINERS.isdisjoint(rest):
         return keep, rest

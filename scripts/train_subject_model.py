@@ -7,8 +7,8 @@ Usage:
 Data (default): corpus/*.gold.jsonl and tests/data/news-dev.gold.jsonl of this checkout, never
 corpus/blind/.  Each gold text is linked with the rules alone; a predicted event whose value matches a
 gold event and whose indicator contains the gold one (or equals it) gives one example: the word-boundary
-starts of the subject the rules produced, the gold start among them (examples whose gold indicator is no
-such start are left out).  The same seed and data give the same model file, byte for byte.
+spans of the subject the rules produced (``subject_boundary.candidates``), the gold one among them
+(examples whose gold indicator is no such span are left out).  The same seed and data give the same model file, byte for byte.
 
 ``--cv K`` splits the files into K folds (file i goes to fold i mod K, files sorted by name), trains on
 the other folds and links each held-out file with the rules alone and with the model, writing
