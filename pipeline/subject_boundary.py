@@ -166,6 +166,8 @@ _STATES: dict[int, _RuleState] = {}
 def _state(rules: "LinkerRules") -> _RuleState:
     got = _STATES.get(id(rules))
     if got is None or got.rules is not rules:
+        if len(_STATES) >= 8:  # rule sets loaded one after another (tests, custom files) are not all kept
+            _STATES.clear()
         got = _STATES[id(rules)] = _RuleState(rules)
     return got
 
