@@ -16,6 +16,7 @@ import regex
 
 from .catalogue import name_key
 from .link_document import Document, QuantityLike
+from . import subject_boundary
 from .pos import word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
@@ -236,6 +237,8 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         keep, rest, _ = doc.rules.subject_phrases.refine_kept(
             keep, rest, [(p.start, p.end) for p in doc.periods[lo:hi]])
     keep, rest = _drop_repeated_heading(keep, rest)
+    if keep and not topic:  # where the rules leave words at its edges, a model learned from gold picks the span
+        keep, rest = subject_boundary.refine_kept(doc, keep, rest, end)
     subj = subject_from_positions(text, keep, rest)
     if subj is not None:
         subj.rate = rate

@@ -1,0 +1,266 @@
+"""Where a subject starts and ends, learned from gold: a ranking perceptron over its word boundaries.
+
+The character and phrase rules leave subjects whose edges may still hold words that are not part of the
+name (``特区政府公共财政盈余``, ``陆客人数虽``).  Each span of the subject's words that drops words at its
+start, or up to two at its end, is a candidate, keeping the whole subject is another; where all the
+words a span drops are plain nouns or adjectives of no lexicon class, the rules leave no choice and the
+span is not offered.  Each candidate is described by the words, tags and lexicon classes at and around
+its cuts and of the words it drops, catalogue names, lengths and the distance to the predicate; a linear
+model picks the best, the whole subject on a tie.  The linker calls ``refine_kept`` once per subject, after
+its rules; ``scripts/train_subject_model.py`` trains the model on the gold corpus (weights as JSON).
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Protocol
+
+from .pos import default_tagger, dictionary_cut
+
+if TYPE_CHECKING:
+    from .link_document import Document
+    from .linker_rules import LinkerRules
+
+MIN_REST = 2  # characters a kept subject must have
+NOMINAL_TAGS = frozenset({"NN", "NNP", "NNB", "JJ", "SFN", "PFN"})
+MAX_END_DROP = 2  # words a candidate may drop at the end of a subject
+JOINERS = frozenset("、和及与或")  # a coordinated subject is distributed later by the rules: its words stay
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    tag: str
+    classes: tuple[str, ...]
+    start: int  # in the subject's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """A subject and the spans it may be cut to: ``spans[0]`` keeps it whole; ``features[i]`` describe span i."""
+
+    subject: str
+    spans: tuple[tuple[int, int], ...]
+    features: tuple[tuple[str, ...], ...]
+
+
+class Chooser(Protocol):
+    def choose(self, cands: Candidates) -> int: ...
+
+
+def _bin(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8+"
+
+
+def words_of(subject: str, word_classes: dict[str, tuple[str, ...]]) -> list[Word]:
+    """The subject's words (``pos.dictionary_cut``), tagged, with their lexicon classes; spaces skipped."""
+    cut = dictionary_cut(subject)
+    tags = default_tagger().tag_words(cut)
+    out, pos = [], 0
+    for w, (_, xpos) in zip(cut, tags):
+        if not w.isspace():
+            out.append(Word(w, xpos, word_classes.get(w, ()), pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
+def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candidates:
+    """The word-boundary spans of ``subject`` that drop words at its start (any number) or end (up to
+    ``MAX_END_DROP``) and keep at least ``MIN_REST`` characters, with their features.
+
+    ``gap``: characters between the subject and its predicate; ``pred``: the predicate's first characters.
+    A document states the same subject again and again: the result is cached per rule set."""
+    return _state(rules).candidates(subject, _bin(gap), pred)
+
+
+def _candidates(subject: str, gap: str, pred: str, rules: "LinkerRules",
+                word_classes: dict[str, tuple[str, ...]]) -> Candidates:
+    words = words_of(subject, word_classes) or [Word(subject, "", (), 0, len(subject))]
+    n = len(words)
+    spans, feats = [], []
+    matches = rules.catalogue.matches(subject)
+    for k in range(n):
+        for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
+            a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
+            rest = subject[a:b].strip()
+            if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])):
+                continue
+            spans.append((a, b))
+            feats.append(tuple(_features(words, k, j, rest, matches, gap, pred, rules)))
+    return Candidates(subject, tuple(spans), tuple(feats))
+
+
+def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[int, int, str]], gap: str,
+              pred: str, rules: "LinkerRules") -> list[str]:
+    """What describes keeping words ``k`` to ``j`` (exclusive) of the subject."""
+    n = len(words)
+    dropped, kept, tail = words[:k], words[k:j], words[j:]
+    a, b = kept[0].start, kept[-1].end
+    last, first = (dropped[-1] if dropped else None), kept[0]
+    f = ["drop" if k else "keep", "nd=" + _bin(k), "kl=" + _bin(len(rest)), "kw=" + _bin(len(kept)),
+         "lw=" + (last.text if last else "^"), "lt=" + (last.tag if last else "^"),
+         "fw=" + first.text, "ft=" + first.tag, "lt|ft=" + (last.tag if last else "^") + "|" + first.tag]
+    if len(kept) > 1:
+        f += ["ft2=" + kept[0].tag + "|" + kept[1].tag]
+    f += ["fc=" + c for c in first.classes]
+    for d in dropped:
+        f += ["dw=" + d.text, "dt=" + d.tag] + ["dc=" + c for c in d.classes]
+    if dropped:
+        f += ["d0w=" + dropped[0].text, "d0t=" + dropped[0].tag, "drop|gap=" + gap, "drop|pred=" + pred]
+    # the end: kept whole, or trailing words dropped
+    f += ["rdrop=" + str(n - j), "ew=" + kept[-1].text, "et=" + kept[-1].tag,
+          "et|pred=" + kept[-1].tag + "|" + pred]
+    for d in tail:
+        f += ["rw=" + d.text, "rt=" + d.tag] + ["rc=" + c for c in d.classes]
+    if tail:
+        f += ["et|rt=" + kept[-1].tag + "|" + tail[0].tag, "rdrop|gap=" + gap,
+              "rlen=" + _bin(len(tail[0].text)) + "|" + tail[0].tag, "rsplit=" + _split(kept[-1], tail[0])]
+    if last:
+        f += ["llen=" + _bin(len(last.text)) + "|" + last.tag, "lsplit=" + _split(last, first)]
+    f += ["cat_at_cut"] if any(s == a for s, _, _ in matches) else []
+    f += ["cat_cross"] if any(s < a < e or s < b < e for s, e, _ in matches) else []
+    f += ["cat_dropped"] if any(e <= a or s >= b for s, e, _ in matches) else []
+    f += ["cat_end"] if any(e == b and s >= a for s, e, _ in matches) else []
+    f += ["named"] if rules.catalogue.lookup(rest) is not None else []
+    return f
+
+
+def _a_choice(dropped: list[Word]) -> bool:
+    """Whether dropping these words is a choice the rules left open: not when they are all plain nouns and
+    adjectives that no lexicon class names (全口径, 机场: modifiers the name keeps as written)."""
+    return any(w.tag not in NOMINAL_TAGS or w.classes for w in dropped)
+
+
+def _split(left: Word, right: Word) -> str:
+    """The lengths of the two words at a cut: between two single characters, the cut is likely inside a
+    word the tagger's vocabulary does not know (赌/收)."""
+    return f"{min(len(left.text), 3)}|{min(len(right.text), 3)}"
+
+
+class _RuleState:
+    """What the model needs of one rule set: each lexicon word's classes, and the candidates cache."""
+
+    def __init__(self, rules: "LinkerRules") -> None:
+        self.rules = rules
+        table: dict[str, set[str]] = {}
+        for cls, entries in rules.lexicon.items():
+            for e in entries:
+                for w in e.words:
+                    table.setdefault(w, set()).add(cls)
+        self.classes = {w: tuple(sorted(cs)) for w, cs in table.items()}
+        self.candidates = lru_cache(maxsize=4096)(self._candidates)
+
+    def _candidates(self, subject: str, gap: str, pred: str) -> Candidates:
+        return _candidates(subject, gap, pred, self.rules, self.classes)
+
+
+_STATES: dict[int, _RuleState] = {}
+
+
+def _state(rules: "LinkerRules") -> _RuleState:
+    got = _STATES.get(id(rules))
+    if got is None or got.rules is not rules:
+        if len(_STATES) >= 8:  # rule sets loaded one after another (tests, custom files) are not all kept
+            _STATES.clear()
+        got = _STATES[id(rules)] = _RuleState(rules)
+    return got
+
+
+class BoundaryModel:
+    """Linear scores of candidate spans; the best wins, the whole subject on a tie."""
+
+    def __init__(self, weights: dict[str, float], margin: float = 0.0) -> None:
+        self.weights = weights
+        self.margin = margin  # a cut must beat the whole subject by more than this
+
+    def scores(self, cands: Candidates) -> list[float]:
+        w = self.weights
+        return [sum(w.get(f, 0.0) for f in fs) for fs in cands.features]
+
+    def choose(self, cands: Candidates) -> int:
+        s = self.scores(cands)
+        best = 0
+        for i in range(1, len(s)):
+            if s[i] > s[best]:
+                best = i
+        return best if s[best] > s[0] + self.margin else 0
+
+    def save(self, path: Path) -> None:
+        """Sorted keys and rounded weights: the bytes depend on the content only."""
+        data = {"model": "subject_boundary", "margin": self.margin, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())
+                                                        if round(v, 4) != 0}}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "BoundaryModel":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("model") != "subject_boundary" or not isinstance(data.get("weights"), dict):
+            raise ValueError(f"{path}: not a subject boundary model")
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data.get("margin", 0.0)))
+
+
+def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int) -> BoundaryModel:
+    """Averaged ranking perceptron (Collins 2002) over ``(candidates, index of the gold span)``.
+
+    Examples are visited in a seeded shuffled order each epoch; where the model's choice is not the gold
+    span, the gold candidate's features gain one and the chosen one's lose one.  The kept weights are
+    the average over all steps (``w - acc / steps``)."""
+    w: dict[str, float] = {}
+    acc: dict[str, float] = {}
+    model = BoundaryModel(w)
+    order = list(range(len(examples)))
+    rng = random.Random(seed)
+    step = 1
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            cands, gold = examples[i]
+            guess = model.choose(cands)
+            if guess != gold:
+                for f, d in [(f, 1.0) for f in cands.features[gold]] + [(f, -1.0) for f in cands.features[guess]]:
+                    w[f] = w.get(f, 0.0) + d
+                    acc[f] = acc.get(f, 0.0) + d * step
+            step += 1
+    return BoundaryModel({f: v - acc[f] / step for f, v in w.items() if v - acc[f] / step != 0})
+
+
+MODEL_FILE = Path(__file__).parent / "data" / "subject_boundary.json"
+
+
+@lru_cache(maxsize=1)
+def default_model() -> BoundaryModel:
+    """The bundled model, read once."""
+    return BoundaryModel.load(MODEL_FILE)
+
+
+_active: list[Optional[Chooser]] = []
+
+
+@contextmanager
+def using(chooser: Optional[Chooser]) -> Iterator[None]:
+    """Link with ``chooser`` instead of the bundled model (``None``: the rules alone), for training and tests."""
+    _active.append(chooser)
+    try:
+        yield
+    finally:
+        _active.pop()
+
+
+def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[list[int], str]:
+    """The linker's form: text positions ``keep`` of a subject and their characters ``rest``, the
+    predicate starting at ``end``; returns them with the words outside the chosen span removed."""
+    chooser = _active[-1] if _active else default_model()
+    if chooser is None or len(rest) <= MIN_REST or not JOINERS.isdisjoint(rest):
+        return keep, rest
+    cands = candidates(rest, max(0, end - keep[-1] - 1), doc.text[end:end + 2], doc.rules)
+    k = chooser.choose(cands)
+    if k == 0:
+        return keep, rest
+    a, b = cands.spans[k]
+    return keep[a:b], rest[a:b]

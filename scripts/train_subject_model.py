@@ -1,0 +1,141 @@
+"""Train the subject-boundary model (pipeline/subject_boundary.py) on the gold corpus, or cross-validate it.
+
+Usage:
+  python scripts/train_subject_model.py [-o OUT] [--seed N] [--epochs N] [GOLD ...]
+  python scripts/train_subject_model.py --cv K --predictions DIR [--seed N] [--epochs N] [GOLD ...]
+
+Data (default): corpus/*.gold.jsonl and tests/data/news-dev.gold.jsonl of this checkout, never
+corpus/blind/.  Each gold text is linked with the rules alone; a predicted event whose value matches a
+gold event and whose indicator contains the gold one (or equals it) gives one example: the word-boundary
+spans of the subject the rules produced (``subject_boundary.candidates``), the gold one among them
+(examples whose gold indicator is no such span are left out).  The same seed and data give the same model file, byte for byte.
+
+``--cv K`` splits the files into K folds (file i goes to fold i mod K, files sorted by name), trains on
+the other folds and links each held-out file with the rules alone and with the model, writing
+``DIR/rules/FILE`` and ``DIR/model/FILE`` for ``zhibiao evaluate FILE --against ...``, and prints the
+held-out strict and lenient event F1 per script.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from zhibiao import subject_boundary
+from zhibiao.evaluate import align, clean_indicator, read_documents, score
+from zhibiao.extractor import Extractor
+from zhibiao.link_subjects import clean_text
+from zhibiao.subject_boundary import BoundaryModel, Candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "pipeline" / "data" / "subject_boundary.json"
+
+
+def default_files() -> list[Path]:
+    files = sorted((ROOT / "corpus").glob("*.gold.jsonl")) + [ROOT / "tests" / "data" / "news-dev.gold.jsonl"]
+    return [f for f in files if "blind" not in f.parts]
+
+
+class Recorder:
+    """Links with the rules alone and keeps the candidates of every subject, by its cleaned text."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Candidates] = {}
+
+    def choose(self, cands: Candidates) -> int:
+        self.seen[clean_text(cands.subject)] = cands
+        return 0
+
+
+def _extract(ex: Extractor, doc: dict) -> dict[str, Any]:
+    meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
+    out = ex(doc["text"], date=meta["date"]) if meta.get("date") else ex(doc["text"])
+    return {"id": doc.get("id"), "text": doc["text"], "meta": doc.get("meta", {}),
+            "quantities": out["quantities"], "events": out["events"]}
+
+
+def examples_of(ex: Extractor, docs: list[dict]) -> list[tuple[Candidates, int]]:
+    """Training examples of gold documents: (candidates of a predicted subject, index of the gold start)."""
+    out = []
+    for doc in docs:
+        rec = Recorder()
+        with subject_boundary.using(rec):
+            pred = _extract(ex, doc)
+        for row in align(doc, pred)["events_lenient"]["matched"]:
+            cands = rec.seen.get(clean_indicator(row["pred"]["indicator"]))
+            if cands is None:
+                continue
+            gold = clean_indicator(row["gold"]["indicator"])
+            for i, (a, b) in enumerate(cands.spans):
+                if clean_indicator(clean_text(cands.subject[a:b])) == gold:
+                    out.append((cands, i))
+                    break
+    return out
+
+
+def _f1(result: dict, script: str | None, level: str) -> str:
+    r = result if script is None else result["by_script"].get(script)
+    return f"{r[level]['f1']:.3f}" if r and r["documents"] else "-"
+
+
+def cross_validate(ex: Extractor, files: list[Path], k: int, out_dir: Path, seed: int, epochs: int,
+                   margin: float) -> None:
+    docs = {f: read_documents(f) for f in files}
+    examples = {f: examples_of(ex, docs[f]) for f in files}
+    gold_all: list[dict] = []
+    preds: dict[str, list[dict]] = {"rules": [], "model": []}
+    for fold in range(k):
+        held = [f for i, f in enumerate(files) if i % k == fold]
+        train_ex = [e for f in files if f not in held for e in examples[f]]
+        model = subject_boundary.train(train_ex, epochs=epochs, seed=seed)
+        model.margin = margin
+        print(f"fold {fold}: trained on {len(train_ex)} examples; held out {', '.join(f.name for f in held)}")
+        for f in held:
+            for name, chooser in (("rules", None), ("model", model)):
+                with subject_boundary.using(chooser):
+                    pred = [_extract(ex, d) for d in docs[f]]
+                preds[name] += pred
+                path = out_dir / name / f.name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred), encoding="utf-8")
+            gold_all += docs[f]
+            a, b = score(docs[f], preds["rules"][-len(docs[f]):]), score(docs[f], preds["model"][-len(docs[f]):])
+            print(f"  {f.name:<24} strict {_f1(a, None, 'events_strict')} -> {_f1(b, None, 'events_strict')}"
+                  f"   lenient {_f1(a, None, 'events_lenient')} -> {_f1(b, None, 'events_lenient')}")
+    print("all held-out files (rules -> rules + model):")
+    a, b = score(gold_all, preds["rules"]), score(gold_all, preds["model"])
+    for script in (None, "traditional", "simplified"):
+        print(f"  {script or 'all':<12} strict {_f1(a, script, 'events_strict')} -> {_f1(b, script, 'events_strict')}"
+              f"   lenient {_f1(a, script, 'events_lenient')} -> {_f1(b, script, 'events_lenient')}")
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="*", type=Path, help="gold JSONL files (default: the design corpora)")
+    ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--margin", type=float, default=0.0, help="score a cut must win by over the whole subject")
+    ap.add_argument("--cv", type=int, default=0, help="cross-validate over K folds of files instead of training")
+    ap.add_argument("--predictions", type=Path, help="with --cv: folder for the held-out predictions")
+    args = ap.parse_args(argv)
+    files = sorted(args.gold) if args.gold else default_files()
+    if any("blind" in f.parts for f in files):
+        sys.exit("the blind sets are not training data")
+    ex = Extractor()
+    if args.cv:
+        if args.predictions is None:
+            sys.exit("--cv needs --predictions DIR")
+        cross_validate(ex, files, args.cv, args.predictions, args.seed, args.epochs, args.margin)
+        return
+    examples = [e for f in files for e in examples_of(ex, read_documents(f))]
+    model: BoundaryModel = subject_boundary.train(examples, epochs=args.epochs, seed=args.seed)
+    model.margin = args.margin
+    model.save(args.output)
+    print(f"{len(examples)} examples from {len(files)} files; {len(model.weights)} weights -> {args.output}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

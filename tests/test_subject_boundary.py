@@ -1,0 +1,95 @@
+"""The subject-boundary model: candidates, training, the shipped file and its one place in the linker."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import zhibiao
+from zhibiao import subject_boundary
+from zhibiao.linker_rules import default_rules
+from zhibiao.subject_boundary import MIN_REST, BoundaryModel, Candidates, candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("train_subject_model", ROOT / "scripts" / "train_subject_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_candidates_keep_whole_first_and_cut_at_words():
+    c = candidates("陆客人数虽", 0, "增加", default_rules())
+    assert c.spans[0] == (0, len(c.subject))
+    assert len(set(c.spans)) == len(c.spans) > 1
+    assert (0, 4) in c.spans  # 陆客人数 without the adverb
+    for (a, b), feats in zip(c.spans, c.features):
+        assert len(c.subject[a:b].strip()) >= MIN_REST and feats
+
+
+def test_nouns_alone_are_no_choice():
+    """Dropping only plain nouns no lexicon class names is not offered: the name keeps its modifiers."""
+    c = candidates("政府整体支出", 0, "增长", default_rules())  # 政府 and 整体: nouns of no class
+    assert (2, 6) not in c.spans and (4, 6) not in c.spans
+    assert (0, 4) in c.spans  # 支出 is a head word: dropping it is a choice the model is asked
+
+
+def test_model_picks_the_best_span_and_the_whole_on_a_tie():
+    cands = Candidates("abcd", ((0, 4), (1, 4), (2, 4)), (("keep",), ("drop", "x"), ("drop", "y")))
+    assert BoundaryModel({}).choose(cands) == 0
+    assert BoundaryModel({"x": 1.0, "y": 2.0}).choose(cands) == 2
+    assert BoundaryModel({"x": 1.0, "y": 2.0}, margin=2.0).choose(cands) == 0
+
+
+def test_training_learns_and_is_seeded():
+    a = Candidates("s", ((0, 1), (1, 1)), (("keep", "w=a"), ("drop", "w=b")))
+    b = Candidates("t", ((0, 1), (1, 1)), (("keep", "w=c"), ("drop", "w=d")))
+    data = [(a, 1), (b, 0)] * 3
+    m1 = subject_boundary.train(data, epochs=5, seed=3)
+    assert m1.choose(a) == 1 and m1.choose(b) == 0
+    assert subject_boundary.train(data, epochs=5, seed=3).weights == m1.weights
+
+
+def test_training_script_is_deterministic(tmp_path):
+    """The same small gold file and seed give the same model file, byte for byte."""
+    script = _script()
+    gold = tmp_path / "small.gold.jsonl"  # eight real paragraphs where the rules' subjects are not all right
+    lines = (ROOT / "corpus" / "news20.gold.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    gold.write_text("".join(lines[:8]), encoding="utf-8")
+    outs = [tmp_path / "a.json", tmp_path / "b.json"]
+    for out in outs:
+        script.main([str(gold), "-o", str(out), "--seed", "1", "--epochs", "3"])
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    assert BoundaryModel.load(outs[0]).weights
+
+
+def test_training_script_refuses_blind_sets(tmp_path):
+    with pytest.raises(SystemExit):
+        _script().main([str(ROOT / "corpus" / "blind" / "x.gold.jsonl"), "-o", str(tmp_path / "m.json")])
+
+
+def test_shipped_model_loads():
+    m = subject_boundary.default_model()
+    assert subject_boundary.MODEL_FILE.is_file()
+    assert len(m.weights) > 100 and m.margin >= 0
+
+
+def test_bad_model_file(tmp_path):
+    bad = tmp_path / "m.json"
+    bad.write_text('{"weights": []}', encoding="utf-8")
+    with pytest.raises(ValueError, match="m.json"):
+        BoundaryModel.load(bad)
+
+
+def test_linker_applies_the_model_and_keeps_the_rule():
+    text = "今年陆客人数虽增加5%,但仍低于预期。"
+    with subject_boundary.using(None):
+        (rules_only,) = zhibiao.extract(text)["events"]
+    (event,) = zhibiao.extract(text)["events"]
+    assert rules_only["indicator"] == "陆客人数虽"
+    assert event["indicator"] == "陆客人数"
+    assert event["rule"] == rules_only["rule"]
+    assert text[event["indicator_start"]:event["indicator_end"]] == "陆客人数"
