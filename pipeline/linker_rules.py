@@ -471,6 +471,15 @@ def _ends_every_match(pattern: str) -> bool:
     return True
 
 
+# Assertions that a one-character window cannot answer for the whole text: word boundaries (\\b \\B \\m
+# \\M), \\G, \\K, fuzzy constraints; and, for a window opening a match, a positive lookbehind (the text
+# before the window is unseen).  Partial matching answers every other construct soundly: an assertion
+# reaching past the window's far edge makes the match partial, one reaching past its near edge sees the
+# text's own edge there, which only admits more.
+_EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
+_LOOKBEHIND = regex.compile(r"\(\?<=")
+
+
 class EndPattern:
     """A pattern searched in a text that it must end (``...$``): the left context of a rule, a tail.
 
@@ -479,14 +488,23 @@ class EndPattern:
     it tells cheaply whether there is any match; most searches find none, and the forward search, whose
     leftmost match the linker reads, runs only when there is one.  Patterns with ``|`` at the top level
     are searched forward only.  A test holds both to the same answer on the left contexts of the gold
-    texts."""
+    texts.
 
-    __slots__ = ("forward", "reverse")
+    Cheaper still, per character and learnt once per pattern by partial matching of that character
+    alone: whether a match can end with it (most texts end with a character the twin rejects at once)
+    and whether one can start with it (the forward search tries only such positions, in order: the
+    same leftmost match).  Each is a property of the pattern, not of any text."""
+
+    __slots__ = ("forward", "reverse", "_ends", "_starts")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
         self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
             if _ends_every_match(pattern.pattern) else None
+        plain = not pattern.flags & regex.IGNORECASE and _EDGE_ASSERTION.search(pattern.pattern) is None
+        # character -> whether a match can end (start) with it; None: not decided by one character
+        self._ends: Optional[dict[str, bool]] = {} if plain and self.reverse is not None else None
+        self._starts: Optional[dict[str, bool]] = {} if plain and not _LOOKBEHIND.search(pattern.pattern) else None
 
     @property
     def pattern(self) -> str:
@@ -495,12 +513,36 @@ class EndPattern:
     def may_match(self, text: str) -> bool:
         """False only when there is no match (the reverse twin, tried at the end and before a final \\n)."""
         rev = self.reverse
-        if rev is None or rev.match(text) is not None:
+        if rev is None:
+            return True
+        ends = self._ends
+        if ends is not None and text and text[-1] != "\n":
+            last = text[-1]
+            ok = ends.get(last)
+            if ok is None:
+                ok = ends[last] = rev.match(last, partial=True) is not None
+            if not ok:
+                return False
+        if rev.match(text) is not None:
             return True
         return text.endswith("\n") and rev.match(text, 0, len(text) - 1) is not None
 
     def search(self, text: str) -> Optional[regex.Match]:
-        return self.forward.search(text) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        starts = self._starts
+        if starts is None:
+            return self.forward.search(text)
+        match = self.forward.match
+        for pos, c in enumerate(text):
+            ok = starts.get(c)
+            if ok is None:
+                ok = starts[c] = match(c, partial=True) is not None
+            if ok:
+                m = match(text, pos)
+                if m is not None:
+                    return m
+        return match(text, len(text))
 
 
 class LongestPrefix:

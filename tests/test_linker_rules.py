@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+import regex
 
 from zhibiao.linker import link
 from zhibiao.linker_rules import LEXICON_CLASSES, EndPattern, _ends_every_match, default_rules, load_rules
@@ -315,3 +316,30 @@ def test_reverse_twins_never_miss_a_match():
     missed = [(p.pattern[:40], x) for x in _left_contexts() for p in patterns
               if not p.may_match(x) and p.forward.search(x) is not None]
     assert not missed, missed[:5]
+
+
+def _found(m) -> object:
+    return None if m is None else (m.span(), m.groups())
+
+
+def test_searches_learnt_by_character_find_the_forward_search_match():
+    """The character tables of an EndPattern (which characters a match can end or start with) give the
+    forward search's own leftmost match, groups included, on every left context of the gold texts."""
+    rules = default_rules()
+    patterns = [r.left for r in rules.rules if r.left is not None]
+    patterns += [p for p in vars(rules.engine).values() if isinstance(p, EndPattern)]
+    wrong = [(p.pattern[:40], x) for x in _left_contexts() for p in patterns
+             if _found(p.search(x)) != _found(p.forward.search(x))]
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("pattern, text, span", [
+    (r"\B的$", "x的", (1, 2)),  # a word boundary is not decided by one character: searched as written
+    (r"(?<=出入)超$", "出入超", (2, 3)),  # nor is a lookbehind before the first character
+    (r"(?<![出入])超\s*$", "出超 超 ", (3, 5)),
+    (r"(?:达|为)?\s*$", "产量为 \n", (2, 5)),  # a pattern that may match empty keeps its leftmost match
+    (r"^\s*的$", " 的", (0, 2)),
+])
+def test_character_tables_keep_assertions_exact(pattern, text, span):
+    p = EndPattern(regex.compile(pattern))
+    assert p.search(text).span() == p.forward.search(text).span() == span
