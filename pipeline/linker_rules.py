@@ -545,25 +545,48 @@ class EndPattern:
         return match(text, len(text))
 
 
+_GLOBAL_FLAGS = regex.compile(r"\(\?[A-Za-z0-9]+\)")
+
+
 class LongestPrefix:
     """The longest of many words, or of a few patterns, at a position (``.match(text, pos).end()``).
 
-    A set lookup per word length: a regex alternation of a thousand place names is tried word by
-    word, and the linker asks for a place at the start of every subject."""
+    A set lookup per word length, only the lengths of the words starting with the character there: a
+    regex alternation of a thousand place names is tried word by word, and the linker asks for a place
+    at the start of every subject.  The patterns are matched one by one (the longest match of an
+    alternation is the longest of its alternatives' longest matches), each only where its first
+    character can start it (learnt per character, as ``EndPattern`` does)."""
 
     def __init__(self, words: Iterable[str], patterns: Sequence[str]):
         self.words = frozenset(words)
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
-        self.pattern = regex.compile("(?:" + "|".join(patterns) + ")", flags=regex.POSIX) if patterns else None
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            lengths.setdefault(w[0], set()).add(len(w))
+        self.lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}  # by first character
+        # a global inline flag, (?i), would apply to the whole alternation: such patterns stay together
+        parts = [p for p in patterns] if not any(_GLOBAL_FLAGS.search(p) for p in patterns) \
+            else ["(?:" + "|".join(patterns) + ")"] if patterns else []
+        self.patterns: list[tuple[regex.Pattern, Optional[dict[str, bool]]]] = []
+        for p in parts:
+            compiled = regex.compile(p, flags=regex.POSIX)
+            plain = _EDGE_ASSERTION.search(p) is None and _LOOKBEHIND.search(p) is None
+            self.patterns.append((compiled, {} if plain else None))
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
         end = -1
-        for n in self.lengths:
-            if text[pos:pos + n] in self.words and pos + n <= len(text):
+        first = text[pos:pos + 1]
+        for n in self.lengths.get(first, ()):
+            if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        if self.pattern is not None:
-            m = self.pattern.match(text, pos)
+        for pattern, starts in self.patterns:
+            if starts is not None and first:
+                ok = starts.get(first)
+                if ok is None:
+                    ok = starts[first] = pattern.match(first, partial=True) is not None
+                if not ok:
+                    continue
+            m = pattern.match(text, pos)
             if m is not None and m.end() > end:
                 end = m.end()
         return _End(end) if end >= pos else None

@@ -343,3 +343,27 @@ def test_searches_learnt_by_character_find_the_forward_search_match():
 def test_character_tables_keep_assertions_exact(pattern, text, span):
     p = EndPattern(regex.compile(pattern))
     assert p.search(text).span() == p.forward.search(text).span() == span
+
+
+def test_longest_prefix_is_the_longest_word_or_pattern_match():
+    """Places, looked up by first character and matched pattern by pattern, end where the longest place
+    word or the longest match of the patterns' alternation ends, at every position of the gold texts."""
+    from .conftest import gold_files, read_jsonl
+
+    rules = default_rules()
+    places = rules.engine.p_location
+    words = set(rules.words("location"))
+    longest = max(map(len, words))
+    together = regex.compile("(?:" + "|".join(p for e in rules.lexicon["location"] for p in e.patterns) + ")",
+                             flags=regex.POSIX)
+    texts = [normalize(d["text"]).text for path in gold_files() for d in read_jsonl(path)]
+    wrong = []
+    for text in texts[:400]:
+        for i in range(len(text)):
+            ends = [i + n for n in range(1, longest + 1) if i + n <= len(text) and text[i:i + n] in words]
+            m = together.match(text, i)
+            end = max(ends + ([m.end()] if m else []), default=-1)
+            got = places.match(text, i)
+            if (got.end() if got else -1) != (end if end >= i else -1):
+                wrong.append((text[i:i + 12], got, end))
+    assert not wrong, wrong[:5]
