@@ -472,12 +472,77 @@ def _ends_every_match(pattern: str) -> bool:
 
 
 # Assertions that a one-character window cannot answer for the whole text: word boundaries (\\b \\B \\m
-# \\M), \\G, \\K, fuzzy constraints; and, for a window opening a match, a positive lookbehind (the text
-# before the window is unseen).  Partial matching answers every other construct soundly: an assertion
+# \\M), \\G, \\K, fuzzy constraints.  Partial matching answers every other construct soundly: an assertion
 # reaching past the window's far edge makes the match partial, one reaching past its near edge sees the
-# text's own edge there, which only admits more.
+# text's own edge there, which only admits more -- but for a positive lookbehind before a window that
+# opens a match: the window is then tried on the pattern without its positive lookbehinds.
 _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
-_LOOKBEHIND = regex.compile(r"\(\?<=")
+
+
+def _without_lookbehinds(pattern: str) -> str:
+    """``pattern`` without its positive lookbehinds ``(?<=...)`` (outside character classes)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            skip = 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            out.append(pattern[i:i + skip])
+            i += skip
+            continue
+        elif pattern.startswith("(?<=", i):
+            i = _group_end(pattern, i)
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The position after the group opening at ``pattern[i]`` (a ``(``)."""
+    depth = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
+    """The pattern a character alone is tried on to tell whether a match can start with it, or None when
+    one character cannot tell."""
+    if pattern.flags & regex.IGNORECASE or _EDGE_ASSERTION.search(pattern.pattern) is not None:
+        return None
+    source = _without_lookbehinds(pattern.pattern)
+    if source == pattern.pattern:
+        return pattern
+    try:
+        return regex.compile(source, flags=pattern.flags, **pattern.named_lists)
+    except regex.error:
+        return None
 
 
 class EndPattern:
@@ -495,16 +560,16 @@ class EndPattern:
     and whether one can start with it (the forward search tries only such positions, in order: the
     same leftmost match).  Each is a property of the pattern, not of any text."""
 
-    __slots__ = ("forward", "reverse", "_ends", "_starts")
+    __slots__ = ("forward", "reverse", "_ends", "_starts", "_probe")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
         self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
             if _ends_every_match(pattern.pattern) else None
-        plain = not pattern.flags & regex.IGNORECASE and _EDGE_ASSERTION.search(pattern.pattern) is None
+        self._probe = _start_probe(pattern)
         # character -> whether a match can end (start) with it; None: not decided by one character
-        self._ends: Optional[dict[str, bool]] = {} if plain and self.reverse is not None else None
-        self._starts: Optional[dict[str, bool]] = {} if plain and not _LOOKBEHIND.search(pattern.pattern) else None
+        self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
+        self._starts: Optional[dict[str, bool]] = {} if self._probe is not None else None
 
     @property
     def pattern(self) -> str:
@@ -537,7 +602,7 @@ class EndPattern:
         for pos, c in enumerate(text):
             ok = starts.get(c)
             if ok is None:
-                ok = starts[c] = match(c, partial=True) is not None
+                ok = starts[c] = self._probe.match(c, partial=True) is not None
             if ok:
                 m = match(text, pos)
                 if m is not None:
@@ -566,11 +631,11 @@ class LongestPrefix:
         # a global inline flag, (?i), would apply to the whole alternation: such patterns stay together
         parts = [p for p in patterns] if not any(_GLOBAL_FLAGS.search(p) for p in patterns) \
             else ["(?:" + "|".join(patterns) + ")"] if patterns else []
-        self.patterns: list[tuple[regex.Pattern, Optional[dict[str, bool]]]] = []
+        # each pattern, its probe (see EndPattern) and the characters a match can start with
+        self.patterns: list[tuple[regex.Pattern, Optional[regex.Pattern], dict[str, bool]]] = []
         for p in parts:
             compiled = regex.compile(p, flags=regex.POSIX)
-            plain = _EDGE_ASSERTION.search(p) is None and _LOOKBEHIND.search(p) is None
-            self.patterns.append((compiled, {} if plain else None))
+            self.patterns.append((compiled, _start_probe(compiled), {}))
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
         end = -1
@@ -579,11 +644,11 @@ class LongestPrefix:
             if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        for pattern, starts in self.patterns:
-            if starts is not None and first:
+        for pattern, probe, starts in self.patterns:
+            if probe is not None and first:
                 ok = starts.get(first)
                 if ok is None:
-                    ok = starts[first] = pattern.match(first, partial=True) is not None
+                    ok = starts[first] = probe.match(first, partial=True) is not None
                 if not ok:
                     continue
             m = pattern.match(text, pos)

@@ -10,7 +10,8 @@ import pytest
 import regex
 
 from zhibiao.linker import link
-from zhibiao.linker_rules import LEXICON_CLASSES, EndPattern, _ends_every_match, default_rules, load_rules
+from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _without_lookbehinds, default_rules,
+                                  load_rules)
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
@@ -335,7 +336,8 @@ def test_searches_learnt_by_character_find_the_forward_search_match():
 
 @pytest.mark.parametrize("pattern, text, span", [
     (r"\B的$", "x的", (1, 2)),  # a word boundary is not decided by one character: searched as written
-    (r"(?<=出入)超$", "出入超", (2, 3)),  # nor is a lookbehind before the first character
+    (r"(?<=出入)超$", "出入超", (2, 3)),  # a lookbehind before the first character: tried without it
+    (r"(?:(?<=\p{Han}{2})首度?|就)$", "首 增长首度", (4, 6)),
     (r"(?<![出入])超\s*$", "出超 超 ", (3, 5)),
     (r"(?:达|为)?\s*$", "产量为 \n", (2, 5)),  # a pattern that may match empty keeps its leftmost match
     (r"^\s*的$", " 的", (0, 2)),
@@ -367,3 +369,12 @@ def test_longest_prefix_is_the_longest_word_or_pattern_match():
             if (got.end() if got else -1) != (end if end >= i else -1):
                 wrong.append((text[i:i + 12], got, end))
     assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("pattern, without", [
+    (r"(?<=\p{Han}{2})首|(?<![成造])就", r"首|(?<![成造])就"),
+    (r"[(?<=]x(?<=a(b)[)])y", r"[(?<=]xy"),  # brackets and parentheses inside it, a class that looks like one
+    (r"\(?<=x", r"\(?<=x"),  # escaped: not a group
+])
+def test_without_lookbehinds(pattern, without):
+    assert _without_lookbehinds(pattern) == without
