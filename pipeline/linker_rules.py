@@ -557,8 +557,9 @@ class EndPattern:
 
     Cheaper still, per character and learnt once per pattern by partial matching of that character
     alone: whether a match can end with it (most texts end with a character the twin rejects at once)
-    and whether one can start with it (the forward search tries only such positions, in order: the
-    same leftmost match).  Each is a property of the pattern, not of any text."""
+    and, for a pattern that also matches the empty string (everything optional, as the level trigger
+    rule's), whether one can start with it (the forward search then tries only such positions, in
+    order: the same leftmost match).  Each is a property of the pattern, not of any text."""
 
     __slots__ = ("forward", "reverse", "_ends", "_starts", "_probe")
 
@@ -569,7 +570,10 @@ class EndPattern:
         self._probe = _start_probe(pattern)
         # character -> whether a match can end (start) with it; None: not decided by one character
         self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
-        self._starts: Optional[dict[str, bool]] = {} if self._probe is not None else None
+        # only for a pattern that also matches the empty string: the engine's own search tries it through
+        # at every position, where a pattern that needs a first word fails at once
+        self._starts: Optional[dict[str, bool]] = {} \
+            if self._probe is not None and pattern.match("") is not None else None
 
     @property
     def pattern(self) -> str:
