@@ -41,30 +41,35 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
                has_previous: bool) -> Optional[RuleMatch]:
     """The first rule that fits the value ``q`` between ``left`` and ``right`` (``has_previous``: a statement
     of the clause came before, so rules continuing it may fire)."""
-    for rule in _rules_for(doc, getattr(q, "label", None), getattr(q, "unit", None)):
-        spec = rule.spec
-        if spec.subject == "previous" and not has_previous:
+    for rule, continues, right_pattern, left_pattern, sentence_before in _rules_for(
+            doc, getattr(q, "label", None), getattr(q, "unit", None)):
+        if continues and not has_previous:
             continue
         # right first: an anchored match, much cheaper than the search for a left pattern ending the text
-        rm = rule.right.match(right) if rule.right is not None else None
-        if rule.right is not None and rm is None:
-            continue
-        lm = rule.left.search(left) if rule.left is not None else None
-        if rule.left is not None and lm is None:
-            continue
-        if rule.sentence_before is not None and not rule.sentence_before.search(doc.text[sent_start:q.start]):
+        rm = None
+        if right_pattern is not None:
+            rm = right_pattern.match(right)
+            if rm is None:
+                continue
+        lm = None
+        if left_pattern is not None:
+            lm = left_pattern.search(left)
+            if lm is None:
+                continue
+        if sentence_before is not None and not sentence_before.search(doc.text[sent_start:q.start]):
             continue
         return RuleMatch(rule, lm, rm)
     return None
 
 
-def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list[CompiledRule]:
-    """The rules, in file order, whose labels and units admit a value of this label and unit (once per pair)."""
+def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list[tuple]:
+    """The rules, in file order, whose labels and units admit a value of this label and unit (once per pair),
+    each as (rule, whether it continues a previous statement, right, left, sentence_before)."""
     key = (label, unit)
     rules = doc.rules_by_value.get(key)
     if rules is None:
-        rules = [r for r in doc.rules.rules if (r.spec.labels is None or label in r.spec.labels)
-                 and (r.spec.units is None or unit in r.spec.units)]
+        rules = [(r, r.spec.subject == "previous", r.right, r.left, r.sentence_before) for r in doc.rules.rules
+                 if (r.spec.labels is None or label in r.spec.labels) and (r.spec.units is None or unit in r.spec.units)]
         doc.rules_by_value[key] = rules
     return rules
 

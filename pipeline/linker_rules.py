@@ -474,6 +474,80 @@ def _ends_every_match(pattern: str) -> bool:
     return True
 
 
+# Assertions that a one-character window cannot answer for the whole text: word boundaries (\\b \\B \\m
+# \\M), \\G, \\K, fuzzy constraints.  Partial matching answers every other construct soundly: an assertion
+# reaching past the window's far edge makes the match partial, one reaching past its near edge sees the
+# text's own edge there, which only admits more -- but for a positive lookbehind before a window that
+# opens a match: the window is then tried on the pattern without its positive lookbehinds.
+_EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
+
+
+def _without_lookbehinds(pattern: str) -> str:
+    """``pattern`` without its positive lookbehinds ``(?<=...)`` (outside character classes)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            skip = 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            out.append(pattern[i:i + skip])
+            i += skip
+            continue
+        elif pattern.startswith("(?<=", i):
+            i = _group_end(pattern, i)
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The position after the group opening at ``pattern[i]`` (a ``(``)."""
+    depth = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
+    """The pattern a character alone is tried on to tell whether a match can start with it, or None when
+    one character cannot tell."""
+    if pattern.flags & regex.IGNORECASE or _EDGE_ASSERTION.search(pattern.pattern) is not None:
+        return None
+    source = _without_lookbehinds(pattern.pattern)
+    if source == pattern.pattern:
+        return pattern
+    try:
+        return regex.compile(source, flags=pattern.flags, **pattern.named_lists)
+    except regex.error:
+        return None
+
+
 class EndPattern:
     """A pattern searched in a text that it must end (``...$``): the left context of a rule, a tail.
 
@@ -482,14 +556,27 @@ class EndPattern:
     it tells cheaply whether there is any match; most searches find none, and the forward search, whose
     leftmost match the linker reads, runs only when there is one.  Patterns with ``|`` at the top level
     are searched forward only.  A test holds both to the same answer on the left contexts of the gold
-    texts."""
+    texts.
 
-    __slots__ = ("forward", "reverse")
+    Cheaper still, per character and learnt once per pattern by partial matching of that character
+    alone: whether a match can end with it (most texts end with a character the twin rejects at once)
+    and, for a pattern that also matches the empty string (everything optional, as the level trigger
+    rule's), whether one can start with it (the forward search then tries only such positions, in
+    order: the same leftmost match).  Each is a property of the pattern, not of any text."""
+
+    __slots__ = ("forward", "reverse", "_ends", "_starts", "_probe")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
         self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
             if _ends_every_match(pattern.pattern) else None
+        self._probe = _start_probe(pattern)
+        # character -> whether a match can end (start) with it; None: not decided by one character
+        self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
+        # only for a pattern that also matches the empty string: the engine's own search tries it through
+        # at every position, where a pattern that needs a first word fails at once
+        self._starts: Optional[dict[str, bool]] = {} \
+            if self._probe is not None and pattern.match("") is not None else None
 
     @property
     def pattern(self) -> str:
@@ -498,33 +585,80 @@ class EndPattern:
     def may_match(self, text: str) -> bool:
         """False only when there is no match (the reverse twin, tried at the end and before a final \\n)."""
         rev = self.reverse
-        if rev is None or rev.match(text) is not None:
+        if rev is None:
+            return True
+        ends = self._ends
+        if ends is not None and text and text[-1] != "\n":
+            last = text[-1]
+            ok = ends.get(last)
+            if ok is None:
+                ok = ends[last] = rev.match(last, partial=True) is not None
+            if not ok:
+                return False
+        if rev.match(text) is not None:
             return True
         return text.endswith("\n") and rev.match(text, 0, len(text) - 1) is not None
 
     def search(self, text: str) -> Optional[regex.Match]:
-        return self.forward.search(text) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        starts = self._starts
+        if starts is None:
+            return self.forward.search(text)
+        match = self.forward.match
+        for pos, c in enumerate(text):
+            ok = starts.get(c)
+            if ok is None:
+                ok = starts[c] = self._probe.match(c, partial=True) is not None
+            if ok:
+                m = match(text, pos)
+                if m is not None:
+                    return m
+        return match(text, len(text))
+
+
+_GLOBAL_FLAGS = regex.compile(r"\(\?[A-Za-z0-9]+\)")
 
 
 class LongestPrefix:
     """The longest of many words, or of a few patterns, at a position (``.match(text, pos).end()``).
 
-    A set lookup per word length: a regex alternation of a thousand place names is tried word by
-    word, and the linker asks for a place at the start of every subject."""
+    A set lookup per word length, only the lengths of the words starting with the character there: a
+    regex alternation of a thousand place names is tried word by word, and the linker asks for a place
+    at the start of every subject.  The patterns are matched one by one (the longest match of an
+    alternation is the longest of its alternatives' longest matches), each only where its first
+    character can start it (learnt per character, as ``EndPattern`` does)."""
 
     def __init__(self, words: Iterable[str], patterns: Sequence[str]):
         self.words = frozenset(words)
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
-        self.pattern = regex.compile("(?:" + "|".join(patterns) + ")", flags=regex.POSIX) if patterns else None
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            lengths.setdefault(w[0], set()).add(len(w))
+        self.lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}  # by first character
+        # a global inline flag, (?i), would apply to the whole alternation: such patterns stay together
+        parts = [p for p in patterns] if not any(_GLOBAL_FLAGS.search(p) for p in patterns) \
+            else ["(?:" + "|".join(patterns) + ")"] if patterns else []
+        # each pattern, its probe (see EndPattern) and the characters a match can start with
+        self.patterns: list[tuple[regex.Pattern, Optional[regex.Pattern], dict[str, bool]]] = []
+        for p in parts:
+            compiled = regex.compile(p, flags=regex.POSIX)
+            self.patterns.append((compiled, _start_probe(compiled), {}))
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
         end = -1
-        for n in self.lengths:
-            if text[pos:pos + n] in self.words and pos + n <= len(text):
+        first = text[pos:pos + 1]
+        for n in self.lengths.get(first, ()):
+            if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        if self.pattern is not None:
-            m = self.pattern.match(text, pos)
+        for pattern, probe, starts in self.patterns:
+            if probe is not None and first:
+                ok = starts.get(first)
+                if ok is None:
+                    ok = starts[first] = probe.match(first, partial=True) is not None
+                if not ok:
+                    continue
+            m = pattern.match(text, pos)
             if m is not None and m.end() > end:
                 end = m.end()
         return _End(end) if end >= pos else None

@@ -75,7 +75,8 @@ def as_number(v: Fraction | None) -> int | float | None:
     """An exact value as a JSON number: an int when whole, else the nearest float."""
     if v is None:
         return None
-    return int(v) if v.denominator == 1 else float(v)
+    # what int() and float() of a Fraction compute, without their generic dispatch (once per number written)
+    return v.numerator if v.denominator == 1 else v.numerator / v.denominator
 
 
 # ----------------------------------------------------------------------------- grammar

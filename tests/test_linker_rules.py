@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+import regex
 
 from zhibiao.linker import link
-from zhibiao.linker_rules import LEXICON_CLASSES, EndPattern, _ends_every_match, default_rules, load_rules
+from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _without_lookbehinds, default_rules,
+                                  load_rules)
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
@@ -315,3 +317,65 @@ def test_reverse_twins_never_miss_a_match():
     missed = [(p.pattern[:40], x) for x in _left_contexts() for p in patterns
               if not p.may_match(x) and p.forward.search(x) is not None]
     assert not missed, missed[:5]
+
+
+def _found(m) -> object:
+    return None if m is None else (m.span(), m.groups())
+
+
+def test_searches_learnt_by_character_find_the_forward_search_match():
+    """The character tables of an EndPattern (which characters a match can end or start with) give the
+    forward search's own leftmost match, groups included, on every left context of the gold texts."""
+    rules = default_rules()
+    patterns = [r.left for r in rules.rules if r.left is not None]
+    patterns += [p for p in vars(rules.engine).values() if isinstance(p, EndPattern)]
+    wrong = [(p.pattern[:40], x) for x in _left_contexts() for p in patterns
+             if _found(p.search(x)) != _found(p.forward.search(x))]
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("pattern, text, span", [
+    (r"\B的$", "x的", (1, 2)),  # a word boundary is not decided by one character: searched as written
+    (r"(?<=出入)超$", "出入超", (2, 3)),
+    (r"(?:(?<=出入)超)?\s*$", "超出入超 ", (3, 5)),  # a lookbehind before the first character: tried without it
+    (r"(?:(?<=\p{Han}{2})首度?|就)$", "首 增长首度", (4, 6)),
+    (r"(?<![出入])超\s*$", "出超 超 ", (3, 5)),
+    (r"(?:达|为)?\s*$", "产量为 \n", (2, 5)),  # a pattern that may match empty keeps its leftmost match
+    (r"^\s*的$", " 的", (0, 2)),
+])
+def test_character_tables_keep_assertions_exact(pattern, text, span):
+    p = EndPattern(regex.compile(pattern))
+    assert p.search(text).span() == p.forward.search(text).span() == span
+
+
+def test_longest_prefix_is_the_longest_word_or_pattern_match():
+    """Places, looked up by first character and matched pattern by pattern, end where the longest place
+    word or the longest match of the patterns' alternation ends, at every position of the gold texts."""
+    from .conftest import gold_files, read_jsonl
+
+    rules = default_rules()
+    places = rules.engine.p_location
+    words = set(rules.words("location"))
+    longest = max(map(len, words))
+    together = regex.compile("(?:" + "|".join(p for e in rules.lexicon["location"] for p in e.patterns) + ")",
+                             flags=regex.POSIX)
+    texts = [normalize(d["text"]).text for path in gold_files() for d in read_jsonl(path)]
+    wrong = []
+    for text in texts[:400]:
+        for i in range(len(text)):
+            ends = [i + n for n in range(1, longest + 1) if i + n <= len(text) and text[i:i + n] in words]
+            m = together.match(text, i)
+            end = max(ends + ([m.end()] if m else []), default=-1)
+            got = places.match(text, i)
+            if (got.end() if got else -1) != (end if end >= i else -1):
+                wrong.append((text[i:i + 12], got, end))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("pattern, without", [
+    (r"(?<=\p{Han}{2})首|(?<![成造])就", r"首|(?<![成造])就"),
+    (r"[(?<=]x(?<=a(b)[)])y", r"[(?<=]xy"),  # brackets and parentheses inside it, a class that looks like one
+    (r"\(?<=x", r"\(?<=x"),  # escaped: not a group
+])
+def test_without_lookbehinds(pattern, without):
+    assert _without_lookbehinds(pattern) == without
