@@ -85,11 +85,11 @@ def test_bad_model_file(tmp_path):
 
 
 def test_linker_applies_the_model_and_keeps_the_rule():
-    text = "今年陆客人数虽增加5%,但仍低于预期。"
+    text = "建材批發業營業額更寫下歷年單月新高、年增24.7%。"
     with subject_boundary.using(None):
         (rules_only,) = zhibiao.extract(text)["events"]
     (event,) = zhibiao.extract(text)["events"]
-    assert rules_only["indicator"] == "陆客人数虽"
-    assert event["indicator"] == "陆客人数"
+    assert rules_only["indicator"] == "建材批发业营业额更写下"
+    assert event["indicator"] == "建材批发业营业额"
     assert event["rule"] == rules_only["rule"]
-    assert text[event["indicator_start"]:event["indicator_end"]] == "陆客人数"
+    assert text[event["indicator_start"]:event["indicator_end"]] == "建材批發業營業額"
