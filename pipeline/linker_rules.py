@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal, Optional, Sequence, Union
 
 import regex
@@ -445,32 +445,42 @@ class _End:
         return self.pos
 
 
+def _tokens(pattern: str) -> Iterator[tuple[int, str, bool]]:
+    """(position, token, literal) for each token of ``pattern``: an escape or a whole character class is
+    one literal token, any other character a token of its own, so that brackets and bars outside
+    classes can be counted."""
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            yield i, pattern[i:i + 2], True
+            i += 2
+        elif c == "[":
+            j = i + (2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1)
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            yield i, pattern[i:j + 1], True
+            i = j + 1
+        else:
+            yield i, c, False
+            i += 1
+
+
 def _ends_every_match(pattern: str) -> bool:
     """Whether every match of ``pattern`` ends where ``$`` does: it ends in an unescaped ``$`` and has no
     ``|`` outside brackets (``a|b$`` could match ``a`` anywhere)."""
     if not pattern.endswith("$") or (len(pattern) - len(pattern[:-1].rstrip("\\")) - 1) % 2:
         return False
     depth = 0
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
+    for _, tok, literal in _tokens(pattern):
+        if literal:
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
-            continue
-        elif c == "(":
+        if tok == "(":
             depth += 1
-        elif c == ")":
+        elif tok == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif tok == "|" and depth == 0:
             return False
-        i += 1
     return True
 
 
@@ -485,53 +495,21 @@ _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
 def _without_lookbehinds(pattern: str) -> str:
     """``pattern`` without its positive lookbehinds ``(?<=...)`` (outside character classes)."""
     out: list[str] = []
-    i, n = 0, len(pattern)
-    in_class = False
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            skip = 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
-            out.append(pattern[i:i + skip])
-            i += skip
-            continue
-        elif pattern.startswith("(?<=", i):
-            i = _group_end(pattern, i)
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def _group_end(pattern: str, i: int) -> int:
-    """The position after the group opening at ``pattern[i]`` (a ``(``)."""
     depth = 0
-    in_class = False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
-            continue
-        elif c == "(":
+    skip: Optional[int] = None  # the depth at which a lookbehind being dropped closes
+    for i, tok, literal in _tokens(pattern):
+        if not literal and tok == "(":
+            if skip is None and pattern.startswith("(?<=", i):
+                skip = depth
             depth += 1
-        elif c == ")":
+        elif not literal and tok == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return i
+            if skip == depth:
+                skip = None
+                continue
+        if skip is None:
+            out.append(tok)
+    return "".join(out)
 
 
 def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
