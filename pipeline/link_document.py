@@ -78,6 +78,16 @@ class Document:
         k = bisect_right(self.q_starts, i) - 1
         return k >= 0 and i < self.q_ends[k]
 
+    def period_end_covering(self, i: int) -> Optional[int]:
+        """The end of a period that starts before ``i`` (at most 16 characters: periods are short, and the
+        lookup stays constant-time) and runs past it, if any."""
+        k = bisect_right(self.period_starts, i) - 1
+        while k >= 0 and self.period_starts[k] > i - 16:
+            if self.periods[k].end > i:
+                return self.periods[k].end
+            k -= 1
+        return None
+
     def quantities_from(self, start: int, end: int) -> list[QuantityLike]:
         """The quantities starting in [start, end), in text order."""
         return self.quantities[bisect_left(self.q_starts, start):bisect_left(self.q_starts, end)]

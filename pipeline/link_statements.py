@@ -171,7 +171,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             or eng.p_not_a_name.match(subject.text):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
-            subject = Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=c.location, rate=True)
+            subject = replace(c, rate=True)
         elif subject is not None and eng.p_share_noun.search(subject.text) and c is not None:
             # 贡献率由52.5%提高到58.1%: the share of the indicator before
             subject = Subject(c.text, c.start, c.end, parts=c.parts, share=True, location=c.location)

@@ -8,7 +8,7 @@ written once over coordinated conjuncts (钢铁和水泥产量 -> 钢铁产量, 
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -247,16 +247,6 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     return subj, location, share
 
 
-def _period_end_covering(doc: Document, i: int) -> Optional[int]:
-    """The end of a period the finder found that starts before ``i`` and runs past it, if any."""
-    k = bisect_right(doc.period_starts, i) - 1
-    while k >= 0 and doc.period_starts[k] > i - 16:
-        if doc.periods[k].end > i:
-            return doc.periods[k].end
-        k -= 1
-    return None
-
-
 def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     """A heading repeated by the sentence after it (准备货币 8月准备货币日平均数): once the period between them
     is cut, the heading would be glued to its own repetition, so the copy before the gap goes."""
@@ -273,7 +263,7 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     # a period span starting here, or the rest of one a comparison cue began (比去年|第4季房价指数)
     pe = doc.period_end_at_start.get(i0)
     if pe is None:
-        pe = _period_end_covering(doc, i0)
+        pe = doc.period_end_covering(i0)
     if pe is not None:
         ps = i0
         n = bisect_left(keep, pe)
@@ -362,7 +352,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
         m = eng.p_shared_prep.match(parts[0].text)
-        bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]]
+        bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]] if m else []
         if m and (eng.p_location.match(parts[0].text, m.end()) or len(parts[0].text) - m.end() <= 6) \
                 and all(not eng.p_shared_prep.match(b) and (eng.p_location.match(b) or (head and 2 <= len(b) <= 5))
                         for b in bare):

@@ -37,6 +37,7 @@ module of its own (``link`` below runs them in this order):
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional, Sequence
 
 import regex
@@ -169,8 +170,7 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     carry = mem.carry
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
-        subj = Subject(carry.text, carry.start, carry.end, parts=carry.parts, share=carry.share,
-                       location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
+        subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
     if subj is not None and len(subj.text) <= 30:
         subj.share = share
         topic = subj
