@@ -72,7 +72,6 @@ class Document:
         # says around each period (link_cues), the rules that admit a value's label and unit (link_predicates)
         self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
         self.period_facts: dict[tuple[int, int, int], tuple[bool, bool, bool]] = {}
-        self.rules_by_value: dict[tuple[Optional[str], Optional[str]], list] = {}
 
     def inside_quantity(self, i: int) -> bool:
         k = bisect_right(self.q_starts, i) - 1

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 
 _NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万亿两]")  # a letter or Han character, not a numeral
+_MAX_IDS = 100_000  # names kept in the memo of catalogue ids before it starts again
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,17 @@ class Events:
         self.rules = rules
         self.list: list[Event] = []
         self.keys: set[tuple[int, str]] = set()
-        self.ids: dict[str, Optional[str]] = {}  # indicator -> catalogue id: a document repeats its names
 
     def indicator_id(self, name: str) -> Optional[str]:
-        """The catalogue id of an indicator name (``lookup_indicator``), looked up once per document."""
-        if name not in self.ids:
+        """The catalogue id of an indicator name (``lookup_indicator``), looked up once per name: news
+        repeats its names across documents."""
+        ids = self.rules.ids
+        if name not in ids:
+            if len(ids) >= _MAX_IDS:
+                ids.clear()
             ind = lookup_indicator(self.rules, name)
-            self.ids[name] = ind.id if ind else None
-        return self.ids[name]
+            ids[name] = ind.id if ind else None
+        return ids[name]
 
     def __len__(self) -> int:
         return len(self.list)

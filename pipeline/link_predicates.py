@@ -66,11 +66,11 @@ def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list
     """The rules, in file order, whose labels and units admit a value of this label and unit (once per pair),
     each as (rule, whether it continues a previous statement, right, left, sentence_before)."""
     key = (label, unit)
-    rules = doc.rules_by_value.get(key)
+    rules = doc.rules.by_value.get(key)
     if rules is None:
         rules = [(r, r.spec.subject == "previous", r.right, r.left, r.sentence_before) for r in doc.rules.rules
                  if (r.spec.labels is None or label in r.spec.labels) and (r.spec.units is None or unit in r.spec.units)]
-        doc.rules_by_value[key] = rules
+        doc.rules.by_value[key] = rules
     return rules
 
 

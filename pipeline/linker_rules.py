@@ -419,6 +419,10 @@ class LinkerRules:
     sources: tuple[str, ...] = ()
     engine: Optional[EnginePatterns] = None
     rule_index: dict[str, CompiledRule] = field(default_factory=dict)
+    # memos filled while linking, as every document asks again (the rules never change once loaded): the
+    # rules admitting a value of a (label, unit), and the catalogue id of an indicator name
+    by_value: dict[tuple[Optional[str], Optional[str]], list] = field(default_factory=dict)
+    ids: dict[str, Optional[str]] = field(default_factory=dict)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
     def words(self, cls: str) -> list[str]:

@@ -44,11 +44,15 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=8)
 def default_extractor(conversion: str = DEFAULT_CONVERSION, html: bool = False, units: str | None = None,
                       rules: tuple[str, ...] | None = None) -> "Extractor":
     """The extractor of these settings (the bundled units and rules unless given), built once per process:
-    the library calls and batch workers share it, so rule files load once."""
+    the library calls and batch workers share it, so rule files load once, however the settings are passed."""
+    return _extractor(conversion, html, units, rules)
+
+
+@lru_cache(maxsize=8)
+def _extractor(conversion: str, html: bool, units: str | None, rules: tuple[str, ...] | None) -> "Extractor":
     from .extractor import Extractor
 
     return Extractor(conversion=conversion, html=html, units=units, rules=rules)

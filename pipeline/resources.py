@@ -6,12 +6,14 @@ an editable install and a wheel.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 
+@lru_cache(maxsize=1)
 def rules_dir() -> Path:
-    """The folder holding the bundled rule files."""
+    """The folder holding the bundled rule files (found once: batch workers ask for it per document)."""
     return Path(str(resources.files("zhibiao.rules")))
 
 
