@@ -69,7 +69,7 @@ class Document:
             self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
             self.period_starts_at_end.setdefault(pe, []).append(ps)
         # filled in as the stages ask: the basis cues whose word occurs in a sentence and what a sentence
-        # says around each period (link_cues), the rules that admit a value's label and unit (link_predicates)
+        # says around each period (link_cues)
         self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
         self.period_facts: dict[tuple[int, int, int], tuple[bool, bool, bool]] = {}
 

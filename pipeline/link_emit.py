@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 import regex
 
 from .link_document import QuantityLike
-from .linker_rules import LinkerRules, lookup_indicator
+from .linker_rules import LinkerRules, indicator_id
 
 if TYPE_CHECKING:
     from .link_subjects import Subject
 
 
 _NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万亿两]")  # a letter or Han character, not a numeral
-_MAX_IDS = 100_000  # names kept in the memo of catalogue ids before it starts again
 
 
 @dataclass(frozen=True)
@@ -48,17 +47,6 @@ class Events:
         self.list: list[Event] = []
         self.keys: set[tuple[int, str]] = set()
 
-    def indicator_id(self, name: str) -> Optional[str]:
-        """The catalogue id of an indicator name (``lookup_indicator``), looked up once per name: news
-        repeats its names across documents."""
-        ids = self.rules.ids
-        if name not in ids:
-            if len(ids) >= _MAX_IDS:
-                ids.clear()
-            ind = lookup_indicator(self.rules, name)
-            ids[name] = ind.id if ind else None
-        return ids[name]
-
     def __len__(self) -> int:
         return len(self.list)
 
@@ -76,7 +64,7 @@ class Events:
             self.keys.add((q.start, subj.text))
             self.list.append(Event(
                 indicator=subj.text, indicator_start=subj.start, indicator_end=subj.end,
-                indicator_id=self.indicator_id(subj.text),
+                indicator_id=indicator_id(self.rules, subj.text),
                 value_start=q.start, value_end=q.end, value_text=q.text, value=value, unit=q.unit,
                 kind=kind, basis=basis, qualifier=getattr(q, "qualifier", None), period=period, location=location,
                 sentence_start=sentence[0], sentence_end=sentence[1], rule=rule_id,
@@ -94,5 +82,5 @@ class Events:
                     self.keys.discard((ev.value_start, ev.indicator))
                     self.keys.add((ev.value_start, p.text))
                     self.list[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
-                                           indicator_id=self.indicator_id(p.text))
+                                           indicator_id=indicator_id(self.rules, p.text))
                     break

@@ -846,3 +846,17 @@ def default_rules() -> LinkerRules:
 def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator, Composite]]:
     """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None."""
     return rules.catalogue.lookup(name)
+
+
+_MAX_IDS = 100_000  # names kept in the memo of catalogue ids before it starts again
+
+
+def indicator_id(rules: LinkerRules, name: str) -> Optional[str]:
+    """The catalogue id of a name (``lookup_indicator``), looked up once per name: news repeats its names."""
+    ids = rules.ids
+    if name not in ids:
+        if len(ids) >= _MAX_IDS:
+            ids.clear()
+        ind = lookup_indicator(rules, name)
+        ids[name] = ind.id if ind else None
+    return ids[name]

@@ -42,4 +42,4 @@ def find_periods(text: str, grammar: PeriodGrammar | str | Path | None = None) -
 def find_mentions(text: str, grammar: PeriodGrammar | str | Path | None = None) -> list[Period]:
     """Every time word of normalised ``text`` that is stripped from names like a period, in order."""
     g = grammar if isinstance(grammar, PeriodGrammar) else load_periods(grammar)
-    return [Period(m.start(), m.end(), m.group()) for m in g.mention.finditer(text) if m.group().strip()]
+    return [Period(m.start(), m.end(), m.group()) for m in g.mention_scan.finditer(text) if m.group().strip()]

@@ -21,6 +21,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol
 
+from .linker_rules import indicator_id
 from .pos import default_tagger, dictionary_cut
 
 if TYPE_CHECKING:
@@ -80,9 +81,8 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
     return _state(rules).candidates(subject, _bin(gap), pred)
 
 
-def _candidates(subject: str, gap: str, pred: str, rules: "LinkerRules",
-                word_classes: dict[str, tuple[str, ...]]) -> Candidates:
-    words = words_of(subject, word_classes) or [Word(subject, "", (), 0, len(subject))]
+def _candidates(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word]) -> Candidates:
+    words = list(words) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
     spans, feats = [], []
     matches = rules.catalogue.matches(subject)
@@ -128,7 +128,7 @@ def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[
     f += ["cat_cross"] if any(s < a < e or s < b < e for s, e, _ in matches) else []
     f += ["cat_dropped"] if any(e <= a or s >= b for s, e, _ in matches) else []
     f += ["cat_end"] if any(e == b and s >= a for s, e, _ in matches) else []
-    f += ["named"] if rules.catalogue.lookup(rest) is not None else []
+    f += ["named"] if indicator_id(rules, rest) is not None else []
     return f
 
 
@@ -145,7 +145,10 @@ def _split(left: Word, right: Word) -> str:
 
 
 class _RuleState:
-    """What the model needs of one rule set: each lexicon word's classes, and the candidates cache."""
+    """What the model needs of one rule set: each lexicon word's classes, and caches of what news repeats:
+    a subject's tagged words (the same subject comes with other gaps and predicates), its candidates, and
+    the bundled model's choice (weights that never change once loaded), small where the candidates'
+    features are large."""
 
     def __init__(self, rules: "LinkerRules") -> None:
         self.rules = rules
@@ -155,10 +158,21 @@ class _RuleState:
                 for w in e.words:
                     table.setdefault(w, set()).add(cls)
         self.classes = {w: tuple(sorted(cs)) for w, cs in table.items()}
+        self.words = lru_cache(maxsize=16384)(self._words)
         self.candidates = lru_cache(maxsize=4096)(self._candidates)
+        self.chosen = lru_cache(maxsize=16384)(self._chosen)
+
+    def _words(self, subject: str) -> tuple[Word, ...]:
+        return tuple(words_of(subject, self.classes))
 
     def _candidates(self, subject: str, gap: str, pred: str) -> Candidates:
-        return _candidates(subject, gap, pred, self.rules, self.classes)
+        return _candidates(subject, gap, pred, self.rules, self.words(subject))
+
+    def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
+        """The span of ``subject`` the bundled model keeps, None for the whole."""
+        cands = _candidates(subject, gap, pred, self.rules, self.words(subject))
+        k = default_model().choose(cands)
+        return cands.spans[k] if k else None
 
 
 _STATES: dict[int, _RuleState] = {}
@@ -259,9 +273,14 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[
     chooser = _active[-1] if _active else default_model()
     if chooser is None or len(rest) <= MIN_REST or not JOINERS.isdisjoint(rest):
         return keep, rest
-    cands = candidates(rest, max(0, end - keep[-1] - 1), doc.text[end:end + 2], doc.rules)
-    k = chooser.choose(cands)
-    if k == 0:
+    gap, pred = max(0, end - keep[-1] - 1), doc.text[end:end + 2]
+    if _active:
+        cands = candidates(rest, gap, pred, doc.rules)
+        k = chooser.choose(cands)
+        span = cands.spans[k] if k else None
+    else:
+        span = _state(doc.rules).chosen(rest, _bin(gap), pred)
+    if span is None:
         return keep, rest
-    a, b = cands.spans[k]
+    a, b = span
     return keep[a:b], rest[a:b]
