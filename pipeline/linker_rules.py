@@ -530,6 +530,9 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
         return None
 
 
+_MAX_ENDS = 65_536  # character pairs an EndPattern remembers
+
+
 class EndPattern:
     """A pattern searched in a text that it must end (``...$``): the left context of a rule, a tail.
 
@@ -540,21 +543,26 @@ class EndPattern:
     are searched forward only.  A test holds both to the same answer on the left contexts of the gold
     texts.
 
-    Cheaper still, per character and learnt once per pattern by partial matching of that character
-    alone: whether a match can end with it (most texts end with a character the twin rejects at once)
-    and, for a pattern that also matches the empty string (everything optional, as the level trigger
-    rule's), whether one can start with it (the forward search then tries only such positions, in
-    order: the same leftmost match).  Each is a property of the pattern, not of any text."""
+    Cheaper still, learnt once per pattern by partial matching of a text's last two characters alone
+    (the twin without lookbehinds, which may look further back): whether a match can end with them (most
+    texts end with characters the twin rejects at once) and, per character, for a pattern that also
+    matches the empty string (everything optional, as the level trigger rule's), whether one can start
+    with it (the forward search then tries only such positions, in order: the same leftmost match).
+    Each is a property of the pattern, not of any text."""
 
-    __slots__ = ("forward", "reverse", "_ends", "_starts", "_probe")
+    __slots__ = ("forward", "reverse", "_ends", "_starts", "_probe", "_tail")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
         self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
             if _ends_every_match(pattern.pattern) else None
         self._probe = _start_probe(pattern)
-        # character -> whether a match can end (start) with it; None: not decided by one character
+        # the last two characters (one, of a one-character text) -> whether a match can end with them;
+        # character -> whether one can start with it; None: not decided by the characters alone
         self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
+        # the reverse twin without its lookbehinds tells the ends: they may look past the two characters
+        self._tail = regex.compile(self._probe.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
+            if self._ends is not None else None
         # only for a pattern that also matches the empty string: the engine's own search tries it through
         # at every position, where a pattern that needs a first word fails at once
         self._starts: Optional[dict[str, bool]] = {} \
@@ -571,10 +579,12 @@ class EndPattern:
             return True
         ends = self._ends
         if ends is not None and text and text[-1] != "\n":
-            last = text[-1]
+            last = text[-2:]
             ok = ends.get(last)
             if ok is None:
-                ok = ends[last] = rev.match(last, partial=True) is not None
+                ok = self._tail.match(last, partial=True) is not None
+                if len(ends) < _MAX_ENDS:
+                    ends[last] = ok
             if not ok:
                 return False
         if rev.match(text) is not None:
