@@ -530,7 +530,8 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
         return None
 
 
-_MAX_ENDS = 65_536  # character pairs an EndPattern remembers
+_MAX_ENDS = 65_536  # text endings an EndPattern remembers
+_TAIL = 2  # characters of a text ending that tell whether a match can end there
 
 
 class EndPattern:
@@ -579,7 +580,7 @@ class EndPattern:
             return True
         ends = self._ends
         if ends is not None and text and text[-1] != "\n":
-            last = text[-2:]
+            last = text[-_TAIL:]
             ok = ends.get(last)
             if ok is None:
                 ok = self._tail.match(last, partial=True) is not None
