@@ -77,6 +77,11 @@ def test_matches(text, expected):
         ("与一带一路沿线国家进出口", "trade_total.partner_belt_road"),
         ("对拉美出口", "exports.partner_latin_america"),  # any alias of the partner
         ("汽车销量", "sales_volume.product_autos"),
+        # a product, sector or industry followed by 行业, 产业, 企业 or 类 is the same modifier
+        ("水泥行业营业收入", "revenue.product_cement"),
+        ("汽车产业产值", "gross_output.product_autos"),
+        ("服装类出口额", "exports.product_garments"),
+        ("工业企业利润", "industrial_profit"),  # ... unless an entry names it with the suffix
         # ... unless an entry names that statistic: one statistic, one id
         ("第一产业增加值", "gdp_primary_va"),
         ("第一产业的增加值", "gdp_primary_va"),
@@ -87,7 +92,15 @@ def test_matches(text, expected):
         ("新能源汽车总产量", "ev_output"),
         ("规模以上工业企业利润总额", "industrial_profit"),
         ("规上工业发电量", "industrial_power_generation"),
-        # 3. the head names it, if the head is no measure
+        # 3. a rate after a statistic named whole or as a composite
+        ("规上工业增加值增速", "growth.industrial_value_added"),
+        ("利润增速", "growth.profit"),
+        ("M2年增率", "growth.m2"),  # Taiwan's name of the growth rate
+        ("汽车产量的增速", "growth.output.product_autos"),  # 的 between them; the rate of a composite
+        ("高技术制造业占比", "share.sector_high_tech_manufacturing"),
+        ("国内生产总值增速", "gdp_growth"),  # an entry names that rate of that statistic
+        ("GDP增长率", "gdp_growth"),
+        # 4. the head names it, if the head is no measure
         ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
         ("全国规模以上工业增加值", "industrial_value_added"),
@@ -104,7 +117,11 @@ def test_matches(text, expected):
         ("对汽车出口", None),  # after a preposition only a partner is read as what is measured
         ("对东盟、欧盟出口", None),
         ("5个行业增加值", None),
-        ("汽车增加值增速", None),  # something after the measure
+        ("汽车增加值以上", None),  # something after the measure
+        ("增速", None),  # a rate alone names nothing
+        ("小汽车产量增速", None),  # nor the rate of an unidentified name
+        ("高技术制造业增加值占规模以上工业增加值比重", None),  # nor of a head: the part's share is not the whole's
+        ("咖啡行业营业收入", None),
         ("汽车的", None),
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
         ("金融及保险业", None),
@@ -131,7 +148,7 @@ def test_composite_ids_never_collide_with_entry_ids():
 
 def test_roles():
     roles = {ind.role for ind in CATALOGUE.indicators.values()}
-    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner"}
+    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner", "rate"}
     # industries measure as sectors without saying so; measures and products are no industries
     assert all(ind.modifier for ind in CATALOGUE.indicators.values() if ind.codes)
     assert not any(ind.codes for ind in CATALOGUE.indicators.values() if ind.role in ("measure", "product"))
