@@ -27,6 +27,8 @@ _END = "\0"  # trie key of the id stored at a node where a name ends
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
 # A head written after one of these is the last of coordinated names (金融及保险业, 商品及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
+# A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
+_COMPLEMENT = "非"
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类")
@@ -175,7 +177,8 @@ class Catalogue:
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``人类保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``金融及保险业``
-           is not 保险业, ``商品及服务输出`` not 服务输出).
+           is not 保险业, ``商品及服务输出`` not 服务输出); nor one written after 非, its complement
+           (``非食品烟酒类价格`` is not 食品烟酒类价格).
         """
         key = name_key(name)
         iid = self.keys.get(key)
@@ -188,7 +191,7 @@ class Catalogue:
         if scan and all(c in _IGNORED for c in name[scan[-1][1]:]):
             start = scan[-1][0]
             head = self.indicators[scan[-1][2]]
-            if start and name[start - 1] in _JOINERS:
+            if start and (name[start - 1] in _JOINERS or name[start - 1] == _COMPLEMENT):
                 return None
             if head.role == "indicator":
                 return head

@@ -77,6 +77,7 @@ def test_matches(text, expected):
         ("与一带一路沿线国家进出口", "trade_total.partner_belt_road"),
         ("对拉美出口", "exports.partner_latin_america"),  # any alias of the partner
         ("汽车销量", "sales_volume.product_autos"),
+        ("煤炭开采和洗选业产能利用率", "capacity_utilisation.gbt4754_b06"),
         # a product, sector or industry followed by 行业, 产业, 企业 or 类 is the same modifier
         ("水泥行业营业收入", "revenue.product_cement"),
         ("汽车产业产值", "gross_output.product_autos"),
@@ -129,6 +130,8 @@ def test_matches(text, expected):
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
         ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
+        ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
+        ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
