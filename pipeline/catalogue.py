@@ -32,6 +32,8 @@ _COMPLEMENT = "非"
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类")
+# Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客.
+_COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数")
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
 _NOTHING_ALONE = ("scope", "partner", "rate")
 
@@ -159,7 +161,8 @@ class Catalogue:
         """What an event's indicator names: the whole name, else a measure of a named entry, else the head.
 
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
-           rate such as ``增速`` alone names nothing).
+           rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
+           总数, 数目, 人数, 人次, 数量 or 数 (``访港旅客总数``, ``入境旅客数目`` -> their statistic).
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
@@ -184,7 +187,7 @@ class Catalogue:
         iid = self.keys.get(key)
         if iid is not None:
             return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
-        found = self.composite(key) or self.rate(key)
+        found = self.counted(key) or self.composite(key) or self.rate(key)
         if found is not None:
             return found
         scan = self.matches(name)
@@ -195,6 +198,15 @@ class Catalogue:
                 return None
             if head.role == "indicator":
                 return head
+        return None
+
+    def counted(self, key: str) -> Optional[Indicator]:
+        """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``)."""
+        for word in _COUNT_WORDS:
+            if key.endswith(word) and len(key) > len(word):
+                iid = self.keys.get(key[:-len(word)])
+                if iid is not None and self.indicators[iid].role == "indicator":
+                    return self.indicators[iid]
         return None
 
     def _statistic(self, key: str) -> Optional[Union[Indicator, Composite]]:

@@ -54,6 +54,8 @@ def test_matches(text, expected):
         ("出口", "exports"),  # a measure named alone is that measure
         ("农副食品加工业", "gbt4754_c13"),
         ("汽车", "product_autos"),  # a product named alone: its own id, whatever the release measures
+        ("访港旅客总数", "visitor_arrivals_hk"),  # ... followed by a word of its count
+        ("入境旅客数目", "visitor_arrivals_mo"),
         # 2. modifier + measure and nothing else: a composite, measure first
         ("农副食品加工业增加值", "value_added.gbt4754_c13"),
         ("建筑业增加值", "value_added.gbt4754_e"),  # a GB/T 4754 section
@@ -109,6 +111,7 @@ def test_matches(text, expected):
         ("建筑安装工程产值", "gross_output.sector_construction_installation"),  # a sector, not 安装工程产值
         # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
         ("小汽车产量", None),
+        ("出口数量", None),  # a count word after a measure is no count of it (exports by volume, not value)
         ("锂离子电池", None),  # nor a product's or sector's
         ("出口汽车", None),
         ("人类保健服务业", None),
