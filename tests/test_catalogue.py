@@ -114,7 +114,7 @@ def test_matches(text, expected):
         ("出口数量", None),  # a count word after a measure is no count of it (exports by volume, not value)
         ("锂离子电池", None),  # nor a product's or sector's
         ("出口汽车", None),
-        ("人类保健服务业", None),
+        ("医疗保健服务业", None),
         ("咖啡出口", None),
         ("东盟", None),  # a partner alone names nothing
         ("美国进口", None),  # a bare partner may be the place whose own imports are meant
@@ -128,7 +128,8 @@ def test_matches(text, expected):
         ("咖啡行业营业收入", None),
         ("汽车的", None),
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
-        ("金融及保险业", None),
+        ("住宿及餐饮业", None),
+        ("金融及保险业", "sector_finance_insurance"),  # ... unless a name covers the joiner
         ("商品及服务输出", None),
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
