@@ -25,8 +25,17 @@ _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 # Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
-# A head written after one of these is the last of coordinated names (金融及保险业, 商品及服务输出): not the whole.
+# A head written after one of these is the last of coordinated names (住宿及餐饮业, 商品及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
+# A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
+_COMPLEMENT = "非"
+# Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
+# revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing.
+_MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类")
+# Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客.
+_COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数")
+# Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
+_NOTHING_ALONE = ("scope", "partner", "rate")
 
 
 class Source(BaseModel):
@@ -48,7 +57,7 @@ class Indicator(BaseModel):
     name: str = Field(min_length=1)
     aliases: list[str] = []
     source: Union[str, list[str]]
-    role: Literal["indicator", "measure", "product", "sector", "scope", "partner"] = "indicator"
+    role: Literal["indicator", "measure", "product", "sector", "scope", "partner", "rate"] = "indicator"
     codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
     description: str = ""
     examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
@@ -105,7 +114,7 @@ class Composite:
     """
 
     measure: Indicator
-    of: Indicator
+    of: Union[Indicator, "Composite"]
 
     @property
     def id(self) -> str:
@@ -151,36 +160,82 @@ class Catalogue:
     def lookup(self, name: str) -> Optional[Union[Indicator, Composite]]:
         """What an event's indicator names: the whole name, else a measure of a named entry, else the head.
 
-        1. A name or alias of an entry, whole (a scope such as ``规模以上`` or a partner such as ``东盟`` alone
-           names nothing).
+        1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
+           rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
+           总数, 数目, 人数, 人次, 数量 or 数 (``访港旅客总数``, ``入境旅客数目`` -> their statistic).
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
-           partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``).
-        3. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
+           partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
+           so is a modifier followed by 行业, 产业, 企业 or 类 (``水泥行业营业收入`` -> ``revenue.product_cement``).
+        3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
+           allowed between them: ``规上工业增加值增速`` -> ``growth.industrial_value_added``, unless an
+           entry is named by one of that statistic's names followed by one of the rate's (``国内生产总值增速``
+           -> ``gdp_growth``).  The rate of an unidentified name has no id (``小汽车产量增速``), nor has one
+           whose statistic is only a head (``高技术制造业增加值占规模以上工业增加值比重`` is no share of the whole).
+        4. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
            and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
-           words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``人类保健服务业``)
+           words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``医疗保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
-           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``金融及保险业``
-           is not 保险业, ``商品及服务输出`` not 服务输出).
+           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
+           is not 餐饮业, ``商品及服务输出`` not 服务输出); nor one written after 非, its complement
+           (``非食品烟酒类价格`` is not 食品烟酒类价格).
         """
         key = name_key(name)
         iid = self.keys.get(key)
         if iid is not None:
-            return self.indicators[iid] if self.indicators[iid].role not in ("scope", "partner") else None
-        found = self.composite(key)
+            return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
+        found = self.counted(key) or self.composite(key) or self.rate(key)
         if found is not None:
             return found
         scan = self.matches(name)
         if scan and all(c in _IGNORED for c in name[scan[-1][1]:]):
             start = scan[-1][0]
             head = self.indicators[scan[-1][2]]
-            if start and name[start - 1] in _JOINERS:
+            if start and (name[start - 1] in _JOINERS or name[start - 1] == _COMPLEMENT):
                 return None
             if head.role == "indicator":
                 return head
+        return None
+
+    def counted(self, key: str) -> Optional[Indicator]:
+        """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``)."""
+        for word in _COUNT_WORDS:
+            if key.endswith(word) and len(key) > len(word):
+                iid = self.keys.get(key[:-len(word)])
+                if iid is not None and self.indicators[iid].role == "indicator":
+                    return self.indicators[iid]
+        return None
+
+    def _statistic(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """What a rate is written after: a name whole, a composite or a rate (steps 1 to 3 of ``lookup``), never
+        a head: in ``第三产业对经济增长的贡献率`` or ``高技术制造业增加值占规模以上工业增加值比重`` the head of
+        what comes before the rate is the whole the statistic is a part of."""
+        iid = self.keys.get(key)
+        if iid is not None:
+            return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
+        return self.composite(key) or self.rate(key)
+
+    def rate(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """The rate-of-a-statistic reading of a name key (step 3 of ``lookup``), longest rate first."""
+        for i in range(1, len(key)):
+            rid = self.keys.get(key[i:])
+            if rid is None or self.indicators[rid].role != "rate":
+                continue
+            rest = key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]
+            of = self._statistic(rest)
+            if of is None:
+                continue
+            rate = self.indicators[rid]
+            if isinstance(of, Indicator):
+                for x in (of.name, *of.aliases):
+                    for m in (rate.name, *rate.aliases):
+                        named = self.keys.get(name_key(x + m))
+                        if named is not None:
+                            return self.indicators[named]
+            return Composite(rate, of)
         return None
 
     def composite(self, key: str) -> Optional[Union[Indicator, Composite]]:
@@ -205,30 +260,37 @@ class Catalogue:
             if mid is None or self.indicators[mid].role != "measure":
                 continue
             head = key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]
-            prep, xid = self._modifier(head)
+            prep, xid, suffix = self._modifier(head)
             if xid is None:
                 continue
             measure, of = self.indicators[mid], self.indicators[xid]
             for x in (of.name, *of.aliases):
                 for m in (measure.name, *measure.aliases):
-                    named = self.keys.get(name_key(prep + x + m))
-                    if named is not None:
-                        return self.indicators[named]
+                    for written in (prep + x + m, prep + x + suffix + m):
+                        named = self.keys.get(name_key(written))
+                        if named is not None:
+                            return self.indicators[named]
             return Composite(measure, of)
         return None
 
-    def _modifier(self, head: str) -> tuple[str, Optional[str]]:
-        """The preposition and entry id of what a measure measures: a product, sector or industry named whole,
-        or a trade partner after a preposition (``对东盟``; a partner written bare may be the place whose own
-        trade is meant, ``美国进口``, so it is not read as one)."""
+    def _modifier(self, head: str) -> tuple[str, Optional[str], str]:
+        """The preposition, entry id and suffix of what a measure measures: a product, sector or industry
+        named whole, or followed by 行业, 产业, 企业 or 类 (``水泥行业``, ``服务业企业``), or a trade partner after
+        a preposition (``对东盟``; a partner written bare may be the place whose own trade is meant,
+        ``美国进口``, so it is not read as one)."""
         xid = self.keys.get(head)
         if xid is not None and self.indicators[xid].modifier:
-            return "", xid
+            return "", xid, ""
+        for suffix in _MODIFIER_SUFFIXES:
+            if xid is None and head.endswith(suffix):
+                sid = self.keys.get(head[:-len(suffix)])
+                if sid is not None and self.indicators[sid].modifier:
+                    return "", sid, suffix
         if head[:1] in _PARTNER_PREPOSITIONS:
             pid = self.keys.get(head[1:])
             if pid is not None and self.indicators[pid].role == "partner":
-                return head[0], pid
-        return "", None
+                return head[0], pid, ""
+        return "", None, ""
 
 
 def build_catalogue(

@@ -54,6 +54,8 @@ def test_matches(text, expected):
         ("出口", "exports"),  # a measure named alone is that measure
         ("农副食品加工业", "gbt4754_c13"),
         ("汽车", "product_autos"),  # a product named alone: its own id, whatever the release measures
+        ("访港旅客总数", "visitor_arrivals_hk"),  # ... followed by a word of its count
+        ("入境旅客数目", "visitor_arrivals_mo"),
         # 2. modifier + measure and nothing else: a composite, measure first
         ("农副食品加工业增加值", "value_added.gbt4754_c13"),
         ("建筑业增加值", "value_added.gbt4754_e"),  # a GB/T 4754 section
@@ -77,6 +79,12 @@ def test_matches(text, expected):
         ("与一带一路沿线国家进出口", "trade_total.partner_belt_road"),
         ("对拉美出口", "exports.partner_latin_america"),  # any alias of the partner
         ("汽车销量", "sales_volume.product_autos"),
+        ("煤炭开采和洗选业产能利用率", "capacity_utilisation.gbt4754_b06"),
+        # a product, sector or industry followed by 行业, 产业, 企业 or 类 is the same modifier
+        ("水泥行业营业收入", "revenue.product_cement"),
+        ("汽车产业产值", "gross_output.product_autos"),
+        ("服装类出口额", "exports.product_garments"),
+        ("工业企业利润", "industrial_profit"),  # ... unless an entry names it with the suffix
         # ... unless an entry names that statistic: one statistic, one id
         ("第一产业增加值", "gdp_primary_va"),
         ("第一产业的增加值", "gdp_primary_va"),
@@ -87,7 +95,15 @@ def test_matches(text, expected):
         ("新能源汽车总产量", "ev_output"),
         ("规模以上工业企业利润总额", "industrial_profit"),
         ("规上工业发电量", "industrial_power_generation"),
-        # 3. the head names it, if the head is no measure
+        # 3. a rate after a statistic named whole or as a composite
+        ("规上工业增加值增速", "growth.industrial_value_added"),
+        ("利润增速", "growth.profit"),
+        ("M2年增率", "growth.m2"),  # Taiwan's name of the growth rate
+        ("汽车产量的增速", "growth.output.product_autos"),  # 的 between them; the rate of a composite
+        ("高技术制造业占比", "share.sector_high_tech_manufacturing"),
+        ("国内生产总值增速", "gdp_growth"),  # an entry names that rate of that statistic
+        ("GDP增长率", "gdp_growth"),
+        # 4. the head names it, if the head is no measure
         ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
         ("全国规模以上工业增加值", "industrial_value_added"),
@@ -95,23 +111,31 @@ def test_matches(text, expected):
         ("建筑安装工程产值", "gross_output.sector_construction_installation"),  # a sector, not 安装工程产值
         # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
         ("小汽车产量", None),
+        ("出口数量", None),  # a count word after a measure is no count of it (exports by volume, not value)
         ("锂离子电池", None),  # nor a product's or sector's
         ("出口汽车", None),
-        ("人类保健服务业", None),
+        ("医疗保健服务业", None),
         ("咖啡出口", None),
         ("东盟", None),  # a partner alone names nothing
         ("美国进口", None),  # a bare partner may be the place whose own imports are meant
         ("对汽车出口", None),  # after a preposition only a partner is read as what is measured
         ("对东盟、欧盟出口", None),
         ("5个行业增加值", None),
-        ("汽车增加值增速", None),  # something after the measure
+        ("汽车增加值以上", None),  # something after the measure
+        ("增速", None),  # a rate alone names nothing
+        ("小汽车产量增速", None),  # nor the rate of an unidentified name
+        ("高技术制造业增加值占规模以上工业增加值比重", None),  # nor of a head: the part's share is not the whole's
+        ("咖啡行业营业收入", None),
         ("汽车的", None),
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
-        ("金融及保险业", None),
+        ("住宿及餐饮业", None),
+        ("金融及保险业", "sector_finance_insurance"),  # ... unless a name covers the joiner
         ("商品及服务输出", None),
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
         ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
+        ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
+        ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
@@ -131,7 +155,7 @@ def test_composite_ids_never_collide_with_entry_ids():
 
 def test_roles():
     roles = {ind.role for ind in CATALOGUE.indicators.values()}
-    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner"}
+    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner", "rate"}
     # industries measure as sectors without saying so; measures and products are no industries
     assert all(ind.modifier for ind in CATALOGUE.indicators.values() if ind.codes)
     assert not any(ind.codes for ind in CATALOGUE.indicators.values() if ind.role in ("measure", "product"))
