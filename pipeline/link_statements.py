@@ -166,6 +166,12 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     carried = False
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
+        if subject is None and location is not None and eng.p_breakdown_place.fullmatch(location) \
+                and not (mem.carry is not None and eng.p_economy_word.search(mem.carry.text)):
+            # 其中以泰国成长57.3%最高,其次为越南成长34.3%: a country alone before its value is an item of the
+            # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
+            # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
+            return Subject(location, None, None), None, False, 0
     topic = ctx.topic
     if subject is None or eng.p_anaphor.match(subject.text) or eng.p_trigger_only.match(subject.text) \
             or eng.p_not_a_name.match(subject.text):
