@@ -19,6 +19,7 @@ from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
 from .link_subjects import Subject, longer_head_ends, split, subject_after, subject_before
 
 _PLUS = ("+", "＋")
+_MINUS = ("-", "−", "－", "负")
 _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
 _FIXED_BASES = ("yoy", "mom", "vs_prev")
 
@@ -111,6 +112,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
     basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
     sign = pred.sign if value_kind == "change" else 1
+    if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
+        sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
     mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n)
     subjects = [parts[0]] if mode == "list" else parts
     # 占比分别较1-9月份和上年同期提高0.1和1.2个百分点: one comparison reference per listed value
