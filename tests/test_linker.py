@@ -471,6 +471,15 @@ def test_a_country_alone_in_a_breakdown_is_the_indicator():
     assert (e.indicator, e.location) == ("经济成长率", "美国")
 
 
+def test_an_amount_does_not_take_a_rate_carried():
+    # the change in 人 is the births', not the birth rate's (a level in ‰) stated just before it
+    events = run("8月出生数为[8464人],折合年粗出生率为[4.27‰],较去年同期减少[3179人]。")
+    assert one(events, "3179人").indicator == "出生数"
+    # a change in % of the carried indicator keeps it for the amount it reaches
+    events = run("全年住客增加[71%]至[662.4万人次];内地住客上升[94.9%]至[538.0万人次]。")
+    assert one(events, "538.0万人次").indicator == "内地住客"
+
+
 def test_period_followed_by_tongqi_is_a_reference():
     # class ref_period_tail: 2023年同期 is compared with, the statement's period stays 上半年
     events = run("上半年,全省出口额增长[5%],增速超过2023年同期[1.2个百分点]。")
