@@ -19,6 +19,9 @@ from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
 from .link_subjects import Subject, longer_head_ends, split, subject_after, subject_before
 
 _PLUS = ("+", "＋")
+_RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
+_SENTENCE_EVENTS = 24  # how many of the last events may belong to the sentence
+_MINUS = ("-", "−", "－", "负")
 _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
 _FIXED_BASES = ("yoy", "mom", "vs_prev")
 
@@ -111,6 +114,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
     basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
     sign = pred.sign if value_kind == "change" else 1
+    if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
+        sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
     mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n)
     subjects = [parts[0]] if mode == "list" else parts
     # 占比分别较1-9月份和上年同期提高0.1和1.2个百分点: one comparison reference per listed value
@@ -166,6 +171,12 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     carried = False
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
+        if subject is None and location is not None and eng.p_breakdown_place.fullmatch(location) \
+                and not (mem.carry is not None and eng.p_economy_word.search(mem.carry.text)):
+            # 其中以泰国成长57.3%最高,其次为越南成长34.3%: a country alone before its value is an item of the
+            # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
+            # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
+            return Subject(location, None, None), None, False, 0
     topic = ctx.topic
     if subject is None or eng.p_anaphor.match(subject.text) or eng.p_trigger_only.match(subject.text) \
             or eng.p_not_a_name.match(subject.text):
@@ -178,7 +189,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         elif subject is not None and eng.p_plural_anaphor.match(subject.text) and c is not None:
             subject = mem.plural_referent(subject.text)
         else:
-            subject = c
+            subject = _same_unit_referent(mem, ctx, c)
         carried = True
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic:
         if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
@@ -194,6 +205,30 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
                 subject = Subject(named.text, named.start, named.end, location=named.location)
                 break
     return subject, location, carried, 0
+
+
+def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
+    """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount: then the last
+    indicator of the sentence stated in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期
+    减少3179人 -> 出生数). Only the events of the sentence are looked at."""
+    unit = getattr(ctx.q, "unit", "") or ""
+    if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
+            or not mem.sent_subjects:
+        return c
+    units: dict[str, str] = {}  # indicator -> the unit of its last value in this sentence
+    rate_level = False  # whether the carried indicator's last value is a level in a rate unit (千分之4.27)
+    for ev in reversed(mem.events.list[-_SENTENCE_EVENTS:]):
+        if ev.value_start < ctx.sentence[0]:
+            break
+        if ev.indicator not in units and ev.indicator == c.text:
+            rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
+        units.setdefault(ev.indicator, ev.unit)
+    if not rate_level:
+        return c
+    for named in reversed(mem.sent_subjects):
+        if named.text != c.text and units.get(named.text) == unit:
+            return named
+    return c
 
 
 def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:

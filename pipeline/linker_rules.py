@@ -96,6 +96,8 @@ LEXICON_CLASSES = (
     "open_line_end",  # characters that cannot end a sentence: a line ending in one is wrapped (…估计为\n3499亿元)
     "place_keep",  # words right after a place that keep it in the subject, not a location (X贡献)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
+    "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
+    "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
@@ -286,6 +288,8 @@ class EnginePatterns:
     p_period_tail: regex.Pattern  # a word closing a reported period
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
+    p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
+    p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
@@ -390,6 +394,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_period_tail=lists.compile(alt["period_tail"] + "$"),
         p_place_keep=lists.compile(alt["place_keep"]),
         p_origin_noun=lists.compile(alt["origin_noun"]),
+        p_breakdown_place=lists.compile(alt["breakdown_place"]),
+        p_economy_word=lists.compile(alt["economy_word"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar

@@ -460,6 +460,26 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     assert (e.indicator, e.kind, e.location) == ("内地旅客", "share", None)
 
 
+def test_a_country_alone_in_a_breakdown_is_the_indicator():
+    # class breakdown_place: the items of a breakdown by origin or market name themselves
+    events = run("去年来台旅客达[1069万人次],其中以泰国成长[57.3%]最高,其次为越南成长[34.3%]。")
+    assert (one(events, "57.3%").indicator, one(events, "34.3%").indicator) == ("泰国", "越南")
+    events = run("主要出口市场为荷兰占[27.7%]、德国占[19.8%]及美国占[15.5%]。")
+    assert [one(events, v).indicator for v in ("27.7%", "19.8%", "15.5%")] == ["荷兰", "德国", "美国"]
+    # class economy_word: of an indicator of the economy, the country is the location
+    e = one(run("经济成长率为[2.7%];主要经济体方面,预测美国年增[1.8%]。"), "1.8%")
+    assert (e.indicator, e.location) == ("经济成长率", "美国")
+
+
+def test_an_amount_does_not_take_a_rate_carried():
+    # the change in 人 is the births', not the birth rate's (a level in ‰) stated just before it
+    events = run("8月出生数为[8464人],折合年粗出生率为[4.27‰],较去年同期减少[3179人]。")
+    assert one(events, "3179人").indicator == "出生数"
+    # a change in % of the carried indicator keeps it for the amount it reaches
+    events = run("全年住客增加[71%]至[662.4万人次];内地住客上升[94.9%]至[538.0万人次]。")
+    assert one(events, "538.0万人次").indicator == "内地住客"
+
+
 def test_period_followed_by_tongqi_is_a_reference():
     # class ref_period_tail: 2023年同期 is compared with, the statement's period stays 上半年
     events = run("上半年,全省出口额增长[5%],增速超过2023年同期[1.2个百分点]。")
