@@ -503,23 +503,36 @@ _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
 
 
 def _without_lookbehinds(pattern: str) -> str:
-    """``pattern`` without its positive lookbehinds ``(?<=...)`` (outside character classes)."""
+    """``pattern`` without the lookbehinds ``(?<=...)`` and ``(?<!...)`` (outside character classes) that
+    no negative lookahead encloses: it matches wherever ``pattern`` does, also where a lookbehind would
+    look before the text it is tried on.  (Inside a negative assertion a dropped lookbehind would forbid
+    more, so what a negative lookbehind holds goes with it and a negative lookahead is kept whole.)"""
     out: list[str] = []
     depth = 0
     skip: Optional[int] = None  # the depth at which a lookbehind being dropped closes
+    negative: list[int] = []  # the depths at which the negative lookaheads around this point close
     for i, tok, literal in _tokens(pattern):
         if not literal and tok == "(":
-            if skip is None and pattern.startswith("(?<=", i):
+            if skip is None and not negative and pattern.startswith(("(?<=", "(?<!"), i):
                 skip = depth
+            elif pattern.startswith("(?!", i):
+                negative.append(depth)
             depth += 1
         elif not literal and tok == ")":
             depth -= 1
+            if negative and negative[-1] == depth:
+                negative.pop()
             if skip == depth:
                 skip = None
                 continue
         if skip is None:
             out.append(tok)
     return "".join(out)
+
+
+def _lists_in(source: str, lists: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The named lists ``source`` refers to (the engine refuses lists a pattern does not use)."""
+    return {name: words for name, words in lists.items() if f"\\L<{name}>" in source}
 
 
 def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
@@ -531,7 +544,7 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
     if source == pattern.pattern:
         return pattern
     try:
-        return regex.compile(source, flags=pattern.flags, **pattern.named_lists)
+        return regex.compile(source, flags=pattern.flags, **_lists_in(source, pattern.named_lists))
     except regex.error:
         return None
 
@@ -568,7 +581,7 @@ class EndPattern:
         # character -> whether one can start with it; None: not decided by the characters alone
         self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
         # the reverse twin without its lookbehinds tells the ends: they may look past the two characters
-        self._tail = regex.compile(self._probe.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
+        self._tail = regex.compile(self._probe.pattern, flags=pattern.flags | regex.REVERSE, **self._probe.named_lists) \
             if self._ends is not None else None
         # only for a pattern that also matches the empty string: the engine's own search tries it through
         # at every position, where a pattern that needs a first word fails at once

@@ -373,7 +373,9 @@ def test_longest_prefix_is_the_longest_word_or_pattern_match():
 
 
 @pytest.mark.parametrize("pattern, without", [
-    (r"(?<=\p{Han}{2})首|(?<![成造])就", r"首|(?<![成造])就"),
+    (r"(?<=\p{Han}{2})首|(?<![成造])就", r"首|就"),
+    (r"(?<!(?:x|(?<=[ab])y))z", r"z"),  # a negative lookbehind goes whole, what it holds with it
+    (r"(?!(?<=a)b)c", r"(?!(?<=a)b)c"),  # inside a negative lookahead nothing is dropped
     (r"[(?<=]x(?<=a(b)[)])y", r"[(?<=]xy"),  # brackets and parentheses inside it, a class that looks like one
     (r"\(?<=x", r"\(?<=x"),  # escaped: not a group
 ])
