@@ -311,6 +311,8 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         result = _read(g, text, m)
         if result is None:
             pos = m.end() if m.end() > m.start() else m.start() + 1
+            if m.group("sep") is not None and m.group("au") is not None and _unit_stopped(g, text, m.end("au")):
+                pos = m.start("sep")  # 两升至三: the "unit" is a verb, the number after it is read on its own
             continue
         q, unit = result
         out.append(q)
@@ -673,6 +675,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
+            if unit.kind == "physical" and end - len(unit.surface) == m.end("am"):
+                # 由49.6升至53.3: the unit is a verb (升至), the number stands alone
+                return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
         if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end):
             return None
@@ -728,14 +733,15 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
 def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
     """The digit after 成 in 三成五 or 1成3 (35 %, 13 %), as tenths of the unit, and the new end;
     (None, end) when the character after 成 starts something else (三成五年, 三成50)."""
-    digit = text[end : end + 1]
+    spaced = text[end : end + 1] == " " and text[end - 2 : end - 1] == " "  # 2 成 1: spaced like the text
+    digit = text[end + spaced : end + spaced + 1]
     tenth = 5 if digit == "半" else int(digit) if digit in _ARABIC else _CN_VALUE.get(digit)
     if not tenth:
         return None, end
-    after = text[end + 1 : end + 2]
+    after = text[end + spaced + 1 : end + spaced + 2]
     if after and (after in _ARABIC or after in _CN_START or after in "百千万亿点." or g.unit_re.match(after)):
         return None, end
-    return Fraction(tenth, 10), end + 1
+    return Fraction(tenth, 10), end + spaced + 1
 
 
 def _clock_time(g: _Grammar, text: str, start: int, value: Fraction) -> bool:
