@@ -604,6 +604,18 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if second is not None and g.units[second].kind == "time" and not (
                 m.group("au") is not None and _time_cue(g, text, m.start("an"))
                 and g.change_verb.search(text, max(0, m.start() - 8), m.start())):
+            if (m.group("au") is None and _time_cue(g, text, m.start("an"))
+                    and g.stay_word.search(text, max(0, start - _SENTENCE_LOOKBACK), start) is not None):
+                # 轮候时间上升了0.2至5.8年: a change in the unit of the level reached, then that level
+                unit = g.units[second]
+                end = _strip_space(text, m.start("an"), m.end("am"))
+                try:
+                    low, high = parse_number(m.group("an") + (m.group("am") or "")), parse_number(
+                        m.group("bn") + (m.group("bm") or ""))
+                except ValueError:
+                    return None
+                if _change_then_level(g, text, m.start(), low, high, unit):
+                    return _single(g, text, m, start, end, unit, unit.canonical)
             return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two)
         if second is None and m.group("au") is None and _HAN.match(text[m.end():m.end() + 1] or " ") \
                 and text[m.end():m.end() + 1] not in g.bare_next:
