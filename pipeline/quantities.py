@@ -166,6 +166,7 @@ class _Grammar:
         self.index_cues = tails("index_cue")
         self.note_words = tails("note_word")
         self.category_tails = tails("category_tail")
+        self.head_nouns = tails("head_noun")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
@@ -632,6 +633,9 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     end = m.end("au")
     if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end):
         return None
+    if len(surface) > 1 and surface[0] == "个" and text.startswith(g.head_nouns, end) and "个" in g.units:
+        surface, end = "个", m.start("au") + 1  # 31个大类行业: 大类 qualifies 行业, the count is of 个
+        unit = g.units[surface]
     if surface == "个" or text.startswith("/", end):
         unit, end, unit_name = _resolve_unit(g, text, m.start("au"), end, surface)
     else:
