@@ -631,7 +631,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         return _single(g, text, m, start, end, None, None)
     unit = g.units[surface]
     end = m.end("au")
-    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end):
+    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end) \
+            and not _big_magnitude(m):
         return None
     if len(surface) > 1 and surface[0] == "个" and text.startswith(g.head_nouns, end) and "个" in g.units:
         surface, end = "个", m.start("au") + 1  # 31个大类行业: 大类 qualifies 行业, the count is of 个
@@ -695,7 +696,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 # 由49.6升至53.3: the unit is a verb (升至), the number stands alone
                 return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
-        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end):
+        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
+                and not _big_magnitude(m):
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
@@ -801,6 +803,12 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     cut = max(text.rfind(c, low, start) for c in "。\n!?")
     sentence = text[cut + 1 if cut >= 0 else low : start]
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
+
+
+def _big_magnitude(m: re.Match) -> bool:
+    """``71.6万小时``: a time unit after 万 or 亿 is an amount of time, never a date or period."""
+    number = m.group("an") + (m.group("am") or "")
+    return "万" in number or "亿" in number
 
 
 def _age_follows(g: _Grammar, text: str, end: int) -> bool:
