@@ -194,11 +194,11 @@ class _Grammar:
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
-        # 百/千/万 open a number after a one-character qualifier (逾千亿), before an infix one (百余家,
+        # 百/千/万/亿 open a number after a one-character qualifier (逾千亿, 近亿吨), before an infix one (百余家,
         # 千多人) or before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
         one_char_quals = "".join(sorted(re.escape(w) for w in self.prefix_quals if len(w) == 1))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
+            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万亿]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
             f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
@@ -229,7 +229,7 @@ class _Grammar:
         # the regex engine reject most positions at once instead of trying each branch (2.5x faster
         # scanning; the test suite checks that matches are the same as without it).
         names = lex.word_set("numeral_name")
-        starts = set(_CN_START) | set("百千万-−负+＋") | {
+        starts = set(_CN_START) | set("百千万亿-−负+＋") | {
             w[0] for w in (*self.value_words, *lex.word_set("ordinal_prefix"), *lex.word_set("ordinal_first"),
                            *lex.word_set("vague_prefix"), *names)}
         self.starts = _first_chars(starts)
