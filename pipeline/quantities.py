@@ -1024,8 +1024,8 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         low = -low
     if high < low or unit is not None and unit.clock and _clock_time(g, text, start, high):
         return None
-    if _change_then_level(g, text, start, low, high, unit):
-        return None
+    if _HAN.match(m.group("sep").strip() or " ") and _change_then_level(g, text, start, low, high, unit):
+        return None  # 增加4,600人至155,600人 (but 上涨10-50元/吨: a dash always makes a range)
     qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, unit.kind if unit else None)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
 
