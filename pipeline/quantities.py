@@ -216,7 +216,7 @@ class _Grammar:
         vague = _alt(lex.word_set("vague_prefix"))
         one = (
             rf"(?P<§n>{num})(?:\s?(?P<§i>{infix}))?(?P<§m>(?:\s?{mag_char})*)"
-            rf"(?:\s?(?P<§u>{units}))?"
+            rf"(?:\s?\*?(?P<§u>{units}))?"  # 150*家: a footnote mark before the unit
         )
         single = one.replace("§", "a")
         second = one.replace("§", "b")
@@ -400,8 +400,9 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
             return True  # COVID-19, GB/T-2017: a code's number
     if end < len(text):
         nxt = text[end]
-        if nxt in _LETTERS:
-            return True
+        last = text[end - 1]
+        if nxt in _LETTERS and not (_HAN.match(last) and last not in _CN_START and last not in "百千万亿兆佰仟"):
+            return True  # C919, 5G; but after a measure word a letter starts the next word (14家H股)
         if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS):
             return True
     return False
