@@ -1076,10 +1076,13 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         q, nxt = out[i], out[i + 1]
         if nxt.start - q.end > 4 or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
             continue  # the distance first: most neighbours are further apart than a connector
-        if q.label != "CARDINAL" and not _shared_ge(units_of[i], units_of[i + 1]):
+        per = _shared_per(units_of[i], units_of[i + 1])
+        if q.label != "CARDINAL" and not per and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
         if not g.connector_re.match(" " + text[q.end : nxt.start].strip()):
             continue
+        if per and text[q.end : nxt.start].strip() in ",，":
+            continue  # 2.16元和2.00元/克 share 元/克; after a comma a new clause starts
         unit = units_of[i + 1]
         if unit is None:
             continue
@@ -1088,6 +1091,12 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+
+
+def _shared_per(unit: Unit | None, nxt: Unit | None) -> bool:
+    """``2.16元`` before ``2.00元/克``: the value is in the unit per unit that follows."""
+    return (unit is not None and nxt is not None and "/" not in unit.canonical
+            and nxt.canonical.startswith(unit.canonical + "/"))
 
 
 def _shared_ge(unit: Unit | None, nxt: Unit | None) -> bool:
