@@ -166,6 +166,7 @@ class _Grammar:
         self.index_cues = tails("index_cue")
         self.note_words = tails("note_word")
         self.category_tails = tails("category_tail")
+        self.head_nouns = tails("head_noun")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
@@ -193,11 +194,11 @@ class _Grammar:
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
-        # 百/千/万 open a number after a one-character qualifier (逾千亿), before an infix one (百余家,
+        # 百/千/万/亿 open a number after a one-character qualifier (逾千亿, 近亿吨), before an infix one (百余家,
         # 千多人) or before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
         one_char_quals = "".join(sorted(re.escape(w) for w in self.prefix_quals if len(w) == 1))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
+            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万亿]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
             f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
@@ -215,7 +216,7 @@ class _Grammar:
         vague = _alt(lex.word_set("vague_prefix"))
         one = (
             rf"(?P<§n>{num})(?:\s?(?P<§i>{infix}))?(?P<§m>(?:\s?{mag_char})*)"
-            rf"(?:\s?(?P<§u>{units}))?"
+            rf"(?:\s?\*?(?P<§u>{units}))?"  # 150*家: a footnote mark before the unit
         )
         single = one.replace("§", "a")
         second = one.replace("§", "b")
@@ -228,7 +229,7 @@ class _Grammar:
         # the regex engine reject most positions at once instead of trying each branch (2.5x faster
         # scanning; the test suite checks that matches are the same as without it).
         names = lex.word_set("numeral_name")
-        starts = set(_CN_START) | set("百千万-−负+＋") | {
+        starts = set(_CN_START) | set("百千万亿-−负+＋") | {
             w[0] for w in (*self.value_words, *lex.word_set("ordinal_prefix"), *lex.word_set("ordinal_first"),
                            *lex.word_set("vague_prefix"), *names)}
         self.starts = _first_chars(starts)
@@ -311,6 +312,8 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         result = _read(g, text, m)
         if result is None:
             pos = m.end() if m.end() > m.start() else m.start() + 1
+            if m.group("sep") is not None and m.group("au") is not None and _unit_stopped(g, text, m.end("au")):
+                pos = m.start("sep")  # 两升至三: the "unit" is a verb, the number after it is read on its own
             continue
         q, unit = result
         out.append(q)
@@ -397,8 +400,9 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
             return True  # COVID-19, GB/T-2017: a code's number
     if end < len(text):
         nxt = text[end]
-        if nxt in _LETTERS:
-            return True
+        last = text[end - 1]
+        if nxt in _LETTERS and not (_HAN.match(last) and last not in _CN_START and last not in "百千万亿兆佰仟"):
+            return True  # C919, 5G; but after a measure word a letter starts the next word (14家H股)
         if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS):
             return True
     return False
@@ -602,6 +606,18 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if second is not None and g.units[second].kind == "time" and not (
                 m.group("au") is not None and _time_cue(g, text, m.start("an"))
                 and g.change_verb.search(text, max(0, m.start() - 8), m.start())):
+            if (m.group("au") is None and _time_cue(g, text, m.start("an"))
+                    and g.stay_word.search(text, max(0, start - _SENTENCE_LOOKBACK), start) is not None):
+                # 轮候时间上升了0.2至5.8年: a change in the unit of the level reached, then that level
+                unit = g.units[second]
+                end = _strip_space(text, m.start("an"), m.end("am"))
+                try:
+                    low, high = parse_number(m.group("an") + (m.group("am") or "")), parse_number(
+                        m.group("bn") + (m.group("bm") or ""))
+                except ValueError:
+                    return None
+                if _change_then_level(g, text, m.start(), low, high, unit):
+                    return _single(g, text, m, start, end, unit, unit.canonical)
             return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two)
         if second is None and m.group("au") is None and _HAN.match(text[m.end():m.end() + 1] or " ") \
                 and text[m.end():m.end() + 1] not in g.bare_next:
@@ -616,8 +632,12 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         return _single(g, text, m, start, end, None, None)
     unit = g.units[surface]
     end = m.end("au")
-    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end):
+    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end) \
+            and not _big_magnitude(m):
         return None
+    if len(surface) > 1 and surface[0] == "个" and text.startswith(g.head_nouns, end) and "个" in g.units:
+        surface, end = "个", m.start("au") + 1  # 31个大类行业: 大类 qualifies 行业, the count is of 个
+        unit = g.units[surface]
     if surface == "个" or text.startswith("/", end):
         unit, end, unit_name = _resolve_unit(g, text, m.start("au"), end, surface)
     else:
@@ -673,8 +693,12 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
+            if unit.kind == "physical" and end - len(unit.surface) == m.end("am"):
+                # 由49.6升至53.3: the unit is a verb (升至), the number stands alone
+                return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
-        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end):
+        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
+                and not _big_magnitude(m):
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
@@ -728,14 +752,15 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
 def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
     """The digit after 成 in 三成五 or 1成3 (35 %, 13 %), as tenths of the unit, and the new end;
     (None, end) when the character after 成 starts something else (三成五年, 三成50)."""
-    digit = text[end : end + 1]
+    spaced = text[end : end + 1] == " " and text[end - 2 : end - 1] == " "  # 2 成 1: spaced like the text
+    digit = text[end + spaced : end + spaced + 1]
     tenth = 5 if digit == "半" else int(digit) if digit in _ARABIC else _CN_VALUE.get(digit)
     if not tenth:
         return None, end
-    after = text[end + 1 : end + 2]
+    after = text[end + spaced + 1 : end + spaced + 2]
     if after and (after in _ARABIC or after in _CN_START or after in "百千万亿点." or g.unit_re.match(after)):
         return None, end
-    return Fraction(tenth, 10), end + 1
+    return Fraction(tenth, 10), end + spaced + 1
 
 
 def _clock_time(g: _Grammar, text: str, start: int, value: Fraction) -> bool:
@@ -781,6 +806,12 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
 
 
+def _big_magnitude(m: re.Match) -> bool:
+    """``71.6万小时``: a time unit after 万 or 亿 is an amount of time, never a date or period."""
+    number = m.group("an") + (m.group("am") or "")
+    return "万" in number or "亿" in number
+
+
 def _age_follows(g: _Grammar, text: str, end: int) -> bool:
     """``八个月大``, ``三周大的``, ``六个月大了``: a time amount followed by an age word that ends the
     phrase is an age (but not in 两个月大幅增长 or 三个月大家, where the word goes on)."""
@@ -817,8 +848,9 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
         return True
-    if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START):
-        return False  # a list marker: 1、 or 1.
+    if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START) and not (
+            prev == " " and start > 1 and _HAN.match(text[start - 2])):
+        return False  # a list marker: 1、 or 1. (not in spaced text: 分别下降 1.6、0.4 及 0.2 个百分点)
     digits = number.replace(",", "").replace(" ", "")
     if "." not in digits and (_code_like(digits) and "," not in number or (len(digits) > 1 and digits[0] == "0")):
         return False  # phone numbers, codes (a number grouped by thousands is neither)
@@ -994,8 +1026,8 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         low = -low
     if high < low or unit is not None and unit.clock and _clock_time(g, text, start, high):
         return None
-    if _change_then_level(g, text, start, low, high, unit):
-        return None
+    if _HAN.match(m.group("sep").strip() or " ") and _change_then_level(g, text, start, low, high, unit):
+        return None  # 增加4,600人至155,600人 (but 上涨10-50元/吨: a dash always makes a range)
     qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, unit.kind if unit else None)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
 
@@ -1044,10 +1076,13 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         q, nxt = out[i], out[i + 1]
         if nxt.start - q.end > 4 or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
             continue  # the distance first: most neighbours are further apart than a connector
-        if q.label != "CARDINAL" and not _shared_ge(units_of[i], units_of[i + 1]):
+        per = _shared_per(units_of[i], units_of[i + 1])
+        if q.label != "CARDINAL" and not per and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
-        if not g.connector_re.match(" " + text[q.end : nxt.start]):
+        if not g.connector_re.match(" " + text[q.end : nxt.start].strip()):
             continue
+        if per and text[q.end : nxt.start].strip() in ",，":
+            continue  # 2.16元和2.00元/克 share 元/克; after a comma a new clause starts
         unit = units_of[i + 1]
         if unit is None:
             continue
@@ -1056,6 +1091,12 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+
+
+def _shared_per(unit: Unit | None, nxt: Unit | None) -> bool:
+    """``2.16元`` before ``2.00元/克``: the value is in the unit per unit that follows."""
+    return (unit is not None and nxt is not None and "/" not in unit.canonical
+            and nxt.canonical.startswith(unit.canonical + "/"))
 
 
 def _shared_ge(unit: Unit | None, nxt: Unit | None) -> bool:

@@ -146,6 +146,7 @@ class WordModel(_Entry):
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
+        "head_noun",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
