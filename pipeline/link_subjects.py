@@ -175,6 +175,7 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     # suffix stripping
     changed = True
     guard = 0
+    superlative = False
     while keep and changed and guard < 50:
         guard += 1
         changed = False
@@ -188,6 +189,7 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
                 continue
             m = pat.search(rest)
             if m and m.end() - m.start() > 0:
+                superlative = superlative or m.group(0).lstrip("为").startswith("最")
                 n = len(rest) - m.start()
                 if n >= len(rest) and not topic:
                     del keep[:]
@@ -216,6 +218,12 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
                 rest = rest[:cut]
                 changed = True
                 break
+    # 大埔医院的使用率最高,占115%: the item a superlative ranks is written before 的; the name is the measure after it
+    if superlative:
+        k = rest.rfind("的")
+        if 0 < k < len(rest) - 2:
+            del keep[:k + 1]
+            rest = rest[k + 1:]
     location = None
     if location_spans:
         lo = location_spans[0][0]

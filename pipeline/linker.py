@@ -171,7 +171,9 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
         subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
-    if subj is not None and len(subj.text) <= 30:
+    # a longer topic is a sentence, not a name; an enumeration (农副食品加工业、酒饮料和精制茶制造业、…) is as long as
+    # its items, each held to the same bound
+    if subj is not None and max(len(part) for part in subj.text.split("、")) <= 30 and len(subj.text) <= 90:
         subj.share = share
         topic = subj
         mem.carry = subj

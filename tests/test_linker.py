@@ -558,3 +558,18 @@ def test_a_subject_of_one_character_names_nothing():
     evs = run("出口增长[5%],录[3亿元]。")
     assert [e.indicator for e in evs] == ["出口", "出口"]
 
+
+
+def test_superlative_ranks_the_item_before_de():
+    # the item a superlative ranks is written before 的; the indicator is the measure after it
+    evs = run("从地区看,工业城市柳州市的新增单位最多,为[58家]。")
+    assert [e.indicator for e in evs] == ["新增单位"]
+    # without a superlative the words before 的 stay (限额以上单位的零售额)
+    evs = run("限额以上单位的零售额增长[5%]。")
+    assert [e.indicator for e in evs] == ["限额以上单位的零售额"]
+
+
+def test_long_enumerated_topic_keeps_its_list():
+    evs = run("农副食品加工业、酒饮料和精制茶制造业、金属制品业、化学原料和化学制品制造业四个行业增幅回落,"
+              "分别下降[4.2%]、[10.5%]、[25.8%]、[30.6%]。")
+    assert [e.indicator for e in evs] == ["农副食品加工业", "酒饮料和精制茶制造业", "金属制品业", "化学原料和化学制品制造业"]
