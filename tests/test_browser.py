@@ -56,6 +56,10 @@ def run_chromium(tmp_path: Path, url: str, *args: str) -> str:
     return proc.stdout.decode("utf-8")
 
 
+class ProtocolError(AssertionError):
+    """Chromium answered a DevTools command with an error."""
+
+
 class Browser:
     """Headless Chromium driven over the DevTools protocol: open a page, type, click, read the DOM.
 
@@ -94,7 +98,8 @@ class Browser:
             raw, self._buffer = self._buffer.split(b"\0", 1)
             answer = json.loads(raw)
             if answer.get("id") == self._last_id:
-                assert "error" not in answer, f"{method}: {answer['error']}"
+                if "error" in answer:
+                    raise ProtocolError(f"{method}: {answer['error']}")
                 return answer["result"]
 
     def js(self, expression: str) -> Any:
@@ -104,8 +109,16 @@ class Browser:
         return result["result"].get("value")
 
     def wait_for(self, expression: str) -> None:
+        """Poll ``expression`` until it is true; while a click navigates, the page asked may be gone
+        (``Inspected target navigated or closed``): that answer means not yet."""
         deadline = time.monotonic() + TIMEOUT
-        while not self.js(expression):
+        while True:
+            try:
+                if self.js(expression):
+                    return
+            except ProtocolError as err:
+                if "navigated or closed" not in str(err):
+                    raise
             assert time.monotonic() < deadline, f"still false after {TIMEOUT} s: {expression}"
             time.sleep(0.05)
 
