@@ -581,8 +581,9 @@ class EndPattern:
         # character -> whether one can start with it; None: not decided by the characters alone
         self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
         # the reverse twin without its lookbehinds tells the ends: they may look past the two characters
-        self._tail = regex.compile(self._probe.pattern, flags=pattern.flags | regex.REVERSE, **self._probe.named_lists) \
-            if self._ends is not None else None
+        # (with none to drop, the probe is the pattern and its twin is the reverse one)
+        self._tail = None if self._ends is None else self.reverse if self._probe is pattern else \
+            regex.compile(self._probe.pattern, flags=pattern.flags | regex.REVERSE, **self._probe.named_lists)
         # only for a pattern that also matches the empty string: the engine's own search tries it through
         # at every position, where a pattern that needs a first word fails at once
         self._starts: Optional[dict[str, bool]] = {} \

@@ -170,9 +170,13 @@ class _RuleState:
 
     def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
         """The span of ``subject`` the bundled model keeps, None for the whole."""
-        cands = _candidates(subject, gap, pred, self.rules, self.words(subject))
-        k = default_model().choose(cands)
-        return cands.spans[k] if k else None
+        return _kept_span(default_model(), self._candidates(subject, gap, pred))
+
+
+def _kept_span(chooser: Chooser, cands: Candidates) -> Optional[tuple[int, int]]:
+    """The span of the candidates ``chooser`` keeps, None for the whole subject."""
+    k = chooser.choose(cands)
+    return cands.spans[k] if k else None
 
 
 _STATES: dict[int, _RuleState] = {}
@@ -275,9 +279,7 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[
         return keep, rest
     gap, pred = max(0, end - keep[-1] - 1), doc.text[end:end + 2]
     if _active:
-        cands = candidates(rest, gap, pred, doc.rules)
-        k = chooser.choose(cands)
-        span = cands.spans[k] if k else None
+        span = _kept_span(chooser, candidates(rest, gap, pred, doc.rules))
     else:
         span = _state(doc.rules).chosen(rest, _bin(gap), pred)
     if span is None:
