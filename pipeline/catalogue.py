@@ -9,7 +9,7 @@ built when the rules load, scanned longest-first from left to right, so a long n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Optional, Union
+from typing import Iterable, Iterator, Literal, Optional, Union
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -186,7 +186,7 @@ class Catalogue:
         key = name_key(name)
         iid = self.keys.get(key)
         if iid is not None:
-            return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
+            return self._named_alone(iid)
         found = self.counted(key) or self.composite(key) or self.rate(key)
         if found is not None:
             return found
@@ -215,26 +215,32 @@ class Catalogue:
         what comes before the rate is the whole the statistic is a part of."""
         iid = self.keys.get(key)
         if iid is not None:
-            return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
+            return self._named_alone(iid)
         return self.composite(key) or self.rate(key)
+
+    def _named_alone(self, iid: str) -> Optional[Indicator]:
+        """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""
+        return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
+
+    def _entry_written(self, writings: Iterable[str]) -> Optional[Indicator]:
+        """The entry the first of ``writings`` that names one names (``粮食产量`` -> ``grain_output``), so
+        that one statistic keeps one id however it is written."""
+        for written in writings:
+            named = self.keys.get(name_key(written))
+            if named is not None:
+                return self.indicators[named]
+        return None
 
     def rate(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """The rate-of-a-statistic reading of a name key (step 3 of ``lookup``), longest rate first."""
-        for i in range(1, len(key)):
-            rid = self.keys.get(key[i:])
-            if rid is None or self.indicators[rid].role != "rate":
-                continue
-            rest = key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]
+        for rest, rate in self._ending_in(key, "rate"):
             of = self._statistic(rest)
             if of is None:
                 continue
-            rate = self.indicators[rid]
             if isinstance(of, Indicator):
-                for x in (of.name, *of.aliases):
-                    for m in (rate.name, *rate.aliases):
-                        named = self.keys.get(name_key(x + m))
-                        if named is not None:
-                            return self.indicators[named]
+                named = self._entry_written(x + m for x in (of.name, *of.aliases) for m in (rate.name, *rate.aliases))
+                if named is not None:
+                    return named
             return Composite(rate, of)
         return None
 
@@ -254,22 +260,24 @@ class Catalogue:
                         break
         return found
 
-    def _modifier_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
+    def _ending_in(self, key: str, role: str) -> Iterator[tuple[str, Indicator]]:
+        """Each entry of ``role`` that ends ``key``, longest first, with what comes before it (``的`` between
+        them dropped): ``规上工业增加值的增速`` -> (``规上工业增加值``, 增速)."""
         for i in range(1, len(key)):
-            mid = self.keys.get(key[i:])
-            if mid is None or self.indicators[mid].role != "measure":
-                continue
-            head = key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]
+            eid = self.keys.get(key[i:])
+            if eid is not None and self.indicators[eid].role == role:
+                yield (key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]), self.indicators[eid]
+
+    def _modifier_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        for head, measure in self._ending_in(key, "measure"):
             prep, xid, suffix = self._modifier(head)
             if xid is None:
                 continue
-            measure, of = self.indicators[mid], self.indicators[xid]
-            for x in (of.name, *of.aliases):
-                for m in (measure.name, *measure.aliases):
-                    for written in (prep + x + m, prep + x + suffix + m):
-                        named = self.keys.get(name_key(written))
-                        if named is not None:
-                            return self.indicators[named]
+            of = self.indicators[xid]
+            named = self._entry_written(written for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases)
+                                        for written in (prep + x + m, prep + x + suffix + m))
+            if named is not None:
+                return named
             return Composite(measure, of)
         return None
 
