@@ -429,7 +429,22 @@ class LinkerRules:
     # rules admitting a value of a (label, unit), and the catalogue id of an indicator name
     by_value: dict[tuple[Optional[str], Optional[str]], list] = field(default_factory=dict)
     ids: dict[str, Optional[str]] = field(default_factory=dict)
+    # the rules (bit i: rules[i]) whose left pattern no match can end as a text does, by its last characters
+    left_misses_by_end: dict[str, int] = field(default_factory=dict)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
+
+    def left_misses(self, left: str) -> int:
+        """The rules whose left pattern cannot match ``left`` for its last characters alone, as bits (bit i:
+        ``rules[i]``): a value's left context is tried against each rule's, and most end where few can."""
+        if not left or left[-1] == "\n":
+            return 0
+        last = left[-_TAIL:]
+        misses = self.left_misses_by_end.get(last)
+        if misses is None:
+            misses = sum(1 << i for i, r in enumerate(self.rules) if r.left is not None and not r.left.may_end_with(last))
+            if len(self.left_misses_by_end) < _MAX_ENDS:
+                self.left_misses_by_end[last] = misses
+        return misses
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -600,19 +615,25 @@ class EndPattern:
         start = self._leftmost_start(text)
         return None if start is None else self.forward.match(text, start)
 
+    def may_end_with(self, text: str) -> bool:
+        """False only when no match can end with the last two characters of ``text`` (learnt once per pair;
+        a text ending in a line break may be matched before it, and passes)."""
+        ends = self._ends
+        if ends is None or not text or text[-1] == "\n":
+            return True
+        last = text[-_TAIL:]
+        ok = ends.get(last)
+        if ok is None:
+            ok = self._tail.match(last, partial=True) is not None
+            if len(ends) < _MAX_ENDS:
+                ends[last] = ok
+        return ok
+
     def _leftmost_start(self, text: str) -> Optional[int]:
         """Where the leftmost match starts: the start of the longest match ending at the end of the text, or
         before a final line break, whichever is further left; None when there is no match."""
-        ends = self._ends
-        if ends is not None and text and text[-1] != "\n":
-            last = text[-_TAIL:]
-            ok = ends.get(last)
-            if ok is None:
-                ok = self._tail.match(last, partial=True) is not None
-                if len(ends) < _MAX_ENDS:
-                    ends[last] = ok
-            if not ok:
-                return None
+        if not self.may_end_with(text):
+            return None
         rev = self.reverse
         m = rev.match(text)
         if text.endswith("\n"):
