@@ -41,9 +41,10 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
                has_previous: bool) -> Optional[RuleMatch]:
     """The first rule that fits the value ``q`` between ``left`` and ``right`` (``has_previous``: a statement
     of the clause came before, so rules continuing it may fire)."""
-    for rule, continues, right_pattern, left_pattern, sentence_before in _rules_for(
+    misses = doc.rules.left_misses(left)
+    for bit, rule, continues, right_pattern, left_pattern, sentence_before in _rules_for(
             doc, getattr(q, "label", None), getattr(q, "unit", None)):
-        if continues and not has_previous:
+        if (continues and not has_previous) or misses & bit:
             continue
         # right first: an anchored match, much cheaper than the search for a left pattern ending the text
         rm = None
@@ -64,11 +65,13 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
 
 def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list[tuple]:
     """The rules, in file order, whose labels and units admit a value of this label and unit (once per pair),
-    each as (rule, whether it continues a previous statement, right, left, sentence_before)."""
+    each as (its bit in ``LinkerRules.left_misses``, rule, whether it continues a previous statement, right, left,
+    sentence_before)."""
     key = (label, unit)
     rules = doc.rules.by_value.get(key)
     if rules is None:
-        rules = [(r, r.spec.subject == "previous", r.right, r.left, r.sentence_before) for r in doc.rules.rules
+        rules = [(1 << i, r, r.spec.subject == "previous", r.right, r.left, r.sentence_before)
+                 for i, r in enumerate(doc.rules.rules)
                  if (r.spec.labels is None or label in r.spec.labels) and (r.spec.units is None or unit in r.spec.units)]
         doc.rules.by_value[key] = rules
     return rules

@@ -429,7 +429,22 @@ class LinkerRules:
     # rules admitting a value of a (label, unit), and the catalogue id of an indicator name
     by_value: dict[tuple[Optional[str], Optional[str]], list] = field(default_factory=dict)
     ids: dict[str, Optional[str]] = field(default_factory=dict)
+    # the rules (bit i: rules[i]) whose left pattern no match can end as a text does, by its last characters
+    left_misses_by_end: dict[str, int] = field(default_factory=dict)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
+
+    def left_misses(self, left: str) -> int:
+        """The rules whose left pattern cannot match ``left`` for its last characters alone, as bits (bit i:
+        ``rules[i]``): a value's left context is tried against each rule's, and most end where few can."""
+        if not left or left[-1] == "\n":
+            return 0
+        last = left[-_TAIL:]
+        misses = self.left_misses_by_end.get(last)
+        if misses is None:
+            misses = sum(1 << i for i, r in enumerate(self.rules) if r.left is not None and not r.left.may_end_with(last))
+            if len(self.left_misses_by_end) < _MAX_ENDS:
+                self.left_misses_by_end[last] = misses
+        return misses
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -556,38 +571,34 @@ _TAIL = 2  # characters of a text ending that tell whether a match can end there
 class EndPattern:
     """A pattern searched in a text that it must end (``...$``): the left context of a rule, a tail.
 
-    A forward search tries the pattern at every start position of the text.  Its twin, compiled for
-    matching right to left, is tried at the end only (``$`` also matches before a final line break), so
-    it tells cheaply whether there is any match; most searches find none, and the forward search, whose
-    leftmost match the linker reads, runs only when there is one.  Patterns with ``|`` at the top level
-    are searched forward only.  A test holds both to the same answer on the left contexts of the gold
-    texts.
+    A forward search tries the pattern at every start position of the text, each time through all its
+    alternatives, and most of the linker's patterns have dozens.  Its twin, compiled for matching right
+    to left and longest first (POSIX), is tried at the end only (``$`` also matches before a final line
+    break): it tells cheaply whether there is any match (most searches find none), and its longest match
+    starts where the forward search's leftmost one does, since every match ends at the end; the forward
+    pattern is then matched at that one position, for the same groups.  Patterns with ``|`` at the top
+    level are searched forward only.  A test holds both to the forward search's answer on the left
+    contexts of the gold texts.
 
     Cheaper still, learnt once per pattern by partial matching of a text's last two characters alone
     (the twin without lookbehinds, which may look further back): whether a match can end with them (most
-    texts end with characters the twin rejects at once) and, per character, for a pattern that also
-    matches the empty string (everything optional, as the level trigger rule's), whether one can start
-    with it (the forward search then tries only such positions, in order: the same leftmost match).
-    Each is a property of the pattern, not of any text."""
+    texts end with characters the twin rejects at once).  It is a property of the pattern, not of any
+    text."""
 
-    __slots__ = ("forward", "reverse", "_ends", "_starts", "_probe", "_tail")
+    __slots__ = ("forward", "reverse", "_ends", "_tail")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
-        self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE, **pattern.named_lists) \
-            if _ends_every_match(pattern.pattern) else None
-        self._probe = _start_probe(pattern)
+        self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE | regex.POSIX,
+                                     **pattern.named_lists) if _ends_every_match(pattern.pattern) else None
+        probe = _start_probe(pattern)
         # the last two characters (one, of a one-character text) -> whether a match can end with them;
-        # character -> whether one can start with it; None: not decided by the characters alone
-        self._ends: Optional[dict[str, bool]] = {} if self._probe is not None and self.reverse is not None else None
+        # None: not decided by the characters alone
+        self._ends: Optional[dict[str, bool]] = {} if probe is not None and self.reverse is not None else None
         # the reverse twin without its lookbehinds tells the ends: they may look past the two characters
         # (with none to drop, the probe is the pattern and its twin is the reverse one)
-        self._tail = None if self._ends is None else self.reverse if self._probe is pattern else \
-            regex.compile(self._probe.pattern, flags=pattern.flags | regex.REVERSE, **self._probe.named_lists)
-        # only for a pattern that also matches the empty string: the engine's own search tries it through
-        # at every position, where a pattern that needs a first word fails at once
-        self._starts: Optional[dict[str, bool]] = {} \
-            if self._probe is not None and pattern.match("") is not None else None
+        self._tail = None if self._ends is None else self.reverse if probe is pattern else \
+            regex.compile(probe.pattern, flags=pattern.flags | regex.REVERSE, **probe.named_lists)
 
     @property
     def pattern(self) -> str:
@@ -595,39 +606,41 @@ class EndPattern:
 
     def may_match(self, text: str) -> bool:
         """False only when there is no match (the reverse twin, tried at the end and before a final \\n)."""
-        rev = self.reverse
-        if rev is None:
-            return True
-        ends = self._ends
-        if ends is not None and text and text[-1] != "\n":
-            last = text[-_TAIL:]
-            ok = ends.get(last)
-            if ok is None:
-                ok = self._tail.match(last, partial=True) is not None
-                if len(ends) < _MAX_ENDS:
-                    ends[last] = ok
-            if not ok:
-                return False
-        if rev.match(text) is not None:
-            return True
-        return text.endswith("\n") and rev.match(text, 0, len(text) - 1) is not None
+        return self.reverse is None or self._leftmost_start(text) is not None
 
     def search(self, text: str) -> Optional[regex.Match]:
-        if not self.may_match(text):
-            return None
-        starts = self._starts
-        if starts is None:
+        """The forward search's match: the forward pattern matched where the leftmost match starts."""
+        if self.reverse is None:
             return self.forward.search(text)
-        match = self.forward.match
-        for pos, c in enumerate(text):
-            ok = starts.get(c)
-            if ok is None:
-                ok = starts[c] = self._probe.match(c, partial=True) is not None
-            if ok:
-                m = match(text, pos)
-                if m is not None:
-                    return m
-        return match(text, len(text))
+        start = self._leftmost_start(text)
+        return None if start is None else self.forward.match(text, start)
+
+    def may_end_with(self, text: str) -> bool:
+        """False only when no match can end with the last two characters of ``text`` (learnt once per pair;
+        a text ending in a line break may be matched before it, and passes)."""
+        ends = self._ends
+        if ends is None or not text or text[-1] == "\n":
+            return True
+        last = text[-_TAIL:]
+        ok = ends.get(last)
+        if ok is None:
+            ok = self._tail.match(last, partial=True) is not None
+            if len(ends) < _MAX_ENDS:
+                ends[last] = ok
+        return ok
+
+    def _leftmost_start(self, text: str) -> Optional[int]:
+        """Where the leftmost match starts: the start of the longest match ending at the end of the text, or
+        before a final line break, whichever is further left; None when there is no match."""
+        if not self.may_end_with(text):
+            return None
+        rev = self.reverse
+        m = rev.match(text)
+        if text.endswith("\n"):
+            before = rev.match(text, 0, len(text) - 1)
+            if before is not None and (m is None or before.start() < m.start()):
+                m = before
+        return None if m is None else m.start()
 
 
 _GLOBAL_FLAGS = regex.compile(r"\(\?[A-Za-z0-9]+\)")
@@ -640,7 +653,7 @@ class LongestPrefix:
     regex alternation of a thousand place names is tried word by word, and the linker asks for a place
     at the start of every subject.  The patterns are matched one by one (the longest match of an
     alternation is the longest of its alternatives' longest matches), each only where its first
-    character can start it (learnt per character, as ``EndPattern`` does)."""
+    character can start it (learnt per character, as ``EndPattern`` learns its ends)."""
 
     def __init__(self, words: Iterable[str], patterns: Sequence[str]):
         self.words = frozenset(words)

@@ -22,10 +22,49 @@ import numpy as np
 History = Callable[[int, list[str]], list[str]]
 
 
-class Perceptron:
-    """Feature names, tag names and a (features x tags) weight matrix."""
+class SparseRows:
+    """A float32 matrix of mostly zeros, kept by rows (compressed sparse rows), indexed as the dense one.
 
-    def __init__(self, features: Sequence[str], tags: Sequence[str], weights: np.ndarray) -> None:
+    The bundled tagger's weights are 165,615 features x 56 tags with one value in twenty non-zero:
+    3 MB this way, 37 MB dense in every process that tags.  ``m[rows]`` (a sequence of row numbers) gives
+    those rows dense, ``m[row]`` one row: the very float32 values of the dense matrix, so sums over them
+    are the same to the bit."""
+
+    def __init__(self, indptr: np.ndarray, cols: np.ndarray, vals: np.ndarray, n_cols: int) -> None:
+        self.indptr = indptr.astype(np.int64)
+        self.cols = cols.astype(np.intp)
+        self.vals = vals.astype(np.float32)
+        self.shape = (len(indptr) - 1, n_cols)
+
+    def __getitem__(self, rows: int | Sequence[int] | np.ndarray) -> np.ndarray:
+        if isinstance(rows, (int, np.integer)):
+            a, b = self.indptr[rows], self.indptr[rows + 1]
+            row = np.zeros(self.shape[1], dtype=np.float32)
+            row[self.cols[a:b]] = self.vals[a:b]
+            return row
+        rows = np.asarray(rows, dtype=np.int64)
+        starts = self.indptr[rows]
+        counts = self.indptr[rows + 1] - starts
+        out = np.zeros((len(rows), self.shape[1]), dtype=np.float32)
+        # the k-th stored value of each row: its row's start plus k
+        at = np.arange(counts.sum()) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        out[np.repeat(np.arange(len(rows)), counts), self.cols[at]] = self.vals[at]
+        return out
+
+    def add_row(self, out: np.ndarray, row: int) -> None:
+        """``out += m[row]``, the row's zeros skipped: what a decoder adding one feature at a time needs."""
+        a, b = self.indptr[row], self.indptr[row + 1]
+        out[self.cols[a:b]] += self.vals[a:b]
+
+    def __array__(self, dtype: np.dtype | None = None, copy: bool | None = None) -> np.ndarray:
+        dense = self[np.arange(self.shape[0])]
+        return dense if dtype is None else dense.astype(dtype)
+
+
+class Perceptron:
+    """Feature names, tag names and a (features x tags) weight matrix (dense, or ``SparseRows`` once loaded)."""
+
+    def __init__(self, features: Sequence[str], tags: Sequence[str], weights: np.ndarray | SparseRows) -> None:
         if weights.shape != (len(features), len(tags)):
             raise ValueError(f"weights of shape {weights.shape} for {len(features)} features and {len(tags)} tags")
         self.features = list(features)
@@ -47,25 +86,24 @@ class Perceptron:
         """
         if len(self.tags) > 256:
             raise ValueError(f"{len(self.tags)} tags do not fit the file's one-byte tag columns")
-        nonzero = self.weights != 0
+        weights = np.asarray(self.weights)
+        nonzero = weights != 0
         np.savez_compressed(
             path,
             features=np.frombuffer("\n".join(self.features).encode("utf-8"), dtype=np.uint8),
             tags=np.frombuffer("\n".join(self.tags).encode("utf-8"), dtype=np.uint8),
             indptr=np.concatenate(([0], np.cumsum(nonzero.sum(axis=1)))).astype(np.int32),
             cols=np.nonzero(nonzero)[1].astype(np.uint8),
-            vals=self.weights[nonzero].astype(np.float16),
+            vals=weights[nonzero].astype(np.float16),
         )
 
     @classmethod
     def load(cls, path: Path) -> "Perceptron":
-        """The model ``save`` wrote, with dense float32 weights for fast scoring."""
+        """The model ``save`` wrote, its float32 weights kept by rows (``SparseRows``)."""
         with np.load(path) as npz:
             features = npz["features"].tobytes().decode("utf-8").split("\n")
             tags = npz["tags"].tobytes().decode("utf-8").split("\n")
-            indptr, cols, vals = npz["indptr"], npz["cols"], npz["vals"]
-        weights = np.zeros((len(features), len(tags)), dtype=np.float32)
-        weights[np.repeat(np.arange(len(features)), np.diff(indptr)), cols] = vals
+            weights = SparseRows(npz["indptr"], npz["cols"], npz["vals"], len(tags))
         return cls(features, tags, weights)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from .perceptron import Perceptron
+from .perceptron import Perceptron, SparseRows
 from .pos_features import (
     NO_VERB,
     ROLES,
@@ -47,7 +47,7 @@ ROLE_SHIFTS = (0, -1, 1, -2, 2)  # where the word playing each of ROLES stands, 
 class _RoleScores:
     """Summed weights of each word's features in each role, cached for up to ``capacity`` words."""
 
-    def __init__(self, ids: dict[str, int], weights: np.ndarray, capacity: int) -> None:
+    def __init__(self, ids: dict[str, int], weights: np.ndarray | SparseRows, capacity: int) -> None:
         self.ids = ids
         self.weights = weights
         self.capacity = capacity
@@ -159,7 +159,7 @@ class PosTagger:
                 for f in tag_word_features(names[p1], state, w):
                     row = ids.get(f)
                     if row is not None:
-                        total += weights[row]
+                        weights.add_row(total, row)
                 t = int(total.argmax())
                 tag = tags[t]
                 chosen.append(tag)

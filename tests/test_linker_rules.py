@@ -319,6 +319,17 @@ def test_reverse_twins_never_miss_a_match():
     assert not missed, missed[:5]
 
 
+def test_rules_skipped_by_the_ending_of_a_left_context_never_match_it():
+    """A rule that ``left_misses`` marks for a left context of the gold texts has no left match there; the
+    ones it leaves include every rule that matches."""
+    rules = default_rules()
+    contexts = _left_contexts()
+    wrong = [(r.spec.id, x) for x in contexts for i, r in enumerate(rules.rules)
+             if rules.left_misses(x) >> i & 1 and r.left.search(x) is not None]
+    assert not wrong, wrong[:5]
+    assert any(rules.left_misses(x) for x in contexts)  # the table does skip rules
+
+
 def _found(m) -> object:
     return None if m is None else (m.span(), m.groups())
 

@@ -64,7 +64,7 @@ def test_model_file_round_trip(tmp_path) -> None:
     model.save(tmp_path / "m.npz")
     back = Perceptron.load(tmp_path / "m.npz")
     assert back.features == model.features and back.tags == model.tags
-    assert back.weights.tolist() == model.weights.tolist()
+    assert np.asarray(back.weights).tolist() == model.weights.tolist()
 
 
 @needs_model
