@@ -172,7 +172,8 @@ class Catalogue:
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模 or 数字 after it
-           (``总发电量``, ``整体出口``, ``出口规模``; ``restated``).
+           (``总发电量``, ``整体出口``, ``出口规模``; ``restated``); a name read so with one 的 between two of
+           its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
@@ -199,7 +200,7 @@ class Catalogue:
         iid = self.keys.get(key)
         if iid is not None:
             return self._named_alone(iid)
-        found = self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key)
+        found = self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
         if found is not None:
             return found
         scan = self.matches(name)
@@ -229,6 +230,13 @@ class Catalogue:
         if iid is not None:
             return self._named_alone(iid)
         return self.composite(key) or self.rate(key) or self.restated(key)
+
+    def _linked(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``):
+        the statistic the name without it names (steps 1 to 3), so that one statistic keeps one id."""
+        if key.count("的") != 1 or key.startswith("的") or key.endswith("的"):
+            return None
+        return self._statistic(key.replace("的", "")) or self.counted(key.replace("的", ""))
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it

@@ -64,6 +64,9 @@ def test_matches(text, expected):
         ("进口数字", "imports"),
         ("汽车产量规模", "output.product_autos"),  # ... a composite too
         ("总发电量增速", "growth.power_generation"),  # ... and the rate of one
+        # ... or written with one 的 between two of its words
+        ("住客的平均留宿时间", "hotel_stay_mo"),
+        ("燃气的生产和供应业投资", "investment.gbt4754_d45"),
         # 2. modifier + measure and nothing else: a composite, measure first
         ("农副食品加工业增加值", "value_added.gbt4754_c13"),
         ("建筑业增加值", "value_added.gbt4754_e"),  # a GB/T 4754 section
@@ -139,6 +142,8 @@ def test_matches(text, expected):
         ("汽车规模", None),  # a size word after a product: output, sales or the fleet?
         ("整体汽车", None),
         ("总规模", None),
+        ("的出口", None),  # 的 at an edge is no link
+        ("汽车的的产量", None),
         ("对东盟、欧盟出口", None),
         ("5个行业增加值", None),
         ("汽车增加值以上", None),  # something after the measure
