@@ -32,8 +32,16 @@ _COMPLEMENT = "非"
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类")
-# Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客.
-_COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数")
+# Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客,
+# 生猪出栏量 is 生猪出栏.
+_COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
+# Verbs written before a product that name a measure of it (verb-object order): 出口汽车 is 汽车出口, 生产天然气 is
+# 天然气产量, 销售新能源汽车 新能源汽车销量.
+_VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", "销售": "sales_volume"}
+# Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
+_WHOLE_PREFIXES = ("整体", "总")
+# Words after a statistic that name its size or its figure: 出口规模 is 出口, Hong Kong's 出口数字 is 出口.
+_FIGURE_WORDS = ("规模", "数字")
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
 _NOTHING_ALONE = ("scope", "partner", "rate")
 
@@ -162,13 +170,18 @@ class Catalogue:
 
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
-           总数, 数目, 人数, 人次, 数量 or 数 (``访港旅客总数``, ``入境旅客数目`` -> their statistic).
+           总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
+           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模 or 数字 after it
+           (``总发电量``, ``整体出口``, ``出口规模``; ``restated``); a name read so with one 的 between two of
+           its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
            partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
            so is a modifier followed by 行业, 产业, 企业 or 类 (``水泥行业营业收入`` -> ``revenue.product_cement``).
+           A verb of a measure written before a product names it too, in verb-object order: 出口, 进口, 生产
+           and 销售 (``出口汽车`` -> ``exports.product_autos``, ``生产新能源汽车`` -> ``ev_output``).
         3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
            allowed between them: ``规上工业增加值增速`` -> ``growth.industrial_value_added``, unless an
            entry is named by one of that statistic's names followed by one of the rate's (``国内生产总值增速``
@@ -187,7 +200,7 @@ class Catalogue:
         iid = self.keys.get(key)
         if iid is not None:
             return self._named_alone(iid)
-        found = self.counted(key) or self.composite(key) or self.rate(key)
+        found = self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
         if found is not None:
             return found
         scan = self.matches(name)
@@ -216,7 +229,27 @@ class Catalogue:
         iid = self.keys.get(key)
         if iid is not None:
             return self._named_alone(iid)
-        return self.composite(key) or self.rate(key)
+        return self.composite(key) or self.rate(key) or self.restated(key)
+
+    def _linked(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``):
+        the statistic the name without it names (steps 1 to 3), so that one statistic keeps one id."""
+        if key.count("的") != 1 or key.startswith("的") or key.endswith("的"):
+            return None
+        return self._statistic(key.replace("的", "")) or self.counted(key.replace("的", ""))
+
+    def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
+        (``总发电量``, ``整体出口``), 规模 or 数字 after it (``出口规模``, ``出口数字``).  The statistic is a name
+        whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
+        may be output, sales or the fleet)."""
+        rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
+        rests += [key[:-len(w)] for w in _FIGURE_WORDS if key.endswith(w) and len(key) > len(w)]
+        for rest in rests:
+            found = self._statistic(rest)
+            if isinstance(found, Composite) or (found is not None and found.role in ("indicator", "measure")):
+                return found
+        return None
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""
@@ -250,7 +283,7 @@ class Catalogue:
         A survey scope written first (``规模以上高技术制造业产值``) leaves the reading unchanged, as
         the catalogue's own names treat ``规上工业增加值`` and ``工业增加值`` as one statistic.
         """
-        found = self._modifier_measure(key)
+        found = self._modifier_measure(key) or self._verb_object(key)
         if found is None:
             for i in range(1, len(key)):
                 sid = self.keys.get(key[:i])
@@ -279,6 +312,21 @@ class Catalogue:
             if named is not None:
                 return named
             return Composite(measure, of)
+        return None
+
+    def _verb_object(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A verb of a measure followed by a product named whole (``出口汽车`` -> ``exports.product_autos``), or the
+        entry named by the product followed by the measure (``生产新能源汽车`` -> ``ev_output``); only a product:
+        ``出口企业`` are exporters, not exports."""
+        for verb, mid in _VERB_MEASURES.items():
+            if not key.startswith(verb) or mid not in self.indicators:
+                continue
+            pid = self.keys.get(key[len(verb):])
+            if pid is None or self.indicators[pid].role != "product":
+                continue
+            measure, of = self.indicators[mid], self.indicators[pid]
+            named = self._entry_written(x + m for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases))
+            return named if named is not None else Composite(measure, of)
         return None
 
     def _modifier(self, head: str) -> tuple[str, Optional[str], str]:

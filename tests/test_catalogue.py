@@ -56,6 +56,17 @@ def test_matches(text, expected):
         ("汽车", "product_autos"),  # a product named alone: its own id, whatever the release measures
         ("访港旅客总数", "visitor_arrivals_hk"),  # ... followed by a word of its count
         ("入境旅客数目", "visitor_arrivals_mo"),
+        ("生猪出栏量", "hog_slaughter"),
+        # ... or written with a word that leaves it unchanged: 总 or 整体 before it, 规模 or 数字 after it
+        ("总发电量", "power_generation"),
+        ("整体出口", "exports"),  # Hong Kong's overall exports
+        ("出口规模", "exports"),
+        ("进口数字", "imports"),
+        ("汽车产量规模", "output.product_autos"),  # ... a composite too
+        ("总发电量增速", "growth.power_generation"),  # ... and the rate of one
+        # ... or written with one 的 between two of its words
+        ("住客的平均留宿时间", "hotel_stay_mo"),
+        ("燃气的生产和供应业投资", "investment.gbt4754_d45"),
         # 2. modifier + measure and nothing else: a composite, measure first
         ("农副食品加工业增加值", "value_added.gbt4754_c13"),
         ("建筑业增加值", "value_added.gbt4754_e"),  # a GB/T 4754 section
@@ -85,6 +96,11 @@ def test_matches(text, expected):
         ("汽车产业产值", "gross_output.product_autos"),
         ("服装类出口额", "exports.product_garments"),
         ("工业企业利润", "industrial_profit"),  # ... unless an entry names it with the suffix
+        # a verb of a measure before a product (verb-object order) is that measure of the product
+        ("出口汽车", "exports.product_autos"),
+        ("进口天然气", "imports.product_natural_gas"),
+        ("生产天然气", "output.product_natural_gas"),
+        ("销售新能源汽车", "ev_sales"),  # ... or the entry the product and the measure name
         # ... unless an entry names that statistic: one statistic, one id
         ("第一产业增加值", "gdp_primary_va"),
         ("第一产业的增加值", "gdp_primary_va"),
@@ -99,6 +115,9 @@ def test_matches(text, expected):
         ("规上工业增加值增速", "growth.industrial_value_added"),
         ("利润增速", "growth.profit"),
         ("M2年增率", "growth.m2"),  # Taiwan's name of the growth rate
+        ("居民消费价格增幅", "growth.cpi"),
+        ("出口成长率", "growth.exports"),
+        ("经济成长", "gdp_growth"),  # Taiwan's name of economic growth
         ("汽车产量的增速", "growth.output.product_autos"),  # 的 between them; the rate of a composite
         ("高技术制造业占比", "share.sector_high_tech_manufacturing"),
         ("国内生产总值增速", "gdp_growth"),  # an entry names that rate of that statistic
@@ -113,12 +132,18 @@ def test_matches(text, expected):
         ("小汽车产量", None),
         ("出口数量", None),  # a count word after a measure is no count of it (exports by volume, not value)
         ("锂离子电池", None),  # nor a product's or sector's
-        ("出口汽车", None),
         ("医疗保健服务业", None),
         ("咖啡出口", None),
         ("东盟", None),  # a partner alone names nothing
         ("美国进口", None),  # a bare partner may be the place whose own imports are meant
         ("对汽车出口", None),  # after a preposition only a partner is read as what is measured
+        ("出口企业", None),  # a verb before a sector or an unknown word is no measure of it: exporters
+        ("出口小汽车", None),
+        ("汽车规模", None),  # a size word after a product: output, sales or the fleet?
+        ("整体汽车", None),
+        ("总规模", None),
+        ("的出口", None),  # 的 at an edge is no link
+        ("汽车的的产量", None),
         ("对东盟、欧盟出口", None),
         ("5个行业增加值", None),
         ("汽车增加值以上", None),  # something after the measure
