@@ -229,11 +229,15 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         lo = location_spans[0][0]
         hi = location_spans[-1][1]
         location = clean_text(text[lo:hi])
+    # a rate noun ending the subject makes the value a change; it stays in the name written right after it
+    # (GDP增速为7.7% -> GDP增速) and is cut after 的 or a basis word (出口的增长率, 物价指数按年升幅)
     m = eng.p_rate_tail.search(rest) if strip_rate else None
     if m and len(keep) > len(m.group(0)) + 1:
-        del keep[len(keep) - len(m.group(0)):]
-        rest = rest[:len(rest) - len(m.group(0))]
         rate = True
+        m = eng.p_rate_cut.search(rest)
+        if m:
+            del keep[len(keep) - len(m.group(0)):]
+            rest = rest[:len(rest) - len(m.group(0))]
     # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
     m = eng.p_share_tail.search(rest) if strip_rate and not rate else None
     if m and len(keep) > len(m.group(0)) + 1:
@@ -423,6 +427,18 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     others = texts[:-1]
     if any(eng.p_head_suffix.search(t) for t in others):
         return None
+    # a rate noun ending the last conjunct only is shared, with the head before it (汽车、电子行业增加值增速 ->
+    # 汽车行业增加值增速; 地区生产总值、规上工业增加值增速 -> 地区生产总值增速: conjuncts that are statistics of
+    # the catalogue take the rate alone)
+    m = eng.p_rate.search(last)
+    if m and m.end() == len(last) and m.start() >= 2 and not any(eng.p_rate.search(t) for t in others):
+        rate = m.group(0)
+        catalogue = doc.rules.catalogue
+        if all((iid := catalogue.keys.get(name_key(t))) and catalogue.indicators[iid].role == "indicator"
+               for t in others):
+            return rate
+        inner = shared_head(doc, others + [last[:m.start()]])
+        return (inner or "") + rate
     first = texts[0]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
     m = eng.p_location.match(last)

@@ -573,3 +573,25 @@ def test_long_enumerated_topic_keeps_its_list():
     evs = run("农副食品加工业、酒饮料和精制茶制造业、金属制品业、化学原料和化学制品制造业四个行业增幅回落,"
               "分别下降[4.2%]、[10.5%]、[25.8%]、[30.6%]。")
     assert [e.indicator for e in evs] == ["农副食品加工业", "酒饮料和精制茶制造业", "金属制品业", "化学原料和化学制品制造业"]
+
+
+def test_rate_noun_written_after_the_name_stays_in_it():
+    # judgement call on rate words: 'M1B年增率为6.48%' keeps the rate word; the value is a change
+    e = one(run("今年中国GDP增速为[7.7%]。"), "7.7%")
+    assert (e.indicator, e.kind) == ("GDP增速", "change")
+    e = one(run("8月当月全区规上工业增速[9.7%]。"), "9.7%")
+    assert (e.indicator, e.kind) == ("规上工业增速", "change")
+    # class rate_cut_lead and rate_tail_de: after a basis word or 的 the rate noun is cut
+    e = one(run("综合消费物价指数按年升幅为[1.4%]。"), "1.4%")
+    assert (e.indicator, e.kind) == ("综合消费物价指数", "change")
+    e = one(run("不过夜旅客的升幅为[3.2%]。"), "3.2%")
+    assert (e.indicator, e.kind) == ("不过夜旅客", "change")
+
+
+def test_rate_noun_shared_by_a_list():
+    # a rate noun ending the last conjunct goes to every conjunct, with the head before it
+    evs = run("其中,汽车、电子等行业增加值增速分别为[17.0%]、[16.6%]。")
+    assert [one(evs, v).indicator for v in ("17.0%", "16.6%")] == ["汽车行业增加值增速", "电子行业增加值增速"]
+    # a conjunct that is a catalogue name takes the rate alone (no 地区生产总值增加值增速)
+    evs = run("其中,地区生产总值、规上工业增加值增速分别比一季度提升[1.4个]、[6.6个百分点]。")
+    assert [e.indicator for e in evs] == ["地区生产总值增速", "规上工业增加值增速"]
