@@ -495,11 +495,31 @@ def _is_place(doc: Document, t: str) -> bool:
     return 0 < pos == len(t)
 
 
-def subject_after(doc: Document, q: QuantityLike, right: str,
-                  c_end: int) -> tuple[Optional[Subject], Optional[str], int, list[int]]:
+_FRAME = regex.compile(r"(?:与|同|较|和)$")
+_FRAME_END = regex.compile(r"(?:同期)?(?:相比|比较)")
+
+
+def _with_predicate(doc: Document, start: int, end: int) -> Optional[Subject]:
+    """The noun phrase after a count with its predicate, to the clause end, values inside it included
+    (有9个市州的增速达到或超过6%); periods written inside are dropped, with the comparison frame around one
+    (有34个行业增加值与2019年同期相比实现增长 -> 行业增加值实现增长)."""
+    text = doc.text
+    drop: set[int] = set()
+    for p in doc.periods[bisect_left(doc.period_starts, start):bisect_left(doc.period_starts, end)]:
+        lo, hi = p.start, min(p.end, end)
+        a, b = _FRAME.search(text, start, lo), _FRAME_END.match(text, hi, end)
+        if a and b:
+            lo, hi = a.start(), b.end()
+        drop.update(range(lo, hi))
+    return subject_from_positions(text, [i for i in range(start, end) if i not in drop])
+
+
+def subject_after(doc: Document, q: QuantityLike, right: str, c_end: int,
+                  keep_predicate: bool = False) -> tuple[Optional[Subject], Optional[str], int, list[int]]:
     """The subject written after the value ``q`` (``right`` is the text after it, up to the clause end
     ``c_end``): (subject, location, where the subject ends, starts of the quantities read as part of
-    it, 500万元以上的企业, which no statement of their own may take)."""
+    it, 500万元以上的企业, which no statement of their own may take). ``keep_predicate``: a verb after the
+    noun does not end it (有35个行业实现正增长 -> 行业实现正增长)."""
     eng = doc.eng
     consumed: list[int] = []
     text = doc.text
@@ -509,7 +529,7 @@ def subject_after(doc: Document, q: QuantityLike, right: str,
     end = c_end
     seg = text[start:end]
     cut = len(seg)
-    for pat in (eng.p_stop, _ELLIPSIS, _LIST_BREAK):
+    for pat in (_ELLIPSIS, _LIST_BREAK) if keep_predicate else (eng.p_stop, _ELLIPSIS, _LIST_BREAK):
         for m2 in pat.finditer(seg):
             if m2.start() > 0:
                 cut = min(cut, m2.start())
@@ -522,5 +542,7 @@ def subject_after(doc: Document, q: QuantityLike, right: str,
                 continue
             cut = qs - start
             break
+    if keep_predicate:  # the noun and its predicate as written, without periods and comparison frames
+        return _with_predicate(doc, start, c_end), None, c_end, [i.start for i in doc.quantities_from(start, c_end)]
     subject, location, _ = subject_before(doc, start, start + cut, strip_rate=False)
     return subject, location, start + cut, consumed

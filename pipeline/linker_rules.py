@@ -213,6 +213,7 @@ class LinkRule(BaseModel):
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
     in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
     keep_rate: bool = False  # true: a rate noun ending the subject stays in its name (X增速快于Y)
+    right_predicate: bool = False  # true (subject right): the predicate after the noun stays in the name (有19种产品产量同比增长)
     examples: list[Example] = []
     negatives: list[Negative] = []
 
