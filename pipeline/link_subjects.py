@@ -364,8 +364,10 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
         m = eng.p_shared_prep.match(parts[0].text)
+        if m and len(word_at_start(pieces[0]) or "") > len(m.group(0)):
+            m = None  # the preposition begins a word (从事特殊教育及成人教育的教师: 从事, not 从)
         bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]] if m else []
-        if m and (eng.p_location.match(parts[0].text, m.end()) or len(parts[0].text) - m.end() <= 6) \
+        if m and (eng.p_location.match(parts[0].text, m.end()) or len(pieces[0]) - m.end() <= 6) \
                 and all(not eng.p_shared_prep.match(b) and (eng.p_location.match(b) or (head and 2 <= len(b) <= 5))
                         for b in bare):
             for k in range(1, len(parts)):

@@ -595,3 +595,12 @@ def test_rate_noun_shared_by_a_list():
     # a conjunct that is a catalogue name takes the rate alone (no 地区生产总值增加值增速)
     evs = run("其中,地区生产总值、规上工业增加值增速分别比一季度提升[1.4个]、[6.6个百分点]。")
     assert [e.indicator for e in evs] == ["地区生产总值增速", "规上工业增加值增速"]
+
+
+def test_shared_preposition_before_a_place_the_lexicon_does_not_list():
+    # the length limit is on the first conjunct as written, not with the shared head appended to it
+    evs = run("同期,自沙特阿拉伯、美国、巴西进口[760.5亿元]、[615.2亿元]和[411.3亿元]。")
+    assert [e.indicator for e in evs] == ["自沙特阿拉伯进口", "自美国进口", "自巴西进口"]
+    # a preposition that begins a word is no preposition (从事): nothing is glued to the other conjuncts
+    evs = run("而从事特殊教育及成人教育的教师分别有[104人]及[1659人]。")
+    assert "从成人教育的教师" not in [e.indicator for e in evs]
