@@ -604,3 +604,10 @@ def test_shared_preposition_before_a_place_the_lexicon_does_not_list():
     # a preposition that begins a word is no preposition (从事): nothing is glued to the other conjuncts
     evs = run("而从事特殊教育及成人教育的教师分别有[104人]及[1659人]。")
     assert "从成人教育的教师" not in [e.indicator for e in evs]
+
+
+def test_a_port_is_a_place_and_its_measure_is_complete():
+    # class location, id loc.ports: 上海港 is the place, not 上海 with 港 left in the name; the head noun after
+    # a place does not take the topic clause before it
+    evs = run("传统大港中上海港、唐山港出现小幅下滑,其中上海港吞吐量[12978万吨],同比下降[2.2%]。")
+    assert [(e.indicator, e.location) for e in evs] == [("吞吐量", "上海港"), ("吞吐量", "上海港")]
