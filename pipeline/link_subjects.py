@@ -359,7 +359,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         if head:
             for k, p in enumerate(parts[:-1]):
                 if not p.text.endswith(head):
-                    parts[k] = Subject(p.text + head, None, None)
+                    parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
@@ -382,6 +382,15 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             p.share = subj.share
         return parts
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+def _head_after(doc: Document, conjunct: str, head: str) -> str:
+    """The part of a shared head a conjunct takes: all of it, or without the sector word that begins it when
+    the conjunct ends in that word already (家用电器类、石油及制品类零售额 -> 家用电器类零售额, not 类类)."""
+    m = doc.eng.p_head_sector_start.match(head)
+    if m and m.end() < len(head) and conjunct.endswith(m.group(0)):
+        return head[m.end():]
+    return head
 
 
 _ORDINAL_FIRST = regex.compile(r"第[一二三四五六七八九十]")

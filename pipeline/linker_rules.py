@@ -274,6 +274,7 @@ class EnginePatterns:
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
     p_forecast_tail: EndPattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
+    p_head_sector_start: regex.Pattern  # a sector word beginning a shared head (类零售额)
     p_category_tail: regex.Pattern  # a category noun ending the last of coordinated modifiers
     p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
     p_list_summary: regex.Pattern  # 等(4个)重点行业 after an enumeration: the list's category, not a conjunct
@@ -378,6 +379,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_forecast_tail=EndPattern(lists.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
                                                  + "(?:值|数)?$")),
         p_head_sector=lists.compile(alt["head_sector"] + "$"),
+        p_head_sector_start=lists.compile(alt["head_sector"]),
         p_category_tail=lists.compile(alt["category_noun"] + "$"),
         p_shared_prep=lists.compile("^" + alt["shared_prep"]),
         p_list_summary=lists.compile(alt["list_summary"]),

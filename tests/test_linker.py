@@ -611,3 +611,9 @@ def test_a_port_is_a_place_and_its_measure_is_complete():
     # a place does not take the topic clause before it
     evs = run("传统大港中上海港、唐山港出现小幅下滑,其中上海港吞吐量[12978万吨],同比下降[2.2%]。")
     assert [(e.indicator, e.location) for e in evs] == [("吞吐量", "上海港"), ("吞吐量", "上海港")]
+
+
+def test_shared_head_beginning_with_a_sector_word_the_conjunct_ends_in():
+    # no invented 类类: a conjunct ending in the sector word takes the head without it
+    evs = run("实现限额以上家用电器和音像器材类、建筑及装潢材料类、石油及制品类零售额同比增长分别为[10.3%]、[14.8%]和[15.2%]。")
+    assert [e.indicator for e in evs] == ["限额以上家用电器和音像器材类零售额", "建筑及装潢材料类零售额", "石油及制品类零售额"]
