@@ -617,3 +617,10 @@ def test_shared_head_beginning_with_a_sector_word_the_conjunct_ends_in():
     # no invented 类类: a conjunct ending in the sector word takes the head without it
     evs = run("实现限额以上家用电器和音像器材类、建筑及装潢材料类、石油及制品类零售额同比增长分别为[10.3%]、[14.8%]和[15.2%]。")
     assert [e.indicator for e in evs] == ["限额以上家用电器和音像器材类零售额", "建筑及装潢材料类零售额", "石油及制品类零售额"]
+
+
+def test_cumulative_rate_noun_keeps_its_accumulation_word():
+    # strip.anywhere drops 累计 inside a subject, not before a rate noun (累计增速 is a name): no invented
+    # 城镇投资月度增速
+    e = one(run("今年上半年城镇投资月度累计增速持续上升,1—2月增长[23.4%]。"), "23.4%")
+    assert e.indicator == "城镇投资月度累计增速"
