@@ -110,7 +110,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         return None
     location = location or subject.location or ctx.sent_location
     n, last_end = _listed_values(doc, ctx)
-    value_kind = _kind(doc, mem, ctx, pred.kind, subject, carried, prev, n, last_end, pred_start)
+    value_kind = pred.kind if spec.right_predicate else \
+        _kind(doc, mem, ctx, pred.kind, subject, carried, prev, n, last_end, pred_start)  # 有13个行业增速高于…: a count
     kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
     basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
     sign = pred.sign if value_kind == "change" else 1
@@ -163,7 +164,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     eng = doc.eng
     spec = pred.spec
     if spec.subject not in ("left", "carry"):
-        subject, location, subject_end, consumed = subject_after(doc, ctx.q, ctx.right, ctx.clause[1])
+        subject, location, subject_end, consumed = subject_after(doc, ctx.q, ctx.right, ctx.clause[1],
+                                                                 keep_predicate=spec.right_predicate)
         mem.consumed.update(consumed)
         return subject, location, False, subject_end
     subject: Optional[Subject] = None
@@ -191,7 +193,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         else:
             subject = _same_unit_referent(mem, ctx, c)
         carried = True
-    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic:
+    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None:
+        # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港)
         if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
             subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
         else:

@@ -229,11 +229,15 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         lo = location_spans[0][0]
         hi = location_spans[-1][1]
         location = clean_text(text[lo:hi])
+    # a rate noun ending the subject makes the value a change; it stays in the name written right after it
+    # (GDP增速为7.7% -> GDP增速) and is cut after 的 or a basis word (出口的增长率, 物价指数按年升幅)
     m = eng.p_rate_tail.search(rest) if strip_rate else None
     if m and len(keep) > len(m.group(0)) + 1:
-        del keep[len(keep) - len(m.group(0)):]
-        rest = rest[:len(rest) - len(m.group(0))]
         rate = True
+        m = eng.p_rate_cut.search(rest)
+        if m:
+            del keep[len(keep) - len(m.group(0)):]
+            rest = rest[:len(rest) - len(m.group(0))]
     # the change of a share is a change of the base indicator (不过夜旅客比重同比增加4.7个百分点)
     m = eng.p_share_tail.search(rest) if strip_rate and not rate else None
     if m and len(keep) > len(m.group(0)) + 1:
@@ -355,13 +359,15 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         if head:
             for k, p in enumerate(parts[:-1]):
                 if not p.text.endswith(head):
-                    parts[k] = Subject(p.text + head, None, None)
+                    parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
         m = eng.p_shared_prep.match(parts[0].text)
+        if m and len(word_at_start(pieces[0]) or "") > len(m.group(0)):
+            m = None  # the preposition begins a word (从事特殊教育及成人教育的教师: 从事, not 从)
         bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]] if m else []
-        if m and (eng.p_location.match(parts[0].text, m.end()) or len(parts[0].text) - m.end() <= 6) \
+        if m and (eng.p_location.match(parts[0].text, m.end()) or len(pieces[0]) - m.end() <= 6) \
                 and all(not eng.p_shared_prep.match(b) and (eng.p_location.match(b) or (head and 2 <= len(b) <= 5))
                         for b in bare):
             for k in range(1, len(parts)):
@@ -376,6 +382,15 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             p.share = subj.share
         return parts
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+def _head_after(doc: Document, conjunct: str, head: str) -> str:
+    """The part of a shared head a conjunct takes: all of it, or without the sector word that begins it when
+    the conjunct ends in that word already (家用电器类、石油及制品类零售额 -> 家用电器类零售额, not 类类)."""
+    m = doc.eng.p_head_sector_start.match(head)
+    if m and m.end() < len(head) and conjunct.endswith(m.group(0)):
+        return head[m.end():]
+    return head
 
 
 _ORDINAL_FIRST = regex.compile(r"第[一二三四五六七八九十]")
@@ -423,6 +438,18 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     others = texts[:-1]
     if any(eng.p_head_suffix.search(t) for t in others):
         return None
+    # a rate noun ending the last conjunct only is shared, with the head before it (汽车、电子行业增加值增速 ->
+    # 汽车行业增加值增速; 地区生产总值、规上工业增加值增速 -> 地区生产总值增速: conjuncts that are statistics of
+    # the catalogue take the rate alone)
+    m = eng.p_rate.search(last)
+    if m and m.end() == len(last) and m.start() >= 2 and not any(eng.p_rate.search(t) for t in others):
+        rate = m.group(0)
+        catalogue = doc.rules.catalogue
+        if all((iid := catalogue.keys.get(name_key(t))) and catalogue.indicators[iid].role == "indicator"
+               for t in others):
+            return rate
+        inner = shared_head(doc, others + [last[:m.start()]])
+        return (inner or "") + rate
     first = texts[0]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
     m = eng.p_location.match(last)
@@ -479,11 +506,31 @@ def _is_place(doc: Document, t: str) -> bool:
     return 0 < pos == len(t)
 
 
-def subject_after(doc: Document, q: QuantityLike, right: str,
-                  c_end: int) -> tuple[Optional[Subject], Optional[str], int, list[int]]:
+_FRAME = regex.compile(r"(?:与|同|较|和)$")
+_FRAME_END = regex.compile(r"(?:同期)?(?:相比|比较)")
+
+
+def _with_predicate(doc: Document, start: int, end: int) -> Optional[Subject]:
+    """The noun phrase after a count with its predicate, to the clause end, values inside it included
+    (有9个市州的增速达到或超过6%); periods written inside are dropped, with the comparison frame around one
+    (有34个行业增加值与2019年同期相比实现增长 -> 行业增加值实现增长)."""
+    text = doc.text
+    drop: set[int] = set()
+    for p in doc.periods[bisect_left(doc.period_starts, start):bisect_left(doc.period_starts, end)]:
+        lo, hi = p.start, min(p.end, end)
+        a, b = _FRAME.search(text, start, lo), _FRAME_END.match(text, hi, end)
+        if a and b:
+            lo, hi = a.start(), b.end()
+        drop.update(range(lo, hi))
+    return subject_from_positions(text, [i for i in range(start, end) if i not in drop])
+
+
+def subject_after(doc: Document, q: QuantityLike, right: str, c_end: int,
+                  keep_predicate: bool = False) -> tuple[Optional[Subject], Optional[str], int, list[int]]:
     """The subject written after the value ``q`` (``right`` is the text after it, up to the clause end
     ``c_end``): (subject, location, where the subject ends, starts of the quantities read as part of
-    it, 500万元以上的企业, which no statement of their own may take)."""
+    it, 500万元以上的企业, which no statement of their own may take). ``keep_predicate``: a verb after the
+    noun does not end it (有35个行业实现正增长 -> 行业实现正增长)."""
     eng = doc.eng
     consumed: list[int] = []
     text = doc.text
@@ -493,7 +540,7 @@ def subject_after(doc: Document, q: QuantityLike, right: str,
     end = c_end
     seg = text[start:end]
     cut = len(seg)
-    for pat in (eng.p_stop, _ELLIPSIS, _LIST_BREAK):
+    for pat in (_ELLIPSIS, _LIST_BREAK) if keep_predicate else (eng.p_stop, _ELLIPSIS, _LIST_BREAK):
         for m2 in pat.finditer(seg):
             if m2.start() > 0:
                 cut = min(cut, m2.start())
@@ -506,5 +553,7 @@ def subject_after(doc: Document, q: QuantityLike, right: str,
                 continue
             cut = qs - start
             break
+    if keep_predicate:  # the noun and its predicate as written, without periods and comparison frames
+        return _with_predicate(doc, start, c_end), None, c_end, [i.start for i in doc.quantities_from(start, c_end)]
     subject, location, _ = subject_before(doc, start, start + cut, strip_rate=False)
     return subject, location, start + cut, consumed

@@ -72,6 +72,7 @@ LEXICON_CLASSES = (
     "share_cut",  # where a subject region stops at a share predicate (X占Y的比重: 占, not 占用 占地 ...)
     "rate_tail",  # rate nouns stripped from the end of a subject, making the value a change (出口增速)
     "rate_tail_de",  # rate nouns stripped only after 的 (X的增长率; 经济增长率 stays a name)
+    "rate_cut_lead",  # basis words after which a rate noun ending a subject is cut (按年升幅; GDP增速 stays)
     "share_tail",  # share nouns stripped from the end of a changing subject (旅客比重同比增加)
     "forecast_growth",  # growth words before a forecast noun (生产总值增长预测: a rate of 生产总值)
     "forecast_noun",  # forecast nouns after a growth word (预测 预估 预期)
@@ -212,6 +213,7 @@ class LinkRule(BaseModel):
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
     in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
     keep_rate: bool = False  # true: a rate noun ending the subject stays in its name (X增速快于Y)
+    right_predicate: bool = False  # true (subject right): the predicate after the noun stays in the name (有19种产品产量同比增长)
     examples: list[Example] = []
     negatives: list[Negative] = []
 
@@ -266,11 +268,13 @@ class EnginePatterns:
     p_place_unit: regex.Pattern
     # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
     p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
-    p_rate_tail: EndPattern  # a rate noun ending a subject (出口增速, X的增长率)
+    p_rate_tail: EndPattern  # a rate noun ending a subject (出口增速, X的增长率): the value is a change
+    p_rate_cut: EndPattern  # such a noun cut from the name: after 的 or a basis word (X的增长率, X按年升幅)
     p_share_tail: EndPattern  # a share noun ending a subject (旅客比重)
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
     p_forecast_tail: EndPattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
+    p_head_sector_start: regex.Pattern  # a sector word beginning a shared head (类零售额)
     p_category_tail: regex.Pattern  # a category noun ending the last of coordinated modifiers
     p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
     p_list_summary: regex.Pattern  # 等(4个)重点行业 after an enumeration: the list's category, not a conjunct
@@ -367,12 +371,15 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
         p_rate_tail=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),
+        p_rate_cut=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|(?<=" + alt["rate_cut_lead"] + ")"
+                                            + alt["rate_tail"] + ")$")),
         p_share_tail=EndPattern(lists.compile("的?" + alt["share_tail"] + "$")),
         p_list_rate_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
                                         + alt["rate_tail_de"] + ")"),
         p_forecast_tail=EndPattern(lists.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
                                                  + "(?:值|数)?$")),
         p_head_sector=lists.compile(alt["head_sector"] + "$"),
+        p_head_sector_start=lists.compile(alt["head_sector"]),
         p_category_tail=lists.compile(alt["category_noun"] + "$"),
         p_shared_prep=lists.compile("^" + alt["shared_prep"]),
         p_list_summary=lists.compile(alt["list_summary"]),

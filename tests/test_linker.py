@@ -573,3 +573,54 @@ def test_long_enumerated_topic_keeps_its_list():
     evs = run("农副食品加工业、酒饮料和精制茶制造业、金属制品业、化学原料和化学制品制造业四个行业增幅回落,"
               "分别下降[4.2%]、[10.5%]、[25.8%]、[30.6%]。")
     assert [e.indicator for e in evs] == ["农副食品加工业", "酒饮料和精制茶制造业", "金属制品业", "化学原料和化学制品制造业"]
+
+
+def test_rate_noun_written_after_the_name_stays_in_it():
+    # judgement call on rate words: 'M1B年增率为6.48%' keeps the rate word; the value is a change
+    e = one(run("今年中国GDP增速为[7.7%]。"), "7.7%")
+    assert (e.indicator, e.kind) == ("GDP增速", "change")
+    e = one(run("8月当月全区规上工业增速[9.7%]。"), "9.7%")
+    assert (e.indicator, e.kind) == ("规上工业增速", "change")
+    # class rate_cut_lead and rate_tail_de: after a basis word or 的 the rate noun is cut
+    e = one(run("综合消费物价指数按年升幅为[1.4%]。"), "1.4%")
+    assert (e.indicator, e.kind) == ("综合消费物价指数", "change")
+    e = one(run("不过夜旅客的升幅为[3.2%]。"), "3.2%")
+    assert (e.indicator, e.kind) == ("不过夜旅客", "change")
+
+
+def test_rate_noun_shared_by_a_list():
+    # a rate noun ending the last conjunct goes to every conjunct, with the head before it
+    evs = run("其中,汽车、电子等行业增加值增速分别为[17.0%]、[16.6%]。")
+    assert [one(evs, v).indicator for v in ("17.0%", "16.6%")] == ["汽车行业增加值增速", "电子行业增加值增速"]
+    # a conjunct that is a catalogue name takes the rate alone (no 地区生产总值增加值增速)
+    evs = run("其中,地区生产总值、规上工业增加值增速分别比一季度提升[1.4个]、[6.6个百分点]。")
+    assert [e.indicator for e in evs] == ["地区生产总值增速", "规上工业增加值增速"]
+
+
+def test_shared_preposition_before_a_place_the_lexicon_does_not_list():
+    # the length limit is on the first conjunct as written, not with the shared head appended to it
+    evs = run("同期,自沙特阿拉伯、美国、巴西进口[760.5亿元]、[615.2亿元]和[411.3亿元]。")
+    assert [e.indicator for e in evs] == ["自沙特阿拉伯进口", "自美国进口", "自巴西进口"]
+    # a preposition that begins a word is no preposition (从事): nothing is glued to the other conjuncts
+    evs = run("而从事特殊教育及成人教育的教师分别有[104人]及[1659人]。")
+    assert "从成人教育的教师" not in [e.indicator for e in evs]
+
+
+def test_a_port_is_a_place_and_its_measure_is_complete():
+    # class location, id loc.ports: 上海港 is the place, not 上海 with 港 left in the name; the head noun after
+    # a place does not take the topic clause before it
+    evs = run("传统大港中上海港、唐山港出现小幅下滑,其中上海港吞吐量[12978万吨],同比下降[2.2%]。")
+    assert [(e.indicator, e.location) for e in evs] == [("吞吐量", "上海港"), ("吞吐量", "上海港")]
+
+
+def test_shared_head_beginning_with_a_sector_word_the_conjunct_ends_in():
+    # no invented 类类: a conjunct ending in the sector word takes the head without it
+    evs = run("实现限额以上家用电器和音像器材类、建筑及装潢材料类、石油及制品类零售额同比增长分别为[10.3%]、[14.8%]和[15.2%]。")
+    assert [e.indicator for e in evs] == ["限额以上家用电器和音像器材类零售额", "建筑及装潢材料类零售额", "石油及制品类零售额"]
+
+
+def test_cumulative_rate_noun_keeps_its_accumulation_word():
+    # strip.anywhere drops 累计 inside a subject, not before a rate noun (累计增速 is a name): no invented
+    # 城镇投资月度增速
+    e = one(run("今年上半年城镇投资月度累计增速持续上升,1—2月增长[23.4%]。"), "23.4%")
+    assert e.indicator == "城镇投资月度累计增速"
