@@ -296,8 +296,10 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
             if not (m2 and m2.end() > 0):
                 break
             tail = t[m2.end():]
-        # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name
-        if not eng.p_place_keep.match(after) and not eng.p_origin_noun.match(tail):
+        # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
+        # places written next to it (中国台湾航线客运量)
+        if not eng.p_place_keep.match(after) and not eng.p_place_keep.match(tail) \
+                and not eng.p_origin_noun.match(tail):
             location_spans.append((i0, keep[m.end() - 1] + 1))
             return m.end() + (1 if after.startswith("的") else 0)
     if eng.p_basis_prefix is not None:
