@@ -96,6 +96,14 @@ def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
     assert [e.indicator for e in evs] == ["民航货运量", "旅客周转量"]
 
 
+def test_a_product_priced_per_unit_takes_the_price_noun_before_it():
+    evs = run("参考零售价格分别为92无铅汽油每公升[26.4元]、95无铅汽油每公升[27.9元]。")
+    assert [e.indicator for e in evs] == ["92无铅汽油参考零售价格", "95无铅汽油参考零售价格"]
+    # no price noun before it, or no price per unit: the product alone
+    assert [e.indicator for e in run("92无铅汽油每公升[26.4元]。")] == ["92无铅汽油"]
+    assert [e.indicator for e in run("参考零售价格公布后,汽油销量为[300万公升]。")] == ["汽油销量"]
+
+
 def test_coordinated_codes_share_the_modifier_before_the_first():
     # 港元货币供应量M2 is a catalogue name as a whole, but M2 and M3 are codes: the modifier is shared
     evs = run("港元货币供应量M2及M3均上升[0.3%]。")
