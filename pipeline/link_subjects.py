@@ -230,6 +230,8 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         hi = location_spans[-1][1]
         location = clean_text(text[lo:hi])
     m = eng.p_rate_tail.search(rest) if strip_rate else None
+    if m and eng.p_rate_keeper.search(rest, 0, m.start()):
+        m = None  # 经济增幅, GDP增速, CPI升幅: the growth of an economy is named by its rate noun
     if m and len(keep) > len(m.group(0)) + 1:
         del keep[len(keep) - len(m.group(0)):]
         rest = rest[:len(rest) - len(m.group(0))]

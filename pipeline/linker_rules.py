@@ -100,6 +100,7 @@ LEXICON_CLASSES = (
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
+    "rate_keeper",  # names whose rate noun stays in the name (经济增幅, GDP增速, CPI升幅)
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
     "price_head",  # price nouns a product priced per unit takes from before it (参考零售价格分别为92无铅汽油每公升26.4元)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
@@ -296,6 +297,7 @@ class EnginePatterns:
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
     p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
+    p_rate_keeper: regex.Pattern  # a name ending before a rate noun that keeps it (search, ends at the noun)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
     p_month_span: regex.Pattern  # a span of months inside a period (search)
     # basis words of a rule's (?P<basis_word>..) group, each entry's words and patterns (fullmatch): (pattern, basis)
@@ -405,6 +407,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_whole_year=lists.compile(alt["whole_year"]),
         p_price_head=lists.compile(alt["price_head"]),
         p_price_per_unit=lists.compile(alt["price_per_unit"]),
+        p_rate_keeper=lists.compile("(?:" + alt["rate_keeper"] + ")$"),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
         p_month_span=lex["month_span"],
         rate_basis=[(lists.compile(_alternation([e], lists)), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],
