@@ -207,7 +207,24 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
                     and not longer_head_ends(doc, named.text, subject.text):
                 subject = Subject(named.text, named.start, named.end, location=named.location)
                 break
+    if not carried and subject.start is not None:
+        subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:
+    """A product priced per unit (92无铅汽油每公升26.4元) takes the price noun written last before it in the
+    sentence (参考零售价格分别为…: 92无铅汽油参考零售价格), unless it names a price itself."""
+    eng = doc.eng
+    if subject.end is None or not eng.p_price_per_unit.fullmatch(doc.text, subject.end, ctx.q.start) \
+            or eng.p_price_head.search(subject.text) or "价" in subject.text:
+        return subject
+    price = None
+    for m in eng.p_price_head.finditer(doc.text, ctx.sentence[0], subject.start):
+        price = m.group(0)
+    if price is None:
+        return subject
+    return Subject(subject.text + price, None, None, share=subject.share, location=subject.location)
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:

@@ -300,8 +300,10 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
             if not (m2 and m2.end() > 0):
                 break
             tail = t[m2.end():]
-        # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name
-        if not eng.p_place_keep.match(after) and not eng.p_origin_noun.match(tail):
+        # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
+        # places written next to it (中国台湾航线客运量)
+        if not eng.p_place_keep.match(after) and not eng.p_place_keep.match(tail) \
+                and not eng.p_origin_noun.match(tail):
             location_spans.append((i0, keep[m.end() - 1] + 1))
             return m.end() + (1 if after.startswith("的") else 0)
     if eng.p_basis_prefix is not None:
@@ -413,12 +415,22 @@ def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Su
     return None
 
 
+_CODE = regex.compile(r"[A-Z]{1,3}\d[A-Z]?")
+_CODE_END = regex.compile(r"(?<=\p{Han})[A-Z]{1,3}\d[A-Z]?$")
+
+
 def shared_modifier(doc: Document, texts: list[str]) -> Optional[str]:
     """The modifier written once before coordinated catalogue names (国内航线运输总周转量、旅客运输量和货邮运输量
     -> 国内航线): every conjunct after the first is a catalogue name, the first ends in one after it."""
     catalogue = doc.rules.catalogue
     if not all(catalogue.keys.get(name_key(t)) for t in texts[1:]):
         return None
+    # coordinated codes (港元货币供应量M2及M3, 货币总计数M1B、M2): what precedes the first code is shared,
+    # even where the first conjunct is a catalogue name as a whole
+    m = _CODE_END.search(texts[0])
+    if m and m.start() >= 2 and all(_CODE.fullmatch(t) for t in texts[1:]) \
+            and not _JOINER_CHAR.search(texts[0][:m.start()]):
+        return texts[0][:m.start()]
     found = catalogue.matches(texts[0])
     if not found or found[-1][1] != len(texts[0]) or found[-1][0] < 2:
         return None

@@ -101,6 +101,8 @@ LEXICON_CLASSES = (
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
+    "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
+    "price_head",  # price nouns a product priced per unit takes from before it (参考零售价格分别为92无铅汽油每公升26.4元)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
     "rate_basis",  # basis words between 的 and a rate noun after a value; carries basis (的年均增长率 -> yoy)
     "not_a_name",  # function words and time words that, with periods and numerals, never make a name alone
@@ -296,6 +298,8 @@ class EnginePatterns:
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
+    p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
+    p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
     p_month_span: regex.Pattern  # a span of months inside a period (search)
     # basis words of a rule's (?P<basis_word>..) group, each entry's words and patterns (fullmatch): (pattern, basis)
@@ -390,8 +394,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
-        p_ref_value_gap=lists.compile(r"\s*" + opt("ref_value_lead") + r"的?\s*" + opt("ref_value_noun")
-                                      + r"\s*(?:为|是|的)?\s*"),
+        # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
+        p_ref_value_gap=lists.compile(r"\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
+                                      + r"\s*(?:为|是|的|之)?\s*"),
         p_share_ref=lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
         p_listed_refs=lists.compile(alt["listed_ref_cue"]
@@ -405,6 +410,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_economy_word=lists.compile(alt["economy_word"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
+        p_price_head=lists.compile(alt["price_head"]),
+        p_price_per_unit=lists.compile(alt["price_per_unit"]),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
         p_month_span=lex["month_span"],
         rate_basis=[(lists.compile(_alternation([e], lists)), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],

@@ -938,10 +938,17 @@ def _spec(g: _Grammar, text: str, end: int) -> bool:
             and g.suffix.match(text, end) is None)
 
 
+# a character after 3成 that does not glue 成 into a word (3成为主, 3成以上, 3成左右, 3成多)
+_AFTER_WHOLE_TENTHS = frozenset("为以左多半")
+
+
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
-    """``8.5成`` with a decimal number is a share when nothing glues it to a following word (3.5成为)."""
+    """``8.5成`` with a decimal number is a share when nothing glues it to a following word (3.5成为); so is
+    ``3成`` with a whole one, as Taiwan and Hong Kong write shares (大增近3成, 均超过5成; not 3成长)."""
     nxt = text[end : end + 1]
-    return "." in number and (not nxt or not _HAN.match(nxt) or nxt in g.bare_next)
+    if "." in number:
+        return not nxt or not _HAN.match(nxt) or nxt in g.bare_next
+    return not nxt or not _HAN.match(nxt) or nxt in g.bare_next or nxt in _AFTER_WHOLE_TENTHS
 
 
 def _category_follows(g: _Grammar, text: str, end: int) -> bool:

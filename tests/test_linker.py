@@ -96,6 +96,23 @@ def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
     assert [e.indicator for e in evs] == ["民航货运量", "旅客周转量"]
 
 
+def test_a_product_priced_per_unit_takes_the_price_noun_before_it():
+    evs = run("参考零售价格分别为92无铅汽油每公升[26.4元]、95无铅汽油每公升[27.9元]。")
+    assert [e.indicator for e in evs] == ["92无铅汽油参考零售价格", "95无铅汽油参考零售价格"]
+    # no price noun before it, or no price per unit: the product alone
+    assert [e.indicator for e in run("92无铅汽油每公升[26.4元]。")] == ["92无铅汽油"]
+    assert [e.indicator for e in run("参考零售价格公布后,汽油销量为[300万公升]。")] == ["汽油销量"]
+
+
+def test_coordinated_codes_share_the_modifier_before_the_first():
+    # 港元货币供应量M2 is a catalogue name as a whole, but M2 and M3 are codes: the modifier is shared
+    evs = run("港元货币供应量M2及M3均上升[0.3%]。")
+    assert [e.indicator for e in evs] == ["港元货币供应量M2", "港元货币供应量M3"]
+    # codes written alone share nothing
+    evs = run("M1B及M2分别增长[5%]和[6%]。")
+    assert [e.indicator for e in evs] == ["M1B", "M2"]
+
+
 def test_fenbie_list_splits_a_contracted_pair_of_measures():
     evs = run("1月,我国汽车产销分别完成[238.8万辆]和[250.3万辆]。")
     assert [e.indicator for e in evs] == ["汽车产量", "汽车销量"]
