@@ -40,8 +40,11 @@ _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
 _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", "销售": "sales_volume"}
 # Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
 _WHOLE_PREFIXES = ("整体", "总")
-# Words after a statistic that name its size or its figure: 出口规模 is 出口, Hong Kong's 出口数字 is 出口.
-_FIGURE_WORDS = ("规模", "数字")
+# Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
+# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资.
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额")
+# The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
+_LIST_COMMA = "、"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
 _NOTHING_ALONE = ("scope", "partner", "rate")
 
@@ -135,6 +138,8 @@ class Catalogue:
 
     indicators: dict[str, Indicator] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # name key -> indicator id
+    # key without its enumeration commas -> indicator id, for the names written with them (电力热力燃气及水生产和供应业)
+    uncommaed: dict[str, str] = field(default_factory=dict)
     trie: dict = field(default_factory=dict)
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
@@ -171,9 +176,10 @@ class Catalogue:
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
-           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模 or 数字 after it
-           (``总发电量``, ``整体出口``, ``出口规模``; ``restated``); a name read so with one 的 between two of
-           its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).
+           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额 or 金额
+           after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``; ``restated``); a name read so with one
+           的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
+           commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
@@ -197,7 +203,7 @@ class Catalogue:
            (``非食品烟酒类价格`` is not 食品烟酒类价格).
         """
         key = name_key(name)
-        iid = self.keys.get(key)
+        iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
         found = self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
@@ -213,6 +219,12 @@ class Catalogue:
                 return head
         return None
 
+    def _key_id(self, key: str) -> Optional[str]:
+        """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
+        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``)."""
+        iid = self.keys.get(key)
+        return iid if iid is not None else self.uncommaed.get(key)
+
     def counted(self, key: str) -> Optional[Indicator]:
         """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``)."""
         for word in _COUNT_WORDS:
@@ -226,7 +238,7 @@ class Catalogue:
         """What a rate is written after: a name whole, a composite or a rate (steps 1 to 3 of ``lookup``), never
         a head: in ``第三产业对经济增长的贡献率`` or ``高技术制造业增加值占规模以上工业增加值比重`` the head of
         what comes before the rate is the whole the statistic is a part of."""
-        iid = self.keys.get(key)
+        iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
         return self.composite(key) or self.rate(key) or self.restated(key)
@@ -240,7 +252,7 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
-        (``总发电量``, ``整体出口``), 规模 or 数字 after it (``出口规模``, ``出口数字``).  The statistic is a name
+        (``总发电量``, ``整体出口``), 规模, 数字, 总额 or 金额 after it (``出口规模``, ``出口数字``, ``准备货币总额``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
@@ -334,7 +346,7 @@ class Catalogue:
         named whole, or followed by 行业, 产业, 企业 or 类 (``水泥行业``, ``服务业企业``), or a trade partner after
         a preposition (``对东盟``; a partner written bare may be the place whose own trade is meant,
         ``美国进口``, so it is not read as one)."""
-        xid = self.keys.get(head)
+        xid = self._key_id(head)
         if xid is not None and self.indicators[xid].modifier:
             return "", xid, ""
         for suffix in _MODIFIER_SUFFIXES:
@@ -360,6 +372,7 @@ def build_catalogue(
     # one normaliser call for all names: newlines delimit OpenCC's phrases, so each name converts alone
     normalised = normalize("\n".join(a for a, _, _, _ in names)).text.split("\n")
     keys: dict[str, str] = {}
+    uncommaed: dict[str, str] = {}
     indicators: dict[str, Indicator] = {}
     trie: dict = {}
     for ind, line, path in entries:
@@ -380,8 +393,13 @@ def build_catalogue(
             problems.append(Problem(path, line, f"rule {ind.id!r}: alias {alias!r} already belongs to {other!r}"))
             continue
         keys[key] = ind.id
+        if _LIST_COMMA in key:
+            bare = key.replace(_LIST_COMMA, "")
+            # a key two entries share without their commas names neither
+            uncommaed[bare] = ind.id if uncommaed.get(bare, ind.id) == ind.id else ""
         node = trie
         for c in key:
             node = node.setdefault(c, {})
         node[_END] = ind.id
-    return Catalogue(indicators=indicators, keys=keys, trie=trie), problems
+    uncommaed = {k: iid for k, iid in uncommaed.items() if iid and k not in keys}
+    return Catalogue(indicators=indicators, keys=keys, uncommaed=uncommaed, trie=trie), problems

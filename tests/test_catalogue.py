@@ -63,6 +63,14 @@ def test_matches(text, expected):
         ("出口规模", "exports"),
         ("进口数字", "imports"),
         ("汽车产量规模", "output.product_autos"),  # ... a composite too
+        ("准备货币总额", "reserve_money_tw"),  # Taiwan's reserve money, its total
+        ("中场博彩收益总额", None),  # ... of a name the catalogue does not know: none
+        ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
+        ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
+        ("汽车金额", None),  # an amount word after a product: of its output, sales or exports?
+        # a name written without the enumeration commas of its parts
+        ("电力热力燃气及水生产和供应业", "gbt4754_d"),
+        ("电力热力燃气及水生产和供应业投资", "investment.gbt4754_d"),
         ("总发电量增速", "growth.power_generation"),  # ... and the rate of one
         # ... or written with one 的 between two of its words
         ("住客的平均留宿时间", "hotel_stay_mo"),
