@@ -41,8 +41,9 @@ _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", 
 # Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
 _WHOLE_PREFIXES = ("整体", "总")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
-# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资.
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额")
+# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, and an
+# index's 总指数 is the index (消费者信心指数总指数).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
@@ -176,8 +177,8 @@ class Catalogue:
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
-           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额 or 金额
-           after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``; ``restated``); a name read so with one
+           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额
+           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
@@ -252,14 +253,17 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
-        (``总发电量``, ``整体出口``), 规模, 数字, 总额 or 金额 after it (``出口规模``, ``出口数字``, ``准备货币总额``).  The statistic is a name
+        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
+        ``消费者信心指数总指数``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS if key.endswith(w) and len(key) > len(w)]
         for rest in rests:
             found = self._statistic(rest)
-            if isinstance(found, Composite) or (found is not None and found.role in ("indicator", "measure")):
+            if isinstance(found, Composite) or (
+                found is not None and found.role in ("indicator", "measure") and not found.modifier
+            ):
                 return found
         return None
 

@@ -67,6 +67,11 @@ def test_matches(text, expected):
         ("中场博彩收益总额", None),  # ... of a name the catalogue does not know: none
         ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
+        ("消费者信心指数总指数", "consumer_confidence_tw"),  # an index's headline
+        ("制造业总指数", None),  # ... never an industry's
+        ("制造业规模", None),  # a size word after an industry: its value added, output or revenue?
+        ("非劳动力人数", "not_in_labour_force_tw"),  # a whole name after 非, and its count
+        ("数字经济核心产业增加值", "value_added.sector_digital_economy_core"),
         ("汽车金额", None),  # an amount word after a product: of its output, sales or exports?
         # a name written without the enumeration commas of its parts
         ("电力热力燃气及水生产和供应业", "gbt4754_d"),
