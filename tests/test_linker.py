@@ -641,3 +641,22 @@ def test_cumulative_rate_noun_keeps_its_accumulation_word():
     # 城镇投资月度增速
     e = one(run("今年上半年城镇投资月度累计增速持续上升,1—2月增长[23.4%]。"), "23.4%")
     assert e.indicator == "城镇投资月度累计增速"
+
+
+def test_reason_groups_of_the_unemployed_keep_yin():
+    # fill.prefix: 因 opening a subject is a cause, except where it opens the reason a group of unemployed is
+    # named by (Taiwan's labour survey)
+    events = run("其中因工作场所业务紧缩或歇业而失业者与初次寻职失业者分别减少[3千人]与[2千人],"
+                 "因对原有工作不满意而失业者则增加[2千人]。")
+    assert [e.indicator for e in events] == ["因工作场所业务紧缩或歇业而失业者", "初次寻职失业者", "因对原有工作不满意而失业者"]
+    assert one(run("因总发电量较原先规划值减少[1.5%]之故。"), "1.5%").indicator == "总发电量"
+    # 受影响 is the name's own participle (受影响劳工人数), not a cause
+    assert one(run("大量解雇事业单位家数增加6家,但受影响劳工人数减少[156人]。"), "156人").indicator == "受影响劳工人数"
+
+
+def test_residents_of_a_place_at_the_border_keep_the_place():
+    # origin_noun pattern: 内地居民出入境 keeps 内地; 居民 of prices and income leaves the place as the location
+    events = run("当中内地居民出入境人次轻微下跌[0.96%],香港居民总出入境人次上升[41.1%]。")
+    assert [(e.indicator, e.location) for e in events] == [("内地居民出入境人次", None), ("香港居民总出入境人次", None)]
+    e = one(run("四川居民消费价格指数上涨[2.0%]。"), "2.0%")
+    assert (e.indicator, e.location) == ("居民消费价格指数", "四川")
