@@ -660,3 +660,23 @@ def test_residents_of_a_place_at_the_border_keep_the_place():
     assert [(e.indicator, e.location) for e in events] == [("内地居民出入境人次", None), ("香港居民总出入境人次", None)]
     e = one(run("四川居民消费价格指数上涨[2.0%]。"), "2.0%")
     assert (e.indicator, e.location) == ("居民消费价格指数", "四川")
+
+
+def test_bracket_left_open_before_the_value_holds_the_statement():
+    # strip.anywhere: X(销货价值下跌24.0%) is a statement about X
+    events = run("其次为珠宝首饰、钟表及名贵礼物(销货价值下跌[24.0%]);服装(下跌[13.4%])。")
+    assert [e.indicator for e in events] == ["珠宝首饰、钟表及名贵礼物", "服装"]
+
+
+def test_adjusted_company_result_keeps_jing_tiaozheng():
+    # fill.prefix: 经调整 names a company's adjusted result; 经调整季节变动因素后 is a frame
+    events = run("季内经调整EBITDA为[33亿元],按年升[14%]。")
+    assert {e.indicator for e in events} == {"经调整EBITDA"}
+    assert one(run("经调整季节变动因素后之失业率为[3.7%]。"), "3.7%").indicator == "失业率"
+
+
+def test_conversion_verb_and_still_or_flat_are_not_in_the_name():
+    # lead.verbs 换算; fill.suffix 依然, 持平
+    assert one(run("换算每人可支配所得平均数为[41.9万元]。"), "41.9万元").indicator == "每人可支配所得平均数"
+    assert one(run("去年外销美国的农产品产值持平,达[9.16亿美元]。"), "9.16亿美元").indicator == "外销美国的农产品产值"
+    assert one(run("内地游客依然占最多,有[4724.8万人次]。"), "4724.8万人次").indicator == "内地游客"
