@@ -680,3 +680,13 @@ def test_conversion_verb_and_still_or_flat_are_not_in_the_name():
     assert one(run("换算每人可支配所得平均数为[41.9万元]。"), "41.9万元").indicator == "每人可支配所得平均数"
     assert one(run("去年外销美国的农产品产值持平,达[9.16亿美元]。"), "9.16亿美元").indicator == "外销美国的农产品产值"
     assert one(run("内地游客依然占最多,有[4724.8万人次]。"), "4724.8万人次").indicator == "内地游客"
+
+
+def test_names_joined_by_he_or_ji_take_as_many_listed_values_in_order():
+    # without 分别: n names joined by 和/及/与 before n values go one to each, as with 、
+    events = run("总体失业率及本地居民失业率继续维持在[1.7%]及[2.3%]。")
+    assert [e.indicator for e in events] == ["总体失业率", "本地居民失业率"]
+    events = run("工业增加值和利润增长[5%]和[8%]。")
+    assert [e.indicator for e in events] == ["工业增加值", "利润"]
+    # one value for the joined names stays one event on the whole (a combined total)
+    assert [e.indicator for e in run("禽肉、牛肉、羊肉产量达到[2413万吨]。")] == ["禽肉、牛肉、羊肉产量"]
