@@ -690,3 +690,9 @@ def test_names_joined_by_he_or_ji_take_as_many_listed_values_in_order():
     assert [e.indicator for e in events] == ["工业增加值", "利润"]
     # one value for the joined names stays one event on the whole (a combined total)
     assert [e.indicator for e in run("禽肉、牛肉、羊肉产量达到[2413万吨]。")] == ["禽肉、牛肉、羊肉产量"]
+
+
+def test_the_company_of_a_results_report_is_not_in_the_name():
+    # fill.prefix: 公司 before its measure; 公司债 is a name
+    assert one(run("根据最新公布的业绩,公司合并营收达[326.06亿元]。"), "326.06亿元").indicator == "合并营收"
+    assert one(run("公司债发行额为[300亿元]。"), "300亿元").indicator == "公司债发行额"
