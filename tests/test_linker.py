@@ -696,3 +696,11 @@ def test_the_company_of_a_results_report_is_not_in_the_name():
     # fill.prefix: 公司 before its measure; 公司债 is a name
     assert one(run("根据最新公布的业绩,公司合并营收达[326.06亿元]。"), "326.06亿元").indicator == "合并营收"
     assert one(run("公司债发行额为[300亿元]。"), "300亿元").indicator == "公司债发行额"
+
+
+def test_size_of_a_fall_with_an_adverb_or_written_jianfu_is_negative():
+    # trig.down: 跌幅更高达, 减幅逾, 减幅收窄至 give a fall of the value
+    assert one(run("幼稚园学生人数跌幅更高达[8.23%]。"), "8.23%").value == -8.23
+    assert one(run("另通讯传播设备减幅逾[3成]。"), "3成").value < 0
+    e = one(run("令总体服务出口减幅收窄至[2.5%],而货物出口则下跌[21.8%]。"), "2.5%")
+    assert (e.indicator, e.value, e.kind) == ("总体服务出口", -2.5, "change")
