@@ -704,3 +704,9 @@ def test_size_of_a_fall_with_an_adverb_or_written_jianfu_is_negative():
     assert one(run("另通讯传播设备减幅逾[3成]。"), "3成").value < 0
     e = one(run("令总体服务出口减幅收窄至[2.5%],而货物出口则下跌[21.8%]。"), "2.5%")
     assert (e.indicator, e.value, e.kind) == ("总体服务出口", -2.5, "change")
+
+
+def test_the_frame_of_a_ranked_list_is_not_the_first_items_name():
+    # fill.prefix: 成交量周转率前3名产业依序为 opens the list; the first item is its own name
+    events = run("本周成交量周转率前3名产业依序为电脑及周边设备类[7.01%]、航运类[5.92%]。")
+    assert [e.indicator for e in events] == ["电脑及周边设备类", "航运类"]
