@@ -101,4 +101,5 @@ def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
     if i < 0 or text[i] != "(":
         return False
     j = text.find(")", q.end, c_end)
-    return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1]))
+    # a bracket followed by 及/和/与/或 closes a listed item (台湾旅客(占2.4%)及外籍旅客(占6.9%)), not a name
+    return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1])) and text[j + 1] not in "及和与或"

@@ -710,3 +710,11 @@ def test_the_frame_of_a_ranked_list_is_not_the_first_items_name():
     # fill.prefix: 成交量周转率前3名产业依序为 opens the list; the first item is its own name
     events = run("本周成交量周转率前3名产业依序为电脑及周边设备类[7.01%]、航运类[5.92%]。")
     assert [e.indicator for e in events] == ["电脑及周边设备类", "航运类"]
+
+
+def test_bracketed_share_before_ji_closes_a_listed_item():
+    # a bracket followed by 及 ends an item of a list, it does not define a name written after it
+    events = run("其后为香港旅客(占[19.1%])、台湾旅客(占[2.4%])及外籍旅客(占[6.9%])。")
+    assert [e.indicator for e in events] == ["香港旅客", "台湾旅客", "外籍旅客"]
+    # a bracket inside a name still defines it
+    assert [e.indicator for e in run("规上工业(年主营业务收入[2000万元]及以上)增加值增长[5%]。")] == ["规上工业增加值"]
