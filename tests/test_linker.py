@@ -718,3 +718,10 @@ def test_bracketed_share_before_ji_closes_a_listed_item():
     assert [e.indicator for e in events] == ["香港旅客", "台湾旅客", "外籍旅客"]
     # a bracket inside a name still defines it
     assert [e.indicator for e in run("规上工业(年主营业务收入[2000万元]及以上)增加值增长[5%]。")] == ["规上工业增加值"]
+
+
+def test_bracketed_share_inside_a_sentence_is_a_statement():
+    # a share in brackets after a name states it, even when a word follows the bracket
+    events = run("其中香港人民币存款(约占外币存款的[3.5%])在六月底录得[4.8%]的增长。")
+    e = one(events, "3.5%")
+    assert (e.indicator, e.kind) == ("香港人民币存款", "share")
