@@ -82,6 +82,9 @@ def paren_value(doc: Document, q: QuantityLike, c_end: int) -> Optional[tuple[in
     return i, j + 1
 
 
+_SHARE_OPEN = regex.compile(r"(?:约|大约|约为)?占")
+
+
 def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
     """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
     text = doc.text
@@ -100,5 +103,8 @@ def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
         i -= 1
     if i < 0 or text[i] != "(":
         return False
+    if _SHARE_OPEN.match(text, i + 1, q.start):
+        return False  # a share in brackets (香港人民币存款(约占外币存款的3.5%)在六月底…) states, it defines nothing
     j = text.find(")", q.end, c_end)
-    return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1]))
+    # a bracket followed by 及/和/与/或 closes a listed item (台湾旅客(占2.4%)及外籍旅客(占6.9%)), not a name
+    return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1])) and text[j + 1] not in "及和与或"

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
+import regex
+
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
@@ -307,6 +309,9 @@ def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) 
     return basis_for(doc, ctx.sentence, ctx.q.start, ctx.clause[0])
 
 
+_COORDINATORS = regex.compile(r"[、和及与]")
+
+
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
                 n: int) -> tuple[str, list[Subject], Subject]:
     """(mode, parts, subject): 分别 distributes n values over n subjects, 均 gives one value to each."""
@@ -321,9 +326,10 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         mode = "list"
         parts = list(mem.sent_subjects[-n:])
     elif n > 1 and (eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
-                    or subject.text.count("、") == n - 1):
+                    or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1):
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
-        # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one
+        # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
+        # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
         pieces = split(doc, subject, n)
         if pieces:
             mode = "list"

@@ -32,6 +32,11 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹢﹣﹪", ",、.;:?!()+-%")})
 
+# Variant characters of Taiwan and Hong Kong text that OpenCC's hk2s leaves as they are, mapped one to one to
+# the character mainland text writes (歲計賸餘 -> 岁计剩余, 景氣復甦 -> 景气复苏), so that lexicons and
+# catalogue names written once in simplified script match them.
+_VARIANTS = str.maketrans({"賸": "剩", "甦": "苏", "搾": "榨", "麤": "粗"})
+
 # OpenCC's dictionaries hold no phrase across these, so they delimit pieces
 # that can be aligned independently (they are never converted themselves).  The split is a
 # zero-width one after each delimiter, done in C by ``re``.
@@ -143,7 +148,7 @@ def fold_width(text: str) -> str:
 def normalize(text: str, conversion: str = DEFAULT_CONVERSION) -> Normalized:
     """Normalise ``text`` to simplified script with folded width, keeping an exact offset map."""
     check_text(text)
-    folded = fold_width(text)
+    folded = fold_width(text).translate(_VARIANTS)
     converted = _convert(conversion, folded) if folded else ""
     starts: array = array("q")
     ends: array = array("q")

@@ -856,7 +856,9 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # phone numbers, codes (a number grouped by thousands is neither)
     if nxt and nxt in "-~—–/:":
         return False
-    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next)  # glued to a word: 16至24岁
+    # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3)
+    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next
+                and not any(len(w) > 1 and text.startswith(w, end) for w in g.bare_next))
 
 
 def _code_like(digits: str) -> bool:

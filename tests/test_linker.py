@@ -641,3 +641,87 @@ def test_cumulative_rate_noun_keeps_its_accumulation_word():
     # 城镇投资月度增速
     e = one(run("今年上半年城镇投资月度累计增速持续上升,1—2月增长[23.4%]。"), "23.4%")
     assert e.indicator == "城镇投资月度累计增速"
+
+
+def test_reason_groups_of_the_unemployed_keep_yin():
+    # fill.prefix: 因 opening a subject is a cause, except where it opens the reason a group of unemployed is
+    # named by (Taiwan's labour survey)
+    events = run("其中因工作场所业务紧缩或歇业而失业者与初次寻职失业者分别减少[3千人]与[2千人],"
+                 "因对原有工作不满意而失业者则增加[2千人]。")
+    assert [e.indicator for e in events] == ["因工作场所业务紧缩或歇业而失业者", "初次寻职失业者", "因对原有工作不满意而失业者"]
+    assert one(run("因总发电量较原先规划值减少[1.5%]之故。"), "1.5%").indicator == "总发电量"
+    # 受影响 is the name's own participle (受影响劳工人数), not a cause
+    assert one(run("大量解雇事业单位家数增加6家,但受影响劳工人数减少[156人]。"), "156人").indicator == "受影响劳工人数"
+
+
+def test_residents_of_a_place_at_the_border_keep_the_place():
+    # origin_noun pattern: 内地居民出入境 keeps 内地; 居民 of prices and income leaves the place as the location
+    events = run("当中内地居民出入境人次轻微下跌[0.96%],香港居民总出入境人次上升[41.1%]。")
+    assert [(e.indicator, e.location) for e in events] == [("内地居民出入境人次", None), ("香港居民总出入境人次", None)]
+    e = one(run("四川居民消费价格指数上涨[2.0%]。"), "2.0%")
+    assert (e.indicator, e.location) == ("居民消费价格指数", "四川")
+
+
+def test_bracket_left_open_before_the_value_holds_the_statement():
+    # strip.anywhere: X(销货价值下跌24.0%) is a statement about X
+    events = run("其次为珠宝首饰、钟表及名贵礼物(销货价值下跌[24.0%]);服装(下跌[13.4%])。")
+    assert [e.indicator for e in events] == ["珠宝首饰、钟表及名贵礼物", "服装"]
+
+
+def test_adjusted_company_result_keeps_jing_tiaozheng():
+    # fill.prefix: 经调整 names a company's adjusted result; 经调整季节变动因素后 is a frame
+    events = run("季内经调整EBITDA为[33亿元],按年升[14%]。")
+    assert {e.indicator for e in events} == {"经调整EBITDA"}
+    assert one(run("经调整季节变动因素后之失业率为[3.7%]。"), "3.7%").indicator == "失业率"
+
+
+def test_conversion_verb_and_still_or_flat_are_not_in_the_name():
+    # lead.verbs 换算; fill.suffix 依然, 持平
+    assert one(run("换算每人可支配所得平均数为[41.9万元]。"), "41.9万元").indicator == "每人可支配所得平均数"
+    assert one(run("去年外销美国的农产品产值持平,达[9.16亿美元]。"), "9.16亿美元").indicator == "外销美国的农产品产值"
+    assert one(run("内地游客依然占最多,有[4724.8万人次]。"), "4724.8万人次").indicator == "内地游客"
+
+
+def test_names_joined_by_he_or_ji_take_as_many_listed_values_in_order():
+    # without 分别: n names joined by 和/及/与 before n values go one to each, as with 、
+    events = run("总体失业率及本地居民失业率继续维持在[1.7%]及[2.3%]。")
+    assert [e.indicator for e in events] == ["总体失业率", "本地居民失业率"]
+    events = run("工业增加值和利润增长[5%]和[8%]。")
+    assert [e.indicator for e in events] == ["工业增加值", "利润"]
+    # one value for the joined names stays one event on the whole (a combined total)
+    assert [e.indicator for e in run("禽肉、牛肉、羊肉产量达到[2413万吨]。")] == ["禽肉、牛肉、羊肉产量"]
+
+
+def test_the_company_of_a_results_report_is_not_in_the_name():
+    # fill.prefix: 公司 before its measure; 公司债 is a name
+    assert one(run("根据最新公布的业绩,公司合并营收达[326.06亿元]。"), "326.06亿元").indicator == "合并营收"
+    assert one(run("公司债发行额为[300亿元]。"), "300亿元").indicator == "公司债发行额"
+
+
+def test_size_of_a_fall_with_an_adverb_or_written_jianfu_is_negative():
+    # trig.down: 跌幅更高达, 减幅逾, 减幅收窄至 give a fall of the value
+    assert one(run("幼稚园学生人数跌幅更高达[8.23%]。"), "8.23%").value == -8.23
+    assert one(run("另通讯传播设备减幅逾[3成]。"), "3成").value < 0
+    e = one(run("令总体服务出口减幅收窄至[2.5%],而货物出口则下跌[21.8%]。"), "2.5%")
+    assert (e.indicator, e.value, e.kind) == ("总体服务出口", -2.5, "change")
+
+
+def test_the_frame_of_a_ranked_list_is_not_the_first_items_name():
+    # fill.prefix: 成交量周转率前3名产业依序为 opens the list; the first item is its own name
+    events = run("本周成交量周转率前3名产业依序为电脑及周边设备类[7.01%]、航运类[5.92%]。")
+    assert [e.indicator for e in events] == ["电脑及周边设备类", "航运类"]
+
+
+def test_bracketed_share_before_ji_closes_a_listed_item():
+    # a bracket followed by 及 ends an item of a list, it does not define a name written after it
+    events = run("其后为香港旅客(占[19.1%])、台湾旅客(占[2.4%])及外籍旅客(占[6.9%])。")
+    assert [e.indicator for e in events] == ["香港旅客", "台湾旅客", "外籍旅客"]
+    # a bracket inside a name still defines it
+    assert [e.indicator for e in run("规上工业(年主营业务收入[2000万元]及以上)增加值增长[5%]。")] == ["规上工业增加值"]
+
+
+def test_bracketed_share_inside_a_sentence_is_a_statement():
+    # a share in brackets after a name states it, even when a word follows the bracket
+    events = run("其中香港人民币存款(约占外币存款的[3.5%])在六月底录得[4.8%]的增长。")
+    e = one(events, "3.5%")
+    assert (e.indicator, e.kind) == ("香港人民币存款", "share")

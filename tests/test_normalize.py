@@ -23,6 +23,8 @@ from zhibiao.normalize import check_text, fold_width, normalize
         ("   ", "   "),
         ("Ｃ９１９　客機", "C919 客机"),
         ("增長\x00３％", "增长\x003%"),  # OpenCC alone stops at a NUL
+        ("歲計賸餘五百億元", "岁计剩余五百亿元"),  # variants hk2s keeps (Taiwan budgets)
+        ("景氣復甦", "景气复苏"),
     ],
 )
 def test_normalized_text(text, expected):
