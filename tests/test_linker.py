@@ -125,6 +125,12 @@ def test_fenbie_list_splits_a_contracted_pair_of_measures():
     # one value: the contraction is the name (汽车产销量 is a statistic of its own)
     evs = run("汽车产销量达到[3000万辆]。")
     assert [e.indicator for e in evs] == ["汽车产销量"]
+    # two populations written as one word: urban and rural residents, boys and girls
+    evs = run("城乡居民人均可支配收入分别增长[7%]、[8%]左右。")
+    assert [e.indicator for e in evs] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    evs = run("其中男女童净入学率分别为[99.50%]和[99.58%]。")
+    assert [e.indicator for e in evs] == ["男童净入学率", "女童净入学率"]
+    assert [e.indicator for e in run("城乡居民人均可支配收入增长[7%]。")] == ["城乡居民人均可支配收入"]
 
 
 def test_fenbie_list_carried_to_later_clauses():
