@@ -485,6 +485,12 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     m = eng.p_head_suffix.search(last)
     if m and len(last) > len(m.group(0)):
         head = m.group(0)
+        # a head noun written right before the head is part of it (成品油、煤炭出口数量 -> 成品油出口数量, not
+        # 成品油数量), when the conjunct keeps a modifier of two characters or more before both
+        m1 = eng.p_head_suffix.search(last[: m.start()])
+        if m1 and m1.start() >= 2 and m1.end() - m1.start() >= 2:
+            head = m1.group(0) + head
+            m = m1
         m2 = eng.p_head_sector.search(last[: m.start()])
         if m2 and m.start() - len(m2.group(0)) > 0:
             head = m2.group(0) + head

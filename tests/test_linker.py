@@ -86,6 +86,9 @@ def test_fenbie_list_distributes_shared_head():
     evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
     assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
     assert [e.value for e in evs] == [-2.1, -5.3, -1.8]
+    # a head noun written right before the head is shared with it (出口数量, not 数量)
+    evs = run("成品油、煤炭出口数量分别下降[7.1%]和[44.6%]。")
+    assert [e.indicator for e in evs] == ["成品油出口数量", "煤炭出口数量"]
 
 
 def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
