@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
+import regex
 
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
@@ -179,6 +180,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
             # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
             return Subject(location, None, None), None, False, 0
+        if subject is not None and mem.carry is not None:
+            subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
     if subject is None or eng.p_anaphor.match(subject.text) or eng.p_trigger_only.match(subject.text) \
             or eng.p_not_a_name.match(subject.text):
@@ -210,6 +213,28 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+_COORDINATED = regex.compile(r"[、和及与或]")
+
+
+def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Subject
+                 ) -> tuple[Optional[Subject], Optional[str]]:
+    """X以 before a value (观塘丽港城以18宗第2, 纳斯达克交易所以395亿元新股集资额称冠): the value is the item's
+    amount of the indicator carried, X its location; a measure X (近5年纯益率以2018年之6.9%最高) is the subject."""
+    eng = doc.eng
+    m = eng.p_item_prep.search(subject.text)
+    if not m or m.start() == 0:
+        return subject, location
+    item = subject.text[:m.start()]
+    if _COORDINATED.search(item):
+        return subject, location  # 建行、农行和中行分别以…: the items of a list, distributed as they are
+    if carry.text.endswith(item):
+        return None, location  # the measure carried, written short (专业营造业纯益率…,近5年纯益率以…)
+    end = subject.end - len(m.group(0)) if subject.end is not None else None
+    if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
+        return Subject(item, subject.start, end, location=subject.location), location
+    return None, (location or "") + item
 
 
 def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:

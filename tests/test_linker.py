@@ -650,3 +650,14 @@ def test_cumulative_rate_noun_keeps_its_accumulation_word():
     # 城镇投资月度增速
     e = one(run("今年上半年城镇投资月度累计增速持续上升,1—2月增长[23.4%]。"), "23.4%")
     assert e.indicator == "城镇投资月度累计增速"
+
+
+def test_item_ranked_by_its_value_is_the_location():  # item_prep: X以 right before the value
+    evs = run("本月二手住宅注册量为[1557宗]。观塘丽港城以[18宗]排[第2],较8月同期减少[21.7%]。")
+    assert [(e.indicator, e.location) for e in evs[1:]] == [("二手住宅注册量", "观塘丽港城")] * 3
+    # the measure carried, written short: the subject, no location
+    evs = run("专业营造业纯益率逐年减少,近5年纯益率以2018年之[6.9%]最高。")
+    assert [(e.indicator, e.location) for e in evs] == [("专业营造业纯益率", None)]
+    # not where 以 is not right before the value, nor with no indicator to carry
+    assert [e.indicator for e in run("出口以机电产品为主,机电产品出口[58亿元]。")] == ["机电产品出口"]
+    assert [e.location for e in run("丽港城以[18宗]居首。")] == [None]
