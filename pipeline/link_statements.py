@@ -132,7 +132,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         if not carried and mode == "single" \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
-        mem.carry = subject
+        mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
         mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts, share=subject.share,
                                 location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
@@ -215,6 +215,25 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     return subject, location, carried, 0
 
 
+def _carried_measure(doc: Document, subject: Subject) -> Subject:
+    """What later values of the sentence take from a subject written after a count of places: the measure
+    alone, before the comparison that defines the places and without their measure word (有16个市(州)全年累计增速
+    高于全省平均水平,其中,甘孜(21.5%) -> 累计增速, location 甘孜)."""
+    eng = doc.eng
+    text = subject.text
+    m = eng.p_topic_cut.search(text)
+    if not m or m.start() < 2 or not eng.p_period_ref.match(m.group(0)):
+        return subject  # only a comparison (高于, 低于) defines the places; 行业增加值同比增长,占68.3% is their share
+    head = text[:m.start()]
+    p = eng.p_place_unit.match(head)
+    if p:
+        head = _BRACKET_START.sub("", head[p.end():])
+    if len(head) < 2 or not eng.p_head_suffix.search(head) and not eng.p_rate.search(head):
+        return subject
+    return Subject(head, None, None, share=subject.share, location=subject.location)
+
+
+_BRACKET_START = regex.compile(r"^\([^()]{1,4}\)")
 _COORDINATED = regex.compile(r"[、和及与或]")
 
 

@@ -661,3 +661,15 @@ def test_item_ranked_by_its_value_is_the_location():  # item_prep: X以 right be
     # not where 以 is not right before the value, nor with no indicator to carry
     assert [e.indicator for e in run("出口以机电产品为主,机电产品出口[58亿元]。")] == ["机电产品出口"]
     assert [e.location for e in run("丽港城以[18宗]居首。")] == [None]
+
+
+def test_items_listed_after_a_defining_comparison_take_the_measure():  # topic_cut: 高于, 排前
+    # the places are counted with the measure written after the count; the items listed take the measure alone
+    evs = run("分市州看,有[16个]市(州)全年累计增速高于全省平均水平,其中,甘孜([21.5%])、泸州([10.9%])。")
+    assert [(e.indicator, e.location) for e in evs[1:]] == [("累计增速", "甘孜"), ("累计增速", "泸州")]
+    # a topic clause defining the items by rank
+    evs = run("前三季度,投资增速排前五位的均为西部省份,分别是西藏([33.3%])、贵州([29.6%])。")
+    assert [(e.indicator, e.location) for e in evs] == [("投资增速", "西藏"), ("投资增速", "贵州")]
+    # 排名 inside a name is no cut
+    evs = run("国内旅游收入排名前五位的省份旅游收入均超过[4000亿元]。")
+    assert [e.indicator for e in evs] == ["旅游收入"]
