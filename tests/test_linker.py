@@ -89,6 +89,9 @@ def test_fenbie_list_distributes_shared_head():
     # a head noun written right before the head is shared with it (出口数量, not 数量)
     evs = run("成品油、煤炭出口数量分别下降[7.1%]和[44.6%]。")
     assert [e.indicator for e in evs] == ["成品油出口数量", "煤炭出口数量"]
+    # two names sharing a word are no modifiers of a shared head (就业人口 does not take 居民)
+    evs = run("就业人口及本地就业居民分别为[37.21万人]及[28.36万人]。")
+    assert [e.indicator for e in evs] == ["就业人口", "本地就业居民"]
 
 
 def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
