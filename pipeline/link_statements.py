@@ -133,7 +133,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         if not carried and mode == "single" \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
-        mem.carry = subject
+        mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
         mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts, share=subject.share,
                                 location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
@@ -181,6 +181,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
             # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
             return Subject(location, None, None), None, False, 0
+        if subject is not None and mem.carry is not None:
+            subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
     if subject is None or eng.p_anaphor.match(subject.text) or eng.p_trigger_only.match(subject.text) \
             or eng.p_not_a_name.match(subject.text):
@@ -212,6 +214,47 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _carried_measure(doc: Document, subject: Subject) -> Subject:
+    """What later values of the sentence take from a subject written after a count of places: the measure
+    alone, before the comparison that defines the places and without their measure word (有16个市(州)全年累计增速
+    高于全省平均水平,其中,甘孜(21.5%) -> 累计增速, location 甘孜)."""
+    eng = doc.eng
+    text = subject.text
+    m = eng.p_topic_cut.search(text)
+    if not m or m.start() < 2 or not eng.p_period_ref.match(m.group(0)):
+        return subject  # only a comparison (高于, 低于) defines the places; 行业增加值同比增长,占68.3% is their share
+    head = text[:m.start()]
+    p = eng.p_place_unit.match(head)
+    if p:
+        head = _BRACKET_START.sub("", head[p.end():])
+    if len(head) < 2 or not eng.p_head_suffix.search(head) and not eng.p_rate.search(head):
+        return subject
+    return Subject(head, None, None, share=subject.share, location=subject.location)
+
+
+_BRACKET_START = regex.compile(r"^\([^()]{1,4}\)")
+_COORDINATED = regex.compile(r"[、和及与或]")
+
+
+def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Subject
+                 ) -> tuple[Optional[Subject], Optional[str]]:
+    """X以 before a value (观塘丽港城以18宗第2, 纳斯达克交易所以395亿元新股集资额称冠): the value is the item's
+    amount of the indicator carried, X its location; a measure X (近5年纯益率以2018年之6.9%最高) is the subject."""
+    eng = doc.eng
+    m = eng.p_item_prep.search(subject.text)
+    if not m or m.start() == 0:
+        return subject, location
+    item = subject.text[:m.start()]
+    if _COORDINATED.search(item):
+        return subject, location  # 建行、农行和中行分别以…: the items of a list, distributed as they are
+    if carry.text.endswith(item):
+        return None, location  # the measure carried, written short (专业营造业纯益率…,近5年纯益率以…)
+    end = subject.end - len(m.group(0)) if subject.end is not None else None
+    if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
+        return Subject(item, subject.start, end, location=subject.location), location
+    return None, (location or "") + item
 
 
 def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:

@@ -485,13 +485,21 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     m = eng.p_head_suffix.search(last)
     if m and len(last) > len(m.group(0)):
         head = m.group(0)
+        # a head noun written right before the head is part of it (成品油、煤炭出口数量 -> 成品油出口数量, not
+        # 成品油数量), when the conjunct keeps a modifier of two characters or more before both
+        m1 = eng.p_head_suffix.search(last[: m.start()])
+        if m1 and m1.start() >= 2 and m1.end() - m1.start() >= 2:
+            head = m1.group(0) + head
+            m = m1
         m2 = eng.p_head_sector.search(last[: m.start()])
         if m2 and m.start() - len(m2.group(0)) > 0:
             head = m2.group(0) + head
         return head
     # (not when the last conjunct is itself a coordination, 交通运输仓储和邮政业: it is a whole name)
+    # (nor when the first conjunct shares a word with the modifier of the last: 就业人口及本地就业居民 are two names)
     if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
-            and not _JOINER_CHAR.search(last):
+            and not _JOINER_CHAR.search(last) \
+            and not any(first[i:i + 2] in last[:len(first)] for i in range(len(first) - 1)):
         return last[len(first):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
     m = eng.p_category_tail.search(last)

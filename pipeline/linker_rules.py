@@ -96,6 +96,7 @@ LEXICON_CLASSES = (
     "period_tail",  # words stripped from the end of a reported period (平均 合计 累计 期间)
     "open_line_end",  # characters that cannot end a sentence: a line ending in one is wrapped (…估计为\n3499亿元)
     "place_keep",  # words right after a place that keep it in the subject, not a location (X贡献)
+    "item_prep",  # a preposition ending a subject right before its value: X is a ranked item (X以18宗居第2)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
@@ -293,6 +294,7 @@ class EnginePatterns:
     p_period_prep: regex.Pattern  # a preposition opening a reported period
     p_period_tail: regex.Pattern  # a word closing a reported period
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
+    p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
@@ -405,6 +407,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_period_prep=lists.compile("^" + alt["period_prep"] + r"\s*"),
         p_period_tail=lists.compile(alt["period_tail"] + "$"),
         p_place_keep=lists.compile(alt["place_keep"]),
+        p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_economy_word=lists.compile(alt["economy_word"]),

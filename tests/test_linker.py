@@ -86,6 +86,12 @@ def test_fenbie_list_distributes_shared_head():
     evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
     assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
     assert [e.value for e in evs] == [-2.1, -5.3, -1.8]
+    # a head noun written right before the head is shared with it (出口数量, not 数量)
+    evs = run("成品油、煤炭出口数量分别下降[7.1%]和[44.6%]。")
+    assert [e.indicator for e in evs] == ["成品油出口数量", "煤炭出口数量"]
+    # two names sharing a word are no modifiers of a shared head (就业人口 does not take 居民)
+    evs = run("就业人口及本地就业居民分别为[37.21万人]及[28.36万人]。")
+    assert [e.indicator for e in evs] == ["就业人口", "本地就业居民"]
 
 
 def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
@@ -125,6 +131,12 @@ def test_fenbie_list_splits_a_contracted_pair_of_measures():
     # one value: the contraction is the name (汽车产销量 is a statistic of its own)
     evs = run("汽车产销量达到[3000万辆]。")
     assert [e.indicator for e in evs] == ["汽车产销量"]
+    # two populations written as one word: urban and rural residents, boys and girls
+    evs = run("城乡居民人均可支配收入分别增长[7%]、[8%]左右。")
+    assert [e.indicator for e in evs] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    evs = run("其中男女童净入学率分别为[99.50%]和[99.58%]。")
+    assert [e.indicator for e in evs] == ["男童净入学率", "女童净入学率"]
+    assert [e.indicator for e in run("城乡居民人均可支配收入增长[7%]。")] == ["城乡居民人均可支配收入"]
 
 
 def test_fenbie_list_carried_to_later_clauses():
@@ -725,3 +737,26 @@ def test_bracketed_share_inside_a_sentence_is_a_statement():
     events = run("其中香港人民币存款(约占外币存款的[3.5%])在六月底录得[4.8%]的增长。")
     e = one(events, "3.5%")
     assert (e.indicator, e.kind) == ("香港人民币存款", "share")
+
+
+def test_item_ranked_by_its_value_is_the_location():  # item_prep: X以 right before the value
+    evs = run("本月二手住宅注册量为[1557宗]。观塘丽港城以[18宗]排[第2],较8月同期减少[21.7%]。")
+    assert [(e.indicator, e.location) for e in evs[1:]] == [("二手住宅注册量", "观塘丽港城")] * 3
+    # the measure carried, written short: the subject, no location
+    evs = run("专业营造业纯益率逐年减少,近5年纯益率以2018年之[6.9%]最高。")
+    assert [(e.indicator, e.location) for e in evs] == [("专业营造业纯益率", None)]
+    # not where 以 is not right before the value, nor with no indicator to carry
+    assert [e.indicator for e in run("出口以机电产品为主,机电产品出口[58亿元]。")] == ["机电产品出口"]
+    assert [e.location for e in run("丽港城以[18宗]居首。")] == [None]
+
+
+def test_items_listed_after_a_defining_comparison_take_the_measure():  # topic_cut: 高于, 排前
+    # the places are counted with the measure written after the count; the items listed take the measure alone
+    evs = run("分市州看,有[16个]市(州)全年累计增速高于全省平均水平,其中,甘孜([21.5%])、泸州([10.9%])。")
+    assert [(e.indicator, e.location) for e in evs[1:]] == [("累计增速", "甘孜"), ("累计增速", "泸州")]
+    # a topic clause defining the items by rank
+    evs = run("前三季度,投资增速排前五位的均为西部省份,分别是西藏([33.3%])、贵州([29.6%])。")
+    assert [(e.indicator, e.location) for e in evs] == [("投资增速", "西藏"), ("投资增速", "贵州")]
+    # 排名 inside a name is no cut
+    evs = run("国内旅游收入排名前五位的省份旅游收入均超过[4000亿元]。")
+    assert [e.indicator for e in evs] == ["旅游收入"]
