@@ -94,3 +94,21 @@ def test_linker_applies_the_model_and_keeps_the_rule():
     assert event["indicator"] == "楼价"
     assert event["rule"] == rules_only["rule"]
     assert text[event["indicator_start"]:event["indicator_end"]] == "樓價"
+
+
+class _Last:
+    """A chooser that always keeps the shortest span offered: the one that drops the most words."""
+
+    def choose(self, cands: Candidates) -> int:
+        return len(cands.spans) - 1
+
+
+def test_the_model_trims_names_and_never_unlinks_them():
+    # a span that names nothing (a bare rate noun) would hand the value to the indicator carried or drop it
+    with subject_boundary.using(_Last()):
+        events = zhibiao.extract("本港今年首季的经济增幅为2.5%。")["events"]
+    assert [e["indicator"] for e in events] == ["经济增幅"]
+    # X以 ending a subject stays for the ranked-item rule: the model trims its start only
+    with subject_boundary.using(_Last()):
+        events = zhibiao.extract("专业营造业纯益率逐年减少,近5年纯益率以2018年之6.9%最高。")["events"]
+    assert [(e["indicator"], e["location"]) for e in events] == [("专业营造业纯益率", None)]
