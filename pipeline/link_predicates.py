@@ -41,7 +41,8 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
                has_previous: bool) -> Optional[RuleMatch]:
     """The first rule that fits the value ``q`` between ``left`` and ``right`` (``has_previous``: a statement
     of the clause came before, so rules continuing it may fire)."""
-    misses = doc.rules.left_misses(left)
+    memo = doc.rules.left_end_memo(left)  # the rules whose left pattern cannot end as ``left`` does
+    misses = memo[1] if memo is not None else 0
     for bit, rule, continues, right_pattern, left_pattern, sentence_before in _rules_for(
             doc, getattr(q, "label", None), getattr(q, "unit", None)):
         if (continues and not has_previous) or misses & bit:
@@ -54,6 +55,11 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
                 continue
         lm = None
         if left_pattern is not None:
+            if memo is not None and not memo[0] & bit:  # learnt once per ending (the search would miss too)
+                memo[0] |= bit
+                if not left_pattern.may_end_with(left):
+                    memo[1] |= bit
+                    continue
             lm = left_pattern.search(left)
             if lm is None:
                 continue
@@ -65,7 +71,7 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
 
 def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list[tuple]:
     """The rules, in file order, whose labels and units admit a value of this label and unit (once per pair),
-    each as (its bit in ``LinkerRules.left_misses``, rule, whether it continues a previous statement, right, left,
+    each as (its bit in ``LinkerRules.left_end_memo``, rule, whether it continues a previous statement, right, left,
     sentence_before)."""
     key = (label, unit)
     rules = doc.rules.by_value.get(key)

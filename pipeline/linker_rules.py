@@ -448,6 +448,9 @@ class LinkerRules:
     ids: dict[str, Optional[str]] = field(default_factory=dict)
     # the rules (bit i: rules[i]) whose left pattern no match can end as a text does, by its last characters
     left_misses_by_end: dict[str, int] = field(default_factory=dict)
+    # the same, learnt rule by rule as the linker reaches them: text ending -> [the rules whose answer is
+    # known, the rules that miss], as bits (``left_end_memo``)
+    left_end_memos: dict[str, list[int]] = field(default_factory=dict)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
     def left_misses(self, left: str) -> int:
@@ -462,6 +465,20 @@ class LinkerRules:
             if len(self.left_misses_by_end) < _MAX_ENDS:
                 self.left_misses_by_end[last] = misses
         return misses
+
+    def left_end_memo(self, left: str) -> Optional[list[int]]:
+        """What is known of ``left_misses(left)``, as ``[known, misses]`` bits for the caller to complete: the
+        linker tries a few rules per value, the first that fits wins, and a new ending is tried against only
+        those (each one a partial match) rather than all; None where no rule can be skipped by the ending."""
+        if not left or left[-1] == "\n":
+            return None
+        last = left[-_TAIL:]
+        memo = self.left_end_memos.get(last)
+        if memo is None:
+            memo = [0, 0]
+            if len(self.left_end_memos) < _MAX_ENDS:
+                self.left_end_memos[last] = memo
+        return memo
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]

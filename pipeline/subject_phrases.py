@@ -28,6 +28,9 @@ class SubjectPhrases:
         self.classes = {c: ws for c, ws in classes.items() if c in used}
         self._steps = [[self._step_test(texts, cs) for texts, cs in p.pattern.required] for p in self.phrases]
         self._cached = lru_cache(maxsize=8192)(self._refine)
+        # whether any rule may match a subject depends on its characters and on whether it holds a period
+        # only: news repeats its subjects, so the answer is kept (``_may_match`` costs a search per step)
+        self._gate = lru_cache(maxsize=16384)(self._any_may_match)
 
     def _step_test(self, texts: frozenset[str], classes: frozenset[str]
                    ) -> tuple[Optional[regex.Pattern], bool, bool]:
@@ -44,9 +47,13 @@ class SubjectPhrases:
         """
         if not self.phrases or not subject:
             return [(0, len(subject))], None
-        if not any(self._may_match(steps, subject, periods) for steps in self._steps):
+        if not self._gate(subject, bool(periods)):
             return [(0, len(subject))], None
         return self._cached(subject, periods)
+
+    def _any_may_match(self, subject: str, has_periods: bool) -> bool:
+        periods = ((0, 0),) if has_periods else ()  # _may_match asks only whether there is a period
+        return any(self._may_match(steps, subject, periods) for steps in self._steps)
 
     @staticmethod
     def _may_match(steps: list[tuple[Optional[regex.Pattern], bool, bool]], subject: str,
