@@ -184,8 +184,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
-    if subject is None or eng.p_anaphor.match(subject.text) or eng.p_trigger_only.match(subject.text) \
-            or eng.p_not_a_name.match(subject.text):
+    if subject is None or eng.names_nothing(subject.text):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
             subject = replace(c, rate=True)

@@ -17,7 +17,6 @@ import regex
 from .catalogue import name_key
 from .link_document import Document, QuantityLike
 from . import subject_boundary
-from .linker_rules import _start_probe
 from .pos import word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
@@ -308,44 +307,20 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
             location_spans.append((i0, keep[m.end() - 1] + 1))
             return m.end() + (1 if after.startswith("的") else 0)
     # (the prefixes stripped only when not empty are tried only where their first character can start one)
-    if eng.p_basis_prefix is not None and _may_start(eng.p_basis_prefix, rest):
+    if eng.basis_prefix_starts is not None and eng.basis_prefix_starts.may_start(rest):
         m = eng.p_basis_prefix.match(rest)
         if m and m.end() > 0:
             return m.end()
-    m = eng.p_filler_prefix.match(rest) if _may_start(eng.p_filler_prefix, rest) else None
+    m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
     if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(doc, rest)):
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
     if m:
         return m.end()
-    m = eng.p_leading_verb.match(rest) if _may_start(eng.p_leading_verb, rest) else None
+    m = eng.p_leading_verb.match(rest) if eng.leading_verb_starts.may_start(rest) else None
     if m and m.end() > 0 and m.end() < len(rest) and not eng.p_anaphor.match(rest[m.end():]):
         return m.end()
     return 0
-
-
-_STARTS: dict[int, tuple[regex.Pattern, Optional[regex.Pattern], dict[str, bool]]] = {}
-
-
-def _may_start(pattern: regex.Pattern, text: str) -> bool:
-    """False only when no match of ``pattern`` at the start of ``text`` can begin with its first character
-    (learnt once per character, as ``LongestPrefix`` learns its patterns' starts); True where a match may be
-    empty or the character alone cannot tell.  The callers ignore empty matches."""
-    got = _STARTS.get(id(pattern))
-    if got is None or got[0] is not pattern:
-        if len(_STARTS) >= 64:  # rule sets loaded one after another are not all kept
-            _STARTS.clear()
-        got = _STARTS[id(pattern)] = (pattern, _start_probe(pattern), {})
-    _, probe, starts = got
-    if probe is None or not text:
-        return True
-    first = text[0]
-    ok = starts.get(first)
-    if ok is None:
-        ok = probe.match(first, partial=True) is not None
-        if len(starts) < 65_536:
-            starts[first] = ok
-    return ok
 
 
 def _starts_content_word(doc: Document, rest: str) -> bool:

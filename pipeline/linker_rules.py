@@ -314,6 +314,21 @@ class EnginePatterns:
     # the engine skips the cues whose word is absent: (literal or None, pattern, basis)
     basis_cues: list[tuple[Optional[str], regex.Pattern, str]] = field(default_factory=list)
     basis_trigger_literals: list[Optional[str]] = field(default_factory=list)  # parallel to basis_triggers
+    # which characters a match of the prefixes stripped only when not empty can start with (derived)
+    basis_prefix_starts: Optional["StartTest"] = field(init=False, default=None)
+    filler_prefix_starts: "StartTest" = field(init=False)
+    leading_verb_starts: "StartTest" = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.p_basis_prefix is not None:
+            self.basis_prefix_starts = StartTest(self.p_basis_prefix)
+        self.filler_prefix_starts = StartTest(self.p_filler_prefix)
+        self.leading_verb_starts = StartTest(self.p_leading_verb)
+
+    def names_nothing(self, text: str) -> bool:
+        """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a
+        trigger alone; only periods, numerals and fillers): the linker takes the indicator carried instead."""
+        return bool(self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text))
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -446,30 +461,17 @@ class LinkerRules:
     # rules admitting a value of a (label, unit), and the catalogue id of an indicator name
     by_value: dict[tuple[Optional[str], Optional[str]], list] = field(default_factory=dict)
     ids: dict[str, Optional[str]] = field(default_factory=dict)
-    # the rules (bit i: rules[i]) whose left pattern no match can end as a text does, by its last characters
-    left_misses_by_end: dict[str, int] = field(default_factory=dict)
-    # the same, learnt rule by rule as the linker reaches them: text ending -> [the rules whose answer is
-    # known, the rules that miss], as bits (``left_end_memo``)
+    # the rules (bit i: rules[i]) whose left pattern no match can end as a text does, by its last characters,
+    # learnt rule by rule as the linker reaches them: text ending -> [the rules whose answer is known, the
+    # rules that miss], as bits (``left_end_memo``)
     left_end_memos: dict[str, list[int]] = field(default_factory=dict)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
-    def left_misses(self, left: str) -> int:
-        """The rules whose left pattern cannot match ``left`` for its last characters alone, as bits (bit i:
-        ``rules[i]``): a value's left context is tried against each rule's, and most end where few can."""
-        if not left or left[-1] == "\n":
-            return 0
-        last = left[-_TAIL:]
-        misses = self.left_misses_by_end.get(last)
-        if misses is None:
-            misses = sum(1 << i for i, r in enumerate(self.rules) if r.left is not None and not r.left.may_end_with(last))
-            if len(self.left_misses_by_end) < _MAX_ENDS:
-                self.left_misses_by_end[last] = misses
-        return misses
-
     def left_end_memo(self, left: str) -> Optional[list[int]]:
-        """What is known of ``left_misses(left)``, as ``[known, misses]`` bits for the caller to complete: the
-        linker tries a few rules per value, the first that fits wins, and a new ending is tried against only
-        those (each one a partial match) rather than all; None where no rule can be skipped by the ending."""
+        """What is known of the rules whose left pattern cannot end as ``left`` does (``EndPattern.may_end_with``),
+        as ``[known, misses]`` bits (bit i: ``rules[i]``) for the caller to complete: the linker tries a few
+        rules per value, the first that fits wins, and a new ending is tried against only those (each one a
+        partial match) rather than all; None where no rule can be skipped by the ending."""
         if not left or left[-1] == "\n":
             return None
         last = left[-_TAIL:]
@@ -680,6 +682,30 @@ class EndPattern:
 _GLOBAL_FLAGS = regex.compile(r"\(\?[A-Za-z0-9]+\)")
 
 
+class StartTest:
+    """Whether a match of a pattern at a position can begin with the character there, learnt once per
+    character by partial matching of its probe (see ``EndPattern``): most of the linker's prefix patterns
+    fail at once on most characters, and the character alone says so.  True where a match may be empty or
+    one character cannot tell."""
+
+    __slots__ = ("probe", "starts")
+
+    def __init__(self, pattern: regex.Pattern):
+        self.probe = _start_probe(pattern)
+        self.starts: dict[str, bool] = {}
+
+    def may_start(self, text: str, pos: int = 0) -> bool:
+        first = text[pos:pos + 1]
+        if self.probe is None or not first:
+            return True
+        ok = self.starts.get(first)
+        if ok is None:
+            ok = self.probe.match(first, partial=True) is not None
+            if len(self.starts) < _MAX_ENDS:
+                self.starts[first] = ok
+        return ok
+
+
 class LongestPrefix:
     """The longest of many words, or of a few patterns, at a position (``.match(text, pos).end()``).
 
@@ -698,11 +724,11 @@ class LongestPrefix:
         # a global inline flag, (?i), would apply to the whole alternation: such patterns stay together
         parts = [p for p in patterns] if not any(_GLOBAL_FLAGS.search(p) for p in patterns) \
             else ["(?:" + "|".join(patterns) + ")"] if patterns else []
-        # each pattern, its probe (see EndPattern) and the characters a match can start with
-        self.patterns: list[tuple[regex.Pattern, Optional[regex.Pattern], dict[str, bool]]] = []
+        # each pattern and the characters a match can start with
+        self.patterns: list[tuple[regex.Pattern, StartTest]] = []
         for p in parts:
             compiled = regex.compile(p, flags=regex.POSIX)
-            self.patterns.append((compiled, _start_probe(compiled), {}))
+            self.patterns.append((compiled, StartTest(compiled)))
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
         end = -1
@@ -711,13 +737,9 @@ class LongestPrefix:
             if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        for pattern, probe, starts in self.patterns:
-            if probe is not None and first:
-                ok = starts.get(first)
-                if ok is None:
-                    ok = starts[first] = probe.match(first, partial=True) is not None
-                if not ok:
-                    continue
+        for pattern, starts in self.patterns:
+            if not starts.may_start(text, pos):
+                continue
             m = pattern.match(text, pos)
             if m is not None and m.end() > end:
                 end = m.end()

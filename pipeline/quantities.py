@@ -154,6 +154,7 @@ class _Grammar:
         self.connectors = lex.word_set("connector")
         self.count_after_ge = lex.word_set("count_after_ge")
         self.bare_next = lex.word_set("bare_next")
+        self.bare_next_long = tuple(sorted(w for w in self.bare_next if len(w) > 1))  # 上升至: read from the text
         # words read just before a number
         self.prefix_block = tails("prefix_block")
         self.suffix_blocks = tails("suffix_block")
@@ -857,8 +858,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if nxt and nxt in "-~—–/:":
         return False
     # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3)
-    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next
-                and not any(len(w) > 1 and text.startswith(w, end) for w in g.bare_next))
+    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end))
 
 
 def _code_like(digits: str) -> bool:

@@ -282,18 +282,14 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[
         span = _kept_span(chooser, candidates(rest, gap, pred, doc.rules))
     else:
         span = _state(doc.rules).chosen(rest, _bin(gap), pred)
-    if span is None or _names_nothing(doc, rest[span[0]:span[1]].strip()):
+    if span is None:
+        return keep, rest
+    # the model trims a name, it does not decide which indicator a value is linked to: a span the linker reads
+    # as no name (经济增幅 -> 增幅, a bare rate noun) would hand the value to the indicator carried or drop it
+    kept = rest[span[0]:span[1]].strip()
+    if doc.eng.names_nothing(kept) or doc.eng.p_rate.fullmatch(kept):
         return keep, rest
     a, b = span
     if doc.eng.p_item_prep.search(rest):
         b = len(rest)  # X以 ending the subject is the ranked-item rule's to read: the model trims the start only
     return keep[a:b], rest[a:b]
-
-
-def _names_nothing(doc: "Document", kept: str) -> bool:
-    """Whether the linker would read the kept span as no name (a bare rate noun, trigger or anaphor: 增幅)
-    and replace it by the indicator carried or drop the event: the model trims a name, it does not decide
-    which indicator a value is linked to (经济增幅为2.5% stays 经济增幅, never 增幅)."""
-    eng = doc.eng
-    return any(p.match(kept) for p in (eng.p_anaphor, eng.p_trigger_only, eng.p_not_a_name)) \
-        or eng.p_rate.fullmatch(kept) is not None

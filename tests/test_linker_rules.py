@@ -320,14 +320,15 @@ def test_reverse_twins_never_miss_a_match():
 
 
 def test_rules_skipped_by_the_ending_of_a_left_context_never_match_it():
-    """A rule that ``left_misses`` marks for a left context of the gold texts has no left match there; the
-    ones it leaves include every rule that matches."""
+    """A rule whose left pattern ``may_end_with`` rejects a left context of the gold texts (the linker then
+    skips it, ``LinkerRules.left_end_memo``) has no left match there; the ones it leaves include every rule
+    that matches."""
     rules = default_rules()
     contexts = _left_contexts()
-    wrong = [(r.spec.id, x) for x in contexts for i, r in enumerate(rules.rules)
-             if rules.left_misses(x) >> i & 1 and r.left.search(x) is not None]
+    left = [(r.spec.id, r.left) for r in rules.rules if r.left is not None]
+    wrong = [(rid, x) for x in contexts for rid, p in left if not p.may_end_with(x) and p.search(x) is not None]
     assert not wrong, wrong[:5]
-    assert any(rules.left_misses(x) for x in contexts)  # the table does skip rules
+    assert any(not p.may_end_with(x) for x in contexts for _, p in left)  # the table does skip rules
 
 
 def _found(m) -> object:
