@@ -26,7 +26,8 @@ class SparseRows:
     """A float32 matrix of mostly zeros, kept by rows (compressed sparse rows), indexed as the dense one.
 
     The bundled tagger's weights are 165,615 features x 56 tags with one value in twenty non-zero:
-    3 MB this way, 37 MB dense in every process that tags.  ``m[rows]`` (a sequence of row numbers) gives
+    6.8 MB this way (456,885 values with their columns and row starts), 37 MB dense in every process that
+    tags.  ``m[rows]`` (a sequence of row numbers) gives
     those rows dense, ``m[row]`` one row: the very float32 values of the dense matrix, so sums over them
     are the same to the bit."""
 
