@@ -30,8 +30,9 @@ _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
-# revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing.
-_MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类")
+# revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
+# 汽车业增加值 the value added of the car industry.
+_MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类", "业")
 # An industry named "X业" is written "X企业" for its enterprises and "X行业" for itself: 租赁和商务服务企业营业收入
 # is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
 _INDUSTRY_SUFFIX = "业"
@@ -190,7 +191,7 @@ class Catalogue:
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
            partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
-           so is a modifier followed by 行业, 产业, 企业 or 类 (``水泥行业营业收入`` -> ``revenue.product_cement``),
+           so is a modifier followed by 行业, 产业, 企业, 类 or 业 (``水泥行业营业收入`` -> ``revenue.product_cement``),
            and an industry ``X业`` written ``X企业`` or ``X行业`` (``租赁和商务服务企业营业收入`` ->
            ``revenue.gbt4754_l``).
            A verb of a measure written before a product names it too, in verb-object order: 出口, 进口, 生产
@@ -353,7 +354,7 @@ class Catalogue:
 
     def _modifier(self, head: str) -> tuple[str, Optional[str], str]:
         """The preposition, entry id and suffix of what a measure measures: a product, sector or industry
-        named whole, or followed by 行业, 产业, 企业 or 类 (``水泥行业``, ``服务业企业``), an industry ``X业`` written
+        named whole, or followed by 行业, 产业, 企业, 类 or 业 (``水泥行业``, ``服务业企业``, ``汽车业``), an industry ``X业`` written
         ``X企业`` or ``X行业`` (``租赁和商务服务企业`` is 租赁和商务服务业, whose enterprises), or a trade partner after
         a preposition (``对东盟``; a partner written bare may be the place whose own trade is meant,
         ``美国进口``, so it is not read as one)."""

@@ -104,7 +104,8 @@ def test_matches(text, expected):
         ("对拉美出口", "exports.partner_latin_america"),  # any alias of the partner
         ("汽车销量", "sales_volume.product_autos"),
         ("煤炭开采和洗选业产能利用率", "capacity_utilisation.gbt4754_b06"),
-        # a product, sector or industry followed by 行业, 产业, 企业 or 类 is the same modifier
+        # a product, sector or industry followed by 行业, 产业, 企业, 类 or 业 is the same modifier
+        ("规模以上汽车业增加值", "value_added.product_autos"),
         ("水泥行业营业收入", "revenue.product_cement"),
         ("汽车产业产值", "gross_output.product_autos"),
         ("服装类出口额", "exports.product_garments"),
