@@ -30,8 +30,13 @@ _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
-# revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing.
-_MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类")
+# revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
+# 汽车业增加值 the value added of the car industry.
+_MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类", "业")
+# An industry named "X业" is written "X企业" for its enterprises and "X行业" for itself: 租赁和商务服务企业营业收入
+# is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
+_INDUSTRY_SUFFIX = "业"
+_INDUSTRY_WRITINGS = ("企业", "行业")
 # Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客,
 # 生猪出栏量 is 生猪出栏.
 _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
@@ -186,7 +191,9 @@ class Catalogue:
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
            partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
-           so is a modifier followed by 行业, 产业, 企业 or 类 (``水泥行业营业收入`` -> ``revenue.product_cement``).
+           so is a modifier followed by 行业, 产业, 企业, 类 or 业 (``水泥行业营业收入`` -> ``revenue.product_cement``),
+           and an industry ``X业`` written ``X企业`` or ``X行业`` (``租赁和商务服务企业营业收入`` ->
+           ``revenue.gbt4754_l``).
            A verb of a measure written before a product names it too, in verb-object order: 出口, 进口, 生产
            and 销售 (``出口汽车`` -> ``exports.product_autos``, ``生产新能源汽车`` -> ``ev_output``).
         3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
@@ -347,7 +354,8 @@ class Catalogue:
 
     def _modifier(self, head: str) -> tuple[str, Optional[str], str]:
         """The preposition, entry id and suffix of what a measure measures: a product, sector or industry
-        named whole, or followed by 行业, 产业, 企业 or 类 (``水泥行业``, ``服务业企业``), or a trade partner after
+        named whole, or followed by 行业, 产业, 企业, 类 or 业 (``水泥行业``, ``服务业企业``, ``汽车业``), an industry ``X业`` written
+        ``X企业`` or ``X行业`` (``租赁和商务服务企业`` is 租赁和商务服务业, whose enterprises), or a trade partner after
         a preposition (``对东盟``; a partner written bare may be the place whose own trade is meant,
         ``美国进口``, so it is not read as one)."""
         xid = self._key_id(head)
@@ -358,6 +366,11 @@ class Catalogue:
                 sid = self.keys.get(head[:-len(suffix)])
                 if sid is not None and self.indicators[sid].modifier:
                     return "", sid, suffix
+        for written in _INDUSTRY_WRITINGS:
+            if xid is None and head.endswith(written) and len(head) > len(written) + 1:
+                sid = self._key_id(head[:-len(written)] + _INDUSTRY_SUFFIX)
+                if sid is not None and self.indicators[sid].modifier:
+                    return "", sid, written
         if head[:1] in _PARTNER_PREPOSITIONS:
             pid = self.keys.get(head[1:])
             if pid is not None and self.indicators[pid].role == "partner":

@@ -104,11 +104,20 @@ def test_matches(text, expected):
         ("对拉美出口", "exports.partner_latin_america"),  # any alias of the partner
         ("汽车销量", "sales_volume.product_autos"),
         ("煤炭开采和洗选业产能利用率", "capacity_utilisation.gbt4754_b06"),
-        # a product, sector or industry followed by 行业, 产业, 企业 or 类 is the same modifier
+        # a product, sector or industry followed by 行业, 产业, 企业, 类 or 业 is the same modifier
+        ("规模以上汽车业增加值", "value_added.product_autos"),
         ("水泥行业营业收入", "revenue.product_cement"),
         ("汽车产业产值", "gross_output.product_autos"),
         ("服装类出口额", "exports.product_garments"),
         ("工业企业利润", "industrial_profit"),  # ... unless an entry names it with the suffix
+        # an industry X业 written X企业 (its enterprises) or X行业 is the industry
+        ("规上租赁和商务服务企业营业收入", "revenue.gbt4754_l"),
+        ("规模以上纺织企业营业收入", "revenue.gbt4754_c17"),
+        ("餐饮企业销售额", "sales_value.gbt4754_h62"),
+        ("专业设备及光学用品业的港产品出口货值", "hk_domestic_exports_value.hk_industry_professional_optical"),
+        # a scope written first: NDRC's key building-materials enterprises
+        ("重点建材企业水泥平均出厂价", "ex_factory_price.product_cement"),
+        ("自巴西进口", "imports.partner_brazil"),
         # a verb of a measure before a product (verb-object order) is that measure of the product
         ("出口汽车", "exports.product_autos"),
         ("进口天然气", "imports.product_natural_gas"),
@@ -164,6 +173,9 @@ def test_matches(text, expected):
         ("小汽车产量增速", None),  # nor the rate of an unidentified name
         ("高技术制造业增加值占规模以上工业增加值比重", None),  # nor of a head: the part's share is not the whole's
         ("咖啡行业营业收入", None),
+        ("咖啡企业营业收入", None),  # 咖啡业 is no industry the catalogue knows
+        ("企业营业收入", None),
+        ("数字经济总量", None),  # not the 经济总量 (GDP) of the digital economy
         ("汽车的", None),
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
         ("住宿及餐饮业", None),
