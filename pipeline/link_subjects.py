@@ -16,6 +16,7 @@ import regex
 
 from .catalogue import name_key
 from .link_document import Document, QuantityLike
+from .linker_rules import LinkerRules
 from . import subject_boundary
 from .pos import word_at_start
 
@@ -306,13 +307,23 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
                 and not eng.p_origin_noun.match(tail):
             location_spans.append((i0, keep[m.end() - 1] + 1))
             return m.end() + (1 if after.startswith("的") else 0)
+    n = eng.word_prefix_lens.get(rest)
+    if n is None:
+        n = eng.word_prefix_lens.keep(rest, _word_prefix_len(doc.rules, rest))
+    return n
+
+
+def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
+    """The length of a basis, filler, scope or verb prefix opening ``rest``: what its words alone say, not
+    where it stands in the document (kept per text by the caller)."""
+    eng = rules.engine
     # (the prefixes stripped only when not empty are tried only where their first character can start one)
     if eng.basis_prefix_starts is not None and eng.basis_prefix_starts.may_start(rest):
         m = eng.p_basis_prefix.match(rest)
         if m and m.end() > 0:
             return m.end()
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
-    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(doc, rest)):
+    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)):
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
     if m:
@@ -323,11 +334,11 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     return 0
 
 
-def _starts_content_word(doc: Document, rest: str) -> bool:
+def _starts_content_word(rules: LinkerRules, rest: str) -> bool:
     """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建)."""
     word = word_at_start(rest)
     return word is not None and not any(
-        p.fullmatch(word) for p in (doc.eng.p_filler_prefix, doc.rules.compiled["conj"]))
+        p.fullmatch(word) for p in (rules.engine.p_filler_prefix, rules.compiled["conj"]))
 
 
 def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subject]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterable, Iterator
-from typing import Literal, Optional, Sequence, Union
+from typing import Any, Literal, Optional, Sequence, Union
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -233,6 +233,21 @@ class CompiledRule:
     sentence_before: Optional[regex.Pattern]
 
 
+class Memo(dict):
+    """Answers kept per short text, all forgotten at once when ``size`` are kept: news repeats its
+    phrasing (subjects, the words before a value), and a batch run is long."""
+
+    def __init__(self, size: int = 8192) -> None:
+        super().__init__()
+        self.size = size
+
+    def keep(self, key: str, value: Any) -> Any:
+        if len(self) >= self.size:
+            self.clear()
+        self[key] = value
+        return value
+
+
 @dataclass
 class EnginePatterns:
     """The patterns the linking engine derives from the lexicon, compiled once when the rules load.
@@ -318,6 +333,9 @@ class EnginePatterns:
     basis_prefix_starts: Optional["StartTest"] = field(init=False, default=None)
     filler_prefix_starts: "StartTest" = field(init=False)
     leading_verb_starts: "StartTest" = field(init=False)
+    _names_nothing: Memo = field(init=False, default_factory=Memo, repr=False)
+    # the length of the basis, filler, scope or verb prefix opening a subject's text (link_subjects)
+    word_prefix_lens: Memo = field(init=False, default_factory=Memo, repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
@@ -327,8 +345,13 @@ class EnginePatterns:
 
     def names_nothing(self, text: str) -> bool:
         """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a
-        trigger alone; only periods, numerals and fillers): the linker takes the indicator carried instead."""
-        return bool(self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text))
+        trigger alone; only periods, numerals and fillers): the linker takes the indicator carried instead.
+        Asked of every subject, and news repeats its subjects: the answers are kept."""
+        got = self._names_nothing.get(text)
+        if got is None:
+            got = self._names_nothing.keep(text, bool(
+                self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)))
+        return got
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -602,8 +625,7 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
 
 _MAX_ENDS = 65_536  # text endings an EndPattern remembers
 _TAIL = 2  # characters of a text ending that tell whether a match can end there
-_MAX_STARTS = 8192  # short texts whose leftmost match start an EndPattern remembers
-_SHORT = 24  # characters of a text short enough to remember: left contexts of values, subjects
+_SHORT = 24  # characters of a text short enough for an EndPattern to remember its match
 
 
 class EndPattern:
@@ -621,10 +643,10 @@ class EndPattern:
     Cheaper still, learnt once per pattern by partial matching of a text's last two characters alone
     (the twin without lookbehinds, which may look further back): whether a match can end with them (most
     texts end with characters the twin rejects at once).  It is a property of the pattern, not of any
-    text.  And the start found for a short text (a value's left context, a subject) is remembered: news
+    text.  And the match found in a short text (a value's left context, a subject) is remembered: news
     repeats its phrasing, and four in ten of the searches on the gold texts, read once, ask again."""
 
-    __slots__ = ("forward", "reverse", "_ends", "_tail", "_starts")
+    __slots__ = ("forward", "reverse", "_ends", "_tail", "_found")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
@@ -638,7 +660,7 @@ class EndPattern:
         # (with none to drop, the probe is the pattern and its twin is the reverse one)
         self._tail = None if self._ends is None else self.reverse if probe is pattern else \
             regex.compile(probe.pattern, flags=pattern.flags | regex.REVERSE, **probe.named_lists)
-        self._starts: dict[str, Optional[int]] = {}
+        self._found = Memo()
 
     @property
     def pattern(self) -> str:
@@ -652,8 +674,13 @@ class EndPattern:
         """The forward search's match: the forward pattern matched where the leftmost match starts."""
         if self.reverse is None:
             return self.forward.search(text)
+        if not self.may_end_with(text):
+            return None
+        if text in self._found:
+            return self._found[text]
         start = self._leftmost_start(text)
-        return None if start is None else self.forward.match(text, start)
+        m = None if start is None else self.forward.match(text, start)
+        return self._found.keep(text, m) if len(text) <= _SHORT else m
 
     def may_end_with(self, text: str) -> bool:
         """False only when no match can end with the last two characters of ``text`` (learnt once per pair;
@@ -674,21 +701,13 @@ class EndPattern:
         before a final line break, whichever is further left; None when there is no match."""
         if not self.may_end_with(text):
             return None
-        starts = self._starts
-        if text in starts:
-            return starts[text]
         rev = self.reverse
         m = rev.match(text)
         if text.endswith("\n"):
             before = rev.match(text, 0, len(text) - 1)
             if before is not None and (m is None or before.start() < m.start()):
                 m = before
-        start = None if m is None else m.start()
-        if len(text) <= _SHORT:
-            if len(starts) >= _MAX_STARTS:
-                starts.clear()
-            starts[text] = start
-        return start
+        return None if m is None else m.start()
 
 
 _GLOBAL_FLAGS = regex.compile(r"\(\?[A-Za-z0-9]+\)")
