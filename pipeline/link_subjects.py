@@ -75,11 +75,10 @@ def subject_from_positions(text: str, keep: list[int], rest: Optional[str] = Non
     if not s:
         return None
     lo, hi = keep[0], keep[-1] + 1
-    if hi - lo == len(keep):  # keep is ascending and without repeats: no gap
-        contiguous = True
-    else:
-        kept = set(keep)
-        contiguous = all(i in kept or text[i] in QUOTES or text[i].isspace() for i in range(lo, hi))
+    # keep is ascending and without repeats: it has no gap if it is as long as its span, else the gaps
+    # between its positions must hold only quotes and spaces
+    contiguous = hi - lo == len(keep) or all(
+        c in QUOTES or c.isspace() for a, b in zip(keep, keep[1:]) if b - a > 1 for c in text[a + 1:b])
     if contiguous:
         return Subject(s, lo, hi)
     return Subject(s, None, None)
