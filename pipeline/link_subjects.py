@@ -121,10 +121,11 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     keep = list(range(start, end))
     # remove anywhere-patterns
     seg = text[start:end]
-    drop: set[int] = set()
-    for m in eng.p_strip.finditer(seg):
-        if m.group(0) and not all(c in QUOTES for c in m.group(0)):
-            drop.update(range(start + m.start(), start + m.end()))
+    spans = eng.strip_spans.get(seg)
+    if spans is None:
+        spans = eng.strip_spans.keep(seg, tuple(m.span() for m in eng.p_strip.finditer(seg)
+                                                if m.group(0) and not all(c in QUOTES for c in m.group(0))))
+    drop = {start + i for a, b in spans for i in range(a, b)}
     if drop:
         keep = [i for i in keep if i not in drop]
         rest = "".join(text[i] for i in keep)

@@ -336,6 +336,8 @@ class EnginePatterns:
     _names_nothing: Memo = field(init=False, default_factory=Memo, repr=False)
     # the length of the basis, filler, scope or verb prefix opening a subject's text (link_subjects)
     word_prefix_lens: Memo = field(init=False, default_factory=Memo, repr=False)
+    # the spans of a subject region that p_strip removes (link_subjects)
+    strip_spans: Memo = field(init=False, default_factory=Memo, repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
