@@ -107,7 +107,11 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         return _continue(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
     pred_start = ctx.region_start + (match.left.start() if match.left is not None else len(ctx.left))
-    subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
+    forecast = _forecast_reference(doc, mem, ctx) if spec.subject == "left" else None
+    if forecast is not None:
+        subject, location, carried, subject_end = forecast, None, False, 0
+    else:
+        subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
     location = location or subject.location or ctx.sent_location
@@ -129,7 +133,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
             basis = bases[0]
     period = period_for(doc, ctx.sentence[0], ctx.q.start)
     mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
-    if spec.carry:  # not a reference amount (完成年初预算数60999万元的40.4%): later values may refer to it
+    if spec.carry and forecast is None:  # not a reference amount (完成年初预算数60999万元的40.4%, 较5月预测1.82%)
         if not carried and mode == "single" \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
@@ -155,6 +159,19 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     period = prev.period if prev.period is not None else period_for(doc, ctx.sentence[0], q.start)
     mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
     return replace(prev, index=idx, subject_end=subject_end)
+
+
+def _forecast_reference(doc: Document, mem: Memory, ctx: ValueContext) -> Optional[Subject]:
+    """The forecast a value is compared with, named right before it (较5月预测1.82%, 优于上月原先预期的667亿至687亿
+    美元, 低于8月预测成长4.50%): the value is the forecast's own, its subject the forecast noun as written (corpus
+    convention 8), a rate when it is given in per cent of an indicator that is one; later values keep that indicator."""
+    m = doc.eng.p_forecast_ref.search(doc.text, ctx.region_start, ctx.q.start)
+    if m is None:
+        return None
+    carry = mem.carry
+    rate = carry is not None and (carry.rate or bool(doc.eng.p_rate.search(carry.text))) \
+        and getattr(ctx.q, "unit", "") in _RATE_UNITS
+    return Subject(m.group("noun"), m.start("noun"), m.end("noun"), rate=rate)
 
 
 def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,

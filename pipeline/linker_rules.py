@@ -110,6 +110,7 @@ LEXICON_CLASSES = (
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
     "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
     "list_summary",  # 等 + a category naming the list before it (A、B等产品产量): dropped before the list splits
+    "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
 )
 
 
@@ -276,6 +277,7 @@ class EnginePatterns:
     p_heading: regex.Pattern
     p_not_topic: regex.Pattern
     p_topic_cut: regex.Pattern
+    p_forecast_ref: regex.Pattern
     p_share: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
@@ -407,6 +409,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_heading=lex["heading"],
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
+        p_forecast_ref=lex["forecast_ref"],
         p_share=lex["share"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],
