@@ -49,6 +49,10 @@ _WHOLE_PREFIXES = ("整体", "总")
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, and an
 # index's 总指数 is the index (消费者信心指数总指数).
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
+# Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
+# surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
+# and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
+_AVERAGE_WORDS = ("平均值", "平均")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
@@ -183,7 +187,8 @@ class Catalogue:
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额
-           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``; ``restated``); a name read so with one
+           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``), or averaged over the event's
+           period, 平均值 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
@@ -261,11 +266,12 @@ class Catalogue:
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
         (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
-        ``消费者信心指数总指数``).  The statistic is a name
+        ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
+        (``城镇调查失业率平均值``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
-        rests += [key[:-len(w)] for w in _FIGURE_WORDS if key.endswith(w) and len(key) > len(w)]
+        rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (

@@ -73,6 +73,13 @@ def test_matches(text, expected):
         ("非劳动力人数", "not_in_labour_force_tw"),  # a whole name after 非, and its count
         ("数字经济核心产业增加值", "value_added.sector_digital_economy_core"),
         ("汽车金额", None),  # an amount word after a product: of its output, sales or exports?
+        # ... or averaged over the event's period
+        ("城镇调查失业率平均值", "unemployment_urban_surveyed"),
+        ("失业人数平均", "unemployed_persons"),
+        ("赌收", "ggr_mo"),  # the press word for Macau's gross gaming revenue
+        ("整体赌收", "ggr_mo"),
+        ("汽车平均", None),  # ... never a product's: its price, output or sales?
+        ("全国平均", None),  # a comparison scope, not a statistic
         # a name written without the enumeration commas of its parts
         ("电力热力燃气及水生产和供应业", "gbt4754_d"),
         ("电力热力燃气及水生产和供应业投资", "investment.gbt4754_d"),
