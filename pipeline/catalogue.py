@@ -25,7 +25,7 @@ _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 # Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
-# A head written after one of these is the last of coordinated names (住宿及餐饮业, 商品及服务输出): not the whole.
+# A head written after one of these is the last of coordinated names (住宿及餐饮业, 货物及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
@@ -212,7 +212,7 @@ class Catalogue:
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``医疗保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
-           is not 餐饮业, ``商品及服务输出`` not 服务输出); nor one written after 非, its complement
+           is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
            (``非食品烟酒类价格`` is not 食品烟酒类价格).
         """
         key = name_key(name)

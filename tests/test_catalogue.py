@@ -187,7 +187,8 @@ def test_matches(text, expected):
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
         ("住宿及餐饮业", None),
         ("金融及保险业", "sector_finance_insurance"),  # ... unless a name covers the joiner
-        ("商品及服务输出", None),
+        ("商品及服务输出", "gs_exports_tw"),  # ... Taiwan's exports of goods and services, a name
+        ("货物及服务输出", None),
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
         ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
