@@ -248,13 +248,13 @@ class Catalogue:
         return None
 
     def _statistic(self, key: str) -> Optional[Union[Indicator, Composite]]:
-        """What a rate is written after: a name whole, a composite or a rate (steps 1 to 3 of ``lookup``), never
-        a head: in ``第三产业对经济增长的贡献率`` or ``高技术制造业增加值占规模以上工业增加值比重`` the head of
+        """What a rate is written after: a name whole, a composite, a rate or a statistic with its count word
+        (steps 1 to 3 of ``lookup``: ``整体访港旅客数目`` is 访港旅客 restated), never a head: in ``第三产业对经济增长的贡献率`` or ``高技术制造业增加值占规模以上工业增加值比重`` the head of
         what comes before the rate is the whole the statistic is a part of."""
         iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
-        return self.composite(key) or self.rate(key) or self.restated(key)
+        return self.composite(key) or self.rate(key) or self.restated(key) or self.counted(key)
 
     def _linked(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``):

@@ -75,6 +75,7 @@ def test_matches(text, expected):
         ("汽车金额", None),  # an amount word after a product: of its output, sales or exports?
         # ... or averaged over the event's period
         ("城镇调查失业率平均值", "unemployment_urban_surveyed"),
+        ("整体访港旅客数目", "visitor_arrivals_hk"),  # ... of a statistic with its count word
         ("失业人数平均", "unemployed_persons"),
         ("赌收", "ggr_mo"),  # the press word for Macau's gross gaming revenue
         ("整体赌收", "ggr_mo"),
