@@ -25,7 +25,7 @@ _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 # Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
-# A head written after one of these is the last of coordinated names (住宿及餐饮业, 商品及服务输出): not the whole.
+# A head written after one of these is the last of coordinated names (住宿及餐饮业, 货物及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
@@ -49,6 +49,10 @@ _WHOLE_PREFIXES = ("整体", "总")
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, and an
 # index's 总指数 is the index (消费者信心指数总指数).
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
+# Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
+# surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
+# and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
+_AVERAGE_WORDS = ("平均值", "平均")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
@@ -183,7 +187,8 @@ class Catalogue:
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额
-           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``; ``restated``); a name read so with one
+           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``), or averaged over the event's
+           period, 平均值 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
@@ -207,7 +212,7 @@ class Catalogue:
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``医疗保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
-           is not 餐饮业, ``商品及服务输出`` not 服务输出); nor one written after 非, its complement
+           is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
            (``非食品烟酒类价格`` is not 食品烟酒类价格).
         """
         key = name_key(name)
@@ -243,13 +248,13 @@ class Catalogue:
         return None
 
     def _statistic(self, key: str) -> Optional[Union[Indicator, Composite]]:
-        """What a rate is written after: a name whole, a composite or a rate (steps 1 to 3 of ``lookup``), never
-        a head: in ``第三产业对经济增长的贡献率`` or ``高技术制造业增加值占规模以上工业增加值比重`` the head of
+        """What a rate is written after: a name whole, a composite, a rate or a statistic with its count word
+        (steps 1 to 3 of ``lookup``: ``整体访港旅客数目`` is 访港旅客 restated), never a head: in ``第三产业对经济增长的贡献率`` or ``高技术制造业增加值占规模以上工业增加值比重`` the head of
         what comes before the rate is the whole the statistic is a part of."""
         iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
-        return self.composite(key) or self.rate(key) or self.restated(key)
+        return self.composite(key) or self.rate(key) or self.restated(key) or self.counted(key)
 
     def _linked(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``):
@@ -261,11 +266,12 @@ class Catalogue:
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
         (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
-        ``消费者信心指数总指数``).  The statistic is a name
+        ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
+        (``城镇调查失业率平均值``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
-        rests += [key[:-len(w)] for w in _FIGURE_WORDS if key.endswith(w) and len(key) > len(w)]
+        rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (

@@ -73,6 +73,14 @@ def test_matches(text, expected):
         ("非劳动力人数", "not_in_labour_force_tw"),  # a whole name after 非, and its count
         ("数字经济核心产业增加值", "value_added.sector_digital_economy_core"),
         ("汽车金额", None),  # an amount word after a product: of its output, sales or exports?
+        # ... or averaged over the event's period
+        ("城镇调查失业率平均值", "unemployment_urban_surveyed"),
+        ("整体访港旅客数目", "visitor_arrivals_hk"),  # ... of a statistic with its count word
+        ("失业人数平均", "unemployed_persons"),
+        ("赌收", "ggr_mo"),  # the press word for Macau's gross gaming revenue
+        ("整体赌收", "ggr_mo"),
+        ("汽车平均", None),  # ... never a product's: its price, output or sales?
+        ("全国平均", None),  # a comparison scope, not a statistic
         # a name written without the enumeration commas of its parts
         ("电力热力燃气及水生产和供应业", "gbt4754_d"),
         ("电力热力燃气及水生产和供应业投资", "investment.gbt4754_d"),
@@ -180,7 +188,8 @@ def test_matches(text, expected):
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
         ("住宿及餐饮业", None),
         ("金融及保险业", "sector_finance_insurance"),  # ... unless a name covers the joiner
-        ("商品及服务输出", None),
+        ("商品及服务输出", "gs_exports_tw"),  # ... Taiwan's exports of goods and services, a name
+        ("货物及服务输出", None),
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
         ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
