@@ -345,6 +345,16 @@ def test_discourse_heading_is_not_a_topic():  # heading: 值得一提的是
     assert one(run("值得一提的是,出口增长[5%]。"), "5%").indicator == "出口"
 
 
+def test_clause_of_a_predicate_alone_is_not_a_topic():  # not_topic: a predicate with no subject of its own
+    evs = run("2023年的养老金及补助支出总额为[60亿澳元],主要用于养老金,较2022年增加[6.1%]。")
+    assert one(evs, "6.1%").indicator == "养老金及补助支出总额"
+    evs = run("2020年,我国纺织品服装出口[2912亿美元],接近历史最好水平,同比增长[9.6%]。")
+    assert one(evs, "9.6%").indicator == "纺织品服装出口"
+    # a clause with a subject of its own before the verb still names the topic
+    evs = run("全省出口[100亿美元],进口增长较快,同比增长[9.6%]。")
+    assert one(evs, "9.6%").indicator == "进口"
+
+
 def test_ge_stays_inside_a_word_but_goes_as_a_filler():
     # 各项/各类 are part of the name; a lone 各 before a subject is a filler
     evs = run("6月末,本外币各项贷款余额[12.5万亿元],同比增长[9.8%]。")
