@@ -355,6 +355,15 @@ def test_clause_of_a_predicate_alone_is_not_a_topic():  # not_topic: a predicate
     assert one(evs, "9.6%").indicator == "进口"
 
 
+def test_ratio_gives_one_share_per_part_and_a_later_ratio_keeps_the_parts():  # ratio_whole, ratio.continuation
+    evs = run("三次产业投资比重由上年同期的[2.1]:[58.9]:[39.0]变化为[2.1]:[55.7]:[42.2]。")
+    assert [(e.indicator, e.kind) for e in evs] == [("第一产业投资", "share"), ("第二产业投资", "share"),
+                                                    ("第三产业投资", "share")] * 2
+    # a colon between a value and a new statement still ends the clause
+    evs = run("出口增长[5%]:进口增长[3%]。")
+    assert [e.indicator for e in evs] == ["出口", "进口"]
+
+
 def test_ge_stays_inside_a_word_but_goes_as_a_filler():
     # 各项/各类 are part of the name; a lone 各 before a subject is a filler
     evs = run("6月末,本外币各项贷款余额[12.5万亿元],同比增长[9.8%]。")
