@@ -152,11 +152,13 @@ def main() -> None:
                 totals[(script, "carried")] += 1
                 if ind in golds:
                     totals[(script, "right")] += 1
+                    totals[(script, "right from " + src)] += 1
                     continue
                 if not golds:
                     totals[(script, "no gold event")] += 1
                     continue
                 totals[(script, "wrong")] += 1
+                totals[(script, "wrong from " + src)] += 1
                 g = sorted(golds)[0] if len(golds) == 1 else min(golds, key=lambda x: -len(x))
                 where, sep = classify(text, norm, to_norm, g, e["_v"], evs, e["unit"])
                 if ind in g or g in ind:
@@ -169,6 +171,9 @@ def main() -> None:
     for script in ("traditional", "simplified"):
         print(f"== {script}: carried {totals[(script, 'carried')]}, right {totals[(script, 'right')]}, "
               f"wrong {totals[(script, 'wrong')]}, value not in gold {totals[(script, 'no gold event')]}")
+        for src in ("last-statement", "topic", "previous-sentence"):
+            print(f"   from {src:18} right {totals[(script, 'right from ' + src)]:5}  "
+                  f"wrong {totals[(script, 'wrong from ' + src)]:4}")
         by_where: Counter = Counter()
         for (src, where, sep), n in table[script].items():
             by_where[(src, where)] += n

@@ -364,6 +364,14 @@ def test_ratio_gives_one_share_per_part_and_a_later_ratio_keeps_the_parts():  # 
     assert [e.indicator for e in evs] == ["出口", "进口"]
 
 
+def test_share_relative_clause_is_no_share_predicate():  # subject_strip strip.share_modifier, share_cut, topic_cut
+    evs = run("其中,占比较大的公共设施管理业、道路运输业投资同比分别增长[32.2%]、[20.4%]。")
+    assert [(e.indicator, e.kind) for e in evs] == [("公共设施管理业投资", "change"), ("道路运输业投资", "change")]
+    # a share predicate still cuts the subject
+    e = one(run("高技术制造业占比较上年提高[1.2个百分点]。"), "1.2个百分点")
+    assert e.indicator == "高技术制造业"
+
+
 def test_ge_stays_inside_a_word_but_goes_as_a_filler():
     # 各项/各类 are part of the name; a lone 各 before a subject is a filler
     evs = run("6月末,本外币各项贷款余额[12.5万亿元],同比增长[9.8%]。")
