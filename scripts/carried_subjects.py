@@ -14,7 +14,7 @@ import argparse
 import glob
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, Callable
 
 from zhibiao import link_statements
 from zhibiao.api import extract
@@ -27,8 +27,10 @@ _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
 _carried: dict[int, str] = {}  # value start (normalised) -> how its subject was carried
 
 
-def _trace_subject(orig):
-    def wrapped(doc, mem, ctx, pred, pred_start):
+def _trace_subject(orig: Callable[..., Any]) -> Callable[..., Any]:
+    """``_subject`` that also notes, per value, where a carried subject came from."""
+
+    def wrapped(doc: Any, mem: Any, ctx: Any, pred: Any, pred_start: int) -> Any:
         c = mem.carry
         out = orig(doc, mem, ctx, pred, pred_start)
         if out[2]:
@@ -39,8 +41,11 @@ def _trace_subject(orig):
     return wrapped
 
 
-def _trace_emit(orig):
-    def wrapped(self, q, subjects, kind, sign, basis, sentence, rule_id, location, period):
+def _trace_emit(orig: Callable[..., Any]) -> Callable[..., Any]:
+    """``Events.emit`` that appends the carried subject's source to the rule id."""
+
+    def wrapped(self: Any, q: Any, subjects: Any, kind: str, sign: int, basis: Any, sentence: Any, rule_id: str,
+                location: Any, period: Any) -> Any:
         src = _carried.get(q.start)
         if src is not None:
             rule_id = f"{rule_id}@carried:{src}"
@@ -55,6 +60,7 @@ def install() -> None:
 
 
 def _bounds(text: str, pos: int, pattern: re.Pattern) -> tuple[int, int]:
+    """The span of the sentence or clause (by ``pattern``) holding ``pos``."""
     start = 0
     for m in pattern.finditer(text, 0, pos):
         start = m.end()
@@ -62,8 +68,7 @@ def _bounds(text: str, pos: int, pattern: re.Pattern) -> tuple[int, int]:
     return start, m.end() if m else len(text)
 
 
-def classify(text: str, norm: str, to_norm: dict[int, int], gold_ind: str, v: int, events: list[dict],
-             unit: str) -> tuple[str, str]:
+def classify(norm: str, gold_ind: str, v: int, events: list[dict], unit: str) -> tuple[str, str]:
     """(where gold's indicator is named, what separates it from the value) for a value at normalised ``v``."""
     s0, _ = _bounds(norm, v, _SENT_END)
     c0, _ = _bounds(norm, v, _CLAUSE_END)
@@ -160,7 +165,7 @@ def main() -> None:
                 totals[(script, "wrong")] += 1
                 totals[(script, "wrong from " + src)] += 1
                 g = sorted(golds)[0] if len(golds) == 1 else min(golds, key=lambda x: -len(x))
-                where, sep = classify(text, norm, to_norm, g, e["_v"], evs, e["unit"])
+                where, sep = classify(norm, g, e["_v"], evs, e["unit"])
                 if ind in g or g in ind:
                     where += " [same referent, other form]"
                 table[script][(src, where, sep)] += 1
