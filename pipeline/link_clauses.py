@@ -56,7 +56,7 @@ def clauses(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in ")）":
             depth = max(0, depth - 1)
-        elif depth == 0 and not doc.inside_quantity(i):
+        elif depth == 0 and not doc.inside_quantity(i) and not ratio_colon(doc, i):
             out.append((pos, i))
             pos = i + 1
     end = e
@@ -64,6 +64,21 @@ def clauses(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
         end -= 1
     out.append((pos, end))
     return out
+
+
+def ratio_colon(doc: Document, i: int) -> bool:
+    """Whether the colon at ``i`` joins two values of a ratio (三次产业结构为3.6:47.9:48.5): a value ends right
+    before it and another starts right after it, so the values stay in one clause and are read as one list."""
+    text = doc.text
+    if text[i] not in ":：":
+        return False
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return j in doc.qstart_at_end and k in doc.q_at
 
 
 def paren_value(doc: Document, q: QuantityLike, c_end: int) -> Optional[tuple[int, int]]:

@@ -116,14 +116,20 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         return None
     location = location or subject.location or ctx.sent_location
     n, last_end = _listed_values(doc, ctx)
-    value_kind = pred.kind if spec.right_predicate else \
-        _kind(doc, mem, ctx, pred.kind, subject, carried, prev, n, last_end, pred_start)  # 有13个行业增速高于…: a count
+    ratio = _ratio_values(doc, ctx)
+    if ratio > 1:  # 三次产业结构为3.6:47.9:48.5: one share per part of the whole, named by the part
+        n = ratio
+        subject = _ratio_whole_cut(doc, subject)
+        value_kind = "share"
+    else:
+        value_kind = pred.kind if spec.right_predicate else \
+            _kind(doc, mem, ctx, pred.kind, subject, carried, prev, n, last_end, pred_start)  # 有13个行业增速高于…
     kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
     basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
     sign = pred.sign if value_kind == "change" else 1
     if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
         sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
-    mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n)
+    mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n, ratio > 1)
     subjects = [parts[0]] if mode == "list" else parts
     # 占比分别较1-9月份和上年同期提高0.1和1.2个百分点: one comparison reference per listed value
     bases = None
@@ -324,6 +330,31 @@ def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
     return n, last_end
 
 
+_RATIO_JOIN = regex.compile(r"\s*[:：]\s*")
+
+
+def _ratio_values(doc: Document, ctx: ValueContext) -> int:
+    """How many values a ratio written from this one on holds (3.6:47.9:48.5 -> 3), 1 when it heads none."""
+    n = 1
+    last_end = ctx.q.end
+    for f in ctx.following:
+        if not _RATIO_JOIN.fullmatch(doc.text, last_end, f.start):
+            break
+        n += 1
+        last_end = f.end
+    return n
+
+
+def _ratio_whole_cut(doc: Document, subject: Subject) -> Subject:
+    """The subject of a ratio without the noun naming the whole it divides (三次产业结构 -> 三次产业), so that
+    its parts name the parts (第一产业 ...)."""
+    m = doc.eng.p_ratio_whole.search(subject.text)
+    if m is None or m.start() < 2 or subject.parts:
+        return subject
+    end = subject.start + m.start() if subject.start is not None else None
+    return replace(subject, text=subject.text[:m.start()], end=end)
+
+
 def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Subject, carried: bool,
           prev: Optional[Statement], n: int, last_end: int, pred_start: int) -> str:
     """The kind of the value: the predicate's, unless a level is shown to be a change or share."""
@@ -372,8 +403,9 @@ _COORDINATORS = regex.compile(r"[、和及与]")
 
 
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
-                n: int) -> tuple[str, list[Subject], Subject]:
-    """(mode, parts, subject): 分别 distributes n values over n subjects, 均 gives one value to each."""
+                n: int, ratio: bool = False) -> tuple[str, list[Subject], Subject]:
+    """(mode, parts, subject): 分别 distributes n values over n subjects, 均 gives one value to each, as do the
+    values of a ratio (``ratio``) over the parts of its whole."""
     eng = doc.eng
     before = doc.text[ctx.clause[0]:ctx.q.start]
     mode = "single"
@@ -384,7 +416,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # last n indicators of the sentence
         mode = "list"
         parts = list(mem.sent_subjects[-n:])
-    elif n > 1 and (eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
+    elif n > 1 and (ratio or eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
                     or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1):
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names

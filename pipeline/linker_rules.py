@@ -74,6 +74,7 @@ LEXICON_CLASSES = (
     "rate_tail_de",  # rate nouns stripped only after 的 (X的增长率; 经济增长率 stays a name)
     "rate_cut_lead",  # basis words after which a rate noun ending a subject is cut (按年升幅; GDP增速 stays)
     "share_tail",  # share nouns stripped from the end of a changing subject (旅客比重同比增加)
+    "ratio_whole",  # nouns naming the whole a ratio divides, stripped from its subject (三次产业结构为3.6:47.9:48.5)
     "forecast_growth",  # growth words before a forecast noun (生产总值增长预测: a rate of 生产总值)
     "forecast_noun",  # forecast nouns after a growth word (预测 预估 预期)
     "head_sector",  # sector words that join a shared head (电子、化工行业增加值 -> 行业增加值)
@@ -291,6 +292,7 @@ class EnginePatterns:
     p_rate_tail: EndPattern  # a rate noun ending a subject (出口增速, X的增长率): the value is a change
     p_rate_cut: EndPattern  # such a noun cut from the name: after 的 or a basis word (X的增长率, X按年升幅)
     p_share_tail: EndPattern  # a share noun ending a subject (旅客比重)
+    p_ratio_whole: EndPattern  # the whole a ratio divides, ending its subject (三次产业结构)
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
     p_forecast_tail: EndPattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
@@ -423,6 +425,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_rate_cut=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|(?<=" + alt["rate_cut_lead"] + ")"
                                             + alt["rate_tail"] + ")$")),
         p_share_tail=EndPattern(lists.compile("的?" + alt["share_tail"] + "$")),
+        p_ratio_whole=EndPattern(lists.compile("的?" + alt["ratio_whole"] + "$")),
         p_list_rate_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
                                         + alt["rate_tail_de"] + ")"),
         p_forecast_tail=EndPattern(lists.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]

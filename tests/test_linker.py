@@ -345,6 +345,33 @@ def test_discourse_heading_is_not_a_topic():  # heading: 值得一提的是
     assert one(run("值得一提的是,出口增长[5%]。"), "5%").indicator == "出口"
 
 
+def test_clause_of_a_predicate_alone_is_not_a_topic():  # not_topic: a predicate with no subject of its own
+    evs = run("2023年的养老金及补助支出总额为[60亿澳元],主要用于养老金,较2022年增加[6.1%]。")
+    assert one(evs, "6.1%").indicator == "养老金及补助支出总额"
+    evs = run("2020年,我国纺织品服装出口[2912亿美元],接近历史最好水平,同比增长[9.6%]。")
+    assert one(evs, "9.6%").indicator == "纺织品服装出口"
+    # a clause with a subject of its own before the verb still names the topic
+    evs = run("全省出口[100亿美元],进口增长较快,同比增长[9.6%]。")
+    assert one(evs, "9.6%").indicator == "进口"
+
+
+def test_ratio_gives_one_share_per_part_and_a_later_ratio_keeps_the_parts():  # ratio_whole, ratio.continuation
+    evs = run("三次产业投资比重由上年同期的[2.1]:[58.9]:[39.0]变化为[2.1]:[55.7]:[42.2]。")
+    assert [(e.indicator, e.kind) for e in evs] == [("第一产业投资", "share"), ("第二产业投资", "share"),
+                                                    ("第三产业投资", "share")] * 2
+    # a colon between a value and a new statement still ends the clause
+    evs = run("出口增长[5%]:进口增长[3%]。")
+    assert [e.indicator for e in evs] == ["出口", "进口"]
+
+
+def test_share_relative_clause_is_no_share_predicate():  # subject_strip strip.share_modifier, share_cut, topic_cut
+    evs = run("其中,占比较大的公共设施管理业、道路运输业投资同比分别增长[32.2%]、[20.4%]。")
+    assert [(e.indicator, e.kind) for e in evs] == [("公共设施管理业投资", "change"), ("道路运输业投资", "change")]
+    # a share predicate still cuts the subject
+    e = one(run("高技术制造业占比较上年提高[1.2个百分点]。"), "1.2个百分点")
+    assert e.indicator == "高技术制造业"
+
+
 def test_ge_stays_inside_a_word_but_goes_as_a_filler():
     # 各项/各类 are part of the name; a lone 各 before a subject is a filler
     evs = run("6月末,本外币各项贷款余额[12.5万亿元],同比增长[9.8%]。")
