@@ -195,6 +195,12 @@ def test_matches(text, expected):
         ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
         ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
         ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
+        ("人均本地生产总值", None),  # ... nor a head after a per-unit averaging word: GDP per head is not GDP
+        ("每人GDP", None),
+        ("日均赌收", None),  # a day's average, not the month's total
+        ("平均每日发送旅客", None),
+        ("本地生产总值", "gdp"),
+        ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
