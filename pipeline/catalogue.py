@@ -208,7 +208,8 @@ class Catalogue:
         3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
            allowed between them: ``规上工业增加值增速`` -> ``growth.industrial_value_added``, unless an
            entry is named by one of that statistic's names followed by one of the rate's (``国内生产总值增速``
-           -> ``gdp_growth``).  The rate of an unidentified name has no id (``小汽车产量增速``), nor has one
+           -> ``gdp_growth``), or by what comes before the rate followed by another of the rate's words
+           (``经济增幅`` -> ``gdp_growth``, as ``经济增速``).  The rate of an unidentified name has no id (``小汽车产量增速``), nor has one
            whose statistic is only a head (``高技术制造业增加值占规模以上工业增加值比重`` is no share of the whole).
         4. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
@@ -301,8 +302,13 @@ class Catalogue:
         return None
 
     def rate(self, key: str) -> Optional[Union[Indicator, Composite]]:
-        """The rate-of-a-statistic reading of a name key (step 3 of ``lookup``), longest rate first."""
+        """The rate-of-a-statistic reading of a name key (step 3 of ``lookup``), longest rate first.  A name
+        written with another word of the same rate names the entry the catalogue has (``经济增幅`` is ``经济增速``,
+        ``gdp_growth``): the rate's words are one rate, so the entry is one statistic however its rate is written."""
         for rest, rate in self._ending_in(key, "rate"):
+            named = self._entry_written(rest + m for m in (rate.name, *rate.aliases))
+            if named is not None and named.role == "indicator":
+                return named
             of = self._statistic(rest)
             if of is None:
                 continue

@@ -152,6 +152,9 @@ def test_matches(text, expected):
         ("高技术制造业占比", "share.sector_high_tech_manufacturing"),
         ("国内生产总值增速", "gdp_growth"),  # an entry names that rate of that statistic
         ("GDP增长率", "gdp_growth"),
+        ("经济增幅", "gdp_growth"),  # another word of the same rate: the entry 经济增速 names
+        ("社会增幅", None),  # no entry is named 社会增速
+        ("咖啡增幅", None),
         # 4. the head names it, if the head is no measure
         ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
