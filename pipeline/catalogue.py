@@ -29,10 +29,11 @@ _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
-# A head written after one of these is averaged per person, day, household or month: 人均本地生产总值 and 每人GDP are
+# A head with one of these before it is averaged per person, day, household or month: 人均本地生产总值 and 每人GDP are
 # GDP per head, 日均赌收 the gaming revenue of an average day, another statistic than the head's total (a 30th of a
-# month's): not the head.  The corpus conventions keep averaging words in the indicator for that reason.
-_PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "每日", "每户", "每月", "每人平均", "每日平均", "每户平均")
+# month's), and so is 日均重点监测港口货物吞吐量: not the head.  The corpus conventions keep averaging words in the
+# indicator for that reason.
+_PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "每日", "每户", "每月")
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
@@ -218,7 +219,7 @@ class Catalogue:
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
-           (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one written after a per-unit averaging word, 人均, 日均,
+           (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
            户均, 月均, 每人, 每日 ... (``人均本地生产总值`` is not GDP, ``日均赌收`` not the month's gaming revenue).
         """
         key = name_key(name)
@@ -234,7 +235,7 @@ class Catalogue:
             head = self.indicators[scan[-1][2]]
             if start and (name[start - 1] in _JOINERS or name[start - 1] == _COMPLEMENT):
                 return None
-            if name[:start].endswith(_PER_UNIT_WORDS):
+            if any(word in name[:start] for word in _PER_UNIT_WORDS):
                 return None
             if head.role == "indicator":
                 return head

@@ -202,6 +202,7 @@ def test_matches(text, expected):
         ("每人GDP", None),
         ("日均赌收", None),  # a day's average, not the month's total
         ("平均每日发送旅客", None),
+        ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
         ("本地生产总值", "gdp"),
         ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
         ("规模以上", None),  # a scope alone names nothing
