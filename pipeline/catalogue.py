@@ -58,6 +58,10 @@ _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
 _AVERAGE_WORDS = ("平均值", "平均")
+# Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
+# months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
+# 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.
+_CUMULATIVE_WORDS = ("月度累计", "累计")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
@@ -276,11 +280,13 @@ class Catalogue:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
         (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
         ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
-        (``城镇调查失业率平均值``).  The statistic is a name
+        (``城镇调查失业率平均值``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
+        ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
+        rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (

@@ -152,6 +152,10 @@ def test_matches(text, expected):
         ("高技术制造业占比", "share.sector_high_tech_manufacturing"),
         ("国内生产总值增速", "gdp_growth"),  # an entry names that rate of that statistic
         ("GDP增长率", "gdp_growth"),
+        ("制造业累计销售值", "tw_manufacturing_sales"),  # a year-to-date sum: the period says which months
+        ("城镇投资月度累计增速", "growth.urban_fai"),
+        ("累计增速", None),  # a rate alone names nothing, summed or not
+        ("累计汽车", None),
         ("经济增幅", "gdp_growth"),  # another word of the same rate: the entry 经济增速 names
         ("社会增幅", None),  # no entry is named 社会增速
         ("咖啡增幅", None),
