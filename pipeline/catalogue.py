@@ -64,6 +64,9 @@ _AVERAGE_WORDS = ("平均值", "平均")
 _CUMULATIVE_WORDS = ("月度累计", "累计")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
+# The 和 that joins the last of the parts an industry's name lists (批发和零售业, 住宿和餐饮业, 交通运输、仓储和邮政业): news
+# drops it too (批发零售业增加值, 住宿餐饮业), and the name without it would otherwise be read by its head (零售业, a part).
+_LIST_AND = "和"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
 _NOTHING_ALONE = ("scope", "partner", "rate")
 
@@ -157,7 +160,8 @@ class Catalogue:
 
     indicators: dict[str, Indicator] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # name key -> indicator id
-    # key without its enumeration commas -> indicator id, for the names written with them (电力热力燃气及水生产和供应业)
+    # key without its enumeration commas -> indicator id, for the names written with them (电力热力燃气及水生产和供应业),
+    # and an industry's without the 和 of its list (批发零售业)
     uncommaed: dict[str, str] = field(default_factory=dict)
     trie: dict = field(default_factory=dict)
 
@@ -247,7 +251,8 @@ class Catalogue:
 
     def _key_id(self, key: str) -> Optional[str]:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
-        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``)."""
+        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``), or an industry's written without
+        the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业)."""
         iid = self.keys.get(key)
         return iid if iid is not None else self.uncommaed.get(key)
 
@@ -436,9 +441,11 @@ def build_catalogue(
             problems.append(Problem(path, line, f"rule {ind.id!r}: alias {alias!r} already belongs to {other!r}"))
             continue
         keys[key] = ind.id
-        if _LIST_COMMA in key:
-            bare = key.replace(_LIST_COMMA, "")
-            # a key two entries share without their commas names neither
+        bares = {key.replace(_LIST_COMMA, "")} if _LIST_COMMA in key else set()
+        if ind.codes and key.count(_LIST_AND) == 1:
+            bares |= {key.replace(_LIST_AND, ""), key.replace(_LIST_AND, "").replace(_LIST_COMMA, "")}
+        for bare in bares:
+            # a key two entries share without their commas or 和 names neither
             uncommaed[bare] = ind.id if uncommaed.get(bare, ind.id) == ind.id else ""
         node = trie
         for c in key:

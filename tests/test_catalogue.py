@@ -199,7 +199,10 @@ def test_matches(text, expected):
         ("货物及服务输出", None),
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
-        ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
+        ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),
+        ("批发零售业", "gbt4754_f"),  # an industry written without the 和 of its list is the whole, not its head 零售业
+        ("住宿餐饮业", "gbt4754_h"),
+        ("批发零售业增加值", "value_added.gbt4754_f"),
         ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
         ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
         ("人均本地生产总值", None),  # ... nor a head after a per-unit averaging word: GDP per head is not GDP
