@@ -29,6 +29,11 @@ _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
+# A head with one of these before it is averaged per person, day, household or month: 人均本地生产总值 and 每人GDP are
+# GDP per head, 日均赌收 the gaming revenue of an average day, another statistic than the head's total (a 30th of a
+# month's), and so is 日均重点监测港口货物吞吐量: not the head.  The corpus conventions keep averaging words in the
+# indicator for that reason.
+_PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "每日", "每户", "每月")
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
@@ -53,8 +58,15 @@ _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
 _AVERAGE_WORDS = ("平均值", "平均")
+# Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
+# months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
+# 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.
+_CUMULATIVE_WORDS = ("月度累计", "累计")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
+# The 和 that joins the last of the parts an industry's name lists (批发和零售业, 住宿和餐饮业, 交通运输、仓储和邮政业): news
+# drops it too (批发零售业增加值, 住宿餐饮业), and the name without it would otherwise be read by its head (零售业, a part).
+_LIST_AND = "和"
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
 _NOTHING_ALONE = ("scope", "partner", "rate")
 
@@ -148,7 +160,8 @@ class Catalogue:
 
     indicators: dict[str, Indicator] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # name key -> indicator id
-    # key without its enumeration commas -> indicator id, for the names written with them (电力热力燃气及水生产和供应业)
+    # key without its enumeration commas -> indicator id, for the names written with them (电力热力燃气及水生产和供应业),
+    # and an industry's without the 和 of its list (批发零售业)
     uncommaed: dict[str, str] = field(default_factory=dict)
     trie: dict = field(default_factory=dict)
 
@@ -204,7 +217,8 @@ class Catalogue:
         3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
            allowed between them: ``规上工业增加值增速`` -> ``growth.industrial_value_added``, unless an
            entry is named by one of that statistic's names followed by one of the rate's (``国内生产总值增速``
-           -> ``gdp_growth``).  The rate of an unidentified name has no id (``小汽车产量增速``), nor has one
+           -> ``gdp_growth``), or by what comes before the rate followed by another of the rate's words
+           (``经济增幅`` -> ``gdp_growth``, as ``经济增速``).  The rate of an unidentified name has no id (``小汽车产量增速``), nor has one
            whose statistic is only a head (``高技术制造业增加值占规模以上工业增加值比重`` is no share of the whole).
         4. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
@@ -213,7 +227,8 @@ class Catalogue:
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
-           (``非食品烟酒类价格`` is not 食品烟酒类价格).
+           (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
+           户均, 月均, 每人, 每日 ... (``人均本地生产总值`` is not GDP, ``日均赌收`` not the month's gaming revenue).
         """
         key = name_key(name)
         iid = self._key_id(key)
@@ -228,13 +243,16 @@ class Catalogue:
             head = self.indicators[scan[-1][2]]
             if start and (name[start - 1] in _JOINERS or name[start - 1] == _COMPLEMENT):
                 return None
+            if any(word in name[:start] for word in _PER_UNIT_WORDS):
+                return None
             if head.role == "indicator":
                 return head
         return None
 
     def _key_id(self, key: str) -> Optional[str]:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
-        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``)."""
+        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``), or an industry's written without
+        the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业)."""
         iid = self.keys.get(key)
         return iid if iid is not None else self.uncommaed.get(key)
 
@@ -267,11 +285,13 @@ class Catalogue:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
         (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
         ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
-        (``城镇调查失业率平均值``).  The statistic is a name
+        (``城镇调查失业率平均值``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
+        ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
+        rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (
@@ -294,8 +314,13 @@ class Catalogue:
         return None
 
     def rate(self, key: str) -> Optional[Union[Indicator, Composite]]:
-        """The rate-of-a-statistic reading of a name key (step 3 of ``lookup``), longest rate first."""
+        """The rate-of-a-statistic reading of a name key (step 3 of ``lookup``), longest rate first.  A name
+        written with another word of the same rate names the entry the catalogue has (``经济增幅`` is ``经济增速``,
+        ``gdp_growth``): the rate's words are one rate, so the entry is one statistic however its rate is written."""
         for rest, rate in self._ending_in(key, "rate"):
+            named = self._entry_written(rest + m for m in (rate.name, *rate.aliases))
+            if named is not None and named.role == "indicator":
+                return named
             of = self._statistic(rest)
             if of is None:
                 continue
@@ -416,9 +441,11 @@ def build_catalogue(
             problems.append(Problem(path, line, f"rule {ind.id!r}: alias {alias!r} already belongs to {other!r}"))
             continue
         keys[key] = ind.id
-        if _LIST_COMMA in key:
-            bare = key.replace(_LIST_COMMA, "")
-            # a key two entries share without their commas names neither
+        bares = {key.replace(_LIST_COMMA, "")} if _LIST_COMMA in key else set()
+        if ind.codes and key.count(_LIST_AND) == 1:
+            bares |= {key.replace(_LIST_AND, ""), key.replace(_LIST_AND, "").replace(_LIST_COMMA, "")}
+        for bare in bares:
+            # a key two entries share without their commas or 和 names neither
             uncommaed[bare] = ind.id if uncommaed.get(bare, ind.id) == ind.id else ""
         node = trie
         for c in key:

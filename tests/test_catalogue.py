@@ -152,6 +152,13 @@ def test_matches(text, expected):
         ("高技术制造业占比", "share.sector_high_tech_manufacturing"),
         ("国内生产总值增速", "gdp_growth"),  # an entry names that rate of that statistic
         ("GDP增长率", "gdp_growth"),
+        ("制造业累计销售值", "tw_manufacturing_sales"),  # a year-to-date sum: the period says which months
+        ("城镇投资月度累计增速", "growth.urban_fai"),
+        ("累计增速", None),  # a rate alone names nothing, summed or not
+        ("累计汽车", None),
+        ("经济增幅", "gdp_growth"),  # another word of the same rate: the entry 经济增速 names
+        ("社会增幅", None),  # no entry is named 社会增速
+        ("咖啡增幅", None),
         # 4. the head names it, if the head is no measure
         ("对东盟进出口", "trade_asean"),
         ("农村居民人均可支配收入", "rural_disposable_income"),
@@ -192,9 +199,19 @@ def test_matches(text, expected):
         ("货物及服务输出", None),
         ("总体失业率及本地居民失业率", None),
         ("禽肉、牛肉、羊肉产量", None),
-        ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),  # a head name that covers the joiner
+        ("全省电力、热力、燃气及水生产和供应业", "gbt4754_d"),
+        ("批发零售业", "gbt4754_f"),  # an industry written without the 和 of its list is the whole, not its head 零售业
+        ("住宿餐饮业", "gbt4754_h"),
+        ("批发零售业增加值", "value_added.gbt4754_f"),
         ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
         ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
+        ("人均本地生产总值", None),  # ... nor a head after a per-unit averaging word: GDP per head is not GDP
+        ("每人GDP", None),
+        ("日均赌收", None),  # a day's average, not the month's total
+        ("平均每日发送旅客", None),
+        ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
+        ("本地生产总值", "gdp"),
+        ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
