@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Optional, Sequence, Union
+from typing import Literal, Optional, Sequence, Union
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .memo import Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue
 from .period_rules import load_periods
 from .resources import rules_path
@@ -233,21 +234,6 @@ class CompiledRule:
     left: Optional[EndPattern]
     right: Optional[regex.Pattern]
     sentence_before: Optional[regex.Pattern]
-
-
-class Memo(dict):
-    """Answers kept per short text, all forgotten at once when ``size`` are kept: news repeats its
-    phrasing (subjects, the words before a value), and a batch run is long."""
-
-    def __init__(self, size: int = 8192) -> None:
-        super().__init__()
-        self.size = size
-
-    def keep(self, key: str, value: Any) -> Any:
-        if len(self) >= self.size:
-            self.clear()
-        self[key] = value
-        return value
 
 
 @dataclass
@@ -491,7 +477,7 @@ class LinkerRules:
     # memos filled while linking, as every document asks again (the rules never change once loaded): the
     # rules admitting a value of a (label, unit), and the catalogue id of an indicator name
     by_value: dict[tuple[Optional[str], Optional[str]], list] = field(default_factory=dict)
-    ids: dict[str, Optional[str]] = field(default_factory=dict)
+    ids: Memo = field(default_factory=lambda: Memo(_MAX_IDS))
     # the rules (bit i: rules[i]) whose left pattern no match can end as a text does, by its last characters,
     # learnt rule by rule as the linker reaches them: text ending -> [the rules whose answer is known, the
     # rules that miss], as bits (``left_end_memo``)
@@ -676,7 +662,7 @@ class EndPattern:
 
     def may_match(self, text: str) -> bool:
         """False only when there is no match (the reverse twin, tried at the end and before a final \\n)."""
-        return self.reverse is None or self._leftmost_start(text) is not None
+        return self.reverse is None or (self.may_end_with(text) and self._leftmost_start(text) is not None)
 
     def search(self, text: str) -> Optional[regex.Match]:
         """The forward search's match: the forward pattern matched where the leftmost match starts."""
@@ -706,9 +692,8 @@ class EndPattern:
 
     def _leftmost_start(self, text: str) -> Optional[int]:
         """Where the leftmost match starts: the start of the longest match ending at the end of the text, or
-        before a final line break, whichever is further left; None when there is no match."""
-        if not self.may_end_with(text):
-            return None
+        before a final line break, whichever is further left; None when there is no match.  The callers have
+        asked ``may_end_with`` first."""
         rev = self.reverse
         m = rev.match(text)
         if text.endswith("\n"):
@@ -993,9 +978,7 @@ _MAX_IDS = 100_000  # names kept in the memo of catalogue ids before it starts a
 def indicator_id(rules: LinkerRules, name: str) -> Optional[str]:
     """The catalogue id of a name (``lookup_indicator``), looked up once per name: news repeats its names."""
     ids = rules.ids
-    if name not in ids:
-        if len(ids) >= _MAX_IDS:
-            ids.clear()
-        ind = lookup_indicator(rules, name)
-        ids[name] = ind.id if ind else None
-    return ids[name]
+    if name in ids:
+        return ids[name]
+    ind = lookup_indicator(rules, name)
+    return ids.keep(name, ind.id if ind else None)

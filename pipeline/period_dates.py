@@ -31,7 +31,6 @@ __all__ = ["Resolved", "resolve", "reference_date", "date_events", "number"]
 _SPACES = re.compile(r"\s+")
 _DIGITS = {c: i for i, group in enumerate(["〇○零", "一", "二两", "三", "四", "五", "六", "七", "八", "九"]) for c in group}
 _LATE = timedelta(days=45)  # how long after the reference date a year-less period may still end
-_MAX_MEMO = 50_000  # period texts kept in the memo of resolver matches before it starts again
 _ISO = re.compile(r"^\s*((?:1[89]|20)\d{2})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$")
 
 
@@ -207,11 +206,9 @@ def _relative(word: str, ref: date | None, context: Resolved | None, g: PeriodGr
 def _resolver_groups(t: str, g: PeriodGrammar) -> dict[str, Any] | None:
     """The groups of the first resolver pattern ``t`` matches whole, or None (memoised on the grammar)."""
     memo = g.resolved
-    if t not in memo:
-        if len(memo) >= _MAX_MEMO:
-            memo.clear()
-        memo[t] = next((m.groupdict() for m in (p.fullmatch(t) for _, p in g.resolve) if m is not None), None)
-    return memo[t]
+    if t in memo:
+        return memo[t]
+    return memo.keep(t, next((m.groupdict() for m in (p.fullmatch(t) for _, p in g.resolve) if m is not None), None))
 
 
 def _read(text: str, ref: date | None, context: Resolved | None, fallback: int | None, target: bool,

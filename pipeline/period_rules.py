@@ -18,6 +18,7 @@ from typing import Any, Literal, Optional, Union
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from .memo import Memo
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
 
@@ -127,6 +128,9 @@ class Holiday:
         return first, last
 
 
+_RESOLVED = 50_000  # period texts whose resolver match a grammar keeps before it starts again
+
+
 @dataclass(frozen=True)
 class PeriodGrammar:
     """Everything ``periods.yaml`` holds, compiled."""
@@ -143,7 +147,8 @@ class PeriodGrammar:
     negatives: list[tuple[str, int, str, Any]] = field(default_factory=list)
     # period text -> the groups of the first resolver pattern it matches (None: none does), filled as
     # periods are read: news writes the same few periods again and again
-    resolved: dict[str, Optional[dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
+    # the groups of the resolver pattern a period text matches, per text (period_dates)
+    resolved: Memo = field(default_factory=lambda: Memo(_RESOLVED), compare=False, repr=False)
 
 
 def load_periods(path: str | Path | None = None) -> PeriodGrammar:
