@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +52,24 @@ class Candidates:
     features: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True)
+class Unnamed:
+    """Candidates before the catalogue is asked whether each span's text is a name (feature ``named``, the last
+    of each span's features): on text read once most of those look-ups are new, and the bundled model asks
+    only for the spans that could still win (``BoundaryModel.choose_named``)."""
+
+    subject: str
+    spans: tuple[tuple[int, int], ...]
+    features: tuple[tuple[str, ...], ...]  # without ``named``
+    rests: tuple[str, ...]  # the text each span keeps
+
+    def named(self, rules: "LinkerRules") -> Candidates:
+        """The candidates with their ``named`` features."""
+        feats = tuple(fs + ("named",) if indicator_id(rules, r) is not None else fs
+                      for fs, r in zip(self.features, self.rests))
+        return Candidates(self.subject, self.spans, feats)
+
+
 class Chooser(Protocol):
     def choose(self, cands: Candidates) -> int: ...
 
@@ -78,13 +96,13 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
 
     ``gap``: characters between the subject and its predicate; ``pred``: the predicate's first characters.
     A document states the same subject again and again: the result is cached per rule set."""
-    return _state(rules).candidates(subject, _bin(gap), pred)
+    return _state(rules).unnamed(subject, _bin(gap), pred).named(rules)
 
 
-def _candidates(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word]) -> Candidates:
+def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word]) -> Unnamed:
     words = list(words) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
-    spans, feats = [], []
+    spans, feats, rests = [], [], []
     matches = rules.catalogue.matches(subject)
     for k in range(n):
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
@@ -93,13 +111,14 @@ def _candidates(subject: str, gap: str, pred: str, rules: "LinkerRules", words: 
             if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])):
                 continue
             spans.append((a, b))
-            feats.append(tuple(_features(words, k, j, rest, matches, gap, pred, rules)))
-    return Candidates(subject, tuple(spans), tuple(feats))
+            feats.append(tuple(_features(words, k, j, rest, matches, gap, pred)))
+            rests.append(rest)
+    return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
 
 
 def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[int, int, str]], gap: str,
-              pred: str, rules: "LinkerRules") -> list[str]:
-    """What describes keeping words ``k`` to ``j`` (exclusive) of the subject."""
+              pred: str) -> list[str]:
+    """What describes keeping words ``k`` to ``j`` (exclusive) of the subject, but whether it is a name."""
     n = len(words)
     dropped, kept, tail = words[:k], words[k:j], words[j:]
     a, b = kept[0].start, kept[-1].end
@@ -128,7 +147,6 @@ def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[
     f += ["cat_cross"] if any(s < a < e or s < b < e for s, e, _ in matches) else []
     f += ["cat_dropped"] if any(e <= a or s >= b for s, e, _ in matches) else []
     f += ["cat_end"] if any(e == b and s >= a for s, e, _ in matches) else []
-    f += ["named"] if indicator_id(rules, rest) is not None else []
     return f
 
 
@@ -159,18 +177,20 @@ class _RuleState:
                     table.setdefault(w, set()).add(cls)
         self.classes = {w: tuple(sorted(cs)) for w, cs in table.items()}
         self.words = lru_cache(maxsize=16384)(self._words)
-        self.candidates = lru_cache(maxsize=4096)(self._candidates)
+        self.unnamed = lru_cache(maxsize=4096)(self._unnamed)
         self.chosen = lru_cache(maxsize=16384)(self._chosen)
 
     def _words(self, subject: str) -> tuple[Word, ...]:
         return tuple(words_of(subject, self.classes))
 
-    def _candidates(self, subject: str, gap: str, pred: str) -> Candidates:
-        return _candidates(subject, gap, pred, self.rules, self.words(subject))
+    def _unnamed(self, subject: str, gap: str, pred: str) -> Unnamed:
+        return _unnamed(subject, gap, pred, self.rules, self.words(subject))
 
     def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
         """The span of ``subject`` the bundled model keeps, None for the whole."""
-        return _kept_span(default_model(), self._candidates(subject, gap, pred))
+        cands = self._unnamed(subject, gap, pred)
+        k = default_model().choose_named(cands, lambda text: indicator_id(self.rules, text) is not None)
+        return cands.spans[k] if k else None
 
 
 def _kept_span(chooser: Chooser, cands: Candidates) -> Optional[tuple[int, int]]:
@@ -209,6 +229,27 @@ class BoundaryModel:
             if s[i] > s[best]:
                 best = i
         return best if s[best] > s[0] + self.margin else 0
+
+    def choose_named(self, cands: Unnamed, is_name: Callable[[str], bool]) -> int:
+        """``choose`` on ``cands.named(...)``, asking ``is_name`` only of spans whose score could still reach the
+        best: a span's score is its other features' sum plus the weight of ``named`` if its text is a name, the
+        same float ``scores`` adds last."""
+        get = self.weights.get
+        base = [sum(map(get, fs, repeat(0.0, len(fs)))) for fs in cands.features]
+        w = get("named", 0.0)
+
+        def score(i: int) -> float:
+            return base[i] + w if w and is_name(cands.rests[i]) else base[i]
+
+        best, top = 0, score(0)
+        whole, reach = top, max(w, 0.0)
+        for i in sorted(range(1, len(base)), key=base.__getitem__, reverse=True):
+            if base[i] + reach < top:
+                break
+            s = score(i)
+            if s > top or (s == top and i < best):
+                best, top = i, s
+        return best if top > whole + self.margin else 0
 
     def save(self, path: Path) -> None:
         """Sorted keys and rounded weights: the bytes depend on the content only."""
