@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 import zhibiao
 from zhibiao import subject_boundary
 from zhibiao.linker_rules import default_rules
-from zhibiao.subject_boundary import MIN_REST, BoundaryModel, Candidates, candidates
+from zhibiao.subject_boundary import MIN_REST, BoundaryModel, Candidates, Unnamed, candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,6 +43,25 @@ def test_model_picks_the_best_span_and_the_whole_on_a_tie():
     assert BoundaryModel({}).choose(cands) == 0
     assert BoundaryModel({"x": 1.0, "y": 2.0}).choose(cands) == 2
     assert BoundaryModel({"x": 1.0, "y": 2.0}, margin=2.0).choose(cands) == 0
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_asking_only_spans_that_can_win_chooses_as_asking_all(seed):
+    """``choose_named`` looks names up lazily and must choose as ``choose`` on every feature, ties included."""
+    rng = random.Random(seed)
+    feats = [f"f{i}" for i in range(6)]
+    weights = {f: rng.choice([-1.5, -0.5, 0.0, 0.5, 1.0, 2.0]) for f in feats}
+    weights["named"] = rng.choice([-2.0, 0.0, 1.0, 3.0])
+    n = rng.randint(1, 8)
+    rests = tuple(f"r{i}" for i in range(n))
+    names = {r for r in rests if rng.random() < 0.5}
+    cands = Unnamed("s", tuple((0, i + 1) for i in range(n)),
+                    tuple(tuple(rng.sample(feats, rng.randint(0, 4))) for _ in range(n)), rests)
+    full = Candidates(cands.subject, cands.spans,
+                      tuple(fs + ("named",) if r in names else fs for fs, r in zip(cands.features, rests)))
+    for margin in (0.0, 1.0):
+        model = BoundaryModel(weights, margin)
+        assert model.choose_named(cands, names.__contains__) == model.choose(full)
 
 
 def test_training_learns_and_is_seeded():
