@@ -34,6 +34,13 @@ _COMPLEMENT = "非"
 # month's), and so is 日均重点监测港口货物吞吐量: not the head.  The corpus conventions keep averaging words in the
 # indicator for that reason.
 _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "每日", "每户", "每月")
+# The designated size of trade (限额以上 or 限上 units: wholesale, retail, hotels and catering above a turnover) makes a
+# statistic of those units, a part of the whole: 限额以上单位社会消费品零售总额 is not 社会消费品零售总额, and 限上零售额 not
+# all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
+_TRADE_SIZE_SCOPES = ("限额以上", "限上")
+# A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
+# is 规模以上工业增加值, unlike 石化工业增加值 (a part of industry).
+_WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
@@ -130,6 +137,11 @@ class Indicator(BaseModel):
 
 def _fold(c: str) -> str:
     return c.lower() if "A" <= c <= "Z" else c
+
+
+def _suffixes(text: str) -> Iterator[str]:
+    """Every non-empty ending of ``text``, longest first."""
+    return (text[i:] for i in range(len(text)))
 
 
 def name_key(name: str) -> str:
@@ -243,11 +255,28 @@ class Catalogue:
             head = self.indicators[scan[-1][2]]
             if start and (name[start - 1] in _JOINERS or name[start - 1] == _COMPLEMENT):
                 return None
-            if any(word in name[:start] for word in _PER_UNIT_WORDS):
+            if any(word in name[:start] for word in _PER_UNIT_WORDS + _TRADE_SIZE_SCOPES):
+                return None
+            if self._narrowed(name_key(name[:start]), name_key(name[start:])):
                 return None
             if head.role == "indicator":
                 return head
         return None
+
+    def _narrowed(self, before: str, head: str) -> bool:
+        """Whether a head that starts with an industry or sector's name (``制造业``, ``制造业增加值``, ``工业增加值``) is
+        written after words that narrow that industry to a part of it (``合成橡胶制造业``, ``先进制造业增加值``,
+        ``石化工业增加值``): the head is the whole, not the part.  A survey scope written last before it (``规上``) or the
+        whole of a place (``全国``, ``本港``) narrows nothing."""
+        if not before or _WHOLE_PLACE.fullmatch(before) or any(
+            self.indicators[iid].role == "scope" for iid in map(self.keys.get, _suffixes(before)) if iid
+        ):
+            return False
+        for i in range(len(head), 0, -1):
+            iid = self._key_id(head[:i])
+            if iid is not None and (self.indicators[iid].codes or self.indicators[iid].role == "sector"):
+                return True
+        return False
 
     def _key_id(self, key: str) -> Optional[str]:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its

@@ -211,6 +211,21 @@ def test_matches(text, expected):
         ("平均每日发送旅客", None),
         ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
         ("本地生产总值", "gdp"),
+        # ... nor a head that starts with an industry or sector narrowed by the words before it: a part, not the whole
+        ("合成橡胶制造业", None),
+        ("新能源汽车制造业", None),
+        ("先进制造业增加值", None),
+        ("石化工业增加值", None),
+        ("博爱医院", None),  # a hospital is no hospital industry
+        ("汽车制造业", "gbt4754_c36"),  # ... unless a name covers it
+        ("规上制造业", "gbt4754_c"),  # ... or a survey scope is all that precedes it
+        ("规模以上制造业增加值", "manufacturing_va"),
+        # ... nor a head after the designated size of trade: the units above it are a part of the whole
+        ("限额以上单位社会消费品零售总额", None),
+        ("限上零售额", None),
+        ("限额以上单位社会消费品零售额", "retail_above_quota"),  # ... unless a name says it
+        ("限上社零额", "retail_above_quota"),
+        ("社会消费品零售额", "retail_sales"),
         ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
