@@ -29,8 +29,8 @@ _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
-# A head with one of these before it is averaged per person, day, household or month: 人均本地生产总值 and 每人GDP are
-# GDP per head, 日均赌收 the gaming revenue of an average day, another statistic than the head's total (a 30th of a
+# A head with one of these before it is averaged per person, day, household or month: 每人GDP is GDP per head (a
+# statistic of its own, named 人均本地生产总值 in the catalogue), 日均赌收 the gaming revenue of an average day, another statistic than the head's total (a 30th of a
 # month's), and so is 日均重点监测港口货物吞吐量: not the head.  The corpus conventions keep averaging words in the
 # indicator for that reason.
 _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "每日", "每户", "每月")
@@ -240,7 +240,7 @@ class Catalogue:
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
            (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
-           户均, 月均, 每人, 每日 ... (``人均本地生产总值`` is not GDP, ``日均赌收`` not the month's gaming revenue).
+           户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue).
         """
         key = name_key(name)
         iid = self._key_id(key)

@@ -205,8 +205,9 @@ def test_matches(text, expected):
         ("批发零售业增加值", "value_added.gbt4754_f"),
         ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
         ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
-        ("人均本地生产总值", None),  # ... nor a head after a per-unit averaging word: GDP per head is not GDP
+        ("人均本地居民总收入", None),  # ... nor a head after a per-unit averaging word: GNI per head is not GNI
         ("每人GDP", None),
+        ("人均本地生产总值", "gdp_per_capita"),  # ... a name of GDP per head is its own statistic
         ("日均赌收", None),  # a day's average, not the month's total
         ("平均每日发送旅客", None),
         ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
