@@ -45,6 +45,8 @@ _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类", "业")
+# A product named alone with 类 after it is the class of goods it names (电子零组件类, 半导体类 in Taiwan's trade tables).
+_PRODUCT_CLASS = "类"
 # An industry named "X业" is written "X企业" for its enterprises and "X行业" for itself: 租赁和商务服务企业营业收入
 # is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
 _INDUSTRY_SUFFIX = "业"
@@ -246,7 +248,8 @@ class Catalogue:
         iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
-        found = self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
+        found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
+                 or self._product_class(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -261,6 +264,15 @@ class Catalogue:
                 return None
             if head.role == "indicator":
                 return head
+        return None
+
+    def _product_class(self, key: str) -> Optional[Indicator]:
+        """A product named whole and followed by 类, the class of goods it names (``电子零组件类``, ``半导体类``): the
+        product, as it is before a measure (``服装类出口额``, step 2)."""
+        if key.endswith(_PRODUCT_CLASS) and len(key) > len(_PRODUCT_CLASS):
+            pid = self.keys.get(key[:-len(_PRODUCT_CLASS)])
+            if pid is not None and self.indicators[pid].role == "product":
+                return self.indicators[pid]
         return None
 
     def _narrowed(self, before: str, head: str) -> bool:

@@ -228,6 +228,11 @@ def test_matches(text, expected):
         ("限上社零额", "retail_above_quota"),
         ("社会消费品零售额", "retail_sales"),
         ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
+        ("电子零组件类", "tw_electronic_parts"),  # a product with 类 is the class of goods it names
+        ("电脑及周边设备类", "product_computers_peripherals"),
+        ("咖啡类", None),
+        ("汽车类", "retail_autos"),  # ... an entry named so wins
+        ("人类", None),
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
