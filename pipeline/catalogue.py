@@ -242,7 +242,11 @@ class Catalogue:
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
            (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
-           户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue).
+           户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue); nor one
+           narrowed by what precedes it: an industry or sector after words that make it a part (``合成橡胶制造业``,
+           ``先进制造业增加值``; ``_narrowed``), a head right after a product (``金银珠宝类商品零售额``), or a head after
+           限额以上 or 限上, the designated size of trade (``限上零售额``).
+        A product named whole with 类 after it is that product (``电子零组件类``; ``_product_class``).
         """
         key = name_key(name)
         iid = self._key_id(key)
@@ -262,6 +266,8 @@ class Catalogue:
                 return None
             if self._narrowed(name_key(name[:start]), name_key(name[start:])):
                 return None
+            if len(scan) > 1 and scan[-2][1] == start and self.indicators[scan[-2][2]].role == "product":
+                return None  # a product written right before the head: the head of that product (金银珠宝类商品零售额)
             if head.role == "indicator":
                 return head
         return None

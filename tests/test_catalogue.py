@@ -228,6 +228,12 @@ def test_matches(text, expected):
         ("限上社零额", "retail_above_quota"),
         ("社会消费品零售额", "retail_sales"),
         ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
+        ("资讯通信产品外销订单", "export_orders_tw.tw_orders_ict_products"),  # a product's orders, not all orders
+        ("外销订单", "export_orders_tw"),
+        ("制造业实际使用外资金额", "fdi.gbt4754_c"),  # manufacturing's FDI, not all FDI
+        ("石油及制品类零售额", "retail_value.retail_petroleum"),  # a class of goods' retail sales, not all retail
+        ("城镇零售额", None),
+        ("金银珠宝类商品零售额", None),  # a product right before the head: the head of that product, not the whole
         ("电子零组件类", "tw_electronic_parts"),  # a product with 类 is the class of goods it names
         ("电脑及周边设备类", "product_computers_peripherals"),
         ("咖啡类", None),
