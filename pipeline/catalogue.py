@@ -25,7 +25,7 @@ _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 # Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
-# A head written after one of these is the last of coordinated names (住宿及餐饮业, 货物及服务输出): not the whole.
+# A head written after one of these is the last of coordinated names (交通及餐饮业, 货物及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
@@ -39,7 +39,7 @@ _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "
 # all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
 _TRADE_SIZE_SCOPES = ("限额以上", "限上")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
-# is 规模以上工业增加值, unlike 石化工业增加值 (a part of industry).
+# is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
@@ -239,7 +239,7 @@ class Catalogue:
            and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``医疗保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
-           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
+           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``交通及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
            (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
            户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue); nor one
@@ -284,7 +284,7 @@ class Catalogue:
     def _narrowed(self, before: str, head: str) -> bool:
         """Whether a head that starts with an industry or sector's name (``制造业``, ``制造业增加值``, ``工业增加值``) is
         written after words that narrow that industry to a part of it (``合成橡胶制造业``, ``先进制造业增加值``,
-        ``石化工业增加值``): the head is the whole, not the part.  A survey scope written last before it (``规上``) or the
+        ``化工工业增加值``): the head is the whole, not the part.  A survey scope written last before it (``规上``) or the
         whole of a place (``全国``, ``本港``) narrows nothing."""
         if not before or _WHOLE_PLACE.fullmatch(before) or any(
             self.indicators[iid].role == "scope" for iid in map(self.keys.get, _suffixes(before)) if iid

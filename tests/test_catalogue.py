@@ -193,7 +193,8 @@ def test_matches(text, expected):
         ("数字经济总量", None),  # not the 经济总量 (GDP) of the digital economy
         ("汽车的", None),
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
-        ("住宿及餐饮业", None),
+        ("交通及餐饮业", None),
+        ("住宿及餐饮业", "gbt4754_h"),  # ... unless a name covers the joiner: Taiwan's and Hong Kong's name of the section
         ("金融及保险业", "sector_finance_insurance"),  # ... unless a name covers the joiner
         ("商品及服务输出", "gs_exports_tw"),  # ... Taiwan's exports of goods and services, a name
         ("货物及服务输出", None),
@@ -216,7 +217,8 @@ def test_matches(text, expected):
         ("合成橡胶制造业", None),
         ("新能源汽车制造业", None),
         ("先进制造业增加值", None),
-        ("石化工业增加值", None),
+        ("装备工业增加值", "equipment_manufacturing_va"),  # ... a name of that part is read as such
+        ("化工工业增加值", None),
         ("博爱医院", None),  # a hospital is no hospital industry
         ("汽车制造业", "gbt4754_c36"),  # ... unless a name covers it
         ("规上制造业", "gbt4754_c"),  # ... or a survey scope is all that precedes it
