@@ -64,7 +64,8 @@ def test_matches(text, expected):
         ("进口数字", "imports"),
         ("汽车产量规模", "output.product_autos"),  # ... a composite too
         ("准备货币总额", "reserve_money_tw"),  # Taiwan's reserve money, its total
-        ("中场博彩收益总额", None),  # ... of a name the catalogue does not know: none
+        ("集团博彩收益总额", None),  # ... of a name the catalogue does not know: none (a company group's)
+        ("中场博彩收益总额", "mass_market_ggr_mo"),
         ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
         ("消费者信心指数总指数", "consumer_confidence_tw"),  # an index's headline
