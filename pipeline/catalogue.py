@@ -45,6 +45,18 @@ _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类", "业")
+# Industry (工业) is GB/T 4754 sections B, C and D, divisions 06 to 46: 纺织业工业增加值 is the value added of 纺织业, one
+# industry of it.
+_INDUSTRY_WORD = "工业"
+_INDUSTRIAL_SECTIONS = frozenset("BCD")
+_INDUSTRIAL_DIVISIONS = range(6, 47)
+
+
+def _industrial_code(code: str) -> bool:
+    """Whether a GB/T 4754 code (section letter, division, major group) lies in industry, sections B to D."""
+    return code in _INDUSTRIAL_SECTIONS or (code.isdigit() and int(code[:2]) in _INDUSTRIAL_DIVISIONS)
+
+
 # A product named alone with 类 after it is the class of goods it names (电子零组件类, 半导体类 in Taiwan's trade tables).
 _PRODUCT_CLASS = "类"
 # An industry named "X业" is written "X企业" for its enterprises and "X行业" for itself: 租赁和商务服务企业营业收入
@@ -225,7 +237,7 @@ class Catalogue:
            partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
            so is a modifier followed by 行业, 产业, 企业, 类 or 业 (``水泥行业营业收入`` -> ``revenue.product_cement``),
            and an industry ``X业`` written ``X企业`` or ``X行业`` (``租赁和商务服务企业营业收入`` ->
-           ``revenue.gbt4754_l``).
+           ``revenue.gbt4754_l``), and an industry of sections B to D written before 工业 (``纺织业工业增加值``).
            A verb of a measure written before a product names it too, in verb-object order: 出口, 进口, 生产
            and 销售 (``出口汽车`` -> ``exports.product_autos``, ``生产新能源汽车`` -> ``ev_output``).
         3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
@@ -406,6 +418,8 @@ class Catalogue:
         for head, measure in self._ending_in(key, "measure"):
             prep, xid, suffix = self._modifier(head)
             if xid is None:
+                xid = self._industrial_industry(head)
+            if xid is None:
                 continue
             of = self.indicators[xid]
             named = self._entry_written(written for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases)
@@ -414,6 +428,16 @@ class Catalogue:
                 return named
             return Composite(measure, of)
         return None
+
+    def _industrial_industry(self, head: str) -> Optional[str]:
+        """The industry of GB/T 4754 sections B to D (mining, manufacturing, utilities: 工业) written before 工业 and a
+        measure (``纺织业工业增加值``, ``规上纺织企业工业增加值``): that industry's measure, 工业 restating what it belongs to."""
+        if not head.endswith(_INDUSTRY_WORD) or len(head) <= len(_INDUSTRY_WORD):
+            return None
+        _, xid, _ = self._modifier(head[:-len(_INDUSTRY_WORD)])
+        if xid is None or not any(_industrial_code(code) for code in self.indicators[xid].codes):
+            return None
+        return xid
 
     def _verb_object(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A verb of a measure followed by a product named whole (``出口汽车`` -> ``exports.product_autos``), or the

@@ -231,6 +231,9 @@ def test_matches(text, expected):
         ("限上社零额", "retail_above_quota"),
         ("社会消费品零售额", "retail_sales"),
         ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
+        ("纺织业工业增加值", "value_added.gbt4754_c17"),  # an industry of 工业 before 工业 and a measure: its measure
+        ("规上纺织企业工业增加值", "value_added.gbt4754_c17"),
+        ("批发业工业增加值", None),  # ... only an industry of sections B to D
         ("资讯通信产品外销订单", "export_orders_tw.tw_orders_ict_products"),  # a product's orders, not all orders
         ("外销订单", "export_orders_tw"),
         ("制造业实际使用外资金额", "fdi.gbt4754_c"),  # manufacturing's FDI, not all FDI
