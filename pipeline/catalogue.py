@@ -25,19 +25,40 @@ _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 # Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
-# A head written after one of these is the last of coordinated names (住宿及餐饮业, 货物及服务输出): not the whole.
+# A head written after one of these is the last of coordinated names (交通及餐饮业, 货物及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
-# A head with one of these before it is averaged per person, day, household or month: 人均本地生产总值 and 每人GDP are
-# GDP per head, 日均赌收 the gaming revenue of an average day, another statistic than the head's total (a 30th of a
+# A head with one of these before it is averaged per person, day, household or month: 每人GDP is GDP per head (a
+# statistic of its own, named 人均本地生产总值 in the catalogue), 日均赌收 the gaming revenue of an average day, another statistic than the head's total (a 30th of a
 # month's), and so is 日均重点监测港口货物吞吐量: not the head.  The corpus conventions keep averaging words in the
 # indicator for that reason.
 _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "每日", "每户", "每月")
+# The designated size of trade (限额以上 or 限上 units: wholesale, retail, hotels and catering above a turnover) makes a
+# statistic of those units, a part of the whole: 限额以上单位社会消费品零售总额 is not 社会消费品零售总额, and 限上零售额 not
+# all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
+_TRADE_SIZE_SCOPES = ("限额以上", "限上")
+# A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
+# is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
+_WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类", "业")
+# Industry (工业) is GB/T 4754 sections B, C and D, divisions 06 to 46: 纺织业工业增加值 is the value added of 纺织业, one
+# industry of it.
+_INDUSTRY_WORD = "工业"
+_INDUSTRIAL_SECTIONS = frozenset("BCD")
+_INDUSTRIAL_DIVISIONS = range(6, 47)
+
+
+def _industrial_code(code: str) -> bool:
+    """Whether a GB/T 4754 code (section letter, division, major group) lies in industry, sections B to D."""
+    return code in _INDUSTRIAL_SECTIONS or (code.isdigit() and int(code[:2]) in _INDUSTRIAL_DIVISIONS)
+
+
+# A product named alone with 类 after it is the class of goods it names (电子零组件类, 半导体类 in Taiwan's trade tables).
+_PRODUCT_CLASS = "类"
 # An industry named "X业" is written "X企业" for its enterprises and "X行业" for itself: 租赁和商务服务企业营业收入
 # is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
 _INDUSTRY_SUFFIX = "业"
@@ -132,6 +153,11 @@ def _fold(c: str) -> str:
     return c.lower() if "A" <= c <= "Z" else c
 
 
+def _suffixes(text: str) -> Iterator[str]:
+    """Every non-empty ending of ``text``, longest first."""
+    return (text[i:] for i in range(len(text)))
+
+
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
     return "".join(_fold(c) for c in name if c not in _IGNORED)
@@ -211,7 +237,7 @@ class Catalogue:
            partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
            so is a modifier followed by 行业, 产业, 企业, 类 or 业 (``水泥行业营业收入`` -> ``revenue.product_cement``),
            and an industry ``X业`` written ``X企业`` or ``X行业`` (``租赁和商务服务企业营业收入`` ->
-           ``revenue.gbt4754_l``).
+           ``revenue.gbt4754_l``), and an industry of sections B to D written before 工业 (``纺织业工业增加值``).
            A verb of a measure written before a product names it too, in verb-object order: 出口, 进口, 生产
            and 销售 (``出口汽车`` -> ``exports.product_autos``, ``生产新能源汽车`` -> ``ev_output``).
         3. A rate (role ``rate``: 增速, 年增率, 占比, 比重 ...) after a statistic named by steps 1 or 2, ``的``
@@ -225,16 +251,21 @@ class Catalogue:
            and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
            words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``医疗保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
-           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``住宿及餐饮业``
+           after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``交通及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
            (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
-           户均, 月均, 每人, 每日 ... (``人均本地生产总值`` is not GDP, ``日均赌收`` not the month's gaming revenue).
+           户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue); nor one
+           narrowed by what precedes it: an industry or sector after words that make it a part (``合成橡胶制造业``,
+           ``先进制造业增加值``; ``_narrowed``), a head right after a product (``金银珠宝类商品零售额``), or a head after
+           限额以上 or 限上, the designated size of trade (``限上零售额``).
+        A product named whole with 类 after it is that product (``电子零组件类``; ``_product_class``).
         """
         key = name_key(name)
         iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
-        found = self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
+        found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
+                 or self._product_class(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -243,11 +274,39 @@ class Catalogue:
             head = self.indicators[scan[-1][2]]
             if start and (name[start - 1] in _JOINERS or name[start - 1] == _COMPLEMENT):
                 return None
-            if any(word in name[:start] for word in _PER_UNIT_WORDS):
+            if any(word in name[:start] for word in _PER_UNIT_WORDS + _TRADE_SIZE_SCOPES):
                 return None
+            if self._narrowed(name_key(name[:start]), name_key(name[start:])):
+                return None
+            if len(scan) > 1 and scan[-2][1] == start and self.indicators[scan[-2][2]].role == "product":
+                return None  # a product written right before the head: the head of that product (金银珠宝类商品零售额)
             if head.role == "indicator":
                 return head
         return None
+
+    def _product_class(self, key: str) -> Optional[Indicator]:
+        """A product named whole and followed by 类, the class of goods it names (``电子零组件类``, ``半导体类``): the
+        product, as it is before a measure (``服装类出口额``, step 2)."""
+        if key.endswith(_PRODUCT_CLASS) and len(key) > len(_PRODUCT_CLASS):
+            pid = self.keys.get(key[:-len(_PRODUCT_CLASS)])
+            if pid is not None and self.indicators[pid].role == "product":
+                return self.indicators[pid]
+        return None
+
+    def _narrowed(self, before: str, head: str) -> bool:
+        """Whether a head that starts with an industry or sector's name (``制造业``, ``制造业增加值``, ``工业增加值``) is
+        written after words that narrow that industry to a part of it (``合成橡胶制造业``, ``先进制造业增加值``,
+        ``化工工业增加值``): the head is the whole, not the part.  A survey scope written last before it (``规上``) or the
+        whole of a place (``全国``, ``本港``) narrows nothing."""
+        if not before or _WHOLE_PLACE.fullmatch(before) or any(
+            self.indicators[iid].role == "scope" for iid in map(self.keys.get, _suffixes(before)) if iid
+        ):
+            return False
+        for i in range(len(head), 0, -1):
+            iid = self._key_id(head[:i])
+            if iid is not None and (self.indicators[iid].codes or self.indicators[iid].role == "sector"):
+                return True
+        return False
 
     def _key_id(self, key: str) -> Optional[str]:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
@@ -359,6 +418,8 @@ class Catalogue:
         for head, measure in self._ending_in(key, "measure"):
             prep, xid, suffix = self._modifier(head)
             if xid is None:
+                xid = self._industrial_industry(head)
+            if xid is None:
                 continue
             of = self.indicators[xid]
             named = self._entry_written(written for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases)
@@ -367,6 +428,16 @@ class Catalogue:
                 return named
             return Composite(measure, of)
         return None
+
+    def _industrial_industry(self, head: str) -> Optional[str]:
+        """The industry of GB/T 4754 sections B to D (mining, manufacturing, utilities: 工业) written before 工业 and a
+        measure (``纺织业工业增加值``, ``规上纺织企业工业增加值``): that industry's measure, 工业 restating what it belongs to."""
+        if not head.endswith(_INDUSTRY_WORD) or len(head) <= len(_INDUSTRY_WORD):
+            return None
+        _, xid, _ = self._modifier(head[:-len(_INDUSTRY_WORD)])
+        if xid is None or not any(_industrial_code(code) for code in self.indicators[xid].codes):
+            return None
+        return xid
 
     def _verb_object(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A verb of a measure followed by a product named whole (``出口汽车`` -> ``exports.product_autos``), or the

@@ -64,7 +64,8 @@ def test_matches(text, expected):
         ("进口数字", "imports"),
         ("汽车产量规模", "output.product_autos"),  # ... a composite too
         ("准备货币总额", "reserve_money_tw"),  # Taiwan's reserve money, its total
-        ("中场博彩收益总额", None),  # ... of a name the catalogue does not know: none
+        ("集团博彩收益总额", None),  # ... of a name the catalogue does not know: none (a company group's)
+        ("中场博彩收益总额", "mass_market_ggr_mo"),
         ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
         ("消费者信心指数总指数", "consumer_confidence_tw"),  # an index's headline
@@ -193,7 +194,8 @@ def test_matches(text, expected):
         ("数字经济总量", None),  # not the 经济总量 (GDP) of the digital economy
         ("汽车的", None),
         # ... nor a head after 及, 和, 与 or 、 that no name covers: the last of coordinated names
-        ("住宿及餐饮业", None),
+        ("交通及餐饮业", None),
+        ("住宿及餐饮业", "gbt4754_h"),  # ... unless a name covers the joiner: Taiwan's and Hong Kong's name of the section
         ("金融及保险业", "sector_finance_insurance"),  # ... unless a name covers the joiner
         ("商品及服务输出", "gs_exports_tw"),  # ... Taiwan's exports of goods and services, a name
         ("货物及服务输出", None),
@@ -205,13 +207,44 @@ def test_matches(text, expected):
         ("批发零售业增加值", "value_added.gbt4754_f"),
         ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
         ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
-        ("人均本地生产总值", None),  # ... nor a head after a per-unit averaging word: GDP per head is not GDP
+        ("人均本地居民总收入", None),  # ... nor a head after a per-unit averaging word: GNI per head is not GNI
         ("每人GDP", None),
+        ("人均本地生产总值", "gdp_per_capita"),  # ... a name of GDP per head is its own statistic
         ("日均赌收", None),  # a day's average, not the month's total
         ("平均每日发送旅客", None),
         ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
         ("本地生产总值", "gdp"),
+        # ... nor a head that starts with an industry or sector narrowed by the words before it: a part, not the whole
+        ("合成橡胶制造业", None),
+        ("新能源汽车制造业", None),
+        ("先进制造业增加值", None),
+        ("装备工业增加值", "equipment_manufacturing_va"),  # ... a name of that part is read as such
+        ("化工工业增加值", None),
+        ("博爱医院", None),  # a hospital is no hospital industry
+        ("汽车制造业", "gbt4754_c36"),  # ... unless a name covers it
+        ("规上制造业", "gbt4754_c"),  # ... or a survey scope is all that precedes it
+        ("规模以上制造业增加值", "manufacturing_va"),
+        # ... nor a head after the designated size of trade: the units above it are a part of the whole
+        ("限额以上单位社会消费品零售总额", None),
+        ("限上零售额", None),
+        ("限额以上单位社会消费品零售额", "retail_above_quota"),  # ... unless a name says it
+        ("限上社零额", "retail_above_quota"),
+        ("社会消费品零售额", "retail_sales"),
         ("农村居民人均可支配收入", "rural_disposable_income"),  # a name that holds the averaging word is its own
+        ("纺织业工业增加值", "value_added.gbt4754_c17"),  # an industry of 工业 before 工业 and a measure: its measure
+        ("规上纺织企业工业增加值", "value_added.gbt4754_c17"),
+        ("批发业工业增加值", None),  # ... only an industry of sections B to D
+        ("资讯通信产品外销订单", "export_orders_tw.tw_orders_ict_products"),  # a product's orders, not all orders
+        ("外销订单", "export_orders_tw"),
+        ("制造业实际使用外资金额", "fdi.gbt4754_c"),  # manufacturing's FDI, not all FDI
+        ("石油及制品类零售额", "retail_value.retail_petroleum"),  # a class of goods' retail sales, not all retail
+        ("城镇零售额", None),
+        ("金银珠宝类商品零售额", None),  # a product right before the head: the head of that product, not the whole
+        ("电子零组件类", "tw_electronic_parts"),  # a product with 类 is the class of goods it names
+        ("电脑及周边设备类", "product_computers_peripherals"),
+        ("咖啡类", None),
+        ("汽车类", "retail_autos"),  # ... an entry named so wins
+        ("人类", None),
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
