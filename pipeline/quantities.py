@@ -171,6 +171,12 @@ class _Grammar:
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
+        self.unit_topics: dict[str, re.Pattern[str]] = {}
+        for unit_surface in {e.unit for e in words.get("unit_topic", {}).values()}:
+            self.unit_topics[unit_surface] = re.compile(
+                _alt({w for w, e in words["unit_topic"].items() if e.unit == unit_surface}))
+        self.split_words = tails("unit_split")
+        self.split_seconds = frozenset(w[1] for w in self.split_words)
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
@@ -195,17 +201,22 @@ class _Grammar:
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
-        # 百/千/万/亿 open a number after a one-character qualifier (逾千亿, 近亿吨), before an infix one (百余家,
-        # 千多人) or before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
-        one_char_quals = "".join(sorted(re.escape(w) for w in self.prefix_quals if len(w) == 1))
+        # 百/千/万/亿/兆 open a number after a qualifier or a magnitude cue (逾千亿, 近兆元, 超过百万平方公尺,
+        # 直逼万点: checked in _lone_magnitude), before an infix one (百余家, 千多人), before 亿 (上看千亿美元; not
+        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目); 百万 alone does not (每百万人口)
+        self.magnitude_cues = tails("magnitude_cue")
+        lone_after = "".join(sorted({re.escape(w[-1]) for w in (*self.prefix_quals, *self.magnitude_cues)}))
+        bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
+        unit_words = _alt(set(self.units))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万亿]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
+            f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多亿])"
+            f"|(?:{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
             f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
-        # after a magnitude: 2兆6934亿, 1兆8104.92亿 (a decimal only before another big magnitude)
-        cont = (rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
+        # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude)
+        cont = (rf"(?:\s?(?:\d,\d{{3}}(?:\.\d+(?=\s?(?:{big})))?|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
                 rf"(?:\s?(?:{small}))?(?:\s?(?:{big}))*)")
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
@@ -230,7 +241,7 @@ class _Grammar:
         # the regex engine reject most positions at once instead of trying each branch (2.5x faster
         # scanning; the test suite checks that matches are the same as without it).
         names = lex.word_set("numeral_name")
-        starts = set(_CN_START) | set("百千万亿-−负+＋") | {
+        starts = set(_CN_START) | set("百千万亿兆-−负+＋") | {
             w[0] for w in (*self.value_words, *lex.word_set("ordinal_prefix"), *lex.word_set("ordinal_first"),
                            *lex.word_set("vague_prefix"), *names)}
         self.starts = _first_chars(starts)
@@ -591,7 +602,13 @@ def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str |
         for noun in g.count_after_ge:
             if text.startswith(noun, uend):
                 noun_unit = g.units.get(noun)
-                return noun_unit, uend + len(noun), (noun_unit.canonical if noun_unit else noun)
+                if noun_unit is None:
+                    return unit, uend + len(noun), noun  # 10个席位: a count (QUANTITY) of the noun
+                return noun_unit, uend + len(noun), noun_unit.canonical
+        after = g.unit_re.match(text, uend)
+        if after is not None and g.units[after.group()].kind == "physical" and not _unit_stopped(g, text, after.end()):
+            noun_unit = g.units[after.group()]  # 167.4万个标准箱: 个 counts in the physical unit after it
+            return noun_unit, after.end(), noun_unit.canonical
     return unit, uend, unit.canonical
 
 
@@ -631,8 +648,10 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if tail is not None:
             return _single(g, text, m, start, end, tail, tail.canonical, number=m.group("an")[:-1])
         return _single(g, text, m, start, end, None, None)
-    unit = g.units[surface]
     end = m.end("au")
+    if text[end : end + 1] in g.split_seconds:
+        surface, end = _split_unit(g, text, surface, end)
+    unit = g.units[surface]
     if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end) \
             and not _big_magnitude(m):
         return None
@@ -644,6 +663,19 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     else:
         unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
+    """A unit whose last character starts a word written after it, ending the clause (各增2千人次之,: 次之 is
+    "comes second"): the unit is the surface without that character (人).  Not before another character
+    (百万人次之多 is 人次)."""
+    for word in g.split_words:
+        rest = word[1:]
+        after = end + len(rest)
+        if (surface.endswith(word[0]) and surface[:-1] in g.units and text.startswith(rest, end)
+                and not _HAN.match(text[after : after + 1] or " ")):
+            return surface[:-1], end - 1
+    return surface, end
 
 
 def _numeral_tail(g: _Grammar, m: re.Match) -> Unit | None:
@@ -688,6 +720,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     is_cn = number[0] not in "0123456789"
     if number in _LONE_CAPITALS and not mags:
         return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
+    lone = not mags and not infix and is_cn and all(c in _MAGNITUDES for c in number.replace(" ", ""))
+    if lone and not _lone_magnitude(g, text, start, end, number, unit):
+        return None
     tenths = None
     if text[start - 1 : start] in g.rank_set_lasts and text.endswith(g.rank_sets, 0, start) and (
             unit is None or unit.surface in g.ordinal_measures):
@@ -703,7 +738,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
             return None
-        if unit.cued and not _unit_cued(g, text, start, neg, unit):
+        if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
@@ -722,8 +757,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
             return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
-        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end):
-            return None
+        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end) \
+                and not (lone and any(c in "万亿兆" for c in number) and _prefix_qualifier(g, text, start)):
+            return None  # but 筹逾千亿冠全球: a magnitude after its qualifier is a number before any word
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
     try:
@@ -739,6 +775,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         value, end = _unit_tail(g, text, end, unit, value, number, mags)
     if unit is not None and unit.clock and _clock_time(g, text, start, value):
         return None
+    if unit is not None and unit.noun is not None and text.endswith(unit.noun, 0, end):
+        end -= len(unit.noun)  # 57.34亿度电: 电 names the commodity, the quantity ends with its unit
     if neg is not None and neg.strip() not in "+＋":
         value = -value
     qualifier = None
@@ -748,6 +786,25 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if qualifier is None or qualifier == ">":
         qualifier = _suffix_qualifier(g, text, end, unit.kind if unit else None) or qualifier
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+
+
+#: the characters a number written with magnitudes only is made of (千亿, 百兆, 万)
+_MAGNITUDES = frozenset("百千万亿兆")
+
+
+def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, unit: Unit | None) -> bool:
+    """Whether a number written with magnitudes only counts something: after a qualifier or a magnitude cue
+    (逾千亿, 近兆元, 直逼万点), before a bound (亿元以上), or a magnitude before 亿 (上看千亿美元);
+    elsewhere 百, 千 and 万 are characters of words (百姓, 千万不要, 万一)."""
+    written = number.replace(" ", "")
+    if len(written) > 1 and written[0] in "百千万" and written[1] == "亿":
+        return True
+    if _prefix_qualifier(g, text, start) is not None:
+        return True
+    at = start - 1 if text[start - 1 : start] == " " else start
+    if text.endswith(g.magnitude_cues, 0, at):
+        return True
+    return _suffix_qualifier(g, text, end, unit.kind if unit else None) in (">=", "<=")
 
 
 def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
@@ -839,16 +896,21 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         if has_big and spelled and not _HAN.match(nxt or " "):
             return True
         return _positional_bare(g, text, start, number + mags, prev, nxt)
-    if prev in _OPEN and nxt in _CLOSE and "." not in number:
-        return False  # a note or list marker (1); an index value with decimals (104.10) stays
-    if text.endswith(g.note_words, max(0, start - 3), start):
-        return False  # 详见附注7, 见表2
+    if nxt == "》" and not has_big:
+        return False  # 《飞驰人生2》: the number ends a title
+    if prev in _OPEN and nxt in _CLOSE and "." not in number and not has_big:
+        return False  # a note or list marker (1); an index value with decimals (104.10) or an amount (5000万) stays
+    at = start - 1 if prev == " " else start
+    if text.endswith(g.note_words, max(0, at - 3), at):
+        return False  # 详见附注7, 见表2, 详表 1, 热线 1823, 股票代号2330
     if prev == " " and start > 1 and text[start - 2] in _LETTERS:
         return False  # Windows 11, iPhone 15: a version or model after a Latin name
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
         return True
+    if _DATE_LIST.match(text, end):
+        return False  # 110及111年, 8及9月份, 1、2月: a date listed before the one that writes its unit
     if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START) and not (
             prev == " " and start > 1 and _HAN.match(text[start - 2])):
         return False  # a list marker: 1、 or 1. (not in spaced text: 分别下降 1.6、0.4 及 0.2 个百分点)
@@ -857,8 +919,14 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # phone numbers, codes (a number grouped by thousands is neither)
     if nxt and nxt in "-~—–/:":
         return False
-    # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3)
-    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end))
+    # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3) nor to a
+    # suffix qualifier (指数升至60以上)
+    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end)
+                and _suffix_qualifier(g, text, end, None) is None)
+
+
+#: a number listed before a date or period (110及111年, 2、3月的开支)
+_DATE_LIST = re.compile(r"\s?(?:[、和及与或]|以及)\s?\d{1,4}\s?(?:年|月|日|号|季)")
 
 
 def _code_like(digits: str) -> bool:
@@ -925,12 +993,24 @@ def _currency_symbol(g: _Grammar, text: str, start: int) -> tuple[int, Unit | No
     return start, None
 
 
-def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit) -> bool:
-    """Whether a cued unit's word stands shortly before the number (气温30度, 华氏温度70度), or 零下."""
+#: how far back the sentence of a cued unit's topic word is read (综合判断分数则为24分,较上月的26分减少2分)
+_TOPIC_LOOKBACK = 80
+
+
+def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, single_digit: bool) -> bool:
+    """Whether a cued unit's word stands shortly before the number (气温30度, 华氏温度70度), or 零下; or its
+    topic word earlier in the sentence (分数 for 分: 分数增加1分; 用电 for 度: 全年用电量100亿度)."""
     if neg is not None and neg.strip() == "零下":
         return True
     window = text[max(0, start - 8) : start].rstrip().rstrip("为达到至了约是")
-    return window.endswith(g.unit_cues.get(unit.surface, ()))
+    if window.endswith(g.unit_cues.get(unit.surface, ())):
+        return True
+    topic = g.unit_topics.get(unit.surface)
+    if topic is None or single_digit or text[start - 1 : start] in ("时", "点"):
+        return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb; 8时30分 is a time of day
+    low = max(0, start - _TOPIC_LOOKBACK)
+    cut = max(text.rfind(c, low, start) for c in "。\n!?；;")
+    return topic.search(text, cut + 1 if cut >= 0 else low, start) is not None
 
 
 def _spec(g: _Grammar, text: str, end: int) -> bool:
@@ -1096,10 +1176,16 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         if unit is None:
             continue
         value = q.value * unit.scale if q.label == "CARDINAL" else q.value / units_of[i].scale * unit.scale
+        if q.label == "CARDINAL" and q.text.isascii() and (mag := _ARABIC_MAGNITUDE.match(nxt.text)) is not None:
+            value *= parse_number(mag.group(1))  # 1286和1187.6亿元: the magnitude is shared with the unit
         base = value * unit.factor if unit.factor is not None else None
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+
+
+#: an Arabic number and the magnitudes after it (1187.6亿元: 亿)
+_ARABIC_MAGNITUDE = re.compile(r"[-+]?[\d,.]+\s?([万亿兆]+)(?![\d万亿兆])")
 
 
 def _shared_per(unit: Unit | None, nxt: Unit | None) -> bool:
