@@ -736,8 +736,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
                 and not _big_magnitude(m):
             return None
-        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
-            return None
+        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time") and not (
+                unit.kind == "measure" and unit.surface not in ("个", "批")
+                and g.change_verb.search(text, max(0, start - 8), start)):
+            return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
         if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
@@ -775,6 +777,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         value, end = _unit_tail(g, text, end, unit, value, number, mags)
     if unit is not None and unit.clock and _clock_time(g, text, start, value):
         return None
+    if text[start - 1 : start] in _OPEN_QUOTES and _QUOTED_NAME.match(text, end):
+        return None  # “3000亿元俱乐部”, 「47人案」: a name in quotes that starts with a quantity
     if unit is not None and unit.noun is not None and text.endswith(unit.noun, 0, end):
         end -= len(unit.noun)  # 57.34亿度电: 电 names the commodity, the quantity ends with its unit
     if neg is not None and neg.strip() not in "+＋":
@@ -903,6 +907,13 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     at = start - 1 if prev == " " else start
     if text.endswith(g.note_words, max(0, at - 3), at):
         return False  # 详见附注7, 见表2, 详表 1, 热线 1823, 股票代号2330
+    digits_only = number.isdigit()
+    if digits_only and text.endswith(g.bare_blocks, 0, start):
+        return False  # 双11, 前10: a date or a set of ranks, as for spelled numbers
+    if nxt and nxt in "+＋":
+        return False  # 95+无铅汽油, 65+: a grade or a group
+    if digits_only and len(number) == 4 and number[:2] in ("19", "20") and prev in ",，" and nxt in ")）":
+        return False  # (能源局,2017): the year of a cited source
     if prev == " " and start > 1 and text[start - 2] in _LETTERS:
         return False  # Windows 11, iPhone 15: a version or model after a Latin name
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
@@ -941,6 +952,9 @@ _LONE_CAPITALS = frozenset("拾佰仟")
 #: the unit kinds that something after the unit may add to (两吨半, 八元五毛)
 _TAIL_KINDS = frozenset({"physical", "currency"})
 _QUOTES = frozenset("“”\"'「」『』")
+_OPEN_QUOTES = frozenset("“「『")
+#: the rest of a quoted name after its leading quantity (“3000亿元俱乐部”)
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[”」』]")
 
 
 def _signed_digit(neg: str | None, text: str, end: int) -> bool:
