@@ -736,6 +736,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
                 and not _big_magnitude(m):
             return None
+        if unit.kind == "time" and _CLOCK_MINUTES.match(text, end):
+            return None  # 香港时间15时00分: a time of day, even after the cue 时间
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time") and not (
                 unit.kind == "measure" and unit.surface not in ("个", "批")
                 and g.change_verb.search(text, max(0, start - 8), start)):
@@ -912,8 +914,11 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # 双11, 前10: a date or a set of ranks, as for spelled numbers
     if nxt and nxt in "+＋":
         return False  # 95+无铅汽油, 65+: a grade or a group
-    if digits_only and len(number) == 4 and number[:2] in ("19", "20") and prev in ",，" and nxt in ")）":
-        return False  # (能源局,2017): the year of a cited source
+    if digits_only and len(number) == 4 and number[:2] in ("19", "20") and (
+            prev in ",，" and nxt in ")）" or _YEAR_TAIL.match(text, end)):
+        return False  # (能源局,2017), 2020 全年: a year (of a cited source, of a period)
+    if nxt in _CLOSE_QUOTES and _QUOTED_HEAD.search(text, max(0, start - 4), start):
+        return False  # 「保2」, “双11”: a slogan or a name in quotes that ends with a number
     if prev == " " and start > 1 and text[start - 2] in _LETTERS:
         return False  # Windows 11, iPhone 15: a version or model after a Latin name
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
@@ -936,6 +941,10 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
                 and _suffix_qualifier(g, text, end, None) is None)
 
 
+#: the minutes of a time of day after its hour (15时00分)
+_CLOCK_MINUTES = re.compile(r"\s?\d{1,2}\s?分")
+#: what follows a year written without 年 (美国 2020 全年经济成长率, 2020上半年)
+_YEAR_TAIL = re.compile(r"\s?(?:全年|上半年|下半年|年度|前三季|第[一二三四1-4]季)")
 #: a number listed before a date or period (110及111年, 2、3月的开支)
 _DATE_LIST = re.compile(r"\s?(?:[、和及与或]|以及)\s?\d{1,4}\s?(?:年|月|日|号|季)")
 
@@ -953,6 +962,9 @@ _LONE_CAPITALS = frozenset("拾佰仟")
 _TAIL_KINDS = frozenset({"physical", "currency"})
 _QUOTES = frozenset("“”\"'「」『』")
 _OPEN_QUOTES = frozenset("“「『")
+_CLOSE_QUOTES = frozenset("”」』")
+#: an opening quote and the characters of a name before its closing number (「保2」)
+_QUOTED_HEAD = re.compile(r"[“「『][\u4e00-\u9fff]{1,3}$")
 #: the rest of a quoted name after its leading quantity (“3000亿元俱乐部”)
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[”」』]")
 
