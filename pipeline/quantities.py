@@ -561,7 +561,7 @@ def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fract
 def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     start = m.start()
     if start > 0 and text[start - 1 : start + 1] in g.vague_block:
-        return None
+        return _reread(g, text, start + 1)  # 站上万点: 上 ends a verb, the number starts after it
     unit = g.units.get(m.group("vu")) if m.group("vu") else None
     digits = m.group("vn") + (m.group("vm") or "").replace(" ", "")
     if unit is None and not any(c in "万亿" for c in digits):
@@ -762,8 +762,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
         if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end) \
-                and not (lone and any(c in "万亿兆" for c in number) and _prefix_qualifier(g, text, start)):
-            return None  # but 筹逾千亿冠全球: a magnitude after its qualifier is a number before any word
+                and not (lone and any(c in "万亿兆" for c in number) and (
+                    _prefix_qualifier(g, text, start) or text.startswith(_MILESTONES, end))):
+            return None  # but 筹逾千亿冠全球, 重上百亿大关: a magnitude after its qualifier or before a milestone word
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
     try:
@@ -794,6 +795,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
 
 
+#: words after a round amount that make it a level reached (重上百亿大关, 站稳万点关口)
+_MILESTONES = ("大关", "关口", "水平", "台阶")
 #: the characters a number written with magnitudes only is made of (千亿, 百兆, 万)
 _MAGNITUDES = frozenset("百千万亿兆")
 
@@ -985,10 +988,14 @@ def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str,
     if not any(c in _POSITIONAL for c in whole) or len(whole) == 1 and whole != "十":
         return False  # 拾 or 佰 alone is a word (重拾), 十 alone a number
     if _adjacent_digits(whole) is None and any(
-            a in _CN_DIGITS and b in _CN_DIGITS and "零" not in (a, b) and "〇" not in (a, b)
+            a in _CN_DIGITS and b in _CN_DIGITS and not {a, b} & _ZEROS
             for a, b in zip(whole, whole[1:])):
         return False
     return _alone(g, text, start, prev, nxt)
+
+
+#: the zeros that mark a skipped place in a positional numeral (四百○四, 二百零六)
+_ZEROS = frozenset("零〇○")
 
 
 def _alone(g: _Grammar, text: str, start: int, prev: str, nxt: str) -> bool:
