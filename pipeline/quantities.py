@@ -299,6 +299,9 @@ def _grammar(path: str | None = None) -> _Grammar:
 #: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
 _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
+#: a ratio to one or to a hundred after a ratio word (生师比18.38:1, 性别比为105.2:100)
+_PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
+_RATIO_WORDS = ("比", "比为", "比是", "比例为", "比达")
 
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
@@ -313,6 +316,13 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         m = search(text, pos)
         if m is None:
             break
+        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(_RATIO_WORDS, 0, m.start()) else None
+        if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
+            q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
+            out.append(q)
+            units_of.append(unit)
+            pos = pair.end()
+            continue
         ratio = _RATIO.match(text, m.start()) if m.start() == 0 or not text[m.start() - 1].isdigit() else None
         if ratio is not None and "." in ratio.group():  # 三次产业结构为3.6:47.9:48.5: each part is a number
             for part in _RATIO_PART.finditer(text, ratio.start(), ratio.end()):
