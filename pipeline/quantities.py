@@ -299,6 +299,11 @@ def _grammar(path: str | None = None) -> _Grammar:
 #: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
 _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
+#: ranks listed by spelled digit before the measure word they share, ending a phrase (位列二、三、四位,);
+#: not 三、四名工人 (a count) nor after 第 or 前 (第二、三名 is read as ordinals, 前三名 names a set)
+_RANK_LIST = re.compile(r"[一二三四五六七八九十](?:、[一二三四五六七八九十])+(?P<m>[位名])(?![\u4e00-\u9fff\d])")
+_RANK_ITEM = re.compile(r"([一二三四五六七八九十])(?:[位名])?")
+_RANK_LIST_BLOCK = frozenset("第前、" + "一二三四五六七八九十")
 #: a ratio to one or to a hundred after a ratio word (生师比18.38:1, 性别比为105.2:100)
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
 _RATIO_WORDS = ("比", "比为", "比是", "比例为", "比达")
@@ -316,6 +321,17 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         m = search(text, pos)
         if m is None:
             break
+        ranks = _RANK_LIST.match(text, m.start()) if text[m.start()] in _CN_VALUE else None
+        if ranks is not None and text[m.start() - 1 : m.start()] not in _RANK_LIST_BLOCK:
+            # 位列二、三、四位, 行业二、三名: ranks listed by number share the measure word that ends the list
+            measure = ranks.group("m")
+            for item in _RANK_ITEM.finditer(text, ranks.start(), ranks.end("m")):
+                q, unit = _make(g, text, item.start(), item.end(), Fraction(_CN_VALUE[item.group(1)]), None,
+                                "ORDINAL", unit_name=measure)
+                out.append(q)
+                units_of.append(unit)
+            pos = ranks.end("m")
+            continue
         pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(_RATIO_WORDS, 0, m.start()) else None
         if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
             q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
