@@ -864,12 +864,12 @@ def _clock_time(g: _Grammar, text: str, start: int, value: Fraction) -> bool:
 
 def _adjacent_digits(number: str) -> tuple[str, str] | None:
     """``三四`` in 三四成, ``两三`` in 两三个, ``三四十`` (30 to 40), ``四五百万``: two neighbouring digits
-    and the magnitudes they share are a range, not 34 or 340 (no positional number has two digits
-    side by side)."""
+    (and the colloquial 三五, three to five) and the magnitudes they share are a range, not 34 or 340
+    (no positional number has two digits side by side)."""
     if len(number) < 2 or any(c not in _SHARED_MAGNITUDES for c in number[2:]):
         return None
     a, b = _CN_VALUE.get(number[0]), _CN_VALUE.get(number[1])
-    if a is None or b is None or a == 0 or b != a + 1:
+    if a is None or b is None or a == 0 or (b != a + 1 and (a, b) != (3, 5)):
         return None
     rest = number[2:]
     return number[0] + rest, number[1] + rest
