@@ -365,9 +365,25 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             out += shared
             units_of += [None] * len(shared)
             pos = max([pos] + [s.end for s in shared])
+    halves = [q for h in _LONE_HALF.finditer(text) if (q := _lone_half(g, text, h.start())) is not None]
+    if halves:  # 跌近半: a half after its qualifier, ending the phrase
+        merged = sorted(zip(out + halves, units_of + [None] * len(halves)), key=lambda pair: pair[0].start)
+        out, units_of = [q for q, _ in merged], [u for _, u in merged]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     return out
+
+
+#: 半 (a half) ending a phrase or before 的 (销量跌近半,; 逾半的企业); not 近半年, 过半数 (a word of its own)
+_LONE_HALF = re.compile(r"半(?=的|[,，。;；、!?！？)）\s]|$)")
+
+
+def _lone_half(g: _Grammar, text: str, start: int) -> Quantity | None:
+    """``半`` as a share (50 %) when a prefix qualifier is written right before it (近半, 逾半, 约半)."""
+    qualifier = _prefix_qualifier(g, text, start)
+    if qualifier is None or text.endswith("过", 0, start):
+        return None  # 过半 is a fraction word of its own
+    return _make(g, text, start, start + 1, Fraction(50), None, "FRACTION", qualifier, unit_name="%")[0]
 
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
