@@ -200,7 +200,8 @@ class _Grammar:
         small = "|".join(mag(c) for c in "十百千")
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
-        cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
+        # a Latin O inside a spelled numeral is a zero typed for 〇 (五百O七亿元); it never starts one
+        cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|(?<=[{_CN_DIGITS}十百千])O(?=[{_CN_DIGITS}])|{small}|{big})"
         # 百/千/万/亿/兆 open a number after a qualifier or a magnitude cue (逾千亿, 近兆元, 超过百万平方公尺,
         # 直逼万点: checked in _lone_magnitude), before an infix one (百余家, 千多人), before 亿 (上看千亿美元; not
         # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目); 百万 alone does not (每百万人口)
