@@ -459,8 +459,9 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         last = text[end - 1]
         if nxt in _LETTERS and not (_HAN.match(last) and last not in _CN_START and last not in "百千万亿兆佰仟"):
             return True  # C919, 5G; but after a measure word a letter starts the next word (14家H股)
-        if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS):
-            return True
+        if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS) \
+                and not (nxt == ":" and _HAN.match(last)):
+            return True  # but 分为五组:2024年…: a colon after a measure word is punctuation
     return False
 
 
