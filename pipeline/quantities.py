@@ -1030,6 +1030,8 @@ def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str,
     whole, point, decimals = number.replace(" ", "").replace(".", "点").replace("‧", "点").partition("点")
     if len(whole) == 1 and point and decimals:
         return _alone(g, text, start, prev, nxt)  # 三点一四, 零点五
+    if not point and whole in _COUNTED_DIGITS and prev == "有" and nxt and nxt in _PHRASE_END:
+        return True  # 原因有三:, 主要资源有四,: a count that ends its phrase
     if not any(c in _POSITIONAL for c in whole) or len(whole) == 1 and whole != "十":
         return False  # 拾 or 佰 alone is a word (重拾), 十 alone a number
     if _adjacent_digits(whole) is None and any(
@@ -1039,6 +1041,9 @@ def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str,
     return _alone(g, text, start, prev, nxt)
 
 
+#: spelled digits that count after 有 at the end of a phrase (有三,), and the marks that end one
+_COUNTED_DIGITS = frozenset("二两三四五六七八九")
+_PHRASE_END = frozenset(",，:：;；。")
 #: the zeros that mark a skipped place in a positional numeral (四百○四, 二百零六)
 _ZEROS = frozenset("零〇○")
 
