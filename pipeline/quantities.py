@@ -1175,11 +1175,14 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     ua, ub = m.group("au"), m.group("bu")
     if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
         return None
-    if ub is None:
+    if ub is None and not (ua is None and _decimal_pair(g, text, m)):
         return None
     if ua is None and m.group("am") and m.group("bm") and m.group("am") != m.group("bm"):
         return None
-    unit, end, unit_name = _resolve_unit(g, text, m.start("bu"), m.end("bu"), ub)
+    if ub is None:  # two index values (一二三．二二至一二七．二二): the range ends with the second number
+        unit, end, unit_name = None, _strip_space(text, m.start("bn"), m.end("bm")), None
+    else:
+        unit, end, unit_name = _resolve_unit(g, text, m.start("bu"), m.end("bu"), ub)
     if unit is not None and (unit.kind == "time" or unit.category):
         return None
     start = m.start("an") if m.group("neg") is None else m.start()
@@ -1202,6 +1205,19 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         return None  # 增加4,600人至155,600人 (but 上涨10-50元/吨: a dash always makes a range)
     qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, unit.kind if unit else None)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
+
+
+def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
+    """``将落在一二三．二二至一二七．二二``, ``介于49.5至50.5之间``: two index values with decimals joined by
+    a separator make a range, unless a change verb comes before them (跌9.7至37.1: a change, then a
+    level) or a word is glued to the second (1.2至1.5版)."""
+    a, b = m.group("an"), m.group("bn")
+    if not all(any(p in n for p in ".点‧") for n in (a, b)) or m.group("am") or m.group("bm"):
+        return False
+    nxt = text[m.end("bn") : m.end("bn") + 1]
+    if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(("之间", "间"), m.end("bn")):
+        return False  # 1.2至1.5版: the numbers name versions
+    return not g.change_verb.search(text, max(0, m.start() - 8), m.start())
 
 
 def _change_then_level(g: _Grammar, text: str, start: int, low: Fraction, high: Fraction,
