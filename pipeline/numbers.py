@@ -26,6 +26,7 @@ __all__ = ["parse_number", "DIGITS", "SMALL_UNITS", "BIG_UNITS", "NUMERAL_CHARS"
 #: Chinese and financial digits (traditional forms too: callers may skip normalisation).
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "０": 0,
+    "O": 0,  # a Latin O typed for 〇 inside a spelled numeral (五百O七亿元, Macau papers)
     "一": 1, "壹": 1, "幺": 1,
     "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
     "三": 3, "叁": 3, "參": 3, "叄": 3,

@@ -171,6 +171,12 @@ class _Grammar:
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
+        self.unit_topics: dict[str, re.Pattern[str]] = {}
+        for unit_surface in {e.unit for e in words.get("unit_topic", {}).values()}:
+            self.unit_topics[unit_surface] = re.compile(
+                _alt({w for w, e in words["unit_topic"].items() if e.unit == unit_surface}))
+        self.split_words = tails("unit_split")
+        self.split_seconds = frozenset(w[1] for w in self.split_words)
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
@@ -194,18 +200,25 @@ class _Grammar:
         small = "|".join(mag(c) for c in "十百千")
         big = "|".join(mag(c) for c in "万亿兆")
         mag_char = f"(?:{small}|{big})"
-        cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|{small}|{big})"
-        # 百/千/万/亿 open a number after a one-character qualifier (逾千亿, 近亿吨), before an infix one (百余家,
-        # 千多人) or before 亿 (上看千亿美元); 百万 alone does not (每百万人口)
-        one_char_quals = "".join(sorted(re.escape(w) for w in self.prefix_quals if len(w) == 1))
+        # a Latin O inside a spelled numeral is a zero typed for 〇 (五百O七亿元); it never starts one
+        cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|(?<=[{_CN_DIGITS}十百千])O(?=[{_CN_DIGITS}])|{small}|{big})"
+        # 百/千/万/亿/兆 open a number after a qualifier or a magnitude cue (逾千亿, 近兆元, 超过百万平方公尺,
+        # 直逼万点: checked in _lone_magnitude), before an infix one (百余家, 千多人), before 亿 (上看千亿美元; not
+        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目); 百万 alone does not (每百万人口)
+        self.magnitude_cues = tails("magnitude_cue")
+        lone_after = "".join(sorted({re.escape(w[-1]) for w in (*self.prefix_quals, *self.magnitude_cues)}))
+        bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
+        unit_words = _alt(set(self.units))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{one_char_quals}])[百千万亿]|[百千万](?=[余多亿]))(?:\\s?{cn_char})*"
+            f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多亿])"
+            f"|(?:{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
             f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
-        # after a magnitude: 2兆6934亿, 1兆8104.92亿 (a decimal only before another big magnitude)
-        cont = (rf"(?:\s?(?:\d,\d{{3}}|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
+        # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude),
+        # 3百56亿零7百39万9千元 (零 marks a skipped place)
+        cont = (rf"(?:\s?零?(?:\d,\d{{3}}(?:\.\d+(?=\s?(?:{big})))?|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
                 rf"(?:\s?(?:{small}))?(?:\s?(?:{big}))*)")
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
@@ -230,7 +243,7 @@ class _Grammar:
         # the regex engine reject most positions at once instead of trying each branch (2.5x faster
         # scanning; the test suite checks that matches are the same as without it).
         names = lex.word_set("numeral_name")
-        starts = set(_CN_START) | set("百千万亿-−负+＋") | {
+        starts = set(_CN_START) | set("百千万亿兆-−负+＋") | {
             w[0] for w in (*self.value_words, *lex.word_set("ordinal_prefix"), *lex.word_set("ordinal_first"),
                            *lex.word_set("vague_prefix"), *names)}
         self.starts = _first_chars(starts)
@@ -288,6 +301,14 @@ def _grammar(path: str | None = None) -> _Grammar:
 #: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
 _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
+#: ranks listed by spelled digit before the measure word they share, ending a phrase (位列二、三、四位,);
+#: not 三、四名工人 (a count) nor after 第 or 前 (第二、三名 is read as ordinals, 前三名 names a set)
+_RANK_LIST = re.compile(r"[一二三四五六七八九十](?:、[一二三四五六七八九十])+(?P<m>[位名])(?![\u4e00-\u9fff\d])")
+_RANK_ITEM = re.compile(r"([一二三四五六七八九十])(?:[位名])?")
+_RANK_LIST_BLOCK = frozenset("第前、" + "一二三四五六七八九十")
+#: a ratio to one or to a hundred after a ratio word (生师比18.38:1, 性别比为105.2:100)
+_PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
+_RATIO_WORDS = ("比", "比为", "比是", "比例为", "比达")
 
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
@@ -302,6 +323,24 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         m = search(text, pos)
         if m is None:
             break
+        ranks = _RANK_LIST.match(text, m.start()) if text[m.start()] in _CN_VALUE else None
+        if ranks is not None and text[m.start() - 1 : m.start()] not in _RANK_LIST_BLOCK:
+            # 位列二、三、四位, 行业二、三名: ranks listed by number share the measure word that ends the list
+            measure = ranks.group("m")
+            for item in _RANK_ITEM.finditer(text, ranks.start(), ranks.end("m")):
+                q, unit = _make(g, text, item.start(), item.end(), Fraction(_CN_VALUE[item.group(1)]), None,
+                                "ORDINAL", unit_name=measure)
+                out.append(q)
+                units_of.append(unit)
+            pos = ranks.end("m")
+            continue
+        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(_RATIO_WORDS, 0, m.start()) else None
+        if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
+            q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
+            out.append(q)
+            units_of.append(unit)
+            pos = pair.end()
+            continue
         ratio = _RATIO.match(text, m.start()) if m.start() == 0 or not text[m.start() - 1].isdigit() else None
         if ratio is not None and "." in ratio.group():  # 三次产业结构为3.6:47.9:48.5: each part is a number
             for part in _RATIO_PART.finditer(text, ratio.start(), ratio.end()):
@@ -328,9 +367,25 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             out += shared
             units_of += [None] * len(shared)
             pos = max([pos] + [s.end for s in shared])
+    halves = [q for h in _LONE_HALF.finditer(text) if (q := _lone_half(g, text, h.start())) is not None]
+    if halves:  # 跌近半: a half after its qualifier, ending the phrase
+        merged = sorted(zip(out + halves, units_of + [None] * len(halves)), key=lambda pair: pair[0].start)
+        out, units_of = [q for q, _ in merged], [u for _, u in merged]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     return out
+
+
+#: 半 (a half) ending a phrase or before 的 (销量跌近半,; 逾半的企业); not 近半年, 过半数 (a word of its own)
+_LONE_HALF = re.compile(r"半(?=的|[,，。;；、!?！？)）\s]|$)")
+
+
+def _lone_half(g: _Grammar, text: str, start: int) -> Quantity | None:
+    """``半`` as a share (50 %) when a prefix qualifier is written right before it (近半, 逾半, 约半)."""
+    qualifier = _prefix_qualifier(g, text, start)
+    if qualifier is None or text.endswith("过", 0, start):
+        return None  # 过半 is a fraction word of its own
+    return _make(g, text, start, start + 1, Fraction(50), None, "FRACTION", qualifier, unit_name="%")[0]
 
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -404,8 +459,9 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         last = text[end - 1]
         if nxt in _LETTERS and not (_HAN.match(last) and last not in _CN_START and last not in "百千万亿兆佰仟"):
             return True  # C919, 5G; but after a measure word a letter starts the next word (14家H股)
-        if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS):
-            return True
+        if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS) \
+                and not (nxt == ":" and _HAN.match(last)):
+            return True  # but 分为五组:2024年…: a colon after a measure word is punctuation
     return False
 
 
@@ -550,7 +606,7 @@ def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fract
 def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     start = m.start()
     if start > 0 and text[start - 1 : start + 1] in g.vague_block:
-        return None
+        return _reread(g, text, start + 1)  # 站上万点: 上 ends a verb, the number starts after it
     unit = g.units.get(m.group("vu")) if m.group("vu") else None
     digits = m.group("vn") + (m.group("vm") or "").replace(" ", "")
     if unit is None and not any(c in "万亿" for c in digits):
@@ -591,7 +647,13 @@ def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str |
         for noun in g.count_after_ge:
             if text.startswith(noun, uend):
                 noun_unit = g.units.get(noun)
-                return noun_unit, uend + len(noun), (noun_unit.canonical if noun_unit else noun)
+                if noun_unit is None:
+                    return unit, uend + len(noun), noun  # 10个席位: a count (QUANTITY) of the noun
+                return noun_unit, uend + len(noun), noun_unit.canonical
+        after = g.unit_re.match(text, uend)
+        if after is not None and g.units[after.group()].kind == "physical" and not _unit_stopped(g, text, after.end()):
+            noun_unit = g.units[after.group()]  # 167.4万个标准箱: 个 counts in the physical unit after it
+            return noun_unit, after.end(), noun_unit.canonical
     return unit, uend, unit.canonical
 
 
@@ -631,8 +693,10 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if tail is not None:
             return _single(g, text, m, start, end, tail, tail.canonical, number=m.group("an")[:-1])
         return _single(g, text, m, start, end, None, None)
-    unit = g.units[surface]
     end = m.end("au")
+    if text[end : end + 1] in g.split_seconds:
+        surface, end = _split_unit(g, text, surface, end)
+    unit = g.units[surface]
     if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end) \
             and not _big_magnitude(m):
         return None
@@ -644,6 +708,19 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     else:
         unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
+    """A unit whose last character starts a word written after it, ending the clause (各增2千人次之,: 次之 is
+    "comes second"): the unit is the surface without that character (人).  Not before another character
+    (百万人次之多 is 人次)."""
+    for word in g.split_words:
+        rest = word[1:]
+        after = end + len(rest)
+        if (surface.endswith(word[0]) and surface[:-1] in g.units and text.startswith(rest, end)
+                and not _HAN.match(text[after : after + 1] or " ")):
+            return surface[:-1], end - 1
+    return surface, end
 
 
 def _numeral_tail(g: _Grammar, m: re.Match) -> Unit | None:
@@ -688,6 +765,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     is_cn = number[0] not in "0123456789"
     if number in _LONE_CAPITALS and not mags:
         return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
+    lone = not mags and not infix and is_cn and all(c in _MAGNITUDES for c in number.replace(" ", ""))
+    if lone and not _lone_magnitude(g, text, start, end, number, unit):
+        return None
     tenths = None
     if text[start - 1 : start] in g.rank_set_lasts and text.endswith(g.rank_sets, 0, start) and (
             unit is None or unit.surface in g.ordinal_measures):
@@ -701,9 +781,13 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
                 and not _big_magnitude(m):
             return None
-        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time"):
-            return None
-        if unit.cued and not _unit_cued(g, text, start, neg, unit):
+        if unit.kind == "time" and _CLOCK_MINUTES.match(text, end):
+            return None  # 香港时间15时00分: a time of day, even after the cue 时间
+        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time") and not (
+                unit.kind == "measure" and unit.surface not in ("个", "批")
+                and g.change_verb.search(text, max(0, start - 8), start)):
+            return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
+        if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
@@ -722,8 +806,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
             return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
     else:
-        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end):
-            return None
+        if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end) \
+                and not (lone and any(c in "万亿兆" for c in number) and (
+                    _prefix_qualifier(g, text, start) or text.startswith(_MILESTONES, end))):
+            return None  # but 筹逾千亿冠全球, 重上百亿大关: a magnitude after its qualifier or before a milestone word
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
     try:
@@ -739,6 +825,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         value, end = _unit_tail(g, text, end, unit, value, number, mags)
     if unit is not None and unit.clock and _clock_time(g, text, start, value):
         return None
+    if text[start - 1 : start] in _OPEN_QUOTES and _QUOTED_NAME.match(text, end):
+        return None  # “3000亿元俱乐部”, 「47人案」: a name in quotes that starts with a quantity
+    if unit is not None and unit.noun is not None and text.endswith(unit.noun, 0, end):
+        end -= len(unit.noun)  # 57.34亿度电: 电 names the commodity, the quantity ends with its unit
     if neg is not None and neg.strip() not in "+＋":
         value = -value
     qualifier = None
@@ -748,6 +838,27 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if qualifier is None or qualifier == ">":
         qualifier = _suffix_qualifier(g, text, end, unit.kind if unit else None) or qualifier
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+
+
+#: words after a round amount that make it a level reached (重上百亿大关, 站稳万点关口)
+_MILESTONES = ("大关", "关口", "水平", "台阶")
+#: the characters a number written with magnitudes only is made of (千亿, 百兆, 万)
+_MAGNITUDES = frozenset("百千万亿兆")
+
+
+def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, unit: Unit | None) -> bool:
+    """Whether a number written with magnitudes only counts something: after a qualifier or a magnitude cue
+    (逾千亿, 近兆元, 直逼万点), before a bound (亿元以上), or a magnitude before 亿 (上看千亿美元);
+    elsewhere 百, 千 and 万 are characters of words (百姓, 千万不要, 万一)."""
+    written = number.replace(" ", "")
+    if len(written) > 1 and written[0] in "百千万" and written[1] == "亿":
+        return True
+    if _prefix_qualifier(g, text, start) is not None:
+        return True
+    at = start - 1 if text[start - 1 : start] == " " else start
+    if text.endswith(g.magnitude_cues, 0, at):
+        return True
+    return _suffix_qualifier(g, text, end, unit.kind if unit else None) in (">=", "<=")
 
 
 def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
@@ -772,12 +883,12 @@ def _clock_time(g: _Grammar, text: str, start: int, value: Fraction) -> bool:
 
 def _adjacent_digits(number: str) -> tuple[str, str] | None:
     """``三四`` in 三四成, ``两三`` in 两三个, ``三四十`` (30 to 40), ``四五百万``: two neighbouring digits
-    and the magnitudes they share are a range, not 34 or 340 (no positional number has two digits
-    side by side)."""
+    (and the colloquial 三五, three to five) and the magnitudes they share are a range, not 34 or 340
+    (no positional number has two digits side by side)."""
     if len(number) < 2 or any(c not in _SHARED_MAGNITUDES for c in number[2:]):
         return None
     a, b = _CN_VALUE.get(number[0]), _CN_VALUE.get(number[1])
-    if a is None or b is None or a == 0 or b != a + 1:
+    if a is None or b is None or a == 0 or (b != a + 1 and (a, b) != (3, 5)):
         return None
     rest = number[2:]
     return number[0] + rest, number[1] + rest
@@ -839,16 +950,31 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         if has_big and spelled and not _HAN.match(nxt or " "):
             return True
         return _positional_bare(g, text, start, number + mags, prev, nxt)
-    if prev in _OPEN and nxt in _CLOSE and "." not in number:
-        return False  # a note or list marker (1); an index value with decimals (104.10) stays
-    if text.endswith(g.note_words, max(0, start - 3), start):
-        return False  # 详见附注7, 见表2
+    if nxt == "》" and not has_big:
+        return False  # 《飞驰人生2》: the number ends a title
+    if prev in _OPEN and nxt in _CLOSE and "." not in number and not has_big:
+        return False  # a note or list marker (1); an index value with decimals (104.10) or an amount (5000万) stays
+    at = start - 1 if prev == " " else start
+    if text.endswith(g.note_words, max(0, at - 3), at):
+        return False  # 详见附注7, 见表2, 详表 1, 热线 1823, 股票代号2330
+    digits_only = number.isdigit()
+    if digits_only and text.endswith(g.bare_blocks, 0, start):
+        return False  # 双11, 前10: a date or a set of ranks, as for spelled numbers
+    if nxt and nxt in "+＋":
+        return False  # 95+无铅汽油, 65+: a grade or a group
+    if digits_only and len(number) == 4 and number[:2] in ("19", "20") and (
+            prev in ",，" and nxt in ")）" or _YEAR_TAIL.match(text, end)):
+        return False  # (能源局,2017), 2020 全年: a year (of a cited source, of a period)
+    if nxt in _CLOSE_QUOTES and _QUOTED_HEAD.search(text, max(0, start - 4), start):
+        return False  # 「保2」, “双11”: a slogan or a name in quotes that ends with a number
     if prev == " " and start > 1 and text[start - 2] in _LETTERS:
         return False  # Windows 11, iPhone 15: a version or model after a Latin name
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
         return True
+    if _DATE_LIST.match(text, end):
+        return False  # 110及111年, 8及9月份, 1、2月: a date listed before the one that writes its unit
     if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START) and not (
             prev == " " and start > 1 and _HAN.match(text[start - 2])):
         return False  # a list marker: 1、 or 1. (not in spaced text: 分别下降 1.6、0.4 及 0.2 个百分点)
@@ -857,8 +983,18 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # phone numbers, codes (a number grouped by thousands is neither)
     if nxt and nxt in "-~—–/:":
         return False
-    # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3)
-    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end))
+    # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3) nor to a
+    # suffix qualifier (指数升至60以上)
+    return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end)
+                and _suffix_qualifier(g, text, end, None) is None)
+
+
+#: the minutes of a time of day after its hour (15时00分)
+_CLOCK_MINUTES = re.compile(r"\s?\d{1,2}\s?分")
+#: what follows a year written without 年 (美国 2020 全年经济成长率, 2020上半年)
+_YEAR_TAIL = re.compile(r"\s?(?:全年|上半年|下半年|年度|前三季|第[一二三四1-4]季)")
+#: a number listed before a date or period (110及111年, 2、3月的开支)
+_DATE_LIST = re.compile(r"\s?(?:[、和及与或]|以及)\s?\d{1,4}\s?(?:年|月|日|号|季)")
 
 
 def _code_like(digits: str) -> bool:
@@ -873,6 +1009,12 @@ _LONE_CAPITALS = frozenset("拾佰仟")
 #: the unit kinds that something after the unit may add to (两吨半, 八元五毛)
 _TAIL_KINDS = frozenset({"physical", "currency"})
 _QUOTES = frozenset("“”\"'「」『』")
+_OPEN_QUOTES = frozenset("“「『")
+_CLOSE_QUOTES = frozenset("”」』")
+#: an opening quote and the characters of a name before its closing number (「保2」)
+_QUOTED_HEAD = re.compile(r"[“「『][\u4e00-\u9fff]{1,3}$")
+#: the rest of a quoted name after its leading quantity (“3000亿元俱乐部”)
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[”」』]")
 
 
 def _signed_digit(neg: str | None, text: str, end: int) -> bool:
@@ -888,13 +1030,22 @@ def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str,
     whole, point, decimals = number.replace(" ", "").replace(".", "点").replace("‧", "点").partition("点")
     if len(whole) == 1 and point and decimals:
         return _alone(g, text, start, prev, nxt)  # 三点一四, 零点五
+    if not point and whole in _COUNTED_DIGITS and prev == "有" and nxt and nxt in _PHRASE_END:
+        return True  # 原因有三:, 主要资源有四,: a count that ends its phrase
     if not any(c in _POSITIONAL for c in whole) or len(whole) == 1 and whole != "十":
         return False  # 拾 or 佰 alone is a word (重拾), 十 alone a number
     if _adjacent_digits(whole) is None and any(
-            a in _CN_DIGITS and b in _CN_DIGITS and "零" not in (a, b) and "〇" not in (a, b)
+            a in _CN_DIGITS and b in _CN_DIGITS and not {a, b} & _ZEROS
             for a, b in zip(whole, whole[1:])):
         return False
     return _alone(g, text, start, prev, nxt)
+
+
+#: spelled digits that count after 有 at the end of a phrase (有三,), and the marks that end one
+_COUNTED_DIGITS = frozenset("二两三四五六七八九")
+_PHRASE_END = frozenset(",，:：;；。")
+#: the zeros that mark a skipped place in a positional numeral (四百○四, 二百零六)
+_ZEROS = frozenset("零〇○")
 
 
 def _alone(g: _Grammar, text: str, start: int, prev: str, nxt: str) -> bool:
@@ -925,12 +1076,24 @@ def _currency_symbol(g: _Grammar, text: str, start: int) -> tuple[int, Unit | No
     return start, None
 
 
-def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit) -> bool:
-    """Whether a cued unit's word stands shortly before the number (气温30度, 华氏温度70度), or 零下."""
+#: how far back the sentence of a cued unit's topic word is read (综合判断分数则为24分,较上月的26分减少2分)
+_TOPIC_LOOKBACK = 80
+
+
+def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, single_digit: bool) -> bool:
+    """Whether a cued unit's word stands shortly before the number (气温30度, 华氏温度70度), or 零下; or its
+    topic word earlier in the sentence (分数 for 分: 分数增加1分; 用电 for 度: 全年用电量100亿度)."""
     if neg is not None and neg.strip() == "零下":
         return True
     window = text[max(0, start - 8) : start].rstrip().rstrip("为达到至了约是")
-    return window.endswith(g.unit_cues.get(unit.surface, ()))
+    if window.endswith(g.unit_cues.get(unit.surface, ())):
+        return True
+    topic = g.unit_topics.get(unit.surface)
+    if topic is None or single_digit or text[start - 1 : start] in ("时", "点"):
+        return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb; 8时30分 is a time of day
+    low = max(0, start - _TOPIC_LOOKBACK)
+    cut = max(text.rfind(c, low, start) for c in "。\n!?；;")
+    return topic.search(text, cut + 1 if cut >= 0 else low, start) is not None
 
 
 def _spec(g: _Grammar, text: str, end: int) -> bool:
@@ -1012,11 +1175,14 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     ua, ub = m.group("au"), m.group("bu")
     if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
         return None
-    if ub is None:
+    if ub is None and not (ua is None and _decimal_pair(g, text, m)):
         return None
     if ua is None and m.group("am") and m.group("bm") and m.group("am") != m.group("bm"):
         return None
-    unit, end, unit_name = _resolve_unit(g, text, m.start("bu"), m.end("bu"), ub)
+    if ub is None:  # two index values (一二三．二二至一二七．二二): the range ends with the second number
+        unit, end, unit_name = None, _strip_space(text, m.start("bn"), m.end("bm")), None
+    else:
+        unit, end, unit_name = _resolve_unit(g, text, m.start("bu"), m.end("bu"), ub)
     if unit is not None and (unit.kind == "time" or unit.category):
         return None
     start = m.start("an") if m.group("neg") is None else m.start()
@@ -1039,6 +1205,19 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         return None  # 增加4,600人至155,600人 (but 上涨10-50元/吨: a dash always makes a range)
     qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, unit.kind if unit else None)
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
+
+
+def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
+    """``将落在一二三．二二至一二七．二二``, ``介于49.5至50.5之间``: two index values with decimals joined by
+    a separator make a range, unless a change verb comes before them (跌9.7至37.1: a change, then a
+    level) or a word is glued to the second (1.2至1.5版)."""
+    a, b = m.group("an"), m.group("bn")
+    if not all(any(p in n for p in ".点‧") for n in (a, b)) or m.group("am") or m.group("bm"):
+        return False
+    nxt = text[m.end("bn") : m.end("bn") + 1]
+    if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(("之间", "间"), m.end("bn")):
+        return False  # 1.2至1.5版: the numbers name versions
+    return not g.change_verb.search(text, max(0, m.start() - 8), m.start())
 
 
 def _change_then_level(g: _Grammar, text: str, start: int, low: Fraction, high: Fraction,
@@ -1096,10 +1275,16 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         if unit is None:
             continue
         value = q.value * unit.scale if q.label == "CARDINAL" else q.value / units_of[i].scale * unit.scale
+        if q.label == "CARDINAL" and q.text.isascii() and (mag := _ARABIC_MAGNITUDE.match(nxt.text)) is not None:
+            value *= parse_number(mag.group(1))  # 1286和1187.6亿元: the magnitude is shared with the unit
         base = value * unit.factor if unit.factor is not None else None
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+
+
+#: an Arabic number and the magnitudes after it (1187.6亿元: 亿)
+_ARABIC_MAGNITUDE = re.compile(r"[-+]?[\d,.]+\s?([万亿兆]+)(?![\d万亿兆])")
 
 
 def _shared_per(unit: Unit | None, nxt: Unit | None) -> bool:

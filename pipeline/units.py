@@ -100,6 +100,7 @@ class UnitModel(_Entry):
     discount: bool = False
     cued: bool = False
     numeral_tail: bool = False
+    noun: Optional[str] = None
 
     @field_validator("scale", "factor")
     @classmethod
@@ -119,6 +120,8 @@ class UnitModel(_Entry):
             raise ValueError("currency (ISO 4217 code) is required for currencies and only for them")
         if self.currency is not None and not (len(self.currency) == 3 and self.currency.isupper()):
             raise ValueError(f"currency {self.currency!r} is not an ISO 4217 code such as CNY")
+        if self.noun is not None and not all(s.endswith(self.noun) and s != self.noun for s in self.surfaces):
+            raise ValueError(f"every surface must end with the noun {self.noun!r} and hold more than it")
         return self
 
 
@@ -146,7 +149,7 @@ class WordModel(_Entry):
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
-        "head_noun",
+        "head_noun", "magnitude_cue", "unit_topic", "unit_split",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -157,7 +160,7 @@ class WordModel(_Entry):
         needs_value = self.kind in ("fraction_word", "multiple_word", "money_subunit")
         if needs_value != (self.value is not None):
             raise ValueError("value is required for fraction_word, multiple_word and money_subunit, and only for them")
-        needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue")
+        needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue", "unit_topic")
         if needs_unit and self.unit is None:
             raise ValueError(f"unit (the currency unit's surface) is required for {self.kind}")
         return self
@@ -182,6 +185,7 @@ class Unit:
     discount: bool = False
     cued: bool = False
     numeral_tail: bool = False
+    noun: str | None = None  # written after the unit and read with it, but no part of the quantity (度电)
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,7 @@ def _load(path: str) -> Lexicon:
                 discount=item.discount,
                 cued=item.cued,
                 numeral_tail=item.numeral_tail,
+                noun=item.noun,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
     suffix_after: dict[str, frozenset[str]] = {}
@@ -270,7 +275,7 @@ def _load(path: str) -> Lexicon:
             words.setdefault(item.kind, {})[surface] = item
         if item.kind in _CURRENCY_WORDS and (item.unit not in units or units[item.unit].kind != "currency"):
             problems.append(Problem(path, line, f"word {item.id!r}: unit {item.unit!r} is not the surface of a currency"))
-        if item.kind == "unit_cue" and (item.unit not in units or not units[item.unit].cued):
+        if item.kind in ("unit_cue", "unit_topic") and (item.unit not in units or not units[item.unit].cued):
             problems.append(Problem(path, line, f"word {item.id!r}: unit {item.unit!r} is not a cued unit of the file"))
     for item, line in units_ok + quals_ok + words_ok:
         examples += [(item.id, line, ex) for ex in item.examples]
