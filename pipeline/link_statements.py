@@ -219,8 +219,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         else:
             subject = _same_unit_referent(mem, ctx, c)
         carried = True
-    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None:
-        # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港)
+    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
+            and not subject.text.startswith(topic.text):
+        # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港; nor where the head
+        # repeats the topic: 出口方面,出口额为…)
         if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
             subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
         else:

@@ -158,13 +158,16 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     clause_text = text[c_start:c_end].strip()
     if not clause_text:
         return topic, location
-    t_start = c_start
+    t_start, t_end = c_start, c_end
     lead = doc.eng.p_heading_lead.match(text, c_start, c_end)
+    tail = doc.eng.p_heading_tail.search(text, c_start, c_end)
     if lead is not None and not has_quantities:
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
+    elif tail is not None and not has_quantities:
+        t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
     elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text):
         return topic, location
-    subj, loc, share = subject_before(doc, t_start, c_end, topic=True)
+    subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
     if loc:
         location = loc
     carry = mem.carry
