@@ -86,6 +86,7 @@ LEXICON_CLASSES = (
     "heading_prep",  # prepositions opening a heading clause that goes on to name the topic (分季度看…)
     "heading_verb",  # the verb closing such a heading (看 来看)
     "heading_tail",  # a word closing a heading clause after the topic it names (进口方面,年增30.1%)
+    "fall_noun",  # nouns naming the size of a fall: a verb of being after one states a decrease (减幅更大,达33%)
     "apposition_cue",  # words after a count in apposition (教育和通讯两个大类分别上升)
     "right_qualifier",  # qualifiers between a value and the noun written after it (45个以上集群)
     "right_link",  # verbs between a value and the noun written after it (209个成为示范工厂)
@@ -291,6 +292,7 @@ class EnginePatterns:
     p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
     p_heading_lead: regex.Pattern  # a heading opening a topic clause (分季度看全国城镇调查失业率)
     p_heading_tail: regex.Pattern  # a heading word closing a clause after its topic (进口方面)
+    p_fall_noun: regex.Pattern  # a noun naming the size of a fall (减幅, 跌幅, 衰退幅度)
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
     p_compare_ref: regex.Pattern  # a comparison word ending the text before a reference period
@@ -427,6 +429,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
                                      + alt["scope_block"] + r")(?=\p{Han}{2})"),
         p_span_average=lists.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
         p_heading_lead=lists.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
+        p_fall_noun=lists.compile(alt["fall_noun"]),
         p_heading_tail=lists.compile(r"(?<=\p{Han}{2})" + alt["heading_tail"] + r"\s*$"),
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
