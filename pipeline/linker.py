@@ -171,6 +171,8 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if loc:
         location = loc
     carry = mem.carry
+    if subj is not None and not doc.eng.p_anaphor.match(subj.text) and doc.eng.names_nothing(subj.text):
+        return topic, location  # 港岛连跌两周后反弹,升逾2%: a topic that names nothing (a clause of time) changes nothing
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
         subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
