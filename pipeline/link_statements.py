@@ -444,6 +444,13 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if not pieces and carried and cue.group(0)[0] in _NUMERAL:
             # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
             pieces = (mem.plural_referent(cue.group(0)) or subject).parts
+        elif not pieces and carried and len(cue.group(0)) == 1 and not before[:cue.start()].strip() \
+                and len(mem.sent_subjects) >= 2 and mem.sent_subjects[-1].text == subject.text \
+                and mem.sent_subjects[-2].text != subject.text:
+            # 劳动人口38.60万人,及就业人口37.93万人,均较上一期增加1,800人: a clause opening with 均 (都, 皆) and no
+            # subject of its own says it of the last two indicators the sentence stated (not 同样, "likewise",
+            # which compares with the statement before: 每户可支配所得为32万元,同样较103年增1%)
+            pieces = list(mem.sent_subjects[-2:])
         if pieces:
             parts = pieces
             mode = "shared"
