@@ -9,6 +9,7 @@ the indicators stated in this sentence and the one before, the events.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
@@ -94,6 +95,15 @@ class Memory:
         return Subject(c.text, c.start, c.end, parts=list(named[-n:]), share=c.share, location=c.location)
 
 
+def _fall_noun_before(doc: Document, ctx: ValueContext, pred_start: int) -> bool:
+    """Whether a noun naming a fall (减幅, 跌幅, class ``fall_noun``) is written between the value before this
+    one in the sentence (or the sentence start) and the predicate: in an earlier clause too, since the value's
+    own clause may hold only the verb (路环减幅更大,达33%)."""
+    i = bisect_left(doc.q_starts, ctx.q.start)
+    start = max(ctx.sentence[0], doc.q_ends[i - 1] if i > 0 else 0)
+    return start < pred_start and doc.eng.p_fall_noun.search(doc.text, start, pred_start) is not None
+
+
 def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[Statement]) -> Optional[Statement]:
     """Link one value: the statement it makes (its events emitted), or None when no rule states it."""
     match = match_rule(doc, ctx.q, ctx.left, ctx.right, ctx.sentence[0], prev is not None)
@@ -127,6 +137,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
     basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
     sign = pred.sign if value_kind == "change" else 1
+    if sign > 0 and value_kind == "change" and pred.kind != "change" and _fall_noun_before(doc, ctx, pred_start):
+        sign = -1  # 路环减幅更大,达33%: a verb of being after a fall noun states the fall's size
     if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
         sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
     mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n, ratio > 1)
@@ -219,8 +231,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         else:
             subject = _same_unit_referent(mem, ctx, c)
         carried = True
-    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None:
-        # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港)
+    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
+            and not subject.text.startswith(topic.text):
+        # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港; nor where the head
+        # repeats the topic: 出口方面,出口额为…)
         if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
             subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
         else:
@@ -430,6 +444,13 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if not pieces and carried and cue.group(0)[0] in _NUMERAL:
             # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
             pieces = (mem.plural_referent(cue.group(0)) or subject).parts
+        elif not pieces and carried and len(cue.group(0)) == 1 and not before[:cue.start()].strip() \
+                and len(mem.sent_subjects) >= 2 and mem.sent_subjects[-1].text == subject.text \
+                and mem.sent_subjects[-2].text != subject.text:
+            # 劳动人口38.60万人,及就业人口37.93万人,均较上一期增加1,800人: a clause opening with 均 (都, 皆) and no
+            # subject of its own says it of the last two indicators the sentence stated (not 同样, "likewise",
+            # which compares with the statement before: 每户可支配所得为32万元,同样较103年增1%)
+            pieces = list(mem.sent_subjects[-2:])
         if pieces:
             parts = pieces
             mode = "shared"

@@ -145,7 +145,9 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         partner = rest[0] == "与" and ((bool(location_spans) and location_spans[-1][1] == keep[0]
                                         and not eng.p_location.match(rest, 1))
                                        or (_WITH_OF.match(rest) is not None and keep[1] not in doc.period_end_at_start))
-        if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或"):
+        # (nor where the joiner begins a word of the domain: 与会人数)
+        if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或") \
+                and not eng.p_function_led_word.match(rest):
             del keep[0]
             rest = rest[1:]
             changed = True
@@ -335,7 +337,10 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
 
 
 def _starts_content_word(rules: LinkerRules, rest: str) -> bool:
-    """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建)."""
+    """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建; or a
+    word of the domain the general vocabulary lacks, class ``function_led_word``: 与会人数, 还债金额)."""
+    if rules.engine.p_function_led_word.match(rest):
+        return True
     word = word_at_start(rest)
     return word is not None and not any(
         p.fullmatch(word) for p in (rules.engine.p_filler_prefix, rules.compiled["conj"]))

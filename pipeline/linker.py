@@ -158,16 +158,21 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     clause_text = text[c_start:c_end].strip()
     if not clause_text:
         return topic, location
-    t_start = c_start
+    t_start, t_end = c_start, c_end
     lead = doc.eng.p_heading_lead.match(text, c_start, c_end)
+    tail = doc.eng.p_heading_tail.search(text, c_start, c_end)
     if lead is not None and not has_quantities:
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
+    elif tail is not None and not has_quantities:
+        t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
     elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text):
         return topic, location
-    subj, loc, share = subject_before(doc, t_start, c_end, topic=True)
+    subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
     if loc:
         location = loc
     carry = mem.carry
+    if subj is not None and not doc.eng.p_anaphor.match(subj.text) and doc.eng.names_nothing(subj.text):
+        return topic, location  # 港岛连跌两周后反弹,升逾2%: a topic that names nothing (a clause of time) changes nothing
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
         subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)

@@ -85,6 +85,8 @@ LEXICON_CLASSES = (
     "span_average",  # words after a span of months that belong to the period (1-9月平均)
     "heading_prep",  # prepositions opening a heading clause that goes on to name the topic (分季度看…)
     "heading_verb",  # the verb closing such a heading (看 来看)
+    "heading_tail",  # a word closing a heading clause after the topic it names (进口方面,年增30.1%)
+    "fall_noun",  # nouns naming the size of a fall: a verb of being after one states a decrease (减幅更大,达33%)
     "apposition_cue",  # words after a count in apposition (教育和通讯两个大类分别上升)
     "right_qualifier",  # qualifiers between a value and the noun written after it (45个以上集群)
     "right_link",  # verbs between a value and the noun written after it (209个成为示范工厂)
@@ -98,6 +100,7 @@ LEXICON_CLASSES = (
     "period_tail",  # words stripped from the end of a reported period (平均 合计 累计 期间)
     "open_line_end",  # characters that cannot end a sentence: a line ending in one is wrapped (…估计为\n3499亿元)
     "place_keep",  # words right after a place that keep it in the subject, not a location (X贡献)
+    "function_led_word",  # words of the domain opening with a one-character filler that stays (与会, 还债)
     "item_prep",  # a preposition ending a subject right before its value: X is a ranked item (X以18宗居第2)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
@@ -289,6 +292,8 @@ class EnginePatterns:
     p_scope_prefix: regex.Pattern  # a scope X中 opening a subject, X ending in a head or sector word (工业投资中)
     p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
     p_heading_lead: regex.Pattern  # a heading opening a topic clause (分季度看全国城镇调查失业率)
+    p_heading_tail: regex.Pattern  # a heading word closing a clause after its topic (进口方面)
+    p_fall_noun: regex.Pattern  # a noun naming the size of a fall (减幅, 跌幅, 衰退幅度)
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
     p_compare_ref: regex.Pattern  # a comparison word ending the text before a reference period
@@ -299,6 +304,7 @@ class EnginePatterns:
     p_period_prep: regex.Pattern  # a preposition opening a reported period
     p_period_tail: regex.Pattern  # a word closing a reported period
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
+    p_function_led_word: regex.Pattern  # a domain word opening with a one-character filler (与会人数; match)
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
@@ -425,6 +431,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
                                      + alt["scope_block"] + r")(?=\p{Han}{2})"),
         p_span_average=lists.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
         p_heading_lead=lists.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
+        p_fall_noun=lists.compile(alt["fall_noun"]),
+        p_heading_tail=lists.compile(r"(?<=\p{Han}{2})" + alt["heading_tail"] + r"\s*$"),
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
@@ -439,6 +447,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_period_prep=lists.compile("^" + alt["period_prep"] + r"\s*"),
         p_period_tail=lists.compile(alt["period_tail"] + "$"),
         p_place_keep=lists.compile(alt["place_keep"]),
+        p_function_led_word=lists.compile(alt["function_led_word"]),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),

@@ -787,3 +787,9 @@ def test_items_listed_after_a_defining_comparison_take_the_measure():  # topic_c
     # 排名 inside a name is no cut
     evs = run("国内旅游收入排名前五位的省份旅游收入均超过[4000亿元]。")
     assert [e.indicator for e in evs] == ["旅游收入"]
+
+
+def test_likewise_is_not_both():
+    """均 after two statements gives the value to both; 同样 ("likewise") compares with the one before only."""
+    evs = run("每户可支配所得为[194万元],较上年增[1.03%],每户平均可支配所得为[32万元],同样较上年增[1%]。")
+    assert [e.indicator for e in evs if e.value_text == "1%"] == ["每户平均可支配所得"]
