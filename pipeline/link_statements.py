@@ -144,8 +144,9 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
         mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
-        mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts, share=subject.share,
-                                location=subject.location)
+        if not spec.right_predicate:  # a count of items that did something names no measure for later sentences
+            mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts,
+                                    share=subject.share, location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
 
 
