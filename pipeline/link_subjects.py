@@ -28,7 +28,6 @@ _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
 _WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?的\p{Han}{2}")
-_ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
 _SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
@@ -156,7 +155,7 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             rest = rest[n:]
             changed = True
             continue
-        m = _ENUM_PREFIX.match(rest)
+        m = eng.p_enum_prefix.match(rest)
         if m:
             summary = eng.p_list_summary.match(rest, m.end() - 1)
             if summary is not None and summary.end() < len(rest):
