@@ -431,6 +431,10 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if not pieces and carried and cue.group(0)[0] in _NUMERAL:
             # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
             pieces = (mem.plural_referent(cue.group(0)) or subject).parts
+        elif not pieces and carried and eng.p_all_cue.fullmatch(cue.group(0)):
+            # 固定资产投资增长24.6%、建筑业增加值增长20.1%,均排名全国第1: with no subject of its own, the value
+            # is shared by every indicator stated before it in the sentence
+            pieces = _stated_in_sentence(mem, subject)
         if pieces:
             parts = pieces
             mode = "shared"
@@ -438,6 +442,18 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+def _stated_in_sentence(mem: Memory, carried: Subject) -> Optional[list[Subject]]:
+    """The distinct indicators stated so far in the sentence, when there are two or more and the carried
+    subject is the last of them (otherwise 均 refers to something else)."""
+    named: list[Subject] = []
+    for s in mem.sent_subjects:
+        if all(s.text != t.text for t in named):
+            named.append(s)
+    if len(named) < 2 or named[-1].text != carried.text:
+        return None
+    return named
 
 
 def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) -> bool:
