@@ -399,9 +399,10 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
 
 def _head_after(doc: Document, conjunct: str, head: str) -> str:
     """The part of a shared head a conjunct takes: all of it, or without the sector word that begins it when
-    the conjunct ends in that word already (家用电器类、石油及制品类零售额 -> 家用电器类零售额, not 类类)."""
+    the conjunct ends in that word already (家用电器类、石油及制品类零售额 -> 家用电器类零售额, not 类类), or is
+    an abbreviation holding it (class sector_abbrev: 民企、国企、外资企业进出口 -> 民企进出口)."""
     m = doc.eng.p_head_sector_start.match(head)
-    if m and m.end() < len(head) and conjunct.endswith(m.group(0)):
+    if m and m.end() < len(head) and (conjunct.endswith(m.group(0)) or doc.eng.p_sector_abbrev.fullmatch(conjunct)):
         return head[m.end():]
     return head
 
