@@ -199,12 +199,14 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     carried = False
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
-        if subject is None and location is not None and eng.p_breakdown_place.fullmatch(location) \
+        if subject is None and location is not None and _breakdown_places(doc, location) \
                 and not (mem.carry is not None and eng.p_economy_word.search(mem.carry.text)):
             # 其中以泰国成长57.3%最高,其次为越南成长34.3%: a country alone before its value is an item of the
             # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
             # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
-            return Subject(location, None, None), None, False, 0
+            places = _PLACE_JOINERS.split(location)
+            parts = [Subject(p, None, None) for p in places] if len(places) > 1 else []
+            return Subject(location, None, None, parts=parts), None, False, 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
@@ -442,6 +444,15 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+def _breakdown_places(doc: Document, location: str) -> bool:
+    """Whether a location is one item of a breakdown (class breakdown_place), or several coordinated ones
+    (欧盟和中国香港均增长0.2%)."""
+    return all(doc.eng.p_breakdown_place.fullmatch(p) for p in _PLACE_JOINERS.split(location))
+
+
+_PLACE_JOINERS = regex.compile(r"[、和及与]")
 
 
 def _stated_in_sentence(mem: Memory, carried: Subject) -> Optional[list[Subject]]:
