@@ -156,8 +156,9 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
         mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
-        mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts, share=subject.share,
-                                location=subject.location)
+        if not spec.right_predicate:  # a count of items that did something names no measure for later sentences
+            mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts,
+                                    share=subject.share, location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
 
 
@@ -210,12 +211,14 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     carried = False
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
-        if subject is None and location is not None and eng.p_breakdown_place.fullmatch(location) \
+        if subject is None and location is not None and _breakdown_places(doc, location) \
                 and not (mem.carry is not None and eng.p_economy_word.search(mem.carry.text)):
             # 其中以泰国成长57.3%最高,其次为越南成长34.3%: a country alone before its value is an item of the
             # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
             # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
-            return Subject(location, None, None), None, False, 0
+            places = _PLACE_JOINERS.split(location)
+            parts = [Subject(p, None, None) for p in places] if len(places) > 1 else []
+            return Subject(location, None, None, parts=parts), None, False, 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
@@ -444,13 +447,10 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if not pieces and carried and cue.group(0)[0] in _NUMERAL:
             # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
             pieces = (mem.plural_referent(cue.group(0)) or subject).parts
-        elif not pieces and carried and len(cue.group(0)) == 1 and not before[:cue.start()].strip() \
-                and len(mem.sent_subjects) >= 2 and mem.sent_subjects[-1].text == subject.text \
-                and mem.sent_subjects[-2].text != subject.text:
-            # 劳动人口38.60万人,及就业人口37.93万人,均较上一期增加1,800人: a clause opening with 均 (都, 皆) and no
-            # subject of its own says it of the last two indicators the sentence stated (not 同样, "likewise",
-            # which compares with the statement before: 每户可支配所得为32万元,同样较103年增1%)
-            pieces = list(mem.sent_subjects[-2:])
+        elif not pieces and carried and eng.p_all_cue.fullmatch(cue.group(0)):
+            # 固定资产投资增长24.6%、建筑业增加值增长20.1%,均排名全国第1: with no subject of its own, the value
+            # is shared by every indicator stated before it in the sentence
+            pieces = _stated_in_sentence(mem, subject)
         if pieces:
             parts = pieces
             mode = "shared"
@@ -458,6 +458,27 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+def _breakdown_places(doc: Document, location: str) -> bool:
+    """Whether a location is one item of a breakdown (class breakdown_place), or several coordinated ones
+    (欧盟和中国香港均增长0.2%)."""
+    return all(doc.eng.p_breakdown_place.fullmatch(p) for p in _PLACE_JOINERS.split(location))
+
+
+_PLACE_JOINERS = regex.compile(r"[、和及与]")
+
+
+def _stated_in_sentence(mem: Memory, carried: Subject) -> Optional[list[Subject]]:
+    """The distinct indicators stated so far in the sentence, when there are two or more and the carried
+    subject is the last of them (otherwise 均 refers to something else)."""
+    named: list[Subject] = []
+    for s in mem.sent_subjects:
+        if all(s.text != t.text for t in named):
+            named.append(s)
+    if len(named) < 2 or named[-1].text != carried.text:
+        return None
+    return named
 
 
 def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) -> bool:

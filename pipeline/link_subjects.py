@@ -28,7 +28,6 @@ _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
 _WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?的\p{Han}{2}")
-_ENUM_PREFIX = regex.compile(r"^[^,;]*?、[^,;]*?等(?=\S)")
 _SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
@@ -123,8 +122,13 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     seg = text[start:end]
     spans = eng.strip_spans.get(seg)
     if spans is None:
-        spans = eng.strip_spans.keep(seg, tuple(m.span() for m in eng.p_strip.finditer(seg)
-                                                if m.group(0) and not all(c in QUOTES for c in m.group(0))))
+        # (not a word inside a name of the catalogue: 每百元资产实现的营业收入, 新开工项目完成投资; brackets and
+        # quotation marks go everywhere: 研究与试验发展(R&D)经费)
+        names = [(a, b) for a, b, _ in doc.rules.catalogue.matches(seg)]
+        spans = eng.strip_spans.keep(seg, tuple(
+            m.span() for m in eng.p_strip.finditer(seg)
+            if m.group(0) and not all(c in QUOTES for c in m.group(0))
+            and not (m.group(0).isalpha() and any(a < m.start() and m.end() < b for a, b in names))))
     drop = {start + i for a, b in spans for i in range(a, b)}
     if drop:
         keep = [i for i in keep if i not in drop]
@@ -158,7 +162,7 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             rest = rest[n:]
             changed = True
             continue
-        m = _ENUM_PREFIX.match(rest)
+        m = eng.p_enum_prefix.match(rest)
         if m:
             summary = eng.p_list_summary.match(rest, m.end() - 1)
             if summary is not None and summary.end() < len(rest):
@@ -405,9 +409,10 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
 
 def _head_after(doc: Document, conjunct: str, head: str) -> str:
     """The part of a shared head a conjunct takes: all of it, or without the sector word that begins it when
-    the conjunct ends in that word already (家用电器类、石油及制品类零售额 -> 家用电器类零售额, not 类类)."""
+    the conjunct ends in that word already (家用电器类、石油及制品类零售额 -> 家用电器类零售额, not 类类), or is
+    an abbreviation holding it (class sector_abbrev: 民企、国企、外资企业进出口 -> 民企进出口)."""
     m = doc.eng.p_head_sector_start.match(head)
-    if m and m.end() < len(head) and conjunct.endswith(m.group(0)):
+    if m and m.end() < len(head) and (conjunct.endswith(m.group(0)) or doc.eng.p_sector_abbrev.fullmatch(conjunct)):
         return head[m.end():]
     return head
 

@@ -149,6 +149,9 @@ def _count_opens_subject(doc: Document, q: QuantityLike, right: str) -> bool:
     return bool(_WORD_CHAR.match(right)) and not doc.eng.p_stop.match(right)
 
 
+_MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
+
+
 def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: bool, topic: Optional[Subject],
            location: Optional[str]) -> tuple[Optional[Subject], Optional[str]]:
     """(topic, location) after a clause without a statement: a heading changes nothing, other text names
@@ -168,6 +171,11 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text):
         return topic, location
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
+    if subj is not None and has_quantities and subj.start is not None and subj.end is not None \
+            and any(getattr(doc.q_at.get(i), "label", None) in _MEASURED for i in range(subj.start, subj.end)):
+        # a clause whose per cent or amount no rule linked is no topic (凉山以8.1%的增速领跑市州); a count may be
+        # part of a name (4项主要工业的港产品出口货值)
+        return topic, location
     if loc:
         location = loc
     carry = mem.carry

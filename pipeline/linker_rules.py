@@ -115,6 +115,9 @@ LEXICON_CLASSES = (
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
     "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
     "list_summary",  # 等 + a category naming the list before it (A、B等产品产量): dropped before the list splits
+    "all_cue",  # shared cues meaning "all" (均 都 皆), not "likewise" (同样): shared by the statements before
+    "sector_abbrev",  # abbreviations holding a sector word (民企 国企 外企): a shared 企业 head adds no 企业
+    "enum_block",  # words ending in 等 that are no "and so on" (高等学校, 中等职业教育): not the end of an enumeration
     "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
 )
 
@@ -289,6 +292,9 @@ class EnginePatterns:
     p_category_tail: regex.Pattern  # a category noun ending the last of coordinated modifiers
     p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
     p_list_summary: regex.Pattern  # 等(4个)重点行业 after an enumeration: the list's category, not a conjunct
+    p_all_cue: regex.Pattern  # a shared cue meaning "all" (fullmatch): 均排名全国第1 after several statements
+    p_sector_abbrev: regex.Pattern  # an abbreviation holding a sector word (fullmatch): 民企 takes no 企业
+    p_enum_prefix: regex.Pattern  # A、B等 opening a subject: examples before the name (not 高等 of 高等学校)
     p_scope_prefix: regex.Pattern  # a scope X中 opening a subject, X ending in a head or sector word (工业投资中)
     p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
     p_heading_lead: regex.Pattern  # a heading opening a topic clause (分季度看全国城镇调查失业率)
@@ -427,6 +433,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_category_tail=lists.compile(alt["category_noun"] + "$"),
         p_shared_prep=lists.compile("^" + alt["shared_prep"]),
         p_list_summary=lists.compile(alt["list_summary"]),
+        p_all_cue=lists.compile(alt["all_cue"]),
+        p_sector_abbrev=lists.compile(alt["sector_abbrev"]),
+        p_enum_prefix=lists.compile(r"^[^,;]*?、[^,;]*?等(?<!" + alt["enum_block"] + r")(?=\S)"),
         p_scope_prefix=lists.compile(r"[^,;()]{0,16}?(?:" + alt["head"] + "|" + alt["head_sector"] + ")中(?!"
                                      + alt["scope_block"] + r")(?=\p{Han}{2})"),
         p_span_average=lists.compile(alt["span_average"] + r"(?=\p{Han}{2})"),
