@@ -575,6 +575,29 @@ def test_a_subject_that_names_nothing_takes_the_indicator_before_it(text):
     assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
 
 
+@pytest.mark.parametrize("text", [
+    "放款余额上月下降1,531.86亿元,合计起来已高达6,600多亿元。",
+    "台积电营收月减2.5%,首度突破1兆元。",
+    "社会福利支出于102年度占总预算岁出之比率已达22.96%,至113年度复增为27.47%。",
+])
+def test_adverbs_and_fiscal_years_alone_name_nothing(text):
+    """Adverbs and modals before a predicate (class not_a_name, 合计起来, 首度, 复) and a fiscal year
+    (113年度) are no name: the value takes the indicator before it."""
+    events = zhibiao.extract(text)["events"]
+    assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("其他地区旅客增长5%。", "其他地区旅客"),
+    ("可再生能源发电量增长5%。", "可再生能源发电量"),
+    ("年度预算增加3亿元。", "年度预算"),
+    ("首次公开招股集资额达1200亿元。", "首次公开招股集资额"),
+])
+def test_a_name_begun_by_an_adverb_stays_a_name(text, indicator):
+    (event,) = zhibiao.extract(text)["events"]
+    assert event["indicator"] == indicator
+
+
 def test_a_long_subject_of_periods_is_read_in_linear_time():
     """The not_a_name check is possessive: 30 periods in a row once backtracked over every split (2^30)."""
     text = "出口增长8%," + "2010年末的" * 30 + "经济增长3%。"
