@@ -587,11 +587,24 @@ def test_adverbs_and_fiscal_years_alone_name_nothing(text):
     assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
 
 
+@pytest.mark.parametrize("text", [
+    "人造纤维业产值占整体纺织产业产值比重从27.5%下滑至25.3%。",
+    "电动自行车出口金额由2012年的1,666万美元,跃增至2017年达2.5亿美元。",
+    "工业及服务受雇员工每人月薪资平均增9.3%,86~95年大幅滑落至增1.7%。",
+])
+def test_a_predicate_without_its_subject_names_nothing(text):
+    """A trigger after adverbs, with 至/到 (下滑至, 跃增至, 大幅滑落至) is the predicate of the indicator
+    before it, not a name of its own."""
+    events = zhibiao.extract(text)["events"]
+    assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
+
+
 @pytest.mark.parametrize("text,indicator", [
     ("其他地区旅客增长5%。", "其他地区旅客"),
     ("可再生能源发电量增长5%。", "可再生能源发电量"),
     ("年度预算增加3亿元。", "年度预算"),
     ("首次公开招股集资额达1200亿元。", "首次公开招股集资额"),
+    ("人造纤维业产值下滑至945.5亿元。", "人造纤维业产值"),  # a name before the trigger keeps it
 ])
 def test_a_name_begun_by_an_adverb_stays_a_name(text, indicator):
     (event,) = zhibiao.extract(text)["events"]
