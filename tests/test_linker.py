@@ -581,6 +581,7 @@ def test_a_subject_that_names_nothing_takes_the_indicator_before_it(text):
     "社会福利支出于102年度占总预算岁出之比率已达22.96%,至113年度复增为27.47%。",
     "放款总余额为26兆元,比起上年同期增加486亿元。",
     "幼稚园学生人数为16万人,由2018至19学年的18万人减少一成。",
+    "台北市的30天销售率为18.27%,上升幅度为10.06%。",
 ])
 def test_adverbs_and_fiscal_years_alone_name_nothing(text):
     """Adverbs and modals before a predicate (class not_a_name, 合计起来, 首度, 复) and a fiscal year
