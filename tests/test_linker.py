@@ -616,6 +616,26 @@ def test_a_name_begun_by_an_adverb_stays_a_name(text, indicator):
     assert event["indicator"] == indicator
 
 
+@pytest.mark.parametrize("text,indicators", [
+    # a change stated without its size: the topic is cut before 有所
+    ("货柜吞吐量按年跌4.3%;码头以外的货柜吞吐量有所改善,5月升1.2%。", ["货柜吞吐量", "码头以外的货柜吞吐量"]),
+    # mixed changes (两升两跌) and a run of falls (连跌) said of the items: the topic is the indicator
+    ("四区楼价两升两跌,当中港岛连跌两周后反弹,升逾百分之2。", ["楼价"]),
+    # an adverb alone (几乎) and places alone (其余四都) are no topic; a topic that is the indicator carried
+    # without its measure character (交易 for 交易量) is that indicator
+    ("交易量合计为22,905栋,月减0.7%,几乎与3月持平,六都交易增减互见,新北市成长5.7%,其余四都均较3月量缩,台北市月减7.8%。",
+     ["交易量"] * 4),
+])
+def test_topics_of_taiwan_and_hong_kong_reports(text, indicators):
+    assert [e["indicator"] for e in zhibiao.extract(text)["events"]] == indicators
+
+
+def test_a_topic_shorter_than_the_indicator_carried_by_more_than_a_measure_stays_its_own():
+    """Only the measure character may be missing: 房价 after 房价这2年 is not the carried name cut short."""
+    events = zhibiao.extract("台中市房价这2年涨了16.7%,至于其他直辖市房价波动,新北市涨幅达9.2%居次。")["events"]
+    assert events[1]["indicator"] == "房价"
+
+
 def test_a_long_subject_of_periods_is_read_in_linear_time():
     """The not_a_name check is possessive: 30 periods in a row once backtracked over every split (2^30)."""
     text = "出口增长8%," + "2010年末的" * 30 + "经济增长3%。"
