@@ -263,7 +263,9 @@ class EnginePatterns:
     p_anaphor: regex.Pattern
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
+    p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
     p_not_a_name: regex.Pattern  # what a subject may hold and still name nothing (from 2010年末, 前两个月, 底)
+    p_fillers_only: regex.Pattern  # the same, without the one-character rule: the words before a trigger
     p_head: regex.Pattern
     p_head_suffix: regex.Pattern
     p_rate: regex.Pattern
@@ -354,8 +356,15 @@ class EnginePatterns:
         got = self._names_nothing.get(text)
         if got is None:
             got = self._names_nothing.keep(text, bool(
-                self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)))
+                self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)
+                or self._predicate_only(text)))
         return got
+
+    def _predicate_only(self, text: str) -> bool:
+        """Whether a subject is a predicate whose own subject was written before it: periods and adverbs, a
+        trigger, 至/到 (86~95年大幅滑落至增1.7%, 比重从27.5%下滑至25.3%, 跃增至2017年达2.5亿美元)."""
+        return any(self.p_fillers_only.match(text, 0, m.start())
+                   for m in self.p_trigger_tail.finditer(text, overlapped=True))
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -384,6 +393,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
     for pat, basis in bases:
         literal = regex.sub(r"\\(.)", r"\1", pat.pattern)
         basis_cues.append((literal if regex.escape(literal) == pat.pattern else None, pat, basis))
+    # periods, numerals, punctuation and function words: what a subject naming nothing is made of
+    fillers = (r"(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + load_periods().mention.pattern + "|"
+               + alt["not_a_name"] + ")")
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
                                  [p for e in lexicon["location"] for p in e.patterns]),
@@ -399,10 +411,10 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_anaphor=lists.compile("^(?:" + lex["anaphor"].pattern + ")$"),
         p_plural_anaphor=lists.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=lists.compile("^(?:" + lex["trigger"].pattern + ")$"),
+        p_trigger_tail=lists.compile("(?:" + lex["trigger"].pattern + ")(?:至|到)?$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
-        p_not_a_name=lists.compile(r"^(?:\p{Han}$|(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|"
-                                   + load_periods().mention.pattern + "|" + alt["not_a_name"]
-                                   + ")*+$)"),  # possessive: no backtracking over the splits
+        p_not_a_name=lists.compile(r"^(?:\p{Han}$|" + fillers + "*+$)"),  # possessive: no backtracking over the splits
+        p_fillers_only=lists.compile("^" + fillers + "*+$"),
         p_head=lists.compile("^(?:" + lex["head"].pattern + ")$"),
         p_head_suffix=lists.compile("(?:" + lex["head"].pattern + ")$"),
         p_rate=lex["rate_noun"],

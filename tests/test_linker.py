@@ -575,6 +575,67 @@ def test_a_subject_that_names_nothing_takes_the_indicator_before_it(text):
     assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
 
 
+@pytest.mark.parametrize("text", [
+    "放款余额上月下降1,531.86亿元,合计起来已高达6,600多亿元。",
+    "台积电营收月减2.5%,首度突破1兆元。",
+    "社会福利支出于102年度占总预算岁出之比率已达22.96%,至113年度复增为27.47%。",
+    "放款总余额为26兆元,比起上年同期增加486亿元。",
+    "幼稚园学生人数为16万人,由2018至19学年的18万人减少一成。",
+    "台北市的30天销售率为18.27%,上升幅度为10.06%。",
+])
+def test_adverbs_and_fiscal_years_alone_name_nothing(text):
+    """Adverbs and modals before a predicate (class not_a_name, 合计起来, 首度, 复) and a fiscal year
+    (113年度, 19学年) and comparison words (比起) are no name: the value takes the indicator before it."""
+    events = zhibiao.extract(text)["events"]
+    assert len(events) >= 2 and len({e["indicator"] for e in events}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "人造纤维业产值占整体纺织产业产值比重从27.5%下滑至25.3%。",
+    "电动自行车出口金额由2012年的1,666万美元,跃增至2017年达2.5亿美元。",
+    "工业及服务受雇员工每人月薪资平均增9.3%,86~95年大幅滑落至增1.7%。",
+])
+def test_a_predicate_without_its_subject_names_nothing(text):
+    """A trigger after adverbs, with 至/到 (下滑至, 跃增至, 大幅滑落至) is the predicate of the indicator
+    before it, not a name of its own."""
+    events = zhibiao.extract(text)["events"]
+    assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("其他地区旅客增长5%。", "其他地区旅客"),
+    ("可再生能源发电量增长5%。", "可再生能源发电量"),
+    ("年度预算增加3亿元。", "年度预算"),
+    ("首次公开招股集资额达1200亿元。", "首次公开招股集资额"),
+    ("人造纤维业产值下滑至945.5亿元。", "人造纤维业产值"),  # a name before the trigger keeps it
+    ("假期旅客人次增长5%。", "假期旅客人次"),
+    ("结果指数为50.39。", "结果指数"),
+])
+def test_a_name_begun_by_an_adverb_stays_a_name(text, indicator):
+    (event,) = zhibiao.extract(text)["events"]
+    assert event["indicator"] == indicator
+
+
+@pytest.mark.parametrize("text,indicators", [
+    # a change stated without its size: the topic is cut before 有所
+    ("货柜吞吐量按年跌4.3%;码头以外的货柜吞吐量有所改善,5月升1.2%。", ["货柜吞吐量", "码头以外的货柜吞吐量"]),
+    # mixed changes (两升两跌) and a run of falls (连跌) said of the items: the topic is the indicator
+    ("四区楼价两升两跌,当中港岛连跌两周后反弹,升逾百分之2。", ["楼价"]),
+    # an adverb alone (几乎) and places alone (其余四都) are no topic; a topic that is the indicator carried
+    # without its measure character (交易 for 交易量) is that indicator
+    ("交易量合计为22,905栋,月减0.7%,几乎与3月持平,六都交易增减互见,新北市成长5.7%,其余四都均较3月量缩,台北市月减7.8%。",
+     ["交易量"] * 4),
+])
+def test_topics_of_taiwan_and_hong_kong_reports(text, indicators):
+    assert [e["indicator"] for e in zhibiao.extract(text)["events"]] == indicators
+
+
+def test_a_topic_shorter_than_the_indicator_carried_by_more_than_a_measure_stays_its_own():
+    """Only the measure character may be missing: 房价 after 房价这2年 is not the carried name cut short."""
+    events = zhibiao.extract("台中市房价这2年涨了16.7%,至于其他直辖市房价波动,新北市涨幅达9.2%居次。")["events"]
+    assert events[1]["indicator"] == "房价"
+
+
 def test_a_long_subject_of_periods_is_read_in_linear_time():
     """The not_a_name check is possessive: 30 periods in a row once backtracked over every split (2^30)."""
     text = "出口增长8%," + "2010年末的" * 30 + "经济增长3%。"
