@@ -383,6 +383,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             for k, p in enumerate(parts[:-1]):
                 if not p.text.endswith(head):
                     parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
+            parts = _shared_scope(doc, parts, head)
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
@@ -405,6 +406,16 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             p.share = subj.share
         return parts
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+def _shared_scope(doc: Document, parts: list[Subject], head: str) -> list[Subject]:
+    """A survey scope opening the first of names sharing a head is every one's (class survey_scope: 规模以上企业纱、
+    布产量 -> 规模以上企业布产量), unless a later name has a scope of its own."""
+    scope = doc.eng.p_survey_scope
+    m = scope.match(parts[0].text)
+    if m is None or len(parts[0].text) - m.end() <= len(head) or any(scope.match(p.text) for p in parts[1:]):
+        return parts
+    return [parts[0]] + [Subject(m.group(0) + p.text, None, None) for p in parts[1:]]
 
 
 def _head_after(doc: Document, conjunct: str, head: str) -> str:
