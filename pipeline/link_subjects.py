@@ -381,7 +381,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         head = shared_head(doc, [p.text for p in parts])
         if head:
             for k, p in enumerate(parts[:-1]):
-                if not p.text.endswith(head):
+                if not p.text.endswith(head) and not eng.p_head_suffix.search(p.text):
                     parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
             parts = _shared_scope(doc, parts, head)
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
@@ -481,7 +481,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     eng = doc.eng
     last = texts[-1]
     others = texts[:-1]
-    if any(eng.p_head_suffix.search(t) for t in others):
+    headed = sum(1 for t in others if eng.p_head_suffix.search(t))
+    if headed and (headed > 1 or len(others) < 3):
+        # conjuncts with heads of their own share none; but one among three or more is a measure named alone
+        # (汽车、电子元件、发电量、发动机、PTA产量: the others take 产量, 发电量 stays)
         return None
     # a rate noun ending the last conjunct only is shared, with the head before it (汽车、电子行业增加值增速 ->
     # 汽车行业增加值增速; 地区生产总值、规上工业增加值增速 -> 地区生产总值增速: conjuncts that are statistics of
