@@ -533,8 +533,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return head
     # (not when the last conjunct is itself a coordination, 交通运输仓储和邮政业: it is a whole name)
     # (nor when the first conjunct shares a word with the modifier of the last: 就业人口及本地就业居民 are two names)
+    # (nor when every conjunct ends in the last one's final character: names of one kind, each whole, 证券交易税、
+    # 货物税及营利事业所得税, 制造业、住宿餐饮业; no 得税 or 饮业 is shared)
     if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
-            and not _JOINER_CHAR.search(last) \
+            and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
             and not any(first[i:i + 2] in last[:len(first)] for i in range(len(first) - 1)):
         return last[len(first):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
