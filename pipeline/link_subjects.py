@@ -27,8 +27,9 @@ _DROP = {ord(c): None for c in QUOTES} | {c: None for c in [*range(0x20), *range
 _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
-_WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?的\p{Han}{2}")
-_SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
+_WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?(?:[、和及][^,;与和及、的]{1,10})*的\p{Han}{2}")
+# (、和及 without 与: where 与 names a partner, 与美国、欧盟和东盟的出口额)
+_SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
