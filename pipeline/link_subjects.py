@@ -28,9 +28,11 @@ _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
 _WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?(?:[、和及][^,;与和及、的]{1,10})*的\p{Han}{2}")
-# (、和及 without 与: where 与 names a partner, 与美国、欧盟和东盟的出口额)
-_SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
-_SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
+# (、和及 without 与: where 与 names a partner, 与美国、欧盟和东盟的出口额; never before 其 "its", which joins a thing
+# and its products in one name: 基本金属及其制品, 汽车及其零件; 及其他服务业 is a conjunct of its own)
+_SPLITTERS = tuple((seps, regex.compile("[" + seps + "](?!其(?!他))"))
+                   for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
+_SPLITTERS_OUTER = (("、和与", regex.compile("[、和与](?!其(?!他))")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 
