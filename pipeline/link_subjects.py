@@ -513,9 +513,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return last[k:]
     # the last conjunct repeats the ending noun of the first (新建商品住宅和二手住宅销售价格,
     # 电子产品与资讯通信产品接单): what follows that noun in the last conjunct is the head
+    # (written after a modifier of its own: 现货住宅及住宅楼花成交金额 begins with 住宅, which heads nothing)
     for n in range(len(first) - 1, 1, -1):
         k = last.rfind(first[-n:])
-        if k >= 0 and len(last) - (k + n) >= 2 and all(t.endswith(first[-n:]) for t in others):
+        if k >= 1 and len(last) - (k + n) >= 2 and all(t.endswith(first[-n:]) for t in others):
             return last[k + n:]
     # parallel modifiers ending alike (甲类及乙类消费物价指数, 城镇居民和农村居民人均收入): the rest is the head
     if (len(first) >= 2 and len(last) - len(first) >= 2 and last[len(first) - 1] == first[-1]
