@@ -27,9 +27,12 @@ _DROP = {ord(c): None for c in QUOTES} | {c: None for c in [*range(0x20), *range
 _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
-_WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?的\p{Han}{2}")
-_SPLITTERS = tuple((seps, regex.compile("[" + seps + "]")) for seps in (_JOINERS, "、", "和及与", "和", "及", "与"))
-_SPLITTERS_OUTER = (("、和与", regex.compile("[、和与]")),)
+_WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?(?:[、和及][^,;与和及、的]{1,10})*的\p{Han}{2}")
+# (、和及 without 与: where 与 names a partner, 与美国、欧盟和东盟的出口额; never before 其 "its", which joins a thing
+# and its products in one name: 基本金属及其制品, 汽车及其零件; 及其他服务业 is a conjunct of its own)
+_SPLITTERS = tuple((seps, regex.compile("[" + seps + "](?!其(?!他))"))
+                   for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
+_SPLITTERS_OUTER = (("、和与", regex.compile("[、和与](?!其(?!他))")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 
@@ -381,8 +384,9 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         head = shared_head(doc, [p.text for p in parts])
         if head:
             for k, p in enumerate(parts[:-1]):
-                if not p.text.endswith(head):
+                if not p.text.endswith(head) and not eng.p_head_suffix.search(p.text):
                     parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
+            parts = _shared_scope(doc, parts, head)
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
@@ -405,6 +409,16 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             p.share = subj.share
         return parts
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+def _shared_scope(doc: Document, parts: list[Subject], head: str) -> list[Subject]:
+    """A survey scope opening the first of names sharing a head is every one's (class survey_scope: 规模以上企业纱、
+    布产量 -> 规模以上企业布产量), unless a later name has a scope of its own."""
+    scope = doc.eng.p_survey_scope
+    m = scope.match(parts[0].text)
+    if m is None or len(parts[0].text) - m.end() <= len(head) or any(scope.match(p.text) for p in parts[1:]):
+        return parts
+    return [parts[0]] + [Subject(m.group(0) + p.text, None, None) for p in parts[1:]]
 
 
 def _head_after(doc: Document, conjunct: str, head: str) -> str:
@@ -470,7 +484,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     eng = doc.eng
     last = texts[-1]
     others = texts[:-1]
-    if any(eng.p_head_suffix.search(t) for t in others):
+    headed = sum(1 for t in others if eng.p_head_suffix.search(t))
+    if headed and (headed > 1 or len(others) < 3):
+        # conjuncts with heads of their own share none; but one among three or more is a measure named alone
+        # (汽车、电子元件、发电量、发动机、PTA产量: the others take 产量, 发电量 stays)
         return None
     # a rate noun ending the last conjunct only is shared, with the head before it (汽车、电子行业增加值增速 ->
     # 汽车行业增加值增速; 地区生产总值、规上工业增加值增速 -> 地区生产总值增速: conjuncts that are statistics of
@@ -496,9 +513,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return last[k:]
     # the last conjunct repeats the ending noun of the first (新建商品住宅和二手住宅销售价格,
     # 电子产品与资讯通信产品接单): what follows that noun in the last conjunct is the head
+    # (written after a modifier of its own: 现货住宅及住宅楼花成交金额 begins with 住宅, which heads nothing)
     for n in range(len(first) - 1, 1, -1):
         k = last.rfind(first[-n:])
-        if k >= 0 and len(last) - (k + n) >= 2 and all(t.endswith(first[-n:]) for t in others):
+        if k >= 1 and len(last) - (k + n) >= 2 and all(t.endswith(first[-n:]) for t in others):
             return last[k + n:]
     # parallel modifiers ending alike (甲类及乙类消费物价指数, 城镇居民和农村居民人均收入): the rest is the head
     if (len(first) >= 2 and len(last) - len(first) >= 2 and last[len(first) - 1] == first[-1]
@@ -519,8 +537,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return head
     # (not when the last conjunct is itself a coordination, 交通运输仓储和邮政业: it is a whole name)
     # (nor when the first conjunct shares a word with the modifier of the last: 就业人口及本地就业居民 are two names)
+    # (nor when every conjunct ends in the last one's final character: names of one kind, each whole, 证券交易税、
+    # 货物税及营利事业所得税, 制造业、住宿餐饮业; no 得税 or 饮业 is shared)
     if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
-            and not _JOINER_CHAR.search(last) \
+            and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
             and not any(first[i:i + 2] in last[:len(first)] for i in range(len(first) - 1)):
         return last[len(first):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all

@@ -116,6 +116,7 @@ LEXICON_CLASSES = (
     "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
     "list_summary",  # 等 + a category naming the list before it (A、B等产品产量): dropped before the list splits
     "all_cue",  # shared cues meaning "all" (均 都 皆), not "likewise" (同样): shared by the statements before
+    "survey_scope",  # a survey scope (规模以上企业, 限额以上) before coordinated names sharing a head: shared by all
     "sector_abbrev",  # abbreviations holding a sector word (民企 国企 外企): a shared 企业 head adds no 企业
     "enum_block",  # words ending in 等 that are no "and so on" (高等学校, 中等职业教育): not the end of an enumeration
     "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
@@ -295,6 +296,7 @@ class EnginePatterns:
     p_shared_prep: regex.Pattern  # a preposition opening the first of coordinated places (对东盟、欧盟)
     p_list_summary: regex.Pattern  # 等(4个)重点行业 after an enumeration: the list's category, not a conjunct
     p_all_cue: regex.Pattern  # a shared cue meaning "all" (fullmatch): 均排名全国第1 after several statements
+    p_survey_scope: regex.Pattern  # a survey scope opening the first of coordinated names (规模以上企业纱、布产量)
     p_sector_abbrev: regex.Pattern  # an abbreviation holding a sector word (fullmatch): 民企 takes no 企业
     p_enum_prefix: regex.Pattern  # A、B等 opening a subject: examples before the name (not 高等 of 高等学校)
     p_scope_prefix: regex.Pattern  # a scope X中 opening a subject, X ending in a head or sector word (工业投资中)
@@ -446,6 +448,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_shared_prep=lists.compile("^" + alt["shared_prep"]),
         p_list_summary=lists.compile(alt["list_summary"]),
         p_all_cue=lists.compile(alt["all_cue"]),
+        p_survey_scope=lists.compile(alt["survey_scope"]),
         p_sector_abbrev=lists.compile(alt["sector_abbrev"]),
         p_enum_prefix=lists.compile(r"^[^,;]*?、[^,;]*?等(?<!" + alt["enum_block"] + r")(?=\S)"),
         p_scope_prefix=lists.compile(r"[^,;()]{0,16}?(?:" + alt["head"] + "|" + alt["head_sector"] + ")中(?!"

@@ -735,9 +735,11 @@ def test_a_port_is_a_place_and_its_measure_is_complete():
 
 
 def test_shared_head_beginning_with_a_sector_word_the_conjunct_ends_in():
-    # no invented 类类: a conjunct ending in the sector word takes the head without it
+    # no invented 类类: a conjunct ending in the sector word takes the head without it (and the survey scope
+    # 限额以上 written once before the first is every conjunct's, class survey_scope)
     evs = run("实现限额以上家用电器和音像器材类、建筑及装潢材料类、石油及制品类零售额同比增长分别为[10.3%]、[14.8%]和[15.2%]。")
-    assert [e.indicator for e in evs] == ["限额以上家用电器和音像器材类零售额", "建筑及装潢材料类零售额", "石油及制品类零售额"]
+    assert [e.indicator for e in evs] == ["限额以上家用电器和音像器材类零售额", "限额以上建筑及装潢材料类零售额",
+                                          "限额以上石油及制品类零售额"]
 
 
 def test_cumulative_rate_noun_keeps_its_accumulation_word():
