@@ -216,7 +216,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             # 其中以泰国成长57.3%最高,其次为越南成长34.3%: a country alone before its value is an item of the
             # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
             # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
-            places = _PLACE_JOINERS.split(location)
+            places = _COORDINATORS.split(location)
             parts = [Subject(p, None, None) for p in places] if len(places) > 1 else []
             return Subject(location, None, None, parts=parts), None, False, 0
         if subject is not None and mem.carry is not None:
@@ -463,10 +463,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
 def _breakdown_places(doc: Document, location: str) -> bool:
     """Whether a location is one item of a breakdown (class breakdown_place), or several coordinated ones
     (欧盟和中国香港均增长0.2%)."""
-    return all(doc.eng.p_breakdown_place.fullmatch(p) for p in _PLACE_JOINERS.split(location))
-
-
-_PLACE_JOINERS = regex.compile(r"[、和及与]")
+    return all(doc.eng.p_breakdown_place.fullmatch(p) for p in _COORDINATORS.split(location))
 
 
 def _stated_in_sentence(mem: Memory, carried: Subject) -> Optional[list[Subject]]:
