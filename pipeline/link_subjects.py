@@ -127,11 +127,12 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     if spans is None:
         # (not a word inside a name of the catalogue: 每百元资产实现的营业收入, 新开工项目完成投资; brackets and
         # quotation marks go everywhere: 研究与试验发展(R&D)经费)
-        names = [(a, b) for a, b, _ in doc.rules.catalogue.matches(seg)]
+        found = [m for m in eng.p_strip.finditer(seg) if m.group(0) and not all(c in QUOTES for c in m.group(0))]
+        names = [(a, b) for a, b, _ in doc.rules.catalogue.matches(seg)] \
+            if any(m.group(0).isalpha() for m in found) else []
         spans = eng.strip_spans.keep(seg, tuple(
-            m.span() for m in eng.p_strip.finditer(seg)
-            if m.group(0) and not all(c in QUOTES for c in m.group(0))
-            and not (m.group(0).isalpha() and any(a < m.start() and m.end() < b for a, b in names))))
+            m.span() for m in found
+            if not (m.group(0).isalpha() and any(a < m.start() and m.end() < b for a, b in names))))
     drop = {start + i for a, b in spans for i in range(a, b)}
     if drop:
         keep = [i for i in keep if i not in drop]
