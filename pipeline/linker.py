@@ -179,20 +179,20 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if loc:
         location = loc
     carry = mem.carry
-    if subj is not None and not doc.eng.p_anaphor.match(subj.text) and doc.eng.names_nothing(subj.text):
-        return topic, location  # 港岛连跌两周后反弹,升逾2%: a topic that names nothing (a clause of time) changes nothing
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
         subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
-    # a longer topic is a sentence, not a name; an enumeration (农副食品加工业、酒饮料和精制茶制造业、…) is as long as
-    # its items, each held to the same bound
+    if subj is not None and doc.eng.names_nothing(subj.text):
+        # 港岛连跌两周后反弹,升逾2% (a clause of time), 其余四都均较3月量缩 (places and function words), an anaphor
+        # with nothing before it: a topic that names nothing changes nothing
+        return topic, location
     if subj is not None and carry is not None and len(carry.text) == len(subj.text) + 1 \
             and carry.text.startswith(subj.text):
         # 交易量合计为22,905栋,…,六都交易增减互见: a topic that is the indicator carried without its measure
         # character (量, 额, 值) is that indicator
         subj = replace(carry, location=loc or carry.location)
-    if subj is not None and doc.eng.names_nothing(subj.text):
-        return topic, location  # 其余四都均较3月量缩: places and function words name no topic
+    # a longer topic is a sentence, not a name; an enumeration (农副食品加工业、酒饮料和精制茶制造业、…) is as long as
+    # its items, each held to the same bound
     if subj is not None and max(len(part) for part in subj.text.split("、")) <= 30 and len(subj.text) <= 90:
         subj.share = share
         topic = subj
