@@ -83,6 +83,9 @@ def as_number(v: Fraction | None) -> int | float | None:
 
 _CN_DIGITS = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"  # ○ (U+25CB): zero in Taiwan text (七点○六%)
 _CN_START = _CN_DIGITS + "十廿卅拾"
+#: the spelled digits that number ranks in a list (位列二、三、四位); a list started before them is no new one
+_RANK_DIGITS = "一二三四五六七八九十"
+_RANK_INSIDE = frozenset("、" + _RANK_DIGITS)
 _CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
 #: what a fraction's denominator is written with besides digits and spaces (十万分之, 三点五分之)
 _DENOMINATOR_CHARS = "十廿卅拾佰仟百千万亿兆点.‧"
@@ -168,6 +171,8 @@ class _Grammar:
         self.note_words = tails("note_word")
         self.category_tails = tails("category_tail")
         self.head_nouns = tails("head_noun")
+        self.ratio_cues = tails("ratio_cue")
+        self.milestones = tails("milestone")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
@@ -236,6 +241,12 @@ class _Grammar:
         second = one.replace("§", "b")
         value_words = _alt(self.value_words)
         ord_measure = _alt(lex.word_set("ordinal_measure"))
+        # ranks listed by spelled digit before the ordinal measure they share, ending a phrase (位列二、三、四位,);
+        # not 三、四名工人 (a count) nor after a rank_list_block word (第二、三名, 前三名) or inside a list
+        self.rank_list = re.compile(
+            rf"[{_RANK_DIGITS}](?:、[{_RANK_DIGITS}])+(?P<m>{ord_measure})(?![\u4e00-\u9fff\d])")
+        self.rank_item = re.compile(rf"([{_RANK_DIGITS}])(?:{ord_measure})?")
+        self.rank_list_blocks = tails("rank_list_block")
         first = _alt(lex.word_set("ordinal_first"))
         ord_prefix = _alt(lex.word_set("ordinal_prefix"))
         self.word_re = re.compile(value_words)
@@ -289,6 +300,16 @@ class _Grammar:
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
+        # a share written as one character (半) after its qualifier, ending the phrase or before a share_tail
+        # word (跌近半, 逾半的企业); not where qualifier and share make a fraction word of their own (过半)
+        self.share_tails = tails("share_tail")
+        self.lone_fractions = {w: Fraction(repr(e.value)) if isinstance(e.value, float) else Fraction(e.value)
+                               for w, e in words.get("lone_fraction", {}).items()}
+        self.lone_fraction_re = re.compile(
+            rf"(?:{_alt(self.lone_fractions)})(?=(?:{_alt(self.share_tails) or '(?!)'})|[,，。;；、!?！？)）\s]|$)"
+        ) if self.lone_fractions else None
+        self.lone_fraction_words = {
+            s: tuple(w[: -len(s)] for w in self.value_words if w.endswith(s) and w != s) for s in self.lone_fractions}
 
 
 @lru_cache(maxsize=8)
@@ -301,14 +322,8 @@ def _grammar(path: str | None = None) -> _Grammar:
 #: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
 _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
-#: ranks listed by spelled digit before the measure word they share, ending a phrase (位列二、三、四位,);
-#: not 三、四名工人 (a count) nor after 第 or 前 (第二、三名 is read as ordinals, 前三名 names a set)
-_RANK_LIST = re.compile(r"[一二三四五六七八九十](?:、[一二三四五六七八九十])+(?P<m>[位名])(?![\u4e00-\u9fff\d])")
-_RANK_ITEM = re.compile(r"([一二三四五六七八九十])(?:[位名])?")
-_RANK_LIST_BLOCK = frozenset("第前、" + "一二三四五六七八九十")
 #: a ratio to one or to a hundred after a ratio word (生师比18.38:1, 性别比为105.2:100)
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
-_RATIO_WORDS = ("比", "比为", "比是", "比例为", "比达")
 
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
@@ -323,18 +338,19 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         m = search(text, pos)
         if m is None:
             break
-        ranks = _RANK_LIST.match(text, m.start()) if text[m.start()] in _CN_VALUE else None
-        if ranks is not None and text[m.start() - 1 : m.start()] not in _RANK_LIST_BLOCK:
+        ranks = g.rank_list.match(text, m.start()) if text[m.start()] in _CN_VALUE else None
+        if ranks is not None and text[m.start() - 1 : m.start()] not in _RANK_INSIDE \
+                and not text.endswith(g.rank_list_blocks, 0, m.start()):
             # 位列二、三、四位, 行业二、三名: ranks listed by number share the measure word that ends the list
             measure = ranks.group("m")
-            for item in _RANK_ITEM.finditer(text, ranks.start(), ranks.end("m")):
+            for item in g.rank_item.finditer(text, ranks.start(), ranks.end("m")):
                 q, unit = _make(g, text, item.start(), item.end(), Fraction(_CN_VALUE[item.group(1)]), None,
                                 "ORDINAL", unit_name=measure)
                 out.append(q)
                 units_of.append(unit)
             pos = ranks.end("m")
             continue
-        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(_RATIO_WORDS, 0, m.start()) else None
+        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(g.ratio_cues, 0, m.start()) else None
         if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
             q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
             out.append(q)
@@ -367,7 +383,8 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             out += shared
             units_of += [None] * len(shared)
             pos = max([pos] + [s.end for s in shared])
-    halves = [q for h in _LONE_HALF.finditer(text) if (q := _lone_half(g, text, h.start())) is not None]
+    halves = [q for h in g.lone_fraction_re.finditer(text) if (q := _lone_fraction(g, text, h)) is not None] \
+        if g.lone_fraction_re is not None else []
     if halves:  # 跌近半: a half after its qualifier, ending the phrase
         merged = sorted(zip(out + halves, units_of + [None] * len(halves)), key=lambda pair: pair[0].start)
         out, units_of = [q for q, _ in merged], [u for _, u in merged]
@@ -376,16 +393,14 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
     return out
 
 
-#: 半 (a half) ending a phrase or before 的 (销量跌近半,; 逾半的企业); not 近半年, 过半数 (a word of its own)
-_LONE_HALF = re.compile(r"半(?=的|[,，。;；、!?！？)）\s]|$)")
-
-
-def _lone_half(g: _Grammar, text: str, start: int) -> Quantity | None:
-    """``半`` as a share (50 %) when a prefix qualifier is written right before it (近半, 逾半, 约半)."""
+def _lone_fraction(g: _Grammar, text: str, m: re.Match) -> Quantity | None:
+    """A lone_fraction word (``半``, 50 %) as a share when a prefix qualifier is written right before it
+    (近半, 逾半, 约半); 近半年 and 过半数 are words (the pattern's lookahead rules out the first)."""
+    start, word = m.start(), m.group()
     qualifier = _prefix_qualifier(g, text, start)
-    if qualifier is None or text.endswith("过", 0, start):
+    if qualifier is None or text.endswith(g.lone_fraction_words[word], 0, start):
         return None  # 过半 is a fraction word of its own
-    return _make(g, text, start, start + 1, Fraction(50), None, "FRACTION", qualifier, unit_name="%")[0]
+    return _make(g, text, start, m.end(), g.lone_fractions[word], None, "FRACTION", qualifier, unit_name="%")[0]
 
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -571,7 +586,7 @@ def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     qualifier = _prefix_qualifier(g, text, start) or _verb_qualifier(g, text, start)
     suffix = _suffix_qualifier(g, text, end, "fraction")
     if qualifier is None and suffix is None and not text.endswith(g.share_cues, 0, start) \
-            and not text.startswith("的", end):
+            and not text.startswith(g.share_tails, end):
         return None
     return _make(g, text, start, end, Fraction(100 * a, b), None, "FRACTION", qualifier or suffix, unit_name="%")
 
@@ -808,7 +823,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     else:
         if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end) \
                 and not (lone and any(c in "万亿兆" for c in number) and (
-                    _prefix_qualifier(g, text, start) or text.startswith(_MILESTONES, end))):
+                    _prefix_qualifier(g, text, start) or text.startswith(g.milestones, end))):
             return None  # but 筹逾千亿冠全球, 重上百亿大关: a magnitude after its qualifier or before a milestone word
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
@@ -840,8 +855,6 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
 
 
-#: words after a round amount that make it a level reached (重上百亿大关, 站稳万点关口)
-_MILESTONES = ("大关", "关口", "水平", "台阶")
 #: the characters a number written with magnitudes only is made of (千亿, 百兆, 万)
 _MAGNITUDES = frozenset("百千万亿兆")
 
