@@ -282,6 +282,11 @@ class _Grammar:
         list_joins = _alt(self.connectors - {","})
         self.shared_fraction = re.compile(
             rf"\s?(?:{list_joins})\s?(?P<n>{cn_num}|{ar})(?!\s?(?:{units}|分之|[十百千万亿点.\d]))")
+        # a bare number listed before a date that writes its unit (110及111年, 2、3月的开支) or a year before a
+        # period word (2020 全年, 2020上半年)
+        self.date_list = re.compile(
+            rf"\s?(?:{list_joins})\s?\d{{1,4}}\s?(?:{_alt(lex.word_set('date_unit')) or '(?!)'})")
+        self.year_tail = re.compile(rf"\s?(?:{_alt(lex.word_set('year_tail')) or '(?!)'})")
         verbs = _alt(lex.word_set("qualifier_verb"))
         self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
         self.verb_qual_char = re.compile(_alt(self.verb_quals))
@@ -976,7 +981,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if nxt and nxt in "+＋":
         return False  # 95+无铅汽油, 65+: a grade or a group
     if digits_only and len(number) == 4 and number[:2] in ("19", "20") and (
-            prev in ",，" and nxt in ")）" or _YEAR_TAIL.match(text, end)):
+            prev in ",，" and nxt in ")）" or g.year_tail.match(text, end)):
         return False  # (能源局,2017), 2020 全年: a year (of a cited source, of a period)
     if nxt in _CLOSE_QUOTES and _QUOTED_HEAD.search(text, max(0, start - 4), start):
         return False  # 「保2」, “双11”: a slogan or a name in quotes that ends with a number
@@ -986,7 +991,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
         return True
-    if _DATE_LIST.match(text, end):
+    if g.date_list.match(text, end):
         return False  # 110及111年, 8及9月份, 1、2月: a date listed before the one that writes its unit
     if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START) and not (
             prev == " " and start > 1 and _HAN.match(text[start - 2])):
@@ -1004,10 +1009,6 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
 
 #: the minutes of a time of day after its hour (15时00分)
 _CLOCK_MINUTES = re.compile(r"\s?\d{1,2}\s?分")
-#: what follows a year written without 年 (美国 2020 全年经济成长率, 2020上半年)
-_YEAR_TAIL = re.compile(r"\s?(?:全年|上半年|下半年|年度|前三季|第[一二三四1-4]季)")
-#: a number listed before a date or period (110及111年, 2、3月的开支)
-_DATE_LIST = re.compile(r"\s?(?:[、和及与或]|以及)\s?\d{1,4}\s?(?:年|月|日|号|季)")
 
 
 def _code_like(digits: str) -> bool:

@@ -151,7 +151,7 @@ class WordModel(_Entry):
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
-        "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail",
+        "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
