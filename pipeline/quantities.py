@@ -173,6 +173,9 @@ class _Grammar:
         self.head_nouns = tails("head_noun")
         self.ratio_cues = tails("ratio_cue")
         self.milestones = tails("milestone")
+        self.tenths_tails = tails("tenths_tail")
+        self.range_ends = tails("range_end")
+        self.article_measures = lex.word_set("article_measure")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
@@ -804,7 +807,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if unit.kind == "time" and _CLOCK_MINUTES.match(text, end):
             return None  # 香港时间15时00分: a time of day, even after the cue 时间
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time") and not (
-                unit.kind == "measure" and unit.surface not in ("个", "批")
+                unit.kind == "measure" and unit.surface not in g.article_measures
                 and g.change_verb.search(text, max(0, start - 8), start)):
             return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
         if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
@@ -1117,17 +1120,13 @@ def _spec(g: _Grammar, text: str, end: int) -> bool:
             and g.suffix.match(text, end) is None)
 
 
-# a character after 3成 that does not glue 成 into a word (3成为主, 3成以上, 3成左右, 3成多)
-_AFTER_WHOLE_TENTHS = frozenset("为以左多半")
-
-
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
     """``8.5成`` with a decimal number is a share when nothing glues it to a following word (3.5成为); so is
     ``3成`` with a whole one, as Taiwan and Hong Kong write shares (大增近3成, 均超过5成; not 3成长)."""
     nxt = text[end : end + 1]
     if "." in number:
         return not nxt or not _HAN.match(nxt) or nxt in g.bare_next
-    return not nxt or not _HAN.match(nxt) or nxt in g.bare_next or nxt in _AFTER_WHOLE_TENTHS
+    return not nxt or not _HAN.match(nxt) or nxt in g.bare_next or text.startswith(g.tenths_tails, end)
 
 
 def _category_follows(g: _Grammar, text: str, end: int) -> bool:
@@ -1229,7 +1228,7 @@ def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
     if not all(any(p in n for p in ".点‧") for n in (a, b)) or m.group("am") or m.group("bm"):
         return False
     nxt = text[m.end("bn") : m.end("bn") + 1]
-    if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(("之间", "间"), m.end("bn")):
+    if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(g.range_ends, m.end("bn")):
         return False  # 1.2至1.5版: the numbers name versions
     return not g.change_verb.search(text, max(0, m.start() - 8), m.start())
 
