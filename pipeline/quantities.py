@@ -245,7 +245,7 @@ class _Grammar:
         value_words = _alt(self.value_words)
         ord_measure = _alt(lex.word_set("ordinal_measure"))
         # ranks listed by spelled digit before the ordinal measure they share, ending a phrase (位列二、三、四位,);
-        # not 三、四名工人 (a count) nor after a rank_list_block word (第二、三名, 前三名) or inside a list
+        # not 三、四名工人 (a count), nor inside a list, nor after a rank_list_block word (前二、三位: a set of ranks)
         self.rank_list = re.compile(
             rf"[{_RANK_DIGITS}](?:、[{_RANK_DIGITS}])+(?P<m>{ord_measure})(?![\u4e00-\u9fff\d])")
         self.rank_item = re.compile(rf"([{_RANK_DIGITS}])(?:{ord_measure})?")
