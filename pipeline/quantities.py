@@ -83,6 +83,9 @@ def as_number(v: Fraction | None) -> int | float | None:
 
 _CN_DIGITS = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"  # ○ (U+25CB): zero in Taiwan text (七点○六%)
 _CN_START = _CN_DIGITS + "十廿卅拾"
+#: the spelled digits that number ranks in a list (位列二、三、四位); a list started before them is no new one
+_RANK_DIGITS = "一二三四五六七八九十"
+_RANK_INSIDE = frozenset("、" + _RANK_DIGITS)
 _CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
 #: what a fraction's denominator is written with besides digits and spaces (十万分之, 三点五分之)
 _DENOMINATOR_CHARS = "十廿卅拾佰仟百千万亿兆点.‧"
@@ -168,6 +171,11 @@ class _Grammar:
         self.note_words = tails("note_word")
         self.category_tails = tails("category_tail")
         self.head_nouns = tails("head_noun")
+        self.ratio_cues = tails("ratio_cue")
+        self.milestones = tails("milestone")
+        self.tenths_tails = tails("tenths_tail")
+        self.range_ends = tails("range_end")
+        self.article_measures = lex.word_set("article_measure")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
             self.unit_cues[entry.unit] = (*self.unit_cues.get(entry.unit, ()), word)
@@ -236,6 +244,12 @@ class _Grammar:
         second = one.replace("§", "b")
         value_words = _alt(self.value_words)
         ord_measure = _alt(lex.word_set("ordinal_measure"))
+        # ranks listed by spelled digit before the ordinal measure they share, ending a phrase (位列二、三、四位,);
+        # not 三、四名工人 (a count), nor inside a list, nor after a rank_list_block word (前二、三位: a set of ranks)
+        self.rank_list = re.compile(
+            rf"[{_RANK_DIGITS}](?:、[{_RANK_DIGITS}])+(?P<m>{ord_measure})(?![\u4e00-\u9fff\d])")
+        self.rank_item = re.compile(rf"([{_RANK_DIGITS}])(?:{ord_measure})?")
+        self.rank_list_blocks = tails("rank_list_block")
         first = _alt(lex.word_set("ordinal_first"))
         ord_prefix = _alt(lex.word_set("ordinal_prefix"))
         self.word_re = re.compile(value_words)
@@ -271,6 +285,11 @@ class _Grammar:
         list_joins = _alt(self.connectors - {","})
         self.shared_fraction = re.compile(
             rf"\s?(?:{list_joins})\s?(?P<n>{cn_num}|{ar})(?!\s?(?:{units}|分之|[十百千万亿点.\d]))")
+        # a bare number listed before a date that writes its unit (110及111年, 2、3月的开支) or a year before a
+        # period word (2020 全年, 2020上半年)
+        self.date_list = re.compile(
+            rf"\s?(?:{list_joins})\s?\d{{1,4}}\s?(?:{_alt(lex.word_set('date_unit')) or '(?!)'})")
+        self.year_tail = re.compile(rf"\s?(?:{_alt(lex.word_set('year_tail')) or '(?!)'})")
         verbs = _alt(lex.word_set("qualifier_verb"))
         self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
         self.verb_qual_char = re.compile(_alt(self.verb_quals))
@@ -289,6 +308,16 @@ class _Grammar:
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
+        # a share written as one character (半) after its qualifier, ending the phrase or before a share_tail
+        # word (跌近半, 逾半的企业); not where qualifier and share make a fraction word of their own (过半)
+        self.share_tails = tails("share_tail")
+        self.lone_fractions = {w: Fraction(repr(e.value)) if isinstance(e.value, float) else Fraction(e.value)
+                               for w, e in words.get("lone_fraction", {}).items()}
+        self.lone_fraction_re = re.compile(
+            rf"(?:{_alt(self.lone_fractions)})(?=(?:{_alt(self.share_tails) or '(?!)'})|[,，。;；、!?！？)）\s]|$)"
+        ) if self.lone_fractions else None
+        self.lone_fraction_words = {
+            s: tuple(w[: -len(s)] for w in self.value_words if w.endswith(s) and w != s) for s in self.lone_fractions}
 
 
 @lru_cache(maxsize=8)
@@ -301,14 +330,8 @@ def _grammar(path: str | None = None) -> _Grammar:
 #: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
 _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
-#: ranks listed by spelled digit before the measure word they share, ending a phrase (位列二、三、四位,);
-#: not 三、四名工人 (a count) nor after 第 or 前 (第二、三名 is read as ordinals, 前三名 names a set)
-_RANK_LIST = re.compile(r"[一二三四五六七八九十](?:、[一二三四五六七八九十])+(?P<m>[位名])(?![\u4e00-\u9fff\d])")
-_RANK_ITEM = re.compile(r"([一二三四五六七八九十])(?:[位名])?")
-_RANK_LIST_BLOCK = frozenset("第前、" + "一二三四五六七八九十")
 #: a ratio to one or to a hundred after a ratio word (生师比18.38:1, 性别比为105.2:100)
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
-_RATIO_WORDS = ("比", "比为", "比是", "比例为", "比达")
 
 
 def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
@@ -323,18 +346,19 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         m = search(text, pos)
         if m is None:
             break
-        ranks = _RANK_LIST.match(text, m.start()) if text[m.start()] in _CN_VALUE else None
-        if ranks is not None and text[m.start() - 1 : m.start()] not in _RANK_LIST_BLOCK:
+        ranks = g.rank_list.match(text, m.start()) if text[m.start()] in _CN_VALUE else None
+        if ranks is not None and text[m.start() - 1 : m.start()] not in _RANK_INSIDE \
+                and not text.endswith(g.rank_list_blocks, 0, m.start()):
             # 位列二、三、四位, 行业二、三名: ranks listed by number share the measure word that ends the list
             measure = ranks.group("m")
-            for item in _RANK_ITEM.finditer(text, ranks.start(), ranks.end("m")):
+            for item in g.rank_item.finditer(text, ranks.start(), ranks.end("m")):
                 q, unit = _make(g, text, item.start(), item.end(), Fraction(_CN_VALUE[item.group(1)]), None,
                                 "ORDINAL", unit_name=measure)
                 out.append(q)
                 units_of.append(unit)
             pos = ranks.end("m")
             continue
-        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(_RATIO_WORDS, 0, m.start()) else None
+        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(g.ratio_cues, 0, m.start()) else None
         if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
             q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
             out.append(q)
@@ -367,7 +391,8 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
             out += shared
             units_of += [None] * len(shared)
             pos = max([pos] + [s.end for s in shared])
-    halves = [q for h in _LONE_HALF.finditer(text) if (q := _lone_half(g, text, h.start())) is not None]
+    halves = [q for h in g.lone_fraction_re.finditer(text) if (q := _lone_fraction(g, text, h)) is not None] \
+        if g.lone_fraction_re is not None else []
     if halves:  # 跌近半: a half after its qualifier, ending the phrase
         merged = sorted(zip(out + halves, units_of + [None] * len(halves)), key=lambda pair: pair[0].start)
         out, units_of = [q for q, _ in merged], [u for _, u in merged]
@@ -376,16 +401,14 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
     return out
 
 
-#: 半 (a half) ending a phrase or before 的 (销量跌近半,; 逾半的企业); not 近半年, 过半数 (a word of its own)
-_LONE_HALF = re.compile(r"半(?=的|[,，。;；、!?！？)）\s]|$)")
-
-
-def _lone_half(g: _Grammar, text: str, start: int) -> Quantity | None:
-    """``半`` as a share (50 %) when a prefix qualifier is written right before it (近半, 逾半, 约半)."""
+def _lone_fraction(g: _Grammar, text: str, m: re.Match) -> Quantity | None:
+    """A lone_fraction word (``半``, 50 %) as a share when a prefix qualifier is written right before it
+    (近半, 逾半, 约半); 近半年 and 过半数 are words (the pattern's lookahead rules out the first)."""
+    start, word = m.start(), m.group()
     qualifier = _prefix_qualifier(g, text, start)
-    if qualifier is None or text.endswith("过", 0, start):
+    if qualifier is None or text.endswith(g.lone_fraction_words[word], 0, start):
         return None  # 过半 is a fraction word of its own
-    return _make(g, text, start, start + 1, Fraction(50), None, "FRACTION", qualifier, unit_name="%")[0]
+    return _make(g, text, start, m.end(), g.lone_fractions[word], None, "FRACTION", qualifier, unit_name="%")[0]
 
 
 def _read(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -571,7 +594,7 @@ def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     qualifier = _prefix_qualifier(g, text, start) or _verb_qualifier(g, text, start)
     suffix = _suffix_qualifier(g, text, end, "fraction")
     if qualifier is None and suffix is None and not text.endswith(g.share_cues, 0, start) \
-            and not text.startswith("的", end):
+            and not text.startswith(g.share_tails, end):
         return None
     return _make(g, text, start, end, Fraction(100 * a, b), None, "FRACTION", qualifier or suffix, unit_name="%")
 
@@ -784,7 +807,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if unit.kind == "time" and _CLOCK_MINUTES.match(text, end):
             return None  # 香港时间15时00分: a time of day, even after the cue 时间
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "time") and not (
-                unit.kind == "measure" and unit.surface not in ("个", "批")
+                unit.kind == "measure" and unit.surface not in g.article_measures
                 and g.change_verb.search(text, max(0, start - 8), start)):
             return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
         if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
@@ -808,7 +831,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     else:
         if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end) \
                 and not (lone and any(c in "万亿兆" for c in number) and (
-                    _prefix_qualifier(g, text, start) or text.startswith(_MILESTONES, end))):
+                    _prefix_qualifier(g, text, start) or text.startswith(g.milestones, end))):
             return None  # but 筹逾千亿冠全球, 重上百亿大关: a magnitude after its qualifier or before a milestone word
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
@@ -840,8 +863,6 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
 
 
-#: words after a round amount that make it a level reached (重上百亿大关, 站稳万点关口)
-_MILESTONES = ("大关", "关口", "水平", "台阶")
 #: the characters a number written with magnitudes only is made of (千亿, 百兆, 万)
 _MAGNITUDES = frozenset("百千万亿兆")
 
@@ -963,7 +984,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if nxt and nxt in "+＋":
         return False  # 95+无铅汽油, 65+: a grade or a group
     if digits_only and len(number) == 4 and number[:2] in ("19", "20") and (
-            prev in ",，" and nxt in ")）" or _YEAR_TAIL.match(text, end)):
+            prev in ",，" and nxt in ")）" or g.year_tail.match(text, end)):
         return False  # (能源局,2017), 2020 全年: a year (of a cited source, of a period)
     if nxt in _CLOSE_QUOTES and _QUOTED_HEAD.search(text, max(0, start - 4), start):
         return False  # 「保2」, “双11”: a slogan or a name in quotes that ends with a number
@@ -973,7 +994,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
         return True
-    if _DATE_LIST.match(text, end):
+    if g.date_list.match(text, end):
         return False  # 110及111年, 8及9月份, 1、2月: a date listed before the one that writes its unit
     if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START) and not (
             prev == " " and start > 1 and _HAN.match(text[start - 2])):
@@ -991,10 +1012,6 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
 
 #: the minutes of a time of day after its hour (15时00分)
 _CLOCK_MINUTES = re.compile(r"\s?\d{1,2}\s?分")
-#: what follows a year written without 年 (美国 2020 全年经济成长率, 2020上半年)
-_YEAR_TAIL = re.compile(r"\s?(?:全年|上半年|下半年|年度|前三季|第[一二三四1-4]季)")
-#: a number listed before a date or period (110及111年, 2、3月的开支)
-_DATE_LIST = re.compile(r"\s?(?:[、和及与或]|以及)\s?\d{1,4}\s?(?:年|月|日|号|季)")
 
 
 def _code_like(digits: str) -> bool:
@@ -1103,17 +1120,13 @@ def _spec(g: _Grammar, text: str, end: int) -> bool:
             and g.suffix.match(text, end) is None)
 
 
-# a character after 3成 that does not glue 成 into a word (3成为主, 3成以上, 3成左右, 3成多)
-_AFTER_WHOLE_TENTHS = frozenset("为以左多半")
-
-
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
     """``8.5成`` with a decimal number is a share when nothing glues it to a following word (3.5成为); so is
     ``3成`` with a whole one, as Taiwan and Hong Kong write shares (大增近3成, 均超过5成; not 3成长)."""
     nxt = text[end : end + 1]
     if "." in number:
         return not nxt or not _HAN.match(nxt) or nxt in g.bare_next
-    return not nxt or not _HAN.match(nxt) or nxt in g.bare_next or nxt in _AFTER_WHOLE_TENTHS
+    return not nxt or not _HAN.match(nxt) or nxt in g.bare_next or text.startswith(g.tenths_tails, end)
 
 
 def _category_follows(g: _Grammar, text: str, end: int) -> bool:
@@ -1215,7 +1228,7 @@ def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
     if not all(any(p in n for p in ".点‧") for n in (a, b)) or m.group("am") or m.group("bm"):
         return False
     nxt = text[m.end("bn") : m.end("bn") + 1]
-    if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(("之间", "间"), m.end("bn")):
+    if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(g.range_ends, m.end("bn")):
         return False  # 1.2至1.5版: the numbers name versions
     return not g.change_verb.search(text, max(0, m.start() - 8), m.start())
 

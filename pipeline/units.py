@@ -53,6 +53,7 @@ class Example(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str
     match: Optional[str] = None
+    also: list[str] = []  # the other quantities the text gives, in order (a list of ranks gives one per rank)
     value: Number
     unit: str
     label: Optional[Label] = None
@@ -150,6 +151,8 @@ class WordModel(_Entry):
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
+        "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
+        "tenths_tail", "article_measure", "range_end",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -157,9 +160,10 @@ class WordModel(_Entry):
 
     @model_validator(mode="after")
     def _value_words(self) -> "WordModel":
-        needs_value = self.kind in ("fraction_word", "multiple_word", "money_subunit")
+        needs_value = self.kind in ("fraction_word", "multiple_word", "money_subunit", "lone_fraction")
         if needs_value != (self.value is not None):
-            raise ValueError("value is required for fraction_word, multiple_word and money_subunit, and only for them")
+            raise ValueError("value is required for fraction_word, multiple_word, money_subunit and lone_fraction,"
+                             " and only for them")
         needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue", "unit_topic")
         if needs_unit and self.unit is None:
             raise ValueError(f"unit (the currency unit's surface) is required for {self.kind}")

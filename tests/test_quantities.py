@@ -108,8 +108,12 @@ LEXICON = load_units()
 def test_units_example(entry: str, example: Any) -> None:
     # Fields an example leaves out are not checked, except the qualifier (null unless given).
     found = tag(example.text)
-    assert [f["text"] for f in found] == [example.match or example.text]
-    q = found[0]["q"]
+    texts = [f["text"] for f in found]
+    match = example.match or example.text
+    assert match in texts, texts
+    at = texts.index(match)
+    assert texts[:at] + texts[at + 1 :] == example.also
+    q = found[at]["q"]
     assert q.value == exact(example.value) and q.unit == example.unit
     assert q.qualifier == example.qualifier
     for name in ("label", "upper", "base_value", "currency"):
@@ -190,7 +194,14 @@ def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None
         "words:\n"
         "  - id: d\n"
         "    kind: holidays\n"
-        "    surfaces: [春节]\n",
+        "    surfaces: [春节]\n"
+        "  - id: e\n"
+        "    kind: lone_fraction\n"
+        "    surfaces: [半]\n"
+        "  - id: f\n"
+        "    kind: milestone\n"
+        "    surfaces: [大关]\n"
+        "    examples: [{text: 重上百亿大关, match: 百亿, value: 10000000000, unit: '', also: 百亿}]\n",
         encoding="utf-8",
     )
     with pytest.raises(RuleFileError) as err:
@@ -201,6 +212,8 @@ def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None
     assert f"{bad}:10:" in message and "position" in message
     assert f"{bad}:14:" in message and "suffix qualifiers only" in message
     assert f"{bad}:20:" in message and "kind" in message
+    assert f"{bad}:23:" in message and "lone_fraction" in message  # a lone fraction needs its value
+    assert f"{bad}:26:" in message and "also" in message  # the other quantities are a list of texts
 
 
 def test_units_file_yaml_error(tmp_path: Path) -> None:
