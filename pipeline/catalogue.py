@@ -39,7 +39,8 @@ _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "
 # all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
 _TRADE_SIZE_SCOPES = ("限额以上", "限上")
 # A head written after the people or firms it is taken of is that group's statistic, another series than the whole's:
-# an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size (role ``population``: 中型企业生产指数),
+# an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
+# 女性劳动力参与率),
 # or a group of people named by its last word (大学程度者失业率, 户籍人口城镇化率, 外来户籍劳动力调查失业率, 澳门居民失业率,
 # 所得最高20%家庭每户可支配所得).  A head whose own name says 年龄 is an age group itself, which the age written before it
 # restates (15岁至64岁工作年龄人口).
@@ -266,7 +267,7 @@ class Catalogue:
            narrowed by what precedes it: an industry or sector after words that make it a part (``合成橡胶制造业``,
            ``先进制造业增加值``; ``_narrowed``), a head right after a product (``金银珠宝类商品零售额``), or a head after
            限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
-           written before it, an age, a firm size (role ``population``) or a word that ends a group's name, 者,
+           written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
            人口, 劳动力, 居民, 家庭 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``; ``_of_group``).
         A product named whole with 类 after it is that product (``电子零组件类``; ``_product_class``).
         """

@@ -253,6 +253,7 @@ def test_matches(text, expected):
         ("15岁至64岁工作年龄人口", "working_age_population_15_64"),  # ... unless the head is that age group itself
         ("小型企业制造业采购经理指数", None),  # a firm size (role population)
         ("中型企业生产指数", None),
+        ("女性劳动力参与率", None),  # a sex (role population)
         ("中型企业PMI", "pmi_medium"),  # ... an entry named so wins
         ("中型企业", None),  # ... which names nothing alone
         ("大学程度者失业率", None),  # a group named by its last word: 者, 人口, 劳动力, 居民, 家庭
