@@ -38,6 +38,15 @@ _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "
 # statistic of those units, a part of the whole: 限额以上单位社会消费品零售总额 is not 社会消费品零售总额, and 限上零售额 not
 # all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
 _TRADE_SIZE_SCOPES = ("限额以上", "限上")
+# A head written after the people or firms it is taken of is that group's statistic, another series than the whole's:
+# an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
+# 女性劳动力参与率),
+# or a group of people named by its last word (大学程度者失业率, 户籍人口城镇化率, 外来户籍劳动力调查失业率, 澳门居民失业率,
+# 所得最高20%家庭每户可支配所得).  A head whose own name says 年龄 is an age group itself, which the age written before it
+# restates (15岁至64岁工作年龄人口).
+_AGE = regex.compile(r"[0-9零一二三四五六七八九十]周?岁")
+_AGE_GROUP_HEAD = "年龄"
+_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
 # is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
@@ -88,8 +97,8 @@ _LIST_COMMA = "、"
 # The 和 that joins the last of the parts an industry's name lists (批发和零售业, 住宿和餐饮业, 交通运输、仓储和邮政业): news
 # drops it too (批发零售业增加值, 住宿餐饮业), and the name without it would otherwise be read by its head (零售业, a part).
 _LIST_AND = "和"
-# Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?).
-_NOTHING_ALONE = ("scope", "partner", "rate")
+# Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?), a population (中型企业).
+_NOTHING_ALONE = ("scope", "partner", "rate", "population")
 
 
 class Source(BaseModel):
@@ -111,7 +120,7 @@ class Indicator(BaseModel):
     name: str = Field(min_length=1)
     aliases: list[str] = []
     source: Union[str, list[str]]
-    role: Literal["indicator", "measure", "product", "sector", "scope", "partner", "rate"] = "indicator"
+    role: Literal["indicator", "measure", "product", "sector", "scope", "partner", "rate", "population"] = "indicator"
     codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
     description: str = ""
     examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
@@ -257,7 +266,9 @@ class Catalogue:
            户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue); nor one
            narrowed by what precedes it: an industry or sector after words that make it a part (``合成橡胶制造业``,
            ``先进制造业增加值``; ``_narrowed``), a head right after a product (``金银珠宝类商品零售额``), or a head after
-           限额以上 or 限上, the designated size of trade (``限上零售额``).
+           限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
+           written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
+           人口, 劳动力, 居民, 家庭 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``; ``_of_group``).
         A product named whole with 类 after it is that product (``电子零组件类``; ``_product_class``).
         """
         key = name_key(name)
@@ -278,11 +289,22 @@ class Catalogue:
                 return None
             if self._narrowed(name_key(name[:start]), name_key(name[start:])):
                 return None
+            if self._of_group(name[:start], name[start:], scan[:-1]):
+                return None
             if len(scan) > 1 and scan[-2][1] == start and self.indicators[scan[-2][2]].role == "product":
                 return None  # a product written right before the head: the head of that product (金银珠宝类商品零售额)
             if head.role == "indicator":
                 return head
         return None
+
+    def _of_group(self, before: str, head: str, scanned: list[tuple[int, int, str]]) -> bool:
+        """Whether the words before a head name a group of people or firms the head is taken of (``15至19岁者``,
+        ``中型企业``, ``户籍人口``): the head is then that group's statistic, not the whole's (step 4 of ``lookup``)."""
+        if _AGE.search(before) and _AGE_GROUP_HEAD not in head:
+            return True
+        if any(self.indicators[iid].role == "population" for _, _, iid in scanned):
+            return True
+        return name_key(before).endswith(_GROUP_ENDINGS)
 
     def _product_class(self, key: str) -> Optional[Indicator]:
         """A product named whole and followed by 类, the class of goods it names (``电子零组件类``, ``半导体类``): the

@@ -245,6 +245,26 @@ def test_matches(text, expected):
         ("咖啡类", None),
         ("汽车类", "retail_autos"),  # ... an entry named so wins
         ("人类", None),
+        # a head taken of a group of people or firms written before it is that group's statistic, not the whole's
+        ("15至19岁者失业率", None),  # an age group
+        ("城镇不包含在校生的16至24岁劳动力失业率", None),
+        ("16-24岁劳动力调查失业率", None),
+        ("65岁及以上人口", "population_65_plus"),  # ... an entry named so wins
+        ("15岁至64岁工作年龄人口", "working_age_population_15_64"),  # ... unless the head is that age group itself
+        ("小型企业制造业采购经理指数", None),  # a firm size (role population)
+        ("中型企业生产指数", None),
+        ("女性劳动力参与率", None),  # a sex (role population)
+        ("中型企业PMI", "pmi_medium"),  # ... an entry named so wins
+        ("中型企业", None),  # ... which names nothing alone
+        ("大学程度者失业率", None),  # a group named by its last word: 者, 人口, 劳动力, 居民, 家庭
+        ("外来户籍劳动力调查失业率", None),
+        ("澳门居民失业率", None),
+        ("所得最高20%家庭每户可支配所得", None),
+        ("户籍人口城镇化率", "urbanization_rate_registered"),  # ... an entry named so wins
+        ("常住人口城镇化率", "urbanization_rate"),
+        ("全国城镇调查失业率", "unemployment_urban_surveyed"),  # a place narrows no statistic to a group
+        ("规模以上工业企业每百元营业收入中的成本", "cost_per_100_revenue"),  # nor does a survey's scope
+        ("本地就业居民", "employed_residents_mo"),
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
@@ -264,7 +284,7 @@ def test_composite_ids_never_collide_with_entry_ids():
 
 def test_roles():
     roles = {ind.role for ind in CATALOGUE.indicators.values()}
-    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner", "rate"}
+    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner", "rate", "population"}
     # industries measure as sectors without saying so; measures and products are no industries
     assert all(ind.modifier for ind in CATALOGUE.indicators.values() if ind.codes)
     assert not any(ind.codes for ind in CATALOGUE.indicators.values() if ind.role in ("measure", "product"))
