@@ -26,6 +26,8 @@ from zhibiao.evaluate import (
     score,
 )
 
+from .conftest import gold_files
+
 DEV_GOLD = Path(__file__).resolve().parent / "data" / "news-dev.gold.jsonl"  # a copy of ../shared's
 SEED_GOLD = Path(__file__).resolve().parents[1] / "corpus" / "seed.gold.jsonl"
 GOLD_FILES = [DEV_GOLD, SEED_GOLD]
@@ -557,7 +559,7 @@ def with_offsets(gold: dict) -> dict:
     return pred
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name)
 def test_gold_offsets_agree_with_occurrences(path):
     for gold in read_documents(path):
         text = gold["text"]
@@ -565,6 +567,10 @@ def test_gold_offsets_agree_with_occurrences(path):
             if "start" in q:
                 assert locate(text, q["text"], q.get("occurrence", 0)) == q["start"], (gold["id"], q)
                 assert text[q["start"] : q["end"]] == q["text"]
+        for q in gold["quantities"]:  # not the tail of a longer number (33万辆 inside 2450.33万辆)
+            start = item_start(text, q, is_event=False)
+            assert not (q["text"][0].isdigit() and start > 0 and (text[start - 1].isdigit() or text[start - 1] == ".")), \
+                (gold["id"], q)
         starts = {item_start(text, q, is_event=False) for q in gold["quantities"]}
         for e in gold["events"]:
             assert item_start(text, e, is_event=True) in starts, (gold["id"], e)
