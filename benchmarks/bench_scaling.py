@@ -4,8 +4,10 @@ Each size runs in a fresh process (so peak RSS is that size's own). The document
 real news paragraphs (seed and gold texts) joined by newlines and repeated to the size. Stages are the
 fast path's: normalise, tag quantities, find periods, link, write the records (as ``zhibiao extract``
 writes them). ``--full`` also times the full spaCy pipeline, ``to_records(nlp(text))``, up to spaCy's
-1,000,000-character limit.
-Run: python benchmarks/bench_scaling.py [--sizes 1000 10000 ...] [--full]
+1,000,000-character limit.  ``--baseline PYTHON`` times ``extract`` of another checkout's environment
+(an earlier commit, installed in its own venv) on the same documents, CPU seconds, to compare with
+this one's ``extract``: "faster than the code of that day" measured, not remembered.
+Run: python benchmarks/bench_scaling.py [--sizes 1000 10000 ...] [--full] [--baseline OTHER/.venv/bin/python]
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 RUNNER = r"""
@@ -56,7 +59,44 @@ if full and size <= 1_000_000:
 print(json.dumps(out))
 """
 
+#: ``extract`` of any checkout, on a document read from a file, in process-CPU seconds (the import name was
+#: ``pipeline`` before the rename)
+EXTRACT_RUNNER = r"""
+import json, sys, time
+try:
+    import zhibiao
+except ImportError:
+    import pipeline as zhibiao
+text = open(sys.argv[1], encoding="utf-8").read()
+zhibiao.extract("預熱 公司10月合并营收达326亿元,同比增长3.2%")  # loading is not per-document work
+s = time.process_time()
+record = zhibiao.extract(text)
+print(json.dumps({"extract_cpu": time.process_time() - s, "events": len(record["events"])}))
+"""
+
 STAGES = ("normalise", "tag", "periods", "link", "write")
+
+
+def document(size: int) -> str:
+    """The benchmark's document of ``size`` characters (as RUNNER builds it)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import news_texts
+
+    base = "\n".join(news_texts()) + "\n"
+    return (base * (size // len(base) + 1))[:size]
+
+
+def extract_cpu(python: str, size: int) -> dict:
+    """CPU seconds of ``extract`` on the size's document in the environment of ``python``."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as fh:
+        fh.write(document(size))
+    try:
+        # run outside any checkout: a source folder in the working directory would shadow the installed package
+        result = subprocess.run([python, "-c", EXTRACT_RUNNER, fh.name], capture_output=True, text=True, check=True,
+                                cwd=tempfile.gettempdir())
+    finally:
+        os.unlink(fh.name)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def run(size: int, full: bool) -> dict:
@@ -78,6 +118,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000, 1_000_000, 10_000_000])
     parser.add_argument("--full", action="store_true", help="also time the full spaCy pipeline (sizes <= 1M)")
+    parser.add_argument("--baseline", metavar="PYTHON",
+                        help="also time extract in another checkout's environment (sizes <= 1M), CPU seconds")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; one document, fast path, one process per size")
     print("| characters | " + " | ".join(f"{s} s" for s in STAGES) + " | total s | chars/s | link share | peak RSS (MB) |")
@@ -100,6 +142,11 @@ def main() -> None:
     for r in fulls:
         print(f"{r['chars']:,} chars: full spaCy pipeline {r['full_pipeline']:.2f} s, zhibiao.extract {r['extract']:.2f} s "
               f"({r['full_pipeline'] / r['extract']:.1f}x), same records: {r['same_records']}")
+    if args.baseline:
+        for size in (n for n in args.sizes if n <= 1_000_000):
+            old, new = extract_cpu(args.baseline, size), extract_cpu(sys.executable, size)
+            print(f"{size:,} chars: extract {new['extract_cpu']:.2f} CPU s ({new['events']:,} events), baseline's "
+                  f"{old['extract_cpu']:.2f} CPU s ({old['events']:,} events): {old['extract_cpu'] / new['extract_cpu']:.1f}x")
 
 
 if __name__ == "__main__":
