@@ -871,3 +871,13 @@ def test_frequency_and_rank_set_frames_leave_the_name(text, indicator):
     with subject_boundary.using(None):
         (event,) = zhibiao.extract(text)["events"]
     assert event["indicator"] == indicator
+
+
+def test_cause_after_a_period_is_no_topic():
+    # a clause of cause (class not_topic: 因, 由于 ...) is no topic even when its period opens it: the lone head
+    # 产值 takes the topic written before the cause, not the cause's noun
+    evs = run("电动自行车产值稳定增长,2022年因塞港缺料问题缓解,1-10月产值[370亿元]。")
+    assert one(evs, "370亿元").indicator == "电动自行车产值"
+    # a clause whose period opens a topic still names it
+    evs = run("2022年电动自行车出口表现平稳,1-10月出口额[370亿元]。")
+    assert one(evs, "370亿元").indicator == "出口额"
