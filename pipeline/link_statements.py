@@ -222,7 +222,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
-    if subject is None or eng.names_nothing(subject.text):
+    if subject is None or eng.names_nothing(subject.text) and not _amount_of_volume(doc, subject, mem.carry):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
             subject = replace(c, rate=True)
@@ -253,6 +253,13 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _amount_of_volume(doc: Document, subject: Subject, carry: Optional[Subject]) -> bool:
+    """Whether an amount anaphor (金额) follows a count or volume (冷冻虾外销数量…,金额…): then it names a second
+    measure of the same items, kept as written, not the indicator carried."""
+    return carry is not None and bool(doc.eng.p_amount_anaphor.match(subject.text)) \
+        and bool(doc.eng.p_volume_tail.search(carry.text))
 
 
 def _carried_measure(doc: Document, subject: Subject) -> Subject:

@@ -105,6 +105,8 @@ LEXICON_CLASSES = (
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
+    "amount_anaphor",  # anaphors naming an amount (金额): the amount of a value carried, not of a volume
+    "volume_tail",  # endings of a count or volume measure (数量, 成交量): 金额 after one is a measure of its own
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
@@ -319,6 +321,8 @@ class EnginePatterns:
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
+    p_amount_anaphor: regex.Pattern  # an anaphor naming an amount (fullmatch)
+    p_volume_tail: regex.Pattern  # the end of a count or volume measure (search, at the end)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
@@ -476,6 +480,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_economy_word=lists.compile(alt["economy_word"]),
+        p_amount_anaphor=lists.compile("^(?:" + alt["amount_anaphor"] + ")$"),
+        p_volume_tail=lists.compile("(?:" + alt["volume_tail"] + ")$"),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
         p_price_head=lists.compile(alt["price_head"]),

@@ -881,3 +881,12 @@ def test_cause_after_a_period_is_no_topic():
     # a clause whose period opens a topic still names it
     evs = run("2022年电动自行车出口表现平稳,1-10月出口额[370亿元]。")
     assert one(evs, "370亿元").indicator == "出口额"
+
+
+def test_amount_anaphor_after_a_volume_is_its_own_measure():
+    # 金额 after a count or volume (class volume_tail) is a second measure of the same items, kept as written
+    evs = run("冷冻虾外销数量[七千零二十六公吨],金额[六千二百二十二万美元]。")
+    assert one(evs, "六千二百二十二万美元").indicator == "金额"
+    # after an amount it stands for the indicator carried (class amount_anaphor, also in anaphor)
+    evs = run("电子零组件出口增长[5%],金额为[9,040亿元]。")
+    assert one(evs, "9,040亿元").indicator == "电子零组件出口"
