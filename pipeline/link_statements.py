@@ -449,12 +449,13 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if pieces:
             mode = "list"
             parts = pieces
-    elif n == 1 and (cue := eng.p_shared_cue.search(before)):
+    elif n == 1 and (cue := eng.p_shared_cue.search(before) or _lone_list_value(doc, ctx, subject, before)):
+        # 分别 between the names and their one value says the same of each (养老金及残疾金分别调升至每月3900元), as 均 does
         pieces = split(doc, subject, None)
         if not pieces and carried and cue.group(0)[0] in _NUMERAL:
             # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
             pieces = (mem.plural_referent(cue.group(0)) or subject).parts
-        elif not pieces and carried and eng.p_all_cue.fullmatch(cue.group(0)):
+        elif not pieces and carried and (eng.p_all_cue.fullmatch(cue.group(0)) or eng.p_list_cue.fullmatch(cue.group(0))):
             # 固定资产投资增长24.6%、建筑业增加值增长20.1%,均排名全国第1: with no subject of its own, the value
             # is shared by every indicator stated before it in the sentence
             pieces = _stated_in_sentence(mem, subject)
@@ -465,6 +466,21 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:
+    """A list cue (分别) after the subject with the clause's only value after it: one value said of each name
+    before the cue, not the first of values listed with names of their own (分别是A 6万元、B 5万元)."""
+    cue = None
+    for cue in doc.eng.p_list_cue.finditer(before):
+        pass
+    if cue is None:
+        return None
+    at = ctx.clause[0] + cue.start()
+    if subject.end is not None and subject.end > at:
+        return None
+    lo, hi = bisect_left(doc.q_starts, at), bisect_left(doc.q_starts, ctx.clause[1])
+    return cue if hi - lo == 1 else None
 
 
 def _breakdown_places(doc: Document, location: str) -> bool:

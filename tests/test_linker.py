@@ -890,3 +890,15 @@ def test_amount_anaphor_after_a_volume_is_its_own_measure():
     # after an amount it stands for the indicator carried (class amount_anaphor, also in anaphor)
     evs = run("电子零组件出口增长[5%],金额为[9,040亿元]。")
     assert one(evs, "9,040亿元").indicator == "电子零组件出口"
+
+
+def test_fenbie_before_one_value_says_it_of_each_name():
+    # 分别 between coordinated names and the clause's only value: one event per name, as with 均
+    evs = run("养老金及残疾金分别调升至[3900元],失业津贴[157元]。")
+    assert [e.indicator for e in by_value(evs)["3900元"]] == ["养老金", "残疾金"]
+    # after values stated with names of their own, the value is each one's
+    evs = run("共处理旅客超过[215万人次],航班量升降超过[16,800架次],分别比去年同期上升[13%]。")
+    assert [e.indicator for e in by_value(evs)["13%"]] == ["共处理旅客", "航班量升降"]
+    # 分别 before names that carry their own values stays a list
+    evs = run("薪资较高行业分别是出版影音及资通讯业薪资平均[6万9317元]、专业科学及技术服务业薪资平均[5万7991元]。")
+    assert len(by_value(evs)["6万9317元"]) == 1
