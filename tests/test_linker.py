@@ -902,3 +902,12 @@ def test_fenbie_before_one_value_says_it_of_each_name():
     # 分别 before names that carry their own values stays a list
     evs = run("薪资较高行业分别是出版影音及资通讯业薪资平均[6万9317元]、专业科学及技术服务业薪资平均[5万7991元]。")
     assert len(by_value(evs)["6万9317元"]) == 1
+
+
+def test_exchanges_and_hospitals_are_the_sites_of_a_breakdown():
+    # a stock exchange ranked in an IPO table, a hospital in the Hospital Authority's figures: the location of the
+    # indicator carried, not the indicator (entries loc.exchanges, loc.hk_hospitals)
+    evs = run("纳斯达克交易所集资额[395亿元]居首。纽约证券交易所排[第三位]。")
+    assert [(e.indicator, e.location) for e in evs] == [("集资额", "纳斯达克交易所"), ("集资额", "纽约证券交易所")]
+    evs = run("玛嘉烈医院的使用率最高,占[115%];其次分别是基督教联合医院及博爱医院,分别占[104%]及[103%]。")
+    assert [e.indicator for e in evs] == ["使用率", "使用率", "使用率"]
