@@ -911,3 +911,12 @@ def test_exchanges_and_hospitals_are_the_sites_of_a_breakdown():
     assert [(e.indicator, e.location) for e in evs] == [("集资额", "纳斯达克交易所"), ("集资额", "纽约证券交易所")]
     evs = run("玛嘉烈医院的使用率最高,占[115%];其次分别是基督教联合医院及博爱医院,分别占[104%]及[103%]。")
     assert [e.indicator for e in evs] == ["使用率", "使用率", "使用率"]
+
+
+def test_once_and_demonstrative_sites_name_nothing():
+    # 曾, 一直 before the level verb are no part of the name (class filler_suffix); 该机场 is the site named
+    # before (class not_a_name): the statement takes the indicator carried
+    evs = run("桃园机场上半年旅客量达[2218万人次],该机场在疫前的108年曾达近[四千九百万人次]。")
+    assert one(evs, "四千九百万人次").indicator == "旅客量"
+    evs = run("活猪批发价维持[3,090元],活牛的批发价亦一直维持[5,200元]。")
+    assert one(evs, "5,200元").indicator == "活牛的批发价"
