@@ -920,3 +920,9 @@ def test_once_and_demonstrative_sites_name_nothing():
     assert one(evs, "四千九百万人次").indicator == "旅客量"
     evs = run("活猪批发价维持[3,090元],活牛的批发价亦一直维持[5,200元]。")
     assert one(evs, "5,200元").indicator == "活牛的批发价"
+
+
+def test_one_day_alone_names_nothing():
+    # 单日, 单月 alone before a change say when (class not_a_name): the change is the indicator carried
+    evs = run("全体上市公司收盘总市值达到[90兆元],创下历史新高,单日大增约[1.47兆元]。")
+    assert one(evs, "1.47兆元").indicator == "全体上市公司收盘总市值"
