@@ -926,3 +926,11 @@ def test_one_day_alone_names_nothing():
     # 单日, 单月 alone before a change say when (class not_a_name): the change is the indicator carried
     evs = run("全体上市公司收盘总市值达到[90兆元],创下历史新高,单日大增约[1.47兆元]。")
     assert one(evs, "1.47兆元").indicator == "全体上市公司收盘总市值"
+
+
+def test_housing_estate_is_the_site_of_the_registrations():
+    # a Hong Kong estate ranked by registrations (entry loc.hk_estates) is the location of the measure carried, and
+    # later estates ranked with 以 take that measure too
+    evs = run("本月至今二手单位住宅注册量录得[1,200宗]。以天水围嘉湖山庄占[31宗]居榜首。观塘丽港城以[18宗][第2]。")
+    assert {e.indicator for e in evs} == {"二手单位住宅注册量"}
+    assert one(evs, "31宗").location == "天水围嘉湖山庄"
