@@ -178,7 +178,10 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     t_start, t_end = c_start, c_end
     lead = doc.eng.p_heading_lead.match(text, c_start, c_end)
     tail = doc.eng.p_heading_tail.search(text, c_start, c_end)
-    if lead is not None and not has_quantities:
+    measure = doc.eng.p_measure_heading.match(text, c_start, c_end)
+    if measure is not None and not has_quantities:
+        t_start, t_end = measure.span("topic")  # 若以每坪成交均价来看: the heading names the measure that follows
+    elif lead is not None and not has_quantities:
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
     elif tail is not None and not has_quantities:
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word

@@ -934,3 +934,14 @@ def test_housing_estate_is_the_site_of_the_registrations():
     evs = run("本月至今二手单位住宅注册量录得[1,200宗]。以天水围嘉湖山庄占[31宗]居榜首。观塘丽港城以[18宗][第2]。")
     assert {e.indicator for e in evs} == {"二手单位住宅注册量"}
     assert one(evs, "31宗").location == "天水围嘉湖山庄"
+
+
+def test_heading_naming_the_measure_and_a_place_with_its_tail():
+    # 若以X来看 (class measure_heading_prep) names the measure of the values after it; 地区 after a place is part of
+    # the location (class place_tail), not the name left of the subject
+    evs = run("若以每坪成交均价来看,新竹地区由[15.41万元]涨到[17.58万元];高雄市由[10.31万元]下跌到[9.93万元]。")
+    assert {e.indicator for e in evs} == {"每坪成交均价"}
+    assert one(evs, "17.58万元").location == "新竹地区"
+    # a tail that goes on into a name stays in it (地区生产总值)
+    evs = run("全市地区生产总值完成[242.0亿元]。")
+    assert one(evs, "242.0亿元").indicator == "地区生产总值"
