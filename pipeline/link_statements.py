@@ -222,7 +222,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
-    if subject is None or eng.names_nothing(subject.text):
+    if subject is None or eng.names_nothing(subject.text) and not _amount_of_volume(doc, subject, mem.carry):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
             subject = replace(c, rate=True)
@@ -253,6 +253,13 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _amount_of_volume(doc: Document, subject: Subject, carry: Optional[Subject]) -> bool:
+    """Whether an amount anaphor (金额) follows a count or volume (冷冻虾外销数量…,金额…): then it names a second
+    measure of the same items, kept as written, not the indicator carried."""
+    return carry is not None and bool(doc.eng.p_amount_anaphor.match(subject.text)) \
+        and bool(doc.eng.p_volume_tail.search(carry.text))
 
 
 def _carried_measure(doc: Document, subject: Subject) -> Subject:
@@ -442,12 +449,13 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if pieces:
             mode = "list"
             parts = pieces
-    elif n == 1 and (cue := eng.p_shared_cue.search(before)):
+    elif n == 1 and (cue := eng.p_shared_cue.search(before) or _lone_list_value(doc, ctx, subject, before)):
+        # 分别 between the names and their one value says the same of each (养老金及残疾金分别调升至每月3900元), as 均 does
         pieces = split(doc, subject, None)
         if not pieces and carried and cue.group(0)[0] in _NUMERAL:
             # 接待游客5亿人次,旅游收入4169亿元,增长双双达到8%: the last two indicators share the value
             pieces = (mem.plural_referent(cue.group(0)) or subject).parts
-        elif not pieces and carried and eng.p_all_cue.fullmatch(cue.group(0)):
+        elif not pieces and carried and (eng.p_all_cue.fullmatch(cue.group(0)) or eng.p_list_cue.fullmatch(cue.group(0))):
             # 固定资产投资增长24.6%、建筑业增加值增长20.1%,均排名全国第1: with no subject of its own, the value
             # is shared by every indicator stated before it in the sentence
             pieces = _stated_in_sentence(mem, subject)
@@ -458,6 +466,21 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:
+    """A list cue (分别) after the subject with the clause's only value after it: one value said of each name
+    before the cue, not the first of values listed with names of their own (分别是A 6万元、B 5万元)."""
+    cue = None
+    for cue in doc.eng.p_list_cue.finditer(before):
+        pass
+    if cue is None:
+        return None
+    at = ctx.clause[0] + cue.start()
+    if subject.end is not None and subject.end > at:
+        return None
+    lo, hi = bisect_left(doc.q_starts, at), bisect_left(doc.q_starts, ctx.clause[1])
+    return cue if hi - lo == 1 else None
 
 
 def _breakdown_places(doc: Document, location: str) -> bool:

@@ -279,6 +279,9 @@ def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     return keep, rest
 
 
+_PLACE_TAIL_END = regex.compile(r"(?:$|[^\p{Han}]|[由从自在于的以及和与、])")  # what may follow a place and its tail
+
+
 def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[tuple[int, int]]) -> int:
     eng = doc.eng
     text = doc.text
@@ -315,8 +318,13 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
         # places written next to it (中国台湾航线客运量)
         if not eng.p_place_keep.match(after) and not eng.p_place_keep.match(tail) \
                 and not eng.p_origin_noun.match(tail):
-            location_spans.append((i0, keep[m.end() - 1] + 1))
-            return m.end() + (1 if after.startswith("的") else 0)
+            end = m.end()
+            pt = eng.p_place_tail.match(after)
+            if pt and _PLACE_TAIL_END.match(after, pt.end()):
+                # 新竹地区由…, 台湾地区(2.7万人次): not where a name goes on (地区生产总值, 台湾地区旅客)
+                end += pt.end()
+            location_spans.append((i0, keep[end - 1] + 1))
+            return end + (1 if rest[end:].startswith("的") else 0)
     n = eng.word_prefix_lens.get(rest)
     if n is None:
         n = eng.word_prefix_lens.keep(rest, _word_prefix_len(doc.rules, rest))

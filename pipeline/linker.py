@@ -149,6 +149,20 @@ def _count_opens_subject(doc: Document, q: QuantityLike, right: str) -> bool:
     return bool(_WORD_CHAR.match(right)) and not doc.eng.p_stop.match(right)
 
 
+def _after_period(doc: Document, start: int, end: int) -> str:
+    """The clause's text after the periods and spaces that open it: what the clause says of that time."""
+    text = doc.text
+    i = start
+    while i < end:
+        if text[i].isspace():
+            i += 1
+        elif i in doc.period_end_at_start:
+            i = doc.period_end_at_start[i]
+        else:
+            break
+    return text[i:end] if i > start else ""
+
+
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
 
 
@@ -164,11 +178,16 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     t_start, t_end = c_start, c_end
     lead = doc.eng.p_heading_lead.match(text, c_start, c_end)
     tail = doc.eng.p_heading_tail.search(text, c_start, c_end)
-    if lead is not None and not has_quantities:
+    measure = doc.eng.p_measure_heading.match(text, c_start, c_end)
+    if measure is not None and not has_quantities:
+        t_start, t_end = measure.span("topic")  # 若以每坪成交均价来看: the heading names the measure that follows
+    elif lead is not None and not has_quantities:
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
     elif tail is not None and not has_quantities:
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
-    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text):
+    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text) \
+            or doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end)):
+        # (a cause written after its period is no topic either: 2022年因塞港缺料问题缓解,1-10月产值370亿元)
         return topic, location
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
     if subj is not None and has_quantities and subj.start is not None and subj.end is not None \

@@ -86,6 +86,8 @@ LEXICON_CLASSES = (
     "heading_prep",  # prepositions opening a heading clause that goes on to name the topic (分季度看…)
     "heading_verb",  # the verb closing such a heading (看 来看)
     "heading_tail",  # a word closing a heading clause after the topic it names (进口方面,年增30.1%)
+    "place_tail",  # a word written right after a place that belongs to it (新竹地区): part of the location
+    "measure_heading_prep",  # a preposition whose heading names the measure that follows (若以每坪成交均价来看)
     "fall_noun",  # nouns naming the size of a fall: a verb of being after one states a decrease (减幅更大,达33%)
     "apposition_cue",  # words after a count in apposition (教育和通讯两个大类分别上升)
     "right_qualifier",  # qualifiers between a value and the noun written after it (45个以上集群)
@@ -105,6 +107,8 @@ LEXICON_CLASSES = (
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
+    "amount_anaphor",  # anaphors naming an amount (金额): the amount of a value carried, not of a volume
+    "volume_tail",  # endings of a count or volume measure (数量, 成交量): 金额 after one is a measure of its own
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
@@ -303,6 +307,8 @@ class EnginePatterns:
     p_span_average: regex.Pattern  # an average after a span of months (1-9月平均), matched at the period's end
     p_heading_lead: regex.Pattern  # a heading opening a topic clause (分季度看全国城镇调查失业率)
     p_heading_tail: regex.Pattern  # a heading word closing a clause after its topic (进口方面)
+    p_place_tail: regex.Pattern  # a word right after a place, part of it (match)
+    p_measure_heading: regex.Pattern  # a heading naming the measure (以X来看; match, group topic)
     p_fall_noun: regex.Pattern  # a noun naming the size of a fall (减幅, 跌幅, 衰退幅度)
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
@@ -319,6 +325,8 @@ class EnginePatterns:
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
+    p_amount_anaphor: regex.Pattern  # an anaphor naming an amount (fullmatch)
+    p_volume_tail: regex.Pattern  # the end of a count or volume measure (search, at the end)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
@@ -457,6 +465,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_heading_lead=lists.compile(alt["heading_prep"] + "[^,;]{1,6}?" + alt["heading_verb"] + r"(?=\p{Han}{2})"),
         p_fall_noun=lists.compile(alt["fall_noun"]),
         p_heading_tail=lists.compile(r"(?<=\p{Han}{2})" + alt["heading_tail"] + r"\s*$"),
+        p_place_tail=lists.compile(alt["place_tail"]),
+        p_measure_heading=lists.compile(r"\s*" + alt["measure_heading_prep"] + r"\s*(?P<topic>[^,;]{2,12}?)\s*"
+                                        + alt["heading_verb"] + r"\s*$"),
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
@@ -476,6 +487,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_economy_word=lists.compile(alt["economy_word"]),
+        p_amount_anaphor=lists.compile("^(?:" + alt["amount_anaphor"] + ")$"),
+        p_volume_tail=lists.compile("(?:" + alt["volume_tail"] + ")$"),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
         p_price_head=lists.compile(alt["price_head"]),

@@ -871,3 +871,77 @@ def test_frequency_and_rank_set_frames_leave_the_name(text, indicator):
     with subject_boundary.using(None):
         (event,) = zhibiao.extract(text)["events"]
     assert event["indicator"] == indicator
+
+
+def test_cause_after_a_period_is_no_topic():
+    # a clause of cause (class not_topic: 因, 由于 ...) is no topic even when its period opens it: the lone head
+    # 产值 takes the topic written before the cause, not the cause's noun
+    evs = run("电动自行车产值稳定增长,2022年因塞港缺料问题缓解,1-10月产值[370亿元]。")
+    assert one(evs, "370亿元").indicator == "电动自行车产值"
+    # a clause whose period opens a topic still names it
+    evs = run("2022年电动自行车出口表现平稳,1-10月出口额[370亿元]。")
+    assert one(evs, "370亿元").indicator == "出口额"
+
+
+def test_amount_anaphor_after_a_volume_is_its_own_measure():
+    # 金额 after a count or volume (class volume_tail) is a second measure of the same items, kept as written
+    evs = run("冷冻虾外销数量[七千零二十六公吨],金额[六千二百二十二万美元]。")
+    assert one(evs, "六千二百二十二万美元").indicator == "金额"
+    # after an amount it stands for the indicator carried (class amount_anaphor, also in anaphor)
+    evs = run("电子零组件出口增长[5%],金额为[9,040亿元]。")
+    assert one(evs, "9,040亿元").indicator == "电子零组件出口"
+
+
+def test_fenbie_before_one_value_says_it_of_each_name():
+    # 分别 between coordinated names and the clause's only value: one event per name, as with 均
+    evs = run("养老金及残疾金分别调升至[3900元],失业津贴[157元]。")
+    assert [e.indicator for e in by_value(evs)["3900元"]] == ["养老金", "残疾金"]
+    # after values stated with names of their own, the value is each one's
+    evs = run("共处理旅客超过[215万人次],航班量升降超过[16,800架次],分别比去年同期上升[13%]。")
+    assert [e.indicator for e in by_value(evs)["13%"]] == ["共处理旅客", "航班量升降"]
+    # 分别 before names that carry their own values stays a list
+    evs = run("薪资较高行业分别是出版影音及资通讯业薪资平均[6万9317元]、专业科学及技术服务业薪资平均[5万7991元]。")
+    assert len(by_value(evs)["6万9317元"]) == 1
+
+
+def test_exchanges_and_hospitals_are_the_sites_of_a_breakdown():
+    # a stock exchange ranked in an IPO table, a hospital in the Hospital Authority's figures: the location of the
+    # indicator carried, not the indicator (entries loc.exchanges, loc.hk_hospitals)
+    evs = run("纳斯达克交易所集资额[395亿元]居首。纽约证券交易所排[第三位]。")
+    assert [(e.indicator, e.location) for e in evs] == [("集资额", "纳斯达克交易所"), ("集资额", "纽约证券交易所")]
+    evs = run("玛嘉烈医院的使用率最高,占[115%];其次分别是基督教联合医院及博爱医院,分别占[104%]及[103%]。")
+    assert [e.indicator for e in evs] == ["使用率", "使用率", "使用率"]
+
+
+def test_once_and_demonstrative_sites_name_nothing():
+    # 曾, 一直 before the level verb are no part of the name (class filler_suffix); 该机场 is the site named
+    # before (class not_a_name): the statement takes the indicator carried
+    evs = run("桃园机场上半年旅客量达[2218万人次],该机场在疫前的108年曾达近[四千九百万人次]。")
+    assert one(evs, "四千九百万人次").indicator == "旅客量"
+    evs = run("活猪批发价维持[3,090元],活牛的批发价亦一直维持[5,200元]。")
+    assert one(evs, "5,200元").indicator == "活牛的批发价"
+
+
+def test_one_day_alone_names_nothing():
+    # 单日, 单月 alone before a change say when (class not_a_name): the change is the indicator carried
+    evs = run("全体上市公司收盘总市值达到[90兆元],创下历史新高,单日大增约[1.47兆元]。")
+    assert one(evs, "1.47兆元").indicator == "全体上市公司收盘总市值"
+
+
+def test_housing_estate_is_the_site_of_the_registrations():
+    # a Hong Kong estate ranked by registrations (entry loc.hk_estates) is the location of the measure carried, and
+    # later estates ranked with 以 take that measure too
+    evs = run("本月至今二手单位住宅注册量录得[1,200宗]。以天水围嘉湖山庄占[31宗]居榜首。观塘丽港城以[18宗][第2]。")
+    assert {e.indicator for e in evs} == {"二手单位住宅注册量"}
+    assert one(evs, "31宗").location == "天水围嘉湖山庄"
+
+
+def test_heading_naming_the_measure_and_a_place_with_its_tail():
+    # 若以X来看 (class measure_heading_prep) names the measure of the values after it; 地区 after a place is part of
+    # the location (class place_tail), not the name left of the subject
+    evs = run("若以每坪成交均价来看,新竹地区由[15.41万元]涨到[17.58万元];高雄市由[10.31万元]下跌到[9.93万元]。")
+    assert {e.indicator for e in evs} == {"每坪成交均价"}
+    assert one(evs, "17.58万元").location == "新竹地区"
+    # a tail that goes on into a name stays in it (地区生产总值)
+    evs = run("全市地区生产总值完成[242.0亿元]。")
+    assert one(evs, "242.0亿元").indicator == "地区生产总值"
