@@ -175,6 +175,8 @@ class _Grammar:
         self.milestones = tails("milestone")
         self.tenths_tails = tails("tenths_tail")
         self.range_ends = tails("range_end")
+        self.unit_words = tails("unit_word")
+        self.unit_word_firsts = frozenset(w[0] for w in self.unit_words)
         self.article_measures = lex.word_set("article_measure")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
@@ -687,6 +689,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if ranged is not None:
             return ranged
         second = m.group("bu")
+        if second is not None and _unit_begins_word(g, text, m.start("bu"), in_range=True):
+            second = None  # 49.5至50.5区间: 区 is the first character of 区间, no unit
         if second is not None and g.units[second].category:
             return None  # 16-24岁: an age bracket names a group, it is no number
         if second is not None and g.units[second].kind == "time" and not (
@@ -710,6 +714,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
             return None  # 16至24岁: an age bracket or a name, not a number
     # Without a valid range, the first number stands alone.
     surface = m.group("au")
+    if surface is not None and _unit_begins_word(g, text, m.start("au")):
+        surface = None  # 千亿台阶, 100万户籍人口: the "unit" is the first character of the word after the number
     if surface is None:
         end = _strip_space(text, m.start("an"), m.end("am"))
         tail = _numeral_tail(g, m)
@@ -731,6 +737,14 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     else:
         unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _unit_begins_word(g: _Grammar, text: str, ustart: int, in_range: bool = False) -> bool:
+    """Whether the unit read at ``ustart`` is the first character of a ``unit_word`` written after the number
+    (台阶, 户籍, 元旦), or after a range of a ``range_end`` word (区间, 间): then the number has no unit."""
+    if text[ustart] in g.unit_word_firsts and text.startswith(g.unit_words, ustart):
+        return True
+    return in_range and text.startswith(g.range_ends, ustart)
 
 
 def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
@@ -1186,6 +1200,10 @@ def _digit_by_digit(number: str) -> bool:
 def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """``3-5%``, ``3%至5%``, ``3至5亿元``, ``20-30万人``: value is the lower bound, upper the other."""
     ua, ub = m.group("au"), m.group("bu")
+    if ub is not None and _unit_begins_word(g, text, m.start("bu"), in_range=True):
+        if ua is not None:
+            return None
+        ub = None  # 在49.5至50.5间波动: 间 closes the range, it counts no rooms
     if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
         return None
     if ub is None and not (ua is None and _decimal_pair(g, text, m)):
