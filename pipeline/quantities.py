@@ -802,6 +802,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     is_cn = number[0] not in "0123456789"
     if number in _LONE_CAPITALS and not mags:
         return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
+    if number in _CAPITAL_DIGITS and not mags and not infix and (unit is None or unit.kind != "currency"):
+        return None  # 大陆个人, 队伍名单, 陆家嘴: a lone capital digit writes only an amount of money (人民币陆元)
     lone = not mags and not infix and is_cn and all(c in _MAGNITUDES for c in number.replace(" ", ""))
     if lone and not _lone_magnitude(g, text, start, end, number, unit):
         return None
@@ -1037,6 +1039,8 @@ def _code_like(digits: str) -> bool:
 #: the characters that make a Chinese numeral positional (三百零七, 十八, 贰佰叁拾)
 _POSITIONAL = frozenset("十百千拾佰仟廿卅")
 _LONE_CAPITALS = frozenset("拾佰仟")
+#: the financial capitals of the digits; alone they are also characters of words (大陆, 队伍, 放肆)
+_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
 #: the unit kinds that something after the unit may add to (两吨半, 八元五毛)
 _TAIL_KINDS = frozenset({"physical", "currency"})
 _QUOTES = frozenset("“”\"'「」『』")
