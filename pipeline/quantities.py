@@ -633,16 +633,19 @@ def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     if start > 0 and text[start - 1 : start + 1] in g.vague_block:
         return _reread(g, text, start + 1)  # 站上万点: 上 ends a verb, the number starts after it
     unit = g.units.get(m.group("vu")) if m.group("vu") else None
+    end = m.end()
+    if unit is not None and _unit_begins_word(g, text, m.start("vu")):
+        unit, end = None, _strip_space(text, start, m.end("vm"))  # 上万户籍人口: no households counted
     digits = m.group("vn") + (m.group("vm") or "").replace(" ", "")
     if unit is None and not any(c in "万亿" for c in digits):
         return None
-    if unit is not None and (unit.kind == "time" or _unit_stopped(g, text, m.end())):
+    if unit is not None and (unit.kind == "time" or _unit_stopped(g, text, end)):
         return None
     try:
         value = parse_number(digits)
     except ValueError:
         return None
-    return _make(g, text, start, m.end(), value, unit, None if unit else "CARDINAL", ">")
+    return _make(g, text, start, end, value, unit, None if unit else "CARDINAL", ">")
 
 
 def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
