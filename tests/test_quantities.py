@@ -216,6 +216,25 @@ def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None
     assert f"{bad}:26:" in message and "also" in message  # the other quantities are a list of texts
 
 
+def test_unit_word_must_start_with_a_unit(tmp_path: Path) -> None:
+    bad = tmp_path / "units.yaml"
+    bad.write_text(
+        "units:\n"
+        "  - id: tai\n"
+        "    kind: measure\n"
+        "    surfaces: [台]\n"
+        "words:\n"
+        "  - id: w\n"
+        "    kind: unit_word\n"
+        "    surfaces: [台阶, 大关, 台]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError) as err:
+        load_units(bad)
+    message = str(err.value)
+    assert f"{bad}:6:" in message and "'大关'" in message and "'台'" in message and "'台阶'" not in message
+
+
 def test_units_file_yaml_error(tmp_path: Path) -> None:
     bad = tmp_path / "units.yaml"
     bad.write_text("units:\n  - id: a\n    kind: [\n", encoding="utf-8")
