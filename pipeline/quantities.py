@@ -692,8 +692,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if ranged is not None:
             return ranged
         second = m.group("bu")
-        if second is not None and _unit_begins_word(g, text, m.start("bu"), in_range=True):
-            second = None  # 49.5至50.5区间: 区 is the first character of 区间, no unit
+        if second is not None and _unit_begins_word(g, text, m.start("bu")):
+            second = None  # 1至2户籍: 户 is the first character of 户籍, no unit
         if second is not None and g.units[second].category:
             return None  # 16-24岁: an age bracket names a group, it is no number
         if second is not None and g.units[second].kind == "time" and not (
@@ -742,12 +742,10 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     return _single(g, text, m, start, end, unit, unit_name)
 
 
-def _unit_begins_word(g: _Grammar, text: str, ustart: int, in_range: bool = False) -> bool:
+def _unit_begins_word(g: _Grammar, text: str, ustart: int) -> bool:
     """Whether the unit read at ``ustart`` is the first character of a ``unit_word`` written after the number
-    (台阶, 户籍, 元旦), or after a range of a ``range_end`` word (区间, 间): then the number has no unit."""
-    if text[ustart] in g.unit_word_firsts and text.startswith(g.unit_words, ustart):
-        return True
-    return in_range and text.startswith(g.range_ends, ustart)
+    (台阶, 户籍, 元旦): then the number has no unit."""
+    return text[ustart] in g.unit_word_firsts and text.startswith(g.unit_words, ustart)
 
 
 def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
@@ -1207,10 +1205,12 @@ def _digit_by_digit(number: str) -> bool:
 def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """``3-5%``, ``3%至5%``, ``3至5亿元``, ``20-30万人``: value is the lower bound, upper the other."""
     ua, ub = m.group("au"), m.group("bu")
-    if ub is not None and _unit_begins_word(g, text, m.start("bu"), in_range=True):
+    if ub is not None and ua is None and text.startswith(g.range_ends, m.start("bu")) and _decimal_pair(g, text, m):
+        ub = None  # 在49.5至50.5间波动, 49.5至50.5区间: 间 closes the range of two index values, it counts no rooms
+    elif ub is not None and _unit_begins_word(g, text, m.start("bu")):
         if ua is not None:
             return None
-        ub = None  # 在49.5至50.5间波动: 间 closes the range, it counts no rooms
+        ub = None  # 在2000至3000台阶: the 台 is 台阶's
     if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
         return None
     if ub is None and not (ua is None and _decimal_pair(g, text, m)):
