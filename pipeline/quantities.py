@@ -175,6 +175,8 @@ class _Grammar:
         self.milestones = tails("milestone")
         self.tenths_tails = tails("tenths_tail")
         self.range_ends = tails("range_end")
+        self.unit_words = tails("unit_word")
+        self.unit_word_firsts = frozenset(w[0] for w in self.unit_words)
         self.article_measures = lex.word_set("article_measure")
         self.unit_cues: dict[str, tuple[str, ...]] = {}
         for word, entry in words.get("unit_cue", {}).items():
@@ -631,16 +633,19 @@ def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     if start > 0 and text[start - 1 : start + 1] in g.vague_block:
         return _reread(g, text, start + 1)  # 站上万点: 上 ends a verb, the number starts after it
     unit = g.units.get(m.group("vu")) if m.group("vu") else None
+    end = m.end()
+    if unit is not None and _unit_begins_word(g, text, m.start("vu")):
+        unit, end = None, _strip_space(text, start, m.end("vm"))  # 上万户籍人口: no households counted
     digits = m.group("vn") + (m.group("vm") or "").replace(" ", "")
     if unit is None and not any(c in "万亿" for c in digits):
         return None
-    if unit is not None and (unit.kind == "time" or _unit_stopped(g, text, m.end())):
+    if unit is not None and (unit.kind == "time" or _unit_stopped(g, text, end)):
         return None
     try:
         value = parse_number(digits)
     except ValueError:
         return None
-    return _make(g, text, start, m.end(), value, unit, None if unit else "CARDINAL", ">")
+    return _make(g, text, start, end, value, unit, None if unit else "CARDINAL", ">")
 
 
 def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
@@ -687,6 +692,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         if ranged is not None:
             return ranged
         second = m.group("bu")
+        if second is not None and _unit_begins_word(g, text, m.start("bu")):
+            second = None  # 1至2户籍: 户 is the first character of 户籍, no unit
         if second is not None and g.units[second].category:
             return None  # 16-24岁: an age bracket names a group, it is no number
         if second is not None and g.units[second].kind == "time" and not (
@@ -710,6 +717,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
             return None  # 16至24岁: an age bracket or a name, not a number
     # Without a valid range, the first number stands alone.
     surface = m.group("au")
+    if surface is not None and _unit_begins_word(g, text, m.start("au")):
+        surface = None  # 千亿台阶, 100万户籍人口: the "unit" is the first character of the word after the number
     if surface is None:
         end = _strip_space(text, m.start("an"), m.end("am"))
         tail = _numeral_tail(g, m)
@@ -731,6 +740,12 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     else:
         unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _unit_begins_word(g: _Grammar, text: str, ustart: int) -> bool:
+    """Whether the unit read at ``ustart`` is the first character of a ``unit_word`` written after the number
+    (台阶, 户籍, 元旦): then the number has no unit."""
+    return text[ustart] in g.unit_word_firsts and text.startswith(g.unit_words, ustart)
 
 
 def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
@@ -788,6 +803,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     is_cn = number[0] not in "0123456789"
     if number in _LONE_CAPITALS and not mags:
         return None  # 重拾升势, 佰草: a capital 拾 or 佰 with no digit is a word's character
+    if number in _CAPITAL_DIGITS and not mags and not infix and (unit is None or unit.kind != "currency"):
+        return None  # 大陆个人, 队伍名单, 陆家嘴: a lone capital digit writes only an amount of money (人民币陆元)
     lone = not mags and not infix and is_cn and all(c in _MAGNITUDES for c in number.replace(" ", ""))
     if lone and not _lone_magnitude(g, text, start, end, number, unit):
         return None
@@ -1023,6 +1040,8 @@ def _code_like(digits: str) -> bool:
 #: the characters that make a Chinese numeral positional (三百零七, 十八, 贰佰叁拾)
 _POSITIONAL = frozenset("十百千拾佰仟廿卅")
 _LONE_CAPITALS = frozenset("拾佰仟")
+#: the financial capitals of the digits; alone they are also characters of words (大陆, 队伍, 放肆)
+_CAPITAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
 #: the unit kinds that something after the unit may add to (两吨半, 八元五毛)
 _TAIL_KINDS = frozenset({"physical", "currency"})
 _QUOTES = frozenset("“”\"'「」『』")
@@ -1186,6 +1205,12 @@ def _digit_by_digit(number: str) -> bool:
 def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     """``3-5%``, ``3%至5%``, ``3至5亿元``, ``20-30万人``: value is the lower bound, upper the other."""
     ua, ub = m.group("au"), m.group("bu")
+    if ub is not None and ua is None and text.startswith(g.range_ends, m.start("bu")) and _decimal_pair(g, text, m):
+        ub = None  # 在49.5至50.5间波动, 49.5至50.5区间: 间 closes the range of two index values, it counts no rooms
+    elif ub is not None and _unit_begins_word(g, text, m.start("bu")):
+        if ua is not None:
+            return None
+        ub = None  # 在2000至3000台阶: the 台 is 台阶's
     if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
         return None
     if ub is None and not (ua is None and _decimal_pair(g, text, m)):

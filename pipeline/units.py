@@ -152,7 +152,7 @@ class WordModel(_Entry):
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
-        "tenths_tail", "article_measure", "range_end",
+        "tenths_tail", "article_measure", "range_end", "unit_word",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -281,6 +281,9 @@ def _load(path: str) -> Lexicon:
             problems.append(Problem(path, line, f"word {item.id!r}: unit {item.unit!r} is not the surface of a currency"))
         if item.kind in ("unit_cue", "unit_topic") and (item.unit not in units or not units[item.unit].cued):
             problems.append(Problem(path, line, f"word {item.id!r}: unit {item.unit!r} is not a cued unit of the file"))
+        if item.kind == "unit_word":
+            problems += [Problem(path, line, f"word {item.id!r}: {s!r} does not start with a one-character unit")
+                         for s in item.surfaces if len(s) < 2 or s[0] not in units]
     for item, line in units_ok + quals_ok + words_ok:
         examples += [(item.id, line, ex) for ex in item.examples]
         negatives += [(item.id, line, neg) for neg in item.negatives]

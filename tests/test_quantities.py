@@ -125,8 +125,8 @@ def test_units_example(entry: str, example: Any) -> None:
 
 @pytest.mark.parametrize(("entry", "text"), [pytest.param(e, t, id=f"{e}:{t}") for e, _, t in LEXICON.negatives])
 def test_units_negative(entry: str, text: str) -> None:
-    # A negative of an entry must not produce that entry's reading; most produce nothing at all.
-    assert all(f["text"] != text for f in tag(text))
+    # A negative gives no quantity at all; a text that rightly gives another one is an example with `match`.
+    assert [f["text"] for f in tag(text)] == []
 
 
 def _gold_docs() -> list[Any]:
@@ -214,6 +214,25 @@ def test_bad_units_file_reports_every_problem_with_lines(tmp_path: Path) -> None
     assert f"{bad}:20:" in message and "kind" in message
     assert f"{bad}:23:" in message and "lone_fraction" in message  # a lone fraction needs its value
     assert f"{bad}:26:" in message and "also" in message  # the other quantities are a list of texts
+
+
+def test_unit_word_must_start_with_a_unit(tmp_path: Path) -> None:
+    bad = tmp_path / "units.yaml"
+    bad.write_text(
+        "units:\n"
+        "  - id: tai\n"
+        "    kind: measure\n"
+        "    surfaces: [台]\n"
+        "words:\n"
+        "  - id: w\n"
+        "    kind: unit_word\n"
+        "    surfaces: [台阶, 大关, 台]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError) as err:
+        load_units(bad)
+    message = str(err.value)
+    assert f"{bad}:6:" in message and "'大关'" in message and "'台'" in message and "'台阶'" not in message
 
 
 def test_units_file_yaml_error(tmp_path: Path) -> None:
