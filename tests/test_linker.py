@@ -871,3 +871,16 @@ def test_frequency_and_rank_set_frames_leave_the_name(text, indicator):
     with subject_boundary.using(None):
         (event,) = zhibiao.extract(text)["events"]
     assert event["indicator"] == indicator
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("今年初以来,机械工业增加值增速始终保持在[10%]以上。", "机械工业增加值增速"),
+    ("全年工业生产增速基本维持在[8.5%]左右。", "工业生产增速"),
+    ("固定资产投资增速一直保持在[9%]左右。", "固定资产投资增速"),
+])
+def test_an_adverb_of_constancy_is_no_part_of_the_name(text, indicator):  # filler_suffix: 始终 一直 基本
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
+def test_a_name_ending_in_an_adverb_word_keeps_it():  # 基本 only at the end, not inside a name
+    assert [e.indicator for e in run("全省基本养老保险参保人数达到[3000万人]。")] == ["基本养老保险参保人数"]
