@@ -884,3 +884,7 @@ def test_an_adverb_of_constancy_is_no_part_of_the_name(text, indicator):  # fill
 
 def test_a_name_ending_in_an_adverb_word_keeps_it():  # 基本 only at the end, not inside a name
     assert [e.indicator for e in run("全省基本养老保险参保人数达到[3000万人]。")] == ["基本养老保险参保人数"]
+
+
+def test_bijin_is_a_qualifier_not_part_of_the_name():  # qualifier 逼近, not 近 leaving 逼 in the name
+    assert [e.indicator for e in run("去年经济总量逼近[2万亿元]。")] == ["经济总量"]
