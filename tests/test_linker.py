@@ -888,3 +888,13 @@ def test_a_name_ending_in_an_adverb_word_keeps_it():  # 基本 only at the end, 
 
 def test_bijin_is_a_qualifier_not_part_of_the_name():  # qualifier 逼近, not 近 leaving 逼 in the name
     assert [e.indicator for e in run("去年经济总量逼近[2万亿元]。")] == ["经济总量"]
+
+
+@pytest.mark.parametrize("text,indicator,location", [
+    ("二、三线城市新建商品住宅销售价格同比分别下降[2.1%]和[3.4%]。", "新建商品住宅销售价格", "二、三线城市"),
+    ("1至8月,新疆兵团固定资产投资同比增长[8.5%]。", "固定资产投资", "新疆兵团"),
+    ("一季度,中西部地区外贸进出口增长[7.8%]。", "外贸进出口", "中西部地区"),
+])
+def test_regions_tiers_and_the_corps_are_places(text, indicator, location):  # loc.region
+    evs = run(text)
+    assert {(e.indicator, e.location) for e in evs} == {(indicator, location)}
