@@ -898,3 +898,18 @@ def test_bijin_is_a_qualifier_not_part_of_the_name():  # qualifier 逼近, not �
 def test_regions_tiers_and_the_corps_are_places(text, indicator, location):  # loc.region
     evs = run(text)
     assert {(e.indicator, e.location) for e in evs} == {(indicator, location)}
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("2020年,我国[10种]有色金属产量达到[6168万吨]。", "10种有色金属产量"),  # after a place
+    ("截至4月末,全国[3家]基础电信企业的移动电话用户总数达[17.27亿户]。", "3家基础电信企业的移动电话用户总数"),
+])
+def test_a_count_after_places_and_periods_opens_the_subject(text, indicator):
+    evs = run(text)
+    assert [e.indicator for e in evs] == [indicator]
+
+
+def test_an_amount_after_a_place_is_no_count_opening_a_subject():  # money measures: not part of a name
+    evs = run("在已经公布数字的[13个]省区市中,陕西省以[113.36亿元]暂列旅游总收入排行榜[第一名],"
+              "同时也是接待游客总数最多的省份,达[2703.5万人次]。")
+    assert not [e.indicator for e in evs if "113.36" in e.indicator]
