@@ -913,3 +913,13 @@ def test_an_amount_after_a_place_is_no_count_opening_a_subject():  # money measu
     evs = run("在已经公布数字的[13个]省区市中,陕西省以[113.36亿元]暂列旅游总收入排行榜[第一名],"
               "同时也是接待游客总数最多的省份,达[2703.5万人次]。")
     assert not [e.indicator for e in evs if "113.36" in e.indicator]
+
+
+@pytest.mark.parametrize("text,indicators", [
+    ("企业、政府属研究机构、高等学校经费占全国经费总量的比重分别为[76.6%]、[15%]和[7.2%]。",
+     ["企业经费", "政府属研究机构经费", "高等学校经费"]),
+    ("1-2月,服装、金银珠宝、汽车销售同比分别增长[6%]、[4.4%]和[3.6%]。",
+     ["服装销售", "金银珠宝销售", "汽车销售"]),
+])
+def test_expenditure_and_sales_are_heads_shared_by_a_list(text, indicators):  # head: 经费, 销售
+    assert [e.indicator for e in run(text)] == indicators
