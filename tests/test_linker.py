@@ -923,3 +923,13 @@ def test_an_amount_after_a_place_is_no_count_opening_a_subject():  # money measu
 ])
 def test_expenditure_and_sales_are_heads_shared_by_a_list(text, indicators):  # head: 经费, 销售
     assert [e.indicator for e in run(text)] == indicators
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("今年春节档平均票价49.7元。", "平均票价"),  # 档 after a holiday
+    ("春节档首日大年初一票房达13.65亿元。", "票房"),
+    ("首日场均人次突破80人。", "场均人次"),
+])
+def test_a_holiday_season_and_its_days_are_periods_not_names(text, indicator):  # periods: 档, 首日, 大年初一
+    with subject_boundary.using(None):
+        assert {e["indicator"] for e in zhibiao.extract(text)["events"]} == {indicator}
