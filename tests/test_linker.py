@@ -933,3 +933,16 @@ def test_expenditure_and_sales_are_heads_shared_by_a_list(text, indicators):  # 
 def test_a_holiday_season_and_its_days_are_periods_not_names(text, indicator):  # periods: 档, 首日, 大年初一
     with subject_boundary.using(None):
         assert {e["indicator"] for e in zhibiao.extract(text)["events"]} == {indicator}
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("1-3月份,全市新开工项目较上年同期增长[333.4%]。", "新开工项目"),
+    ("新开工项目完成投资同比增长[178.5%]。", "新开工项目完成投资"),
+    ("1-8月,浙江有进出口实绩的外贸企业达[11.7万家]。", "有进出口实绩的外贸企业"),
+])
+def test_a_leading_verb_that_opens_a_catalogue_name_stays(text, indicator):
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
+def test_a_leading_verb_before_a_name_not_so_catalogued_goes():  # 新开工 before 房地产项目 is the verb
+    assert [e.indicator for e in run("全年新开工房地产项目[120个]。")] == ["房地产项目"]
