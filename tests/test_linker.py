@@ -946,3 +946,9 @@ def test_a_leading_verb_that_opens_a_catalogue_name_stays(text, indicator):
 
 def test_a_leading_verb_before_a_name_not_so_catalogued_goes():  # 新开工 before 房地产项目 is the verb
     assert [e.indicator for e in run("全年新开工房地产项目[120个]。")] == ["房地产项目"]
+
+
+def test_a_scope_does_not_end_inside_a_catalogue_name():  # 每百元营业收入中的成本 is one statistic
+    evs = run("1-9月份,规模以上工业企业每百元营业收入中的成本为[85.56元];每百元营业收入中的费用为[8.36元]。")
+    assert [e.indicator for e in evs] == ["规模以上工业企业每百元营业收入中的成本", "每百元营业收入中的费用"]
+    assert [e.indicator for e in run("工业投资中制造业投资占比[82.8%]。")] == ["制造业投资"]
