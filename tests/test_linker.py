@@ -952,3 +952,11 @@ def test_a_scope_does_not_end_inside_a_catalogue_name():  # 每百元营业收�
     evs = run("1-9月份,规模以上工业企业每百元营业收入中的成本为[85.56元];每百元营业收入中的费用为[8.36元]。")
     assert [e.indicator for e in evs] == ["规模以上工业企业每百元营业收入中的成本", "每百元营业收入中的费用"]
     assert [e.indicator for e in run("工业投资中制造业投资占比[82.8%]。")] == ["制造业投资"]
+
+
+def test_ladong_opening_a_subject_is_a_verb():  # leading_verb 拉动, as 带动 and 拉高
+    evs = run("新的发展因素集聚释放,拉动三产增长[4.5%]。")
+    assert [e.indicator for e in evs] == ["三产"]
+    # the contributor before 拉动 stays the name of a contribution
+    evs = run("工业拉动全市GDP增长[1.4个百分点]。")
+    assert [e.indicator for e in evs] == ["工业"]
