@@ -960,3 +960,8 @@ def test_ladong_opening_a_subject_is_a_verb():  # leading_verb 拉动, as 带动
     # the contributor before 拉动 stays the name of a contribution
     evs = run("工业拉动全市GDP增长[1.4个百分点]。")
     assert [e.indicator for e in evs] == ["工业"]
+
+
+def test_a_record_before_the_value_is_no_part_of_the_name():  # 录 not after 纪; filler_suffix 破纪录
+    assert [e.indicator for e in run("中国春节档电影票房破纪录超[80亿元]。")] == ["电影票房"]
+    assert [e.indicator for e in run("本港出口录[3%]增长。")] == ["出口"]  # 录 alone is still a verb
