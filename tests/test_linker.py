@@ -965,3 +965,11 @@ def test_ladong_opening_a_subject_is_a_verb():  # leading_verb 拉动, as 带动
 def test_a_record_before_the_value_is_no_part_of_the_name():  # 录 not after 纪; filler_suffix 破纪录
     assert [e.indicator for e in run("中国春节档电影票房破纪录超[80亿元]。")] == ["电影票房"]
     assert [e.indicator for e in run("本港出口录[3%]增长。")] == ["出口"]  # 录 alone is still a verb
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("其次是以面板为主的光电材料及元件出口增长[5%]。", "光电材料及元件出口"),
+    ("以土地溢价金为主的财产收益[15.4亿元]。", "财产收益"),
+])
+def test_a_frame_naming_the_main_part_is_no_part_of_the_name(text, indicator):  # filler_prefix 以X为主的
+    assert [e.indicator for e in run(text)] == [indicator]
