@@ -865,7 +865,7 @@ def test_likewise_is_not_both():
 @pytest.mark.parametrize("text,indicator", [
     ("工资每月增加300元。", "工资"),  # how often it changes, written before the predicate: not the name
     ("日本旅客平均每人每日消费1,520元。", "日本旅客平均每人每日消费"),  # a per-time word of the measure stays
-    ("其中前两名影片《热辣滚烫》首日票房为4亿元。", "《热辣滚烫》首日票房"),  # the rank set before a title goes
+    ("其中前两名影片《热辣滚烫》首日票房为4亿元。", "《热辣滚烫》票房"),  # the rank set before a title goes (首日: the period)
 ])
 def test_frequency_and_rank_set_frames_leave_the_name(text, indicator):
     with subject_boundary.using(None):
