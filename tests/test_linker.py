@@ -973,3 +973,8 @@ def test_a_record_before_the_value_is_no_part_of_the_name():  # 录 not after �
 ])
 def test_a_frame_naming_the_main_part_is_no_part_of_the_name(text, indicator):  # filler_prefix 以X为主的
     assert [e.indicator for e in run(text)] == [indicator]
+
+
+def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # filler_prefix 以上、
+    evs = run("贵州将确保完成规模以上工业增加值[1770亿元]以上、全社会固定资产投资[6800亿元]以上。")
+    assert [e.indicator for e in evs] == ["规模以上工业增加值", "全社会固定资产投资"]
