@@ -978,3 +978,16 @@ def test_a_frame_naming_the_main_part_is_no_part_of_the_name(text, indicator):  
 def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # filler_prefix 以上、
     evs = run("贵州将确保完成规模以上工业增加值[1770亿元]以上、全社会固定资产投资[6800亿元]以上。")
     assert [e.indicator for e in evs] == ["规模以上工业增加值", "全社会固定资产投资"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("5月份,全国重点监测港口完成货物吞吐量[10.3亿吨],同比下降[0.7%],日均环比增长[3.2%]。",
+     ["重点监测港口货物吞吐量", "重点监测港口货物吞吐量", "日均重点监测港口货物吞吐量"]),
+    # the average is the one value's: later values are of the total again
+    ("二月博彩毛收入[206.27亿元],日均约[7.4亿元]。较去年同期上升[4.5%]。",
+     ["博彩毛收入", "日均博彩毛收入", "博彩毛收入"]),
+    # 年均 averages a rate of change: the name alone
+    ("粮食总产量[6.9亿吨],年均增长[2%]。", ["粮食总产量", "粮食总产量"]),
+])
+def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expected):  # class item_average
+    assert [e.indicator for e in run(text)] == expected
