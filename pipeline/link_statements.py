@@ -151,7 +151,10 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
             basis = bases[0]
     period = period_for(doc, ctx.sentence[0], ctx.q.start)
     mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
-    if spec.carry and forecast is None:  # not a reference amount (完成年初预算数60999万元的40.4%, 较5月预测1.82%)
+    # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
+    # text refer to the name before it
+    averaged = carried and subject.start is None and doc.eng.p_item_average.match(subject.text) is not None
+    if spec.carry and forecast is None and not averaged:  # not a reference amount (完成年初预算数60999万元的40.4%)
         if not carried and mode == "single" \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
@@ -232,7 +235,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         elif subject is not None and eng.p_plural_anaphor.match(subject.text) and c is not None:
             subject = mem.plural_referent(subject.text)
         else:
-            subject = _same_unit_referent(mem, ctx, c)
+            subject = _with_item_average(doc, ctx, pred_start, _same_unit_referent(mem, ctx, c))
         carried = True
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
             and not subject.text.startswith(topic.text):
@@ -316,6 +319,22 @@ def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subje
     if price is None:
         return subject
     return Subject(subject.text + price, None, None, share=subject.share, location=subject.location)
+
+
+def _with_item_average(doc: Document, ctx: ValueContext, pred_start: int,
+                       carried: Optional[Subject]) -> Optional[Subject]:
+    """The carried name with an average per day or person written alone before the value put before it
+    (…,日均环比增长3.2% -> 日均重点监测港口货物吞吐量; convention 8): the value is that average, not the total."""
+    if carried is None:
+        return None
+    region = doc.text[ctx.region_start:pred_start]
+    m = doc.eng.p_item_average.search(region)
+    if m is None or m.group(0) in carried.text:
+        return carried
+    rest = (region[:m.start()] + region[m.end():]).strip()
+    if rest and not doc.eng.names_nothing(rest):
+        return carried
+    return replace(carried, text=m.group(0) + carried.text, start=None, end=None, parts=[])
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:

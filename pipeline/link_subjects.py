@@ -344,12 +344,25 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
     if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)):
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
-    if m:
+    if m and not _cuts_catalogue_name(rules, rest, m.end()):
         return m.end()
     m = eng.p_leading_verb.match(rest) if eng.leading_verb_starts.may_start(rest) else None
-    if m and m.end() > 0 and m.end() < len(rest) and not eng.p_anaphor.match(rest[m.end():]):
+    if m and m.end() > 0 and m.end() < len(rest) and not eng.p_anaphor.match(rest[m.end():]) \
+            and not _opens_catalogue_name(rules, rest, m.end()):
         return m.end()
     return 0
+
+
+def _cuts_catalogue_name(rules: LinkerRules, rest: str, cut: int) -> bool:
+    """Whether a scope X中 ending at ``cut`` ends inside a catalogue name (每百元营业收入中的成本: 中 is part of
+    the statistic's name, not a scope)."""
+    return any(a < cut < b for a, b, _ in rules.catalogue.matches(rest[:64]))
+
+
+def _opens_catalogue_name(rules: LinkerRules, rest: str, verb_end: int) -> bool:
+    """Whether a leading verb begins a catalogue name written at the start of ``rest`` (新开工项目完成投资,
+    有进出口实绩的外贸企业): the statistic is named with the verb, which then stays."""
+    return any(a == 0 and b > verb_end for a, b, _ in rules.catalogue.matches(rest[:64]))
 
 
 def _starts_content_word(rules: LinkerRules, rest: str) -> bool:

@@ -133,13 +133,22 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         if statement is None and len(mem.trace) > n_trace:
             if apposition_count(doc, mem, q, right):
                 continue  # 教育和通讯两个大类分别上升…: the subject runs through the count
-            if paren is None and not left.strip() and _count_opens_subject(doc, q, right):
+            if paren is None and _count_opens_subject(doc, q, right) and (
+                    not left.strip() or getattr(q, "label", None) not in _MEASURED
+                    and _left_names_nothing(doc, region, q.start)):
                 continue  # 3家基础电信企业的移动电话用户总数达…: the count is part of the subject
             fired = doc.rules.rule_index.get(mem.trace[-1][1])
             if fired is not None and fired.spec.in_subject:
                 continue  # 实施投资500万元以上工业项目3086个: a threshold inside the next value's subject
         prev_end = max(q.end if paren is None else paren[1], statement.subject_end if statement else 0)
     return location
+
+
+def _left_names_nothing(doc: Document, start: int, end: int) -> bool:
+    """Whether the text before a count names nothing once cleaned (only places, periods and fillers:
+    我国10种有色金属产量, 全国286家产销地批发市场…), so the count opens the subject."""
+    subj, _, share = subject_before(doc, start, end)
+    return not share and (subj is None or doc.eng.names_nothing(subj.text))
 
 
 def _count_opens_subject(doc: Document, q: QuantityLike, right: str) -> bool:

@@ -102,6 +102,7 @@ LEXICON_CLASSES = (
     "period_tail",  # words stripped from the end of a reported period (平均 合计 累计 期间)
     "open_line_end",  # characters that cannot end a sentence: a line ending in one is wrapped (…估计为\n3499亿元)
     "place_keep",  # words right after a place that keep it in the subject, not a location (X贡献)
+    "item_average",  # averages per day, person or item, alone before a value: put before the name carried (日均)
     "function_led_word",  # words of the domain opening with a one-character filler that stays (与会, 还债)
     "item_prep",  # a preposition ending a subject right before its value: X is a ranked item (X以18宗居第2)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
@@ -320,6 +321,7 @@ class EnginePatterns:
     p_period_prep: regex.Pattern  # a preposition opening a reported period
     p_period_tail: regex.Pattern  # a word closing a reported period
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
+    p_item_average: regex.Pattern  # an average per day, person or item written in a subject (search)
     p_function_led_word: regex.Pattern  # a domain word opening with a one-character filler (与会人数; match)
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
@@ -482,6 +484,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_period_prep=lists.compile("^" + alt["period_prep"] + r"\s*"),
         p_period_tail=lists.compile(alt["period_tail"] + "$"),
         p_place_keep=lists.compile(alt["place_keep"]),
+        p_item_average=lists.compile(alt["item_average"]),
         p_function_led_word=lists.compile(alt["function_led_word"]),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),

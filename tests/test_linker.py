@@ -865,7 +865,7 @@ def test_likewise_is_not_both():
 @pytest.mark.parametrize("text,indicator", [
     ("工资每月增加300元。", "工资"),  # how often it changes, written before the predicate: not the name
     ("日本旅客平均每人每日消费1,520元。", "日本旅客平均每人每日消费"),  # a per-time word of the measure stays
-    ("其中前两名影片《热辣滚烫》首日票房为4亿元。", "《热辣滚烫》首日票房"),  # the rank set before a title goes
+    ("其中前两名影片《热辣滚烫》首日票房为4亿元。", "《热辣滚烫》票房"),  # the rank set before a title goes (首日: the period)
 ])
 def test_frequency_and_rank_set_frames_leave_the_name(text, indicator):
     with subject_boundary.using(None):
@@ -945,3 +945,123 @@ def test_heading_naming_the_measure_and_a_place_with_its_tail():
     # a tail that goes on into a name stays in it (地区生产总值)
     evs = run("全市地区生产总值完成[242.0亿元]。")
     assert one(evs, "242.0亿元").indicator == "地区生产总值"
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("今年初以来,机械工业增加值增速始终保持在[10%]以上。", "机械工业增加值增速"),
+    ("全年工业生产增速基本维持在[8.5%]左右。", "工业生产增速"),
+    ("固定资产投资增速一直保持在[9%]左右。", "固定资产投资增速"),
+])
+def test_an_adverb_of_constancy_is_no_part_of_the_name(text, indicator):  # filler_suffix: 始终 一直 基本
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
+def test_a_name_ending_in_an_adverb_word_keeps_it():  # 基本 only at the end, not inside a name
+    assert [e.indicator for e in run("全省基本养老保险参保人数达到[3000万人]。")] == ["基本养老保险参保人数"]
+
+
+def test_bijin_is_a_qualifier_not_part_of_the_name():  # qualifier 逼近, not 近 leaving 逼 in the name
+    assert [e.indicator for e in run("去年经济总量逼近[2万亿元]。")] == ["经济总量"]
+
+
+@pytest.mark.parametrize("text,indicator,location", [
+    ("二、三线城市新建商品住宅销售价格同比分别下降[2.1%]和[3.4%]。", "新建商品住宅销售价格", "二、三线城市"),
+    ("1至8月,新疆兵团固定资产投资同比增长[8.5%]。", "固定资产投资", "新疆兵团"),
+    ("一季度,中西部地区外贸进出口增长[7.8%]。", "外贸进出口", "中西部地区"),
+])
+def test_regions_tiers_and_the_corps_are_places(text, indicator, location):  # loc.region
+    evs = run(text)
+    assert {(e.indicator, e.location) for e in evs} == {(indicator, location)}
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("2020年,我国[10种]有色金属产量达到[6168万吨]。", "10种有色金属产量"),  # after a place
+    ("截至4月末,全国[3家]基础电信企业的移动电话用户总数达[17.27亿户]。", "3家基础电信企业的移动电话用户总数"),
+])
+def test_a_count_after_places_and_periods_opens_the_subject(text, indicator):
+    evs = run(text)
+    assert [e.indicator for e in evs] == [indicator]
+
+
+def test_an_amount_after_a_place_is_no_count_opening_a_subject():  # money measures: not part of a name
+    evs = run("在已经公布数字的[13个]省区市中,陕西省以[113.36亿元]暂列旅游总收入排行榜[第一名],"
+              "同时也是接待游客总数最多的省份,达[2703.5万人次]。")
+    assert not [e.indicator for e in evs if "113.36" in e.indicator]
+
+
+@pytest.mark.parametrize("text,indicators", [
+    ("企业、政府属研究机构、高等学校经费占全国经费总量的比重分别为[76.6%]、[15%]和[7.2%]。",
+     ["企业经费", "政府属研究机构经费", "高等学校经费"]),
+    ("1-2月,服装、金银珠宝、汽车销售同比分别增长[6%]、[4.4%]和[3.6%]。",
+     ["服装销售", "金银珠宝销售", "汽车销售"]),
+])
+def test_expenditure_and_sales_are_heads_shared_by_a_list(text, indicators):  # head: 经费, 销售
+    assert [e.indicator for e in run(text)] == indicators
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("今年春节档平均票价49.7元。", "平均票价"),  # 档 after a holiday
+    ("春节档首日大年初一票房达13.65亿元。", "票房"),
+    ("首日场均人次突破80人。", "场均人次"),
+])
+def test_a_holiday_season_and_its_days_are_periods_not_names(text, indicator):  # periods: 档, 首日, 大年初一
+    with subject_boundary.using(None):
+        assert {e["indicator"] for e in zhibiao.extract(text)["events"]} == {indicator}
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("1-3月份,全市新开工项目较上年同期增长[333.4%]。", "新开工项目"),
+    ("新开工项目完成投资同比增长[178.5%]。", "新开工项目完成投资"),
+    ("1-8月,浙江有进出口实绩的外贸企业达[11.7万家]。", "有进出口实绩的外贸企业"),
+])
+def test_a_leading_verb_that_opens_a_catalogue_name_stays(text, indicator):
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
+def test_a_leading_verb_before_a_name_not_so_catalogued_goes():  # 新开工 before 房地产项目 is the verb
+    assert [e.indicator for e in run("全年新开工房地产项目[120个]。")] == ["房地产项目"]
+
+
+def test_a_scope_does_not_end_inside_a_catalogue_name():  # 每百元营业收入中的成本 is one statistic
+    evs = run("1-9月份,规模以上工业企业每百元营业收入中的成本为[85.56元];每百元营业收入中的费用为[8.36元]。")
+    assert [e.indicator for e in evs] == ["规模以上工业企业每百元营业收入中的成本", "每百元营业收入中的费用"]
+    assert [e.indicator for e in run("工业投资中制造业投资占比[82.8%]。")] == ["制造业投资"]
+
+
+def test_ladong_opening_a_subject_is_a_verb():  # leading_verb 拉动, as 带动 and 拉高
+    evs = run("新的发展因素集聚释放,拉动三产增长[4.5%]。")
+    assert [e.indicator for e in evs] == ["三产"]
+    # the contributor before 拉动 stays the name of a contribution
+    evs = run("工业拉动全市GDP增长[1.4个百分点]。")
+    assert [e.indicator for e in evs] == ["工业"]
+
+
+def test_a_record_before_the_value_is_no_part_of_the_name():  # 录 not after 纪; filler_suffix 破纪录
+    assert [e.indicator for e in run("中国春节档电影票房破纪录超[80亿元]。")] == ["电影票房"]
+    assert [e.indicator for e in run("本港出口录[3%]增长。")] == ["出口"]  # 录 alone is still a verb
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("其次是以面板为主的光电材料及元件出口增长[5%]。", "光电材料及元件出口"),
+    ("以土地溢价金为主的财产收益[15.4亿元]。", "财产收益"),
+])
+def test_a_frame_naming_the_main_part_is_no_part_of_the_name(text, indicator):  # filler_prefix 以X为主的
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
+def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # filler_prefix 以上、
+    evs = run("贵州将确保完成规模以上工业增加值[1770亿元]以上、全社会固定资产投资[6800亿元]以上。")
+    assert [e.indicator for e in evs] == ["规模以上工业增加值", "全社会固定资产投资"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("5月份,全国重点监测港口完成货物吞吐量[10.3亿吨],同比下降[0.7%],日均环比增长[3.2%]。",
+     ["重点监测港口货物吞吐量", "重点监测港口货物吞吐量", "日均重点监测港口货物吞吐量"]),
+    # the average is the one value's: later values are of the total again
+    ("二月博彩毛收入[206.27亿元],日均约[7.4亿元]。较去年同期上升[4.5%]。",
+     ["博彩毛收入", "日均博彩毛收入", "博彩毛收入"]),
+    # 年均 averages a rate of change: the name alone
+    ("粮食总产量[6.9亿吨],年均增长[2%]。", ["粮食总产量", "粮食总产量"]),
+])
+def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expected):  # class item_average
+    assert [e.indicator for e in run(text)] == expected
