@@ -170,6 +170,9 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
     elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text):
         return topic, location
+    cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
+    if cause is not None:
+        t_end = cause.start()  # 电脑电子产品及光学制品业受惠…需求畅旺: the topic is written before its cause
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
     if subj is not None and has_quantities and subj.start is not None and subj.end is not None \
             and any(getattr(doc.q_at.get(i), "label", None) in _MEASURED for i in range(subj.start, subj.end)):

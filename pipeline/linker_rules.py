@@ -62,6 +62,7 @@ LEXICON_CLASSES = (
     "heading",  # whole clauses that are headings, not subjects (分产业看 ...)
     "not_topic",  # clause starts/ends that never give a topic (据 根据 ... 显示)
     "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
+    "topic_cause",  # a cause after a topic (X受惠…, X因…, X受…影响): the topic ends before it
     "period_ref",  # words right before a period that make it a comparison reference
     "comparative",  # one-character comparatives, change triggers only after 比/较
     "conj",  # words joining listed values (和 、 或 ...)
@@ -273,6 +274,7 @@ class EnginePatterns:
     p_heading: regex.Pattern
     p_not_topic: regex.Pattern
     p_topic_cut: regex.Pattern
+    p_topic_cause: regex.Pattern  # a cause written after a topic, which ends there (search)
     p_forecast_ref: regex.Pattern
     p_share: regex.Pattern
     p_target: regex.Pattern
@@ -423,6 +425,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_heading=lex["heading"],
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
+        p_topic_cause=lex["topic_cause"],
         p_forecast_ref=lex["forecast_ref"],
         p_share=lex["share"],
         p_target=lex["target"],
