@@ -124,6 +124,9 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
+    partner = _partner_item(doc, ctx, pred_start)
+    if partner is not None:
+        subject, location = partner, None
     location = location or subject.location or ctx.sent_location
     n, last_end = _listed_values(doc, ctx)
     ratio = _ratio_values(doc, ctx)
@@ -253,6 +256,48 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+_PARTNER_GAP = regex.compile(r"\s*(?:\(|(?:录得|上升|下降|增长|成长|增加|减少|上涨|下跌|[升跌增减涨降])\s*)?$")
+_PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")
+_PARTNER_JOIN = regex.compile(r"[与和及]")
+_PLACE_SUFFIX = "地区"
+
+
+def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional[Subject]:
+    """马来西亚(139.4%) after 输往大部分主要目的地的整体出口货值录得升幅 (class partner_frame): a place written alone
+    right before a value, after a measure of trade with a set of partners earlier in the paragraph, is one of those
+    partners; the value is the measure with the place in the set's stead (输往马来西亚的整体出口货值; 对五大市场出口年增率
+    -> 对东协出口, the rate noun cut: the value is the rate)."""
+    text = doc.text
+    end = min(pred_start, ctx.q.start)
+    if not _PARTNER_GAP.fullmatch(text, end, ctx.q.start):
+        return None
+    item = None
+    for s in range(end - 1, max(end - 16, ctx.sentence[0]) - 1, -1):
+        if (s == 0 or _PARTNER_LEAD.match(text, s - 1)) and _places(doc, text[s:end]):
+            item = (s, end)
+    if item is None:
+        return None
+    lo = text.rfind("\n", 0, item[0]) + 1  # the paragraph's
+    frame = None
+    for frame in doc.eng.p_partner_frame.finditer(text, max(lo, item[0] - 240), item[0]):
+        pass
+    if frame is None or frame.end("scope") > item[0]:
+        return None
+    name = frame.group("pre") + text[item[0]:item[1]] + frame.group("post")
+    return Subject(name, None, None, rate=bool(frame.group("rate") or frame.group("said")))
+
+
+def _places(doc: Document, t: str) -> bool:
+    """Whether ``t`` is one place, or places joined by 与/和/及 (中国大陆与香港), a place perhaps followed by 地区."""
+    for part in _PARTNER_JOIN.split(t):
+        if part.endswith(_PLACE_SUFFIX) and len(part) > len(_PLACE_SUFFIX):
+            part = part[:-len(_PLACE_SUFFIX)]
+        m = doc.eng.p_location.match(part, 0)
+        if not ((m is not None and m.end() == len(part)) or doc.eng.p_breakdown_place.fullmatch(part)):
+            return False
+    return bool(t)
 
 
 def _carried_measure(doc: Document, subject: Subject) -> Subject:
