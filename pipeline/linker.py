@@ -149,6 +149,20 @@ def _count_opens_subject(doc: Document, q: QuantityLike, right: str) -> bool:
     return bool(_WORD_CHAR.match(right)) and not doc.eng.p_stop.match(right)
 
 
+def _before_cause(doc: Document, start: int, end: int) -> str:
+    """The text of a clause that a topic is read from: the whole clause, or where a cause follows the topic, what
+    is written before the cause after a conjunction opening it (而石油化工原料、塑胶与塑胶制品则受…影响, 虽然基本金属和
+    塑橡胶制品因市场需求保守: a contrast names its items, which the cause's words no longer hide)."""
+    text = doc.text
+    cause = doc.eng.p_topic_cause.search(text, start, end)
+    if cause is None:
+        return text[start:end].strip()
+    while start < cause.start() and text[start].isspace():
+        start += 1
+    lead = doc.eng.p_filler_prefix.match(text, start, cause.start())
+    return text[lead.end() if lead is not None else start:cause.start()].strip()
+
+
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
 
 
@@ -168,7 +182,7 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
     elif tail is not None and not has_quantities:
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
-    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text):
+    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(_before_cause(doc, t_start, t_end)):
         return topic, location
     cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
     if cause is not None:
