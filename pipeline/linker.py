@@ -76,13 +76,21 @@ def link(
         mem.start_sentence()
         topic: Optional[Subject] = None
         location: Optional[str] = None  # the place the sentence's statements are about so far
+        held = False  # whether the topic was written before a cause, whose consequences follow it
         for clause in clauses(doc, *sentence):
             n_events = len(mem.events)
             clause_qs = [q for q in doc.quantities_from(*clause) if q.end <= clause[1]]
             location = _link_clause(doc, mem, clause, sentence, clause_qs, topic, location)
-            # a clause with no statement: a heading, or a topic for the values that follow in the sentence
-            if len(mem.events) == n_events and doc.quantities_from(clause[1], sentence[1]):
+            if len(mem.events) > n_events:
+                held = False
+            # a clause with no statement: a heading, or a topic for the values that follow in the sentence; not
+            # after listed items and their cause (惟百货公司、布疋及服饰品零售业因疫情扩散,门市来客数减少,分别年减…),
+            # where it says what the cause did to them
+            elif not held and doc.quantities_from(clause[1], sentence[1]):
+                before = topic
                 topic, location = _topic(doc, mem, clause, bool(clause_qs), topic, location)
+                held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
+                    and doc.eng.p_topic_cause.search(doc.text, *clause) is not None
         # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged)
     if trace is not None:
         trace.extend(mem.trace)
@@ -163,6 +171,7 @@ def _before_cause(doc: Document, start: int, end: int) -> str:
     return text[lead.end() if lead is not None else start:cause.start()].strip()
 
 
+_LISTED = regex.compile(r"[、和及与]")
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
 
 
