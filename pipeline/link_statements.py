@@ -235,7 +235,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         elif subject is not None and eng.p_plural_anaphor.match(subject.text) and c is not None:
             subject = mem.plural_referent(subject.text)
         else:
-            subject = _same_unit_referent(mem, ctx, c)
+            subject = _amount_of_rate(doc, ctx, _same_unit_referent(mem, ctx, c))
         carried = True
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
             and not subject.text.startswith(topic.text):
@@ -354,6 +354,19 @@ def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subje
     if price is None:
         return subject
     return Subject(subject.text + price, None, None, share=subject.share, location=subject.location)
+
+
+def _amount_of_rate(doc: Document, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
+    """An amount said of an indicator carried that is named as a rate (基本金属产值年增率为-18.17%,金额为3,244亿元): the
+    amount is of the measure the rate is of, the name without its rate noun (基本金属产值)."""
+    if c is None or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
+            or (getattr(ctx.q, "unit", "") or "") in _RATE_UNITS:
+        return c
+    m = doc.eng.p_rate.search(c.text)
+    if m is None or m.start() < 2 or c.parts:
+        return c
+    end = c.start + m.start() if c.start is not None and c.end is not None else None
+    return Subject(c.text[:m.start()], c.start if end is not None else None, end, share=c.share, location=c.location)
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
