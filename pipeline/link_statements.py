@@ -345,8 +345,13 @@ def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subje
     """A product priced per unit (92无铅汽油每公升26.4元) takes the price noun written last before it in the
     sentence (参考零售价格分别为…: 92无铅汽油参考零售价格), unless it names a price itself."""
     eng = doc.eng
-    if subject.end is None or not eng.p_price_per_unit.fullmatch(doc.text, subject.end, ctx.q.start) \
-            or eng.p_price_head.search(subject.text) or "价" in subject.text:
+    if subject.end is None or eng.p_price_head.search(subject.text) or "价" in subject.text:
+        return subject
+    # the products listed after the first, their unit written once (92无铅汽油每公升29元、95+无铅汽油30.5元)
+    listed = subject.start > ctx.sentence[0] and doc.text[subject.start - 1] == "、" \
+        and not doc.text[subject.end:ctx.q.start].strip() \
+        and eng.p_price_per_unit.search(doc.text, ctx.sentence[0], subject.start) is not None
+    if not listed and not eng.p_price_per_unit.fullmatch(doc.text, subject.end, ctx.q.start):
         return subject
     price = None
     for m in eng.p_price_head.finditer(doc.text, ctx.sentence[0], subject.start):
