@@ -225,7 +225,11 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
-    if subject is None or eng.names_nothing(subject.text):
+    if subject is not None and mem.carry is not None and eng.p_amount_anaphor.match(subject.text) \
+            and eng.p_count_tail.search(mem.carry.text):
+        # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count; the measure is as written
+        pass
+    elif subject is None or eng.names_nothing(subject.text):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
             subject = replace(c, rate=True)

@@ -55,6 +55,8 @@ LEXICON_CLASSES = (
     "count_verb",  # verbs after which "N个 + noun" is a measured count (建成45个集群)
     "stop_verb",  # verbs that end a noun phrase written after the value
     "anaphor",  # subjects that refer back to the previous indicator (增速 数量 ...)
+    "amount_anaphor",  # anaphors naming an amount of money (金额): not of an indicator that counts (外销数量)
+    "count_tail",  # endings of an indicator that counts (数量 数目 人次), of which no amount is said
     "plural_anaphor",  # anaphors of the last n indicators, n the numeral they start with (两者 三者)
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
     "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
@@ -264,6 +266,8 @@ class EnginePatterns:
     p_strip: regex.Pattern
     p_leading_verb: regex.Pattern
     p_anaphor: regex.Pattern
+    p_amount_anaphor: regex.Pattern  # an anaphor naming an amount of money (fullmatch)
+    p_count_tail: regex.Pattern  # the ending of an indicator that counts (search)
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
@@ -415,6 +419,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
         p_anaphor=lists.compile("^(?:" + lex["anaphor"].pattern + ")$"),
+        p_amount_anaphor=lists.compile("^(?:" + lex["amount_anaphor"].pattern + ")$"),
+        p_count_tail=lists.compile("(?:" + lex["count_tail"].pattern + ")$"),
         p_plural_anaphor=lists.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=lists.compile("^(?:" + lex["trigger"].pattern + ")$"),
         p_trigger_tail=lists.compile("(?:" + lex["trigger"].pattern + ")(?:至|到)?$"),
