@@ -225,9 +225,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
-    if subject is not None and mem.carry is not None and eng.p_amount_anaphor.match(subject.text) \
-            and eng.p_count_tail.search(mem.carry.text):
-        # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count; the measure is as written
+    if subject is not None and mem.carry is not None and _other_measure(doc, subject.text, mem.carry.text):
+        # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count, nor a count an amount; the
+        # measure is as written
         pass
     elif subject is None or eng.names_nothing(subject.text):
         c = mem.carry
@@ -302,6 +302,16 @@ def _places(doc: Document, t: str) -> bool:
         if not ((m is not None and m.end() == len(part)) or doc.eng.p_breakdown_place.fullmatch(part)):
             return False
     return bool(t)
+
+
+def _other_measure(doc: Document, anaphor: str, carried: str) -> bool:
+    """Whether an anaphor names the other measure of a thing than the indicator carried: an amount (金额) after a
+    count (外销数量), or a count (数量) after an amount (金额)."""
+    eng = doc.eng
+    if eng.p_amount_anaphor.match(anaphor):
+        return eng.p_count_tail.search(carried) is not None
+    return eng.p_anaphor.match(anaphor) is not None and eng.p_count_tail.fullmatch(anaphor) is not None \
+        and eng.p_amount_tail.search(carried) is not None
 
 
 def _carried_measure(doc: Document, subject: Subject) -> Subject:

@@ -154,8 +154,10 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
                                         and not eng.p_location.match(rest, 1))
                                        or (_WITH_OF.match(rest) is not None and keep[1] not in doc.period_end_at_start))
         # (nor where the joiner begins a word of the domain: 与会人数)
+        # (nor where the joiner opens a comparison cue: 与去年同期比较 goes whole, not leaving 比较 in the name)
         if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或") \
-                and not eng.p_function_led_word.match(rest):
+                and not eng.p_function_led_word.match(rest) \
+                and not (rest[0] == "与" and eng.p_basis_prefix is not None and eng.p_basis_prefix.match(rest)):
             del keep[0]
             rest = rest[1:]
             changed = True

@@ -267,6 +267,7 @@ class EnginePatterns:
     p_leading_verb: regex.Pattern
     p_anaphor: regex.Pattern
     p_amount_anaphor: regex.Pattern  # an anaphor naming an amount of money (fullmatch)
+    p_amount_tail: regex.Pattern  # such a word ending an indicator (search)
     p_count_tail: regex.Pattern  # the ending of an indicator that counts (search)
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
@@ -409,7 +410,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
                                  [p for e in lexicon["location"] for p in e.patterns]),
-        p_basis_prefix=lists.compile("(?:" + bases_alt + ")") if bases else None,
+        # the longest cue at the start (与去年同期比较, not 与去年同期 leaving 比较 in the name)
+        p_basis_prefix=lists.compile("(?:" + bases_alt + ")", regex.POSIX) if bases else None,
         p_basis_suffix=EndPattern(lists.compile("(?:" + bases_alt + r")\s*$")) if bases else None,
         p_share_noun=lex["share_noun"],
         p_change_trigger=lists.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
@@ -420,6 +422,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_leading_verb=lex["leading_verb"],
         p_anaphor=lists.compile("^(?:" + lex["anaphor"].pattern + ")$"),
         p_amount_anaphor=lists.compile("^(?:" + lex["amount_anaphor"].pattern + ")$"),
+        p_amount_tail=lists.compile("(?:" + lex["amount_anaphor"].pattern + ")$"),
         p_count_tail=lists.compile("(?:" + lex["count_tail"].pattern + ")$"),
         p_plural_anaphor=lists.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=lists.compile("^(?:" + lex["trigger"].pattern + ")$"),
