@@ -212,6 +212,13 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     subject: Optional[Subject] = None
     location = None
     carried = False
+    ref = eng.p_place_reference.fullmatch(doc.text, ctx.region_start, pred_start) \
+        if spec.subject == "left" and mem.carry is not None else None
+    if ref is not None and _places(doc, ref.group("place")):
+        # 经济成长8.16%,优于韩国的1.8%: the place's value of the indicator carried
+        c = mem.carry
+        return Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=ref.group("place"),
+                       rate=c.rate), ref.group("place"), True, 0
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
         if subject is None and location is not None and _breakdown_places(doc, location) \

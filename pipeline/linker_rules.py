@@ -122,6 +122,7 @@ LEXICON_CLASSES = (
     "survey_scope",  # a survey scope (规模以上企业, 限额以上) before coordinated names sharing a head: shared by all
     "sector_abbrev",  # abbreviations holding a sector word (民企 国企 外企): a shared 企业 head adds no 企业
     "enum_block",  # words ending in 等 that are no "and so on" (高等学校, 中等职业教育): not the end of an enumeration
+    "place_reference",  # (优于)韩国的 right before a value: that place's value of the indicator carried (group place)
     "partner_frame",  # 输往/对 + a set of partners + measure (输往大部分主要目的地的整体出口货值): items fill the set
     "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
 )
@@ -326,6 +327,7 @@ class EnginePatterns:
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
+    p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
@@ -489,6 +491,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
+        p_place_reference=lex["place_reference"],
         p_partner_frame=lex["partner_frame"],
         p_economy_word=lists.compile(alt["economy_word"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
