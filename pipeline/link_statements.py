@@ -212,6 +212,14 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     subject: Optional[Subject] = None
     location = None
     carried = False
+    lead = eng.p_item_lead.fullmatch(doc.text, ctx.region_start, pred_start) \
+        if spec.subject == "left" and mem.carry is not None and pred.kind == "share" \
+        and (getattr(ctx.q, "unit", "") or "") not in _RATE_UNITS else None
+    if lead is not None:
+        # 以天水围嘉湖山庄占31宗居榜首: the item a count ranks first is the location of the indicator carried
+        c = mem.carry
+        return Subject(c.text, c.start, c.end, parts=c.parts, location=lead.group("item")), \
+            lead.group("item"), True, 0
     ref = eng.p_place_reference.fullmatch(doc.text, ctx.region_start, pred_start) \
         if spec.subject == "left" and mem.carry is not None else None
     if ref is not None and _places(doc, ref.group("place")):

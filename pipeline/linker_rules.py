@@ -325,6 +325,7 @@ class EnginePatterns:
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
     p_function_led_word: regex.Pattern  # a domain word opening with a one-character filler (与会人数; match)
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
+    p_item_lead: regex.Pattern  # that preposition before the item instead (以天水围嘉湖山庄占31宗; fullmatch, group item)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
@@ -489,6 +490,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_place_keep=lists.compile(alt["place_keep"]),
         p_function_led_word=lists.compile(alt["function_led_word"]),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
+        p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;、和及与\s]{2,12}?)\s*"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],
