@@ -34,6 +34,7 @@ _SPLITTERS = tuple((seps, regex.compile("[" + seps + "](?!其(?!他))"))
                    for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与](?!其(?!他))")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
+_RANKED_BY = regex.compile(r"(?:最高|最低|最多|最少|最大|最小|较高|较低)$")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 
 
@@ -231,6 +232,15 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
                 rest = rest[:cut]
                 changed = True
                 break
+    # 粗出生率最高为彰化县千分之7.14: the place a superlative names is the location, written after 为
+    k = rest.rfind("为")
+    if 0 < k < len(rest) - 1 and _is_place(doc, rest[k + 1:]):
+        m = _RANKED_BY.search(rest, 0, k)
+        cut = m.start() if m is not None and m.start() >= 2 else k
+        if cut >= 2:
+            location_spans.append((keep[k + 1], keep[-1] + 1))
+            del keep[cut:]
+            rest = rest[:cut]
     # 大埔医院的使用率最高,占115%: the item a superlative ranks is written before 的; the name is the measure after it
     if superlative:
         k = rest.rfind("的")
