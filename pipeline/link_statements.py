@@ -576,4 +576,9 @@ def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) ->
     spec = rule.spec if rule is not None else None
     if spec is None or spec.emit or mem.trace[-1][0] != q.start:
         return False
-    return bool(doc.eng.p_apposition_cue.match(right))
+    if doc.eng.p_apposition_cue.match(right):
+        return True
+    # 住宿和饮食两项消费分别占…: the count stands between the list and the head noun the list shares
+    return q.start > 0 and doc.eng.p_apposition_head.match(right) is not None \
+        and doc.text[q.start - 1] not in ",;:、和及与 " \
+        and _COORDINATORS.search(doc.text, max(0, q.start - 20), q.start) is not None

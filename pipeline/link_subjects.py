@@ -135,6 +135,12 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             m.span() for m in found
             if not (m.group(0).isalpha() and any(a < m.start() and m.end() < b for a, b in names))))
     drop = {start + i for a, b in spans for i in range(a, b)}
+    # a count in apposition between a list and the head noun the list shares (住宿和饮食两项消费): not part of a name
+    for q in doc.quantities_from(start, end):
+        if start < q.start and q.end < end and _JOINER_CHAR.search(text, start, q.start) \
+                and getattr(q, "label", None) in ("QUANTITY", "CARDINAL") \
+                and eng.p_apposition_head.match(text, q.end, end + 4) is not None:
+            drop.update(range(q.start, q.end))
     if drop:
         keep = [i for i in keep if i not in drop]
         rest = "".join(text[i] for i in keep)

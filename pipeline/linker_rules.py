@@ -325,6 +325,7 @@ class EnginePatterns:
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
     p_function_led_word: regex.Pattern  # a domain word opening with a one-character filler (与会人数; match)
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
+    p_apposition_head: regex.Pattern  # a head noun and 分别/均 after a count in apposition (两项消费分别; match)
     p_item_lead: regex.Pattern  # that preposition before the item instead (以天水围嘉湖山庄占31宗; fullmatch, group item)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
@@ -475,6 +476,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_fall_noun=lists.compile(alt["fall_noun"]),
         p_heading_tail=lists.compile(r"(?<=\p{Han}{2})" + alt["heading_tail"] + r"\s*$"),
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
+        p_apposition_head=lists.compile(r"\s*的?\p{Han}{1,4}?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
