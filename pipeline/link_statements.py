@@ -124,6 +124,9 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
+    partner = _partner_item(doc, ctx, pred_start)
+    if partner is not None:
+        subject, location = partner, None
     location = location or subject.location or ctx.sent_location
     n, last_end = _listed_values(doc, ctx)
     ratio = _ratio_values(doc, ctx)
@@ -212,6 +215,21 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     subject: Optional[Subject] = None
     location = None
     carried = False
+    lead = eng.p_item_lead.fullmatch(doc.text, ctx.region_start, pred_start) \
+        if spec.subject == "left" and mem.carry is not None and pred.kind == "share" \
+        and (getattr(ctx.q, "unit", "") or "") not in _RATE_UNITS else None
+    if lead is not None:
+        # 以天水围嘉湖山庄占31宗居榜首: the item a count ranks first is the location of the indicator carried
+        c = mem.carry
+        return Subject(c.text, c.start, c.end, parts=c.parts, location=lead.group("item")), \
+            lead.group("item"), True, 0
+    ref = eng.p_place_reference.fullmatch(doc.text, ctx.region_start, pred_start) \
+        if spec.subject == "left" and mem.carry is not None else None
+    if ref is not None and _places(doc, ref.group("place")):
+        # 经济成长8.16%,优于韩国的1.8%: the place's value of the indicator carried
+        c = mem.carry
+        return Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=ref.group("place"),
+                       rate=c.rate), ref.group("place"), True, 0
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
         if subject is None and location is not None and _breakdown_places(doc, location) \
@@ -225,7 +243,11 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
     topic = ctx.topic
-    if subject is None or eng.names_nothing(subject.text) and not _amount_of_volume(doc, subject, mem.carry):
+    if subject is not None and mem.carry is not None and _other_measure(doc, subject.text, mem.carry.text):
+        # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count, nor a count an amount; the
+        # measure is as written
+        pass
+    elif subject is None or eng.names_nothing(subject.text):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
             subject = replace(c, rate=True)
@@ -235,7 +257,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         elif subject is not None and eng.p_plural_anaphor.match(subject.text) and c is not None:
             subject = mem.plural_referent(subject.text)
         else:
-            subject = _with_item_average(doc, ctx, pred_start, _same_unit_referent(mem, ctx, c))
+            subject = _with_item_average(doc, ctx, pred_start, _amount_of_rate(doc, ctx, _same_unit_referent(mem, ctx, c)))
         carried = True
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
             and not subject.text.startswith(topic.text):
@@ -258,11 +280,56 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     return subject, location, carried, 0
 
 
-def _amount_of_volume(doc: Document, subject: Subject, carry: Optional[Subject]) -> bool:
-    """Whether an amount anaphor (金额) follows a count or volume (冷冻虾外销数量…,金额…): then it names a second
-    measure of the same items, kept as written, not the indicator carried."""
-    return carry is not None and bool(doc.eng.p_amount_anaphor.match(subject.text)) \
-        and bool(doc.eng.p_volume_tail.search(carry.text))
+_PARTNER_GAP = regex.compile(r"\s*(?:\(|(?:录得|上升|下降|增长|成长|增加|减少|上涨|下跌|[升跌增减涨降])\s*)?$")
+_PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")
+_PARTNER_JOIN = regex.compile(r"[与和及]")
+_PLACE_SUFFIX = "地区"
+
+
+def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional[Subject]:
+    """马来西亚(139.4%) after 输往大部分主要目的地的整体出口货值录得升幅 (class partner_frame): a place written alone
+    right before a value, after a measure of trade with a set of partners earlier in the paragraph, is one of those
+    partners; the value is the measure with the place in the set's stead (输往马来西亚的整体出口货值; 对五大市场出口年增率
+    -> 对东协出口, the rate noun cut: the value is the rate)."""
+    text = doc.text
+    end = min(pred_start, ctx.q.start)
+    if not _PARTNER_GAP.fullmatch(text, end, ctx.q.start):
+        return None
+    item = None
+    for s in range(end - 1, max(end - 16, ctx.sentence[0]) - 1, -1):
+        if (s == 0 or _PARTNER_LEAD.match(text, s - 1)) and _places(doc, text[s:end]):
+            item = (s, end)
+    if item is None:
+        return None
+    lo = text.rfind("\n", 0, item[0]) + 1  # the paragraph's
+    frame = None
+    for frame in doc.eng.p_partner_frame.finditer(text, max(lo, item[0] - 240), item[0]):
+        pass
+    if frame is None or frame.end("scope") > item[0]:
+        return None
+    name = frame.group("pre") + text[item[0]:item[1]] + frame.group("post")
+    return Subject(name, None, None, rate=bool(frame.group("rate") or frame.group("said")))
+
+
+def _places(doc: Document, t: str) -> bool:
+    """Whether ``t`` is one place, or places joined by 与/和/及 (中国大陆与香港), a place perhaps followed by 地区."""
+    for part in _PARTNER_JOIN.split(t):
+        if part.endswith(_PLACE_SUFFIX) and len(part) > len(_PLACE_SUFFIX):
+            part = part[:-len(_PLACE_SUFFIX)]
+        m = doc.eng.p_location.match(part, 0)
+        if not ((m is not None and m.end() == len(part)) or doc.eng.p_breakdown_place.fullmatch(part)):
+            return False
+    return bool(t)
+
+
+def _other_measure(doc: Document, anaphor: str, carried: str) -> bool:
+    """Whether an anaphor names the other measure of a thing than the indicator carried: an amount (金额) after a
+    count (外销数量), or a count (数量) after an amount (金额)."""
+    eng = doc.eng
+    if eng.p_amount_anaphor.match(anaphor):
+        return eng.p_count_tail.search(carried) is not None
+    return eng.p_anaphor.match(anaphor) is not None and eng.p_count_tail.fullmatch(anaphor) is not None \
+        and eng.p_amount_tail.search(carried) is not None
 
 
 def _carried_measure(doc: Document, subject: Subject) -> Subject:
@@ -310,8 +377,13 @@ def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subje
     """A product priced per unit (92无铅汽油每公升26.4元) takes the price noun written last before it in the
     sentence (参考零售价格分别为…: 92无铅汽油参考零售价格), unless it names a price itself."""
     eng = doc.eng
-    if subject.end is None or not eng.p_price_per_unit.fullmatch(doc.text, subject.end, ctx.q.start) \
-            or eng.p_price_head.search(subject.text) or "价" in subject.text:
+    if subject.end is None or eng.p_price_head.search(subject.text) or "价" in subject.text:
+        return subject
+    # the products listed after the first, their unit written once (92无铅汽油每公升29元、95+无铅汽油30.5元)
+    listed = subject.start > ctx.sentence[0] and doc.text[subject.start - 1] == "、" \
+        and not doc.text[subject.end:ctx.q.start].strip() \
+        and eng.p_price_per_unit.search(doc.text, ctx.sentence[0], subject.start) is not None
+    if not listed and not eng.p_price_per_unit.fullmatch(doc.text, subject.end, ctx.q.start):
         return subject
     price = None
     for m in eng.p_price_head.finditer(doc.text, ctx.sentence[0], subject.start):
@@ -335,6 +407,19 @@ def _with_item_average(doc: Document, ctx: ValueContext, pred_start: int,
     if rest and not doc.eng.names_nothing(rest):
         return carried
     return replace(carried, text=m.group(0) + carried.text, start=None, end=None, parts=[])
+
+
+def _amount_of_rate(doc: Document, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
+    """An amount said of an indicator carried that is named as a rate (基本金属产值年增率为-18.17%,金额为3,244亿元): the
+    amount is of the measure the rate is of, the name without its rate noun (基本金属产值)."""
+    if c is None or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
+            or (getattr(ctx.q, "unit", "") or "") in _RATE_UNITS:
+        return c
+    m = doc.eng.p_rate.search(c.text)
+    if m is None or m.start() < 2 or c.parts:
+        return c
+    end = c.start + m.start() if c.start is not None and c.end is not None else None
+    return Subject(c.text[:m.start()], c.start if end is not None else None, end, share=c.share, location=c.location)
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
@@ -526,4 +611,9 @@ def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) ->
     spec = rule.spec if rule is not None else None
     if spec is None or spec.emit or mem.trace[-1][0] != q.start:
         return False
-    return bool(doc.eng.p_apposition_cue.match(right))
+    if doc.eng.p_apposition_cue.match(right):
+        return True
+    # 住宿和饮食两项消费分别占…: the count stands between the list and the head noun the list shares
+    return q.start > 0 and doc.eng.p_apposition_head.match(right) is not None \
+        and doc.text[q.start - 1] not in ",;:、和及与 " \
+        and _COORDINATORS.search(doc.text, max(0, q.start - 20), q.start) is not None

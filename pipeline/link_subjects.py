@@ -34,6 +34,7 @@ _SPLITTERS = tuple((seps, regex.compile("[" + seps + "](?!其(?!他))"))
                    for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与](?!其(?!他))")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
+_RANKED_BY = regex.compile(r"(?:最高|最低|最多|最少|最大|最小|较高|较低)$")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 
 
@@ -134,6 +135,12 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             m.span() for m in found
             if not (m.group(0).isalpha() and any(a < m.start() and m.end() < b for a, b in names))))
     drop = {start + i for a, b in spans for i in range(a, b)}
+    # a count in apposition between a list and the head noun the list shares (住宿和饮食两项消费): not part of a name
+    for q in doc.quantities_from(start, end):
+        if start < q.start and q.end < end and _JOINER_CHAR.search(text, start, q.start) \
+                and getattr(q, "label", None) in ("QUANTITY", "CARDINAL") \
+                and eng.p_apposition_head.match(text, q.end, end + 4) is not None:
+            drop.update(range(q.start, q.end))
     if drop:
         keep = [i for i in keep if i not in drop]
         rest = "".join(text[i] for i in keep)
@@ -154,8 +161,10 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
                                         and not eng.p_location.match(rest, 1))
                                        or (_WITH_OF.match(rest) is not None and keep[1] not in doc.period_end_at_start))
         # (nor where the joiner begins a word of the domain: 与会人数)
+        # (nor where the joiner opens a comparison cue: 与去年同期比较 goes whole, not leaving 比较 in the name)
         if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或") \
-                and not eng.p_function_led_word.match(rest):
+                and not eng.p_function_led_word.match(rest) \
+                and not (rest[0] == "与" and eng.p_basis_prefix is not None and eng.p_basis_prefix.match(rest)):
             del keep[0]
             rest = rest[1:]
             changed = True
@@ -229,6 +238,15 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
                 rest = rest[:cut]
                 changed = True
                 break
+    # 粗出生率最高为彰化县千分之7.14: the place a superlative names is the location, written after 为
+    k = rest.rfind("为")
+    if 0 < k < len(rest) - 1 and _is_place(doc, rest[k + 1:]):
+        m = _RANKED_BY.search(rest, 0, k)
+        cut = m.start() if m is not None and m.start() >= 2 else k
+        if cut >= 2:
+            location_spans.append((keep[k + 1], keep[-1] + 1))
+            del keep[cut:]
+            rest = rest[:cut]
     # 大埔医院的使用率最高,占115%: the item a superlative ranks is written before 的; the name is the measure after it
     if superlative:
         k = rest.rfind("的")

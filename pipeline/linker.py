@@ -76,13 +76,21 @@ def link(
         mem.start_sentence()
         topic: Optional[Subject] = None
         location: Optional[str] = None  # the place the sentence's statements are about so far
+        held = False  # whether the topic was written before a cause, whose consequences follow it
         for clause in clauses(doc, *sentence):
             n_events = len(mem.events)
             clause_qs = [q for q in doc.quantities_from(*clause) if q.end <= clause[1]]
             location = _link_clause(doc, mem, clause, sentence, clause_qs, topic, location)
-            # a clause with no statement: a heading, or a topic for the values that follow in the sentence
-            if len(mem.events) == n_events and doc.quantities_from(clause[1], sentence[1]):
+            if len(mem.events) > n_events:
+                held = False
+            # a clause with no statement: a heading, or a topic for the values that follow in the sentence; not
+            # after listed items and their cause (惟百货公司、布疋及服饰品零售业因疫情扩散,门市来客数减少,分别年减…),
+            # where it says what the cause did to them
+            elif not held and doc.quantities_from(clause[1], sentence[1]):
+                before = topic
                 topic, location = _topic(doc, mem, clause, bool(clause_qs), topic, location)
+                held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
+                    and doc.eng.p_topic_cause.search(doc.text, *clause) is not None
         # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged)
     if trace is not None:
         trace.extend(mem.trace)
@@ -172,6 +180,21 @@ def _after_period(doc: Document, start: int, end: int) -> str:
     return text[i:end] if i > start else ""
 
 
+def _before_cause(doc: Document, start: int, end: int) -> str:
+    """The text of a clause that a topic is read from: the whole clause, or where a cause follows the topic, what
+    is written before the cause after a conjunction opening it (而石油化工原料、塑胶与塑胶制品则受…影响, 虽然基本金属和
+    塑橡胶制品因市场需求保守: a contrast names its items, which the cause's words no longer hide)."""
+    text = doc.text
+    cause = doc.eng.p_topic_cause.search(text, start, end)
+    if cause is None:
+        return text[start:end].strip()
+    while start < cause.start() and text[start].isspace():
+        start += 1
+    lead = doc.eng.p_filler_prefix.match(text, start, cause.start())
+    return text[lead.end() if lead is not None else start:cause.start()].strip()
+
+
+_LISTED = regex.compile(r"[、和及与]")
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
 
 
@@ -194,10 +217,13 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
     elif tail is not None and not has_quantities:
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
-    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(clause_text) \
+    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(_before_cause(doc, t_start, t_end)) \
             or doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end)):
         # (a cause written after its period is no topic either: 2022年因塞港缺料问题缓解,1-10月产值370亿元)
         return topic, location
+    cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
+    if cause is not None:
+        t_end = cause.start()  # 电脑电子产品及光学制品业受惠…需求畅旺: the topic is written before its cause
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
     if subj is not None and has_quantities and subj.start is not None and subj.end is not None \
             and any(getattr(doc.q_at.get(i), "label", None) in _MEASURED for i in range(subj.start, subj.end)):

@@ -55,6 +55,8 @@ LEXICON_CLASSES = (
     "count_verb",  # verbs after which "N个 + noun" is a measured count (建成45个集群)
     "stop_verb",  # verbs that end a noun phrase written after the value
     "anaphor",  # subjects that refer back to the previous indicator (增速 数量 ...)
+    "amount_anaphor",  # anaphors naming an amount of money (金额): not of an indicator that counts (外销数量)
+    "count_tail",  # endings of an indicator that counts (数量 数目 人次), of which no amount is said
     "plural_anaphor",  # anaphors of the last n indicators, n the numeral they start with (两者 三者)
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
     "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
@@ -62,6 +64,7 @@ LEXICON_CLASSES = (
     "heading",  # whole clauses that are headings, not subjects (分产业看 ...)
     "not_topic",  # clause starts/ends that never give a topic (据 根据 ... 显示)
     "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
+    "topic_cause",  # a cause after a topic (X受惠…, X因…, X受…影响): the topic ends before it
     "period_ref",  # words right before a period that make it a comparison reference
     "comparative",  # one-character comparatives, change triggers only after 比/较
     "conj",  # words joining listed values (和 、 或 ...)
@@ -108,8 +111,6 @@ LEXICON_CLASSES = (
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
-    "amount_anaphor",  # anaphors naming an amount (金额): the amount of a value carried, not of a volume
-    "volume_tail",  # endings of a count or volume measure (数量, 成交量): 金额 after one is a measure of its own
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
@@ -124,6 +125,8 @@ LEXICON_CLASSES = (
     "survey_scope",  # a survey scope (规模以上企业, 限额以上) before coordinated names sharing a head: shared by all
     "sector_abbrev",  # abbreviations holding a sector word (民企 国企 外企): a shared 企业 head adds no 企业
     "enum_block",  # words ending in 等 that are no "and so on" (高等学校, 中等职业教育): not the end of an enumeration
+    "place_reference",  # (优于)韩国的 right before a value: that place's value of the indicator carried (group place)
+    "partner_frame",  # 输往/对 + a set of partners + measure (输往大部分主要目的地的整体出口货值): items fill the set
     "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
 )
 
@@ -267,6 +270,9 @@ class EnginePatterns:
     p_strip: regex.Pattern
     p_leading_verb: regex.Pattern
     p_anaphor: regex.Pattern
+    p_amount_anaphor: regex.Pattern  # an anaphor naming an amount of money (fullmatch)
+    p_amount_tail: regex.Pattern  # such a word ending an indicator (search)
+    p_count_tail: regex.Pattern  # the ending of an indicator that counts (search)
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
@@ -278,6 +284,7 @@ class EnginePatterns:
     p_heading: regex.Pattern
     p_not_topic: regex.Pattern
     p_topic_cut: regex.Pattern
+    p_topic_cause: regex.Pattern  # a cause written after a topic, which ends there (search)
     p_forecast_ref: regex.Pattern
     p_share: regex.Pattern
     p_target: regex.Pattern
@@ -324,11 +331,13 @@ class EnginePatterns:
     p_item_average: regex.Pattern  # an average per day, person or item written in a subject (search)
     p_function_led_word: regex.Pattern  # a domain word opening with a one-character filler (与会人数; match)
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
+    p_apposition_head: regex.Pattern  # a head noun and 分别/均 after a count in apposition (两项消费分别; match)
+    p_item_lead: regex.Pattern  # that preposition before the item instead (以天水围嘉湖山庄占31宗; fullmatch, group item)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
+    p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
+    p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
-    p_amount_anaphor: regex.Pattern  # an anaphor naming an amount (fullmatch)
-    p_volume_tail: regex.Pattern  # the end of a count or volume measure (search, at the end)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
@@ -411,7 +420,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
                                  [p for e in lexicon["location"] for p in e.patterns]),
-        p_basis_prefix=lists.compile("(?:" + bases_alt + ")") if bases else None,
+        # the longest cue at the start (与去年同期比较, not 与去年同期 leaving 比较 in the name)
+        p_basis_prefix=lists.compile("(?:" + bases_alt + ")", regex.POSIX) if bases else None,
         p_basis_suffix=EndPattern(lists.compile("(?:" + bases_alt + r")\s*$")) if bases else None,
         p_share_noun=lex["share_noun"],
         p_change_trigger=lists.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
@@ -421,6 +431,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
         p_anaphor=lists.compile("^(?:" + lex["anaphor"].pattern + ")$"),
+        p_amount_anaphor=lists.compile("^(?:" + lex["amount_anaphor"].pattern + ")$"),
+        p_amount_tail=lists.compile("(?:" + lex["amount_anaphor"].pattern + ")$"),
+        p_count_tail=lists.compile("(?:" + lex["count_tail"].pattern + ")$"),
         p_plural_anaphor=lists.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
         p_trigger_only=lists.compile("^(?:" + lex["trigger"].pattern + ")$"),
         p_trigger_tail=lists.compile("(?:" + lex["trigger"].pattern + ")(?:至|到)?$"),
@@ -433,6 +446,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_heading=lex["heading"],
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
+        p_topic_cause=lex["topic_cause"],
         p_forecast_ref=lex["forecast_ref"],
         p_share=lex["share"],
         p_target=lex["target"],
@@ -471,6 +485,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_measure_heading=lists.compile(r"\s*" + alt["measure_heading_prep"] + r"\s*(?P<topic>[^,;]{2,12}?)\s*"
                                         + alt["heading_verb"] + r"\s*$"),
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
+        p_apposition_head=lists.compile(r"\s*的?\p{Han}{1,4}?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
@@ -487,11 +502,12 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_item_average=lists.compile(alt["item_average"]),
         p_function_led_word=lists.compile(alt["function_led_word"]),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
+        p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;、和及与\s]{2,12}?)\s*"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
+        p_place_reference=lex["place_reference"],
+        p_partner_frame=lex["partner_frame"],
         p_economy_word=lists.compile(alt["economy_word"]),
-        p_amount_anaphor=lists.compile("^(?:" + alt["amount_anaphor"] + ")$"),
-        p_volume_tail=lists.compile("(?:" + alt["volume_tail"] + ")$"),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
         p_price_head=lists.compile(alt["price_head"]),

@@ -331,6 +331,9 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[
     if doc.eng.names_nothing(kept) or doc.eng.p_rate.fullmatch(kept):
         return keep, rest
     a, b = span
+    led = doc.eng.p_function_led_word.match(rest)
+    if led is not None and 0 < a < led.end():
+        a = 0  # a word of the domain opening with a filler (再出口, 与会人数) is one the rules keep whole
     if doc.eng.p_item_prep.search(rest):
         b = len(rest)  # X以 ending the subject is the ranked-item rule's to read: the model trims the start only
     return keep[a:b], rest[a:b]

@@ -884,7 +884,7 @@ def test_cause_after_a_period_is_no_topic():
 
 
 def test_amount_anaphor_after_a_volume_is_its_own_measure():
-    # 金额 after a count or volume (class volume_tail) is a second measure of the same items, kept as written
+    # 金额 after a count or volume (class count_tail) is a second measure of the same items, kept as written
     evs = run("冷冻虾外销数量[七千零二十六公吨],金额[六千二百二十二万美元]。")
     assert one(evs, "六千二百二十二万美元").indicator == "金额"
     # after an amount it stands for the indicator carried (class amount_anaphor, also in anaphor)
