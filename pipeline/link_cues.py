@@ -64,10 +64,11 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
             continue
         if _in_closed_brackets(doc, sent_start, p.start, p.end, pos):
             continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
-        if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)) \
-                and not eng.p_whole_year.fullmatch(_SPACES.sub("", best.text)) \
-                and not _SENT_PUNCT.search(doc.text[best.end:p.start]):
-            continue
+        if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)):
+            written = _SPACES.sub("", best.text)
+            if eng.p_calendar_year.fullmatch(written) or (
+                    not eng.p_whole_year.fullmatch(written) and not _SENT_PUNCT.search(doc.text[best.end:p.start])):
+                continue  # 2022年…,全年处理货运量: the year written; 本年我国全年出口: the period before
         best = p
     if best is None:
         return None

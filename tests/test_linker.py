@@ -550,6 +550,36 @@ def test_whole_year_does_not_replace_an_earlier_period_of_the_clause():
     assert (e.indicator, e.period) == ("出口", "本年")
 
 
+def _periods(text: str) -> dict[str, object]:
+    """value text -> period, through the whole pipeline (the period finder, not the mentions ``run`` uses)."""
+    return {e["value_text"]: e["period"] for e in zhibiao.extract(text)["events"]}
+
+
+def test_whole_year_after_a_written_year_is_that_year():
+    # class calendar_year: 全年 after a comma does not replace the year written before it
+    assert _periods("2022年货运市场维持稳健增幅,全年处理货运量达51400吨。")["51400吨"] == "2022年"
+    # but it replaces a part of a year
+    assert _periods("上半年出口平稳,全年出口3146亿美元。")["3146亿美元"] == "全年"
+
+
+def test_you_opens_the_reference_of_a_change():
+    # ref.words / compare.refs 由: the starting value takes the period after 由, the end value does not
+    assert _periods("经季节性调整的失业率由上一季的3.2%上升至3.5%。") == {"3.2%": "上一季", "3.5%": None}
+    # a span opened by 起 is the statement's own period
+    assert _periods("由2013年4月1日起至2014年1月31日的累积盈余为698亿港元。")["698亿港元"] \
+        == "2013年4月1日起至2014年1月31日"
+
+
+def test_period_before_xiangbi_is_a_reference():
+    # class ref_period_tail: 和上一季相比 compares, it is not the statement's period
+    assert _periods("台北市可能成交价和上一季相比减少了7.73%。")["7.73%"] is None
+
+
+def test_tongqi_opening_a_clause_is_the_period():
+    assert _periods("前8个月出口增长5%。同期,进口集成电路7293.8亿元。")["7293.8亿元"] == "同期"
+    assert _periods("1-8月出口增长5%,占同期全国出口总值的20%。")["20%"] == "1-8月"
+
+
 def test_threshold_inside_a_noun_written_after_the_value():
     # class threshold_word: 2000万元以上的 is part of the noun the count measures
     e = one(run("今年新增[12家]年收入[2000万元]以上的企业。"), "12家")
