@@ -62,6 +62,8 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
                 continue
             ref_end = p.end
             continue
+        if eng.p_cause_lead.search(text, sent_start, p.start) and _SENT_PUNCT.search(text, p.end, pos):
+            continue  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
         if _in_closed_brackets(doc, sent_start, p.start, p.end, pos):
             continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
         if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)):

@@ -575,6 +575,13 @@ def test_period_before_xiangbi_is_a_reference():
     assert _periods("台北市可能成交价和上一季相比减少了7.73%。")["7.73%"] is None
 
 
+def test_period_of_a_cause_stays_in_its_clause():
+    # class cause_lead
+    periods = _periods("因为7到9月风灾影响,蔬菜价格比较基数较高,蛋类、肉类分别涨23.47%、11.43%。")
+    assert periods == {"23.47%": None, "11.43%": None}
+    assert _periods("由于1-2月出口增长5%,全年出口仍有望回升。")["5%"] == "1-2月"
+
+
 def test_tongqi_opening_a_clause_is_the_period():
     assert _periods("前8个月出口增长5%。同期,进口集成电路7293.8亿元。")["7293.8亿元"] == "同期"
     assert _periods("1-8月出口增长5%,占同期全国出口总值的20%。")["20%"] == "1-8月"
