@@ -465,8 +465,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
-        p_ref_value_gap=lists.compile(r"\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
-                                      + r"\s*(?:为|是|的|之)?\s*"),
+        # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
+        p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
+                                      + r"\s*(?:为|是|的|之)?\s*(?:港币|澳门元|人民币|新台币)?\s*"),
         p_share_ref=lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
         p_listed_refs=lists.compile(alt["listed_ref_cue"]

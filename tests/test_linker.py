@@ -582,6 +582,11 @@ def test_period_of_a_cause_stays_in_its_clause():
     assert _periods("由于1-2月出口增长5%,全年出口仍有望回升。")["5%"] == "1-2月"
 
 
+def test_reference_value_in_brackets_takes_the_reference_period():
+    periods = _periods("上半年的货物贸易逆差为672.6亿元,较去年同期(243.9亿元)增加428.8亿元。")
+    assert (periods["672.6亿元"], periods["243.9亿元"], periods["428.8亿元"]) == ("上半年", "去年同期", "上半年")
+
+
 def test_tongqi_opening_a_clause_is_the_period():
     assert _periods("前8个月出口增长5%。同期,进口集成电路7293.8亿元。")["7293.8亿元"] == "同期"
     assert _periods("1-8月出口增长5%,占同期全国出口总值的20%。")["20%"] == "1-8月"
