@@ -57,7 +57,9 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
         if reference or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
             # a reference period is the period of a value written right after it (较去年同期的125亿元,
             # 相比2024年785万人次)
-            if compared and eng.p_ref_value_gap.fullmatch(text, p.end, pos):
+            if compared and (eng.p_ref_value_gap.fullmatch(text, p.end, pos)
+                             or eng.p_start_ref.search(text, sent_start, p.start)
+                             and eng.p_start_value_gap.fullmatch(text, p.end, pos)):
                 best = p
                 continue
             ref_end = p.end
