@@ -32,9 +32,10 @@ def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, 
     if facts is None:
         eng = doc.eng
         before = doc.text[sent_start:p.start]
-        # a span opened by 起 (由2013年4月1日起至2014年1月31日) is the statement's own period, never a reference
-        reference = "起" not in p.text and bool(eng.p_period_ref.search(before)
-                                                or eng.p_ref_period_tail.match(doc.text, p.end))
+        # a span opened by 起 or 开始 (由2013年4月1日起至2014年1月31日, 从3月份开始) is the statement's own
+        # period, never a reference
+        reference = "起" not in p.text and not eng.p_span_start_tail.match(doc.text, p.end) \
+            and bool(eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(doc.text, p.end))
         facts = (bool(eng.p_share_ref.search(before)), reference,
                  bool(eng.p_compare_ref.search(before)))
         doc.period_facts[key] = facts

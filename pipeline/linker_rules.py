@@ -107,6 +107,7 @@ LEXICON_CLASSES = (
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
+    "span_start_tail",  # words after a period that open a span from it (从3月份开始): it is no comparison reference
     "start_ref",  # words before the starting point of a change, whose value may follow a change word (由1~9月下降0.4%)
     "cause_lead",  # words opening a cause (因为 由于): a period after them is that clause's only (因为7到9月风灾影响,…)
     "calendar_year",  # periods naming one year as written (2022年, 今年): 全年 later in the sentence is that year
@@ -325,6 +326,7 @@ class EnginePatterns:
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_calendar_year: regex.Pattern  # a period naming one year as written (fullmatch, spaces removed)
+    p_span_start_tail: regex.Pattern  # a word right after a period opening a span from it (match)
     p_start_ref: regex.Pattern  # a start-point word ending the text before a period (search)
     p_start_value_gap: regex.Pattern  # between a starting period and its own value: 的, a change word (fullmatch)
     p_cause_lead: regex.Pattern  # a cause word ending the text before a period, 的 or 在 between allowed (search)
@@ -487,6 +489,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
         p_calendar_year=lists.compile(alt["calendar_year"]),
+        p_span_start_tail=lists.compile(r"\s*" + alt["span_start_tail"]),
         p_start_ref=lists.compile(alt["start_ref"] + r"\s*$"),
         p_start_value_gap=lists.compile(r"\s*的?\s*负?\s*(?:" + alt["trigger_change"] + r")?\s*"),
         p_cause_lead=lists.compile(alt["cause_lead"] + r"\s*(?:在|于)?\s*$"),

@@ -570,6 +570,15 @@ def test_you_opens_the_reference_of_a_change():
         == "2013年4月1日起至2014年1月31日"
 
 
+def test_start_point_of_a_change_keeps_its_period():
+    # class start_ref: 从/由 + period + change word + value; the value after 至 takes the sentence's period
+    periods = _periods("8月份非制造业商务活动指数从7月的50.1上升至50.3。")
+    assert (periods["50.1"], periods["50.3"]) == ("7月", "8月份")
+    assert _periods("营业收入由1~9月下降0.4%转为增长0.7%。")["0.4%"] == "1~9月"
+    # class span_start_tail: 从3月份开始 opens a span, no comparison
+    assert _periods("从3月份开始,每月实现增加值均在380亿元以上。")["380亿元"] == "3月份"
+
+
 def test_period_before_xiangbi_is_a_reference():
     # class ref_period_tail: 和上一季相比 compares, it is not the statement's period
     assert _periods("台北市可能成交价和上一季相比减少了7.73%。")["7.73%"] is None
