@@ -17,6 +17,8 @@ _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _SPACES = regex.compile(r"\s+")
 _SENT_PUNCT = regex.compile(r"[。,;]")
+# 今个财政年度首10个月,即截至今年1月31日: 即 restates the period before it
+_RESTATED = regex.compile(r"\s*[,，]?\s*即\s*(?:截至|截止到?|到|至)?\s*")
 
 
 def is_target(doc: Document, sent_start: int, pos: int) -> bool:
@@ -67,6 +69,8 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
             continue
         if eng.p_cause_lead.search(text, sent_start, p.start) and _SENT_PUNCT.search(text, p.end, pos):
             continue  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
+        if best is not None and _RESTATED.fullmatch(text, best.end, p.start):
+            continue  # 今个财政年度首10个月,即截至今年1月31日的财政盈余: the first wording stays
         if _in_closed_brackets(doc, sent_start, p.start, p.end, pos):
             continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
         if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)):

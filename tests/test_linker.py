@@ -579,6 +579,11 @@ def test_start_point_of_a_change_keeps_its_period():
     assert _periods("从3月份开始,每月实现增加值均在380亿元以上。")["380亿元"] == "3月份"
 
 
+def test_period_restated_after_ji_keeps_the_first_wording():
+    text = "特区政府公布今个财政年度首10个月,即截至今年1月31日的财政盈余是384亿港元。"
+    assert _periods(text)["384亿港元"] == "今个财政年度首10个月"
+
+
 def test_period_before_xiangbi_is_a_reference():
     # class ref_period_tail: 和上一季相比 compares, it is not the statement's period
     assert _periods("台北市可能成交价和上一季相比减少了7.73%。")["7.73%"] is None
