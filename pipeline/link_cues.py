@@ -17,6 +17,7 @@ _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _SPACES = regex.compile(r"\s+")
 _SENT_PUNCT = regex.compile(r"[。,;]")
+_SPAN = regex.compile(r"[-~—–至到]|年间|年来")  # a period spanning years (2012-2021年), which an average may take
 # 今个财政年度首10个月,即截至今年1月31日: 即 restates the period before it
 _RESTATED = regex.compile(r"\s*[,，]?\s*即\s*(?:截至|截止到?|到|至)?\s*")
 
@@ -81,6 +82,9 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
         best = p
     if best is None:
         return None
+    clause = max(sent_start, max((text.rfind(c, sent_start, pos) for c in "。,;"), default=-1) + 1)
+    if eng.p_annual_average.search(text, clause, pos) and not _SPAN.search(best.text):
+        return None  # 2018年全国粮食总产量…,年均增长2.6%: an average over years the sentence does not span
     t = eng.p_period_prep.sub("", _SPACES.sub("", best.text))
     t = eng.p_period_tail.sub("", t)
     return t or None

@@ -109,6 +109,7 @@ LEXICON_CLASSES = (
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "span_start_tail",  # words after a period that open a span from it (从3月份开始): it is no comparison reference
     "start_ref",  # words before the starting point of a change, whose value may follow a change word (由1~9月下降0.4%)
+    "annual_average",  # words of an average over years (年均): the value takes a period only when it is a span
     "cause_lead",  # words opening a cause (因为 由于): a period after them is that clause's only (因为7到9月风灾影响,…)
     "calendar_year",  # periods naming one year as written (2022年, 今年): 全年 later in the sentence is that year
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
@@ -329,6 +330,7 @@ class EnginePatterns:
     p_span_start_tail: regex.Pattern  # a word right after a period opening a span from it (match)
     p_start_ref: regex.Pattern  # a start-point word ending the text before a period (search)
     p_start_value_gap: regex.Pattern  # between a starting period and its own value: 的, a change word (fullmatch)
+    p_annual_average: regex.Pattern  # an average over years in the clause before a value (search)
     p_cause_lead: regex.Pattern  # a cause word ending the text before a period, 的 or 在 between allowed (search)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
     p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
@@ -492,6 +494,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_span_start_tail=lists.compile(r"\s*" + alt["span_start_tail"]),
         p_start_ref=lists.compile(alt["start_ref"] + r"\s*$"),
         p_start_value_gap=lists.compile(r"\s*的?\s*负?\s*(?:" + alt["trigger_change"] + r")?\s*"),
+        p_annual_average=lists.compile(alt["annual_average"]),
         p_cause_lead=lists.compile(alt["cause_lead"] + r"\s*(?:在|于)?\s*$"),
         p_price_head=lists.compile(alt["price_head"]),
         p_price_per_unit=lists.compile(alt["price_per_unit"]),

@@ -584,6 +584,14 @@ def test_period_restated_after_ji_keeps_the_first_wording():
     assert _periods(text)["384亿港元"] == "今个财政年度首10个月"
 
 
+def test_average_over_years_takes_only_a_span():
+    # class annual_average: 年均 over years the sentence does not span has no period (corpus README)
+    periods = _periods("2018年全国粮食总产量为13158亿斤,比1949年增长4.8倍,年均增长2.6%。")
+    assert (periods["13158亿斤"], periods["2.6%"]) == ("2018年", None)
+    assert _periods("2012-2021年,城镇新增就业年均超过1300万人。")["1300万人"] == "2012-2021年"
+    assert _periods("前三季度,全市规模以上工业增加值同比增长15.1%,两年平均增长12.6%。")["12.6%"] == "前三季度"
+
+
 def test_period_before_xiangbi_is_a_reference():
     # class ref_period_tail: 和上一季相比 compares, it is not the statement's period
     assert _periods("台北市可能成交价和上一季相比减少了7.73%。")["7.73%"] is None
