@@ -17,6 +17,9 @@ _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _SPACES = regex.compile(r"\s+")
 _SENT_PUNCT = regex.compile(r"[。,;]")
+_SPAN = regex.compile(r"[-~—–至到]|年间|年来")  # a period spanning years (2012-2021年), which an average may take
+# 今个财政年度首10个月,即截至今年1月31日: 即 restates the period before it
+_RESTATED = regex.compile(r"\s*[,，]?\s*即\s*(?:截至|截止到?|到|至)?\s*")
 
 
 def is_target(doc: Document, sent_start: int, pos: int) -> bool:
@@ -32,8 +35,11 @@ def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, 
     if facts is None:
         eng = doc.eng
         before = doc.text[sent_start:p.start]
-        facts = (bool(eng.p_share_ref.search(before)),
-                 bool(eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(doc.text, p.end)),
+        # a span opened by 起 or 开始 (由2013年4月1日起至2014年1月31日, 从3月份开始) is the statement's own
+        # period, never a reference
+        reference = "起" not in p.text and not eng.p_span_start_tail.match(doc.text, p.end) \
+            and bool(eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(doc.text, p.end))
+        facts = (bool(eng.p_share_ref.search(before)), reference,
                  bool(eng.p_compare_ref.search(before)))
         doc.period_facts[key] = facts
     return facts
@@ -55,20 +61,30 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
         if reference or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
             # a reference period is the period of a value written right after it (较去年同期的125亿元,
             # 相比2024年785万人次)
-            if compared and eng.p_ref_value_gap.fullmatch(text, p.end, pos):
+            if compared and (eng.p_ref_value_gap.fullmatch(text, p.end, pos)
+                             or eng.p_start_ref.search(text, sent_start, p.start)
+                             and eng.p_start_value_gap.fullmatch(text, p.end, pos)):
                 best = p
                 continue
             ref_end = p.end
             continue
+        if eng.p_cause_lead.search(text, sent_start, p.start) and _SENT_PUNCT.search(text, p.end, pos):
+            continue  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
+        if best is not None and _RESTATED.fullmatch(text, best.end, p.start):
+            continue  # 今个财政年度首10个月,即截至今年1月31日的财政盈余: the first wording stays
         if _in_closed_brackets(doc, sent_start, p.start, p.end, pos):
             continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
-        if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)) \
-                and not eng.p_whole_year.fullmatch(_SPACES.sub("", best.text)) \
-                and not _SENT_PUNCT.search(doc.text[best.end:p.start]):
-            continue
+        if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)):
+            written = _SPACES.sub("", best.text)
+            if eng.p_calendar_year.fullmatch(written) or (
+                    not eng.p_whole_year.fullmatch(written) and not _SENT_PUNCT.search(doc.text[best.end:p.start])):
+                continue  # 2022年…,全年处理货运量: the year written; 本年我国全年出口: the period before
         best = p
     if best is None:
         return None
+    clause = max(sent_start, max((text.rfind(c, sent_start, pos) for c in "。,;"), default=-1) + 1)
+    if eng.p_annual_average.search(text, clause, pos) and not _SPAN.search(best.text):
+        return None  # 2018年全国粮食总产量…,年均增长2.6%: an average over years the sentence does not span
     t = eng.p_period_prep.sub("", _SPACES.sub("", best.text))
     t = eng.p_period_tail.sub("", t)
     return t or None

@@ -113,6 +113,11 @@ LEXICON_CLASSES = (
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
+    "span_start_tail",  # words after a period that open a span from it (从3月份开始): it is no comparison reference
+    "start_ref",  # words before the starting point of a change, whose value may follow a change word (由1~9月下降0.4%)
+    "annual_average",  # words of an average over years (年均): the value takes a period only when it is a span
+    "cause_lead",  # words opening a cause (因为 由于): a period after them is that clause's only (因为7到9月风灾影响,…)
+    "calendar_year",  # periods naming one year as written (2022年, 今年): 全年 later in the sentence is that year
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
     "price_head",  # price nouns a product priced per unit takes from before it (参考零售价格分别为92无铅汽油每公升26.4元)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
@@ -340,6 +345,12 @@ class EnginePatterns:
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
+    p_calendar_year: regex.Pattern  # a period naming one year as written (fullmatch, spaces removed)
+    p_span_start_tail: regex.Pattern  # a word right after a period opening a span from it (match)
+    p_start_ref: regex.Pattern  # a start-point word ending the text before a period (search)
+    p_start_value_gap: regex.Pattern  # between a starting period and its own value: 的, a change word (fullmatch)
+    p_annual_average: regex.Pattern  # an average over years in the clause before a value (search)
+    p_cause_lead: regex.Pattern  # a cause word ending the text before a period, 的 or 在 between allowed (search)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
     p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
@@ -489,8 +500,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
-        p_ref_value_gap=lists.compile(r"\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
-                                      + r"\s*(?:为|是|的|之)?\s*"),
+        # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
+        p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
+                                      + r"\s*(?:为|是|的|之)?\s*(?:港币|澳门元|人民币|新台币)?\s*"),
         p_share_ref=lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
         p_listed_refs=lists.compile(alt["listed_ref_cue"]
@@ -510,6 +522,12 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_economy_word=lists.compile(alt["economy_word"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
+        p_calendar_year=lists.compile(alt["calendar_year"]),
+        p_span_start_tail=lists.compile(r"\s*" + alt["span_start_tail"]),
+        p_start_ref=lists.compile(alt["start_ref"] + r"\s*$"),
+        p_start_value_gap=lists.compile(r"\s*的?\s*负?\s*(?:" + alt["trigger_change"] + r")?\s*"),
+        p_annual_average=lists.compile(alt["annual_average"]),
+        p_cause_lead=lists.compile(alt["cause_lead"] + r"\s*(?:在|于)?\s*$"),
         p_price_head=lists.compile(alt["price_head"]),
         p_price_per_unit=lists.compile(alt["price_per_unit"]),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar

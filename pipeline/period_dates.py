@@ -29,7 +29,8 @@ from .period_rules import PeriodGrammar, load_periods
 __all__ = ["Resolved", "resolve", "reference_date", "date_events", "number"]
 
 _SPACES = re.compile(r"\s+")
-_DIGITS = {c: i for i, group in enumerate(["〇○零", "一", "二两", "三", "四", "五", "六", "七", "八", "九"]) for c in group}
+# 元 is one only as the first month (元月), the one place the period grammar admits it
+_DIGITS = {c: i for i, group in enumerate(["〇○零", "一元", "二两", "三", "四", "五", "六", "七", "八", "九"]) for c in group}
 _LATE = timedelta(days=45)  # how long after the reference date a year-less period may still end
 _ISO = re.compile(r"^\s*((?:1[89]|20)\d{2})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$")
 

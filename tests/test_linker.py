@@ -550,6 +550,70 @@ def test_whole_year_does_not_replace_an_earlier_period_of_the_clause():
     assert (e.indicator, e.period) == ("出口", "本年")
 
 
+def _periods(text: str) -> dict[str, object]:
+    """value text -> period, through the whole pipeline (the period finder, not the mentions ``run`` uses)."""
+    return {e["value_text"]: e["period"] for e in zhibiao.extract(text)["events"]}
+
+
+def test_whole_year_after_a_written_year_is_that_year():
+    # class calendar_year: 全年 after a comma does not replace the year written before it
+    assert _periods("2022年货运市场维持稳健增幅,全年处理货运量达51400吨。")["51400吨"] == "2022年"
+    # but it replaces a part of a year
+    assert _periods("上半年出口平稳,全年出口3146亿美元。")["3146亿美元"] == "全年"
+
+
+def test_you_opens_the_reference_of_a_change():
+    # ref.words / compare.refs 由: the starting value takes the period after 由, the end value does not
+    assert _periods("经季节性调整的失业率由上一季的3.2%上升至3.5%。") == {"3.2%": "上一季", "3.5%": None}
+    # a span opened by 起 is the statement's own period
+    assert _periods("由2013年4月1日起至2014年1月31日的累积盈余为698亿港元。")["698亿港元"] \
+        == "2013年4月1日起至2014年1月31日"
+
+
+def test_start_point_of_a_change_keeps_its_period():
+    # class start_ref: 从/由 + period + change word + value; the value after 至 takes the sentence's period
+    periods = _periods("8月份非制造业商务活动指数从7月的50.1上升至50.3。")
+    assert (periods["50.1"], periods["50.3"]) == ("7月", "8月份")
+    assert _periods("营业收入由1~9月下降0.4%转为增长0.7%。")["0.4%"] == "1~9月"
+    # class span_start_tail: 从3月份开始 opens a span, no comparison
+    assert _periods("从3月份开始,每月实现增加值均在380亿元以上。")["380亿元"] == "3月份"
+
+
+def test_period_restated_after_ji_keeps_the_first_wording():
+    text = "特区政府公布今个财政年度首10个月,即截至今年1月31日的财政盈余是384亿港元。"
+    assert _periods(text)["384亿港元"] == "今个财政年度首10个月"
+
+
+def test_average_over_years_takes_only_a_span():
+    # class annual_average: 年均 over years the sentence does not span has no period (corpus README)
+    periods = _periods("2018年全国粮食总产量为13158亿斤,比1949年增长4.8倍,年均增长2.6%。")
+    assert (periods["13158亿斤"], periods["2.6%"]) == ("2018年", None)
+    assert _periods("2012-2021年,城镇新增就业年均超过1300万人。")["1300万人"] == "2012-2021年"
+    assert _periods("前三季度,全市规模以上工业增加值同比增长15.1%,两年平均增长12.6%。")["12.6%"] == "前三季度"
+
+
+def test_period_before_xiangbi_is_a_reference():
+    # class ref_period_tail: 和上一季相比 compares, it is not the statement's period
+    assert _periods("台北市可能成交价和上一季相比减少了7.73%。")["7.73%"] is None
+
+
+def test_period_of_a_cause_stays_in_its_clause():
+    # class cause_lead
+    periods = _periods("因为7到9月风灾影响,蔬菜价格比较基数较高,蛋类、肉类分别涨23.47%、11.43%。")
+    assert periods == {"23.47%": None, "11.43%": None}
+    assert _periods("由于1-2月出口增长5%,全年出口仍有望回升。")["5%"] == "1-2月"
+
+
+def test_reference_value_in_brackets_takes_the_reference_period():
+    periods = _periods("上半年的货物贸易逆差为672.6亿元,较去年同期(243.9亿元)增加428.8亿元。")
+    assert (periods["672.6亿元"], periods["243.9亿元"], periods["428.8亿元"]) == ("上半年", "去年同期", "上半年")
+
+
+def test_tongqi_opening_a_clause_is_the_period():
+    assert _periods("前8个月出口增长5%。同期,进口集成电路7293.8亿元。")["7293.8亿元"] == "同期"
+    assert _periods("1-8月出口增长5%,占同期全国出口总值的20%。")["20%"] == "1-8月"
+
+
 def test_threshold_inside_a_noun_written_after_the_value():
     # class threshold_word: 2000万元以上的 is part of the noun the count measures
     e = one(run("今年新增[12家]年收入[2000万元]以上的企业。"), "12家")
