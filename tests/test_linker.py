@@ -83,6 +83,14 @@ def test_elided_subject_carries_over_clauses_and_sentences():
     assert one(evs, "12.2%").period == "4月当月"
 
 
+def test_elided_subject_is_not_carried_into_a_new_paragraph():
+    # convention 8: a missing subject comes from the paragraph; a line opening with a clause mark goes on
+    assert [e.value_text for e in run("全省工业增加值同比增长[8.5%]。\n\n同比增长[3.2%]。")] == ["8.5%"]
+    assert [e.value_text for e in run("全省工业增加值同比增长[8.5%]。\n同比增长[3.2%]。")] == ["8.5%"]
+    evs = run("全省工业增加值同比增长[8.5%]\n,较上月提高[1.2个百分点]。")
+    assert one(evs, "1.2个百分点").indicator == "工业增加值"
+
+
 def test_fenbie_list_distributes_shared_head():
     evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
     assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
