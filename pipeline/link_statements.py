@@ -434,12 +434,13 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
     before = doc.text[ctx.clause[0]:ctx.q.start]
     mode = "single"
     parts: list[Subject] = [subject]
+    named = mem.sent_subjects or mem.prev_sent_subjects
     if n > 1 and carried and not (subject.parts and len(subject.parts) == n) and eng.p_list_cue.search(before) \
-            and len(mem.sent_subjects) >= n and mem.sent_subjects[-1].text == subject.text:
+            and len(named) >= n and named[-1].text == subject.text:
         # 接待游客1002.85万人次,旅游总收入42.6亿元,分别增长11.9%和18.86%: the values go, in order, to the
-        # last n indicators of the sentence
+        # last n indicators of the sentence (of the sentence before, when this one states none)
         mode = "list"
-        parts = list(mem.sent_subjects[-n:])
+        parts = list(named[-n:])
     elif n > 1 and (ratio or eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
                     or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1):
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒

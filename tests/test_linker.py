@@ -91,6 +91,11 @@ def test_elided_subject_is_not_carried_into_a_new_paragraph():
     assert one(evs, "1.2个百分点").indicator == "工业增加值"
 
 
+def test_fenbie_values_opening_a_sentence_go_to_the_indicators_of_the_sentence_before():
+    evs = run("单月机场录得客运量[68万人次],飞机起降量[5,280架次]。分别上升了[14%]及[9.6%]。")
+    assert (one(evs, "14%").indicator, one(evs, "9.6%").indicator) == ("客运量", "飞机起降量")
+
+
 def test_fenbie_list_distributes_shared_head():
     evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
     assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
