@@ -167,6 +167,9 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     q = ctx.q
     idx = prev.index + 1
     subjects = [prev.parts[idx]] if prev.mode == "list" and idx < len(prev.parts) else prev.subjects
+    if prev.mode == "single" and len(subjects) == 1:
+        # 与105年同月比较增加17家及392人: each listed count goes to the indicator of the sentence counted in its unit
+        subjects = [_same_unit_referent(mem, ctx, subjects[0]) or subjects[0]]
     subject_end = prev.subject_end
     if prev.subject_mode == "right":
         subj, _, send, consumed = subject_after(doc, q, ctx.right, ctx.clause[1])
@@ -327,6 +330,7 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
             or not mem.sent_subjects:
         return c
     units: dict[str, str] = {}  # indicator -> the unit of its last value in this sentence
+    level_units: dict[str, str] = {}  # indicator -> the unit of its last level in this sentence
     rate_level = False  # whether the carried indicator's last value is a level in a rate unit (千分之4.27)
     for ev in reversed(mem.events.list[-_SENTENCE_EVENTS:]):
         if ev.value_start < ctx.sentence[0]:
@@ -334,7 +338,17 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         if ev.indicator not in units and ev.indicator == c.text:
             rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
         units.setdefault(ev.indicator, ev.unit)
+        if ev.kind == "level":
+            level_units.setdefault(ev.indicator, ev.unit)
     if not rate_level:
+        # 核发建造执照138件、栋数203栋…,分别较上年同期减少28件: a count in another unit than the level of the indicator
+        # carried is of the indicator of the sentence counted in that unit
+        carried_unit = level_units.get(c.text)
+        if carried_unit is None or carried_unit in _RATE_UNITS or carried_unit == unit:
+            return c
+        for named in reversed(mem.sent_subjects):
+            if named.text != c.text and level_units.get(named.text) == unit:
+                return named
         return c
     for named in reversed(mem.sent_subjects):
         if named.text != c.text and units.get(named.text) == unit:

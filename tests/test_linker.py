@@ -96,6 +96,14 @@ def test_fenbie_values_opening_a_sentence_go_to_the_indicators_of_the_sentence_b
     assert (one(evs, "14%").indicator, one(evs, "9.6%").indicator) == ("客运量", "飞机起降量")
 
 
+def test_a_count_carried_goes_to_the_indicator_of_the_sentence_counted_in_its_unit():
+    evs = run("106年1月资遣通报家数为[1,643家],资遣人数为[3,164人];与105年同月比较增加[17家]及[392人]。")
+    assert (one(evs, "17家").indicator, one(evs, "392人").indicator) == ("资遣通报家数", "资遣人数")
+    # a change in multiples is no count: it stays with the indicator before it
+    evs = run("其中住宅完成投资[18.15亿元],同比增长[4.1倍];商业营业用房完成投资[2.45亿元],同比增长[1.56倍]。")
+    assert one(evs, "1.56倍").indicator == "商业营业用房投资"
+
+
 def test_fenbie_list_distributes_shared_head():
     evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
     assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
