@@ -322,9 +322,10 @@ def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subje
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
-    """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount: then the last
-    indicator of the sentence stated in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期
-    减少3179人 -> 出生数). Only the events of the sentence are looked at."""
+    """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount, or its level is
+    counted in another unit than this value: then the last indicator of the sentence stated (its level, in the
+    second case) in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期减少3179人 -> 出生数;
+    家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at."""
     unit = getattr(ctx.q, "unit", "") or ""
     if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
             or not mem.sent_subjects:
