@@ -173,6 +173,9 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     q = ctx.q
     idx = prev.index + 1
     subjects = [prev.parts[idx]] if prev.mode == "list" and idx < len(prev.parts) else prev.subjects
+    if prev.mode == "single" and len(subjects) == 1:
+        # 与105年同月比较增加17家及392人: each listed count goes to the indicator of the sentence counted in its unit
+        subjects = [_same_unit_referent(mem, ctx, subjects[0]) or subjects[0]]
     subject_end = prev.subject_end
     if prev.subject_mode == "right":
         subj, _, send, consumed = subject_after(doc, q, ctx.right, ctx.clause[1])
@@ -423,14 +426,16 @@ def _amount_of_rate(doc: Document, ctx: ValueContext, c: Optional[Subject]) -> O
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
-    """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount: then the last
-    indicator of the sentence stated in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期
-    减少3179人 -> 出生数). Only the events of the sentence are looked at."""
+    """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount, or its level is
+    counted in another unit than this value: then the last indicator of the sentence stated (its level, in the
+    second case) in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期减少3179人 -> 出生数;
+    家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at."""
     unit = getattr(ctx.q, "unit", "") or ""
     if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
             or not mem.sent_subjects:
         return c
     units: dict[str, str] = {}  # indicator -> the unit of its last value in this sentence
+    level_units: dict[str, str] = {}  # indicator -> the unit of its last level in this sentence
     rate_level = False  # whether the carried indicator's last value is a level in a rate unit (千分之4.27)
     for ev in reversed(mem.events.list[-_SENTENCE_EVENTS:]):
         if ev.value_start < ctx.sentence[0]:
@@ -438,7 +443,17 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         if ev.indicator not in units and ev.indicator == c.text:
             rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
         units.setdefault(ev.indicator, ev.unit)
+        if ev.kind == "level":
+            level_units.setdefault(ev.indicator, ev.unit)
     if not rate_level:
+        # 核发建造执照138件、栋数203栋…,分别较上年同期减少28件: a count in another unit than the level of the indicator
+        # carried is of the indicator of the sentence counted in that unit
+        carried_unit = level_units.get(c.text)
+        if carried_unit is None or carried_unit in _RATE_UNITS or carried_unit == unit:
+            return c
+        for named in reversed(mem.sent_subjects):
+            if named.text != c.text and level_units.get(named.text) == unit:
+                return named
         return c
     for named in reversed(mem.sent_subjects):
         if named.text != c.text and units.get(named.text) == unit:
@@ -538,12 +553,13 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
     before = doc.text[ctx.clause[0]:ctx.q.start]
     mode = "single"
     parts: list[Subject] = [subject]
+    named = mem.sent_subjects or mem.prev_sent_subjects
     if n > 1 and carried and not (subject.parts and len(subject.parts) == n) and eng.p_list_cue.search(before) \
-            and len(mem.sent_subjects) >= n and mem.sent_subjects[-1].text == subject.text:
+            and len(named) >= n and named[-1].text == subject.text:
         # 接待游客1002.85万人次,旅游总收入42.6亿元,分别增长11.9%和18.86%: the values go, in order, to the
-        # last n indicators of the sentence
+        # last n indicators of the sentence (of the sentence before, when this one states none)
         mode = "list"
-        parts = list(mem.sent_subjects[-n:])
+        parts = list(named[-n:])
     elif n > 1 and (ratio or eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
                     or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1):
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒

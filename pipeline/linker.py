@@ -73,6 +73,8 @@ def link(
     doc = Document(text, quantities, periods, rules)
     mem = Memory(Events(rules))
     for sentence in sentences(doc):
+        if _PARAGRAPH_END.search(text, max(0, sentence[0] - 64), sentence[0]) and _opens_paragraph(doc, *sentence):
+            mem.doc_carry = None  # convention 8: a subject missing from a sentence is taken from its paragraph
         mem.start_sentence()
         topic: Optional[Subject] = None
         location: Optional[str] = None  # the place the sentence's statements are about so far
@@ -95,6 +97,16 @@ def link(
     if trace is not None:
         trace.extend(mem.trace)
     return mem.events.list
+
+
+def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
+    """Whether a sentence after a line break opens a paragraph of its own: not when it opens with a clause mark
+    (a line wrapped before its comma: …为1.4%\n,亦较11月份(1.6%)为低)."""
+    return _CLAUSE_MARK.match(doc.text[start:end].strip()) is None
+
+
+_CLAUSE_MARK = regex.compile(r"[,;:]")
+_PARAGRAPH_END = regex.compile(r"[。!?！？][ \t\r]*\n\s*$")  # a line ending its last sentence, not a headline
 
 
 def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: tuple[int, int],

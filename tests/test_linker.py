@@ -83,6 +83,27 @@ def test_elided_subject_carries_over_clauses_and_sentences():
     assert one(evs, "12.2%").period == "4月当月"
 
 
+def test_elided_subject_is_not_carried_into_a_new_paragraph():
+    # convention 8: a missing subject comes from the paragraph; a line opening with a clause mark goes on
+    assert [e.value_text for e in run("全省工业增加值同比增长[8.5%]。\n\n同比增长[3.2%]。")] == ["8.5%"]
+    assert [e.value_text for e in run("全省工业增加值同比增长[8.5%]。\n同比增长[3.2%]。")] == ["8.5%"]
+    evs = run("全省工业增加值同比增长[8.5%]\n,较上月提高[1.2个百分点]。")
+    assert one(evs, "1.2个百分点").indicator == "工业增加值"
+
+
+def test_fenbie_values_opening_a_sentence_go_to_the_indicators_of_the_sentence_before():
+    evs = run("单月机场录得客运量[68万人次],飞机起降量[5,280架次]。分别上升了[14%]及[9.6%]。")
+    assert (one(evs, "14%").indicator, one(evs, "9.6%").indicator) == ("客运量", "飞机起降量")
+
+
+def test_a_count_carried_goes_to_the_indicator_of_the_sentence_counted_in_its_unit():
+    evs = run("106年1月资遣通报家数为[1,643家],资遣人数为[3,164人];与105年同月比较增加[17家]及[392人]。")
+    assert (one(evs, "17家").indicator, one(evs, "392人").indicator) == ("资遣通报家数", "资遣人数")
+    # a change in multiples is no count: it stays with the indicator before it
+    evs = run("其中住宅完成投资[18.15亿元],同比增长[4.1倍];商业营业用房完成投资[2.45亿元],同比增长[1.56倍]。")
+    assert one(evs, "1.56倍").indicator == "商业营业用房投资"
+
+
 def test_fenbie_list_distributes_shared_head():
     evs = run("钢材、水泥和平板玻璃产量分别下降[2.1%]、[5.3%]和[1.8%]。")
     assert [e.indicator for e in evs] == ["钢材产量", "水泥产量", "平板玻璃产量"]
