@@ -274,7 +274,6 @@ class EnginePatterns:
     p_not_topic: regex.Pattern
     p_topic_cut: regex.Pattern
     p_forecast_ref: regex.Pattern
-    p_share: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
     p_shared_cue: regex.Pattern
@@ -424,7 +423,6 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
         p_forecast_ref=lex["forecast_ref"],
-        p_share=lex["share"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],
         p_shared_cue=lex["shared_cue"],
