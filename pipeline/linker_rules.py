@@ -291,7 +291,6 @@ class EnginePatterns:
     p_topic_cut: regex.Pattern
     p_topic_cause: regex.Pattern  # a cause written after a topic, which ends there (search)
     p_forecast_ref: regex.Pattern
-    p_share: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
     p_shared_cue: regex.Pattern
@@ -438,34 +437,33 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_change_trigger=lists.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
         p_trigger_change=lex["trigger_change"],
         p_filler_prefix=lex["filler_prefix"],
-        p_filler_suffix=EndPattern(lists.compile("(?:" + lex["filler_suffix"].pattern + r")\s*$")),
+        p_filler_suffix=EndPattern(lists.compile("(?:" + alt["filler_suffix"] + r")\s*$")),
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
-        p_anaphor=lists.compile("^(?:" + lex["anaphor"].pattern + ")$"),
-        p_amount_anaphor=lists.compile("^(?:" + lex["amount_anaphor"].pattern + ")$"),
-        p_amount_tail=lists.compile("(?:" + lex["amount_anaphor"].pattern + ")$"),
-        p_count_tail=lists.compile("(?:" + lex["count_tail"].pattern + ")$"),
-        p_plural_anaphor=lists.compile("^(?:" + lex["plural_anaphor"].pattern + ")$"),
-        p_trigger_only=lists.compile("^(?:" + lex["trigger"].pattern + ")$"),
-        p_trigger_tail=lists.compile("(?:" + lex["trigger"].pattern + ")(?:至|到)?$"),
+        p_anaphor=lists.compile("^(?:" + alt["anaphor"] + ")$"),
+        p_amount_anaphor=lists.compile("^(?:" + alt["amount_anaphor"] + ")$"),
+        p_amount_tail=lists.compile("(?:" + alt["amount_anaphor"] + ")$"),
+        p_count_tail=lists.compile("(?:" + alt["count_tail"] + ")$"),
+        p_plural_anaphor=lists.compile("^(?:" + alt["plural_anaphor"] + ")$"),
+        p_trigger_only=lists.compile("^(?:" + alt["trigger"] + ")$"),
+        p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)?$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
         p_not_a_name=lists.compile(r"^(?:\p{Han}$|" + fillers + "*+$)"),  # possessive: no backtracking over the splits
         p_fillers_only=lists.compile("^" + fillers + "*+$"),
-        p_head=lists.compile("^(?:" + lex["head"].pattern + ")$"),
-        p_head_suffix=lists.compile("(?:" + lex["head"].pattern + ")$"),
+        p_head=lists.compile("^(?:" + alt["head"] + ")$"),
+        p_head_suffix=lists.compile("(?:" + alt["head"] + ")$"),
         p_rate=lex["rate_noun"],
         p_heading=lex["heading"],
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
         p_topic_cause=lex["topic_cause"],
         p_forecast_ref=lex["forecast_ref"],
-        p_share=lex["share"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],
         p_shared_cue=lex["shared_cue"],
         p_stop=lex["stop_verb"],
-        p_period_ref=lists.compile("(?:" + lex["period_ref"].pattern + r")\s*$"),
-        p_conj_only=lists.compile(r"^\s*(?:" + lex["conj"].pattern + r")\s*(?:" + lex["qualifier"].pattern + r")?\s*$"),
+        p_period_ref=lists.compile("(?:" + alt["period_ref"] + r")\s*$"),
+        p_conj_only=lists.compile(r"^\s*(?:" + alt["conj"] + r")\s*(?:" + alt["qualifier"] + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
         p_rate_tail=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),
@@ -686,12 +684,19 @@ def _lists_in(source: str, lists: dict[str, frozenset[str]]) -> dict[str, frozen
     return {name: words for name, words in lists.items() if f"\\L<{name}>" in source}
 
 
-def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
-    """The pattern a character alone is tried on to tell whether a match can start with it, or None when
-    one character cannot tell."""
+def _probe_source(pattern: regex.Pattern) -> Optional[str]:
+    """The source of the pattern a character alone is tried on to tell whether a match can start (or, read
+    in reverse, end) with it, or None when one character cannot tell."""
     if pattern.flags & regex.IGNORECASE or _EDGE_ASSERTION.search(pattern.pattern) is not None:
         return None
-    source = _without_lookbehinds(pattern.pattern)
+    return _without_lookbehinds(pattern.pattern)
+
+
+def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
+    """The probe of ``_probe_source`` compiled, or None when one character cannot tell."""
+    source = _probe_source(pattern)
+    if source is None:
+        return None
     if source == pattern.pattern:
         return pattern
     try:
@@ -729,15 +734,26 @@ class EndPattern:
         self.forward = pattern
         self.reverse = regex.compile(pattern.pattern, flags=pattern.flags | regex.REVERSE | regex.POSIX,
                                      **pattern.named_lists) if _ends_every_match(pattern.pattern) else None
-        probe = _start_probe(pattern)
+        # the reverse twin without its lookbehinds tells the ends: they may look past the two characters
+        # (with none to drop, it is the reverse twin itself); only it is compiled, not a forward probe
+        self._tail = None if self.reverse is None else self._end_probe(pattern)
         # the last two characters (one, of a one-character text) -> whether a match can end with them;
         # None: not decided by the characters alone
-        self._ends: Optional[dict[str, bool]] = {} if probe is not None and self.reverse is not None else None
-        # the reverse twin without its lookbehinds tells the ends: they may look past the two characters
-        # (with none to drop, the probe is the pattern and its twin is the reverse one)
-        self._tail = None if self._ends is None else self.reverse if probe is pattern else \
-            regex.compile(probe.pattern, flags=pattern.flags | regex.REVERSE, **probe.named_lists)
+        self._ends: Optional[dict[str, bool]] = None if self._tail is None else {}
         self._found = Memo()
+
+    def _end_probe(self, pattern: regex.Pattern) -> Optional[regex.Pattern]:
+        """The pattern without its lookbehinds compiled for matching right to left, None when the last
+        characters alone cannot tell."""
+        source = _probe_source(pattern)
+        if source is None:
+            return None
+        if source == pattern.pattern:
+            return self.reverse
+        try:
+            return regex.compile(source, flags=pattern.flags | regex.REVERSE, **_lists_in(source, pattern.named_lists))
+        except regex.error:
+            return None
 
     @property
     def pattern(self) -> str:
@@ -880,6 +896,22 @@ class WordLists:
         return regex.compile(pattern, flags, **{n: self.lists[n] for n in self._REF.findall(pattern)})
 
 
+class CompiledClasses(dict[str, regex.Pattern]):
+    """The lexicon classes' alternations, each compiled when first asked for: the engine and the linker use
+    18 of the 84 as patterns (the rest only inside others' sources), and compiling them all was a fifth of
+    the time the rules spent in the regex compiler.  They compile, as their entries' patterns are checked
+    one by one when the rule files are read."""
+
+    def __init__(self, alternations: dict[str, str], lists: WordLists):
+        super().__init__()
+        self._alternations = alternations
+        self._lists = lists
+
+    def __missing__(self, name: str) -> regex.Pattern:
+        pattern = self[name] = self._lists.compile(self._alternations[name])
+        return pattern
+
+
 def _alternation(entries: Sequence[LexiconEntry], lists: WordLists) -> str:
     words = {w for e in entries for w in e.words}
     parts = [lists.ref(words)] if words else []
@@ -1000,12 +1032,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         left = EndPattern(pats["left"]) if pats["left"] is not None else None
         compiled_rules.append(CompiledRule(rule, line, left, pats["right"], pats["sentence_before"]))
 
-    compiled: dict[str, regex.Pattern] = {}
-    for name, alt in alternations.items():
-        try:
-            compiled[name] = lists.compile(alt)
-        except regex.error as err:  # pragma: no cover - patterns are checked one by one above
-            problems.append(Problem(paths[0].name, 0, f"lexicon class {name!r} does not compile: {err}"))
+    compiled = CompiledClasses(alternations, lists)
 
     catalogue, catalogue_problems = build_catalogue(inds, sources)
     problems.extend(catalogue_problems)

@@ -8,7 +8,9 @@ The examples themselves are run by ``tests/test_periods.py``.
 """
 from __future__ import annotations
 
+import array
 import re
+import sys
 from dataclasses import dataclass, field
 import datetime as dt
 from functools import lru_cache
@@ -189,12 +191,19 @@ def _scanner(pattern: str, alphabet: set[str]) -> Union[re.Pattern[str], regex.P
         return regex.compile(pattern)
 
 
+def _code_points() -> str:
+    """Every code point of planes 0-3 and 14 in order, lone surrogates too, as one string (1.3 MB, not kept):
+    decoded from their UTF-32 units at once, a third of the CPU of joining ``chr`` of each."""
+    units = array.array("I", range(0x40000))
+    units.extend(range(0xE0000, 0xF0000))
+    return units.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be", "surrogatepass")
+
+
 @lru_cache(maxsize=None)
 def _property_class(name: str) -> str:
     """The ranges of code points with Unicode property ``name``, as the body of a character class.  Planes
     0-3 and 14 hold every assigned character but private use (planes 4-13 are unassigned)."""
-    every = "".join(map(chr, [*range(0x40000), *range(0xE0000, 0xF0000)]))
-    spans = [(ord(m.group()[0]), ord(m.group()[-1])) for m in regex.finditer(rf"\p{{{name}}}+", every)]
+    spans = [(ord(m.group()[0]), ord(m.group()[-1])) for m in regex.finditer(rf"\p{{{name}}}+", _code_points())]
     return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
 
 
