@@ -318,6 +318,11 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[
     chooser = _active[-1] if _active else default_model()
     if chooser is None or len(rest) <= MIN_REST or not JOINERS.isdisjoint(rest):
         return keep, rest
+    # the model trims a name, it does not decide which indicator a value is linked to: a subject the linker reads
+    # as no name (由2018至19学年的) takes the indicator carried, and no span of it may become one (由2018至19学);
+    # nor may a span read as no name (经济增幅 -> 增幅, a bare rate noun) hand the value to the indicator carried
+    if doc.eng.names_nothing(rest):
+        return keep, rest
     gap, pred = max(0, end - keep[-1] - 1), doc.text[end:end + 2]
     if _active:
         span = _kept_span(chooser, candidates(rest, gap, pred, doc.rules))
@@ -325,8 +330,6 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[
         span = _state(doc.rules).chosen(rest, _bin(gap), pred)
     if span is None:
         return keep, rest
-    # the model trims a name, it does not decide which indicator a value is linked to: a span the linker reads
-    # as no name (经济增幅 -> 增幅, a bare rate noun) would hand the value to the indicator carried or drop it
     kept = rest[span[0]:span[1]].strip()
     if doc.eng.names_nothing(kept) or doc.eng.p_rate.fullmatch(kept):
         return keep, rest
