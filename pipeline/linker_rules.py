@@ -583,10 +583,6 @@ class LinkerRules:
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
 
-    def pattern(self, cls: str) -> regex.Pattern:
-        """The compiled alternation of a class (words escaped, longest first; then patterns)."""
-        return self.compiled[cls]
-
     def rule(self, rule_id: str) -> CompiledRule:
         if rule_id in self.rule_index:
             return self.rule_index[rule_id]
