@@ -189,6 +189,12 @@ class _Grammar:
         self.split_seconds = frozenset(w[1] for w in self.split_words)
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
+        # names of a currency written in a paragraph (新台币, 澳门元, 人民币) and the currency each names; the bare
+        # money unit (元) whose currency they may replace
+        names = words.get("currency_name", {})
+        self.currency_of_name = {w: self.units[e.unit].currency for w, e in names.items()}
+        self.currency_names = re.compile(_alt(set(names))) if names else None
+        self.bare_money_unit = "元"
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
         self.symbol_ends = frozenset(w[-1] for w in self.symbol_units)
         self.spoken_money = {w: e.unit for w, e in words.get("spoken_money", {}).items()}
@@ -400,7 +406,27 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         out, units_of = [q for q, _ in merged], [u for _, u in merged]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
+    if g.currency_names is not None and any(q.unit == g.bare_money_unit for q in out):
+        out = _paragraph_currency(g, text, out)
     return out
+
+
+def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity]) -> list[Quantity]:
+    """Bare amounts in 元 of a paragraph that names one currency only, and not the 元's own (人民币), are in that
+    currency: Macau and Hong Kong releases name it once (澳门元, 港元) and write 元 after; 元 alone stays CNY."""
+    found: dict[int, set[str]] = {}  # paragraph start -> currencies named in it
+    for m in g.currency_names.finditer(text):
+        found.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(g.currency_of_name[m.group()])
+    if not found:
+        return out
+    bare = g.units[g.bare_money_unit].currency
+    result = []
+    for q in out:
+        named = found.get(text.rfind("\n", 0, q.start) + 1) if q.unit == g.bare_money_unit else None
+        if named is not None and len(named) == 1 and bare not in named:
+            q = q._replace(currency=next(iter(named)))
+        result.append(q)
+    return result
 
 
 def _lone_fraction(g: _Grammar, text: str, m: re.Match) -> Quantity | None:

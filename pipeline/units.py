@@ -152,7 +152,7 @@ class WordModel(_Entry):
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
-        "tenths_tail", "article_measure", "range_end", "unit_word",
+        "tenths_tail", "article_measure", "range_end", "unit_word", "currency_name",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -164,7 +164,8 @@ class WordModel(_Entry):
         if needs_value != (self.value is not None):
             raise ValueError("value is required for fraction_word, multiple_word, money_subunit and lone_fraction,"
                              " and only for them")
-        needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue", "unit_topic")
+        needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue", "unit_topic",
+                                   "currency_name")
         if needs_unit and self.unit is None:
             raise ValueError(f"unit (the currency unit's surface) is required for {self.kind}")
         return self
