@@ -1150,3 +1150,14 @@ def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # fille
 ])
 def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expected):  # class item_average
     assert [e.indicator for e in run(text)] == expected
+
+
+@pytest.mark.parametrize("text,indicator", [
+    # 市占率, Taiwan's word for market share, ends the name: its 占 is no share predicate
+    ("国产车市占率由98年的[79.5%]降至今年1-10月的[51.4%]。", "国产车市占率"),
+    ("台积电市占率达到[62%]。", "台积电市占率"),
+    # Hong Kong's comparison with the same month a year before is a basis, not part of the name
+    ("整体消费物价与一年前同月比较上升[1.2%]。", "整体消费物价"),
+])
+def test_regional_share_and_basis_words(text, indicator):
+    assert {e.indicator for e in run(text)} == {indicator}
