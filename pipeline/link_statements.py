@@ -285,6 +285,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
 
 _PARTNER_GAP = regex.compile(r"\s*(?:\(|(?:录得|上升|下降|增长|成长|增加|减少|上涨|下跌|[升跌增减涨降])\s*)?$")
 _PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")
+_PARTNER_LEAD_CHARS = frozenset(",;:、和及与为是以")  # the same but white space: one set lookup per character
 _PARTNER_JOIN = regex.compile(r"[与和及]")
 _PLACE_SUFFIX = "地区"
 
@@ -300,7 +301,9 @@ def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
         return None
     item = None
     for s in range(end - 1, max(end - 16, ctx.sentence[0]) - 1, -1):
-        if (s == 0 or _PARTNER_LEAD.match(text, s - 1)) and _places(doc, text[s:end]):
+        lead = text[s - 1] if s else ""
+        if (not s or lead in _PARTNER_LEAD_CHARS or (lead.isspace() and _PARTNER_LEAD.match(lead))) \
+                and _places(doc, text[s:end]):
             item = (s, end)
     if item is None:
         return None
