@@ -52,7 +52,7 @@ if full and size <= 1_000_000:
     import zhibiao
     nlp = zhibiao.load()
     nlp("預熱")
-    zhibiao.extract("預熱")  # the default extractor loads its rules once, outside the timing
+    zhibiao.extract("預熱 公司10月合并营收达326亿元,同比增长3.2%")  # its rules, classes and models load once, untimed
     s = time.perf_counter(); slow = zhibiao.to_records(nlp(text)); out["full_pipeline"] = time.perf_counter() - s
     s = time.perf_counter(); fast = zhibiao.extract(text); out["extract"] = time.perf_counter() - s
     out["same_records"] = slow == fast
