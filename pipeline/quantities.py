@@ -26,6 +26,7 @@ Decisions the contract leaves open (documented in ``rules/README.md``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -411,18 +412,22 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
     return out
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity]) -> list[Quantity]:
     """Bare amounts in 元 of a paragraph that names one currency only, and not the 元's own (人民币), are in that
     currency: Macau and Hong Kong releases name it once (澳门元, 港元) and write 元 after; 元 alone stays CNY."""
-    found: dict[int, set[str]] = {}  # paragraph start -> currencies named in it
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]  # a position's paragraph: the breaks before it (linear)
+    found: dict[int, set[str]] = {}  # paragraph -> currencies named in it
     for m in g.currency_names.finditer(text):
-        found.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(g.currency_of_name[m.group()])
+        found.setdefault(bisect_left(breaks, m.start()), set()).add(g.currency_of_name[m.group()])
     if not found:
         return out
     bare = g.units[g.bare_money_unit].currency
     result = []
     for q in out:
-        named = found.get(text.rfind("\n", 0, q.start) + 1) if q.unit == g.bare_money_unit else None
+        named = found.get(bisect_left(breaks, q.start)) if q.unit == g.bare_money_unit else None
         if named is not None and len(named) == 1 and bare not in named:
             q = q._replace(currency=next(iter(named)))
         result.append(q)
