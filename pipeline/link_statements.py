@@ -307,9 +307,10 @@ def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
             item = (s, end)
     if item is None:
         return None
-    lo = text.rfind("\n", 0, item[0]) + 1  # the paragraph's
+    lo = max(0, item[0] - 240)
+    lo = text.rfind("\n", lo, item[0]) + 1 or lo  # the paragraph's, up to 240 characters back
     frame = None
-    for frame in doc.eng.p_partner_frame.finditer(text, max(lo, item[0] - 240), item[0]):
+    for frame in doc.eng.p_partner_frame.finditer(text, lo, item[0]):
         pass
     if frame is None or frame.end("scope") > item[0]:
         return None
