@@ -76,8 +76,10 @@ class Extractor:
 
         norm = self.normalize(text)
         found = self.quantities(norm.text)
-        events = self.events(norm.text, found, self.periods(norm.text))
         quantities = [quantity_record(q, text, *norm.to_original(q.start, q.end)) for q in found]
+        if not found:  # every event points at a quantity: a text without one needs no periods, linking or dates
+            return {"text": text, "quantities": quantities, "events": []}
+        events = self.events(norm.text, found, self.periods(norm.text))
         events_out = self.dated([event_record(e, norm) for e in events], norm.text, date)
         return {"text": text, "quantities": quantities, "events": events_out}
 
