@@ -283,7 +283,6 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     return subject, location, carried, 0
 
 
-_PARTNER_GAP = regex.compile(r"\s*(?:\(|(?:录得|上升|下降|增长|成长|增加|减少|上涨|下跌|[升跌增减涨降])\s*)?$")
 _PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")
 _PARTNER_LEAD_CHARS = frozenset(",;:、和及与为是以")  # the same but white space: one set lookup per character
 _PARTNER_JOIN = regex.compile(r"[与和及]")
@@ -297,7 +296,7 @@ def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
     -> 对东协出口, the rate noun cut: the value is the rate)."""
     text = doc.text
     end = min(pred_start, ctx.q.start)
-    if not _PARTNER_GAP.fullmatch(text, end, ctx.q.start):
+    if not doc.eng.p_partner_gap.fullmatch(text, end, ctx.q.start):
         return None
     item = None
     for s in range(end - 1, max(end - 16, ctx.sentence[0]) - 1, -1):

@@ -98,6 +98,7 @@ LEXICON_CLASSES = (
     "compare_ref",  # comparison words right before a reference period (较去年同期的125亿元)
     "ref_value_lead",  # words between a reference period and its own value (较2023年11月相应升幅2.6%)
     "ref_value_noun",  # rate nouns between a reference period and its own value (升幅 增速 水平 ...)
+    "ref_value_currency",  # currency names before a reference period's own value (较去年同期之港币五十四亿元)
     "share_ref",  # verbs before the reference amount of a share (恢复到2017年末的84%)
     "listed_ref_cue",  # words before 比/较 listing one comparison reference per value (分别较A和B)
     "growth_word",  # growth nouns whose comparison cue stays in their own clause (增速同比回落)
@@ -132,6 +133,7 @@ LEXICON_CLASSES = (
     "enum_block",  # words ending in 等 that are no "and so on" (高等学校, 中等职业教育): not the end of an enumeration
     "place_reference",  # (优于)韩国的 right before a value: that place's value of the indicator carried (group place)
     "partner_frame",  # 输往/对 + a set of partners + measure (输往大部分主要目的地的整体出口货值): items fill the set
+    "partner_gap",  # change verbs between a partner written alone and its value (东协增32.2%)
     "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
 )
 
@@ -341,6 +343,7 @@ class EnginePatterns:
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
+    p_partner_gap: regex.Pattern  # a bracket or change verb between a partner and its value (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
@@ -500,7 +503,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
         # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
         p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
-                                      + r"\s*(?:为|是|的|之)?\s*(?:港币|澳门元|人民币|新台币)?\s*"),
+                                      + r"\s*(?:为|是|的|之)?\s*" + opt("ref_value_currency") + r"\s*"),
         p_share_ref=lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
         p_listed_refs=lists.compile(alt["listed_ref_cue"]
@@ -517,6 +520,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],
         p_partner_frame=lex["partner_frame"],
+        p_partner_gap=lists.compile(r"\s*(?:\(|" + alt["partner_gap"] + r"\s*)?$"),
         p_economy_word=lists.compile(alt["economy_word"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
