@@ -167,7 +167,7 @@ class LexiconEntry(BaseModel):
     def _compile(cls, v: list[str]) -> list[str]:
         for p in v:
             try:
-                regex.compile(p)
+                regex.compile(_MACRO.sub("(?:)", p))  # a {class} macro is expanded once every class is read
             except regex.error as err:
                 raise ValueError(f"pattern {p!r} does not compile: {err}") from None
         return v
@@ -934,6 +934,35 @@ def _expand(pattern: str, alternations: dict[str, str]) -> tuple[str, list[str]]
     return _MACRO.sub(sub, pattern), unknown
 
 
+def _expand_lexicon_macros(lex: list[tuple[LexiconEntry, int, str]]) -> list[Problem]:
+    """Expand ``{class}`` in lexicon patterns, in place: one spelling of a pattern several classes share (the share
+    predicate 占 cuts subjects, topics and opens share statements).  Only a class of patterns alone, none of them
+    with a macro, may be named, so that each expands to its own alternation and no order or cycle arises."""
+    by_class: dict[str, list[LexiconEntry]] = {}
+    for entry, _, _ in lex:
+        by_class.setdefault(entry.class_, []).append(entry)
+    plain = {c: "(?:" + "|".join(p for e in es for p in e.patterns) + ")" for c, es in by_class.items()
+             if all(not e.words and e.patterns and not any(_MACRO.search(p) for p in e.patterns) for e in es)}
+    problems: list[Problem] = []
+    for i, (entry, line, path) in enumerate(lex):
+        if not any(_MACRO.search(p) for p in entry.patterns):
+            continue
+        expanded = []
+        for p in entry.patterns:
+            source, unknown = _expand(p, plain)
+            for name in unknown:
+                problems.append(Problem(path, line, f"lexicon {entry.id!r}: {{{name}}} names no class made of "
+                                        "patterns alone (without words or macros)"))
+            try:
+                regex.compile(source)
+            except regex.error as err:
+                problems.append(Problem(path, line, f"lexicon {entry.id!r}: pattern {p!r} does not compile once "
+                                        f"expanded: {err}"))
+            expanded.append(source)
+        lex[i] = (entry.model_copy(update={"patterns": expanded}), line, path)
+    return problems
+
+
 def default_paths() -> tuple[Path, Path]:
     return rules_path("linker.yaml"), rules_path("indicators.yaml")
 
@@ -990,6 +1019,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
                 sink.append((item, line, str(path)))  # type: ignore[arg-type]
 
     problems.extend(_unnormalised_words(lex))
+    problems.extend(_expand_lexicon_macros(lex))
     lexicon: dict[str, list[LexiconEntry]] = {c: [] for c in LEXICON_CLASSES}
     for entry, _, _ in lex:
         lexicon[entry.class_].append(entry)

@@ -255,6 +255,21 @@ def test_unknown_macro_is_an_error(tmp_path):
     assert any("unknown macro {no_such_class}" in s for s in probs), probs
 
 
+def test_lexicon_macro_expands_to_the_class_it_names(tmp_path):
+    body = ("lexicon:\n  - id: cut\n    class: share_cut\n    patterns: ['所?占(?!用)']\n"
+            "  - id: pred\n    class: share\n    patterns: ['{share_cut}的?比重为']\n")
+    rules = load_rules([_write(tmp_path, body)])
+    assert [p for e in rules.lexicon["share"] for p in e.patterns] == ["(?:所?占(?!用))的?比重为"]
+
+
+def test_lexicon_macro_naming_a_class_of_words_is_an_error(tmp_path):
+    body = ("lexicon:\n  - id: b\n    class: basis\n    basis: yoy\n    words: [同比]\n"
+            "  - id: pred\n    class: share\n    patterns: ['{basis}占']\n")
+    p = _write(tmp_path, body)
+    probs = _problems(p)
+    assert any(f"{p}:6: lexicon 'pred': {{basis}} names no class made of patterns alone" in s for s in probs), probs
+
+
 def test_bad_value_and_all_errors_at_once(tmp_path):
     body = (
         "rules:\n"
