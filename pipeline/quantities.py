@@ -233,9 +233,10 @@ class _Grammar:
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
-        # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude),
+        # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude,
+        # or after a full group of four digits that ends the number: Taiwan's tables write 4萬4,509.05千瓩),
         # 3百56亿零7百39万9千元 (零 marks a skipped place)
-        cont = (rf"(?:\s?零?(?:\d,\d{{3}}(?:\.\d+(?=\s?(?:{big})))?|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
+        cont = (rf"(?:\s?零?(?:\d,\d{{3}}(?:\.\d+)?|\d{{4}}\.\d+|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
                 rf"(?:\s?(?:{small}))?(?:\s?(?:{big}))*)")
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
