@@ -859,7 +859,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 unit.kind == "measure" and unit.surface not in g.article_measures
                 and g.change_verb.search(text, max(0, start - 8), start)):
             return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
-        if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
+        if unit.cued and not (unit.big_number and _big_magnitude(m)) \
+                and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
@@ -989,7 +990,8 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
 
 
 def _big_magnitude(m: re.Match) -> bool:
-    """``71.6万小时``: a time unit after 万 or 亿 is an amount of time, never a date or period."""
+    """``71.6万小时``: a time unit after 万 or 亿 is an amount of time, never a date or period; so is a
+    ``big_number`` unit an amount of it (7亿8,400万度 of green power, not a temperature)."""
     number = m.group("an") + (m.group("am") or "")
     return "万" in number or "亿" in number
 
