@@ -507,7 +507,10 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
     but not an indicator's acronym written right before its value (人均GDP8.9万元)."""
     if start > 0:
         prev = text[start - 1]
-        if prev in _URLISH or (prev in _LETTERS and not _after_acronym(g, text, start)):
+        # a colon after a Chinese word labels the value (二零二一年：4.26港仙, 比率：4.26%); width folding
+        # has made it an ASCII colon, which otherwise glues a number into a time, ratio or address
+        labelled = prev == ":" and start > 1 and (_HAN.match(text[start - 2]) is not None or text[start - 2] in _CLOSE)
+        if (prev in _URLISH and not labelled) or (prev in _LETTERS and not _after_acronym(g, text, start)):
             return True
         if prev == "-" and start > 1 and text[start - 2] in _LETTERS:
             return True  # COVID-19, GB/T-2017: a code's number
