@@ -233,9 +233,10 @@ class _Grammar:
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
-        # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude),
+        # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude,
+        # or after a full group of four digits that ends the number: Taiwan's tables write 4萬4,509.05千瓩),
         # 3百56亿零7百39万9千元 (零 marks a skipped place)
-        cont = (rf"(?:\s?零?(?:\d,\d{{3}}(?:\.\d+(?=\s?(?:{big})))?|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
+        cont = (rf"(?:\s?零?(?:\d,\d{{3}}(?:\.\d+)?|\d{{4}}\.\d+|\d{{1,4}}\.\d+(?=\s?(?:{big}))|\d{{1,4}})(?![\d.]|,\d)(?!\s?[年月日号时])"
                 rf"(?:\s?(?:{small}))?(?:\s?(?:{big}))*)")
         ar_mixed = rf"{ar}(?:(?:\s?{mag_char})+{cont}*)?"
         num = f"(?:{ar_mixed}|{cn_num})"
@@ -506,7 +507,10 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
     but not an indicator's acronym written right before its value (人均GDP8.9万元)."""
     if start > 0:
         prev = text[start - 1]
-        if prev in _URLISH or (prev in _LETTERS and not _after_acronym(g, text, start)):
+        # a colon after a Chinese word labels the value (二零二一年：4.26港仙, 比率：4.26%); width folding
+        # has made it an ASCII colon, which otherwise glues a number into a time, ratio or address
+        labelled = prev == ":" and start > 1 and (_HAN.match(text[start - 2]) is not None or text[start - 2] in _CLOSE)
+        if (prev in _URLISH and not labelled) or (prev in _LETTERS and not _after_acronym(g, text, start)):
             return True
         if prev == "-" and start > 1 and text[start - 2] in _LETTERS:
             return True  # COVID-19, GB/T-2017: a code's number
@@ -858,7 +862,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 unit.kind == "measure" and unit.surface not in g.article_measures
                 and g.change_verb.search(text, max(0, start - 8), start)):
             return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
-        if unit.cued and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
+        if unit.cued and not (unit.big_number and _big_magnitude(m)) \
+                and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
@@ -988,7 +993,8 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
 
 
 def _big_magnitude(m: re.Match) -> bool:
-    """``71.6万小时``: a time unit after 万 or 亿 is an amount of time, never a date or period."""
+    """``71.6万小时``: a time unit after 万 or 亿 is an amount of time, never a date or period; so is a
+    ``big_number`` unit an amount of it (7亿8,400万度 of green power, not a temperature)."""
     number = m.group("an") + (m.group("am") or "")
     return "万" in number or "亿" in number
 

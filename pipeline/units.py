@@ -100,6 +100,7 @@ class UnitModel(_Entry):
     category: bool = False
     discount: bool = False
     cued: bool = False
+    big_number: bool = False
     numeral_tail: bool = False
     noun: Optional[str] = None
 
@@ -189,6 +190,7 @@ class Unit:
     category: bool = False
     discount: bool = False
     cued: bool = False
+    big_number: bool = False  # a cued unit that needs no cue after 万 or 亿 (7亿8,400万度)
     numeral_tail: bool = False
     noun: str | None = None  # written after the unit and read with it, but no part of the quantity (度电)
 
@@ -262,6 +264,7 @@ def _load(path: str) -> Lexicon:
                 category=item.category,
                 discount=item.discount,
                 cued=item.cued,
+                big_number=item.big_number,
                 numeral_tail=item.numeral_tail,
                 noun=item.noun,
             )
