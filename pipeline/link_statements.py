@@ -253,7 +253,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     elif subject is None or eng.names_nothing(subject.text):
         c = mem.carry
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
-            subject = replace(c, rate=True)
+            subject = _rate_of(doc, c, subject.text)
         elif subject is not None and eng.p_share_noun.search(subject.text) and c is not None:
             # 贡献率由52.5%提高到58.1%: the share of the indicator before
             subject = Subject(c.text, c.start, c.end, parts=c.parts, share=True, location=c.location)
@@ -326,6 +326,17 @@ def _places(doc: Document, t: str) -> bool:
         if not ((m is not None and m.end() == len(part)) or doc.eng.p_breakdown_place.fullmatch(part)):
             return False
     return bool(t)
+
+
+def _rate_of(doc: Document, carried: Subject, anaphor: str) -> Subject:
+    """The carried indicator as the rate an anaphor names: the same rate, or where the carried name ends in one
+    rate naming its comparison and the anaphor is another (class basis_rate: 放款与投资月增率为0.12%;年增率由上月底之
+    6.88%下降为5.88%), the statistic's other rate, since a name keeps its rate noun (convention 9)."""
+    eng = doc.eng
+    own = eng.p_basis_rate.search(carried.text)
+    if own is None or own.start() == 0 or own.group(0) == anaphor or not eng.p_basis_rate.fullmatch(anaphor):
+        return replace(carried, rate=True)
+    return replace(carried, text=carried.text[:own.start()] + anaphor, start=None, end=None, parts=[], rate=True)
 
 
 def _other_measure(doc: Document, anaphor: str, carried: str) -> bool:

@@ -61,6 +61,7 @@ LEXICON_CLASSES = (
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
     "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
     "rate_noun",  # indicator endings that make a level a rate of change (增长率 ...)
+    "basis_rate",  # rate nouns that name their comparison (年增率 月增率): one another's stand-ins
     "heading",  # whole clauses that are headings, not subjects (分产业看 ...)
     "not_topic",  # clause starts/ends that never give a topic (据 根据 ... 显示)
     "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
@@ -288,6 +289,7 @@ class EnginePatterns:
     p_head: regex.Pattern
     p_head_suffix: regex.Pattern
     p_rate: regex.Pattern
+    p_basis_rate: regex.Pattern  # a rate noun naming its comparison, ending a name (search) or alone (fullmatch)
     p_heading: regex.Pattern
     p_not_topic: regex.Pattern
     p_topic_cut: regex.Pattern
@@ -456,6 +458,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_head=lists.compile("^(?:" + alt["head"] + ")$"),
         p_head_suffix=lists.compile("(?:" + alt["head"] + ")$"),
         p_rate=lex["rate_noun"],
+        p_basis_rate=lex["basis_rate"],
         p_heading=lex["heading"],
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
