@@ -532,6 +532,16 @@ def test_word_after_a_place_keeps_it_in_the_name():
     assert (e.indicator, e.location) == ("中国贡献的智能制造国际标准", None)
 
 
+def test_a_currency_named_by_its_place_keeps_the_place():
+    # class place_keep, pattern [元币]: 澳门元 is Macau's currency, not 元 in Macau; 元旦 and 元朗 are no currency
+    e = one(run("澳門元存款增加[1.2%]。"), "1.2%")
+    assert (e.indicator, e.location) == ("澳门元存款", None)
+    e = one(run("澳門元旦假期入境旅客增加[5%]。"), "5%")
+    assert (e.indicator, e.location) == ("入境旅客", "澳门")
+    e = one(run("香港元朗區樓價下跌[3%]。"), "3%")
+    assert e.indicator == "楼价" and e.location.startswith("香港")
+
+
 def test_places_before_an_origin_noun_stay_in_the_name():
     # class origin_noun: 内地 is where the visitors come from, not the location of the statement
     e = one(run("访港旅客总数[3400万人次],其中内地旅客占[78%]。"), "78%")
