@@ -1171,3 +1171,16 @@ def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expe
 ])
 def test_regional_share_and_basis_words(text, indicator):
     assert {e.indicator for e in run(text)} == {indicator}
+
+
+def test_written_connectives_and_a_defining_clause_leave_the_subject():
+    # filler_suffix 因而, 遂 and a bare 同期 (Macau's and Hong Kong's releases); filler_prefix 包括…的 before the name
+    evs = run("活期存款則上升[1.7%],M1因而較上月增加[1.0%]。")
+    assert one(evs, "1.0%").indicator == "M1"
+    e = one(run("包括M1及準貨幣負債的廣義貨幣供應量M2遂按月增加[1.2%]。"), "1.2%")
+    assert (e.indicator, e.basis) == ("广义货币供应量M2", "mom")
+    e = one(run("貨倉及倉庫業的業務收益指數同期則下跌[3.3%]。"), "3.3%")
+    assert (e.indicator, e.value) == ("货仓及仓库业的业务收益指数", -3.3)
+    # a year's 同期 and 一年前同期 are comparisons, not part of the subject
+    e = one(run("港口貨物吞吐量較一年前同期下跌[9%]。"), "9%")
+    assert (e.indicator, e.basis) == ("港口货物吞吐量", "yoy")
