@@ -1184,3 +1184,11 @@ def test_written_connectives_and_a_defining_clause_leave_the_subject():
     # a year's 同期 and 一年前同期 are comparisons, not part of the subject
     e = one(run("港口貨物吞吐量較一年前同期下跌[9%]。"), "9%")
     assert (e.indicator, e.basis) == ("港口货物吞吐量", "yoy")
+
+
+def test_a_head_the_first_conjunct_already_holds_is_not_shared():
+    # shared_head: 存款总额及港元存款 are two names (HKMA's deposits), while 钢铁和水泥产量 shares 产量
+    evs = run("存款總額及港元存款分別上升[10.2%]及[4.1%]。")
+    assert [e.indicator for e in evs] == ["存款总额", "港元存款"]
+    evs = run("钢铁和水泥产量分别增长[2%]和[3%]。")
+    assert [e.indicator for e in evs] == ["钢铁产量", "水泥产量"]
