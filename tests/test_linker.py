@@ -1192,3 +1192,9 @@ def test_a_head_the_first_conjunct_already_holds_is_not_shared():
     assert [e.indicator for e in evs] == ["存款总额", "港元存款"]
     evs = run("钢铁和水泥产量分别增长[2%]和[3%]。")
     assert [e.indicator for e in evs] == ["钢铁产量", "水泥产量"]
+
+
+def test_loans_for_use_in_hong_kong_keep_their_relative_clause():
+    # filler_prefix 在: not before HKMA's loans for use in or outside Hong Kong, with or without 的
+    evs = run("8月在香港使用的貸款按月下跌[0.1%]，在港境外使用貸款則跌[1.3%]。")
+    assert [e.indicator for e in evs] == ["在香港使用的贷款", "在港境外使用贷款"]
