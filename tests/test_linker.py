@@ -1198,3 +1198,10 @@ def test_loans_for_use_in_hong_kong_keep_their_relative_clause():
     # filler_prefix 在: not before HKMA's loans for use in or outside Hong Kong, with or without 的
     evs = run("8月在香港使用的貸款按月下跌[0.1%]，在港境外使用貸款則跌[1.3%]。")
     assert [e.indicator for e in evs] == ["在香港使用的贷款", "在港境外使用贷款"]
+
+
+def test_plural_anaphor_after_a_fenbie_list_refers_to_its_items():
+    # 两者 after a list stated with 分别 in the same sentence: its two items, not the last two statements before it
+    evs = run("旅客人均消費為[1,574元],較2004年同季微跌[1%];香港旅客的人均消費則為[873元]。"
+              "此外,留宿旅客及不過夜旅客的人均消費分別為[2,323元]及[557元],兩者較2004年同季均上升[8%]。")
+    assert sorted(e.indicator for e in evs if e.value_text == "8%") == ["不过夜旅客的人均消费", "留宿旅客的人均消费"]
