@@ -1205,3 +1205,13 @@ def test_plural_anaphor_after_a_fenbie_list_refers_to_its_items():
     evs = run("旅客人均消費為[1,574元],較2004年同季微跌[1%];香港旅客的人均消費則為[873元]。"
               "此外,留宿旅客及不過夜旅客的人均消費分別為[2,323元]及[557元],兩者較2004年同季均上升[8%]。")
     assert sorted(e.indicator for e in evs if e.value_text == "8%") == ["不过夜旅客的人均消费", "留宿旅客的人均消费"]
+
+
+def test_a_price_adjusted_index_keeps_its_defining_clause():
+    # subject_strip 扣除…因素 stops before 影响的 (a defining clause), and 因素 opens no cause (filler_suffix 因)
+    e = one(run("扣除價格因素影響的銷貨量指數亦增加[109.8%]。"), "109.8%")
+    assert e.indicator == "扣除价格因素影响的销货量指数"
+    e = one(run("扣除價格因素影響後,銷貨量指數下跌[8.6%]。"), "8.6%")
+    assert e.indicator == "销货量指数"
+    e = one(run("出口因需求疲弱而下跌[5%]。"), "5%")
+    assert e.indicator == "出口"
