@@ -89,7 +89,10 @@ class Memory:
         if c is None:
             return None
         n = _NUMERAL.get(word[0], 0)
-        named = self.sent_subjects if len(self.sent_subjects) >= n else self.prev_sent_subjects
+        # a list stated with 分别 is one subject of the sentence, its items its parts: each item is an indicator
+        # stated (留宿旅客及不过夜旅客的人均消费分别为…,两者…均上升8%)
+        here = [part for named in self.sent_subjects for part in (named.parts or [named])]
+        named = here if len(here) >= n else self.prev_sent_subjects
         if n < 2 or len(named) < n:
             return c
         return Subject(c.text, c.start, c.end, parts=list(named[-n:]), share=c.share, location=c.location)
@@ -158,8 +161,9 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     # text refer to the name before it
     averaged = carried and subject.start is None and doc.eng.p_item_average.match(subject.text) is not None
     if spec.carry and forecast is None and not averaged:  # not a reference amount (完成年初预算数60999万元的40.4%)
-        if not carried and mode == "single" \
+        if not carried and (mode == "single" or subject.parts) \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
+            # (a list stated with 分别 too: its items are the indicators a later 两者 refers to)
             mem.sent_subjects.append(subject)
         mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
         if not spec.right_predicate:  # a count of items that did something names no measure for later sentences

@@ -563,7 +563,8 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
             and all(len(t) == len(first) and t[-1] == first[-1] for t in others)):
         return last[len(first):]
     m = eng.p_head_suffix.search(last)
-    if m and len(last) > len(m.group(0)):
+    if m and len(last) > len(m.group(0)) and not any(m.group(0) in t for t in others):
+        # (not a head another conjunct already holds: 存款总额及港元存款 are two names, not 存款总额存款)
         head = m.group(0)
         # a head noun written right before the head is part of it (成品油、煤炭出口数量 -> 成品油出口数量, not
         # 成品油数量), when the conjunct keeps a modifier of two characters or more before both

@@ -532,6 +532,16 @@ def test_word_after_a_place_keeps_it_in_the_name():
     assert (e.indicator, e.location) == ("中国贡献的智能制造国际标准", None)
 
 
+def test_a_currency_named_by_its_place_keeps_the_place():
+    # class place_keep, pattern [元币]: 澳门元 is Macau's currency, not 元 in Macau; 元旦 and 元朗 are no currency
+    e = one(run("澳門元存款增加[1.2%]。"), "1.2%")
+    assert (e.indicator, e.location) == ("澳门元存款", None)
+    e = one(run("澳門元旦假期入境旅客增加[5%]。"), "5%")
+    assert (e.indicator, e.location) == ("入境旅客", "澳门")
+    e = one(run("香港元朗區樓價下跌[3%]。"), "3%")
+    assert e.indicator == "楼价" and e.location.startswith("香港")
+
+
 def test_places_before_an_origin_noun_stay_in_the_name():
     # class origin_noun: 内地 is where the visitors come from, not the location of the statement
     e = one(run("访港旅客总数[3400万人次],其中内地旅客占[78%]。"), "78%")
@@ -1161,3 +1171,47 @@ def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expe
 ])
 def test_regional_share_and_basis_words(text, indicator):
     assert {e.indicator for e in run(text)} == {indicator}
+
+
+def test_written_connectives_and_a_defining_clause_leave_the_subject():
+    # filler_suffix 因而, 遂 and a bare 同期 (Macau's and Hong Kong's releases); filler_prefix 包括…的 before the name
+    evs = run("活期存款則上升[1.7%],M1因而較上月增加[1.0%]。")
+    assert one(evs, "1.0%").indicator == "M1"
+    e = one(run("包括M1及準貨幣負債的廣義貨幣供應量M2遂按月增加[1.2%]。"), "1.2%")
+    assert (e.indicator, e.basis) == ("广义货币供应量M2", "mom")
+    e = one(run("貨倉及倉庫業的業務收益指數同期則下跌[3.3%]。"), "3.3%")
+    assert (e.indicator, e.value) == ("货仓及仓库业的业务收益指数", -3.3)
+    # a year's 同期 and 一年前同期 are comparisons, not part of the subject
+    e = one(run("港口貨物吞吐量較一年前同期下跌[9%]。"), "9%")
+    assert (e.indicator, e.basis) == ("港口货物吞吐量", "yoy")
+
+
+def test_a_head_the_first_conjunct_already_holds_is_not_shared():
+    # shared_head: 存款总额及港元存款 are two names (HKMA's deposits), while 钢铁和水泥产量 shares 产量
+    evs = run("存款總額及港元存款分別上升[10.2%]及[4.1%]。")
+    assert [e.indicator for e in evs] == ["存款总额", "港元存款"]
+    evs = run("钢铁和水泥产量分别增长[2%]和[3%]。")
+    assert [e.indicator for e in evs] == ["钢铁产量", "水泥产量"]
+
+
+def test_loans_for_use_in_hong_kong_keep_their_relative_clause():
+    # filler_prefix 在: not before HKMA's loans for use in or outside Hong Kong, with or without 的
+    evs = run("8月在香港使用的貸款按月下跌[0.1%]，在港境外使用貸款則跌[1.3%]。")
+    assert [e.indicator for e in evs] == ["在香港使用的贷款", "在港境外使用贷款"]
+
+
+def test_plural_anaphor_after_a_fenbie_list_refers_to_its_items():
+    # 两者 after a list stated with 分别 in the same sentence: its two items, not the last two statements before it
+    evs = run("旅客人均消費為[1,574元],較2004年同季微跌[1%];香港旅客的人均消費則為[873元]。"
+              "此外,留宿旅客及不過夜旅客的人均消費分別為[2,323元]及[557元],兩者較2004年同季均上升[8%]。")
+    assert sorted(e.indicator for e in evs if e.value_text == "8%") == ["不过夜旅客的人均消费", "留宿旅客的人均消费"]
+
+
+def test_a_price_adjusted_index_keeps_its_defining_clause():
+    # subject_strip 扣除…因素 stops before 影响的 (a defining clause), and 因素 opens no cause (filler_suffix 因)
+    e = one(run("扣除價格因素影響的銷貨量指數亦增加[109.8%]。"), "109.8%")
+    assert e.indicator == "扣除价格因素影响的销货量指数"
+    e = one(run("扣除價格因素影響後,銷貨量指數下跌[8.6%]。"), "8.6%")
+    assert e.indicator == "销货量指数"
+    e = one(run("出口因需求疲弱而下跌[5%]。"), "5%")
+    assert e.indicator == "出口"
