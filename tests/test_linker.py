@@ -532,6 +532,16 @@ def test_word_after_a_place_keeps_it_in_the_name():
     assert (e.indicator, e.location) == ("中国贡献的智能制造国际标准", None)
 
 
+def test_source_of_foreign_investment_stays_in_the_name_but_the_reporters_scope_does_not():
+    # class place_keep (到资): the place is where the money comes from; a region group (欧美日) too
+    events = run("香港实际到资[85.4亿元],增长[10.5%];欧美日实际到资合计[19.4亿元],增长[50.1%]。")
+    assert (one(events, "85.4亿元").indicator, one(events, "85.4亿元").location) == ("香港实际到资", None)
+    assert one(events, "19.4亿元").indicator == "欧美日实际到资"
+    # 全省 is the reporter's own scope: the location, not a source
+    e = one(run("1-6月,全省实际到资[120亿元],增长[5%]。"), "120亿元")
+    assert (e.indicator, e.location) == ("实际到资", "全省")
+
+
 def test_places_before_an_origin_noun_stay_in_the_name():
     # class origin_noun: 内地 is where the visitors come from, not the location of the statement
     e = one(run("访港旅客总数[3400万人次],其中内地旅客占[78%]。"), "78%")
