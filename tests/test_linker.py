@@ -532,6 +532,15 @@ def test_word_after_a_place_keeps_it_in_the_name():
     assert (e.indicator, e.location) == ("中国贡献的智能制造国际标准", None)
 
 
+def test_an_adverb_of_summing_before_the_verb_inside_a_subject_goes_with_it():
+    # 共/合计 before 实现 say the amount is a total; neither is part of the name (实现 goes, so do they)
+    events = run("其中,云计算、大数据服务共实现收入[1761亿元],同比增长[13.3%]。")
+    assert one(events, "1761亿元").indicator == "云计算、大数据服务收入"
+    assert one(run("全县限上企业合计实现零售额[20亿元]。"), "20亿元").indicator == "限上企业零售额"
+    # not where 共 is no adverb before the verb (公共, 共享)
+    assert one(run("全市公共财政实现收入[80亿元]。"), "80亿元").indicator == "公共财政收入"
+
+
 def test_source_of_foreign_investment_stays_in_the_name_but_the_reporters_scope_does_not():
     # class place_keep (到资): the place is where the money comes from; a region group (欧美日) too
     events = run("香港实际到资[85.4亿元],增长[10.5%];欧美日实际到资合计[19.4亿元],增长[50.1%]。")
