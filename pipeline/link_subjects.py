@@ -51,6 +51,8 @@ class Subject:
     share: bool = False
     location: Optional[str] = None
     rate: bool = False
+    # a topic naming only a measure before a colon (本旬平均日产:粗钢…): the items after it are measured by it
+    colon_measure: bool = False
 
 
 def clean_text(s: str) -> str:

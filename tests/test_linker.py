@@ -206,6 +206,17 @@ def test_colon_heading_and_qizhong():
     assert [e.indicator for e in evs] == ["第一产业增加值"] * 2 + ["第二产业增加值"] * 2
 
 
+def test_a_measure_named_before_a_colon_goes_to_each_item_after_it():
+    # class colon_measure: the heading names the measure, the items only the product
+    # (through extract: 本旬 is a period the finder reads, which the heading's measure is written after)
+    evs = zhibiao.extract("本旬平均日产:粗钢218.87万吨,环比增长2.01%;生铁190.19万吨,环比增长0.33%。")["events"]
+    assert [e["indicator"] for e in evs] == ["粗钢平均日产"] * 2 + ["生铁平均日产"] * 2
+    assert evs[0]["period"] == "本旬"
+    # a heading that names no measure leaves the items as written
+    evs = run("其中:粗钢[218.87万吨],生铁[190.19万吨]。")
+    assert [e.indicator for e in evs] == ["粗钢", "生铁"]
+
+
 def test_difference_and_contribution_have_no_basis():
     evs = run("全省居民人均可支配收入同比增长[6.1%],比全国平均快[1.1个百分点]。"
               "消费对经济增长的贡献率为[82.5%],拉动GDP增长[4.3个百分点]。")
