@@ -552,6 +552,14 @@ def test_an_adverb_of_summing_before_the_verb_inside_a_subject_goes_with_it():
     assert one(run("全市公共财政实现收入[80亿元]。"), "80亿元").indicator == "公共财政收入"
 
 
+def test_zai_of_a_register_word_stays_in_the_name():
+    # 在库 (in the statistical register), 在岗 (employed on post): words, not the preposition 在
+    assert one(run("目前全县在库固定资产投资项目[141个]。"), "141个").indicator == "在库固定资产投资项目"
+    assert one(run("全市在岗职工平均工资[8万元]。"), "8万元").indicator == "在岗职工平均工资"
+    # the preposition still goes (在全省率先完成改造: 全省 is the location)
+    assert one(run("在全省率先完成改造[120个]。"), "120个").location == "全省"
+
+
 def test_source_of_foreign_investment_stays_in_the_name_but_the_reporters_scope_does_not():
     # class place_keep (到资): the place is where the money comes from; a region group (欧美日) too
     events = run("香港实际到资[85.4亿元],增长[10.5%];欧美日实际到资合计[19.4亿元],增长[50.1%]。")
