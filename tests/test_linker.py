@@ -552,6 +552,16 @@ def test_an_adverb_of_summing_before_the_verb_inside_a_subject_goes_with_it():
     assert one(run("全市公共财政实现收入[80亿元]。"), "80亿元").indicator == "公共财政收入"
 
 
+def test_a_count_of_units_earning_an_amount_leaves_the_amount_its_statement():
+    # 实现 + a measure + its amount: the amount is what is reported, not "3422 units that earned it"
+    evs = run("1—2月,全省[3422家]规模以上服务业企业共实现营业收入[588.4亿元],比上年同期增长[9.8%]。")
+    assert "3422家" not in by_value(evs)
+    assert one(evs, "588.4亿元").indicator == one(evs, "9.8%").indicator
+    assert one(evs, "588.4亿元").indicator.endswith("规模以上服务业企业营业收入")
+    # a count of items that grew keeps its predicate
+    assert one(run("全省41个大类行业中有[35个]行业实现正增长。"), "35个").indicator == "行业实现正增长"
+
+
 def test_zai_of_a_register_word_stays_in_the_name():
     # 在库 (in the statistical register), 在岗 (employed on post): words, not the preposition 在
     assert one(run("目前全县在库固定资产投资项目[141个]。"), "141个").indicator == "在库固定资产投资项目"
