@@ -266,6 +266,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         else:
             subject = _with_item_average(doc, ctx, pred_start, _amount_of_rate(doc, ctx, _same_unit_referent(mem, ctx, c)))
         carried = True
+    elif topic is not None and topic.colon_measure and not subject.parts and not subject.text.endswith(topic.text) \
+            and not eng.p_head.search(subject.text[-2:]):
+        # 本旬平均日产:粗钢218.87万吨;生铁190.19万吨: each item listed after the heading is measured by it
+        subject = Subject(subject.text + topic.text, None, None, location=subject.location)
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
             and not subject.text.startswith(topic.text):
         # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港; nor where the head

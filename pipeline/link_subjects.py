@@ -51,6 +51,8 @@ class Subject:
     share: bool = False
     location: Optional[str] = None
     rate: bool = False
+    # a topic naming only a measure before a colon (本旬平均日产:粗钢…): the items after it are measured by it
+    colon_measure: bool = False
 
 
 def clean_text(s: str) -> str:
@@ -297,6 +299,8 @@ def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     return keep, rest
 
 
+# the reporter's own scope (全省, 我市, 本港, 该区): never the source or owner a kept place names
+_REPORTER_SCOPE = regex.compile(r"[全我本该][国省市区县州盟港澳台岛]")
 _PLACE_TAIL_END = regex.compile(r"(?:$|[^\p{Han}]|[由从自在于的以及和与、])")  # what may follow a place and its tail
 
 
@@ -334,10 +338,12 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
             tail = t[m2.end():]
         # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
         # places written next to it (中国台湾航线客运量)
-        if not eng.p_place_keep.match(after) and not eng.p_place_keep.match(tail) \
-                and not eng.p_origin_noun.match(tail):
+        pt = eng.p_place_tail.match(after)
+        keeps = eng.p_place_keep.match(after) or eng.p_place_keep.match(tail) or eng.p_origin_noun.match(tail) \
+            or (pt and eng.p_place_keep.match(after, pt.end()))
+        # 全省实际到资 -> 实际到资, location 全省
+        if not keeps or _REPORTER_SCOPE.match(rest):
             end = m.end()
-            pt = eng.p_place_tail.match(after)
             if pt and _PLACE_TAIL_END.match(after, pt.end()):
                 # 新竹地区由…, 台湾地区(2.7万人次): not where a name goes on (地区生产总值, 台湾地区旅客)
                 end += pt.end()

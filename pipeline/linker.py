@@ -261,6 +261,7 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     # its items, each held to the same bound
     if subj is not None and max(len(part) for part in subj.text.split("、")) <= 30 and len(subj.text) <= 90:
         subj.share = share
+        subj.colon_measure = text[c_end:c_end + 1] == ":" and doc.eng.p_colon_measure.match(subj.text) is not None
         topic = subj
         mem.carry = subj
     return topic, location

@@ -92,6 +92,7 @@ LEXICON_CLASSES = (
     "heading_tail",  # a word closing a heading clause after the topic it names (进口方面,年增30.1%)
     "place_tail",  # a word written right after a place that belongs to it (新竹地区): part of the location
     "measure_heading_prep",  # a preposition whose heading names the measure that follows (若以每坪成交均价来看)
+    "colon_measure",  # a measure named by a heading before a colon, given to the items listed after it (本旬平均日产:粗钢…)
     "fall_noun",  # nouns naming the size of a fall: a verb of being after one states a decrease (减幅更大,达33%)
     "apposition_cue",  # words after a count in apposition (教育和通讯两个大类分别上升)
     "right_qualifier",  # qualifiers between a value and the noun written after it (45个以上集群)
@@ -325,6 +326,7 @@ class EnginePatterns:
     p_heading_tail: regex.Pattern  # a heading word closing a clause after its topic (进口方面)
     p_place_tail: regex.Pattern  # a word right after a place, part of it (match)
     p_measure_heading: regex.Pattern  # a heading naming the measure (以X来看; match, group topic)
+    p_colon_measure: regex.Pattern  # a measure a colon heading gives its items (fullmatch)
     p_fall_noun: regex.Pattern  # a noun naming the size of a fall (减幅, 跌幅, 衰退幅度)
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
@@ -497,6 +499,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_fall_noun=lists.compile(alt["fall_noun"]),
         p_heading_tail=lists.compile(r"(?<=\p{Han}{2})" + alt["heading_tail"] + r"\s*$"),
         p_place_tail=lists.compile(alt["place_tail"]),
+        p_colon_measure=lists.compile("^(?:" + alt["colon_measure"] + ")$"),
         p_measure_heading=lists.compile(r"\s*" + alt["measure_heading_prep"] + r"\s*(?P<topic>[^,;]{2,12}?)\s*"
                                         + alt["heading_verb"] + r"\s*$"),
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),

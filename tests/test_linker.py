@@ -206,6 +206,17 @@ def test_colon_heading_and_qizhong():
     assert [e.indicator for e in evs] == ["第一产业增加值"] * 2 + ["第二产业增加值"] * 2
 
 
+def test_a_measure_named_before_a_colon_goes_to_each_item_after_it():
+    # class colon_measure: the heading names the measure, the items only the product
+    # (through extract: 本旬 is a period the finder reads, which the heading's measure is written after)
+    evs = zhibiao.extract("本旬平均日产:粗钢218.87万吨,环比增长2.01%;生铁190.19万吨,环比增长0.33%。")["events"]
+    assert [e["indicator"] for e in evs] == ["粗钢平均日产"] * 2 + ["生铁平均日产"] * 2
+    assert evs[0]["period"] == "本旬"
+    # a heading that names no measure leaves the items as written
+    evs = run("其中:粗钢[218.87万吨],生铁[190.19万吨]。")
+    assert [e.indicator for e in evs] == ["粗钢", "生铁"]
+
+
 def test_difference_and_contribution_have_no_basis():
     evs = run("全省居民人均可支配收入同比增长[6.1%],比全国平均快[1.1个百分点]。"
               "消费对经济增长的贡献率为[82.5%],拉动GDP增长[4.3个百分点]。")
@@ -540,6 +551,43 @@ def test_a_currency_named_by_its_place_keeps_the_place():
     assert (e.indicator, e.location) == ("入境旅客", "澳门")
     e = one(run("香港元朗區樓價下跌[3%]。"), "3%")
     assert e.indicator == "楼价" and e.location.startswith("香港")
+
+
+def test_an_adverb_of_summing_before_the_verb_inside_a_subject_goes_with_it():
+    # 共/合计 before 实现 say the amount is a total; neither is part of the name (实现 goes, so do they)
+    events = run("其中,云计算、大数据服务共实现收入[1761亿元],同比增长[13.3%]。")
+    assert one(events, "1761亿元").indicator == "云计算、大数据服务收入"
+    assert one(run("全县限上企业合计实现零售额[20亿元]。"), "20亿元").indicator == "限上企业零售额"
+    # not where 共 is no adverb before the verb (公共, 共享)
+    assert one(run("全市公共财政实现收入[80亿元]。"), "80亿元").indicator == "公共财政收入"
+
+
+def test_a_count_of_units_earning_an_amount_leaves_the_amount_its_statement():
+    # 实现 + a measure + its amount: the amount is what is reported, not "3422 units that earned it"
+    evs = run("1—2月,全省[3422家]规模以上服务业企业共实现营业收入[588.4亿元],比上年同期增长[9.8%]。")
+    assert "3422家" not in by_value(evs)
+    assert one(evs, "588.4亿元").indicator == one(evs, "9.8%").indicator
+    assert one(evs, "588.4亿元").indicator.endswith("规模以上服务业企业营业收入")
+    # a count of items that grew keeps its predicate
+    assert one(run("全省41个大类行业中有[35个]行业实现正增长。"), "35个").indicator == "行业实现正增长"
+
+
+def test_zai_of_a_register_word_stays_in_the_name():
+    # 在库 (in the statistical register), 在岗 (employed on post): words, not the preposition 在
+    assert one(run("目前全县在库固定资产投资项目[141个]。"), "141个").indicator == "在库固定资产投资项目"
+    assert one(run("全市在岗职工平均工资[8万元]。"), "8万元").indicator == "在岗职工平均工资"
+    # the preposition still goes (在全省率先完成改造: 全省 is the location)
+    assert one(run("在全省率先完成改造[120个]。"), "120个").location == "全省"
+
+
+def test_source_of_foreign_investment_stays_in_the_name_but_the_reporters_scope_does_not():
+    # class place_keep (到资): the place is where the money comes from; a region group (欧美日) too
+    events = run("香港实际到资[85.4亿元],增长[10.5%];欧美日实际到资合计[19.4亿元],增长[50.1%]。")
+    assert (one(events, "85.4亿元").indicator, one(events, "85.4亿元").location) == ("香港实际到资", None)
+    assert one(events, "19.4亿元").indicator == "欧美日实际到资"
+    # 全省 is the reporter's own scope: the location, not a source
+    e = one(run("1-6月,全省实际到资[120亿元],增长[5%]。"), "120亿元")
+    assert (e.indicator, e.location) == ("实际到资", "全省")
 
 
 def test_places_before_an_origin_noun_stay_in_the_name():
