@@ -1161,3 +1161,14 @@ def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expe
 ])
 def test_regional_share_and_basis_words(text, indicator):
     assert {e.indicator for e in run(text)} == {indicator}
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a record said of the indicator before, with no subject of its own (not_topic): the value keeps that indicator
+    ("11月電子產品接單[282.3億美元]，也寫歷年同期新高、歷年單月次高，年增[47.9%]。", "47.9%", "电子产品接单"),
+    ("9月接自東協訂單為[147.4億美元]，超越自中國大陸及香港接單，年增[57.5%]。", "57.5%", "接自东协订单"),
+    # a clause that names its topic is still one, even when it begins with the same characters
+    ("写字楼空置率,较上季上升[0.3个百分点]。", "0.3个百分点", "写字楼空置率"),
+])
+def test_a_record_or_rival_clause_is_no_topic(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
