@@ -543,10 +543,14 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return (inner or "") + rate
     first = texts[0]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
+    # (places written in a row are one: 香港及中国台湾旅客 -> 香港旅客, not 香港台湾旅客)
     m = eng.p_location.match(last)
-    if m and len(last) - m.end() >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
-                                              for t in others):
-        return last[m.end():]
+    end = m.end() if m else 0
+    while m and (m := eng.p_location.match(last, end)) and m.end() > end and len(last) - m.end() >= 2:
+        end = m.end()
+    if end and len(last) - end >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
+                                            for t in others):
+        return last[end:]
     # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head
     k = last.find("的")
     if k > 0 and len(last) - k >= 3 and not any("的" in t for t in others):

@@ -1172,3 +1172,13 @@ def test_regional_share_and_basis_words(text, indicator):
 ])
 def test_a_record_or_rival_clause_is_no_topic(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places written in a row before the shared head are one place (中国 台湾): the head is what follows them all
+    ("而香港及中國台灣旅客分別佔總數[30.4%]及[7.3%]。", {"30.4%": "香港旅客", "7.3%": "中国台湾旅客"}),
+    ("中国大陆及香港旅客分别上升[9.2%]及[17.4%]。", {"9.2%": "中国大陆旅客", "17.4%": "香港旅客"}),
+])
+def test_places_in_a_row_before_a_shared_head(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
