@@ -1182,3 +1182,14 @@ def test_a_record_or_rival_clause_is_no_topic(text, value, indicator):
 def test_places_in_a_row_before_a_shared_head(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, indicator, location", [
+    # 珠三角九市 is one place (class location), no count of cities: an origin before 旅客, a location before a statistic
+    ("大灣區珠三角九市旅客增加[56.4%]。", "大湾区珠三角九市旅客", None),
+    ("珠三角九市地区生产总值增长[5.1%]。", "地区生产总值", "珠三角九市"),
+])
+def test_the_nine_cities_of_the_bay_area_are_one_place(text, indicator, location):
+    with subject_boundary.using(None):  # the rules' subject, before the boundary model
+        (e,) = run(text)
+    assert (e.indicator, e.location) == (indicator, location)
