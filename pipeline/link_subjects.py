@@ -16,7 +16,7 @@ import regex
 
 from .catalogue import name_key
 from .link_document import Document, QuantityLike
-from .linker_rules import LinkerRules
+from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary
 from .pos import word_at_start
 
@@ -327,7 +327,7 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
         after = rest[m.end():]
         tail = after
         while True:  # the places written next to it, coordinated ones too (中国大陆及香港旅客)
-            t = tail.lstrip(_JOINERS)
+            t = tail.lstrip(_JOINERS + " ")
             m2 = eng.p_location.match(t)
             if not (m2 and m2.end() > 0):
                 break
@@ -335,7 +335,7 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
         # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
         # places written next to it (中国台湾航线客运量)
         if not eng.p_place_keep.match(after) and not eng.p_place_keep.match(tail) \
-                and not eng.p_origin_noun.match(tail):
+                and not _origin_after(eng, tail):
             end = m.end()
             pt = eng.p_place_tail.match(after)
             if pt and _PLACE_TAIL_END.match(after, pt.end()):
@@ -347,6 +347,17 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     if n is None:
         n = eng.word_prefix_lens.keep(rest, _word_prefix_len(doc.rules, rest))
     return n
+
+
+def _origin_after(eng: EnginePatterns, tail: str) -> bool:
+    """Whether the text after places opens with a noun of people they are the origin of (class origin_noun), also
+    after the places' 地区, a space or 的 (中国内地(…)、香港(…)及台湾地区(…)的住客, 中国台湾(…) 及日本(…) 旅客: the
+    bracketed counts between are gone)."""
+    probe = tail.lstrip()
+    pt = eng.p_place_tail.match(probe)
+    if pt:
+        probe = probe[pt.end():]
+    return eng.p_origin_noun.match(probe.removeprefix("的")) is not None
 
 
 def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
@@ -422,6 +433,9 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
+        if head and parts[-1].text.endswith("的" + head) and _origin_after(eng, head):
+            # the people places are the origin of take no 的 in any conjunct (…及台湾地区的住客 -> 台湾地区住客)
+            parts[-1] = Subject(parts[-1].text[:-len(head) - 1] + head, None, None)
         if head:
             for k, p in enumerate(parts[:-1]):
                 if not p.text.endswith(head) and not eng.p_head_suffix.search(p.text):
@@ -543,11 +557,16 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return (inner or "") + rate
     first = texts[0]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
-    # (places written in a row are one: 香港及中国台湾旅客 -> 香港旅客, not 香港台湾旅客)
+    # (places written in a row are one: 香港及中国台湾旅客 -> 香港旅客, not 香港台湾旅客; with their 地区, and the 的
+    # before people they are the origin of: 中国内地、香港及台湾地区的住客 -> 中国内地住客)
     m = eng.p_location.match(last)
     end = m.end() if m else 0
     while m and (m := eng.p_location.match(last, end)) and m.end() > end and len(last) - m.end() >= 2:
         end = m.end()
+    if end and (pt := eng.p_place_tail.match(last, end)) and _origin_after(eng, last[pt.end():]):
+        end = pt.end()
+    if end and last.startswith("的", end) and _origin_after(eng, last[end:]):
+        end += 1
     if end and len(last) - end >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
                                             for t in others):
         return last[end:]

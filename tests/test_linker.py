@@ -1193,3 +1193,23 @@ def test_the_nine_cities_of_the_bay_area_are_one_place(text, indicator, location
     with subject_boundary.using(None):  # the rules' subject, before the boundary model
         (e,) = run(text)
     assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places with bracketed counts before the people they are the origin of (class origin_noun): the counts are
+    # gone from the subject, so the places stay in the name, after 地区, a space or 的 too; each conjunct and
+    # each bracketed count takes the shared noun
+    ("中國內地([94.6萬人次])、香港([20.0萬人次])及台灣地區([2.7萬人次])的住客分別增加[3.2倍]、[12.6倍]及[19.0倍]。",
+     {"20.0万人次": "香港住客", "2.7万人次": "台湾地区住客", "3.2倍": "中国内地住客", "12.6倍": "香港住客",
+      "19.0倍": "台湾地区住客"}),
+    ("而中国台湾([115,757人次]) 及日本([37,207人次]) 旅客则分别减少[8.1%]及[0.8%]。",
+     {"115,757人次": "中国台湾旅客", "37,207人次": "日本旅客", "8.1%": "中国台湾旅客", "0.8%": "日本旅客"}),
+    ("中国香港([745,282人次])及中国台湾地区旅客([33,295人次])同比分别大增[10.4倍]及[4.2倍]。",
+     {"745,282人次": "中国香港旅客", "33,295人次": "中国台湾地区旅客", "10.4倍": "中国香港旅客",
+      "4.2倍": "中国台湾地区旅客"}),
+    # places before a statistic stay the location
+    ("广东、江苏的出口分别增长[3%]及[4%]。", {"3%": "出口", "4%": "出口"}),
+])
+def test_places_with_bracketed_counts_before_their_people(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
