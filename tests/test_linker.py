@@ -1213,3 +1213,14 @@ def test_the_nine_cities_of_the_bay_area_are_one_place(text, indicator, location
 def test_places_with_bracketed_counts_before_their_people(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a turn against what was said before names nothing (class not_a_name): the indicator before it is kept
+    ("1月零售業營業額[3360億元]雖然創下歷史單月次高,但卻出現年減[2.30%]。", "2.30%", "零售业营业额"),
+    ("1月零售業營業額年增率卻由負轉正,反而成長[2.71%]。", "2.71%", "零售业营业额年增率"),
+    # a name the words begin stays a name
+    ("出现亏损的企业增加[12家]。", "12家", "出现亏损的企业"),
+])
+def test_a_turn_names_nothing(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
