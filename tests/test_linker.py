@@ -1224,3 +1224,14 @@ def test_places_with_bracketed_counts_before_their_people(text, expected):
 ])
 def test_a_turn_names_nothing(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # 尤其是/特别是 open the item singled out (topic_cut 是 not after 尤其, 特别): a country alone is the item
+    ("此外,輸往其他地區的部分主要目的地的整體出口貨值錄得升幅,尤其是美國達[19.9%]。", "19.9%", "美国"),
+    ("全省工业增长[5%],特别是汽车制造业增长[12%]。", "12%", "汽车制造业"),
+    # 是 after a name still ends it
+    ("全省工业增长[5%],增长最快的是汽车制造业,增长[12%]。", "5%", "工业"),
+])
+def test_the_item_singled_out(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
