@@ -157,7 +157,11 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
     # text refer to the name before it
     averaged = carried and subject.start is None and doc.eng.p_item_average.match(subject.text) is not None
-    if spec.carry and forecast is None and not averaged:  # not a reference amount (完成年初预算数60999万元的40.4%)
+    # a bracketed level of the reference compared with (较第2季修订后的销售额(145.6亿元)上升11.1%) is not carried either
+    compared = mem.paren_start == ctx.q.start and spec.subject == "left" \
+        and _compared_reference(doc, ctx.region_start, pred_start)
+    if spec.carry and forecast is None and not averaged and not compared:
+        # (not a reference amount either: 完成年初预算数60999万元的40.4%)
         if not carried and mode == "single" \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             mem.sent_subjects.append(subject)
@@ -245,6 +249,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             return Subject(location, None, None, parts=parts), None, False, 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
+        if subject is not None and mem.carry is not None and mem.paren_start != ctx.q.start \
+                and not eng.names_nothing(subject.text) and _compared_reference(doc, ctx.region_start, pred_start):
+            subject = None  # 较第2季修订后的销售额(145.6亿元)上升11.1%: the reference compared with, not the subject
     topic = ctx.topic
     if subject is not None and mem.carry is not None and _other_measure(doc, subject.text, mem.carry.text):
         # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count, nor a count an amount; the
@@ -281,6 +288,16 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _compared_reference(doc: Document, start: int, end: int) -> bool:
+    """Whether the subject region opens with 较 and a period: what follows names the reference the value is
+    compared with (较第2季修订后的销售额(145.6亿元)上升11.1%), and the statement is the indicator's carried."""
+    text = doc.text
+    i = start
+    while i < end and (text[i].isspace() or text[i] in ",;:"):
+        i += 1
+    return i + 1 < end and text[i] == "较" and (i + 1) in doc.period_end_at_start
 
 
 _PARTNER_GAP = regex.compile(r"\s*(?:\(|(?:录得|上升|下降|增长|成长|增加|减少|上涨|下跌|[升跌增减涨降])\s*)?$")

@@ -1235,3 +1235,17 @@ def test_a_turn_names_nothing(text, value, indicator):
 ])
 def test_the_item_singled_out(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 较 and a period open the reference compared with: the change is the indicator's carried; a bracketed level of
+    # the reference keeps its own name and is not carried
+    ("今年第3季零售業銷售額按年上升[14.9%]至[161.8億元];較第2季修訂後的銷售額([145.6億元])上升[11.1%]。",
+     {"14.9%": "零售业销售额", "161.8亿元": "零售业销售额", "145.6亿元": "修订后的销售额", "11.1%": "零售业销售额"}),
+    ("政府預計明年博彩特別稅收達[850億元],較今年預算增加[276億]。", {"850亿元": "博彩特别税收", "276亿": "博彩特别税收"}),
+    # without a period after 较 the words are read as before
+    ("出口額為[50億元],較上年同期的出口額增加[5%]。", {"50亿元": "出口额", "5%": "出口额"}),
+])
+def test_the_reference_compared_with_is_no_subject(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
