@@ -1249,3 +1249,17 @@ def test_the_item_singled_out(text, value, indicator):
 def test_the_reference_compared_with_is_no_subject(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a record set 直接/一举 (not_topic) and a run the indicator ended (结束连续…) are no topics
+    ("東協地區1月接單金額[158.4億美元]，直接刷新歷年單月最高紀錄，年增率高達[67%]。", "67%", "接单金额"),
+    ("美國訂單[153.9億美元],年增[2.7%],結束連續14個月負成長,金額為歷年同月[第2]高。", "第2", "订单"),
+    # 其次则是 opens the next item (filler_prefix; topic_cut 是 not after 其次则)
+    ("以資訊通信產品增加[53.5億美元]最為驚人，其次則是電子產品增加[47.9億美元]。", "47.9亿美元", "电子产品"),
+    # clauses that begin with the same words and name a topic are still topics
+    ("结束营业的企业,同比增长[5%]。", "5%", "结束营业的企业"),
+    ("直接投资,同比增长[5%]。", "5%", "直接投资"),
+])
+def test_records_runs_and_next_items(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
