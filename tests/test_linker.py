@@ -1254,7 +1254,7 @@ def test_the_reference_compared_with_is_no_subject(text, expected):
 @pytest.mark.parametrize("text, value, indicator", [
     # a record set 直接/一举 (not_topic) and a run the indicator ended (结束连续…) are no topics
     ("東協地區1月接單金額[158.4億美元]，直接刷新歷年單月最高紀錄，年增率高達[67%]。", "67%", "接单金额"),
-    ("美國訂單[153.9億美元],年增[2.7%],結束連續14個月負成長,金額為歷年同月[第2]高。", "第2", "订单"),
+    ("美國訂單[153.9億美元],年增[2.7%],結束連續14個月負成長,金額為歷年同月[第2]高。", "第2", "美国订单"),
     # 其次则是 opens the next item (filler_prefix; topic_cut 是 not after 其次则)
     ("以資訊通信產品增加[53.5億美元]最為驚人，其次則是電子產品增加[47.9億美元]。", "47.9亿美元", "电子产品"),
     # clauses that begin with the same words and name a topic are still topics
@@ -1263,3 +1263,15 @@ def test_the_reference_compared_with_is_no_subject(text, expected):
 ])
 def test_records_runs_and_next_items(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # the market export orders come from is a partner, part of the name (class place_keep)
+    ("美國訂單為[204.9億美元]，年增[25.4%]。", "204.9亿美元", "美国订单", None),
+    ("中國大陸及香港的訂單金額爲[76.8億美元],年增[12.4%]。", "12.4%", "中国大陆及香港的订单金额", None),
+    # a place before a statistic stays the location
+    ("美國出口增長[5%]。", "5%", "出口", "美国"),
+])
+def test_the_market_of_export_orders_is_part_of_the_name(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
