@@ -1275,3 +1275,18 @@ def test_records_runs_and_next_items(text, value, indicator):
 def test_the_market_of_export_orders_is_part_of_the_name(text, value, indicator, location):
     e = one(run(text), value)
     assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a space before the bracket of a count (泰國 (27,173人次)) leaves it a bracketed level of the place; 澳洲 is a place
+    ("大韓民國([30,616人次])及泰國 ([27,173人次]) 旅客亦分別增加[8.9%]及[20.0%]。",
+     {"30,616人次": "大韩民国旅客", "27,173人次": "泰国旅客", "8.9%": "大韩民国旅客", "20.0%": "泰国旅客"}),
+    ("美國([15,768人次])、澳洲([9,968人次])及加拿大([6,821人次])旅客按年分別減少[9.8%]、[7.6%]及[9.1%]。",
+     {"15,768人次": "美国旅客", "9,968人次": "澳洲旅客", "6,821人次": "加拿大旅客", "9.8%": "美国旅客",
+      "7.6%": "澳洲旅客", "9.1%": "加拿大旅客"}),
+    # a bracket after a value is no level of a place
+    ("出口增长[5%] ([3%]),进口增长[2%]。", {"5%": "出口", "2%": "进口"}),
+])
+def test_bracketed_counts_after_a_space(text, expected):
+    got = {e.value_text: e.indicator for e in run(text) if e.value_text in expected}
+    assert got == expected
