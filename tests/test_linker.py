@@ -1290,3 +1290,16 @@ def test_the_market_of_export_orders_is_part_of_the_name(text, value, indicator,
 def test_bracketed_counts_after_a_space(text, expected):
     got = {e.value_text: e.indicator for e in run(text) if e.value_text in expected}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed level of a place alone, before a conjunct that names the people, takes that place's conjunct
+    ("入境旅客增加[56.4%],当中珠海市([157,188人次])及广州市旅客([126,222人次])分别占[25.5%]及[20.5%]。",
+     {"56.4%": "入境旅客", "157,188人次": "珠海市旅客", "126,222人次": "广州市旅客", "25.5%": "珠海市旅客", "20.5%": "广州市旅客"}),
+    # without a coordinated statement after it, the level keeps the indicator carried, the place its location
+    ("中國內地旅客有[2,339,868人次];內地旅客主要來自廣東省([868,313人次])。",
+     {"2,339,868人次": "中国内地旅客", "868,313人次": "中国内地旅客"}),
+])
+def test_a_bracketed_level_of_a_place_before_named_conjuncts(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
