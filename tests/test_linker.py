@@ -1303,3 +1303,17 @@ def test_bracketed_counts_after_a_space(text, expected):
 def test_a_bracketed_level_of_a_place_before_named_conjuncts(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator, kind, value_sign", [
+    # budget spending grows by 增支 and shrinks by 减支, as revenue by 增收 and 减收 (class trigger)
+    ("全市一般公共預算支出完成[372037萬元],較上年同期增長[9.66%],增支[32770萬元]。", "32770万元", "一般公共预算支出",
+     "change", 1),
+    ("全市一般公共预算支出[120亿元],比上年减支[3亿元]。", "3亿元", "一般公共预算支出", "change", -1),
+    # 支出 alone is no trigger
+    ("全市民生支出[80亿元]。", "80亿元", "民生支出", "level", 1),
+])
+def test_spending_grows_and_shrinks(text, value, indicator, kind, value_sign):
+    e = one(run(text), value)
+    assert (e.indicator, e.kind) == (indicator, kind)
+    assert e.value * value_sign > 0
