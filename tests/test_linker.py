@@ -1317,3 +1317,15 @@ def test_spending_grows_and_shrinks(text, value, indicator, kind, value_sign):
     e = one(run(text), value)
     assert (e.indicator, e.kind) == (indicator, kind)
     assert e.value * value_sign > 0
+
+
+@pytest.mark.parametrize("text, value, indicator, basis", [
+    # the quarter before written with 个 is a basis cue (basis.mom), cut from the name
+    ("今年第三季度商品整體出口量比前一個季度微升[0.1%]。", "0.1%", "商品整体出口量", "mom"),
+    ("出口货值较上一个季度上升[2%]。", "2%", "出口货值", "mom"),
+    # the year before stays vs_prev
+    ("出口货值比上年增长[2%]。", "2%", "出口货值", "vs_prev"),
+])
+def test_the_quarter_before_with_a_measure_word(text, value, indicator, basis):
+    e = one(run(text), value)
+    assert (e.indicator, e.basis) == (indicator, basis)
