@@ -333,9 +333,13 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
                 break
             tail = t[m2.end():]
         # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
-        # places written next to it (中国台湾航线客运量)
+        # places written next to it (中国台湾航线客运量), and after a period written between coordinated places and
+        # the word (中国大陆及香港9月订单; a place alone before its period is the location: 香港九月份货柜码头吞吐量)
+        k = len(rest) - len(tail)
+        pe = doc.period_end_at_start.get(keep[k]) if tail is not after and k < len(keep) else None
+        timed = rest[bisect_left(keep, pe):] if pe is not None else None
         if not eng.p_place_keep.match(after) and not eng.p_place_keep.match(tail) \
-                and not _origin_after(eng, tail):
+                and not _origin_after(eng, tail) and not (timed and eng.p_place_keep.match(timed)):
             end = m.end()
             pt = eng.p_place_tail.match(after)
             if pt and _PLACE_TAIL_END.match(after, pt.end()):

@@ -1329,3 +1329,14 @@ def test_spending_grows_and_shrinks(text, value, indicator, kind, value_sign):
 def test_the_quarter_before_with_a_measure_word(text, value, indicator, basis):
     e = one(run(text), value)
     assert (e.indicator, e.basis) == (indicator, basis)
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # coordinated markets, a period, then the orders: the markets stay in the name, the period goes
+    ("中國大陸及香港9月訂單[122.3億美元]，年增[11.6%]。", "122.3亿美元", "中国大陆及香港订单", None),
+    # one place before its period is the location, even before a word that keeps a place (货柜码头)
+    ("香港九月份貨櫃碼頭吞吐量為[167.4萬個標準箱]。", "167.4万个标准箱", "货柜码头吞吐量", "香港"),
+])
+def test_coordinated_markets_before_a_period(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
