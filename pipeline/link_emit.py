@@ -85,7 +85,10 @@ class Events:
                 and not any(p.text.startswith(ev.indicator) for p in parts)
             for p in parts:
                 by_place = alone and p.text != ev.location and p.text.startswith(ev.location)
-                if p.text != ev.indicator and (p.text.startswith(ev.indicator) or by_place):
+                # (after the preposition the conjuncts share: 海路(106.4万)…入境旅客 -> 经海路入境旅客)
+                shared = any(p.text.startswith(ev.indicator, j) for j in range(1, 3)) \
+                    and len(p.text) - len(ev.indicator) > 2
+                if p.text != ev.indicator and (p.text.startswith(ev.indicator) or by_place or shared):
                     self.keys.discard((ev.value_start, ev.indicator))
                     self.keys.add((ev.value_start, p.text))
                     self.list[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,

@@ -606,10 +606,14 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     # (nor when the first conjunct shares a word with the modifier of the last: 就业人口及本地就业居民 are two names)
     # (nor when every conjunct ends in the last one's final character: names of one kind, each whole, 证券交易税、
     # 货物税及营利事业所得税, 制造业、住宿餐饮业; no 得税 or 饮业 is shared)
-    if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
+    # (a preposition before the first conjunct is shared, no part of the modifier: 经陆路、海路及空路入境旅客 -> 入境旅客)
+    bare = eng.p_shared_prep.sub("", first, count=1) if all(
+        not eng.p_shared_prep.match(t) for t in others[1:]) else first
+    bare = bare if bare and all(len(t) <= len(bare) + 1 for t in others[1:]) else first
+    if len(last) - len(bare) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
             and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
-            and not any(first[i:i + 2] in last[:len(first)] for i in range(len(first) - 1)):
-        return last[len(first):]
+            and not any(bare[i:i + 2] in last[:len(bare)] for i in range(len(bare) - 1)):
+        return last[len(bare):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
     m = eng.p_category_tail.search(last)
     if m and m.start() >= 2 and not any(eng.p_category_tail.search(t) for t in others):

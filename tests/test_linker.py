@@ -1340,3 +1340,17 @@ def test_the_quarter_before_with_a_measure_word(text, value, indicator, basis):
 def test_coordinated_markets_before_a_period(text, value, indicator, location):
     e = one(run(text), value)
     assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the way in (经, class shared_prep) before the first of coordinated channels is shared; the head is what follows
+    # the channel in the last conjunct, and the bracketed levels take their channel's name
+    ("經陸路([152.7萬])、海路([106.4萬])及空路([22.2萬])入境旅客按年分別增[3.6%]、[10.1%]及[14.8%]。",
+     {"152.7万": "经陆路入境旅客", "106.4万": "经海路入境旅客", "22.2万": "经空路入境旅客", "3.6%": "经陆路入境旅客",
+      "10.1%": "经海路入境旅客", "14.8%": "经空路入境旅客"}),
+    # coordinated names without a shared preposition keep the head as before
+    ("钢铁和水泥产量分别增长[2%]和[3%]。", {"2%": "钢铁产量", "3%": "水泥产量"}),
+])
+def test_a_shared_way_in_before_coordinated_channels(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
