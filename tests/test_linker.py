@@ -1354,3 +1354,14 @@ def test_coordinated_markets_before_a_period(text, value, indicator, location):
 def test_a_shared_way_in_before_coordinated_channels(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # Taiwan's 减少/增加最多业别为 names the sector after it (filler_prefix selection frame, category 业别)
+    ("零售業減少最多業別為汽機車售業，較上年減少[681億元]。", "681亿元", "汽机车售业"),
+    ("零售业增加最多业别为综合商品零售业,年增[464亿元]。", "464亿元", "综合商品零售业"),
+    # a sector named before 为 without the frame keeps its name
+    ("零售业营业额为[4186亿元]。", "4186亿元", "零售业营业额"),
+])
+def test_the_sector_named_by_a_selection_frame(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
