@@ -1365,3 +1365,19 @@ def test_a_shared_way_in_before_coordinated_channels(text, expected):
 ])
 def test_the_sector_named_by_a_selection_frame(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # past ; a value with no subject after the items of a breakdown (one singled out after 以, class singled_out)
+    # says more of the indicator stated before the breakdown
+    ("9月接自東協訂單為[147.4億美元]，年增[57.5%]，以電子產品年增[102.7%]較多，資訊通信產品則年增[33.9％]；累計前九月則年增[36.4％]。",
+     {"147.4亿美元": "接自东协订单", "57.5%": "接自东协订单", "102.7%": "电子产品", "33.9%": "资讯通信产品", "36.4%": "接自东协订单"}),
+    ("工業及服務業全體受僱員工[856.7萬人]，以批發零售業月增[3千人]最多，製造業增[2千人]次之；若與上年同月相較，則增加[6.2萬人]。",
+     {"856.7万人": "工业及服务业全体受雇员工", "3千人": "批发零售业", "2千人": "制造业", "6.2万人": "工业及服务业全体受雇员工"}),
+    # within the item's clause a value with no subject is still the item's
+    ("美國訂單為[204.9億美元]，年增[25.4%]，以電子產品增加[28.4億美元]或增[41.6%]較多。",
+     {"204.9亿美元": "美国订单", "25.4%": "美国订单", "28.4亿美元": "电子产品", "41.6%": "电子产品"}),
+])
+def test_past_the_items_of_a_breakdown(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
