@@ -1381,3 +1381,14 @@ def test_the_sector_named_by_a_selection_frame(text, value, indicator):
 def test_past_the_items_of_a_breakdown(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # 依序 after a rate noun is 分别's Taiwan twin (filler_suffix): the bare rate takes the indicator before it; a
+    # cause given for that indicator (主要是受到…影响, not_topic) is no topic of its own
+    ("零售業營業額[4兆8448億元]，主要是受到關稅影響，上半年年增率依序為[-0.4％]、[-13.9％]。", "-13.9%", "零售业营业额"),
+    # names before 依序 keep their names
+    ("出口與進口依序增長[3%]及[4%]。", "4%", "进口"),
+])
+def test_in_order_and_a_cause_after_the_indicator(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
