@@ -87,7 +87,12 @@ def paren_value(doc: Document, q: QuantityLike, c_end: int) -> Optional[tuple[in
     i = q.start - 1
     while i >= 0 and text[i] == " ":
         i -= 1
-    if i < 0 or text[i] != "(" or i == 0 or not _WORD_CHAR.match(text[i - 1]):
+    if i < 0 or text[i] != "(":
+        return None
+    k = i - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1  # 泰国 (27,173人次): a space may come before the bracket too
+    if k < 0 or not _WORD_CHAR.match(text[k]):
         return None
     j = q.end
     while j < c_end and text[j] == " ":

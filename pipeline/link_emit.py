@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 
 _NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万亿两]")  # a letter or Han character, not a numeral
+_LIST_MARK = regex.compile(r"[()、和及与,;]")  # brackets and joiners: the location of a list, not one place
 
 
 @dataclass(frozen=True)
@@ -72,15 +73,25 @@ class Events:
 
     def share_head_with_brackets(self, indices: list[int], parts: list["Subject"]) -> None:
         """甲类(103.67)及乙类(104.68)消费物价指数分别上升…: the bracketed levels of the conjuncts take the
-        head distributed over the coordinated subject that follows them (甲类 -> 甲类消费物价指数)."""
+        head distributed over the coordinated subject that follows them (甲类 -> 甲类消费物价指数); so does a level
+        of a place alone, which took the indicator carried with the place as its location (珠海市(157,188人次)及
+        广州市旅客(126,222人次)分别占… -> 珠海市旅客, a conjunct named by the place)."""
         if len(parts) < 2:
             return
         for i in indices:
             ev = self.list[i]
+            # (a place alone: not the places of a whole list, nor an event whose own name a conjunct extends)
+            alone = bool(ev.location) and not _LIST_MARK.search(ev.location) \
+                and not any(p.text.startswith(ev.indicator) for p in parts)
             for p in parts:
-                if p.text != ev.indicator and p.text.startswith(ev.indicator):
+                by_place = alone and p.text != ev.location and p.text.startswith(ev.location)
+                # (after the preposition the conjuncts share: 海路(106.4万)…入境旅客 -> 经海路入境旅客)
+                shared = any(p.text.startswith(ev.indicator, j) for j in range(1, 3)) \
+                    and len(p.text) - len(ev.indicator) > 2
+                if p.text != ev.indicator and (p.text.startswith(ev.indicator) or by_place or shared):
                     self.keys.discard((ev.value_start, ev.indicator))
                     self.keys.add((ev.value_start, p.text))
                     self.list[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
-                                           indicator_id=indicator_id(self.rules, p.text))
+                                           indicator_id=indicator_id(self.rules, p.text),
+                                           location=None if by_place else ev.location)
                     break

@@ -74,10 +74,15 @@ class Memory:
     sent_subjects: list[Subject] = field(default_factory=list)  # the indicators stated in this sentence
     prev_sent_subjects: list[Subject] = field(default_factory=list)  # those of the last sentence stating any
     paren_start: int = -1  # the start of the value being linked when it stands alone in brackets
+    items: bool = False  # this sentence states the items of a breakdown, one singled out after 以 (以X增Y%较多)
+    items_base: Optional[Subject] = None  # the indicator carried before that breakdown
+    items_end: int = -1  # the end of the last item's value
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
 
     def start_sentence(self) -> None:
         self.carry = self.doc_carry
+        self.items = False
+        self.items_base = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
@@ -120,6 +125,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         return _continue(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
     pred_start = ctx.region_start + (match.left.start() if match.left is not None else len(ctx.left))
+    before = mem.carry
     forecast = _forecast_reference(doc, mem, ctx) if spec.subject == "left" else None
     if forecast is not None:
         subject, location, carried, subject_end = forecast, None, False, 0
@@ -160,13 +166,26 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
     # text refer to the name before it
     averaged = carried and subject.start is None and doc.eng.p_item_average.match(subject.text) is not None
-    if spec.carry and forecast is None and not averaged:  # not a reference amount (完成年初预算数60999万元的40.4%)
+    # a bracketed level of the reference compared with (较第2季修订后的销售额(145.6亿元)上升11.1%) is not carried either
+    compared = mem.paren_start == ctx.q.start and spec.subject == "left" \
+        and _compared_reference(doc, ctx.region_start, pred_start)
+    if spec.carry and forecast is None and not averaged and not compared:
+        # (not a reference amount either: 完成年初预算数60999万元的40.4%)
         if not carried and (mode == "single" or subject.parts) \
                 and (not mem.sent_subjects or mem.sent_subjects[-1].text != subject.text):
             # (a list stated with 分别 too: its items are the indicators a later 两者 refers to)
             mem.sent_subjects.append(subject)
         mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
-        if not spec.right_predicate:  # a count of items that did something names no measure for later sentences
+        # 以电子产品年增102.7%较多,资讯通信产品则年增33.9%;累计前九月则年增36.4%: the item singled out and the items
+        # after it in its sentence are no indicator for the sentences after them
+        if not carried and spec.subject == "left" and not mem.items \
+                and doc.eng.p_singled_out.search(doc.text, ctx.q.end, ctx.clause[1]) \
+                and doc.eng.p_singled_lead.match(doc.text, ctx.region_start, pred_start):
+            mem.items, mem.items_base = True, before
+        if mem.items and not carried:
+            mem.items_end = ctx.q.end
+        if not spec.right_predicate and not mem.items:
+            # (a count of items that did something names no measure for later sentences either)
             mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts,
                                     share=subject.share, location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
@@ -249,6 +268,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             return Subject(location, None, None, parts=parts), None, False, 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
+        if subject is not None and mem.carry is not None and mem.paren_start != ctx.q.start \
+                and not eng.names_nothing(subject.text) and _compared_reference(doc, ctx.region_start, pred_start):
+            subject = None  # 较第2季修订后的销售额(145.6亿元)上升11.1%: the reference compared with, not the subject
     topic = ctx.topic
     if subject is not None and mem.carry is not None and _other_measure(doc, subject.text, mem.carry.text):
         # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count, nor a count an amount; the
@@ -256,6 +278,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         pass
     elif subject is None or eng.names_nothing(subject.text):
         c = mem.carry
+        if mem.items and mem.items_base is not None and ";" in doc.text[mem.items_end:ctx.q.start]:
+            # (…资讯通信产品则年增33.9%;累计前九月则年增36.4%: past the items, the indicator before the breakdown)
+            c, mem.items = mem.items_base, False
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
             subject = _rate_of(doc, c, subject.text)
         elif subject is not None and eng.p_share_noun.search(subject.text) and c is not None:
@@ -289,6 +314,16 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _compared_reference(doc: Document, start: int, end: int) -> bool:
+    """Whether the subject region opens with 较 and a period: what follows names the reference the value is
+    compared with (较第2季修订后的销售额(145.6亿元)上升11.1%), and the statement is the indicator's carried."""
+    text = doc.text
+    i = start
+    while i < end and (text[i].isspace() or text[i] in ",;:"):
+        i += 1
+    return i + 1 < end and text[i] == "较" and (i + 1) in doc.period_end_at_start
 
 
 _PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")

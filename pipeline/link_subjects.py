@@ -16,7 +16,7 @@ import regex
 
 from .catalogue import name_key
 from .link_document import Document, QuantityLike
-from .linker_rules import LinkerRules
+from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary
 from .pos import word_at_start
 
@@ -331,16 +331,20 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
         after = rest[m.end():]
         tail = after
         while True:  # the places written next to it, coordinated ones too (中国大陆及香港旅客)
-            t = tail.lstrip(_JOINERS)
+            t = tail.lstrip(_JOINERS + " ")
             m2 = eng.p_location.match(t)
             if not (m2 and m2.end() > 0):
                 break
             tail = t[m2.end():]
         # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
-        # places written next to it (中国台湾航线客运量)
+        # places written next to it (中国台湾航线客运量), and after a period written between coordinated places and
+        # the word (中国大陆及香港9月订单; a place alone before its period is the location: 香港九月份货柜码头吞吐量)
+        k = len(rest) - len(tail)
+        pe = doc.period_end_at_start.get(keep[k]) if tail is not after and k < len(keep) else None
+        timed = rest[bisect_left(keep, pe):] if pe is not None else None
         pt = eng.p_place_tail.match(after)
-        keeps = eng.p_place_keep.match(after) or eng.p_place_keep.match(tail) or eng.p_origin_noun.match(tail) \
-            or (pt and eng.p_place_keep.match(after, pt.end()))
+        keeps = eng.p_place_keep.match(after) or eng.p_place_keep.match(tail) or _origin_after(eng, tail) \
+            or (pt and eng.p_place_keep.match(after, pt.end())) or (timed and eng.p_place_keep.match(timed))
         # 全省实际到资 -> 实际到资, location 全省
         if not keeps or _REPORTER_SCOPE.match(rest):
             end = m.end()
@@ -353,6 +357,17 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     if n is None:
         n = eng.word_prefix_lens.keep(rest, _word_prefix_len(doc.rules, rest))
     return n
+
+
+def _origin_after(eng: EnginePatterns, tail: str) -> bool:
+    """Whether the text after places opens with a noun of people they are the origin of (class origin_noun), also
+    after the places' 地区, a space or 的 (中国内地(…)、香港(…)及台湾地区(…)的住客, 中国台湾(…) 及日本(…) 旅客: the
+    bracketed counts between are gone)."""
+    probe = tail.lstrip()
+    pt = eng.p_place_tail.match(probe)
+    if pt:
+        probe = probe[pt.end():]
+    return eng.p_origin_noun.match(probe.removeprefix("的")) is not None
 
 
 def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
@@ -428,6 +443,9 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
+        if head and parts[-1].text.endswith("的" + head) and _origin_after(eng, head):
+            # the people places are the origin of take no 的 in any conjunct (…及台湾地区的住客 -> 台湾地区住客)
+            parts[-1] = Subject(parts[-1].text[:-len(head) - 1] + head, None, None)
         if head:
             for k, p in enumerate(parts[:-1]):
                 if not p.text.endswith(head) and not eng.p_head_suffix.search(p.text):
@@ -549,10 +567,19 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return (inner or "") + rate
     first = texts[0]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
+    # (places written in a row are one: 香港及中国台湾旅客 -> 香港旅客, not 香港台湾旅客; with their 地区, and the 的
+    # before people they are the origin of: 中国内地、香港及台湾地区的住客 -> 中国内地住客)
     m = eng.p_location.match(last)
-    if m and len(last) - m.end() >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
-                                              for t in others):
-        return last[m.end():]
+    end = m.end() if m else 0
+    while m and (m := eng.p_location.match(last, end)) and m.end() > end and len(last) - m.end() >= 2:
+        end = m.end()
+    if end and (pt := eng.p_place_tail.match(last, end)) and _origin_after(eng, last[pt.end():]):
+        end = pt.end()
+    if end and last.startswith("的", end) and _origin_after(eng, last[end:]):
+        end += 1
+    if end and len(last) - end >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
+                                            for t in others):
+        return last[end:]
     # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head
     k = last.find("的")
     if k > 0 and len(last) - k >= 3 and not any("的" in t for t in others):
@@ -586,10 +613,14 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     # (nor when the first conjunct shares a word with the modifier of the last: 就业人口及本地就业居民 are two names)
     # (nor when every conjunct ends in the last one's final character: names of one kind, each whole, 证券交易税、
     # 货物税及营利事业所得税, 制造业、住宿餐饮业; no 得税 or 饮业 is shared)
-    if len(last) - len(first) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
+    # (a preposition before the first conjunct is shared, no part of the modifier: 经陆路、海路及空路入境旅客 -> 入境旅客)
+    bare = eng.p_shared_prep.sub("", first, count=1) if all(
+        not eng.p_shared_prep.match(t) for t in others[1:]) else first
+    bare = bare if bare and all(len(t) <= len(bare) + 1 for t in others[1:]) else first
+    if len(last) - len(bare) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
             and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
-            and not any(first[i:i + 2] in last[:len(first)] for i in range(len(first) - 1)):
-        return last[len(first):]
+            and not any(bare[i:i + 2] in last[:len(bare)] for i in range(len(bare) - 1)):
+        return last[len(bare):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
     m = eng.p_category_tail.search(last)
     if m and m.start() >= 2 and not any(eng.p_category_tail.search(t) for t in others):

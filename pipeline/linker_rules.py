@@ -111,6 +111,7 @@ LEXICON_CLASSES = (
     "item_average",  # averages per day, person or item, alone before a value: put before the name carried (日均)
     "function_led_word",  # words of the domain opening with a one-character filler that stays (与会, 还债)
     "item_prep",  # a preposition ending a subject right before its value: X is a ranked item (X以18宗居第2)
+    "singled_out",  # words after a value singling out a breakdown's item written after 以 (以电子产品年增102.7%较多)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
@@ -343,6 +344,8 @@ class EnginePatterns:
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
     p_apposition_head: regex.Pattern  # a head noun and 分别/均 after a count in apposition (两项消费分别; match)
     p_item_lead: regex.Pattern  # that preposition before the item instead (以天水围嘉湖山庄占31宗; fullmatch, group item)
+    p_singled_lead: regex.Pattern  # 以 opening a subject region, perhaps after fillers (match)
+    p_singled_out: regex.Pattern  # the words ending a clause that single its item out (search)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
@@ -522,6 +525,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_function_led_word=lists.compile(alt["function_led_word"]),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
         p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;、和及与\s]{2,12}?)\s*"),
+        p_singled_lead=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")?\s*(?:" + alt["item_prep"] + r")(?=\p{Han}{2})"),
+        p_singled_out=lists.compile(r"(?:" + alt["singled_out"] + r")\s*$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],

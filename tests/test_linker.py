@@ -1263,3 +1263,233 @@ def test_a_price_adjusted_index_keeps_its_defining_clause():
     assert e.indicator == "销货量指数"
     e = one(run("出口因需求疲弱而下跌[5%]。"), "5%")
     assert e.indicator == "出口"
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a record said of the indicator before, with no subject of its own (not_topic): the value keeps that indicator
+    ("11月電子產品接單[282.3億美元]，也寫歷年同期新高、歷年單月次高，年增[47.9%]。", "47.9%", "电子产品接单"),
+    ("9月接自東協訂單為[147.4億美元]，超越自中國大陸及香港接單，年增[57.5%]。", "57.5%", "接自东协订单"),
+    # a clause that names its topic is still one, even when it begins with the same characters
+    ("写字楼空置率,较上季上升[0.3个百分点]。", "0.3个百分点", "写字楼空置率"),
+])
+def test_a_record_or_rival_clause_is_no_topic(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places written in a row before the shared head are one place (中国 台湾): the head is what follows them all
+    ("而香港及中國台灣旅客分別佔總數[30.4%]及[7.3%]。", {"30.4%": "香港旅客", "7.3%": "中国台湾旅客"}),
+    ("中国大陆及香港旅客分别上升[9.2%]及[17.4%]。", {"9.2%": "中国大陆旅客", "17.4%": "香港旅客"}),
+])
+def test_places_in_a_row_before_a_shared_head(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, indicator, location", [
+    # 珠三角九市 is one place (class location), no count of cities: an origin before 旅客, a location before a statistic
+    ("大灣區珠三角九市旅客增加[56.4%]。", "大湾区珠三角九市旅客", None),
+    ("珠三角九市地区生产总值增长[5.1%]。", "地区生产总值", "珠三角九市"),
+])
+def test_the_nine_cities_of_the_bay_area_are_one_place(text, indicator, location):
+    with subject_boundary.using(None):  # the rules' subject, before the boundary model
+        (e,) = run(text)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places with bracketed counts before the people they are the origin of (class origin_noun): the counts are
+    # gone from the subject, so the places stay in the name, after 地区, a space or 的 too; each conjunct and
+    # each bracketed count takes the shared noun
+    ("中國內地([94.6萬人次])、香港([20.0萬人次])及台灣地區([2.7萬人次])的住客分別增加[3.2倍]、[12.6倍]及[19.0倍]。",
+     {"20.0万人次": "香港住客", "2.7万人次": "台湾地区住客", "3.2倍": "中国内地住客", "12.6倍": "香港住客",
+      "19.0倍": "台湾地区住客"}),
+    ("而中国台湾([115,757人次]) 及日本([37,207人次]) 旅客则分别减少[8.1%]及[0.8%]。",
+     {"115,757人次": "中国台湾旅客", "37,207人次": "日本旅客", "8.1%": "中国台湾旅客", "0.8%": "日本旅客"}),
+    ("中国香港([745,282人次])及中国台湾地区旅客([33,295人次])同比分别大增[10.4倍]及[4.2倍]。",
+     {"745,282人次": "中国香港旅客", "33,295人次": "中国台湾地区旅客", "10.4倍": "中国香港旅客",
+      "4.2倍": "中国台湾地区旅客"}),
+    # places before a statistic stay the location
+    ("广东、江苏的出口分别增长[3%]及[4%]。", {"3%": "出口", "4%": "出口"}),
+])
+def test_places_with_bracketed_counts_before_their_people(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a turn against what was said before names nothing (class not_a_name): the indicator before it is kept
+    ("1月零售業營業額[3360億元]雖然創下歷史單月次高,但卻出現年減[2.30%]。", "2.30%", "零售业营业额"),
+    ("1月零售業營業額年增率卻由負轉正,反而成長[2.71%]。", "2.71%", "零售业营业额年增率"),
+    # a name the words begin stays a name
+    ("出现亏损的企业增加[12家]。", "12家", "出现亏损的企业"),
+])
+def test_a_turn_names_nothing(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # 尤其是/特别是 open the item singled out (topic_cut 是 not after 尤其, 特别): a country alone is the item
+    ("此外,輸往其他地區的部分主要目的地的整體出口貨值錄得升幅,尤其是美國達[19.9%]。", "19.9%", "美国"),
+    ("全省工业增长[5%],特别是汽车制造业增长[12%]。", "12%", "汽车制造业"),
+    # 是 after a name still ends it
+    ("全省工业增长[5%],增长最快的是汽车制造业,增长[12%]。", "5%", "工业"),
+])
+def test_the_item_singled_out(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 较 and a period open the reference compared with: the change is the indicator's carried; a bracketed level of
+    # the reference keeps its own name and is not carried
+    ("今年第3季零售業銷售額按年上升[14.9%]至[161.8億元];較第2季修訂後的銷售額([145.6億元])上升[11.1%]。",
+     {"14.9%": "零售业销售额", "161.8亿元": "零售业销售额", "145.6亿元": "修订后的销售额", "11.1%": "零售业销售额"}),
+    ("政府預計明年博彩特別稅收達[850億元],較今年預算增加[276億]。", {"850亿元": "博彩特别税收", "276亿": "博彩特别税收"}),
+    # without a period after 较 the words are read as before
+    ("出口額為[50億元],較上年同期的出口額增加[5%]。", {"50亿元": "出口额", "5%": "出口额"}),
+])
+def test_the_reference_compared_with_is_no_subject(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a record set 直接/一举 (not_topic) and a run the indicator ended (结束连续…) are no topics
+    ("東協地區1月接單金額[158.4億美元]，直接刷新歷年單月最高紀錄，年增率高達[67%]。", "67%", "接单金额"),
+    ("美國訂單[153.9億美元],年增[2.7%],結束連續14個月負成長,金額為歷年同月[第2]高。", "第2", "美国订单"),
+    # 其次则是 opens the next item (filler_prefix; topic_cut 是 not after 其次则)
+    ("以資訊通信產品增加[53.5億美元]最為驚人，其次則是電子產品增加[47.9億美元]。", "47.9亿美元", "电子产品"),
+    # clauses that begin with the same words and name a topic are still topics
+    ("结束营业的企业,同比增长[5%]。", "5%", "结束营业的企业"),
+    ("直接投资,同比增长[5%]。", "5%", "直接投资"),
+])
+def test_records_runs_and_next_items(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # the market export orders come from is a partner, part of the name (class place_keep)
+    ("美國訂單為[204.9億美元]，年增[25.4%]。", "204.9亿美元", "美国订单", None),
+    ("中國大陸及香港的訂單金額爲[76.8億美元],年增[12.4%]。", "12.4%", "中国大陆及香港的订单金额", None),
+    # a place before a statistic stays the location
+    ("美國出口增長[5%]。", "5%", "出口", "美国"),
+])
+def test_the_market_of_export_orders_is_part_of_the_name(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a space before the bracket of a count (泰國 (27,173人次)) leaves it a bracketed level of the place; 澳洲 is a place
+    ("大韓民國([30,616人次])及泰國 ([27,173人次]) 旅客亦分別增加[8.9%]及[20.0%]。",
+     {"30,616人次": "大韩民国旅客", "27,173人次": "泰国旅客", "8.9%": "大韩民国旅客", "20.0%": "泰国旅客"}),
+    ("美國([15,768人次])、澳洲([9,968人次])及加拿大([6,821人次])旅客按年分別減少[9.8%]、[7.6%]及[9.1%]。",
+     {"15,768人次": "美国旅客", "9,968人次": "澳洲旅客", "6,821人次": "加拿大旅客", "9.8%": "美国旅客",
+      "7.6%": "澳洲旅客", "9.1%": "加拿大旅客"}),
+    # a bracket after a value is no level of a place
+    ("出口增长[5%] ([3%]),进口增长[2%]。", {"5%": "出口", "2%": "进口"}),
+])
+def test_bracketed_counts_after_a_space(text, expected):
+    got = {e.value_text: e.indicator for e in run(text) if e.value_text in expected}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed level of a place alone, before a conjunct that names the people, takes that place's conjunct
+    ("入境旅客增加[56.4%],当中珠海市([157,188人次])及广州市旅客([126,222人次])分别占[25.5%]及[20.5%]。",
+     {"56.4%": "入境旅客", "157,188人次": "珠海市旅客", "126,222人次": "广州市旅客", "25.5%": "珠海市旅客", "20.5%": "广州市旅客"}),
+    # without a coordinated statement after it, the level keeps the indicator carried, the place its location
+    ("中國內地旅客有[2,339,868人次];內地旅客主要來自廣東省([868,313人次])。",
+     {"2,339,868人次": "中国内地旅客", "868,313人次": "中国内地旅客"}),
+])
+def test_a_bracketed_level_of_a_place_before_named_conjuncts(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator, kind, value_sign", [
+    # budget spending grows by 增支 and shrinks by 减支, as revenue by 增收 and 减收 (class trigger)
+    ("全市一般公共預算支出完成[372037萬元],較上年同期增長[9.66%],增支[32770萬元]。", "32770万元", "一般公共预算支出",
+     "change", 1),
+    ("全市一般公共预算支出[120亿元],比上年减支[3亿元]。", "3亿元", "一般公共预算支出", "change", -1),
+    # 支出 alone is no trigger
+    ("全市民生支出[80亿元]。", "80亿元", "民生支出", "level", 1),
+])
+def test_spending_grows_and_shrinks(text, value, indicator, kind, value_sign):
+    e = one(run(text), value)
+    assert (e.indicator, e.kind) == (indicator, kind)
+    assert e.value * value_sign > 0
+
+
+@pytest.mark.parametrize("text, value, indicator, basis", [
+    # the quarter before written with 个 is a basis cue (basis.mom), cut from the name
+    ("今年第三季度商品整體出口量比前一個季度微升[0.1%]。", "0.1%", "商品整体出口量", "mom"),
+    ("出口货值较上一个季度上升[2%]。", "2%", "出口货值", "mom"),
+    # the year before stays vs_prev
+    ("出口货值比上年增长[2%]。", "2%", "出口货值", "vs_prev"),
+])
+def test_the_quarter_before_with_a_measure_word(text, value, indicator, basis):
+    e = one(run(text), value)
+    assert (e.indicator, e.basis) == (indicator, basis)
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # coordinated markets, a period, then the orders: the markets stay in the name, the period goes
+    ("中國大陸及香港9月訂單[122.3億美元]，年增[11.6%]。", "122.3亿美元", "中国大陆及香港订单", None),
+    # one place before its period is the location, even before a word that keeps a place (货柜码头)
+    ("香港九月份貨櫃碼頭吞吐量為[167.4萬個標準箱]。", "167.4万个标准箱", "货柜码头吞吐量", "香港"),
+])
+def test_coordinated_markets_before_a_period(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the way in (经, class shared_prep) before the first of coordinated channels is shared; the head is what follows
+    # the channel in the last conjunct, and the bracketed levels take their channel's name
+    ("經陸路([152.7萬])、海路([106.4萬])及空路([22.2萬])入境旅客按年分別增[3.6%]、[10.1%]及[14.8%]。",
+     {"152.7万": "经陆路入境旅客", "106.4万": "经海路入境旅客", "22.2万": "经空路入境旅客", "3.6%": "经陆路入境旅客",
+      "10.1%": "经海路入境旅客", "14.8%": "经空路入境旅客"}),
+    # coordinated names without a shared preposition keep the head as before
+    ("钢铁和水泥产量分别增长[2%]和[3%]。", {"2%": "钢铁产量", "3%": "水泥产量"}),
+])
+def test_a_shared_way_in_before_coordinated_channels(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # Taiwan's 减少/增加最多业别为 names the sector after it (filler_prefix selection frame, category 业别)
+    ("零售業減少最多業別為汽機車售業，較上年減少[681億元]。", "681亿元", "汽机车售业"),
+    ("零售业增加最多业别为综合商品零售业,年增[464亿元]。", "464亿元", "综合商品零售业"),
+    # a sector named before 为 without the frame keeps its name
+    ("零售业营业额为[4186亿元]。", "4186亿元", "零售业营业额"),
+])
+def test_the_sector_named_by_a_selection_frame(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # past ; a value with no subject after the items of a breakdown (one singled out after 以, class singled_out)
+    # says more of the indicator stated before the breakdown
+    ("9月接自東協訂單為[147.4億美元]，年增[57.5%]，以電子產品年增[102.7%]較多，資訊通信產品則年增[33.9％]；累計前九月則年增[36.4％]。",
+     {"147.4亿美元": "接自东协订单", "57.5%": "接自东协订单", "102.7%": "电子产品", "33.9%": "资讯通信产品", "36.4%": "接自东协订单"}),
+    ("工業及服務業全體受僱員工[856.7萬人]，以批發零售業月增[3千人]最多，製造業增[2千人]次之；若與上年同月相較，則增加[6.2萬人]。",
+     {"856.7万人": "工业及服务业全体受雇员工", "3千人": "批发零售业", "2千人": "制造业", "6.2万人": "工业及服务业全体受雇员工"}),
+    # within the item's clause a value with no subject is still the item's
+    ("美國訂單為[204.9億美元]，年增[25.4%]，以電子產品增加[28.4億美元]或增[41.6%]較多。",
+     {"204.9亿美元": "美国订单", "25.4%": "美国订单", "28.4亿美元": "电子产品", "41.6%": "电子产品"}),
+])
+def test_past_the_items_of_a_breakdown(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # 依序 after a rate noun is 分别's Taiwan twin (filler_suffix): the bare rate takes the indicator before it; a
+    # cause given for that indicator (主要是受到…影响, not_topic) is no topic of its own
+    ("零售業營業額[4兆8448億元]，主要是受到關稅影響，上半年年增率依序為[-0.4％]、[-13.9％]。", "-13.9%", "零售业营业额"),
+    # names before 依序 keep their names
+    ("出口與進口依序增長[3%]及[4%]。", "4%", "进口"),
+])
+def test_in_order_and_a_cause_after_the_indicator(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
