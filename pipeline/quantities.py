@@ -305,11 +305,14 @@ class _Grammar:
         self.verb_qual_char = re.compile(_alt(self.verb_quals))
         self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
         self.unit_stop_re = re.compile(_alt(self.unit_stop))
-        self.unit_stop_long_re = re.compile(_alt({s for s in self.unit_stop if len(s) > 1}))
+        # unit_verb words (升至, 折合) stop only the unit they begin with, never a unit read before them
+        # (由3.5元升至4元, 100亿美元折合人民币700亿元), so they join the long stop words alone
+        long_stops = {s for s in self.unit_stop if len(s) > 1} | lex.word_set("unit_verb")
+        self.unit_stop_long_re = re.compile(_alt(long_stops))
         # First and last characters of word lists: one set lookup decides the common case (nothing
         # there) before a regex or a tuple of suffixes is tried.
         self.unit_stop_firsts = frozenset(w[0] for w in self.unit_stop)
-        self.unit_stop_long_firsts = frozenset(w[0] for w in self.unit_stop if len(w) > 1)
+        self.unit_stop_long_firsts = frozenset(w[0] for w in long_stops)
         self.suffix_firsts = frozenset(w[0] for w in self.suffix_quals)
         self.rank_set_lasts = frozenset(w[-1] for w in self.rank_sets)
         self.coin_firsts = frozenset("又零" + _CN_DIGITS)
