@@ -221,14 +221,15 @@ class _Grammar:
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|(?<=[{_CN_DIGITS}十百千])O(?=[{_CN_DIGITS}])|{small}|{big})"
         # 百/千/万/亿/兆 open a number after a qualifier or a magnitude cue (逾千亿, 近兆元, 超过百万平方公尺,
         # 直逼万点: checked in _lone_magnitude), before an infix one (百余家, 千多人), before 亿 (上看千亿美元; not
-        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目); 百万 alone does not (每百万人口)
+        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目, 猪价维持百元以上); 百万 alone does not
+        # (每百万人口)
         self.magnitude_cues = tails("magnitude_cue")
         lone_after = "".join(sorted({re.escape(w[-1]) for w in (*self.prefix_quals, *self.magnitude_cues)}))
         bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
         unit_words = _alt(set(self.units))
         cn_num = (
             f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多亿])"
-            f"|(?:{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
+            f"|(?:{small}|{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
             f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
@@ -305,11 +306,14 @@ class _Grammar:
         self.verb_qual_char = re.compile(_alt(self.verb_quals))
         self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
         self.unit_stop_re = re.compile(_alt(self.unit_stop))
-        self.unit_stop_long_re = re.compile(_alt({s for s in self.unit_stop if len(s) > 1}))
+        # unit_verb words (升至, 折合) stop only the unit they begin with, never a unit read before them
+        # (由3.5元升至4元, 100亿美元折合人民币700亿元), so they join the long stop words alone
+        long_stops = {s for s in self.unit_stop if len(s) > 1} | lex.word_set("unit_verb")
+        self.unit_stop_long_re = re.compile(_alt(long_stops))
         # First and last characters of word lists: one set lookup decides the common case (nothing
         # there) before a regex or a tuple of suffixes is tried.
         self.unit_stop_firsts = frozenset(w[0] for w in self.unit_stop)
-        self.unit_stop_long_firsts = frozenset(w[0] for w in self.unit_stop if len(w) > 1)
+        self.unit_stop_long_firsts = frozenset(w[0] for w in long_stops)
         self.suffix_firsts = frozenset(w[0] for w in self.suffix_quals)
         self.rank_set_lasts = frozenset(w[-1] for w in self.rank_sets)
         self.coin_firsts = frozenset("又零" + _CN_DIGITS)
