@@ -268,6 +268,15 @@ def test_matches(text, expected):
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
+        # release names of the twelfth round: a written 累计, 总额 or 的 leaves the statistic as it is ...
+        ("发电设备累计平均利用小时数", "power_utilisation_hours"),
+        ("香港保险业的毛保费总额", "hk_insurance_gross_premiums"),
+        ("有效业务的保费收入总额", "hk_inforce_premiums"),
+        ("尖峰备转容量", "tw_operating_reserve"),
+        ("备转容量率", "tw_operating_reserve_rate"),
+        ("一般业务的毛保费", None),  # ... but the gross premiums of general business are not all premiums
+        ("备用容量", None),  # the reserve in kW is not the reserve margin
+        ("装置容量", None),  # a plant's or a source's capacity is not the system's
         ("", None),
     ],
 )
