@@ -277,6 +277,10 @@ def test_matches(text, expected):
         ("一般业务的毛保费", None),  # ... but the gross premiums of general business are not all premiums
         ("备用容量", None),  # the reserve in kW is not the reserve margin
         ("装置容量", None),  # a plant's or a source's capacity is not the system's
+        ("规模工业增加值", "industrial_value_added"),  # Hunan's 规模工业 is the scope 规模以上工业
+        ("规模工业企业利润", "industrial_profit"),
+        ("大规模工业", None),
+        ("乘用车市场的零售量", "cpca_passenger_retail"),
         ("", None),
     ],
 )
