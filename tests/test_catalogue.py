@@ -281,6 +281,11 @@ def test_matches(text, expected):
         ("规模工业企业利润", "industrial_profit"),
         ("大规模工业", None),
         ("乘用车市场的零售量", "cpca_passenger_retail"),
+        ("银行体系的特定分类贷款比率", "hk_classified_loan_ratio"),
+        ("中国内地相关贷款的特定分类贷款比率", "hk_mainland_classified_loan_ratio"),  # a part with its own name
+        ("东部地区网络零售额", "online_retail_mofcom"),  # a place narrows no statistic to a group
+        ("农村网络零售额", "rural_online_retail_mofcom"),
+        ("网上零售额", "online_retail"),  # NBS's figure stays its own
         ("", None),
     ],
 )
