@@ -286,6 +286,9 @@ def test_matches(text, expected):
         ("东部地区网络零售额", "online_retail_mofcom"),  # a place narrows no statistic to a group
         ("农村网络零售额", "rural_online_retail_mofcom"),
         ("网上零售额", "online_retail"),  # NBS's figure stays its own
+        ("酒店及公寓的平均入住率", "hotel_occupancy_mo"),
+        ("平均入住率", None),  # whose hotels?
+        ("每人每月实质经常性薪资", "tw_real_regular_earnings"),
         ("", None),
     ],
 )
