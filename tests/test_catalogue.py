@@ -268,6 +268,27 @@ def test_matches(text, expected):
         ("规模以上", None),  # a scope alone names nothing
         ("规模以上咖啡产量", None),
         ("咖啡门店数量", None),
+        # release names of the twelfth round: a written 累计, 总额 or 的 leaves the statistic as it is ...
+        ("发电设备累计平均利用小时数", "power_utilisation_hours"),
+        ("香港保险业的毛保费总额", "hk_insurance_gross_premiums"),
+        ("有效业务的保费收入总额", "hk_inforce_premiums"),
+        ("尖峰备转容量", "tw_operating_reserve"),
+        ("备转容量率", "tw_operating_reserve_rate"),
+        ("一般业务的毛保费", None),  # ... but the gross premiums of general business are not all premiums
+        ("备用容量", None),  # the reserve in kW is not the reserve margin
+        ("装置容量", None),  # a plant's or a source's capacity is not the system's
+        ("规模工业增加值", "industrial_value_added"),  # Hunan's 规模工业 is the scope 规模以上工业
+        ("规模工业企业利润", "industrial_profit"),
+        ("大规模工业", None),
+        ("乘用车市场的零售量", "cpca_passenger_retail"),
+        ("银行体系的特定分类贷款比率", "hk_classified_loan_ratio"),
+        ("中国内地相关贷款的特定分类贷款比率", "hk_mainland_classified_loan_ratio"),  # a part with its own name
+        ("东部地区网络零售额", "online_retail_mofcom"),  # a place narrows no statistic to a group
+        ("农村网络零售额", "rural_online_retail_mofcom"),
+        ("网上零售额", "online_retail"),  # NBS's figure stays its own
+        ("酒店及公寓的平均入住率", "hotel_occupancy_mo"),
+        ("平均入住率", None),  # whose hotels?
+        ("每人每月实质经常性薪资", "tw_real_regular_earnings"),
         ("", None),
     ],
 )
