@@ -27,9 +27,10 @@ def is_target(doc: Document, sent_start: int, pos: int) -> bool:
     return bool(doc.eng.p_target.search(doc.text[sent_start:pos]))
 
 
-def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, bool]:
+def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, bool, bool]:
     """What the sentence says around a period, whatever value is linked: (the reference amount of a share
-    follows, it is a comparison reference, a comparison cue precedes it).  Found once per period."""
+    follows, it is a comparison reference, a comparison cue precedes it, a cause clause opens before it).  Found
+    once per period: every value of a sentence walks its periods, and a long sentence has many of both."""
     key = (sent_start, p.start, p.end)
     facts = doc.period_facts.get(key)
     if facts is None:
@@ -39,8 +40,8 @@ def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, 
         # period, never a reference
         reference = "起" not in p.text and not eng.p_span_start_tail.match(doc.text, p.end) \
             and bool(eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(doc.text, p.end))
-        facts = (bool(eng.p_share_ref.search(before)), reference,
-                 bool(eng.p_compare_ref.search(before)))
+        facts = (bool(eng.p_share_ref.search(before)), reference, bool(eng.p_compare_ref.search(before)),
+                 eng.p_cause_lead.search(doc.text, sent_start, p.start) is not None)
         doc.period_facts[key] = facts
     return facts
 
@@ -55,7 +56,7 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
     for p in doc.periods_from(sent_start, pos):
         if p.end > pos:
             continue
-        share_ref, reference, compared = _period_facts(doc, sent_start, p)
+        share_ref, reference, compared, after_cause = _period_facts(doc, sent_start, p)
         if share_ref:
             continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
         if reference or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
@@ -68,7 +69,7 @@ def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
                 continue
             ref_end = p.end
             continue
-        if eng.p_cause_lead.search(text, sent_start, p.start) and _SENT_PUNCT.search(text, p.end, pos):
+        if after_cause and _SENT_PUNCT.search(text, p.end, pos):
             continue  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
         if best is not None and _RESTATED.fullmatch(text, best.end, p.start):
             continue  # 今个财政年度首10个月,即截至今年1月31日的财政盈余: the first wording stays

@@ -71,7 +71,7 @@ class Document:
         # filled in as the stages ask: the basis cues whose word occurs in a sentence and what a sentence
         # says around each period (link_cues)
         self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
-        self.period_facts: dict[tuple[int, int, int], tuple[bool, bool, bool]] = {}
+        self.period_facts: dict[tuple[int, int, int], tuple[bool, bool, bool, bool]] = {}
 
     def inside_quantity(self, i: int) -> bool:
         k = bisect_right(self.q_starts, i) - 1
