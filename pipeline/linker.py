@@ -192,12 +192,12 @@ def _after_period(doc: Document, start: int, end: int) -> str:
     return text[i:end] if i > start else ""
 
 
-def _before_cause(doc: Document, start: int, end: int) -> str:
-    """The text of a clause that a topic is read from: the whole clause, or where a cause follows the topic, what
-    is written before the cause after a conjunction opening it (而石油化工原料、塑胶与塑胶制品则受…影响, 虽然基本金属和
-    塑橡胶制品因市场需求保守: a contrast names its items, which the cause's words no longer hide)."""
+def _before_cause(doc: Document, start: int, end: int, cause: Optional[regex.Match]) -> str:
+    """The text of a clause that a topic is read from: the whole clause, or where a cause (``cause``, the clause's
+    first) follows the topic, what is written before the cause after a conjunction opening it (而石油化工原料、塑胶与
+    塑胶制品则受…影响, 虽然基本金属和塑橡胶制品因市场需求保守: a contrast names its items, which the cause's words no
+    longer hide)."""
     text = doc.text
-    cause = doc.eng.p_topic_cause.search(text, start, end)
     if cause is None:
         return text[start:end].strip()
     while start < cause.start() and text[start].isspace():
@@ -223,17 +223,19 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     lead = doc.eng.p_heading_lead.match(text, c_start, c_end)
     tail = doc.eng.p_heading_tail.search(text, c_start, c_end)
     measure = doc.eng.p_measure_heading.match(text, c_start, c_end)
+    headed = not has_quantities and (measure is not None or lead is not None or tail is not None)
     if measure is not None and not has_quantities:
         t_start, t_end = measure.span("topic")  # 若以每坪成交均价来看: the heading names the measure that follows
     elif lead is not None and not has_quantities:
         t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
     elif tail is not None and not has_quantities:
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
-    elif doc.eng.p_heading.search(clause_text) or doc.eng.p_not_topic.search(_before_cause(doc, t_start, t_end)) \
-            or doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end)):
+    cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
+    if not headed and (doc.eng.p_heading.search(clause_text)
+                       or doc.eng.p_not_topic.search(_before_cause(doc, t_start, t_end, cause))
+                       or doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end))):
         # (a cause written after its period is no topic either: 2022年因塞港缺料问题缓解,1-10月产值370亿元)
         return topic, location
-    cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
     if cause is not None:
         t_end = cause.start()  # 电脑电子产品及光学制品业受惠…需求畅旺: the topic is written before its cause
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
