@@ -34,7 +34,6 @@ _SPLITTERS = tuple((seps, regex.compile("[" + seps + "](?!其(?!他))"))
                    for seps in (_JOINERS, "、和及", "、", "和及与", "和", "及", "与"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与](?!其(?!他))")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
-_RANKED_BY = regex.compile(r"(?:最高|最低|最多|最少|最大|最小|较高|较低)$")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
 
 
@@ -243,7 +242,7 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     # 粗出生率最高为彰化县千分之7.14: the place a superlative names is the location, written after 为
     k = rest.rfind("为")
     if 0 < k < len(rest) - 1 and _is_place(doc, rest[k + 1:]):
-        m = _RANKED_BY.search(rest, 0, k)
+        m = eng.p_ranked_by.search(rest, 0, k)
         cut = m.start() if m is not None and m.start() >= 2 else k
         if cut >= 2:
             location_spans.append((keep[k + 1], keep[-1] + 1))
@@ -299,8 +298,6 @@ def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     return keep, rest
 
 
-# the reporter's own scope (全省, 我市, 本港, 该区): never the source or owner a kept place names
-_REPORTER_SCOPE = regex.compile(r"[全我本该][国省市区县州盟港澳台岛]")
 _PLACE_TAIL_END = regex.compile(r"(?:$|[^\p{Han}]|[由从自在于的以及和与、])")  # what may follow a place and its tail
 
 
@@ -346,7 +343,7 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
         keeps = eng.p_place_keep.match(after) or eng.p_place_keep.match(tail) or _origin_after(eng, tail) \
             or (pt and eng.p_place_keep.match(after, pt.end())) or (timed and eng.p_place_keep.match(timed))
         # 全省实际到资 -> 实际到资, location 全省
-        if not keeps or _REPORTER_SCOPE.match(rest):
+        if not keeps or eng.p_reporter_scope.match(rest):  # (class reporter_scope)
             end = m.end()
             if pt and _PLACE_TAIL_END.match(after, pt.end()):
                 # 新竹地区由…, 台湾地区(2.7万人次): not where a name goes on (地区生产总值, 台湾地区旅客)
