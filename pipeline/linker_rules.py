@@ -869,6 +869,18 @@ class LongestPrefix:
         for p in parts:
             compiled = regex.compile(p, flags=regex.POSIX)
             self.patterns.append((compiled, StartTest(compiled)))
+        # a character -> the patterns a match of which can start with it, in order: the linker asks at the
+        # start of every subject, and most characters start none of them
+        self._by_first: dict[str, tuple[regex.Pattern, ...]] = {}
+
+    def _starting(self, first: str) -> tuple[regex.Pattern, ...]:
+        """The patterns whose match may begin with ``first`` (all of them when it is empty), in order."""
+        found = self._by_first.get(first)
+        if found is None:
+            found = tuple(pattern for pattern, starts in self.patterns if starts.may_start(first))
+            if len(self._by_first) < _MAX_ENDS:
+                self._by_first[first] = found
+        return found
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
         end = -1
@@ -877,9 +889,7 @@ class LongestPrefix:
             if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        for pattern, starts in self.patterns:
-            if not starts.may_start(text, pos):
-                continue
+        for pattern in self._starting(first):
             m = pattern.match(text, pos)
             if m is not None and m.end() > end:
                 end = m.end()

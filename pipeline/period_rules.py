@@ -167,9 +167,10 @@ _PROPERTY = regex.compile(r"\\p\{(\w+)\}")
 
 
 def _scanner(pattern: str, alphabet: set[str]) -> Union[re.Pattern[str], regex.Pattern]:
-    """``pattern`` for scanning whole documents: in the standard engine (2.5 times faster on it) behind a
-    lookahead on the characters a match can start with; Unicode properties (``\\p{Han}``), which that
-    engine lacks, become the exact classes of code points the ``regex`` engine gives them."""
+    """``pattern`` for scanning whole documents: in the standard engine (2.5 times faster on it) behind
+    lookaheads on the characters a match can start with and on their pairs (``_first_pairs``); Unicode
+    properties (``\\p{Han}``), which that engine lacks, become the exact classes of code points the ``regex``
+    engine gives them."""
     in_class, escaped, pieces, last = False, False, [], 0
     for i, c in enumerate(pattern):
         if escaped:
@@ -186,7 +187,7 @@ def _scanner(pattern: str, alphabet: set[str]) -> Union[re.Pattern[str], regex.P
             in_class = False
     source = "".join(pieces) + pattern[last:]
     try:
-        return re.compile(f"(?={_first_chars(pattern, alphabet)})(?:{source})")
+        return re.compile(f"(?={_first_chars(pattern, alphabet)})(?={_first_pairs(pattern, alphabet)})(?:{source})")
     except re.error:
         return regex.compile(pattern)
 
@@ -213,6 +214,37 @@ def _first_chars(pattern: str, alphabet: set[str]) -> str:
     compiled = regex.compile(pattern)
     starts = {c for c in alphabet if not c.isdigit() and compiled.match(c, partial=True)}
     return r"[\d" + "".join(regex.escape(c) for c in sorted(starts)) + "]"
+
+
+_DIGITS = "0123456789"
+
+
+def _first_pairs(pattern: str, alphabet: set[str]) -> str:
+    """A lookahead on the first two characters a match of ``pattern`` can start with, found by partial
+    matching: half the positions the first character admits are digits, and most of those are inside an
+    amount (``12.5%``, ``3000亿``), which the second character rules out.
+
+    Sound when every character the pattern can match second is in ``alphabet``, a digit (``\\d``) or white
+    space (``\\s``; a space stands for it), and the pattern has no positive lookbehind (a probe sees
+    nothing before its first character): the finder's patterns are written so.  A first character that
+    is a whole match alone needs no second one; the digits share one class, the union of theirs."""
+    compiled = regex.compile(pattern)
+    firsts = sorted(c for c in alphabet if not c.isdigit() and compiled.match(c, partial=True))
+    seconds = sorted(alphabet | {" "} | set(_DIGITS))
+
+    def then(chars: str) -> str | None:
+        """The class of characters that can follow any of ``chars``, None when one is a match alone."""
+        if any(compiled.match(c) is not None for c in chars):
+            return None
+        nxt = {d for c in chars for d in seconds if compiled.match(c + d, partial=True)}
+        body = (r"\d" if nxt & set(_DIGITS) else "") + (r"\s" if " " in nxt else "")
+        return "[" + body + "".join(regex.escape(d) for d in sorted(nxt - set(_DIGITS) - {" "})) + "]"
+
+    alternatives = []
+    for first, chars in ((r"\d", _DIGITS), *((regex.escape(c), c) for c in firsts)):
+        second = then(chars)
+        alternatives.append(first if second is None else first + second)
+    return "|".join(alternatives)
 
 
 @lru_cache(maxsize=8)
@@ -276,8 +308,9 @@ def _load(path: str) -> PeriodGrammar:
         raise RuleFileError(problems)
     finds = "|".join(expanded[p.id] for p, _ in patterns_ok if p.role == "find")
     alphabet = {c for text in (*expanded.values(), *(w for ws in words.values() for w in ws)) for c in text}
-    # the finder runs on every document: the standard engine scans this pattern 2.5 times faster
-    find = re.compile(f"(?={_first_chars(finds, alphabet)})(?:{finds})")
+    # the finder runs on every document: the standard engine scans this pattern 2.5 times faster, behind
+    # a class of first characters (one test skips most positions) and then their pairs (the amounts)
+    find = re.compile(f"(?={_first_chars(finds, alphabet)})(?={_first_pairs(finds, alphabet)})(?:{finds})")
     mention = regex.compile("(?:" + "|".join(expanded[p.id] for p, _ in patterns_ok if p.role == "mention") + ")")
     mention_scan = _scanner(mention.pattern, alphabet)
     resolve = [(p.id, compiled[p.id]) for p, _ in patterns_ok if p.role == "resolve"]

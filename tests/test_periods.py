@@ -270,11 +270,27 @@ def test_lookahead_changes_no_match_on_real_text() -> None:
         assert [m.span() for m in GRAMMAR.find.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+# amounts too (12.5%, 3000亿元): the lookahead on a match's first two characters skips the digits inside them
+_ANY_TEXT = st.text(alphabet="0123456789 -~至到第首头前上下本今去明年月日号份分底末初旬季度全同期周春节国庆中秋五一、和假期"
+                             "一二三四五六七八九十〇○()QAa.%万亿元\u3000以来目当该内", max_size=30)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789 -~至到第首头前上下本今去明年月日号份分底末初旬季度全同期周春节国庆中秋五一、和假期"
-                        "一二三四五六七八九十〇○()QAa", max_size=30))
+@given(_ANY_TEXT)
 def test_lookahead_changes_no_match_on_any_text(text: str) -> None:
     assert [m.span() for m in GRAMMAR.find.finditer(text)] == [m.span() for m in _without_lookahead().finditer(text)]
+
+
+def test_mention_scanner_finds_what_the_mention_pattern_finds_on_real_text() -> None:
+    texts = [normalize(d["text"]).text for path in gold_files() for d in read_jsonl(path)]
+    for text in texts:
+        assert [m.span() for m in GRAMMAR.mention_scan.finditer(text)] == [m.span() for m in GRAMMAR.mention.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT)
+def test_mention_scanner_finds_what_the_mention_pattern_finds_on_any_text(text: str) -> None:
+    assert [m.span() for m in GRAMMAR.mention_scan.finditer(text)] == [m.span() for m in GRAMMAR.mention.finditer(text)]
 
 
 # ----------------------------------------------------------------------------- the rule file's validation
