@@ -161,7 +161,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         bases = listed_bases(doc, doc.text[ctx.clause[0]:ctx.region_start + match.left.start()], n)
         if bases:
             basis = bases[0]
-    period = period_for(doc, ctx.sentence[0], ctx.q.start)
+    period = period_for(doc, ctx.sentence, ctx.q.start)
     mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
     # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
     # text refer to the name before it
@@ -207,7 +207,7 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
             subjects = [subj]
             subject_end = send
     basis = prev.bases[idx] if prev.bases and idx < len(prev.bases) else prev.basis
-    period = prev.period if prev.period is not None else period_for(doc, ctx.sentence[0], q.start)
+    period = prev.period if prev.period is not None else period_for(doc, ctx.sentence, q.start)
     mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
     return replace(prev, index=idx, subject_end=subject_end)
 
@@ -399,7 +399,7 @@ def _carried_measure(doc: Document, subject: Subject) -> Subject:
     eng = doc.eng
     text = subject.text
     m = eng.p_topic_cut.search(text)
-    if not m or m.start() < 2 or not eng.p_period_ref.match(m.group(0)):
+    if not m or m.start() < 2 or not eng.p_period_ref.forward.match(m.group(0)):
         return subject  # only a comparison (高于, 低于) defines the places; 行业增加值同比增长,占68.3% is their share
     head = text[:m.start()]
     p = eng.p_place_unit.match(head)
