@@ -7,6 +7,7 @@ the statement a target.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import NamedTuple, Optional
 
 import regex
@@ -22,8 +23,18 @@ _RESTATED = regex.compile(r"\s*[,，]?\s*即\s*(?:截至|截止到?|到|至)?\s*
 
 
 def is_target(doc: Document, sent_start: int, pos: int) -> bool:
-    """Whether a target cue stands before ``pos`` in its sentence (the statement is a goal, not a fact)."""
-    return bool(doc.eng.p_target.search(doc.text[sent_start:pos]))
+    """Whether a target cue stands before ``pos`` in its sentence (the statement is a goal, not a fact).
+
+    The search of the sentence's next value starts where this one's found neither a match nor the start
+    of one cut short by ``pos`` (partial matching): no longer text makes a match start before that, so a
+    long sentence is not searched again from its start for each value."""
+    seg = doc.text[sent_start:pos]
+    pattern = doc.eng.p_target
+    carried = doc.target_scans.get(sent_start)
+    start = carried[1] if carried is not None and carried[0] <= pos else 0
+    m = pattern.search(seg, start, partial=True)
+    doc.target_scans[sent_start] = (pos, len(seg) if m is None else m.start())
+    return m is not None and (not m.partial or pattern.search(seg, m.start()) is not None)
 
 
 class _Facts(NamedTuple):
@@ -177,21 +188,35 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     for literal, pat, basis in cues:  # = rules.bases, with the word each needs
         if literal is not None and literal not in seg:
             continue
-        for m in pat.finditer(seg):
-            if sent_start + m.end() <= clause_start and eng.p_growth_word_end.search(seg[:m.start()]):
-                continue
-            cand = (m.end(), m.end() - m.start(), basis)
-            if best is None or cand[:2] > best[:2]:
-                best = cand
+        cand = _last_cue(pat.finditer(seg), basis, lambda m: sent_start + m.end() <= clause_start
+                         and eng.p_growth_word_end.search(seg[:m.start()]) is not None)
+        if cand is not None and (best is None or cand[:2] > best[:2]):
+            best = cand
     # a trigger carrying its own basis (年增, 月增) also counts as a cue
     for pat, basis, literal in triggers:
         if literal is not None and literal not in seg:
             continue
-        for m in pat.finditer(seg):
-            cand = (m.end(), m.end() - m.start(), basis)
-            if best is None or cand[:2] > best[:2]:
-                best = cand
+        cand = _last_cue(pat.finditer(seg), basis, None)
+        if cand is not None and (best is None or cand[:2] > best[:2]):
+            best = cand
     return best[2] if best else None
+
+
+def _last_cue(matches: Iterable[regex.Match], basis: str, skip: Optional[Callable[[regex.Match], bool]]
+              ) -> Optional[tuple[int, int, str]]:
+    """(end, length, basis) of the cue match furthest right (the longest at that end) not skipped.  The
+    matches of one pattern do not overlap, so their ends never fall: they are listed by the regex engine
+    and read from the last, not each read in turn from the sentence's start for every value."""
+    found = list(matches)
+    best: Optional[tuple[int, int, str]] = None
+    for m in reversed(found):
+        if best is not None and m.end() < best[0]:
+            break
+        if skip is not None and skip(m):
+            continue
+        if best is None or m.end() - m.start() > best[1]:
+            best = (m.end(), m.end() - m.start(), basis)
+    return best
 
 
 def listed_bases(doc: Document, before: str, n: int) -> Optional[list[str]]:

@@ -82,6 +82,8 @@ class Document:
         self.period_facts: dict[tuple[int, int, int], Any] = {}
         # a sentence -> where the walk over its periods stands (link_cues.period_for)
         self.period_walks: dict[tuple[int, int], tuple[int, int, Any, int]] = {}
+        # a sentence's start -> (the last value's position, where its target search may start: link_cues.is_target)
+        self.target_scans: dict[int, tuple[int, int]] = {}
         self._marks: dict[str, list[int]] = {}
 
     def inside_quantity(self, i: int) -> bool:
