@@ -7,7 +7,7 @@ the statement a target.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import NamedTuple, Optional
 
 import regex
@@ -185,29 +185,33 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     seg = doc.text[sent_start:pos]
     best: Optional[tuple[int, int, str]] = None
     cues, triggers = _cues_in_sentence(doc, sentence)
+
+    def skip(m: regex.Match) -> bool:  # a cue of an earlier clause right after a growth word (增长...同比)
+        return sent_start + m.end() <= clause_start and eng.p_growth_word_end.search(seg[:m.start()]) is not None
+
     for literal, pat, basis in cues:  # = rules.bases, with the word each needs
         if literal is not None and literal not in seg:
             continue
-        cand = _last_cue(pat.finditer(seg), basis, lambda m: sent_start + m.end() <= clause_start
-                         and eng.p_growth_word_end.search(seg[:m.start()]) is not None)
+        found = list(pat.finditer(seg))  # most patterns find nothing: no call then
+        cand = _last_cue(found, basis, skip) if found else None
         if cand is not None and (best is None or cand[:2] > best[:2]):
             best = cand
     # a trigger carrying its own basis (年增, 月增) also counts as a cue
     for pat, basis, literal in triggers:
         if literal is not None and literal not in seg:
             continue
-        cand = _last_cue(pat.finditer(seg), basis, None)
+        found = list(pat.finditer(seg))
+        cand = _last_cue(found, basis, None) if found else None
         if cand is not None and (best is None or cand[:2] > best[:2]):
             best = cand
     return best[2] if best else None
 
 
-def _last_cue(matches: Iterable[regex.Match], basis: str, skip: Optional[Callable[[regex.Match], bool]]
+def _last_cue(found: list[regex.Match], basis: str, skip: Optional[Callable[[regex.Match], bool]]
               ) -> Optional[tuple[int, int, str]]:
     """(end, length, basis) of the cue match furthest right (the longest at that end) not skipped.  The
     matches of one pattern do not overlap, so their ends never fall: they are listed by the regex engine
     and read from the last, not each read in turn from the sentence's start for every value."""
-    found = list(matches)
     best: Optional[tuple[int, int, str]] = None
     for m in reversed(found):
         if best is not None and m.end() < best[0]:
