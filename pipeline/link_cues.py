@@ -13,10 +13,12 @@ from typing import NamedTuple, Optional
 import regex
 
 from .link_document import CLOSE, OPEN, PUNCT, Document, Span
+from .linker_rules import EndPattern
 
 _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _SPACES = regex.compile(r"\s+")
+_SHORT_BEFORE = 64  # characters before a period up to which its facts are searched forward
 _SPAN = regex.compile(r"[-~—–至到]|年间|年来")  # a period spanning years (2012-2021年), which an average may take
 # 今个财政年度首10个月,即截至今年1月31日: 即 restates the period before it
 _RESTATED = regex.compile(r"\s*[,，]?\s*即\s*(?:截至|截止到?|到|至)?\s*")
@@ -62,13 +64,21 @@ def _period_facts(doc: Document, sent_start: int, p: Span) -> _Facts:
         # a span opened by 起 or 开始 (由2013年4月1日起至2014年1月31日, 从3月份开始) is the statement's own
         # period, never a reference
         reference = "起" not in p.text and not eng.p_span_start_tail.match(text, p.end) \
-            and (eng.p_period_ref.search(before) is not None or bool(eng.p_ref_period_tail.match(text, p.end)))
-        facts = _Facts(eng.p_share_ref.search(before) is not None, reference,
-                       eng.p_compare_ref.search(before) is not None, eng.p_cause_lead.search(before) is not None,
-                       eng.p_start_ref.search(before) is not None, doc.next_mark(PUNCT, p.end),
-                       _closing_bracket(doc, sent_start, p.start, p.end))
+            and (_ends_with(eng.p_period_ref, before) or bool(eng.p_ref_period_tail.match(text, p.end)))
+        compared = _ends_with(eng.p_compare_ref, before)
+        facts = _Facts(_ends_with(eng.p_share_ref, before), reference, compared, _ends_with(eng.p_cause_lead, before),
+                       compared and _ends_with(eng.p_start_ref, before),  # (asked only of a compared period)
+                       doc.next_mark(PUNCT, p.end), _closing_bracket(doc, sent_start, p.start, p.end))
         doc.period_facts[key] = facts
     return facts
+
+
+def _ends_with(pattern: EndPattern, text: str) -> bool:
+    """Whether ``text`` ends in a match of ``pattern`` (``...$``): searched forward in a short text, where that
+    is cheapest, and from its end in a long one, where a forward search reads all of it."""
+    if len(text) <= _SHORT_BEFORE:
+        return pattern.forward.search(text) is not None
+    return pattern.search(text) is not None
 
 
 def _closing_bracket(doc: Document, sent_start: int, start: int, end: int) -> int:

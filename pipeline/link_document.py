@@ -19,6 +19,7 @@ from .periods import find_mentions
 PUNCT = "。,;"
 OPEN = "(（"
 CLOSE = ")）"
+_MARK_PATTERNS: dict[str, regex.Pattern] = {}  # a set of marks -> its character class, compiled once
 
 
 class QuantityLike(Protocol):
@@ -112,7 +113,10 @@ class Document:
         """The positions of any of the characters ``marks`` in the text, ascending (found once per set)."""
         found = self._marks.get(marks)
         if found is None:
-            found = self._marks[marks] = [m.start() for m in regex.finditer("[" + regex.escape(marks) + "]", self.text)]
+            pattern = _MARK_PATTERNS.get(marks)
+            if pattern is None:
+                pattern = _MARK_PATTERNS[marks] = regex.compile("[" + regex.escape(marks) + "]")
+            found = self._marks[marks] = [m.start() for m in pattern.finditer(self.text)]
         return found
 
     def next_mark(self, marks: str, i: int) -> int:
