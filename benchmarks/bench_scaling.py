@@ -6,8 +6,11 @@ fast path's: normalise, tag quantities, find periods, link, write the records (a
 writes them). ``--full`` also times the full spaCy pipeline, ``to_records(nlp(text))``, up to spaCy's
 1,000,000-character limit.  ``--baseline PYTHON`` times ``extract`` of another checkout's environment
 (an earlier commit, installed in its own venv) on the same documents, CPU seconds, to compare with
-this one's ``extract``: "faster than the code of that day" measured, not remembered.
-Run: python benchmarks/bench_scaling.py [--sizes 1000 10000 ...] [--full] [--baseline OTHER/.venv/bin/python]
+this one's ``extract``: "faster than the code of that day" measured, not remembered.  ``--shape sentence``
+makes the document one sentence: clauses of a value each joined by commas, no sentence end (a table
+read as text), where every walk over a sentence's periods and cues meets every value before it.
+Run: python benchmarks/bench_scaling.py [--sizes 1000 10000 ...] [--shape news|sentence] [--full]
+[--baseline OTHER/.venv/bin/python]
 """
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ from pathlib import Path
 RUNNER = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[2])
-from common import news_texts
+from common import shape_base
 size, full = int(sys.argv[1]), sys.argv[3] == "1"
-base = "\n".join(news_texts()) + "\n"
+base = shape_base(sys.argv[4])
 text = (base * (size // len(base) + 1))[:size]
 from zhibiao.normalize import normalize
 from zhibiao.periods import find_periods
@@ -78,19 +81,19 @@ print(json.dumps({"extract_cpu": time.process_time() - s, "events": len(record["
 STAGES = ("normalise", "tag", "periods", "link", "write")
 
 
-def document(size: int) -> str:
+def document(size: int, shape: str = "news") -> str:
     """The benchmark's document of ``size`` characters (as RUNNER builds it)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from common import news_texts
+    from common import shape_base
 
-    base = "\n".join(news_texts()) + "\n"
+    base = shape_base(shape)
     return (base * (size // len(base) + 1))[:size]
 
 
-def extract_cpu(python: str, size: int) -> dict:
+def extract_cpu(python: str, size: int, shape: str = "news") -> dict:
     """CPU seconds of ``extract`` on the size's document in the environment of ``python``."""
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as fh:
-        fh.write(document(size))
+        fh.write(document(size, shape))
     try:
         # run outside any checkout: a source folder in the working directory would shadow the installed package
         result = subprocess.run([python, "-c", EXTRACT_RUNNER, fh.name], capture_output=True, text=True, check=True,
@@ -100,9 +103,9 @@ def extract_cpu(python: str, size: int) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def run(size: int, full: bool) -> dict:
+def run(size: int, full: bool, shape: str = "news") -> dict:
     here = str(Path(__file__).resolve().parent)
-    result = subprocess.run([sys.executable, "-c", RUNNER, str(size), here, "1" if full else "0"],
+    result = subprocess.run([sys.executable, "-c", RUNNER, str(size), here, "1" if full else "0", shape],
                             capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -121,14 +124,16 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also time the full spaCy pipeline (sizes <= 1M)")
     parser.add_argument("--baseline", metavar="PYTHON",
                         help="also time extract in another checkout's environment (sizes <= 1M), CPU seconds")
+    parser.add_argument("--shape", choices=("news", "sentence"), default="news",
+                        help="news paragraphs (default) or one sentence of comma-joined clauses")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores; one document, fast path, one process per size")
+    print(f"machine: {os.cpu_count()} cores; one document ({args.shape}), fast path, one process per size")
     print("| characters | " + " | ".join(f"{s} s" for s in STAGES) + " | total s | chars/s | link share | peak RSS (MB) |")
     print("|---:|" + "---:|" * (len(STAGES) + 4))
     points = []
     fulls = []
     for size in args.sizes:
-        r = run(size, args.full)
+        r = run(size, args.full, args.shape)
         total = sum(r["stages"].values())
         points.append((r["chars"], total))
         cells = " | ".join(f"{r['stages'][s]:.3f}" for s in STAGES)
@@ -145,7 +150,7 @@ def main() -> None:
               f"({r['full_pipeline'] / r['extract']:.1f}x), same records: {r['same_records']}")
     if args.baseline:
         for size in (n for n in args.sizes if n <= 1_000_000):
-            old, new = extract_cpu(args.baseline, size), extract_cpu(sys.executable, size)
+            old, new = extract_cpu(args.baseline, size, args.shape), extract_cpu(sys.executable, size, args.shape)
             print(f"{size:,} chars: extract {new['extract_cpu']:.2f} CPU s ({new['events']:,} events), baseline's "
                   f"{old['extract_cpu']:.2f} CPU s ({old['events']:,} events): {old['extract_cpu'] / new['extract_cpu']:.1f}x")
 

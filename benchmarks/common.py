@@ -20,6 +20,16 @@ def news_texts() -> list[str]:
     return texts
 
 
+#: one sentence of clauses, each with a value, joined by commas (issue 13's shape: a table flattened to text)
+SENTENCE = "以电子产品年增102.7%较多,资讯通信产品则年增33.9%,累计前九月则年增36.4%,"
+
+
+def shape_base(shape: str) -> str:
+    """The text a benchmark document of ``shape`` repeats: the news paragraphs one per line (``news``) or
+    the one sentence ``SENTENCE`` (``sentence``), never ended."""
+    return SENTENCE if shape == "sentence" else "\n".join(news_texts()) + "\n"
+
+
 def corpus_of(size_chars: int) -> list[str]:
     """News texts repeated until they hold at least ``size_chars`` characters."""
     base = news_texts()

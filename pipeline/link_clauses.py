@@ -14,7 +14,7 @@ from .link_document import Document, QuantityLike
 _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
 _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
-_STOP_OR_OPEN = regex.compile(r"[。,;:(]", flags=regex.REVERSE)  # the nearest before a position
+_STOP_OR_OPEN = "。,;:("  # the nearest before a value: a clause mark, or a bracket opening
 
 
 def sentences(doc: Document) -> list[tuple[int, int]]:
@@ -108,8 +108,8 @@ _SHARE_OPEN = regex.compile(r"(?:约|大约|约为)?占")
 def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
     """A quantity inside parentheses that sit inside a subject (规上工业(年主营业务收入500万元以上)增加值)."""
     text = doc.text
-    near = _STOP_OR_OPEN.search(text, 0, q.start)
-    if near is None or near.group() != "(":
+    near = doc.last_mark(_STOP_OR_OPEN, 0, q.start)  # (a bisection: a clause without marks is long)
+    if near < 0 or text[near] != "(":
         return False  # no bracket opens between the clause mark before the value and the value
     i = q.start - 1
     depth = 0

@@ -7,97 +7,171 @@ the statement a target.
 """
 from __future__ import annotations
 
-from typing import Optional
+from collections.abc import Callable
+from typing import NamedTuple, Optional
 
 import regex
 
-from .link_document import Document, Span
+from .link_document import CLOSE, OPEN, PUNCT, Document, Span
+from .linker_rules import EndPattern
 
 _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
 _SPACES = regex.compile(r"\s+")
-_SENT_PUNCT = regex.compile(r"[。,;]")
+_SHORT_BEFORE = 64  # characters before a period up to which its facts are searched forward
 _SPAN = regex.compile(r"[-~—–至到]|年间|年来")  # a period spanning years (2012-2021年), which an average may take
 # 今个财政年度首10个月,即截至今年1月31日: 即 restates the period before it
 _RESTATED = regex.compile(r"\s*[,，]?\s*即\s*(?:截至|截止到?|到|至)?\s*")
 
 
 def is_target(doc: Document, sent_start: int, pos: int) -> bool:
-    """Whether a target cue stands before ``pos`` in its sentence (the statement is a goal, not a fact)."""
-    return bool(doc.eng.p_target.search(doc.text[sent_start:pos]))
+    """Whether a target cue stands before ``pos`` in its sentence (the statement is a goal, not a fact).
+
+    The search of the sentence's next value starts where this one's found neither a match nor the start
+    of one cut short by ``pos`` (partial matching): no longer text makes a match start before that, so a
+    long sentence is not searched again from its start for each value."""
+    seg = doc.text[sent_start:pos]
+    pattern = doc.eng.p_target
+    carried = doc.target_scans.get(sent_start)
+    start = carried[1] if carried is not None and carried[0] <= pos else 0
+    m = pattern.search(seg, start, partial=True)
+    doc.target_scans[sent_start] = (pos, len(seg) if m is None else m.start())
+    return m is not None and (not m.partial or pattern.search(seg, m.start()) is not None)
 
 
-def _period_facts(doc: Document, sent_start: int, p: Span) -> tuple[bool, bool, bool, bool]:
-    """What the sentence says around a period, whatever value is linked: (the reference amount of a share
-    follows, it is a comparison reference, a comparison cue precedes it, a cause clause opens before it).  Found
-    once per period: every value of a sentence walks its periods, and a long sentence has many of both."""
+class _Facts(NamedTuple):
+    """What the sentence says around a period, whatever value is linked, and where the answers that do
+    depend on the value's position change (-1: nowhere)."""
+    share_ref: bool  # the reference amount of a share follows (恢复到2017年末的84%)
+    reference: bool  # a comparison reference (较去年同期)
+    compared: bool  # a comparison cue precedes it
+    after_cause: bool  # a cause clause opens before it
+    start_ref: bool  # a start-point word precedes it (相比2024年785万人次)
+    punct: int  # the first of 。,; at or after its end
+    closing: int  # the first closing bracket at or after its end, if it lies inside a bracket left open
+
+
+def _period_facts(doc: Document, sent_start: int, p: Span) -> _Facts:
+    """The facts of a period, found once per period: every value of a sentence walks its periods, and a long
+    sentence has many of both.  The words before the period are read at its end (``EndPattern``): a search
+    through the sentence from its start for each period made a long sentence quadratic."""
     key = (sent_start, p.start, p.end)
     facts = doc.period_facts.get(key)
     if facts is None:
         eng = doc.eng
-        before = doc.text[sent_start:p.start]
+        text = doc.text
+        before = text[sent_start:p.start]
         # a span opened by 起 or 开始 (由2013年4月1日起至2014年1月31日, 从3月份开始) is the statement's own
         # period, never a reference
-        reference = "起" not in p.text and not eng.p_span_start_tail.match(doc.text, p.end) \
-            and bool(eng.p_period_ref.search(before) or eng.p_ref_period_tail.match(doc.text, p.end))
-        facts = (bool(eng.p_share_ref.search(before)), reference, bool(eng.p_compare_ref.search(before)),
-                 eng.p_cause_lead.search(doc.text, sent_start, p.start) is not None)
+        reference = "起" not in p.text and not eng.p_span_start_tail.match(text, p.end) \
+            and (_ends_with(eng.p_period_ref, before) or bool(eng.p_ref_period_tail.match(text, p.end)))
+        compared = _ends_with(eng.p_compare_ref, before)
+        facts = _Facts(_ends_with(eng.p_share_ref, before), reference, compared, _ends_with(eng.p_cause_lead, before),
+                       compared and _ends_with(eng.p_start_ref, before),  # (asked only of a compared period)
+                       doc.next_mark(PUNCT, p.end), _closing_bracket(doc, sent_start, p.start, p.end))
         doc.period_facts[key] = facts
     return facts
 
 
-def period_for(doc: Document, sent_start: int, pos: int) -> Optional[str]:
-    """The period of a value at ``pos``: the nearest period before it in the sentence that is not a
-    comparison reference nor shut in brackets (a whole year gives way to a nearer, finer period)."""
+def _ends_with(pattern: EndPattern, text: str) -> bool:
+    """Whether ``text`` ends in a match of ``pattern`` (``...$``): searched forward in a short text, where that
+    is cheapest, and from its end in a long one, where a forward search reads all of it."""
+    if len(text) <= _SHORT_BEFORE:
+        return pattern.forward.search(text) is not None
+    return pattern.search(text) is not None
+
+
+def _closing_bracket(doc: Document, sent_start: int, start: int, end: int) -> int:
+    """The first closing bracket at or after ``end`` when [start, end) lies inside a bracket opened in the
+    sentence and not closed before ``start``; -1 otherwise (the period is then never shut in brackets)."""
+    opening = doc.last_mark(OPEN, sent_start, start)
+    if opening < 0 or 0 <= doc.next_mark(CLOSE, opening) < start:
+        return -1
+    return doc.next_mark(CLOSE, end)
+
+
+def _settled(doc: Document, p: Span, f: _Facts, pos: int, sent_end: int) -> bool:
+    """Whether the walk's step at period ``p`` gives the same answer for every value from ``pos`` to the end of
+    the sentence: each test of the value's position is a threshold already passed or not reached before the
+    sentence ends, and no longer gap after a compared period can still be a reference's own (partial match)."""
+    if p.end > pos:
+        return False
+    if f.after_cause and pos <= f.punct < sent_end:
+        return False
+    if pos <= f.closing < sent_end:
+        return False
+    if f.compared:
+        eng = doc.eng
+        if eng.p_ref_value_gap.fullmatch(doc.text, p.end, pos, partial=True) is not None:
+            return False
+        if f.start_ref and eng.p_start_value_gap.fullmatch(doc.text, p.end, pos, partial=True) is not None:
+            return False
+    return True
+
+
+def _step(doc: Document, p: Span, f: _Facts, pos: int, best: Optional[Span], ref_end: int
+          ) -> tuple[Optional[Span], int]:
+    """The walk of ``period_for`` past period ``p``: the period chosen so far and the end of the last
+    comparison reference (-1: none; 较1-9月份和上年同期 are both references)."""
     eng = doc.eng
-    best = None
     text = doc.text
-    ref_end = -1  # the end of the last comparison reference: 较1-9月份和上年同期 are both references
-    for p in doc.periods_from(sent_start, pos):
-        if p.end > pos:
-            continue
-        share_ref, reference, compared, after_cause = _period_facts(doc, sent_start, p)
-        if share_ref:
-            continue  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
-        if reference or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
-            # a reference period is the period of a value written right after it (较去年同期的125亿元,
-            # 相比2024年785万人次)
-            if compared and (eng.p_ref_value_gap.fullmatch(text, p.end, pos)
-                             or eng.p_start_ref.search(text, sent_start, p.start)
-                             and eng.p_start_value_gap.fullmatch(text, p.end, pos)):
-                best = p
-                continue
-            ref_end = p.end
-            continue
-        if after_cause and _SENT_PUNCT.search(text, p.end, pos):
-            continue  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
-        if best is not None and _RESTATED.fullmatch(text, best.end, p.start):
-            continue  # 今个财政年度首10个月,即截至今年1月31日的财政盈余: the first wording stays
-        if _in_closed_brackets(doc, sent_start, p.start, p.end, pos):
-            continue  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
-        if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)):
-            written = _SPACES.sub("", best.text)
-            if eng.p_calendar_year.fullmatch(written) or (
-                    not eng.p_whole_year.fullmatch(written) and not _SENT_PUNCT.search(doc.text[best.end:p.start])):
-                continue  # 2022年…,全年处理货运量: the year written; 本年我国全年出口: the period before
-        best = p
+    if p.end > pos:
+        return best, ref_end
+    if f.share_ref:
+        return best, ref_end  # 恢复到2017年末的84%: the reference amount of a share, never the statement's period
+    if f.reference or (ref_end >= 0 and _REF_CONJ.fullmatch(text, ref_end, p.start)):
+        # a reference period is the period of a value written right after it (较去年同期的125亿元,
+        # 相比2024年785万人次)
+        if f.compared and (eng.p_ref_value_gap.fullmatch(text, p.end, pos)
+                           or f.start_ref and eng.p_start_value_gap.fullmatch(text, p.end, pos)):
+            return p, ref_end
+        return best, p.end
+    if f.after_cause and 0 <= f.punct < pos:
+        return best, ref_end  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
+    if best is not None and _RESTATED.fullmatch(text, best.end, p.start):
+        return best, ref_end  # 今个财政年度首10个月,即截至今年1月31日的财政盈余: the first wording stays
+    if 0 <= f.closing < pos:
+        return best, ref_end  # (一○九年九月一二三点七三为历年最高),年增率…: the bracket's period stays in it
+    if best is not None and eng.p_whole_year.fullmatch(_SPACES.sub("", p.text)):
+        written = _SPACES.sub("", best.text)
+        if eng.p_calendar_year.fullmatch(written) or (
+                not eng.p_whole_year.fullmatch(written) and not 0 <= doc.next_mark(PUNCT, best.end) < p.start):
+            return best, ref_end  # 2022年…,全年处理货运量: the year written; 本年我国全年出口: the period before
+    return p, ref_end
+
+
+def period_for(doc: Document, sentence: tuple[int, int], pos: int) -> Optional[str]:
+    """The period of a value at ``pos``: the nearest period before it in the sentence that is not a
+    comparison reference nor shut in brackets (a whole year gives way to a nearer, finer period).
+
+    The walk over the sentence's periods is carried from one value to the next (values are linked in text
+    order): the state after the longest run of periods from the sentence's start whose step no later value
+    of the sentence can change (``_settled``) is kept, and the next value walks on from there; a sentence of
+    thousands of values and periods is linear, not quadratic.  A value before the last one walks from the
+    sentence's start and keeps nothing."""
+    eng = doc.eng
+    text = doc.text
+    sent_start, sent_end = sentence
+    lo, hi = doc.period_range(sent_start, pos)
+    carried = doc.period_walks.get(sentence)
+    keep = pos < sent_end and (carried is None or carried[0] <= pos)
+    k, best, ref_end = (carried[1], carried[2], carried[3]) if keep and carried is not None else (lo, None, -1)
+    for j in range(k, hi):
+        p = doc.periods[j]
+        f = _period_facts(doc, sent_start, p)
+        best, ref_end = _step(doc, p, f, pos, best, ref_end)
+        if keep and _settled(doc, p, f, pos, sent_end):
+            doc.period_walks[sentence] = (pos, j + 1, best, ref_end)
+        else:
+            keep = False
     if best is None:
         return None
-    clause = max(sent_start, max((text.rfind(c, sent_start, pos) for c in "。,;"), default=-1) + 1)
+    clause = max(sent_start, doc.last_mark(PUNCT, sent_start, pos) + 1)
     if eng.p_annual_average.search(text, clause, pos) and not _SPAN.search(best.text):
         return None  # 2018年全国粮食总产量…,年均增长2.6%: an average over years the sentence does not span
     t = eng.p_period_prep.sub("", _SPACES.sub("", best.text))
     t = eng.p_period_tail.sub("", t)
     return t or None
-
-
-def _in_closed_brackets(doc: Document, sent_start: int, start: int, end: int, pos: int) -> bool:
-    """Whether [start, end) lies inside brackets that close before ``pos``."""
-    text = doc.text
-    opening = max(text.rfind("(", sent_start, start), text.rfind("（", sent_start, start))
-    if opening < 0 or max(text.find(")", opening, start), text.find("）", opening, start)) >= 0:
-        return False
-    return max(text.find(")", end, pos), text.find("）", end, pos)) >= 0
 
 
 def _cues_in_sentence(doc: Document, sentence: tuple[int, int]) -> tuple[list, list]:
@@ -121,24 +195,42 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     seg = doc.text[sent_start:pos]
     best: Optional[tuple[int, int, str]] = None
     cues, triggers = _cues_in_sentence(doc, sentence)
+
+    def skip(m: regex.Match) -> bool:  # a cue of an earlier clause right after a growth word (增长...同比)
+        return sent_start + m.end() <= clause_start and eng.p_growth_word_end.search(seg[:m.start()]) is not None
+
     for literal, pat, basis in cues:  # = rules.bases, with the word each needs
         if literal is not None and literal not in seg:
             continue
-        for m in pat.finditer(seg):
-            if sent_start + m.end() <= clause_start and eng.p_growth_word_end.search(seg[:m.start()]):
-                continue
-            cand = (m.end(), m.end() - m.start(), basis)
-            if best is None or cand[:2] > best[:2]:
-                best = cand
+        found = list(pat.finditer(seg))  # most patterns find nothing: no call then
+        cand = _last_cue(found, basis, skip) if found else None
+        if cand is not None and (best is None or cand[:2] > best[:2]):
+            best = cand
     # a trigger carrying its own basis (年增, 月增) also counts as a cue
     for pat, basis, literal in triggers:
         if literal is not None and literal not in seg:
             continue
-        for m in pat.finditer(seg):
-            cand = (m.end(), m.end() - m.start(), basis)
-            if best is None or cand[:2] > best[:2]:
-                best = cand
+        found = list(pat.finditer(seg))
+        cand = _last_cue(found, basis, None) if found else None
+        if cand is not None and (best is None or cand[:2] > best[:2]):
+            best = cand
     return best[2] if best else None
+
+
+def _last_cue(found: list[regex.Match], basis: str, skip: Optional[Callable[[regex.Match], bool]]
+              ) -> Optional[tuple[int, int, str]]:
+    """(end, length, basis) of the cue match furthest right (the longest at that end) not skipped.  The
+    matches of one pattern do not overlap, so their ends never fall: they are listed by the regex engine
+    and read from the last, not each read in turn from the sentence's start for every value."""
+    best: Optional[tuple[int, int, str]] = None
+    for m in reversed(found):
+        if best is not None and m.end() < best[0]:
+            break
+        if skip is not None and skip(m):
+            continue
+        if best is None or m.end() - m.start() > best[1]:
+            best = (m.end(), m.end() - m.start(), basis)
+    return best
 
 
 def listed_bases(doc: Document, before: str, n: int) -> Optional[list[str]]:

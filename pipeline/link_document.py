@@ -9,8 +9,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Optional, Protocol, Sequence
 
+import regex
+
 from .linker_rules import EnginePatterns, LinkerRules
 from .periods import find_mentions
+
+# marks whose positions the linker looks up (``Document.next_mark``): the sentence punctuation a clause
+# ends at, and brackets
+PUNCT = "。,;"
+OPEN = "(（"
+CLOSE = ")）"
+_MARK_PATTERNS: dict[str, regex.Pattern] = {}  # a set of marks -> its character class, compiled once
 
 
 class QuantityLike(Protocol):
@@ -71,7 +80,12 @@ class Document:
         # filled in as the stages ask: the basis cues whose word occurs in a sentence and what a sentence
         # says around each period (link_cues)
         self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
-        self.period_facts: dict[tuple[int, int, int], tuple[bool, bool, bool, bool]] = {}
+        self.period_facts: dict[tuple[int, int, int], Any] = {}
+        # a sentence -> where the walk over its periods stands (link_cues.period_for)
+        self.period_walks: dict[tuple[int, int], tuple[int, int, Any, int]] = {}
+        # a sentence's start -> (the last value's position, where its target search may start: link_cues.is_target)
+        self.target_scans: dict[int, tuple[int, int]] = {}
+        self._marks: dict[str, list[int]] = {}
 
     def inside_quantity(self, i: int) -> bool:
         k = bisect_right(self.q_starts, i) - 1
@@ -91,6 +105,29 @@ class Document:
         """The quantities starting in [start, end), in text order."""
         return self.quantities[bisect_left(self.q_starts, start):bisect_left(self.q_starts, end)]
 
-    def periods_from(self, start: int, end: int) -> list[Span]:
-        """The periods starting in [start, end], in text order."""
-        return self.periods[bisect_left(self.period_starts, start):bisect_right(self.period_starts, end)]
+    def period_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes in ``periods`` of the periods starting in [start, end]."""
+        return bisect_left(self.period_starts, start), bisect_right(self.period_starts, end)
+
+    def _positions(self, marks: str) -> list[int]:
+        """The positions of any of the characters ``marks`` in the text, ascending (found once per set)."""
+        found = self._marks.get(marks)
+        if found is None:
+            pattern = _MARK_PATTERNS.get(marks)
+            if pattern is None:
+                pattern = _MARK_PATTERNS[marks] = regex.compile("[" + regex.escape(marks) + "]")
+            found = self._marks[marks] = [m.start() for m in pattern.finditer(self.text)]
+        return found
+
+    def next_mark(self, marks: str, i: int) -> int:
+        """The first position at or after ``i`` of any of the characters ``marks``; -1 if none (a bisection,
+        where ``str.find`` from each value would read the whole rest of a long sentence)."""
+        found = self._positions(marks)
+        k = bisect_left(found, i)
+        return found[k] if k < len(found) else -1
+
+    def last_mark(self, marks: str, start: int, end: int) -> int:
+        """The last position in [start, end) of any of the characters ``marks``; -1 if none."""
+        found = self._positions(marks)
+        k = bisect_left(found, end) - 1
+        return found[k] if k >= 0 and found[k] >= start else -1

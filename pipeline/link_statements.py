@@ -78,6 +78,8 @@ class Memory:
     items_base: Optional[Subject] = None  # the indicator carried before that breakdown
     items_end: int = -1  # the end of the last item's value
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
+    # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
+    _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
 
     def start_sentence(self) -> None:
         self.carry = self.doc_carry
@@ -86,6 +88,25 @@ class Memory:
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
+
+    def last_named_ending(self, doc: Document, head: str) -> Optional[Subject]:
+        """The last indicator stated in the sentence whose name ends in the head noun ``head`` (and is no other
+        measure, ``longer_head_ends``), listed ones aside.  Remembered per head and read on from where the
+        last asking stopped: the sentence's indicators are only appended to, and a long sentence of clauses
+        asks again for every value."""
+        named = self.sent_subjects
+        seen = self._heads.get(head)
+        if seen is None or seen[0] is not named:
+            seen = (named, 0, None)
+        found = seen[2]
+        for k in range(len(named) - 1, seen[1] - 1, -1):  # the ones stated since, the last first
+            s = named[k]
+            if len(s.text) > len(head) and s.text.endswith(head) and not s.parts \
+                    and not longer_head_ends(doc, s.text, head):
+                found = s
+                break
+        self._heads[head] = (named, len(named), found)
+        return found
 
     def plural_referent(self, word: str) -> Optional[Subject]:
         """两者均下跌0.1%: the last n indicators stated (in this sentence, else the one before) as the parts of
@@ -161,7 +182,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         bases = listed_bases(doc, doc.text[ctx.clause[0]:ctx.region_start + match.left.start()], n)
         if bases:
             basis = bases[0]
-    period = period_for(doc, ctx.sentence[0], ctx.q.start)
+    period = period_for(doc, ctx.sentence, ctx.q.start)
     mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
     # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
     # text refer to the name before it
@@ -207,7 +228,7 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
             subjects = [subj]
             subject_end = send
     basis = prev.bases[idx] if prev.bases and idx < len(prev.bases) else prev.basis
-    period = prev.period if prev.period is not None else period_for(doc, ctx.sentence[0], q.start)
+    period = prev.period if prev.period is not None else period_for(doc, ctx.sentence, q.start)
     mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
     return replace(prev, index=idx, subject_end=subject_end)
 
@@ -306,11 +327,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     elif eng.p_head.match(subject.text):
         # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
         # indicator of the sentence that ends with it
-        for named in reversed(mem.sent_subjects):
-            if len(named.text) > len(subject.text) and named.text.endswith(subject.text) and not named.parts \
-                    and not longer_head_ends(doc, named.text, subject.text):
-                subject = Subject(named.text, named.start, named.end, location=named.location)
-                break
+        named = mem.last_named_ending(doc, subject.text)
+        if named is not None:
+            subject = Subject(named.text, named.start, named.end, location=named.location)
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
@@ -399,7 +418,7 @@ def _carried_measure(doc: Document, subject: Subject) -> Subject:
     eng = doc.eng
     text = subject.text
     m = eng.p_topic_cut.search(text)
-    if not m or m.start() < 2 or not eng.p_period_ref.match(m.group(0)):
+    if not m or m.start() < 2 or not eng.p_period_ref.forward.match(m.group(0)):
         return subject  # only a comparison (高于, 低于) defines the places; 行业增加值同比增长,占68.3% is their share
     head = text[:m.start()]
     p = eng.p_place_unit.match(head)

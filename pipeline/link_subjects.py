@@ -176,7 +176,8 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             rest = rest[n:]
             changed = True
             continue
-        m = eng.p_enum_prefix.match(rest)
+        # (the pattern needs 等: without it, its lazy gaps try every 、 of a long list against the rest of it)
+        m = eng.p_enum_prefix.match(rest) if "等" in rest else None
         if m:
             summary = eng.p_list_summary.match(rest, m.end() - 1)
             if summary is not None and summary.end() < len(rest):

@@ -303,7 +303,7 @@ class EnginePatterns:
     p_list_cue: regex.Pattern
     p_shared_cue: regex.Pattern
     p_stop: regex.Pattern
-    p_period_ref: regex.Pattern
+    p_period_ref: EndPattern
     p_conj_only: regex.Pattern
     p_place_unit: regex.Pattern
     # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
@@ -333,9 +333,9 @@ class EnginePatterns:
     p_fall_noun: regex.Pattern  # a noun naming the size of a fall (减幅, 跌幅, 衰退幅度)
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
-    p_compare_ref: regex.Pattern  # a comparison word ending the text before a reference period
+    p_compare_ref: EndPattern  # a comparison word ending the text before a reference period
     p_ref_value_gap: regex.Pattern  # what may stand between a reference period and its own value (fullmatch)
-    p_share_ref: regex.Pattern  # a share-reference verb ending the text before a period
+    p_share_ref: EndPattern  # a share-reference verb ending the text before a period
     p_listed_refs: regex.Pattern  # 分别较A和B (相比) ending the text before a trigger: groups cmp, refs
     p_growth_word_end: EndPattern  # a growth noun ending the text before a basis cue
     p_period_prep: regex.Pattern  # a preposition opening a reported period
@@ -360,10 +360,10 @@ class EnginePatterns:
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_calendar_year: regex.Pattern  # a period naming one year as written (fullmatch, spaces removed)
     p_span_start_tail: regex.Pattern  # a word right after a period opening a span from it (match)
-    p_start_ref: regex.Pattern  # a start-point word ending the text before a period (search)
+    p_start_ref: EndPattern  # a start-point word ending the text before a period (search)
     p_start_value_gap: regex.Pattern  # between a starting period and its own value: 的, a change word (fullmatch)
     p_annual_average: regex.Pattern  # an average over years in the clause before a value (search)
-    p_cause_lead: regex.Pattern  # a cause word ending the text before a period, 的 or 在 between allowed (search)
+    p_cause_lead: EndPattern  # a cause word ending the text before a period, 的 or 在 between allowed (search)
     p_price_head: regex.Pattern  # a price noun written before products priced per unit (search)
     p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
@@ -477,7 +477,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_list_cue=lex["list_cue"],
         p_shared_cue=lex["shared_cue"],
         p_stop=lex["stop_verb"],
-        p_period_ref=lists.compile("(?:" + alt["period_ref"] + r")\s*$"),
+        p_period_ref=EndPattern(lists.compile("(?:" + alt["period_ref"] + r")\s*$")),
         p_conj_only=lists.compile(r"^\s*(?:" + alt["conj"] + r")\s*(?:" + alt["qualifier"] + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
@@ -512,12 +512,12 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_apposition_cue=lists.compile(r"\s*的?" + alt["apposition_cue"]),
         p_apposition_head=lists.compile(r"\s*的?\p{Han}{1,4}?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
-        p_compare_ref=lists.compile(alt["compare_ref"] + r"\s*$"),  # not 是 (是去年同期的2.5倍)
+        p_compare_ref=EndPattern(lists.compile(alt["compare_ref"] + r"\s*$")),  # not 是 (是去年同期的2.5倍)
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
         # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
         p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
                                       + r"\s*(?:为|是|的|之)?\s*" + opt("ref_value_currency") + r"\s*"),
-        p_share_ref=lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$"),
+        p_share_ref=EndPattern(lists.compile(alt["share_ref"] + r"(?:至|到|为)?\s*$")),
         # the reference is glued to 比/较 to read its basis as a cue (较+上年同期), so 比/较 stay grammar
         p_listed_refs=lists.compile(alt["listed_ref_cue"]
                                     + r"\s*(?P<cmp>[比较])\s*(?P<refs>[^,;]{2,30}?)\s*(?:相比)?\s*$"),
@@ -543,10 +543,10 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_whole_year=lists.compile(alt["whole_year"]),
         p_calendar_year=lists.compile(alt["calendar_year"]),
         p_span_start_tail=lists.compile(r"\s*" + alt["span_start_tail"]),
-        p_start_ref=lists.compile(alt["start_ref"] + r"\s*$"),
+        p_start_ref=EndPattern(lists.compile(alt["start_ref"] + r"\s*$")),
         p_start_value_gap=lists.compile(r"\s*的?\s*负?\s*(?:" + alt["trigger_change"] + r")?\s*"),
         p_annual_average=lists.compile(alt["annual_average"]),
-        p_cause_lead=lists.compile(alt["cause_lead"] + r"\s*(?:在|于)?\s*$"),
+        p_cause_lead=EndPattern(lists.compile(alt["cause_lead"] + r"\s*(?:在|于)?\s*$")),
         p_price_head=lists.compile(alt["price_head"]),
         p_price_per_unit=lists.compile(alt["price_per_unit"]),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
