@@ -167,6 +167,11 @@ def _suffixes(text: str) -> Iterator[str]:
     return (text[i:] for i in range(len(text)))
 
 
+def _prefixes(text: str) -> Iterator[str]:
+    """Every non-empty beginning of ``text``, longest first."""
+    return (text[:i] for i in range(len(text), 0, -1))
+
+
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
     return "".join(_fold(c) for c in name if c not in _IGNORED)
@@ -265,7 +270,8 @@ class Catalogue:
            (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
            户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue); nor one
            narrowed by what precedes it: an industry or sector after words that make it a part (``合成橡胶制造业``,
-           ``先进制造业增加值``; ``_narrowed``), a head right after a product (``金银珠宝类商品零售额``), or a head after
+           ``先进制造业增加值``; ``_narrowed``), a head right after a product or a sector no scope opens (``金银珠宝类商品零售额``,
+           ``沿海港口货物吞吐量``; ``_part_before``), or a head after
            限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
            written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
            人口, 劳动力, 居民, 家庭 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``; ``_of_group``).
@@ -291,8 +297,8 @@ class Catalogue:
                 return None
             if self._of_group(name[:start], name[start:], scan[:-1]):
                 return None
-            if len(scan) > 1 and scan[-2][1] == start and self.indicators[scan[-2][2]].role == "product":
-                return None  # a product written right before the head: the head of that product (金银珠宝类商品零售额)
+            if len(scan) > 1 and scan[-2][1] == start and self._part_before(scan[-2][2]):
+                return None  # the head of the product or sector written right before it (金银珠宝类商品零售额, 沿海港口货物吞吐量)
             if head.role == "indicator":
                 return head
         return None
@@ -305,6 +311,17 @@ class Catalogue:
         if any(self.indicators[iid].role == "population" for _, _, iid in scanned):
             return True
         return name_key(before).endswith(_GROUP_ENDINGS)
+
+    def _part_before(self, iid: str) -> bool:
+        """Whether an entry written right before a head makes the head that entry's part (step 4 of ``lookup``): a
+        product or a sector (``沿海港口货物吞吐量`` is the coastal ports' throughput), but not a sector a survey scope
+        opens (``规模以上工业企业``), the population the head's statistic is defined on."""
+        entry = self.indicators[iid]
+        if entry.role == "product":
+            return True
+        return entry.role == "sector" and not any(
+            self.indicators[s].role == "scope" for s in map(self.keys.get, _prefixes(name_key(entry.name))) if s
+        )
 
     def _product_class(self, key: str) -> Optional[Indicator]:
         """A product named whole and followed by 类, the class of goods it names (``电子零组件类``, ``半导体类``): the

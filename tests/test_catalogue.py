@@ -240,6 +240,14 @@ def test_matches(text, expected):
         ("石油及制品类零售额", "retail_value.retail_petroleum"),  # a class of goods' retail sales, not all retail
         ("城镇零售额", None),
         ("金银珠宝类商品零售额", None),  # a product right before the head: the head of that product, not the whole
+        ("沿海港口货物吞吐量", None),  # ... or a sector: the coastal ports' throughput, not the nation's
+        ("工业固定资产投资", None),
+        ("港口货物吞吐量", "port_throughput"),
+        ("规模以上工业企业产品销售率", "product_sales_rate"),  # ... but a sector a scope opens is the statistic's population
+        ("税前盈余", "pretax_profit_or_loss"),  # profit before tax of whom the name does not say: not the banks'
+        ("银行业税前盈余", "pretax_profit_or_loss.sector_banking"),
+        ("金融三业税前盈余", "pretax_profit_or_loss.tw_financial_three_sectors"),
+        ("本国银行税前盈余", "tw_bank_pretax_profit"),
         ("电子零组件类", "tw_electronic_parts"),  # a product with 类 is the class of goods it names
         ("电脑及周边设备类", "product_computers_peripherals"),
         ("咖啡类", None),
