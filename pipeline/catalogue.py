@@ -314,10 +314,11 @@ class Catalogue:
 
     def _part_before(self, iid: str) -> bool:
         """Whether an entry written right before a head makes the head that entry's part (step 4 of ``lookup``): a
-        product or a sector (``沿海港口货物吞吐量`` is the coastal ports' throughput), but not a sector a survey scope
-        opens (``规模以上工业企业``), the population the head's statistic is defined on."""
+        product, a trade partner (``对美国出超`` is the surplus with one country) or a sector (``沿海港口货物吞吐量`` is
+        the coastal ports' throughput), but not a sector a survey scope opens (``规模以上工业企业``), the population
+        the head's statistic is defined on."""
         entry = self.indicators[iid]
-        if entry.role == "product":
+        if entry.role in ("product", "partner"):
             return True
         return entry.role == "sector" and not any(
             self.indicators[s].role == "scope" for s in map(self.keys.get, _prefixes(name_key(entry.name))) if s
