@@ -81,9 +81,10 @@ _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", 
 # Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
 _WHOLE_PREFIXES = ("整体", "总")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
-# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, and an
-# index's 总指数 is the index (消费者信心指数总指数).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
+# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
+# index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
+# 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "额")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
@@ -239,8 +240,8 @@ class Catalogue:
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
-           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额
-           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``), or averaged over the event's
+           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额,
+           总指数 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
            period, 平均值 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
@@ -382,7 +383,7 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
-        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
+        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额, 总指数 or 额 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
         ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
         (``城镇调查失业率平均值``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
         ``城镇投资月度累计增速``).  The statistic is a name

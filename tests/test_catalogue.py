@@ -67,6 +67,9 @@ def test_matches(text, expected):
         ("集团博彩收益总额", None),  # ... of a name the catalogue does not know: none (a company group's)
         ("中场博彩收益总额", "mass_market_ggr_mo"),
         ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
+        ("进出口额", "trade_total"),  # 额 alone: the amount
+        ("电子产品接单额", "orders_electronics_tw"),
+        ("住宅单位买卖总值", None),  # not 总值: after a count it is another statistic
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
         ("消费者信心指数总指数", "consumer_confidence_tw"),  # an index's headline
         ("制造业总指数", None),  # ... never an industry's
