@@ -276,7 +276,8 @@ class Catalogue:
            限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
            written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
            人口, 劳动力, 居民, 家庭 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``; ``_of_group``).
-        A product named whole with 类 after it is that product (``电子零组件类``; ``_product_class``).
+        A product or a statistic named whole with 类 after it is that product or statistic (``电子零组件类``, the CPI class
+        ``交通和通信类``; ``_product_class``).
         """
         key = name_key(name)
         iid = self._key_id(key)
@@ -327,10 +328,11 @@ class Catalogue:
 
     def _product_class(self, key: str) -> Optional[Indicator]:
         """A product named whole and followed by 类, the class of goods it names (``电子零组件类``, ``半导体类``): the
-        product, as it is before a measure (``服装类出口额``, step 2)."""
+        product, as it is before a measure (``服装类出口额``, step 2); and a statistic so written, a class of a price
+        index as its release writes it (``交通和通信类``, ``生活用品及服务类``: the CPI class ``交通和通信``)."""
         if key.endswith(_PRODUCT_CLASS) and len(key) > len(_PRODUCT_CLASS):
             pid = self.keys.get(key[:-len(_PRODUCT_CLASS)])
-            if pid is not None and self.indicators[pid].role == "product":
+            if pid is not None and self.indicators[pid].role in ("product", "indicator"):
                 return self.indicators[pid]
         return None
 

@@ -258,6 +258,8 @@ def test_matches(text, expected):
         ("电脑及周边设备类", "product_computers_peripherals"),
         ("咖啡类", None),
         ("汽车类", "retail_autos"),  # ... an entry named so wins
+        ("交通和通信类", "cpi_transport_communication"),  # ... and a statistic with 类: a CPI class as releases write it
+        ("投资类", None),  # ... not a measure
         ("人类", None),
         # a head taken of a group of people or firms written before it is that group's statistic, not the whole's
         ("15至19岁者失业率", None),  # an age group
