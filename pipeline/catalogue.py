@@ -87,8 +87,8 @@ _WHOLE_PREFIXES = ("整体", "总")
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "额")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
-# and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
-_AVERAGE_WORDS = ("平均值", "平均")
+# Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
+_AVERAGE_WORDS = ("平均值", "平均数", "平均")
 # Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
 # months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
 # 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.
@@ -242,7 +242,7 @@ class Catalogue:
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额,
            总指数 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
-           period, 平均值 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
+           period, 平均值, 平均数 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
@@ -386,7 +386,7 @@ class Catalogue:
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
         (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额, 总指数 or 额 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
-        ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
+        ``消费者信心指数总指数``), or 平均值, 平均数 or 平均 after it, its average over the event's period
         (``城镇调查失业率平均值``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
         ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
