@@ -89,6 +89,8 @@ _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "额")
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
 _AVERAGE_WORDS = ("平均值", "平均数", "平均")
+# A count of people named X者 (工时不足就业者, DGBAS) is also written X人数, the count word in place of 者.
+_PERSONS, _PERSONS_COUNT = "者", "人数"
 # Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
 # months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
 # 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.
@@ -359,12 +361,16 @@ class Catalogue:
         return iid if iid is not None else self.uncommaed.get(key)
 
     def counted(self, key: str) -> Optional[Indicator]:
-        """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``)."""
+        """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``); a
+        count of people named ``X者`` is also written ``X人数``, the count word in place of 者 (``工时不足就业人数`` is
+        ``工时不足就业者``)."""
         for word in _COUNT_WORDS:
             if key.endswith(word) and len(key) > len(word):
-                iid = self.keys.get(key[:-len(word)])
-                if iid is not None and self.indicators[iid].role == "indicator":
-                    return self.indicators[iid]
+                stems = [key[:-len(word)]] + ([key[:-len(word)] + _PERSONS] if word == _PERSONS_COUNT else [])
+                for stem in stems:
+                    iid = self.keys.get(stem)
+                    if iid is not None and self.indicators[iid].role == "indicator":
+                        return self.indicators[iid]
         return None
 
     def _statistic(self, key: str) -> Optional[Union[Indicator, Composite]]:

@@ -69,6 +69,8 @@ def test_matches(text, expected):
         ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
         ("进出口额", "trade_total"),  # 额 alone: the amount
         ("每人每月实质经常性薪资平均数", "tw_real_regular_earnings"),  # DGBAS's 平均数: the average over the period
+        ("工时不足就业人数", "tw_time_related_underemployed"),  # X者 written X人数: the count word in place of 者
+        ("工时不足就业人次", None),
         ("电子产品接单额", "orders_electronics_tw"),
         ("住宅单位买卖总值", None),  # not 总值: after a count it is another statistic
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
