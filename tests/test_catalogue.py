@@ -251,6 +251,7 @@ def test_matches(text, expected):
         ("对日本出超", None),  # ... or a trade partner: the surplus with Japan, not the whole balance
         ("泰国来台旅客人次", None),
         ("对美国出超", "tw_trade_surplus_us"),  # ... an entry named whole still wins
+        ("对中国大陆与香港出口", "exports_to_china_hk_tw"),  # a partner's writing + a measure: the entry they name
         ("港口货物吞吐量", "port_throughput"),
         ("规模以上工业企业产品销售率", "product_sales_rate"),  # ... but a sector a scope opens is the statistic's population
         ("税前盈余", "pretax_profit_or_loss"),  # profit before tax of whom the name does not say: not the banks'
