@@ -42,11 +42,11 @@ _TRADE_SIZE_SCOPES = ("限额以上", "限上")
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
 # 女性劳动力参与率),
 # or a group of people named by its last word (大学程度者失业率, 户籍人口城镇化率, 外来户籍劳动力调查失业率, 澳门居民失业率,
-# 所得最高20%家庭每户可支配所得).  A head whose own name says 年龄 is an age group itself, which the age written before it
-# restates (15岁至64岁工作年龄人口).
+# 所得最高20%家庭每户可支配所得), or a firm named so (上海局集团公司发送旅客 is one railway company's passengers).  A
+# head whose own name says 年龄 is an age group itself, which the age written before it restates (15岁至64岁工作年龄人口).
 _AGE = regex.compile(r"[0-9零一二三四五六七八九十]周?岁")
 _AGE_GROUP_HEAD = "年龄"
-_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭")
+_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
 # is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
@@ -277,7 +277,8 @@ class Catalogue:
            ``沿海港口货物吞吐量``; ``_part_before``), or a head after
            限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
            written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
-           人口, 劳动力, 居民, 家庭 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``; ``_of_group``).
+           人口, 劳动力, 居民, 家庭, or a firm's, 公司, 集团 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``,
+           ``上海局集团公司发送旅客``; ``_of_group``).
         A product or a statistic named whole with 类 after it is that product or statistic (``电子零组件类``, the CPI class
         ``交通和通信类``; ``_product_class``).
         """

@@ -267,6 +267,7 @@ def test_matches(text, expected):
         ("人类", None),
         # a head taken of a group of people or firms written before it is that group's statistic, not the whole's
         ("15至19岁者失业率", None),  # an age group
+        ("上海局集团公司发送旅客", None),  # a firm: one railway company's passengers, not the nation's
         ("城镇不包含在校生的16至24岁劳动力失业率", None),
         ("16-24岁劳动力调查失业率", None),
         ("65岁及以上人口", "population_65_plus"),  # ... an entry named so wins
