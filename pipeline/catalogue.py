@@ -42,11 +42,11 @@ _TRADE_SIZE_SCOPES = ("限额以上", "限上")
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
 # 女性劳动力参与率),
 # or a group of people named by its last word (大学程度者失业率, 户籍人口城镇化率, 外来户籍劳动力调查失业率, 澳门居民失业率,
-# 所得最高20%家庭每户可支配所得).  A head whose own name says 年龄 is an age group itself, which the age written before it
-# restates (15岁至64岁工作年龄人口).
+# 所得最高20%家庭每户可支配所得), or a firm named so (上海局集团公司发送旅客 is one railway company's passengers).  A
+# head whose own name says 年龄 is an age group itself, which the age written before it restates (15岁至64岁工作年龄人口).
 _AGE = regex.compile(r"[0-9零一二三四五六七八九十]周?岁")
 _AGE_GROUP_HEAD = "年龄"
-_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭")
+_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
 # is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
@@ -81,13 +81,16 @@ _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", 
 # Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
 _WHOLE_PREFIXES = ("整体", "总")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
-# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, and an
-# index's 总指数 is the index (消费者信心指数总指数).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数")
+# 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
+# index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
+# 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "额")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
-# and Taiwan's 失业人数平均 (1-10月) the unemployed of those months.
-_AVERAGE_WORDS = ("平均值", "平均")
+# Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
+_AVERAGE_WORDS = ("平均值", "平均数", "平均")
+# A count of people named X者 (工时不足就业者, DGBAS) is also written X人数, the count word in place of 者.
+_PERSONS, _PERSONS_COUNT = "者", "人数"
 # Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
 # months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
 # 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.
@@ -167,6 +170,11 @@ def _suffixes(text: str) -> Iterator[str]:
     return (text[i:] for i in range(len(text)))
 
 
+def _prefixes(text: str) -> Iterator[str]:
+    """Every non-empty beginning of ``text``, longest first."""
+    return (text[:i] for i in range(len(text), 0, -1))
+
+
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
     return "".join(_fold(c) for c in name if c not in _IGNORED)
@@ -234,9 +242,9 @@ class Catalogue:
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
-           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额
-           or 总指数 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``), or averaged over the event's
-           period, 平均值 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
+           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额,
+           总指数 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
+           period, 平均值, 平均数 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
@@ -265,11 +273,14 @@ class Catalogue:
            (``非食品烟酒类价格`` is not 食品烟酒类价格); nor one with a per-unit averaging word before it, 人均, 日均,
            户均, 月均, 每人, 每日 ... (``每人GDP`` is not GDP, ``日均赌收`` not the month's gaming revenue); nor one
            narrowed by what precedes it: an industry or sector after words that make it a part (``合成橡胶制造业``,
-           ``先进制造业增加值``; ``_narrowed``), a head right after a product (``金银珠宝类商品零售额``), or a head after
+           ``先进制造业增加值``; ``_narrowed``), a head right after a product or a sector no scope opens (``金银珠宝类商品零售额``,
+           ``沿海港口货物吞吐量``; ``_part_before``), or a head after
            限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
            written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
-           人口, 劳动力, 居民, 家庭 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``; ``_of_group``).
-        A product named whole with 类 after it is that product (``电子零组件类``; ``_product_class``).
+           人口, 劳动力, 居民, 家庭, or a firm's, 公司, 集团 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``,
+           ``上海局集团公司发送旅客``; ``_of_group``).
+        A product or a statistic named whole with 类 after it is that product or statistic (``电子零组件类``, the CPI class
+        ``交通和通信类``; ``_product_class``).
         """
         key = name_key(name)
         iid = self._key_id(key)
@@ -291,8 +302,8 @@ class Catalogue:
                 return None
             if self._of_group(name[:start], name[start:], scan[:-1]):
                 return None
-            if len(scan) > 1 and scan[-2][1] == start and self.indicators[scan[-2][2]].role == "product":
-                return None  # a product written right before the head: the head of that product (金银珠宝类商品零售额)
+            if len(scan) > 1 and scan[-2][1] == start and self._part_before(scan[-2][2]):
+                return None  # the head of the product or sector written right before it (金银珠宝类商品零售额, 沿海港口货物吞吐量)
             if head.role == "indicator":
                 return head
         return None
@@ -306,12 +317,25 @@ class Catalogue:
             return True
         return name_key(before).endswith(_GROUP_ENDINGS)
 
+    def _part_before(self, iid: str) -> bool:
+        """Whether an entry written right before a head makes the head that entry's part (step 4 of ``lookup``): a
+        product, a trade partner (``对美国出超`` is the surplus with one country) or a sector (``沿海港口货物吞吐量`` is
+        the coastal ports' throughput), but not a sector a survey scope opens (``规模以上工业企业``), the population
+        the head's statistic is defined on."""
+        entry = self.indicators[iid]
+        if entry.role in ("product", "partner"):
+            return True
+        return entry.role == "sector" and not any(
+            self.indicators[s].role == "scope" for s in map(self.keys.get, _prefixes(name_key(entry.name))) if s
+        )
+
     def _product_class(self, key: str) -> Optional[Indicator]:
         """A product named whole and followed by 类, the class of goods it names (``电子零组件类``, ``半导体类``): the
-        product, as it is before a measure (``服装类出口额``, step 2)."""
+        product, as it is before a measure (``服装类出口额``, step 2); and a statistic so written, a class of a price
+        index as its release writes it (``交通和通信类``, ``生活用品及服务类``: the CPI class ``交通和通信``)."""
         if key.endswith(_PRODUCT_CLASS) and len(key) > len(_PRODUCT_CLASS):
             pid = self.keys.get(key[:-len(_PRODUCT_CLASS)])
-            if pid is not None and self.indicators[pid].role == "product":
+            if pid is not None and self.indicators[pid].role in ("product", "indicator"):
                 return self.indicators[pid]
         return None
 
@@ -338,12 +362,16 @@ class Catalogue:
         return iid if iid is not None else self.uncommaed.get(key)
 
     def counted(self, key: str) -> Optional[Indicator]:
-        """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``)."""
+        """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``); a
+        count of people named ``X者`` is also written ``X人数``, the count word in place of 者 (``工时不足就业人数`` is
+        ``工时不足就业者``)."""
         for word in _COUNT_WORDS:
             if key.endswith(word) and len(key) > len(word):
-                iid = self.keys.get(key[:-len(word)])
-                if iid is not None and self.indicators[iid].role == "indicator":
-                    return self.indicators[iid]
+                stems = [key[:-len(word)]] + ([key[:-len(word)] + _PERSONS] if word == _PERSONS_COUNT else [])
+                for stem in stems:
+                    iid = self.keys.get(stem)
+                    if iid is not None and self.indicators[iid].role == "indicator":
+                        return self.indicators[iid]
         return None
 
     def _statistic(self, key: str) -> Optional[Union[Indicator, Composite]]:
@@ -364,8 +392,8 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
-        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额 or 总指数 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
-        ``消费者信心指数总指数``), or 平均值 or 平均 after it, its average over the event's period
+        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额, 总指数 or 额 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
+        ``消费者信心指数总指数``), or 平均值, 平均数 or 平均 after it, its average over the event's period
         (``城镇调查失业率平均值``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
         ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``

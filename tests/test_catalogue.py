@@ -67,6 +67,12 @@ def test_matches(text, expected):
         ("集团博彩收益总额", None),  # ... of a name the catalogue does not know: none (a company group's)
         ("中场博彩收益总额", "mass_market_ggr_mo"),
         ("新股集资金额", "hk_ipo_funds"),  # Hong Kong's IPO funds, their amount
+        ("进出口额", "trade_total"),  # 额 alone: the amount
+        ("每人每月实质经常性薪资平均数", "tw_real_regular_earnings"),  # DGBAS's 平均数: the average over the period
+        ("工时不足就业人数", "tw_time_related_underemployed"),  # X者 written X人数: the count word in place of 者
+        ("工时不足就业人次", None),
+        ("电子产品接单额", "orders_electronics_tw"),
+        ("住宅单位买卖总值", None),  # not 总值: after a count it is another statistic
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
         ("消费者信心指数总指数", "consumer_confidence_tw"),  # an index's headline
         ("制造业总指数", None),  # ... never an industry's
@@ -240,13 +246,28 @@ def test_matches(text, expected):
         ("石油及制品类零售额", "retail_value.retail_petroleum"),  # a class of goods' retail sales, not all retail
         ("城镇零售额", None),
         ("金银珠宝类商品零售额", None),  # a product right before the head: the head of that product, not the whole
+        ("沿海港口货物吞吐量", None),  # ... or a sector: the coastal ports' throughput, not the nation's
+        ("工业固定资产投资", None),
+        ("对日本出超", None),  # ... or a trade partner: the surplus with Japan, not the whole balance
+        ("泰国来台旅客人次", None),
+        ("对美国出超", "tw_trade_surplus_us"),  # ... an entry named whole still wins
+        ("对中国大陆与香港出口", "exports_to_china_hk_tw"),  # a partner's writing + a measure: the entry they name
+        ("港口货物吞吐量", "port_throughput"),
+        ("规模以上工业企业产品销售率", "product_sales_rate"),  # ... but a sector a scope opens is the statistic's population
+        ("税前盈余", "pretax_profit_or_loss"),  # profit before tax of whom the name does not say: not the banks'
+        ("银行业税前盈余", "pretax_profit_or_loss.sector_banking"),
+        ("金融三业税前盈余", "pretax_profit_or_loss.tw_financial_three_sectors"),
+        ("本国银行税前盈余", "tw_bank_pretax_profit"),
         ("电子零组件类", "tw_electronic_parts"),  # a product with 类 is the class of goods it names
         ("电脑及周边设备类", "product_computers_peripherals"),
         ("咖啡类", None),
         ("汽车类", "retail_autos"),  # ... an entry named so wins
+        ("交通和通信类", "cpi_transport_communication"),  # ... and a statistic with 类: a CPI class as releases write it
+        ("投资类", None),  # ... not a measure
         ("人类", None),
         # a head taken of a group of people or firms written before it is that group's statistic, not the whole's
         ("15至19岁者失业率", None),  # an age group
+        ("上海局集团公司发送旅客", None),  # a firm: one railway company's passengers, not the nation's
         ("城镇不包含在校生的16至24岁劳动力失业率", None),
         ("16-24岁劳动力调查失业率", None),
         ("65岁及以上人口", "population_65_plus"),  # ... an entry named so wins
