@@ -32,6 +32,8 @@ MIN_REST = 2  # characters a kept subject must have
 NOMINAL_TAGS = frozenset({"NN", "NNP", "NNB", "JJ", "SFN", "PFN"})
 MAX_END_DROP = 2  # words a candidate may drop at the end of a subject
 JOINERS = frozenset("、和及与或")  # a coordinated subject is distributed later by the rules: its words stay
+MAX_TOPIC = 12  # characters of the longest topic offered: longer ones are rarely names, and cost the most
+TOPIC_PRED = "<topic>"  # the predicate feature of a topic, which is no text the linker reads
 
 
 @dataclass(frozen=True)
@@ -312,18 +314,22 @@ def using(chooser: Optional[Chooser]) -> Iterator[None]:
         _active.pop()
 
 
-def refine_kept(doc: "Document", keep: list[int], rest: str, end: int) -> tuple[list[int], str]:
+def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic: bool = False
+                ) -> tuple[list[int], str]:
     """The linker's form: text positions ``keep`` of a subject and their characters ``rest``, the
-    predicate starting at ``end``; returns them with the words outside the chosen span removed."""
+    predicate starting at ``end``; returns them with the words outside the chosen span removed.
+
+    ``topic``: the words are a clause's topic, which has no predicate of its own: the predicate features read
+    ``TOPIC_PRED`` instead, so that the model learns how topics are cut apart from subjects."""
     chooser = _active[-1] if _active else default_model()
-    if chooser is None or len(rest) <= MIN_REST or not JOINERS.isdisjoint(rest):
+    if chooser is None or len(rest) <= MIN_REST or not JOINERS.isdisjoint(rest) or (topic and len(rest) > MAX_TOPIC):
         return keep, rest
     # the model trims a name, it does not decide which indicator a value is linked to: a subject the linker reads
     # as no name (由2018至19学年的) takes the indicator carried, and no span of it may become one (由2018至19学);
     # nor may a span read as no name (经济增幅 -> 增幅, a bare rate noun) hand the value to the indicator carried
     if doc.eng.names_nothing(rest):
         return keep, rest
-    gap, pred = max(0, end - keep[-1] - 1), doc.text[end:end + 2]
+    gap, pred = max(0, end - keep[-1] - 1), TOPIC_PRED if topic else doc.text[end:end + 2]
     if _active:
         span = _kept_span(chooser, candidates(rest, gap, pred, doc.rules))
     else:

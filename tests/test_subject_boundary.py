@@ -123,12 +123,55 @@ class _Last:
         return len(cands.spans) - 1
 
 
+def _is_topic(cands: Candidates) -> bool:
+    """Whether the linker asked about a topic: its predicate features read ``TOPIC_PRED``."""
+    return any(f.endswith("|" + subject_boundary.TOPIC_PRED) for f in cands.features[0])
+
+
+class _LastOfSubjects(_Last):
+    """``_Last`` on subjects; a topic is kept whole."""
+
+    def choose(self, cands: Candidates) -> int:
+        if _is_topic(cands):
+            return 0
+        return super().choose(cands)
+
+
 def test_the_model_trims_names_and_never_unlinks_them():
     # a span that names nothing (a bare rate noun) would hand the value to the indicator carried or drop it
     with subject_boundary.using(_Last()):
         events = zhibiao.extract("本港今年首季的经济增幅为2.5%。")["events"]
     assert [e["indicator"] for e in events] == ["经济增幅"]
-    # X以 ending a subject stays for the ranked-item rule: the model trims its start only
-    with subject_boundary.using(_Last()):
+    # X以 ending a subject stays for the ranked-item rule: the model trims its start only (the topic before it,
+    # 专业营造业纯益率, is kept whole)
+    with subject_boundary.using(_LastOfSubjects()):
         events = zhibiao.extract("专业营造业纯益率逐年减少,近5年纯益率以2018年之6.9%最高。")["events"]
     assert [(e["indicator"], e["location"]) for e in events] == [("专业营造业纯益率", None)]
+
+
+class _LastSeen(_Last):
+    """``_Last``, keeping every subject it was asked about and whether it was read as a topic."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, bool]] = []
+
+    def choose(self, cands: Candidates) -> int:
+        self.seen.append((cands.subject, _is_topic(cands)))
+        return super().choose(cands)
+
+
+def test_the_model_cuts_topics_too_and_knows_them_from_subjects():
+    # a clause with no statement is the topic of the value after it: the model is asked with the topic's feature
+    text = "香港整体出口货值,按年上升5%。"
+    with subject_boundary.using(None):
+        assert [e["indicator"] for e in zhibiao.extract(text)["events"]] == ["整体出口货值"]
+    chooser = _LastSeen()
+    with subject_boundary.using(chooser):
+        events = zhibiao.extract(text)["events"]
+    assert chooser.seen == [("整体出口货值", True)]
+    assert [e["indicator"] for e in events] == ["货值"]
+    # a subject with its own predicate is asked without it
+    chooser = _LastSeen()
+    with subject_boundary.using(chooser):
+        zhibiao.extract("香港整体出口货值按年上升5%。")
+    assert chooser.seen == [("整体出口货值", False)]
