@@ -106,11 +106,14 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     n = len(words)
     spans, feats, rests = [], [], []
     matches = rules.catalogue.matches(subject)
+    # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them: no cut inside it
+    inside = {i for w in _state(rules).contractions for s in _occurrences(subject, w) for i in range(s + 1, s + len(w))}
     for k in range(n):
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
             rest = subject[a:b].strip()
-            if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])):
+            if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])
+                                 or a in inside or b in inside):
                 continue
             spans.append((a, b))
             feats.append(tuple(_features(words, k, j, rest, matches, gap, pred)))
@@ -152,6 +155,13 @@ def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[
     return f
 
 
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _a_choice(dropped: list[Word]) -> bool:
     """Whether dropping these words is a choice the rules left open: not when they are all plain nouns and
     adjectives that no lexicon class names (全口径, 机场: modifiers the name keeps as written)."""
@@ -178,6 +188,7 @@ class _RuleState:
                 for w in e.words:
                     table.setdefault(w, set()).add(cls)
         self.classes = {w: tuple(sorted(cs)) for w, cs in table.items()}
+        self.contractions = tuple(w for e in rules.lexicon.get("contraction", ()) for w in e.words if len(w) > 1)
         self.words = lru_cache(maxsize=16384)(self._words)
         self.unnamed = lru_cache(maxsize=4096)(self._unnamed)
         self.chosen = lru_cache(maxsize=16384)(self._chosen)

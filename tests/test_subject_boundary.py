@@ -38,6 +38,17 @@ def test_nouns_alone_are_no_choice():
     assert (0, 4) in c.spans  # 支出 is a head word: dropping it is a choice the model is asked
 
 
+@pytest.mark.parametrize("subject, word", [("三次产业增加值", "三次产业"), ("上半年三次产业增加值", "三次产业"),
+                                           ("汽车产销", "产销")])
+def test_no_cut_inside_a_contraction(subject, word):
+    """A contraction the rules expand (三次产业 -> 第一产业 …) is one word to them: no span starts or ends inside it,
+    whatever the part-of-speech cut makes of it."""
+    c = candidates(subject, 0, "占", default_rules())
+    s = subject.index(word)
+    inside = set(range(s + 1, s + len(word)))
+    assert not any(a in inside or b in inside for a, b in c.spans)
+
+
 def test_model_picks_the_best_span_and_the_whole_on_a_tie():
     cands = Candidates("abcd", ((0, 4), (1, 4), (2, 4)), (("keep",), ("drop", "x"), ("drop", "y")))
     assert BoundaryModel({}).choose(cands) == 0
