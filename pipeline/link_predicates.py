@@ -60,7 +60,8 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
                 if not left_pattern.may_end_with(left):
                     memo[1] |= bit
                     continue
-            lm = left_pattern.search(left)
+            # (with a memo, the ending is known to pass: a miss was skipped above)
+            lm = left_pattern.search(left, end_known=memo is not None)
             if lm is None:
                 continue
         if sentence_before is not None and not sentence_before.search(doc.text[sent_start:q.start]):

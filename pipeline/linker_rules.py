@@ -780,11 +780,14 @@ class EndPattern:
         """False only when there is no match (the reverse twin, tried at the end and before a final \\n)."""
         return self.reverse is None or (self.may_end_with(text) and self._leftmost_start(text) is not None)
 
-    def search(self, text: str) -> Optional[regex.Match]:
-        """The forward search's match: the forward pattern matched where the leftmost match starts."""
+    def search(self, text: str, end_known: bool = False) -> Optional[regex.Match]:
+        """The forward search's match: the forward pattern matched where the leftmost match starts.
+
+        ``end_known``: the caller has learnt that ``may_end_with(text)`` holds (the linker keeps it per text
+        ending for all its rules at once), and the test is not made twice."""
         if self.reverse is None:
             return self.forward.search(text)
-        if not self.may_end_with(text):
+        if not end_known and not self.may_end_with(text):
             return None
         if text in self._found:
             return self._found[text]

@@ -9,6 +9,8 @@ The examples themselves are run by ``tests/test_periods.py``.
 from __future__ import annotations
 
 import array
+import hashlib
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -187,7 +189,7 @@ def _scanner(pattern: str, alphabet: set[str]) -> Union[re.Pattern[str], regex.P
             in_class = False
     source = "".join(pieces) + pattern[last:]
     try:
-        return re.compile(f"(?={_first_chars(pattern, alphabet)})(?={_first_pairs(pattern, alphabet)})(?:{source})")
+        return re.compile(f"{lookaheads(pattern, alphabet)}(?:{source})")
     except re.error:
         return regex.compile(pattern)
 
@@ -238,13 +240,54 @@ def _first_pairs(pattern: str, alphabet: set[str]) -> str:
             return None
         nxt = {d for c in chars for d in seconds if compiled.match(c + d, partial=True)}
         body = (r"\d" if nxt & set(_DIGITS) else "") + (r"\s" if " " in nxt else "")
-        return "[" + body + "".join(regex.escape(d) for d in sorted(nxt - set(_DIGITS) - {" "})) + "]"
+        body += "".join(regex.escape(d) for d in sorted(nxt - set(_DIGITS) - {" "}))
+        return "[" + body + "]" if body else "(?!)"  # (an empty class would not parse: nothing follows)
 
     alternatives = []
     for first, chars in ((r"\d", _DIGITS), *((regex.escape(c), c) for c in firsts)):
         second = then(chars)
         alternatives.append(first if second is None else first + second)
     return "|".join(alternatives)
+
+
+_LOOKAHEADS_FILE = Path(__file__).parent / "data" / "period_lookaheads.json"
+# the lookaheads asked for in this process: key -> (pattern, alphabet), for ``lookahead_table``
+_asked: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+def _lookahead_key(pattern: str, alphabet: set[str] | frozenset[str]) -> str:
+    """What a pattern's lookaheads depend on, hashed: a changed rule or word misses the stored ones."""
+    text = pattern + "\0" + "".join(sorted(alphabet))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _stored_lookaheads() -> dict[str, str]:
+    """The bundled rules' lookaheads, worked out once by ``scripts/build_period_lookaheads.py``."""
+    try:
+        return json.loads(_LOOKAHEADS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def lookaheads(pattern: str, alphabet: set[str] | frozenset[str], stored: bool = True) -> str:
+    """The first-character and first-pair lookaheads of a scanning pattern (``_first_chars``, ``_first_pairs``).
+
+    Working them out takes thousands of partial matches of the whole pattern (a quarter of a second, in
+    every process that loads the rules); the bundled rules' are read from a data file instead, by a hash
+    of the pattern and alphabet, and anything else (another rule file, an edited one) is worked out."""
+    key = _lookahead_key(pattern, alphabet)
+    _asked[key] = (pattern, frozenset(alphabet))
+    found = _stored_lookaheads().get(key) if stored else None
+    if found is None:
+        found = f"(?={_first_chars(pattern, set(alphabet))})(?={_first_pairs(pattern, set(alphabet))})"
+    return found
+
+
+def lookahead_table() -> dict[str, str]:
+    """The lookaheads of every pattern asked for in this process, worked out afresh (the data file's content
+    once the bundled rules are loaded)."""
+    return {key: lookaheads(pattern, alphabet, stored=False) for key, (pattern, alphabet) in sorted(_asked.items())}
 
 
 @lru_cache(maxsize=8)
@@ -310,7 +353,7 @@ def _load(path: str) -> PeriodGrammar:
     alphabet = {c for text in (*expanded.values(), *(w for ws in words.values() for w in ws)) for c in text}
     # the finder runs on every document: the standard engine scans this pattern 2.5 times faster, behind
     # a class of first characters (one test skips most positions) and then their pairs (the amounts)
-    find = re.compile(f"(?={_first_chars(finds, alphabet)})(?={_first_pairs(finds, alphabet)})(?:{finds})")
+    find = re.compile(f"{lookaheads(finds, alphabet)}(?:{finds})")
     mention = regex.compile("(?:" + "|".join(expanded[p.id] for p, _ in patterns_ok if p.role == "mention") + ")")
     mention_scan = _scanner(mention.pattern, alphabet)
     resolve = [(p.id, compiled[p.id]) for p, _ in patterns_ok if p.role == "resolve"]
