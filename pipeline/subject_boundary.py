@@ -101,13 +101,14 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
     return _state(rules).unnamed(subject, _bin(gap), pred).named(rules)
 
 
-def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word]) -> Unnamed:
+def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word],
+             contractions: Sequence[str]) -> Unnamed:
     words = list(words) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
     spans, feats, rests = [], [], []
     matches = rules.catalogue.matches(subject)
     # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them: no cut inside it
-    inside = {i for w in _state(rules).contractions for s in _occurrences(subject, w) for i in range(s + 1, s + len(w))}
+    inside = {i for w in contractions for s in _occurrences(subject, w) for i in range(s + 1, s + len(w))}
     for k in range(n):
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
@@ -175,7 +176,8 @@ def _split(left: Word, right: Word) -> str:
 
 
 class _RuleState:
-    """What the model needs of one rule set: each lexicon word's classes, and caches of what news repeats:
+    """What the model needs of one rule set: each lexicon word's classes, the contractions
+    the rules expand, and caches of what news repeats:
     a subject's tagged words (the same subject comes with other gaps and predicates), its candidates, and
     the bundled model's choice (weights that never change once loaded), small where the candidates'
     features are large."""
@@ -197,7 +199,7 @@ class _RuleState:
         return tuple(words_of(subject, self.classes))
 
     def _unnamed(self, subject: str, gap: str, pred: str) -> Unnamed:
-        return _unnamed(subject, gap, pred, self.rules, self.words(subject))
+        return _unnamed(subject, gap, pred, self.rules, self.words(subject), self.contractions)
 
     def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
         """The span of ``subject`` the bundled model keeps, None for the whole."""
