@@ -309,7 +309,7 @@ class EnginePatterns:
     # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
     p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
     p_rate_tail: EndPattern  # a rate noun ending a subject (出口增速, X的增长率): the value is a change
-    p_rate_cut: EndPattern  # such a noun cut from the name: after 的 or a basis word (X的增长率, X按年升幅)
+    p_rate_cut: EndPattern  # such a noun cut from the name: after 的 or with a basis word (X的增长率, X的按年升幅)
     p_share_tail: EndPattern  # a share noun ending a subject (旅客比重)
     p_ratio_whole: EndPattern  # the whole a ratio divides, ending its subject (三次产业结构)
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
@@ -482,7 +482,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
         p_rate_tail=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),
-        p_rate_cut=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|(?<=" + alt["rate_cut_lead"] + ")"
+        p_rate_cut=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|的?(?:" + alt["rate_cut_lead"] + ")"
                                             + alt["rate_tail"] + ")$")),
         p_share_tail=EndPattern(lists.compile("的?" + alt["share_tail"] + "$")),
         p_ratio_whole=EndPattern(lists.compile("的?" + alt["ratio_whole"] + "$")),

@@ -850,6 +850,11 @@ def test_rate_noun_written_after_the_name_stays_in_it():
     assert (e.indicator, e.kind) == ("综合消费物价指数", "change")
     e = one(run("不过夜旅客的升幅为[3.2%]。"), "3.2%")
     assert (e.indicator, e.kind) == ("不过夜旅客", "change")
+    # 的 before the basis word goes with them, also where a list shares the rate (Hong Kong CPI sub-indices)
+    e = one(run("甲类消费物价指数的按年升幅为[1.3%]。"), "1.3%")
+    assert (e.indicator, e.kind, e.basis) == ("甲类消费物价指数", "change", "yoy")
+    evs = run("甲类、乙类及丙类消费物价指数在2026年1月份的按年升幅分别为[1.3%]、[1.2%]及[0.9%]。")
+    assert [e.indicator for e in evs] == ["甲类消费物价指数", "乙类消费物价指数", "丙类消费物价指数"]
 
 
 def test_rate_noun_shared_by_a_list():
