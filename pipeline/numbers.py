@@ -43,7 +43,8 @@ _TENS: dict[str, int] = {"廿": 20, "卅": 30, "卌": 40}
 #: Magnitudes that close a group of four digits.
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 SIGNS: dict[str, int] = {"-": -1, "−": -1, "－": -1, "负": -1, "負": -1, "+": 1, "＋": 1, "正": 1}
-_POINTS = {".", "点", "點", "．", "‧"}  # ‧ (U+2027): the decimal point of Macau releases
+#: ‧ (U+2027): the decimal point of Macau releases; · and ・: of Taiwan papers inside spelled numerals (七四三七·三亿)
+_POINTS = {".", "点", "點", "．", "‧", "·", "・"}
 #: Longer strings are no number news writes; the bound keeps int() and Fraction cheap.
 MAX_LENGTH = 200
 _FRACTION_DENOMINATORS = {"百": Fraction(1), "千": Fraction(1, 10), "万": Fraction(1, 100), "萬": Fraction(1, 100),

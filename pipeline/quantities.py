@@ -89,11 +89,13 @@ _RANK_DIGITS = "一二三四五六七八九十"
 _RANK_INSIDE = frozenset("、" + _RANK_DIGITS)
 _CN_VALUE = {c: i for i, group in enumerate(["〇○零", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in group}
 #: what a fraction's denominator is written with besides digits and spaces (十万分之, 三点五分之)
-_DENOMINATOR_CHARS = "十廿卅拾佰仟百千万亿兆点.‧"
+_CN_POINTS = "点.‧·・"  # what separates a spelled numeral's decimals
+_DENOMINATOR_CHARS = "十廿卅拾佰仟百千万亿兆" + _CN_POINTS
 _ARABIC = frozenset("0123456789")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _URLISH = set("/\\_.:#=&?@")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_POINT = re.compile(f"[{_CN_POINTS}]")
 _OPEN = set("(〔[【（<《")
 _CLOSE = set(")〕]】）>》")
 _CLAUSE_START = set("\n。;:!?；：！？ \t")
@@ -230,7 +232,8 @@ class _Grammar:
         cn_num = (
             f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多亿])"
             f"|(?:{small}|{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
-            f"(?:[点.‧]\\s?[{_CN_DIGITS}]+)?"  # ‧ (U+2027) is Macau's decimal point (十五‧四億元)
+            # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
+            f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
         ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
@@ -1104,7 +1107,7 @@ def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str,
     """A spelled number without unit (三百零七, 十八, 三点一四) is a CARDINAL when it is positional or a
     one-digit decimal and stands alone; digits alone (统一, 五一) and digits side by side (十四五,
     一二十, but the range 三四十) are words, not numbers."""
-    whole, point, decimals = number.replace(" ", "").replace(".", "点").replace("‧", "点").partition("点")
+    whole, point, decimals = _POINT.sub("点", number.replace(" ", "")).partition("点")
     if len(whole) == 1 and point and decimals:
         return _alone(g, text, start, prev, nxt)  # 三点一四, 零点五
     if not point and whole in _COUNTED_DIGITS and prev == "有" and nxt and nxt in _PHRASE_END:
@@ -1291,7 +1294,7 @@ def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
     a separator make a range, unless a change verb comes before them (跌9.7至37.1: a change, then a
     level) or a word is glued to the second (1.2至1.5版)."""
     a, b = m.group("an"), m.group("bn")
-    if not all(any(p in n for p in ".点‧") for n in (a, b)) or m.group("am") or m.group("bm"):
+    if not all(any(p in n for p in _CN_POINTS) for n in (a, b)) or m.group("am") or m.group("bm"):
         return False
     nxt = text[m.end("bn") : m.end("bn") + 1]
     if _HAN.match(nxt or " ") and nxt not in g.bare_next and not text.startswith(g.range_ends, m.end("bn")):
