@@ -1197,6 +1197,14 @@ def test_a_frame_naming_the_main_part_is_no_part_of_the_name(text, indicator):  
     assert [e.indicator for e in run(text)] == [indicator]
 
 
+@pytest.mark.parametrize("text,indicator", [
+    ("除汽车外,其他商品零售额增长[4.1%]。", "其他商品零售额"),
+    ("其中,除汽车以外的消费品零售额[31428亿元]。", "除汽车以外的消费品零售额"),
+])
+def test_an_exclusion_frame_goes_but_an_excluding_name_stays(text, indicator):  # filler_prefix 除
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
 def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # filler_prefix 以上、
     evs = run("贵州将确保完成规模以上工业增加值[1770亿元]以上、全社会固定资产投资[6800亿元]以上。")
     assert [e.indicator for e in evs] == ["规模以上工业增加值", "全社会固定资产投资"]
