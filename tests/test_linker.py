@@ -506,6 +506,15 @@ def test_city_written_with_shi_is_one_location():
     assert one(evs, "120亿元").indicator != "场销售额"
 
 
+def test_a_named_zone_is_a_location_but_a_class_of_zones_is_measured():
+    e = one(run("张江高新区实现营业收入[900亿元]。"), "900亿元")
+    assert (e.indicator, e.location) == ("营业收入", "张江高新区")
+    e = one(run("全省高新区上半年实现营业收入[13977.46亿元]。"), "13977.46亿元")
+    assert (e.indicator, e.location) == ("高新区营业收入", "全省")
+    e = one(run("其中国家高新区实现高新技术产业营业收入[4139.70亿元]。"), "4139.70亿元")
+    assert e.location is None and e.indicator.endswith("高新技术产业营业收入")
+
+
 def test_rolling_window_of_the_year_before_is_mom():
     evs = run("总就业人数为[3,702,300人],较去年8月至10月增加约[5,800人]。")
     e = one(evs, "5,800人")
