@@ -945,6 +945,15 @@ def test_conversion_verb_and_still_or_flat_are_not_in_the_name():
     assert one(run("内地游客依然占最多,有[4724.8万人次]。"), "4724.8万人次").indicator == "内地游客"
 
 
+@pytest.mark.parametrize("text,indicator", [
+    ("带旺台湾全年外销订单金额达[7437.3亿美元]。", "外销订单金额"),
+    ("推估全年观光逆差破[7,000亿元]。", "观光逆差"),
+    ("主要由于派付中期股息[10.3亿美元]所致。", "中期股息"),
+])
+def test_a_regional_verb_before_the_name_is_no_part_of_it(text, indicator):  # lead.verbs 带旺 推估 派付
+    assert one(run(text), text[text.index("[") + 1:text.index("]")]).indicator == indicator
+
+
 def test_names_joined_by_he_or_ji_take_as_many_listed_values_in_order():
     # without 分别: n names joined by 和/及/与 before n values go one to each, as with 、
     events = run("总体失业率及本地居民失业率继续维持在[1.7%]及[2.3%]。")
