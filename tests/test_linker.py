@@ -607,6 +607,21 @@ def test_a_country_alone_in_a_breakdown_is_the_indicator():
     assert (e.indicator, e.location) == ("经济成长率", "美国")
 
 
+def test_a_slot_of_a_ranking_is_filled_by_the_place_written_in_it():
+    # class rank_frame: 第一大接单地区为美国 names the market ranked, the indicator itself, also in a topic clause
+    events = run("第一大接单地区为美国[275.4亿美元],占比[35.8%]。")
+    assert [(one(events, v).indicator, one(events, v).location) for v in ("275.4亿美元", "35.8%")] \
+        == [("美国", None), ("美国", None)]
+    e = one(run("2022台湾自行车最大出口地区为美国,达[80.7万辆]。"), "80.7万辆")
+    assert (e.indicator, e.location) == ("美国", None)
+    events = run("来台居冠的客源国为日本,占比[16.3%];其次则是香港,占比约[14.7%]。")
+    assert (one(events, "16.3%").indicator, one(events, "14.7%").indicator) == ("日本", "香港")
+    assert [e.indicator for e in run("入境前3名分别为韩国[13.1万人次]、日本[12万人次]。")] == ["韩国", "日本"]
+    # a place ranked by a measure named after it is the measure's location
+    e = one(run("全省最大的城市为成都,地区生产总值[2.3万亿元]。"), "2.3万亿元")
+    assert e.indicator == "地区生产总值"
+
+
 def test_an_amount_does_not_take_a_rate_carried():
     # the change in 人 is the births', not the birth rate's (a level in ‰) stated just before it
     events = run("8月出生数为[8464人],折合年粗出生率为[4.27‰],较去年同期减少[3179人]。")
