@@ -622,6 +622,29 @@ def test_a_slot_of_a_ranking_is_filled_by_the_place_written_in_it():
     assert e.indicator == "地区生产总值"
 
 
+def test_a_railway_bureau_keeps_the_place_of_its_name():
+    # class place_keep: a bureau is a company named after its seat, not a statement about the place
+    events = run("武汉局集团公司发送旅客[56.3万人次],上海局集团公司发送旅客[179.7万人次]。")
+    assert [(e.indicator, e.location) for e in events] \
+        == [("武汉局集团公司发送旅客", None), ("上海局集团公司发送旅客", None)]
+    events = run("南昌铁路局累计发送旅客[2052.5万人次],其中江西、福建[两省]分别发送旅客[1017.8万]、[1028.4万人次]。")
+    assert one(events, "2052.5万人次").indicator == "南昌铁路局发送旅客"
+    # the provinces a bureau reports are the locations of its figures
+    assert one(events, "1017.8万").indicator == "发送旅客"
+
+
+def test_a_source_of_foreign_investment_stays_in_the_name():
+    # class place_keep (实际对华投资, 实际投入): the source country, coordinated ones distributed, also with their 地区
+    events = run("韩国、美国、德国实际对华投资分别增长[37.2%]、[26.1%]和[13.9%]。")
+    assert [e.indicator for e in events] == ["韩国实际对华投资", "美国实际对华投资", "德国实际对华投资"]
+    events = run("日本、瑞士实际对华投资同比分别增长[74.2%]、[68.4%]。")
+    assert [e.indicator for e in events] == ["日本实际对华投资", "瑞士实际对华投资"]
+    events = run("香港地区、新加坡、澳门地区实际投入金额同比分别增长[1.5%]、[23.5%]和[77.4%]。")
+    assert [e.indicator for e in events] == ["香港地区实际投入金额", "新加坡实际投入金额", "澳门地区实际投入金额"]
+    # 对 before another partner is still cut from the end of a subject (a contribution to it)
+    assert one(run("消费对经济增长的贡献率为[60%]。"), "60%").indicator == "消费"
+
+
 def test_an_amount_does_not_take_a_rate_carried():
     # the change in 人 is the births', not the birth rate's (a level in ‰) stated just before it
     events = run("8月出生数为[8464人],折合年粗出生率为[4.27‰],较去年同期减少[3179人]。")
