@@ -645,6 +645,15 @@ def test_a_source_of_foreign_investment_stays_in_the_name():
     assert one(run("消费对经济增长的贡献率为[60%]。"), "60%").indicator == "消费"
 
 
+def test_the_rest_of_a_breakdown_names_the_item_after_it():
+    # filler_prefix 其余像是, 其他地区包括: the item after the frame is the name (像是 is no topic cut at 是)
+    events = run("其余像是基本金属制品[19.4亿美元],年增[8.8%]。")
+    assert [e.indicator for e in events] == ["基本金属制品", "基本金属制品"]
+    assert one(run("其他地区包括日本较前年上升[16.5%]。"), "16.5%").indicator == "日本"
+    # a service named with its examples keeps them
+    assert one(run("其他服务业如美容美发等薪资平均为[3万元]。"), "3万元").indicator == "其他服务业如美容美发等薪资平均"
+
+
 def test_an_amount_does_not_take_a_rate_carried():
     # the change in 人 is the births', not the birth rate's (a level in ‰) stated just before it
     events = run("8月出生数为[8464人],折合年粗出生率为[4.27‰],较去年同期减少[3179人]。")
