@@ -258,6 +258,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         subject, location, subject_end, consumed = subject_after(doc, ctx.q, ctx.right, ctx.clause[1],
                                                                  keep_predicate=spec.right_predicate)
         mem.consumed.update(consumed)
+        # 第一大接单地区为美国, 第四名为韩国: the rank of the market or origin
+        framed = framed_item(doc, subject, location) if subject is not None else breakdown_item(doc, mem, location)
+        if framed is not None:
+            return framed, None, False, subject_end
         return subject, location, False, subject_end
     subject: Optional[Subject] = None
     location = None
