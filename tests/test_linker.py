@@ -594,6 +594,13 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     # class origin_noun: 内地 is where the visitors come from, not the location of the statement
     e = one(run("访港旅客总数[3400万人次],其中内地旅客占[78%]。"), "78%")
     assert (e.indicator, e.kind, e.location) == ("内地旅客", "share", None)
+    # visitors named with where they go: the place before them is where they come from
+    e = one(run("2025年4月中国内地入境澳门旅客同比增长[22.4%]。"), "22.4%")
+    assert (e.indicator, e.location) == ("中国内地入境澳门旅客", None)
+    assert one(run("泰国来台旅客人次大增[57.3%]。"), "57.3%").indicator == "泰国来台旅客人次"
+    # without a destination, the place before 入境旅客 is the destination, the statement's location
+    e = one(run("2025年4月澳门入境旅客超[309.2万人次]。"), "309.2万人次")
+    assert (e.indicator, e.location) == ("入境旅客", "澳门")
 
 
 def test_a_country_alone_in_a_breakdown_is_the_indicator():
