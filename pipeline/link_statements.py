@@ -258,6 +258,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         subject, location, subject_end, consumed = subject_after(doc, ctx.q, ctx.right, ctx.clause[1],
                                                                  keep_predicate=spec.right_predicate)
         mem.consumed.update(consumed)
+        # 第一大接单地区为美国, 第四名为韩国: the rank of the market or origin
+        framed = framed_item(doc, subject, location) if subject is not None else breakdown_item(doc, mem, location)
+        if framed is not None:
+            return framed, None, False, subject_end
         return subject, location, False, subject_end
     subject: Optional[Subject] = None
     location = None
@@ -279,14 +283,12 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
                        rate=c.rate), ref.group("place"), True, 0
     if spec.subject == "left":
         subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
-        if subject is None and location is not None and _breakdown_places(doc, location) \
-                and not (mem.carry is not None and eng.p_economy_word.search(mem.carry.text)):
-            # 其中以泰国成长57.3%最高,其次为越南成长34.3%: a country alone before its value is an item of the
-            # breakdown (by origin, market, nationality), the name itself; not where the indicator carried is
-            # one of the economy (预测美国年增1.8%: 经济成长率, location 美国)
-            places = _COORDINATORS.split(location)
-            parts = [Subject(p, None, None) for p in places] if len(places) > 1 else []
-            return Subject(location, None, None, parts=parts), None, False, 0
+        framed = framed_item(doc, subject, location)
+        if framed is not None:
+            return framed, None, False, 0
+        item = breakdown_item(doc, mem, location) if subject is None else None
+        if item is not None:
+            return item, None, False, 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
         if subject is not None and mem.carry is not None and mem.paren_start != ctx.q.start \
@@ -677,6 +679,29 @@ def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before:
         return None
     lo, hi = bisect_left(doc.q_starts, at), bisect_left(doc.q_starts, ctx.clause[1])
     return cue if hi - lo == 1 else None
+
+
+def framed_item(doc: Document, subject: Optional[Subject], location: Optional[str]) -> Optional[Subject]:
+    """第一大接单地区为美国, 来台居冠的客源国为日本, 入境前3名分别为韩国 (class rank_frame): a subject naming only a slot
+    of a ranking by market, origin or partner, with places written in it, is filled by them: the places are the
+    items, the names themselves, not the location of the slot."""
+    if subject is None or location is None or not doc.eng.p_rank_frame.fullmatch(subject.text):
+        return None
+    places = _COORDINATORS.split(location)
+    if not all(_places(doc, p) for p in places):
+        return None
+    return Subject(location, None, None, parts=[Subject(p, None, None) for p in places] if len(places) > 1 else [])
+
+
+def breakdown_item(doc: Document, mem: Memory, location: Optional[str]) -> Optional[Subject]:
+    """其中以泰国成长57.3%最高,其次为越南成长34.3%; 其次则是香港,占比约14.7%: a country written alone (no other
+    subject) is an item of the breakdown (by origin, market, nationality), the name itself; not where the indicator
+    carried is one of the economy (预测美国年增1.8%: 经济成长率, location 美国)."""
+    if location is None or not _breakdown_places(doc, location) \
+            or (mem.carry is not None and doc.eng.p_economy_word.search(mem.carry.text)):
+        return None
+    places = _COORDINATORS.split(location)
+    return Subject(location, None, None, parts=[Subject(p, None, None) for p in places] if len(places) > 1 else [])
 
 
 def _breakdown_places(doc: Document, location: str) -> bool:

@@ -328,12 +328,15 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     if m and 0 < m.end():
         after = rest[m.end():]
         tail = after
-        while True:  # the places written next to it, coordinated ones too (中国大陆及香港旅客)
-            t = tail.lstrip(_JOINERS + " ")
+        while True:  # the places written next to it, coordinated ones too (中国大陆及香港旅客), each perhaps with
+            # its 地区 (香港地区、新加坡…澳门地区实际投入金额)
+            pt2 = eng.p_place_tail.match(tail)
+            t = (tail[pt2.end():] if pt2 and tail[pt2.end():pt2.end() + 1] in _JOINERS else tail).lstrip(_JOINERS + " ")
             m2 = eng.p_location.match(t)
             if not (m2 and m2.end() > 0):
                 break
             tail = t[m2.end():]
+        tail_pt = eng.p_place_tail.match(tail) if tail is not after else None
         # X贡献 (class place_keep), 香港旅客 (class origin_noun): the place is part of the name, also after
         # places written next to it (中国台湾航线客运量), and after a period written between coordinated places and
         # the word (中国大陆及香港9月订单; a place alone before its period is the location: 香港九月份货柜码头吞吐量)
@@ -342,7 +345,8 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
         timed = rest[bisect_left(keep, pe):] if pe is not None else None
         pt = eng.p_place_tail.match(after)
         keeps = eng.p_place_keep.match(after) or eng.p_place_keep.match(tail) or _origin_after(eng, tail) \
-            or (pt and eng.p_place_keep.match(after, pt.end())) or (timed and eng.p_place_keep.match(timed))
+            or (pt and eng.p_place_keep.match(after, pt.end())) or (timed and eng.p_place_keep.match(timed)) \
+            or (tail_pt and eng.p_place_keep.match(tail, tail_pt.end()))
         # 全省实际到资 -> 实际到资, location 全省
         if not keeps or eng.p_reporter_scope.match(rest):  # (class reporter_scope)
             end = m.end()
@@ -571,8 +575,9 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     end = m.end() if m else 0
     while m and (m := eng.p_location.match(last, end)) and m.end() > end and len(last) - m.end() >= 2:
         end = m.end()
-    if end and (pt := eng.p_place_tail.match(last, end)) and _origin_after(eng, last[pt.end():]):
-        end = pt.end()
+    if end and (pt := eng.p_place_tail.match(last, end)) and (_origin_after(eng, last[pt.end():])
+                                                            or eng.p_place_keep.match(last, pt.end())):
+        end = pt.end()  # (澳门地区实际投入金额: the source keeps its 地区)
     if end and last.startswith("的", end) and _origin_after(eng, last[end:]):
         end += 1
     if end and len(last) - end >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
@@ -634,11 +639,13 @@ def longer_head_ends(doc: Document, name: str, head: str) -> bool:
 
 
 def _is_place(doc: Document, t: str) -> bool:
-    """Whether ``t`` is only places written one after another (美国, 中国内地)."""
+    """Whether ``t`` is only places written one after another (美国, 中国内地), perhaps with their 地区 (香港地区)."""
     eng = doc.eng
     pos = 0
     while pos < len(t) and (m := eng.p_location.match(t, pos)) is not None and m.end() > pos:
         pos = m.end()
+    if 0 < pos < len(t) and (pt := eng.p_place_tail.match(t, pos)) is not None:
+        pos = pt.end()
     return 0 < pos == len(t)
 
 

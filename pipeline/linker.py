@@ -45,7 +45,8 @@ import regex
 from .link_clauses import clauses, in_defining_parens, paren_value, sentences
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
-from .link_statements import Memory, Statement, ValueContext, apposition_count, state_value
+from .link_statements import (Memory, Statement, ValueContext, apposition_count, breakdown_item, framed_item,
+                              state_value)
 from .link_subjects import Subject, subject_before
 from .linker_rules import LinkerRules, default_rules, load_rules
 
@@ -239,6 +240,11 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if cause is not None:
         t_end = cause.start()  # 电脑电子产品及光学制品业受惠…需求畅旺: the topic is written before its cause
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
+    framed = framed_item(doc, subj, loc)
+    if framed is None and subj is None and not has_quantities:
+        framed = breakdown_item(doc, mem, loc)  # 其次则是香港,占比约14.7%: the item, alone
+    if framed is not None:  # 最大出口地区为美国,达80.7万辆: the item that fills the slot
+        subj, loc = framed, None
     if subj is not None and has_quantities and subj.start is not None and subj.end is not None \
             and any(getattr(doc.q_at.get(i), "label", None) in _MEASURED for i in range(subj.start, subj.end)):
         # a clause whose per cent or amount no rule linked is no topic (凉山以8.1%的增速领跑市州); a count may be
@@ -250,7 +256,7 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
         subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
-    if subj is not None and doc.eng.names_nothing(subj.text):
+    if subj is not None and framed is None and doc.eng.names_nothing(subj.text):
         # 港岛连跌两周后反弹,升逾2% (a clause of time), 其余四都均较3月量缩 (places and function words), an anaphor
         # with nothing before it: a topic that names nothing changes nothing
         return topic, location

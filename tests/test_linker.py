@@ -603,6 +603,13 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     # class origin_noun: 内地 is where the visitors come from, not the location of the statement
     e = one(run("访港旅客总数[3400万人次],其中内地旅客占[78%]。"), "78%")
     assert (e.indicator, e.kind, e.location) == ("内地旅客", "share", None)
+    # visitors named with where they go: the place before them is where they come from
+    e = one(run("2025年4月中国内地入境澳门旅客同比增长[22.4%]。"), "22.4%")
+    assert (e.indicator, e.location) == ("中国内地入境澳门旅客", None)
+    assert one(run("泰国来台旅客人次大增[57.3%]。"), "57.3%").indicator == "泰国来台旅客人次"
+    # without a destination, the place before 入境旅客 is the destination, the statement's location
+    e = one(run("2025年4月澳门入境旅客超[309.2万人次]。"), "309.2万人次")
+    assert (e.indicator, e.location) == ("入境旅客", "澳门")
 
 
 def test_a_country_alone_in_a_breakdown_is_the_indicator():
@@ -614,6 +621,53 @@ def test_a_country_alone_in_a_breakdown_is_the_indicator():
     # class economy_word: of an indicator of the economy, the country is the location
     e = one(run("经济成长率为[2.7%];主要经济体方面,预测美国年增[1.8%]。"), "1.8%")
     assert (e.indicator, e.location) == ("经济成长率", "美国")
+
+
+def test_a_slot_of_a_ranking_is_filled_by_the_place_written_in_it():
+    # class rank_frame: 第一大接单地区为美国 names the market ranked, the indicator itself, also in a topic clause
+    events = run("第一大接单地区为美国[275.4亿美元],占比[35.8%]。")
+    assert [(one(events, v).indicator, one(events, v).location) for v in ("275.4亿美元", "35.8%")] \
+        == [("美国", None), ("美国", None)]
+    e = one(run("2022台湾自行车最大出口地区为美国,达[80.7万辆]。"), "80.7万辆")
+    assert (e.indicator, e.location) == ("美国", None)
+    events = run("来台居冠的客源国为日本,占比[16.3%];其次则是香港,占比约[14.7%]。")
+    assert (one(events, "16.3%").indicator, one(events, "14.7%").indicator) == ("日本", "香港")
+    assert [e.indicator for e in run("入境前3名分别为韩国[13.1万人次]、日本[12万人次]。")] == ["韩国", "日本"]
+    # a place ranked by a measure named after it is the measure's location
+    e = one(run("全省最大的城市为成都,地区生产总值[2.3万亿元]。"), "2.3万亿元")
+    assert e.indicator == "地区生产总值"
+
+
+def test_a_railway_bureau_keeps_the_place_of_its_name():
+    # class place_keep: a bureau is a company named after its seat, not a statement about the place
+    events = run("武汉局集团公司发送旅客[56.3万人次],上海局集团公司发送旅客[179.7万人次]。")
+    assert [(e.indicator, e.location) for e in events] \
+        == [("武汉局集团公司发送旅客", None), ("上海局集团公司发送旅客", None)]
+    events = run("南昌铁路局累计发送旅客[2052.5万人次],其中江西、福建[两省]分别发送旅客[1017.8万]、[1028.4万人次]。")
+    assert one(events, "2052.5万人次").indicator == "南昌铁路局发送旅客"
+    # the provinces a bureau reports are the locations of its figures
+    assert one(events, "1017.8万").indicator == "发送旅客"
+
+
+def test_a_source_of_foreign_investment_stays_in_the_name():
+    # class place_keep (实际对华投资, 实际投入): the source country, coordinated ones distributed, also with their 地区
+    events = run("韩国、美国、德国实际对华投资分别增长[37.2%]、[26.1%]和[13.9%]。")
+    assert [e.indicator for e in events] == ["韩国实际对华投资", "美国实际对华投资", "德国实际对华投资"]
+    events = run("日本、瑞士实际对华投资同比分别增长[74.2%]、[68.4%]。")
+    assert [e.indicator for e in events] == ["日本实际对华投资", "瑞士实际对华投资"]
+    events = run("香港地区、新加坡、澳门地区实际投入金额同比分别增长[1.5%]、[23.5%]和[77.4%]。")
+    assert [e.indicator for e in events] == ["香港地区实际投入金额", "新加坡实际投入金额", "澳门地区实际投入金额"]
+    # 对 before another partner is still cut from the end of a subject (a contribution to it)
+    assert one(run("消费对经济增长的贡献率为[60%]。"), "60%").indicator == "消费"
+
+
+def test_the_rest_of_a_breakdown_names_the_item_after_it():
+    # filler_prefix 其余像是, 其他地区包括: the item after the frame is the name (像是 is no topic cut at 是)
+    events = run("其余像是基本金属制品[19.4亿美元],年增[8.8%]。")
+    assert [e.indicator for e in events] == ["基本金属制品", "基本金属制品"]
+    assert one(run("其他地区包括日本较前年上升[16.5%]。"), "16.5%").indicator == "日本"
+    # a service named with its examples keeps them
+    assert one(run("其他服务业如美容美发等薪资平均为[3万元]。"), "3万元").indicator == "其他服务业如美容美发等薪资平均"
 
 
 def test_an_amount_does_not_take_a_rate_carried():
