@@ -1008,6 +1008,12 @@ def test_a_regional_verb_before_the_name_is_no_part_of_it(text, indicator):  # l
     assert one(run(text), text[text.index("[") + 1:text.index("]")]).indicator == indicator
 
 
+def test_shrinking_is_a_fall():  # trig.down 缩水, and 缩水至 a level
+    e = one(run("营收缩水[12%]。"), "12%")
+    assert (e.indicator, e.kind, e.value) == ("营收", "change", -12)
+    assert one(run("市占率缩水至[41.5%]。"), "41.5%").indicator == "市占率"
+
+
 def test_names_joined_by_he_or_ji_take_as_many_listed_values_in_order():
     # without 分别: n names joined by 和/及/与 before n values go one to each, as with 、
     events = run("总体失业率及本地居民失业率继续维持在[1.7%]及[2.3%]。")
