@@ -1008,6 +1008,12 @@ def test_a_regional_verb_before_the_name_is_no_part_of_it(text, indicator):  # l
     assert one(run(text), text[text.index("[") + 1:text.index("]")]).indicator == indicator
 
 
+@pytest.mark.parametrize("text", ["其中,主营活动利润[1]35800.6亿元。", "主营活动利润①为35800.6亿元。"])
+def test_a_footnote_mark_is_no_part_of_the_name(text):  # fill.suffix
+    (e,) = zhibiao.extract(text)["events"]
+    assert (e["indicator"], e["value_text"]) == ("主营活动利润", "35800.6亿元")
+
+
 def test_shrinking_is_a_fall():  # trig.down 缩水, and 缩水至 a level
     e = one(run("营收缩水[12%]。"), "12%")
     assert (e.indicator, e.kind, e.value) == ("营收", "change", -12)
