@@ -19,7 +19,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
-from .link_subjects import Subject, longer_head_ends, split, subject_after, subject_before
+from .link_subjects import Subject, longer_head_ends, owned_name, owner_at, split, subject_after, subject_before
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
@@ -77,6 +77,7 @@ class Memory:
     items: bool = False  # this sentence states the items of a breakdown, one singled out after 以 (以X增Y%较多)
     items_base: Optional[Subject] = None  # the indicator carried before that breakdown
     items_end: int = -1  # the end of the last item's value
+    owner: Optional[str] = None  # the company, bank or group whose results this sentence reports (台中银行)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
     _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
@@ -85,6 +86,7 @@ class Memory:
         self.carry = self.doc_carry
         self.items = False
         self.items_base = None
+        self.owner = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
@@ -154,6 +156,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
+    if spec.subject == "left" and forecast is None and not carried and not subject.parts:
+        subject = _owned(doc, mem, ctx, pred_start, subject)
     partner = _partner_item(doc, ctx, pred_start)
     if partner is not None:
         subject, location = partner, None
@@ -210,6 +214,33 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
             mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts,
                                     share=subject.share, location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
+
+
+def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subject: Subject) -> Subject:
+    """A company, bank or group whose results the sentence reports, named once (台中银行(2812)11月税后纯益8.51亿元,累计
+    前11月税后纯益为82.91亿元), goes before the bare measures of its later clauses (台中银行税后纯益), as the annotators
+    write them (corpus news37: 港交所收入及其他收益); a subject naming something else ends it.  A subject opening with
+    an owner makes it the sentence's; one whose owner the frame before a period took with its verb (台积电昨公布一月营收
+    -> 营收) finds it at the start of its region."""
+    eng = doc.eng
+    text = subject.text
+    owner = owner_at(eng, text)
+    if owner is not None and len(owner) < len(text):
+        mem.owner = owner
+        named = owned_name(eng, owner, text)
+        return subject if named is None or named == text else replace(subject, text=named, start=None, end=None)
+    if not eng.p_owned_measure.fullmatch(text):
+        mem.owner = None
+        return subject
+    framed = owner_at(eng, doc.text[ctx.region_start:pred_start].lstrip(_REGION_LEAD))
+    if framed is not None:
+        mem.owner = framed
+    if mem.owner is None:
+        return subject
+    return replace(subject, text=mem.owner + text, start=None, end=None)
+
+
+_REGION_LEAD = " ,;:、"  # punctuation a subject region may open with
 
 
 def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:

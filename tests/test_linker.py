@@ -596,6 +596,34 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     assert (e.indicator, e.kind, e.location) == ("内地旅客", "share", None)
 
 
+def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
+    # class owner (a bank by its institution's word) and owned_measure: the later clauses' measures are its own
+    events = run("台中银行(2812)11月税后纯益[8.51亿元],累计前11月税后纯益为[82.91亿元],年成长[8.99%],"
+                 "每股税后纯益(EPS)[1.4元]。")
+    assert [one(events, v).indicator for v in ("8.51亿元", "82.91亿元", "8.99%", "1.4元")] == \
+        ["台中银行税后纯益", "台中银行税后纯益", "台中银行税后纯益", "台中银行每股税后纯益"]
+    # class owner_code: a clause without a statement opening with a listed company (港交所 by name, 永利澳门 by code)
+    events = run("港交所(0388)公布截至今年9月底止第三季业绩,股东应占溢利为[49亿元],按年增加[56%]。")
+    assert one(events, "49亿元").indicator == "港交所股东应占溢利"
+    events = run("永利澳门(1128)亦公布业绩,股东应占纯利[1.04亿元],按年跌[53.58%]。")
+    assert one(events, "1.04亿元").indicator == "永利澳门股东应占纯利"
+    # class owner_verb: the owner's forecast verb is no part of the name; the rate after it is the owner's too
+    events = run("台积电预期第四季毛利率有望达[59%至61%],营利率则落在[49%到51%]之间。")
+    assert [one(events, v).indicator for v in ("59%至61%", "49%到51%")] == ["台积电毛利率", "台积电营利率"]
+
+
+def test_a_scope_or_trade_owns_no_bare_measure_after_it():
+    # a survey scope or a whole trade is no owner (class owner): the annotators write the later measure bare
+    events = run("2020年,规模以上纺织企业实现营业收入[45191亿元],同比下降[8.8%];实现利润总额[2065亿元]。")
+    assert one(events, "2065亿元").indicator == "利润总额"
+    events = run("我国百货公司近年营业额逐年攀升,2014年营业额突破[3,000亿元]。")
+    assert one(events, "3,000亿元").indicator == "营业额"
+    # a name of its own ends the owner's clauses (新台币营收 is no bare measure), and a sentence ends them
+    events = run("台积电今年第一季预估美元营收达[346亿美元],依美元兑新台币汇率[31.6元]为假设基础,"
+                 "新台币营收约[1兆933亿元],毛利率[60%]。净利率为[40%]。")
+    assert [one(events, v).indicator for v in ("1兆933亿元", "60%", "40%")] == ["新台币营收", "毛利率", "净利率"]
+
+
 def test_a_country_alone_in_a_breakdown_is_the_indicator():
     # class breakdown_place: the items of a breakdown by origin or market name themselves
     events = run("去年来台旅客达[1069万人次],其中以泰国成长[57.3%]最高,其次为越南成长[34.3%]。")
