@@ -612,6 +612,16 @@ def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
     assert [one(events, v).indicator for v in ("59%至61%", "49%到51%")] == ["台积电毛利率", "台积电营利率"]
 
 
+def test_a_revenue_noun_before_a_verb_is_no_market_close():
+    # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
+    # name's, the verb after it the trigger
+    assert [(e.indicator, e.value, e.kind) for e in run("台积电一月营收高达[4012.55亿元]。")] == \
+        [("台积电营收", 401255000000.0, "level")]
+    assert [(e.indicator, e.value) for e in run("营收涨[3%],税收跌[2%]。")] == [("营收", 3.0), ("税收", -2.0)]
+    assert [(e.indicator, e.value) for e in run("恒指收涨[200点],国企指数收低[50点]。")] == \
+        [("恒指", 200.0), ("国企指数", -50.0)]
+
+
 def test_a_scope_or_trade_owns_no_bare_measure_after_it():
     # a survey scope or a whole trade is no owner (class owner): the annotators write the later measure bare
     events = run("2020年,规模以上纺织企业实现营业收入[45191亿元],同比下降[8.8%];实现利润总额[2065亿元]。")
