@@ -622,6 +622,21 @@ def test_a_revenue_noun_before_a_verb_is_no_market_close():
         [("恒指", 200.0), ("国企指数", -50.0)]
 
 
+def test_the_names_of_results_reports():
+    # place_keep pattern 银: a Taiwan bank by its short name keeps its place (台中银), silver does not (香港银价)
+    assert [(e.indicator, e.location) for e in run("台中银自结税后纯益[8.54亿元],每股EPS[0.14元]。")] == \
+        [("台中银自结税后纯益", None), ("台中银每股EPS", None)]
+    assert [(e.indicator, e.location) for e in run("香港银价上涨[3%]。")] == [("银价", "香港")]
+    # filler 止: the close of a span 截至…止 is no part of the name after its period
+    assert [e.indicator for e in run("永利澳门亦公布业绩,截至今年9月底止第三季股东应占纯利[1.04亿元]。")] == \
+        ["永利澳门股东应占纯利"]
+    # owned_measure: its modifiers in any order (合并税后每股盈余), and what the owners of a Hong Kong company earn
+    assert [e.indicator for e in run("彰银2月合并税后纯益[15.90亿元],合并税后每股盈余(EPS)[0.28元]。")] == \
+        ["彰银合并税后纯益", "彰银合并税后每股盈余"]
+    assert [e.indicator for e in run("腾讯(0700)公布第三季业绩,期内非国际财务报告准则权益持有人应占溢利[705.5亿元]。")] == \
+        ["腾讯非国际财务报告准则权益持有人应占溢利"]
+
+
 def test_a_scope_or_trade_owns_no_bare_measure_after_it():
     # a survey scope or a whole trade is no owner (class owner): the annotators write the later measure bare
     events = run("2020年,规模以上纺织企业实现营业收入[45191亿元],同比下降[8.8%];实现利润总额[2065亿元]。")
