@@ -221,9 +221,19 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     前11月税后纯益为82.91亿元), goes before the bare measures of its later clauses (台中银行税后纯益), as the annotators
     write them (corpus news37: 港交所收入及其他收益); a subject naming something else ends it.  A subject opening with
     an owner makes it the sentence's; one whose owner the frame before a period took with its verb (台积电昨公布一月营收
-    -> 营收) finds it at the start of its region."""
+    -> 营收) finds it at the start of its region, and one named after its place gets that back from there."""
     eng = doc.eng
     text = subject.text
+    framed, region = _region_owner(doc, ctx.region_start, pred_start)
+    named = eng.p_owner_word.match(region, 0)
+    if named is not None and named.end() > 0 and not text.startswith(region[:named.end()]):
+        # a company of the lexicon named after its place lost the place as the statement's location (贵州茅台 -> 茅台):
+        # it gets it back
+        name = region[:named.end()]
+        cut = next((k for k in range(1, len(name) - 1) if text.startswith(name[k:])), None)
+        if cut is not None:
+            text = name[:cut] + text
+            subject = replace(subject, text=text, start=None, end=None, location=None)
     owner = owner_at(eng, text)
     if owner is not None and len(owner) < len(text):
         mem.owner = owner
@@ -232,7 +242,6 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     if not eng.p_owned_measure.fullmatch(text):
         mem.owner = None
         return subject
-    framed = owner_at(eng, doc.text[ctx.region_start:pred_start].lstrip(_REGION_LEAD))
     if framed is not None:
         mem.owner = framed
     if mem.owner is None:
@@ -241,6 +250,23 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
 
 
 _REGION_LEAD = " ,;:、"  # punctuation a subject region may open with
+
+
+def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
+    """(the owner opening a subject region, the region's text from it): a company of the lexicon or one before a stock
+    code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
+    (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""
+    eng = doc.eng
+    text = doc.text[start:end].lstrip(_REGION_LEAD)
+    word = eng.p_owner_word.match(text, 0)
+    if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):
+        return owner_at(eng, text), text
+    for _ in range(3):
+        m = eng.p_filler_prefix.match(text)
+        if m is None or m.end() == 0:
+            break
+        text = text[m.end():].lstrip(_REGION_LEAD)
+    return owner_at(eng, text), text
 
 
 def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:

@@ -360,10 +360,12 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
 def owner_at(eng: EnginePatterns, text: str) -> Optional[str]:
     """The company, bank or group opening ``text`` (class ``owner``, or any name a stock code follows: 台中银行(2812),
     永利澳门(1128)), whose bare measures later in the sentence are its own (corpus news37: 港交所股东应占溢利), or None."""
-    m = eng.p_owner.match(text)
-    if m is None:
-        return None
-    return m.group("owner") or m.group("coded")
+    text = text.lstrip()
+    m = eng.p_owner.match(text, 0)
+    if m is not None and m.end() > 0:
+        return text[:m.end()]
+    m = eng.p_owner_coded.match(text)
+    return m.group("coded") if m is not None else None
 
 
 def owned_name(eng: EnginePatterns, owner: str, text: str) -> Optional[str]:

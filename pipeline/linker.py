@@ -92,8 +92,10 @@ def link(
                 before = topic
                 topic, location = _topic(doc, mem, clause, bool(clause_qs), topic, location)
                 # 港交所(0388)公布第三季业绩,股东应占溢利为49亿元: the company a clause without a statement opens with
-                # owns the bare measures after it
-                owner = owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(_REGION_LEAD))
+                # owns the bare measures after it, where the clause opens the sentence's statements (not a clause
+                # between them: …,弥补银行净利在股利高峰后缩减,累计前八月税后纯益…)
+                owner = owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(_REGION_LEAD)) \
+                    if not mem.sent_subjects else None
                 if owner is not None:
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \

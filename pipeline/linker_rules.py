@@ -353,7 +353,9 @@ class EnginePatterns:
     p_singled_lead: regex.Pattern  # 以 opening a subject region, perhaps after fillers (match)
     p_singled_out: regex.Pattern  # the words ending a clause that single its item out (search)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
-    p_owner: regex.Pattern  # an owner opening a subject or clause, a stock code after it perhaps (match, group owner)
+    p_owner: "LongestPrefix"  # the longest owner opening a subject or clause (台积电, 小米集团 not 小米, 富邦金控)
+    p_owner_word: "LongestPrefix"  # the longest owner named by a word of the lexicon (贵州茅台: no place to strip)
+    p_owner_coded: regex.Pattern  # a name a stock code follows (match, group coded: 永利澳门(1128))
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
@@ -539,9 +541,11 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_singled_lead=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")?\s*(?:" + alt["item_prep"] + r")(?=\p{Han}{2})"),
         p_singled_out=lists.compile(r"(?:" + alt["singled_out"] + r")\s*$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
+        p_owner=LongestPrefix([w for e in lexicon["owner"] for w in e.words],
+                              [p for e in lexicon["owner"] for p in e.patterns]),
+        p_owner_word=LongestPrefix([w for e in lexicon["owner"] for w in e.words], []),
         # (the name before a stock code is an owner whatever its words: 台中银行(2812), 永利澳门(1128))
-        p_owner=lists.compile(r"\s*(?:(?P<owner>" + alt["owner"] + r")|(?P<coded>\p{Han}{2,8}?)(?=\s*"
-                              + alt["owner_code"] + "))"),
+        p_owner_coded=lists.compile(r"(?P<coded>\p{Han}{2,8}?)(?=\s*" + alt["owner_code"] + ")"),
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),

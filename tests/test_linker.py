@@ -637,6 +637,21 @@ def test_the_names_of_results_reports():
         ["腾讯非国际财务报告准则权益持有人应占溢利"]
 
 
+def test_an_owner_is_named_whole():
+    # the longest owner (class owner: 小米集团 by 集团, not the word 小米; 富邦金控 by 金控, not 富邦金), and a company of
+    # the lexicon named after its place keeps the place (贵州茅台, not 茅台 with location 贵州)
+    events = run("小米集团(1810)公布9月底止第三季纯利[7.92亿元],按年大减[83.8%],收入[780.63亿元]。")
+    assert [one(events, v).indicator for v in ("7.92亿元", "780.63亿元")] == ["小米集团纯利", "小米集团收入"]
+    assert one(run("富邦金控1月自结税后盈余[101.2亿元],每股税后盈余为[0.72元]。"), "0.72元").indicator == "富邦金控每股税后盈余"
+    assert one(run("贵州茅台去年实现归属于上市公司股东净利润[151.37亿元]。"), "151.37亿元").indicator == \
+        "贵州茅台归属于上市公司股东净利润"
+    # a clause between the owner's statements is no owner of the measures after it (弥补银行…), nor a discourse word
+    # before a bank's name part of it (以及彰化银行)
+    events = run("第一金(2892)8月税后纯益为[27.15亿元],主因是银行子公司的获利减少,弥补银行净利在股利高峰后缩减,"
+                 "累计前八月税后纯益达[196.55亿元]。")
+    assert one(events, "196.55亿元").indicator == "第一金税后纯益"
+
+
 def test_a_scope_or_trade_owns_no_bare_measure_after_it():
     # a survey scope or a whole trade is no owner (class owner): the annotators write the later measure bare
     events = run("2020年,规模以上纺织企业实现营业收入[45191亿元],同比下降[8.8%];实现利润总额[2065亿元]。")
