@@ -374,9 +374,11 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         # 本旬平均日产:粗钢218.87万吨;生铁190.19万吨: each item listed after the heading is measured by it
         subject = Subject(subject.text + topic.text, None, None, location=subject.location)
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
-            and not subject.text.startswith(topic.text):
+            and not subject.text.startswith(topic.text) \
+            and not (mem.owner is not None and eng.p_owned_measure.fullmatch(subject.text)):
         # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港; nor where the head
-        # repeats the topic: 出口方面,出口额为…)
+        # repeats the topic: 出口方面,出口额为…; nor a measure of results after its owner was named: 小米集团发布第三季
+        # 财报,数据显示,公司当季实现营业收入… is the company's, not the report's)
         if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
             subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
         else:

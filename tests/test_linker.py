@@ -652,6 +652,12 @@ def test_an_owner_is_named_whole():
     assert one(events, "196.55亿元").indicator == "第一金税后纯益"
 
 
+def test_an_owner_wins_over_a_topic_for_its_measures():
+    # owned_measure after an owner: the company's, not the topic's (a head noun takes the topic before it otherwise)
+    events = run("小米集团发布2025年第三季度财报,数据显示,公司当季实现营业收入[1131.21亿元],同比增长[22.3%]。")
+    assert one(events, "1131.21亿元").indicator == "小米集团营业收入"
+
+
 def test_a_scope_or_trade_owns_no_bare_measure_after_it():
     # a survey scope or a whole trade is no owner (class owner): the annotators write the later measure bare
     events = run("2020年,规模以上纺织企业实现营业收入[45191亿元],同比下降[8.8%];实现利润总额[2065亿元]。")
