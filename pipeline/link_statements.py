@@ -19,7 +19,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
-from .link_subjects import Subject, longer_head_ends, split, subject_after, subject_before
+from .link_subjects import Subject, longer_head_ends, owned_name, owner_at, split, subject_after, subject_before
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
@@ -77,6 +77,7 @@ class Memory:
     items: bool = False  # this sentence states the items of a breakdown, one singled out after 以 (以X增Y%较多)
     items_base: Optional[Subject] = None  # the indicator carried before that breakdown
     items_end: int = -1  # the end of the last item's value
+    owner: Optional[str] = None  # the company, bank or group whose results this sentence reports (台中银行)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
     _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
@@ -85,6 +86,7 @@ class Memory:
         self.carry = self.doc_carry
         self.items = False
         self.items_base = None
+        self.owner = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
@@ -154,6 +156,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
+    if spec.subject == "left" and forecast is None and not carried and not subject.parts:
+        subject = _owned(doc, mem, ctx, pred_start, subject)
     partner = _partner_item(doc, ctx, pred_start)
     if partner is not None:
         subject, location = partner, None
@@ -210,6 +214,59 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
             mem.doc_carry = Subject(subject.text, subject.start, subject.end, parts=subject.parts,
                                     share=subject.share, location=subject.location)
     return Statement(kind, sign, basis, parts, subjects, mode, 0, location, period, spec.subject, subject_end, bases)
+
+
+def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subject: Subject) -> Subject:
+    """A company, bank or group whose results the sentence reports, named once (台中银行(2812)11月税后纯益8.51亿元,累计
+    前11月税后纯益为82.91亿元), goes before the bare measures of its later clauses (台中银行税后纯益), as the annotators
+    write them (corpus news37: 港交所收入及其他收益); a subject naming something else ends it.  A subject opening with
+    an owner makes it the sentence's; one whose owner the frame before a period took with its verb (台积电昨公布一月营收
+    -> 营收) finds it at the start of its region, and one named after its place gets that back from there."""
+    eng = doc.eng
+    text = subject.text
+    framed, region = _region_owner(doc, ctx.region_start, pred_start)
+    named = eng.p_owner_word.match(region, 0)
+    if named is not None and named.end() > 0 and not text.startswith(region[:named.end()]):
+        # a company of the lexicon named after its place lost the place as the statement's location (贵州茅台 -> 茅台):
+        # it gets it back
+        name = region[:named.end()]
+        cut = next((k for k in range(1, len(name) - 1) if text.startswith(name[k:])), None)
+        if cut is not None:
+            text = name[:cut] + text
+            subject = replace(subject, text=text, start=None, end=None, location=None)
+    owner = owner_at(eng, text)
+    if owner is not None and len(owner) < len(text):
+        mem.owner = owner
+        named = owned_name(eng, owner, text)
+        return subject if named is None or named == text else replace(subject, text=named, start=None, end=None)
+    if not eng.p_owned_measure.fullmatch(text):
+        mem.owner = None
+        return subject
+    if framed is not None:
+        mem.owner = framed
+    if mem.owner is None:
+        return subject
+    return replace(subject, text=mem.owner + text, start=None, end=None)
+
+
+_REGION_LEAD = " ,;:、"  # punctuation a subject region may open with
+
+
+def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
+    """(the owner opening a subject region, the region's text from it): a company of the lexicon or one before a stock
+    code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
+    (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""
+    eng = doc.eng
+    text = doc.text[start:end].lstrip(_REGION_LEAD)
+    word = eng.p_owner_word.match(text, 0)
+    if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):
+        return owner_at(eng, text), text
+    for _ in range(3):
+        m = eng.p_filler_prefix.match(text)
+        if m is None or m.end() == 0:
+            break
+        text = text[m.end():].lstrip(_REGION_LEAD)
+    return owner_at(eng, text), text
 
 
 def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:
@@ -319,9 +376,11 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         # 本旬平均日产:粗钢218.87万吨;生铁190.19万吨: each item listed after the heading is measured by it
         subject = Subject(subject.text + topic.text, None, None, location=subject.location)
     elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
-            and not subject.text.startswith(topic.text):
+            and not subject.text.startswith(topic.text) \
+            and not (mem.owner is not None and eng.p_owned_measure.fullmatch(subject.text)):
         # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港; nor where the head
-        # repeats the topic: 出口方面,出口额为…)
+        # repeats the topic: 出口方面,出口额为…; nor a measure of results after its owner was named: 小米集团发布第三季
+        # 财报,数据显示,公司当季实现营业收入… is the company's, not the report's)
         if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
             subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
         else:

@@ -361,6 +361,31 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     return n
 
 
+def owner_at(eng: EnginePatterns, text: str) -> Optional[str]:
+    """The company, bank or group opening ``text`` (class ``owner``, or any name a stock code follows: 台中银行(2812),
+    永利澳门(1128)), whose bare measures later in the sentence are its own (corpus news37: 港交所股东应占溢利), or None."""
+    text = text.lstrip()
+    m = eng.p_owner.match(text, 0)
+    if m is not None and m.end() > 0:
+        return text[:m.end()]
+    m = eng.p_owner_coded.match(text)
+    return m.group("coded") if m is not None else None
+
+
+def owned_name(eng: EnginePatterns, owner: str, text: str) -> Optional[str]:
+    """``text`` named as the owner's measure: a bare measure of results (class ``owned_measure``: 税后纯益, EPS) after
+    the owner, or the owner's own name with a reporting verb between it and such a measure dropped (台积电预期毛利率 ->
+    台积电毛利率); None where ``text`` names something else (美元兑新台币汇率, 新台币营收)."""
+    if eng.p_owned_measure.fullmatch(text):
+        return owner + text
+    if text.startswith(owner):
+        rest = text[len(owner):]
+        verb = eng.p_owner_verb.match(rest)
+        if verb is not None and eng.p_owned_measure.fullmatch(rest, verb.end()):
+            return owner + rest[verb.end():]
+    return None
+
+
 def _origin_after(eng: EnginePatterns, tail: str) -> bool:
     """Whether the text after places opens with a noun of people they are the origin of (class origin_noun), also
     after the places' 地区, a space or 的 (中国内地(…)、香港(…)及台湾地区(…)的住客, 中国台湾(…) 及日本(…) 旅客: the

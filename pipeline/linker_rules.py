@@ -113,6 +113,10 @@ LEXICON_CLASSES = (
     "item_prep",  # a preposition ending a subject right before its value: X is a ranked item (X以18宗居第2)
     "singled_out",  # words after a value singling out a breakdown's item written after 以 (以电子产品年增102.7%较多)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
+    "owner",  # companies, banks and groups owning the measures of a results report (台积电, 台中银行, 彰银)
+    "owner_code",  # a stock code in brackets after a name (腾讯(00700)): the name is a listed company, an owner
+    "owner_verb",  # verbs of an owner reporting its own results, dropped between it and the measure (台积电预期…毛利率)
+    "owned_measure",  # measures of a company's results that, written bare, take the owner of their sentence (营收, EPS)
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "ranked_by",  # superlatives cut before 为 and the place they rank first (粗出生率最高为彰化县)
     "rank_frame",  # a slot of a ranking by market or origin before 为 and its item (第一大接单地区为美国)
@@ -350,6 +354,11 @@ class EnginePatterns:
     p_singled_lead: regex.Pattern  # 以 opening a subject region, perhaps after fillers (match)
     p_singled_out: regex.Pattern  # the words ending a clause that single its item out (search)
     p_origin_noun: regex.Pattern  # an origin noun right after places (match)
+    p_owner: "LongestPrefix"  # the longest owner opening a subject or clause (台积电, 小米集团 not 小米, 富邦金控)
+    p_owner_word: "LongestPrefix"  # the longest owner named by a word of the lexicon (贵州茅台: no place to strip)
+    p_owner_coded: regex.Pattern  # a name a stock code follows (match, group coded: 永利澳门(1128))
+    p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
+    p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
@@ -534,6 +543,13 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_singled_lead=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")?\s*(?:" + alt["item_prep"] + r")(?=\p{Han}{2})"),
         p_singled_out=lists.compile(r"(?:" + alt["singled_out"] + r")\s*$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
+        p_owner=LongestPrefix([w for e in lexicon["owner"] for w in e.words],
+                              [p for e in lexicon["owner"] for p in e.patterns]),
+        p_owner_word=LongestPrefix([w for e in lexicon["owner"] for w in e.words], []),
+        # (the name before a stock code is an owner whatever its words: 台中银行(2812), 永利澳门(1128))
+        p_owner_coded=lists.compile(r"(?P<coded>\p{Han}{2,8}?)(?=\s*" + alt["owner_code"] + ")"),
+        p_owner_verb=lists.compile(alt["owner_verb"]),
+        p_owned_measure=lists.compile(alt["owned_measure"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],
         p_partner_frame=lex["partner_frame"],

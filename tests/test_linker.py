@@ -612,6 +612,80 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     assert (e.indicator, e.location) == ("入境旅客", "澳门")
 
 
+def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
+    # class owner (a bank by its institution's word) and owned_measure: the later clauses' measures are its own
+    events = run("台中银行(2812)11月税后纯益[8.51亿元],累计前11月税后纯益为[82.91亿元],年成长[8.99%],"
+                 "每股税后纯益(EPS)[1.4元]。")
+    assert [one(events, v).indicator for v in ("8.51亿元", "82.91亿元", "8.99%", "1.4元")] == \
+        ["台中银行税后纯益", "台中银行税后纯益", "台中银行税后纯益", "台中银行每股税后纯益"]
+    # class owner_code: a clause without a statement opening with a listed company (港交所 by name, 永利澳门 by code)
+    events = run("港交所(0388)公布截至今年9月底止第三季业绩,股东应占溢利为[49亿元],按年增加[56%]。")
+    assert one(events, "49亿元").indicator == "港交所股东应占溢利"
+    events = run("永利澳门(1128)亦公布业绩,股东应占纯利[1.04亿元],按年跌[53.58%]。")
+    assert one(events, "1.04亿元").indicator == "永利澳门股东应占纯利"
+    # class owner_verb: the owner's forecast verb is no part of the name; the rate after it is the owner's too
+    events = run("台积电预期第四季毛利率有望达[59%至61%],营利率则落在[49%到51%]之间。")
+    assert [one(events, v).indicator for v in ("59%至61%", "49%到51%")] == ["台积电毛利率", "台积电营利率"]
+
+
+def test_a_revenue_noun_before_a_verb_is_no_market_close():
+    # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
+    # name's, the verb after it the trigger
+    assert [(e.indicator, e.value, e.kind) for e in run("台积电一月营收高达[4012.55亿元]。")] == \
+        [("台积电营收", 401255000000.0, "level")]
+    assert [(e.indicator, e.value) for e in run("营收涨[3%],税收跌[2%]。")] == [("营收", 3.0), ("税收", -2.0)]
+    assert [(e.indicator, e.value) for e in run("恒指收涨[200点],国企指数收低[50点]。")] == \
+        [("恒指", 200.0), ("国企指数", -50.0)]
+
+
+def test_the_names_of_results_reports():
+    # place_keep pattern 银: a Taiwan bank by its short name keeps its place (台中银), silver does not (香港银价)
+    assert [(e.indicator, e.location) for e in run("台中银自结税后纯益[8.54亿元],每股EPS[0.14元]。")] == \
+        [("台中银自结税后纯益", None), ("台中银每股EPS", None)]
+    assert [(e.indicator, e.location) for e in run("香港银价上涨[3%]。")] == [("银价", "香港")]
+    # filler 止: the close of a span 截至…止 is no part of the name after its period
+    assert [e.indicator for e in run("永利澳门亦公布业绩,截至今年9月底止第三季股东应占纯利[1.04亿元]。")] == \
+        ["永利澳门股东应占纯利"]
+    # owned_measure: its modifiers in any order (合并税后每股盈余), and what the owners of a Hong Kong company earn
+    assert [e.indicator for e in run("彰银2月合并税后纯益[15.90亿元],合并税后每股盈余(EPS)[0.28元]。")] == \
+        ["彰银合并税后纯益", "彰银合并税后每股盈余"]
+    assert [e.indicator for e in run("腾讯(0700)公布第三季业绩,期内非国际财务报告准则权益持有人应占溢利[705.5亿元]。")] == \
+        ["腾讯非国际财务报告准则权益持有人应占溢利"]
+
+
+def test_an_owner_is_named_whole():
+    # the longest owner (class owner: 小米集团 by 集团, not the word 小米; 富邦金控 by 金控, not 富邦金), and a company of
+    # the lexicon named after its place keeps the place (贵州茅台, not 茅台 with location 贵州)
+    events = run("小米集团(1810)公布9月底止第三季纯利[7.92亿元],按年大减[83.8%],收入[780.63亿元]。")
+    assert [one(events, v).indicator for v in ("7.92亿元", "780.63亿元")] == ["小米集团纯利", "小米集团收入"]
+    assert one(run("富邦金控1月自结税后盈余[101.2亿元],每股税后盈余为[0.72元]。"), "0.72元").indicator == "富邦金控每股税后盈余"
+    assert one(run("贵州茅台去年实现归属于上市公司股东净利润[151.37亿元]。"), "151.37亿元").indicator == \
+        "贵州茅台归属于上市公司股东净利润"
+    # a clause between the owner's statements is no owner of the measures after it (弥补银行…), nor a discourse word
+    # before a bank's name part of it (以及彰化银行)
+    events = run("第一金(2892)8月税后纯益为[27.15亿元],主因是银行子公司的获利减少,弥补银行净利在股利高峰后缩减,"
+                 "累计前八月税后纯益达[196.55亿元]。")
+    assert one(events, "196.55亿元").indicator == "第一金税后纯益"
+
+
+def test_an_owner_wins_over_a_topic_for_its_measures():
+    # owned_measure after an owner: the company's, not the topic's (a head noun takes the topic before it otherwise)
+    events = run("小米集团发布2025年第三季度财报,数据显示,公司当季实现营业收入[1131.21亿元],同比增长[22.3%]。")
+    assert one(events, "1131.21亿元").indicator == "小米集团营业收入"
+
+
+def test_a_scope_or_trade_owns_no_bare_measure_after_it():
+    # a survey scope or a whole trade is no owner (class owner): the annotators write the later measure bare
+    events = run("2020年,规模以上纺织企业实现营业收入[45191亿元],同比下降[8.8%];实现利润总额[2065亿元]。")
+    assert one(events, "2065亿元").indicator == "利润总额"
+    events = run("我国百货公司近年营业额逐年攀升,2014年营业额突破[3,000亿元]。")
+    assert one(events, "3,000亿元").indicator == "营业额"
+    # a name of its own ends the owner's clauses (新台币营收 is no bare measure), and a sentence ends them
+    events = run("台积电今年第一季预估美元营收达[346亿美元],依美元兑新台币汇率[31.6元]为假设基础,"
+                 "新台币营收约[1兆933亿元],毛利率[60%]。净利率为[40%]。")
+    assert [one(events, v).indicator for v in ("1兆933亿元", "60%", "40%")] == ["新台币营收", "毛利率", "净利率"]
+
+
 def test_a_country_alone_in_a_breakdown_is_the_indicator():
     # class breakdown_place: the items of a breakdown by origin or market name themselves
     events = run("去年来台旅客达[1069万人次],其中以泰国成长[57.3%]最高,其次为越南成长[34.3%]。")
