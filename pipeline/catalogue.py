@@ -216,10 +216,12 @@ class Catalogue:
         """
         out: list[tuple[int, int, str]] = []
         i, n = 0, len(text)
+        trie = self.trie
         while i < n:
             best: Optional[tuple[int, str]] = None
-            if text[i] not in _IGNORED:
-                node = self.trie
+            # (most characters begin no name: the walk is entered only where one does)
+            if text[i] not in _IGNORED and _fold(text[i]) in trie:
+                node = trie
                 for j in range(i, n):
                     c = text[j]
                     if c in _IGNORED:

@@ -7,6 +7,7 @@ the statement a target.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple, Optional
 
@@ -174,17 +175,29 @@ def period_for(doc: Document, sentence: tuple[int, int], pos: int) -> Optional[s
     return t or None
 
 
-def _cues_in_sentence(doc: Document, sentence: tuple[int, int]) -> tuple[list, list]:
-    """The basis cues and basis-carrying triggers whose word occurs in the sentence (or that need none),
-    found once per sentence: every value of the sentence looks for cues in a part of it."""
+class _SentenceCues(NamedTuple):
+    """Where in a sentence each basis cue and basis-carrying trigger (``EnginePatterns.cue_entries``) may
+    match: entry ``order[k]`` in the part before a value when that part is at least ``readies[k]``
+    characters long (``readies`` ascending; entries whose word is absent are not listed), an entry written
+    as a pattern also when the part's last character may start a match (``PairStarts``)."""
+    readies: list[int]
+    order: list[int]
+
+
+def _cues_in_sentence(doc: Document, sentence: tuple[int, int]) -> _SentenceCues:
+    """The cues of a sentence, found once per sentence: every value of the sentence looks for cues in the part
+    of it before the value.  A cue written as a word is ready where the word's first occurrence ends; one
+    written as a pattern two characters after the first position where a match may start."""
     found = doc.sentence_cues.get(sentence)
     if found is None:
         eng = doc.eng
         text = doc.text[sentence[0]:sentence[1]]
-        found = ([c for c in eng.basis_cues if c[0] is None or c[0] in text],
-                 [(pat, basis, literal) for (pat, basis), literal in zip(eng.basis_triggers, eng.basis_trigger_literals)
-                  if literal is None or literal in text])
-        doc.sentence_cues[sentence] = found
+        ready = dict(zip(eng.cue_patterns, (first + 2 for first in eng.cue_starts.firsts(text))))
+        for word in eng.cue_words.found(text):
+            end = text.find(word) + len(word)
+            ready.update((i, end) for i in eng.cue_by_word[word])
+        order = sorted(ready, key=ready.__getitem__)
+        found = doc.sentence_cues[sentence] = _SentenceCues([ready[i] for i in order], order)
     return found
 
 
@@ -194,24 +207,25 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     sent_start = sentence[0]
     seg = doc.text[sent_start:pos]
     best: Optional[tuple[int, int, str]] = None
-    cues, triggers = _cues_in_sentence(doc, sentence)
+    cues = _cues_in_sentence(doc, sentence)
+    if seg and pos <= sentence[1]:
+        tried = set(cues.order[:bisect_right(cues.readies, len(seg))])
+        last = eng.cue_starts.mask(seg[-1])
+        while last:
+            bit = last & -last
+            tried.add(eng.cue_patterns[bit.bit_length() - 1])
+            last ^= bit
+    else:  # (nothing before the value, or past the sentence's end where its starts say nothing: all are tried)
+        tried = set(cues.order)
 
     def skip(m: regex.Match) -> bool:  # a cue of an earlier clause right after a growth word (增长...同比)
         return sent_start + m.end() <= clause_start and eng.p_growth_word_end.search(seg[:m.start()]) is not None
 
-    for literal, pat, basis in cues:  # = rules.bases, with the word each needs
-        if literal is not None and literal not in seg:
-            continue
+    # = rules.bases, then the triggers carrying their own basis (年增, 月增), which also count as cues
+    for i in sorted(tried):
+        _, pat, basis, cue = eng.cue_entries[i]
         found = list(pat.finditer(seg))  # most patterns find nothing: no call then
-        cand = _last_cue(found, basis, skip) if found else None
-        if cand is not None and (best is None or cand[:2] > best[:2]):
-            best = cand
-    # a trigger carrying its own basis (年增, 月增) also counts as a cue
-    for pat, basis, literal in triggers:
-        if literal is not None and literal not in seg:
-            continue
-        found = list(pat.finditer(seg))
-        cand = _last_cue(found, basis, None) if found else None
+        cand = _last_cue(found, basis, skip if cue else None) if found else None
         if cand is not None and (best is None or cand[:2] > best[:2]):
             best = cand
     return best[2] if best else None

@@ -77,9 +77,9 @@ class Document:
         for ps, pe in sorted({(p.start, p.end) for p in [*given, *own]}):
             self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
             self.period_starts_at_end.setdefault(pe, []).append(ps)
-        # filled in as the stages ask: the basis cues whose word occurs in a sentence and what a sentence
+        # filled in as the stages ask: the basis cues that may match in a sentence and what a sentence
         # says around each period (link_cues)
-        self.sentence_cues: dict[tuple[int, int], tuple[list, list]] = {}
+        self.sentence_cues: dict[tuple[int, int], Any] = {}  # link_cues._SentenceCues
         self.period_facts: dict[tuple[int, int, int], Any] = {}
         # a sentence -> where the walk over its periods stands (link_cues.period_for)
         self.period_walks: dict[tuple[int, int], tuple[int, int, Any, int]] = {}

@@ -389,6 +389,13 @@ class EnginePatterns:
     # the engine skips the cues whose word is absent: (literal or None, pattern, basis)
     basis_cues: list[tuple[Optional[str], regex.Pattern, str]] = field(default_factory=list)
     basis_trigger_literals: list[Optional[str]] = field(default_factory=list)  # parallel to basis_triggers
+    # the basis cues, then the triggers carrying a basis, as (literal or None, pattern, basis, whether a cue)
+    # (derived), and where a match of each of them written as a pattern may start, in that order
+    cue_entries: list[tuple[Optional[str], regex.Pattern, str, bool]] = field(init=False)
+    cue_starts: "PairStarts" = field(init=False)
+    cue_patterns: list[int] = field(init=False)  # the entries written as patterns (PairStarts's order)
+    cue_by_word: dict[str, list[int]] = field(init=False)  # a literal word -> the entries written as it
+    cue_words: "WordsPresent" = field(init=False)  # which of those words a sentence holds
     # which characters a match of the prefixes stripped only when not empty can start with (derived)
     basis_prefix_starts: Optional["StartTest"] = field(init=False, default=None)
     filler_prefix_starts: "StartTest" = field(init=False)
@@ -404,6 +411,16 @@ class EnginePatterns:
             self.basis_prefix_starts = StartTest(self.p_basis_prefix)
         self.filler_prefix_starts = StartTest(self.p_filler_prefix)
         self.leading_verb_starts = StartTest(self.p_leading_verb)
+        self.cue_entries = [(literal, pat, basis, True) for literal, pat, basis in self.basis_cues] + \
+            [(literal, pat, basis, False)
+             for (pat, basis), literal in zip(self.basis_triggers, self.basis_trigger_literals)]
+        self.cue_patterns = [i for i, entry in enumerate(self.cue_entries) if entry[0] is None]
+        self.cue_starts = PairStarts([self.cue_entries[i][1] for i in self.cue_patterns])
+        self.cue_by_word = {}
+        for i, entry in enumerate(self.cue_entries):
+            if entry[0] is not None:
+                self.cue_by_word.setdefault(entry[0], []).append(i)
+        self.cue_words = WordsPresent(self.cue_by_word)
 
     def names_nothing(self, text: str) -> bool:
         """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a
@@ -866,6 +883,82 @@ class StartTest:
             if len(self.starts) < _MAX_ENDS:
                 self.starts[first] = ok
         return ok
+
+
+class PairStarts:
+    """Where in a text a match of each of several patterns may start, judged by the two characters there:
+    learnt once per pair by partial matching of each pattern's probe (see ``StartTest``), kept as a bit per
+    pattern.  A text is read once for all of them; a value then skips each pattern that cannot start before
+    it, where a search from the sentence's start was made for every value (the basis cues written as patterns,
+    most of which find nothing).  A pattern without a probe may start anywhere."""
+
+    __slots__ = ("probes", "_anywhere", "_masks")
+
+    def __init__(self, patterns: Sequence[regex.Pattern]):
+        self.probes = [_start_probe(p) for p in patterns]
+        self._anywhere = sum(1 << k for k, probe in enumerate(self.probes) if probe is None)
+        self._masks: dict[str, int] = {}
+
+    def mask(self, chars: str) -> int:
+        """The patterns (bit k: pattern k) a match of which may begin with ``chars`` (one or two characters)."""
+        got = self._masks.get(chars)
+        if got is None:
+            got = self._anywhere
+            for k, probe in enumerate(self.probes):
+                if probe is not None and probe.match(chars, partial=True) is not None:
+                    got |= 1 << k
+            if len(self._masks) < _MAX_ENDS:
+                self._masks[chars] = got
+        return got
+
+    def firsts(self, text: str) -> list[int]:
+        """For each pattern, the first position of ``text`` where a match may begin, judged by the two
+        characters there (by the last one alone at the end); ``len(text)`` where none may.  Only the
+        occurrences of characters that alone may begin a match are looked at (most characters begin none),
+        each character's from its first until the patterns it may begin are placed."""
+        n = len(text)
+        out = [n] * len(self.probes)
+        masks = self._masks
+        for c in set(text):
+            m = masks.get(c)
+            if m is None:
+                m = self.mask(c)
+            i = -1
+            while m:
+                i = text.find(c, i + 1)
+                if i < 0:
+                    break
+                here = self.mask(text[i:i + 2]) & m
+                m &= ~here
+                while here:
+                    bit = here & -here
+                    k = bit.bit_length() - 1
+                    out[k] = min(out[k], i)
+                    here ^= bit
+        return out
+
+
+class WordsPresent:
+    """Which of many words occur in a text, from one overlapped search of them all (a named list): at each
+    position it finds the longest word starting there, and the words there are that word's prefixes in the
+    list.  A substring search per word read a sentence once for each of them (the basis cues' words, asked of
+    every sentence with a value)."""
+
+    __slots__ = ("pattern", "prefixes")
+
+    def __init__(self, words: Iterable[str]):
+        found = frozenset(w for w in words if w)
+        self.pattern = regex.compile(r"\L<words>", words=found) if found else None
+        self.prefixes = {w: frozenset(w[:k] for k in range(1, len(w) + 1) if w[:k] in found) for w in found}
+
+    def found(self, text: str) -> set[str]:
+        """The words that occur in ``text``."""
+        out: set[str] = set()
+        if self.pattern is not None:
+            prefixes = self.prefixes
+            for m in self.pattern.finditer(text, overlapped=True):
+                out |= prefixes[m.group()]
+        return out
 
 
 class LongestPrefix:
