@@ -280,12 +280,25 @@ class BoundaryModel:
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data.get("margin", 0.0)))
 
 
-def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int) -> BoundaryModel:
-    """Averaged ranking perceptron (Collins 2002) over ``(candidates, index of the gold span)``.
+def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1) -> BoundaryModel:
+    """Averaged ranking perceptron (Collins 2002) over ``(candidates, index of the gold span)``, bagged over
+    shuffles: the weights are the mean of ``bag`` perceptrons, each visiting the examples in its own seeded
+    order (seeds ``seed * bag`` to ``seed * bag + bag - 1``; with ``bag=1``, ``seed`` itself).
 
-    Examples are visited in a seeded shuffled order each epoch; where the model's choice is not the gold
-    span, the gold candidate's features gain one and the chosen one's lose one.  The kept weights are
-    the average over all steps (``w - acc / steps``)."""
+    One perceptron's weights depend on the order of its mistakes: an example more, or a feature more on a few
+    examples, changes every later update, and a choice far away flips.  The mean over orders keeps what the
+    data says and averages that path out."""
+    total: dict[str, float] = {}
+    for member in range(bag):
+        for f, v in _perceptron(examples, epochs, seed * bag + member).items():
+            total[f] = total.get(f, 0.0) + v
+    return BoundaryModel({f: v / bag for f, v in total.items() if v != 0})
+
+
+def _perceptron(examples: Sequence[tuple[Candidates, int]], epochs: int, seed: int) -> dict[str, float]:
+    """One averaged perceptron: examples visited in a seeded shuffled order each epoch; where the model's choice
+    is not the gold span, the gold candidate's features gain one and the chosen one's lose one.  The kept weights
+    are the average over all steps (``w - acc / steps``)."""
     w: dict[str, float] = {}
     acc: dict[str, float] = {}
     model = BoundaryModel(w)
@@ -302,7 +315,7 @@ def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int)
                     w[f] = w.get(f, 0.0) + d
                     acc[f] = acc.get(f, 0.0) + d * step
             step += 1
-    return BoundaryModel({f: v - acc[f] / step for f, v in w.items() if v - acc[f] / step != 0})
+    return {f: v - acc[f] / step for f, v in w.items() if v - acc[f] / step != 0}
 
 
 MODEL_FILE = Path(__file__).parent / "data" / "subject_boundary.json"

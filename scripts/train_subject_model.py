@@ -1,8 +1,8 @@
 """Train the subject-boundary model (pipeline/subject_boundary.py) on the gold corpus, or cross-validate it.
 
 Usage:
-  python scripts/train_subject_model.py [-o OUT] [--seed N] [--epochs N] [GOLD ...]
-  python scripts/train_subject_model.py --cv K --predictions DIR [--seed N] [--epochs N] [GOLD ...]
+  python scripts/train_subject_model.py [-o OUT] [--seed N] [--epochs N] [--bag N] [GOLD ...]
+  python scripts/train_subject_model.py --cv K --predictions DIR [--seed N] [--epochs N] [--bag N] [GOLD ...]
 
 Data (default): corpus/*.gold.jsonl and tests/data/news-dev.gold.jsonl of this checkout, never
 corpus/blind/.  Each gold text is linked with the rules alone; a predicted event whose value matches a
@@ -31,6 +31,11 @@ from zhibiao.subject_boundary import BoundaryModel, Candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "pipeline" / "data" / "subject_boundary.json"
+# one perceptron flips choices far away when a few examples move (the catalogue's third round, thirteenth
+# session); the mean of BAG perceptrons over their own shuffles keeps far fewer of those flips, and a cut
+# must win by MARGIN over the whole subject, so a near-tie keeps what the rules left (README)
+BAG = 10
+MARGIN = 0.5
 
 
 def default_files() -> list[Path]:
@@ -81,7 +86,7 @@ def _f1(result: dict, script: str | None, level: str) -> str:
 
 
 def cross_validate(ex: Extractor, files: list[Path], k: int, out_dir: Path, seed: int, epochs: int,
-                   margin: float) -> None:
+                   margin: float, bag: int) -> None:
     docs = {f: read_documents(f) for f in files}
     examples = {f: examples_of(ex, docs[f]) for f in files}
     gold_all: list[dict] = []
@@ -89,7 +94,7 @@ def cross_validate(ex: Extractor, files: list[Path], k: int, out_dir: Path, seed
     for fold in range(k):
         held = [f for i, f in enumerate(files) if i % k == fold]
         train_ex = [e for f in files if f not in held for e in examples[f]]
-        model = subject_boundary.train(train_ex, epochs=epochs, seed=seed)
+        model = subject_boundary.train(train_ex, epochs=epochs, seed=seed, bag=bag)
         model.margin = margin
         print(f"fold {fold}: trained on {len(train_ex)} examples; held out {', '.join(f.name for f in held)}")
         for f in held:
@@ -117,7 +122,9 @@ def main(argv: list[str]) -> None:
     ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--epochs", type=int, default=10)
-    ap.add_argument("--margin", type=float, default=0.0, help="score a cut must win by over the whole subject")
+    ap.add_argument("--bag", type=int, default=BAG,
+                    help="perceptrons, each on its own shuffles, whose weights are averaged")
+    ap.add_argument("--margin", type=float, default=MARGIN, help="score a cut must win by over the whole subject")
     ap.add_argument("--cv", type=int, default=0, help="cross-validate over K folds of files instead of training")
     ap.add_argument("--predictions", type=Path, help="with --cv: folder for the held-out predictions")
     args = ap.parse_args(argv)
@@ -128,10 +135,10 @@ def main(argv: list[str]) -> None:
     if args.cv:
         if args.predictions is None:
             sys.exit("--cv needs --predictions DIR")
-        cross_validate(ex, files, args.cv, args.predictions, args.seed, args.epochs, args.margin)
+        cross_validate(ex, files, args.cv, args.predictions, args.seed, args.epochs, args.margin, args.bag)
         return
     examples = [e for f in files for e in examples_of(ex, read_documents(f))]
-    model: BoundaryModel = subject_boundary.train(examples, epochs=args.epochs, seed=args.seed)
+    model: BoundaryModel = subject_boundary.train(examples, epochs=args.epochs, seed=args.seed, bag=args.bag)
     model.margin = args.margin
     model.save(args.output)
     print(f"{len(examples)} examples from {len(files)} files; {len(model.weights)} weights -> {args.output}")

@@ -84,6 +84,23 @@ def test_training_learns_and_is_seeded():
     assert subject_boundary.train(data, epochs=5, seed=3).weights == m1.weights
 
 
+def test_bagged_training_is_the_mean_of_its_members():
+    """``bag`` perceptrons, seeds ``seed * bag`` onwards, averaged weight by weight; one member is the plain
+    perceptron.  Data whose single models depend on the order of their mistakes, so the members differ."""
+    rng = random.Random(7)
+    data = []
+    for i in range(40):
+        feats = tuple(("keep",) if k == 0 else ("drop", f"w={rng.randrange(6)}", f"t={rng.randrange(3)}") for k in range(3))
+        data.append((Candidates(f"s{i}", ((0, 3), (1, 3), (2, 3)), feats), rng.randrange(3)))
+    members = [subject_boundary.train(data, epochs=3, seed=s).weights for s in (6, 7, 8)]
+    assert members[0] != members[1]
+    bagged = subject_boundary.train(data, epochs=3, seed=2, bag=3).weights
+    assert set(bagged) <= set().union(*members)
+    for f in set().union(*members):
+        assert bagged.get(f, 0.0) == pytest.approx(sum(m.get(f, 0.0) for m in members) / 3)
+    assert subject_boundary.train(data, epochs=3, seed=6, bag=1).weights == members[0]
+
+
 def test_training_script_is_deterministic(tmp_path):
     """The same small gold file and seed give the same model file, byte for byte."""
     script = _script()
