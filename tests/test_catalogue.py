@@ -411,6 +411,12 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("新台币营收", None),  # no owner: a name of its own
         ("台积电美元营收", None),  # a currency between them: not the measure named whole
         ("药明康德营收", None),  # a company the owners do not list
+        # the regulator's classes of banks end in 银行 as a bank does: sectors, so their results are the class's
+        ("商业银行净利润", "net_profit.sector_commercial_banks"),
+        ("城市商业银行营业收入", "revenue.sector_city_commercial_banks"),
+        ("重庆农村商业银行净利润", None),  # a bank named after its class: no company id, no class's
+        ("十五家金控税后纯益", None),  # a count of companies is a set of them
+        ("5大银行税后纯益", None),
     ],
 )
 def test_company_measure(name, iid):
