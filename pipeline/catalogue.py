@@ -80,6 +80,9 @@ _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
 _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", "销售": "sales_volume"}
 # Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
 _WHOLE_PREFIXES = ("整体", "总")
+# Words before a company's measure that leave it unchanged: its consolidated accounts (合并营收 is the group's revenue, the
+# figure a listed company reports) and Taiwan's self-compiled, unaudited ones (自结合并营收, 自结税后纯益).
+_STATEMENT_WORDS = ("自结", "合并")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
@@ -400,7 +403,7 @@ class Catalogue:
         ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
-        rests = [key[len(w):] for w in _WHOLE_PREFIXES if key.startswith(w) and len(key) > len(w)]
+        rests = [key[len(w):] for w in _WHOLE_PREFIXES + _STATEMENT_WORDS if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
         for rest in rests:
@@ -410,6 +413,14 @@ class Catalogue:
             ):
                 return found
         return None
+
+    def owned(self, key: str) -> Optional[Indicator]:
+        """The measure a company's name is written before (``台积电营收``, ``港交所股东应占溢利``, ``台中银行自结税后纯益``: the
+        key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
+        industry or composite, so the company's revenue has the measure's id as the results of every company do, and an
+        industry's (``银行业税后纯益``) keeps its composite."""
+        found = self._statistic(key)
+        return found if isinstance(found, Indicator) and found.role == "measure" and not found.modifier else None
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""

@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .memo import Memo
-from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue
+from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
@@ -1250,10 +1250,32 @@ def default_rules() -> LinkerRules:
 
 
 def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator, Composite]]:
-    """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None."""
-    return rules.catalogue.lookup(name)
+    """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None; a name
+    the catalogue does not know that opens with a company of the linker's owners (class ``owner``: 台积电, 台中银行,
+    港交所) names the measure written after it (``Catalogue.owned``): the linker puts a company before the measures of
+    its sentence, and no company is listed in the catalogue."""
+    found = rules.catalogue.lookup(name)
+    if found is not None:
+        return found
+    owner = _owner_of(rules, name)
+    return rules.catalogue.owned(name_key(name[owner:])) if owner else None
 
 
+def _owner_of(rules: LinkerRules, name: str) -> int:
+    """The length of the company opening ``name`` (class ``owner``), 0 if none or if what opens it is a sector or
+    scope the catalogue knows (商业银行, 城市商业银行: a class of banks), the banks of a place's whole (本国银行, 全体银行)
+    or a count of them (十五家金控): not a company."""
+    m = rules.engine.p_owner.match(name, 0)
+    if m is None or not 0 < m.end() < len(name) or name[0] in _WHOLE_OWNER or _OWNER_COUNT.search(name, 0, m.end()):
+        return 0
+    kinds = [rules.catalogue.indicators[iid] for _, _, iid in rules.catalogue.matches(name[:m.end()])]
+    return 0 if any(k.modifier or k.role in ("scope", "population") for k in kinds) else m.end()
+
+
+# First characters of a bank or group name that make it all those of a place (本国银行, 全体银行, 我国银行), not a company.
+_WHOLE_OWNER = frozenset("本全我各")
+# A count of institutions in an owner's name makes it a set of them (十五家金控, 5大银行, 四家银行), not a company.
+_OWNER_COUNT = regex.compile(r"[\d一二三四五六七八九十两]+[家大]")
 _MAX_IDS = 100_000  # names kept in the memo of catalogue ids before it starts again
 
 

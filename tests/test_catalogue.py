@@ -377,3 +377,49 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         load_rules([path])
     problems = [str(p) for p in err.value.problems]
     assert any(p.startswith(f"{path}:{line}:") and message in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "name,iid",
+    [
+        # a company of the linker's owners (class owner) before a measure of its results: the measure's id
+        ("台积电营收", "revenue"),
+        ("台积电合并营收", "revenue"),  # consolidated
+        ("鸿海自结合并营收", "revenue"),  # self-compiled, unaudited
+        ("台积电累计营收", "revenue"),
+        ("港交所股东应占溢利", "profit_attributable"),
+        ("宁德时代归母净利润", "profit_attributable"),
+        ("金沙中国经调整EBITDA", "adjusted_ebitda"),
+        ("港交所除税、息、折旧及摊销前溢利", "ebitda"),
+        ("台中银行税后纯益", "net_profit"),  # a bank by its institution's word (pattern of class owner)
+        ("台中银自结税后纯益", "net_profit"),
+        ("小米集团纯利", "net_profit"),
+        ("联邦银行EPS", "eps"),
+        ("上海商银每股税后纯益", "eps"),
+        ("合并营收", "revenue"),
+        ("每股纯益", "eps"),
+        # sector and economy statistics keep their own ids or none
+        ("规模以上工业企业营业收入", "revenue.sector_industrial_enterprises_above_size"),
+        ("银行业税后纯益", "net_profit.sector_banking"),
+        ("全国一般公共预算收入", "fiscal_revenue"),
+        ("零售业营业额", "turnover.gbt4754_f52"),
+        ("本国银行税前盈余", "tw_bank_pretax_profit"),
+        ("本国银行税后纯益", None),  # all banks of Taiwan, no company
+        ("全体银行税前盈余", None),
+        ("证券公司营业收入", None),  # a trade, no owner
+        ("上海局集团公司发送旅客", None),  # a firm's passengers: no measure of results
+        ("新台币营收", None),  # no owner: a name of its own
+        ("台积电美元营收", None),  # a currency between them: not the measure named whole
+        ("药明康德营收", None),  # a company the owners do not list
+        # the regulator's classes of banks end in 银行 as a bank does: sectors, so their results are the class's
+        ("商业银行净利润", "net_profit.sector_commercial_banks"),
+        ("城市商业银行营业收入", "revenue.sector_city_commercial_banks"),
+        ("重庆农村商业银行净利润", None),  # a bank named after its class: no company id, no class's
+        ("十五家金控税后纯益", None),  # a count of companies is a set of them
+        ("5大银行税后纯益", None),
+    ],
+)
+def test_company_measure(name, iid):
+    """A measure of results after a company the linker knows has the measure's id; what is no company keeps its own."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
