@@ -247,10 +247,13 @@ def test_matches(text, expected):
         ("城镇零售额", None),
         ("金银珠宝类商品零售额", None),  # a product right before the head: the head of that product, not the whole
         ("沿海港口货物吞吐量", None),  # ... or a sector: the coastal ports' throughput, not the nation's
-        ("工业固定资产投资", None),
+        ("服务业固定资产投资", None),
         ("对日本出超", None),  # ... or a trade partner: the surplus with Japan, not the whole balance
         ("泰国来台旅客人次", None),
         ("对美国出超", "tw_trade_surplus_us"),  # ... an entry named whole still wins
+        ("工业固定资产投资", "industrial_investment"),
+        ("五星级酒店入住率", "occupancy_rate.hotels_5_star_mo"),  # a measure after the hotels it is of
+        ("病床入住率", None),  # ... not after a word the catalogue does not know  # industry's own statistic, 工业投资 written out
         ("对中国大陆与香港出口", "exports_to_china_hk_tw"),  # a partner's writing + a measure: the entry they name
         ("港口货物吞吐量", "port_throughput"),
         ("规模以上工业企业产品销售率", "product_sales_rate"),  # ... but a sector a scope opens is the statistic's population
