@@ -249,7 +249,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     return replace(subject, text=mem.owner + text, start=None, end=None)
 
 
-_REGION_LEAD = " ,;:、"  # punctuation a subject region may open with
+REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
 
 
 def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
@@ -257,7 +257,7 @@ def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], s
     code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
     (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""
     eng = doc.eng
-    text = doc.text[start:end].lstrip(_REGION_LEAD)
+    text = doc.text[start:end].lstrip(REGION_LEAD)
     word = eng.p_owner_word.match(text, 0)
     if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):
         return owner_at(eng, text), text
@@ -265,7 +265,7 @@ def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], s
         m = eng.p_filler_prefix.match(text)
         if m is None or m.end() == 0:
             break
-        text = text[m.end():].lstrip(_REGION_LEAD)
+        text = text[m.end():].lstrip(REGION_LEAD)
     return owner_at(eng, text), text
 
 

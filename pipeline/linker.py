@@ -45,8 +45,8 @@ import regex
 from .link_clauses import clauses, in_defining_parens, paren_value, sentences
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
-from .link_statements import (Memory, Statement, ValueContext, apposition_count, breakdown_item, framed_item,
-                              state_value)
+from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
+                              framed_item, state_value)
 from .link_subjects import Subject, owner_at, subject_before
 from .linker_rules import LinkerRules, default_rules, load_rules
 
@@ -95,7 +95,7 @@ def link(
                 # 港交所(0388)公布第三季业绩,股东应占溢利为49亿元: the company a clause without a statement opens with
                 # owns the bare measures after it, where the clause opens the sentence's statements (not a clause
                 # between them: …,弥补银行净利在股利高峰后缩减,累计前八月税后纯益…)
-                owner = owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(_REGION_LEAD)) \
+                owner = owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(REGION_LEAD)) \
                     if not mem.sent_subjects else None
                 if owner is not None:
                     mem.owner = owner
@@ -114,7 +114,6 @@ def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARK = regex.compile(r"[,;:]")
-_REGION_LEAD = " ,;:、"  # punctuation a clause may open with
 _PARAGRAPH_END = regex.compile(r"[。!?！？][ \t\r]*\n\s*$")  # a line ending its last sentence, not a headline
 
 
