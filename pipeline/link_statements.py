@@ -747,9 +747,7 @@ def framed_item(doc: Document, subject: Optional[Subject], location: Optional[st
     if subject is None or location is None or not doc.eng.p_rank_frame.fullmatch(subject.text):
         return None
     places = _COORDINATORS.split(location)
-    if not all(_places(doc, p) for p in places):
-        return None
-    return Subject(location, None, None, parts=[Subject(p, None, None) for p in places] if len(places) > 1 else [])
+    return _places_named(location, places) if all(_places(doc, p) for p in places) else None
 
 
 def breakdown_item(doc: Document, mem: Memory, location: Optional[str]) -> Optional[Subject]:
@@ -759,7 +757,11 @@ def breakdown_item(doc: Document, mem: Memory, location: Optional[str]) -> Optio
     if location is None or not _breakdown_places(doc, location) \
             or (mem.carry is not None and doc.eng.p_economy_word.search(mem.carry.text)):
         return None
-    places = _COORDINATORS.split(location)
+    return _places_named(location, _COORDINATORS.split(location))
+
+
+def _places_named(location: str, places: list[str]) -> Subject:
+    """The places of a location as the indicator: one name, or coordinated ones the list stages distribute."""
     return Subject(location, None, None, parts=[Subject(p, None, None) for p in places] if len(places) > 1 else [])
 
 
