@@ -224,7 +224,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     -> 营收) finds it at the start of its region, and one named after its place gets that back from there."""
     eng = doc.eng
     text = subject.text
-    framed, region = _region_owner(doc, ctx.region_start, pred_start)
+    framed, region = region_owner(doc, ctx.region_start, pred_start)
     named = eng.p_owner_word.match(region, 0)
     if named is not None and named.end() > 0 and not text.startswith(region[:named.end()]):
         # a company of the lexicon named after its place lost the place as the statement's location (贵州茅台 -> 茅台):
@@ -252,7 +252,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
 REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
 
 
-def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
+def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
     """(the owner opening a subject region, the region's text from it): a company of the lexicon or one before a stock
     code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
     (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""

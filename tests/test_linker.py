@@ -653,6 +653,19 @@ def test_the_names_of_results_reports():
         ["腾讯非国际财务报告准则权益持有人应占溢利"]
 
 
+def test_a_byline_opening_the_report_is_no_subject_and_no_owner():
+    # class filler_prefix (fill.byline): a Hong Kong paper's or wire's byline goes before the company the report
+    # opens with, which then owns the bare measures of its sentence
+    events = run("香港文汇报讯 (记者 涂若奔)金沙中国(1928)昨日公布,上半年的经调整EBITDA为[10.96亿美元],同比减少[36.9%]。")
+    assert [one(events, v).indicator for v in ("10.96亿美元", "36.9%")] == ["金沙中国经调整EBITDA"] * 2
+    events = run("《经济通通讯社9日专讯》澳博(00880)公布,首季股东应占溢利为[7400万元]。")
+    assert one(events, "7400万元").indicator == "澳博股东应占溢利"
+    # not a trade whose name ends in 讯, nor a company named inside a clause of the line (期内银娱…,令…)
+    assert one(run("电子通讯设备出口增长[5%]。"), "5%").indicator == "电子通讯设备出口"
+    events = run("银娱第三季净收益[127亿元]。期内银娱博彩业务净赢率偏高,令经调整EBITDA增加约[1.84亿元]。")
+    assert one(events, "1.84亿元").indicator == "经调整EBITDA"
+
+
 def test_an_owner_is_named_whole():
     # the longest owner (class owner: 小米集团 by 集团, not the word 小米; 富邦金控 by 金控, not 富邦金), and a company of
     # the lexicon named after its place keeps the place (贵州茅台, not 茅台 with location 贵州)
