@@ -666,6 +666,29 @@ def test_a_byline_opening_the_report_is_no_subject_and_no_owner():
     assert one(events, "1.84亿元").indicator == "经调整EBITDA"
 
 
+def test_the_lines_of_hong_kong_and_macau_results():
+    # class owned_measure: what the owners earn (公司股东应占净利润; 公司 is the company's self-reference), underlying
+    # profit, interim profit, a casino's gaming revenue and dividends are the owner's bare measures
+    events = run("港铁(00066)公布,截至2023年12月31日止年度,公司股东应占净利润减少[20.8%]至[77.84亿港元],每股盈利[1.26元]。")
+    assert [one(events, v).indicator for v in ("20.8%", "77.84亿港元", "1.26元")] == \
+        ["港铁股东应占净利润", "港铁股东应占净利润", "港铁每股盈利"]
+    events = run("新地(0016)公布截至去年12月底止中期业绩,撇除投资物业公平值变动影响后,归属股东基础溢利为[122.13亿元],"
+                 "按年增加[16.7%],派息[98仙]。")
+    assert [one(events, v).indicator for v in ("122.13亿元", "16.7%", "98仙")] == \
+        ["新地归属股东基础溢利", "新地归属股东基础溢利", "新地派息"]
+    assert one(run("澳博(0880)昨日公布,第三季度之博彩收益按年减少[37.9%]。"), "37.9%").indicator == "澳博博彩收益"
+    # class owner: Hong Kong's developers by name (新世界发展, no stock code written)
+    events = run("新世界发展截至去年底,中期盈利[10.1亿港元],按年微跌[0.4%],基本溢利亦跌[5%]至[37.2亿元]。")
+    assert [one(events, v).indicator for v in ("10.1亿港元", "5%")] == ["新世界发展中期盈利", "新世界发展基本溢利"]
+    # without an owner in the sentence the measure stays bare
+    assert one(run("2月份博彩收益近[243亿元],按月减少[3%]。"), "243亿元").indicator == "博彩收益"
+    # class leading_verb: 拥有 is no verb in the owners of 公司拥有人应占 (it is elsewhere: 拥有博物馆200家), and paying
+    # a dividend is no part of its name, except in 派息 itself
+    assert one(run("澳博(00880)公布,首季公司拥有人应占亏损为[7400万元]。"), "7400万元").indicator == "澳博拥有人应占亏损"
+    assert one(run("全省拥有博物馆[200家]。"), "200家").indicator == "博物馆"
+    assert [e.indicator for e in run("每股盈利[11.4元],派中期息[1.2元]。")] == ["每股盈利", "中期息"]
+
+
 def test_an_owner_is_named_whole():
     # the longest owner (class owner: 小米集团 by 集团, not the word 小米; 富邦金控 by 金控, not 富邦金), and a company of
     # the lexicon named after its place keeps the place (贵州茅台, not 茅台 with location 贵州)
