@@ -612,6 +612,17 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     assert (e.indicator, e.location) == ("入境旅客", "澳门")
 
 
+def test_a_checkpoint_route_is_no_part_of_a_crossing_name():
+    # subject_strip strip.checkpoint_route: the superlative and the checkpoint after 经 go (corpus h7-25: checkpoints
+    # are no part of the name), and the next checkpoint (其次是…, class location loc.checkpoints) takes the same name
+    assert one(run("最多港人经罗湖口岸出境,约有[10万8千人次]。"), "10万8千人次").indicator == "港人出境"
+    assert one(run("其中最多人经罗湖入境,有[39126人次]。"), "39126人次").indicator == "入境"
+    events = run("当中最多人经机场离境,有超过[4.9万人次];其次是罗湖和高铁西九龙站,分别有约[3.8万人次]。")
+    assert [one(events, v).indicator for v in ("4.9万人次", "3.8万人次")] == ["离境", "离境"]
+    # not a route that is no crossing of people (a trade's customs district)
+    assert one(run("去年经拱北口岸进出口[2100亿元],增长[8.2%]。"), "2100亿元").indicator == "进出口"
+
+
 def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
     # class owner (a bank by its institution's word) and owned_measure: the later clauses' measures are its own
     events = run("台中银行(2812)11月税后纯益[8.51亿元],累计前11月税后纯益为[82.91亿元],年成长[8.99%],"
