@@ -607,6 +607,11 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     e = one(run("2025年4月中国内地入境澳门旅客同比增长[22.4%]。"), "22.4%")
     assert (e.indicator, e.location) == ("中国内地入境澳门旅客", None)
     assert one(run("泰国来台旅客人次大增[57.3%]。"), "57.3%").indicator == "泰国来台旅客人次"
+    # residents of a place counted alone keep their place (the crossings' 20.3万香港居民), not those of a price or
+    # income statistic (四川居民消费价格指数: 四川 is the location)
+    assert one(run("其中出境有近[25.7万人次],包括[20.3万]香港居民。"), "20.3万").indicator == "香港居民"
+    e = one(run("四川居民消费价格指数上涨[2%]。"), "2%")
+    assert (e.indicator, e.location) == ("居民消费价格指数", "四川")
     # without a destination, the place before 入境旅客 is the destination, the statement's location
     e = one(run("2025年4月澳门入境旅客超[309.2万人次]。"), "309.2万人次")
     assert (e.indicator, e.location) == ("入境旅客", "澳门")
