@@ -693,6 +693,8 @@ def test_the_lines_of_hong_kong_and_macau_results():
     assert [one(events, v).indicator for v in ("122.13亿元", "16.7%", "98仙")] == \
         ["新地归属股东基础溢利", "新地归属股东基础溢利", "新地派息"]
     assert one(run("澳博(0880)昨日公布,第三季度之博彩收益按年减少[37.9%]。"), "37.9%").indicator == "澳博博彩收益"
+    events = run("新地(00016)昨日公布中期业绩,截至去年12月底录得可拨归公司股东基础溢利[122.13亿元];每股基础溢利为[4.21元]。")
+    assert [one(events, v).indicator for v in ("122.13亿元", "4.21元")] == ["新地可拨归公司股东基础溢利", "新地每股基础溢利"]
     # class owner: Hong Kong's developers by name (新世界发展, no stock code written)
     events = run("新世界发展截至去年底,中期盈利[10.1亿港元],按年微跌[0.4%],基本溢利亦跌[5%]至[37.2亿元]。")
     assert [one(events, v).indicator for v in ("10.1亿港元", "5%")] == ["新世界发展中期盈利", "新世界发展基本溢利"]
