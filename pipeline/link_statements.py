@@ -18,7 +18,7 @@ import regex
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
-from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
+from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .link_subjects import Subject, longer_head_ends, owned_name, owner_at, split, subject_after, subject_before
 
 _PLUS = ("+", "＋")
@@ -247,9 +247,6 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     if mem.owner is None:
         return subject
     return replace(subject, text=mem.owner + text, start=None, end=None)
-
-
-REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
 
 
 def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:

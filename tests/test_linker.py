@@ -617,6 +617,14 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     assert (e.indicator, e.location) == ("入境旅客", "澳门")
 
 
+def test_a_comparative_opening_its_clause_after_a_level_is_a_change():
+    # Hong Kong's results press: 多/少 alone after the level say how far it moved (纯利102.47亿元,少6.9%)
+    events = run("基础溢利[122.13亿元],多[16.7%];纯利[102.47亿元],少[6.9%]。")
+    assert [(one(events, v).kind, one(events, v).value) for v in ("16.7%", "6.9%")] == [("change", 16.7), ("change", -6.9)]
+    # inside a clause, without 比/较, a comparative is still a level verb (出口额多达500亿元)
+    assert one(run("出口额多达[500亿元]。"), "500亿元").kind == "level"
+
+
 def test_a_checkpoint_route_is_no_part_of_a_crossing_name():
     # subject_strip strip.checkpoint_route: the superlative and the checkpoint after 经 go (corpus h7-25: checkpoints
     # are no part of the name), and the next checkpoint (其次是…, class location loc.checkpoints) takes the same name
