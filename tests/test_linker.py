@@ -610,6 +610,8 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     # residents of a place counted alone keep their place (the crossings' 20.3万香港居民), not those of a price or
     # income statistic (四川居民消费价格指数: 四川 is the location)
     assert one(run("其中出境有近[25.7万人次],包括[20.3万]香港居民。"), "20.3万").indicator == "香港居民"
+    # and their deposits in a monetary release, with a 微 before the verb no part of the name (按月微升至)
+    assert one(run("期内澳门居民存款按月微升至[7,635亿元]。"), "7,635亿元").indicator == "澳门居民存款"
     e = one(run("四川居民消费价格指数上涨[2%]。"), "2%")
     assert (e.indicator, e.location) == ("居民消费价格指数", "四川")
     # without a destination, the place before 入境旅客 is the destination, the statement's location
