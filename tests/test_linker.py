@@ -627,6 +627,14 @@ def test_a_comparative_opening_its_clause_after_a_level_is_a_change():
     assert one(run("出口额多达[500亿元]。"), "500亿元").kind == "level"
 
 
+def test_already_in_the_names_of_hong_kong_housing_supply():
+    # filler_prefix: 已 goes from the start of a subject (已建成5G基站), except in the housing supply names of Hong
+    # Kong's releases (已开始施工单位, 已落成但仍未售出的私人住宅)
+    events = run("已开始施工单位则按季增[1,700个],至[5,800个]。")
+    assert [one(events, v).indicator for v in ("1,700个", "5,800个")] == ["已开始施工单位"] * 2
+    assert one(run("已建成5G基站[3.2万个]。"), "3.2万个").indicator == "5G基站"
+
+
 def test_a_checkpoint_route_is_no_part_of_a_crossing_name():
     # subject_strip strip.checkpoint_route: the superlative and the checkpoint after 经 go (corpus h7-25: checkpoints
     # are no part of the name), and the next checkpoint (其次是…, class location loc.checkpoints) takes the same name
