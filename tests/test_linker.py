@@ -635,6 +635,12 @@ def test_already_in_the_names_of_hong_kong_housing_supply():
     assert one(run("已建成5G基站[3.2万个]。"), "3.2万个").indicator == "5G基站"
 
 
+def test_recorded_and_its_noun_close_no_name():
+    # filler_suffix fill.recorded: Hong Kong's 录得 with the kind of amount after it (录得亏损) is the predicate
+    assert one(run("今年首季只有债券投资录得亏损[160亿元]。"), "160亿元").indicator == "债券投资"
+    assert one(run("出口录得[500亿元],创新高。"), "500亿元").indicator == "出口"
+
+
 def test_a_checkpoint_route_is_no_part_of_a_crossing_name():
     # subject_strip strip.checkpoint_route: the superlative and the checkpoint after 经 go (corpus h7-25: checkpoints
     # are no part of the name), and the next checkpoint (其次是…, class location loc.checkpoints) takes the same name
