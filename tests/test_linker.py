@@ -625,6 +625,7 @@ def test_a_comparative_opening_its_clause_after_a_level_is_a_change():
     assert [(one(events, v).kind, one(events, v).value) for v in ("16.7%", "6.9%")] == [("change", 16.7), ("change", -6.9)]
     # inside a clause, without 比/较, a comparative is still a level verb (出口额多达500亿元)
     assert one(run("出口额多达[500亿元]。"), "500亿元").kind == "level"
+    assert one(run("2024年业绩曾高达[258.3亿元]。"), "258.3亿元").kind == "level"
 
 
 def test_already_in_the_names_of_hong_kong_housing_supply():
