@@ -15,6 +15,7 @@ from .link_document import Document, QuantityLike
 from .linker_rules import CompiledRule, LexiconEntry, LinkRule
 
 _COMPARE_CUE = regex.compile(r"[比较]")
+REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +87,15 @@ def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list
 
 def read_predicate(doc: Document, match: RuleMatch, clause_start: int, q: QuantityLike) -> Predicate:
     """Kind and sign from the rule, else from its trigger word; a comparative (高于) with no 比/较 before the
-    value in the clause is a level verb."""
+    value in the clause is a level verb, except one opening its clause after a level (Hong Kong's results press:
+    基础溢利122.13亿元,多16.7%; 纯利102.47亿元,少6.9%), which says by how much the level moved."""
     spec = match.rule.spec
     lm = match.left
     trigger = lm.group("trigger") if lm is not None and "trigger" in lm.re.groupindex else None
     entry = trigger_entry(doc, trigger)
-    if trigger and trigger in doc.eng.comparatives and not _COMPARE_CUE.search(doc.text[clause_start:q.start]):
+    opening = trigger is not None and doc.text[:lm.start("trigger")].rstrip()[-1:] in REGION_LEAD.strip()
+    if trigger and trigger in doc.eng.comparatives and not opening \
+            and not _COMPARE_CUE.search(doc.text[clause_start:q.start]):
         entry = None  # read as a level verb: no sign or basis of its own (the kind is set just below)
         if spec.kind == "change" or spec.kind is None:
             spec = spec.model_copy(update={"kind": "level"})

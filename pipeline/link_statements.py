@@ -18,7 +18,7 @@ import regex
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
-from .link_predicates import Predicate, RuleMatch, match_rule, read_predicate
+from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .link_subjects import Subject, longer_head_ends, owned_name, owner_at, split, subject_after, subject_before
 
 _PLUS = ("+", "＋")
@@ -224,7 +224,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     -> 营收) finds it at the start of its region, and one named after its place gets that back from there."""
     eng = doc.eng
     text = subject.text
-    framed, region = _region_owner(doc, ctx.region_start, pred_start)
+    framed, region = region_owner(doc, ctx.region_start, pred_start)
     named = eng.p_owner_word.match(region, 0)
     if named is not None and named.end() > 0 and not text.startswith(region[:named.end()]):
         # a company of the lexicon named after its place lost the place as the statement's location (贵州茅台 -> 茅台):
@@ -249,10 +249,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     return replace(subject, text=mem.owner + text, start=None, end=None)
 
 
-REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
-
-
-def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
+def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
     """(the owner opening a subject region, the region's text from it): a company of the lexicon or one before a stock
     code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
     (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""

@@ -46,7 +46,7 @@ from .link_clauses import clauses, in_defining_parens, paren_value, sentences
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
-                              framed_item, state_value)
+                              framed_item, region_owner, state_value)
 from .link_subjects import Subject, owner_at, subject_before
 from .linker_rules import LinkerRules, default_rules, load_rules
 
@@ -94,9 +94,11 @@ def link(
                 topic, location = _topic(doc, mem, clause, bool(clause_qs), topic, location)
                 # 港交所(0388)公布第三季业绩,股东应占溢利为49亿元: the company a clause without a statement opens with
                 # owns the bare measures after it, where the clause opens the sentence's statements (not a clause
-                # between them: …,弥补银行净利在股利高峰后缩减,累计前八月税后纯益…)
-                owner = owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(REGION_LEAD)) \
-                    if not mem.sent_subjects else None
+                # between them: …,弥补银行净利在股利高峰后缩减,累计前八月税后纯益…); a newspaper's byline opening
+                # the line goes first (香港文汇报讯(记者 涂若奔)金沙中国(1928)昨日公布: class filler_prefix)
+                opening = text[clause[0]:clause[1]].lstrip(REGION_LEAD)
+                owner = None if mem.sent_subjects else \
+                    region_owner(doc, *clause)[0] if _opens_line(doc, clause[0]) else owner_at(doc.eng, opening)
                 if owner is not None:
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
@@ -105,6 +107,11 @@ def link(
     if trace is not None:
         trace.extend(mem.trace)
     return mem.events.list
+
+
+def _opens_line(doc: Document, start: int) -> bool:
+    """Whether only white space stands before ``start`` on its line (where a report's byline is written)."""
+    return not doc.text[doc.text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _opens_paragraph(doc: Document, start: int, end: int) -> bool:

@@ -607,9 +607,50 @@ def test_places_before_an_origin_noun_stay_in_the_name():
     e = one(run("2025年4月中国内地入境澳门旅客同比增长[22.4%]。"), "22.4%")
     assert (e.indicator, e.location) == ("中国内地入境澳门旅客", None)
     assert one(run("泰国来台旅客人次大增[57.3%]。"), "57.3%").indicator == "泰国来台旅客人次"
+    # residents of a place counted alone keep their place (the crossings' 20.3万香港居民), not those of a price or
+    # income statistic (四川居民消费价格指数: 四川 is the location)
+    assert one(run("其中出境有近[25.7万人次],包括[20.3万]香港居民。"), "20.3万").indicator == "香港居民"
+    # and their deposits in a monetary release, with a 微 before the verb no part of the name (按月微升至)
+    assert one(run("期内澳门居民存款按月微升至[7,635亿元]。"), "7,635亿元").indicator == "澳门居民存款"
+    e = one(run("四川居民消费价格指数上涨[2%]。"), "2%")
+    assert (e.indicator, e.location) == ("居民消费价格指数", "四川")
     # without a destination, the place before 入境旅客 is the destination, the statement's location
     e = one(run("2025年4月澳门入境旅客超[309.2万人次]。"), "309.2万人次")
     assert (e.indicator, e.location) == ("入境旅客", "澳门")
+
+
+def test_a_comparative_opening_its_clause_after_a_level_is_a_change():
+    # Hong Kong's results press: 多/少 alone after the level say how far it moved (纯利102.47亿元,少6.9%)
+    events = run("基础溢利[122.13亿元],多[16.7%];纯利[102.47亿元],少[6.9%]。")
+    assert [(one(events, v).kind, one(events, v).value) for v in ("16.7%", "6.9%")] == [("change", 16.7), ("change", -6.9)]
+    # inside a clause, without 比/较, a comparative is still a level verb (出口额多达500亿元)
+    assert one(run("出口额多达[500亿元]。"), "500亿元").kind == "level"
+    assert one(run("2024年业绩曾高达[258.3亿元]。"), "258.3亿元").kind == "level"
+
+
+def test_already_in_the_names_of_hong_kong_housing_supply():
+    # filler_prefix: 已 goes from the start of a subject (已建成5G基站), except in the housing supply names of Hong
+    # Kong's releases (已开始施工单位, 已落成但仍未售出的私人住宅)
+    events = run("已开始施工单位则按季增[1,700个],至[5,800个]。")
+    assert [one(events, v).indicator for v in ("1,700个", "5,800个")] == ["已开始施工单位"] * 2
+    assert one(run("已建成5G基站[3.2万个]。"), "3.2万个").indicator == "5G基站"
+
+
+def test_recorded_and_its_noun_close_no_name():
+    # filler_suffix fill.recorded: Hong Kong's 录得 with the kind of amount after it (录得亏损) is the predicate
+    assert one(run("今年首季只有债券投资录得亏损[160亿元]。"), "160亿元").indicator == "债券投资"
+    assert one(run("出口录得[500亿元],创新高。"), "500亿元").indicator == "出口"
+
+
+def test_a_checkpoint_route_is_no_part_of_a_crossing_name():
+    # subject_strip strip.checkpoint_route: the superlative and the checkpoint after 经 go (corpus h7-25: checkpoints
+    # are no part of the name), and the next checkpoint (其次是…, class location loc.checkpoints) takes the same name
+    assert one(run("最多港人经罗湖口岸出境,约有[10万8千人次]。"), "10万8千人次").indicator == "港人出境"
+    assert one(run("其中最多人经罗湖入境,有[39126人次]。"), "39126人次").indicator == "入境"
+    events = run("当中最多人经机场离境,有超过[4.9万人次];其次是罗湖和高铁西九龙站,分别有约[3.8万人次]。")
+    assert [one(events, v).indicator for v in ("4.9万人次", "3.8万人次")] == ["离境", "离境"]
+    # not a route that is no crossing of people (a trade's customs district)
+    assert one(run("去年经拱北口岸进出口[2100亿元],增长[8.2%]。"), "2100亿元").indicator == "进出口"
 
 
 def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
@@ -651,6 +692,44 @@ def test_the_names_of_results_reports():
         ["彰银合并税后纯益", "彰银合并税后每股盈余"]
     assert [e.indicator for e in run("腾讯(0700)公布第三季业绩,期内非国际财务报告准则权益持有人应占溢利[705.5亿元]。")] == \
         ["腾讯非国际财务报告准则权益持有人应占溢利"]
+
+
+def test_a_byline_opening_the_report_is_no_subject_and_no_owner():
+    # class filler_prefix (fill.byline): a Hong Kong paper's or wire's byline goes before the company the report
+    # opens with, which then owns the bare measures of its sentence
+    events = run("香港文汇报讯 (记者 涂若奔)金沙中国(1928)昨日公布,上半年的经调整EBITDA为[10.96亿美元],同比减少[36.9%]。")
+    assert [one(events, v).indicator for v in ("10.96亿美元", "36.9%")] == ["金沙中国经调整EBITDA"] * 2
+    events = run("《经济通通讯社9日专讯》澳博(00880)公布,首季股东应占溢利为[7400万元]。")
+    assert one(events, "7400万元").indicator == "澳博股东应占溢利"
+    # not a trade whose name ends in 讯, nor a company named inside a clause of the line (期内银娱…,令…)
+    assert one(run("电子通讯设备出口增长[5%]。"), "5%").indicator == "电子通讯设备出口"
+    events = run("银娱第三季净收益[127亿元]。期内银娱博彩业务净赢率偏高,令经调整EBITDA增加约[1.84亿元]。")
+    assert one(events, "1.84亿元").indicator == "经调整EBITDA"
+
+
+def test_the_lines_of_hong_kong_and_macau_results():
+    # class owned_measure: what the owners earn (公司股东应占净利润; 公司 is the company's self-reference), underlying
+    # profit, interim profit, a casino's gaming revenue and dividends are the owner's bare measures
+    events = run("港铁(00066)公布,截至2023年12月31日止年度,公司股东应占净利润减少[20.8%]至[77.84亿港元],每股盈利[1.26元]。")
+    assert [one(events, v).indicator for v in ("20.8%", "77.84亿港元", "1.26元")] == \
+        ["港铁股东应占净利润", "港铁股东应占净利润", "港铁每股盈利"]
+    events = run("新地(0016)公布截至去年12月底止中期业绩,撇除投资物业公平值变动影响后,归属股东基础溢利为[122.13亿元],"
+                 "按年增加[16.7%],派息[98仙]。")
+    assert [one(events, v).indicator for v in ("122.13亿元", "16.7%", "98仙")] == \
+        ["新地归属股东基础溢利", "新地归属股东基础溢利", "新地派息"]
+    assert one(run("澳博(0880)昨日公布,第三季度之博彩收益按年减少[37.9%]。"), "37.9%").indicator == "澳博博彩收益"
+    events = run("新地(00016)昨日公布中期业绩,截至去年12月底录得可拨归公司股东基础溢利[122.13亿元];每股基础溢利为[4.21元]。")
+    assert [one(events, v).indicator for v in ("122.13亿元", "4.21元")] == ["新地可拨归公司股东基础溢利", "新地每股基础溢利"]
+    # class owner: Hong Kong's developers by name (新世界发展, no stock code written)
+    events = run("新世界发展截至去年底,中期盈利[10.1亿港元],按年微跌[0.4%],基本溢利亦跌[5%]至[37.2亿元]。")
+    assert [one(events, v).indicator for v in ("10.1亿港元", "5%")] == ["新世界发展中期盈利", "新世界发展基本溢利"]
+    # without an owner in the sentence the measure stays bare
+    assert one(run("2月份博彩收益近[243亿元],按月减少[3%]。"), "243亿元").indicator == "博彩收益"
+    # class leading_verb: 拥有 is no verb in the owners of 公司拥有人应占 (it is elsewhere: 拥有博物馆200家), and paying
+    # a dividend is no part of its name, except in 派息 itself
+    assert one(run("澳博(00880)公布,首季公司拥有人应占亏损为[7400万元]。"), "7400万元").indicator == "澳博拥有人应占亏损"
+    assert one(run("全省拥有博物馆[200家]。"), "200家").indicator == "博物馆"
+    assert [e.indicator for e in run("每股盈利[11.4元],派中期息[1.2元]。")] == ["每股盈利", "中期息"]
 
 
 def test_an_owner_is_named_whole():
