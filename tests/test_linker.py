@@ -1672,3 +1672,27 @@ def test_past_the_items_of_a_breakdown(text, expected):
 ])
 def test_in_order_and_a_cause_after_the_indicator(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline sentence stating no value, its verb of release dropped (filler_suffix: 公布, 揭晓, 出炉), names
+    # the indicator of the places listed in the sentences after it; each place its location
+    ("六都今年11月的買賣移轉棟數公布！分別為台北市[1,745棟]，月減[0.7%]、年減[11.7%]；新北市[3,866棟]，月減[8%]。",
+     {"1,745栋": ("买卖移转栋数", "台北市"), "0.7%": ("买卖移转栋数", "六都"), "11.7%": ("买卖移转栋数", "六都"),
+      "3,866栋": ("买卖移转栋数", "新北市"), "8%": ("买卖移转栋数", "六都")}),
+    ("六都2026年首月的買賣移轉棟數揭曉，總計[18,237棟]，月減[8.3%]。",
+     {"18,237栋": ("买卖移转栋数", "六都"), "8.3%": ("买卖移转栋数", "六都")}),
+])
+def test_a_headline_names_the_values_after_it(text, expected):
+    got = {e.value_text: (e.indicator, e.location) for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a reporter's clause names no statistic: nothing is carried to the values after it
+    "經濟部統計處今日公布！台北市[1,745棟]。",
+    # a place's count alone is no topic for the values after it (not 3,866栋 as the name)
+    "新北市[3,866棟]，月減[8%]。",
+])
+def test_no_headline_nor_count_alone_as_topic(text):
+    assert all(e.indicator not in ("3,866栋", "经济部统计处") for e in run(text))
