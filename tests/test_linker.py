@@ -1696,3 +1696,23 @@ def test_a_headline_names_the_values_after_it(text, expected):
 ])
 def test_no_headline_nor_count_alone_as_topic(text):
     assert all(e.indicator not in ("3,866栋", "经济部统计处") for e in run(text))
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # Taiwan's business-cycle monitor: 对策 is a word (not 对X, the scope of a contribution), 同时指标 and 领先指标 are
+    # the names of composite indexes (not 同时 "meanwhile", nor 领先 "ahead of")
+    ("台灣11月景氣對策信號綜合判斷分數為[20分]。", "20分", "景气对策信号综合判断分数"),
+    ("同時指標不含趨勢指數為[100.67],較上月上升[0.77%]。", "100.67", "同时指标不含趋势指数"),
+    ("領先指標不含趨勢指數為[98.31],較上月下降[0.32%]。", "98.31", "领先指标不含趋势指数"),
+])
+def test_business_cycle_names(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a clause opening with a verb of being or a modal says more of the statement before: no topic (not_topic)
+    ("綜合判斷分數為[20分],是近15個月來最高分,較上月增加[4分]。", "4分", "综合判断分数"),
+    ("預估2月出口值將介於[496億至525億美元]之間，仍會延續淡季不淡的氣勢，年增率則介於[20%至27%]之間。", "20%至27%", "出口值"),
+])
+def test_a_predicate_clause_is_no_topic(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
