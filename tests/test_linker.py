@@ -1716,3 +1716,13 @@ def test_business_cycle_names(text, value, indicator):
 ])
 def test_a_predicate_clause_is_no_topic(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+def test_the_central_banks_money_aggregates():
+    # Taiwan's central bank release: a section title before the period goes; the modifier written once before
+    # coordinated codes and the averaging word of a shared rate are every one's; M2's digit is no month (月增率: mom)
+    text = ("貨幣總計數 5月日平均貨幣總計數M1B及M2月增率分別為[0.23%]及[0.37%];M1B年增率回升至[5.00%]。"
+            "累計本年1至5月M1B及M2平均年增率分別為[4.67%]及[5.86%]。")
+    got = {e.value_text: (e.indicator, e.basis) for e in run(text)}
+    assert got == {"0.23%": ("日平均货币总计数M1B月增率", "mom"), "0.37%": ("日平均货币总计数M2月增率", "mom"),
+                   "5.00%": ("M1B年增率", "yoy"), "4.67%": ("M1B平均年增率", "yoy"), "5.86%": ("M2平均年增率", "yoy")}
