@@ -1726,3 +1726,20 @@ def test_the_central_banks_money_aggregates():
     got = {e.value_text: (e.indicator, e.basis) for e in run(text)}
     assert got == {"0.23%": ("日平均货币总计数M1B月增率", "mom"), "0.37%": ("日平均货币总计数M2月增率", "mom"),
                    "5.00%": ("M1B年增率", "yoy"), "4.67%": ("M1B平均年增率", "yoy"), "5.86%": ("M2平均年增率", "yoy")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Taiwan's press: a verb of observing before the statistic (filler_prefix 观察)
+    ("觀察工時不足就業人數，7月[11.7萬人]，月增[6千人]。", {"11.7万人": "工时不足就业人数", "6千人": "工时不足就业人数"}),
+    # a sum (加总) names nothing: the company named in the clause before owns the revenue of the sentence
+    ("台積電營收稍降,前兩月加總為[1,443.81億元],但3月業績亮麗,營收達[1,036.97億元]。",
+     {"1,443.81亿元": "台积电营收", "1,036.97亿元": "台积电营收"}),
+    # a subsidiary before the bank it names goes (子公司)
+    ("子公司第一銀行單月稅後純益[22.05億元]，月減[20.0％]。", {"22.05亿元": "第一银行税后纯益", "20.0%": "第一银行税后纯益"}),
+    # a bank's capital adequacy ratio is a measure of its results (owned_measure)
+    ("兆豐金（2886）前三季稅後淨利[282.85億元]，第三季資本適足率[135.22%]。",
+     {"282.85亿元": "兆丰金税后净利", "135.22%": "兆丰金资本适足率"}),
+])
+def test_taiwan_frames_around_a_statistic(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
