@@ -646,7 +646,9 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
         return "change"  # 分别录得1.2%及2.1%的升幅: the rate noun after the list says what the values are
     if q.text.startswith(_PLUS) or (q.start == mem.paren_start and q.text[:1] in "-−"):
         return "change"  # 教育(+10.02%): a signed value is a change
-    if eng.p_rate.search(subject.text) or subject.rate:
+    if eng.p_rate.search(subject.text) or (subject.rate and not (carried and getattr(q, "label", None) in _AMOUNTS)):
+        # (a rate said of the indicator carried makes no amount written later a change: 年增率为69.9%;若换算成
+        # 新台币为2兆736亿元 is the statistic's level)
         return "change"
     if eng.p_share_noun.search(subject.text) or (carried and subject.share):
         return "share"
@@ -680,6 +682,7 @@ def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) 
 
 
 _COORDINATORS = regex.compile(r"[、和及与]")
+_AMOUNTS = frozenset({"MONEY", "QUANTITY"})  # labels of values that are no rate
 
 
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,

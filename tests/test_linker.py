@@ -1743,3 +1743,14 @@ def test_the_central_banks_money_aggregates():
 def test_taiwan_frames_around_a_statistic(text, expected):
     got = {e.value_text: e.indicator for e in run(text)}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    # a bare rate noun marks the indicator carried as a rate, but an amount written later of that indicator is its
+    # level (the conversion 若换算成 goes, filler_prefix)
+    ("1月出口值為[657.7億美元]，年增率為[69.9％]；若換算成新台幣為[2兆736億元]。", "2兆736亿元", "level"),
+    ("1月出口值為[657.7億美元]，年增率為[69.9％]；若換算成新台幣為[2兆736億元]。", "69.9%", "change"),
+])
+def test_an_amount_after_a_rate_is_a_level(text, value, kind):
+    e = one(run(text), value)
+    assert (e.indicator, e.kind) == ("出口值", kind)
