@@ -1754,3 +1754,11 @@ def test_taiwan_frames_around_a_statistic(text, expected):
 def test_an_amount_after_a_rate_is_a_level(text, value, kind):
     e = one(run(text), value)
     assert (e.indicator, e.kind) == ("出口值", kind)
+
+
+def test_transfers_shrink_in_the_other_metropolitan_areas():
+    # Taiwan's property press: 量缩 is a fall (trigger), the other metropolitan areas are places (location)
+    text = "8月六都建物買賣移轉棟數月減[11.6%]，僅台中市月增[2.3%]，其餘五大都會區均量縮，台北市月減[17.8%]，新北市量縮[15.2%]。"
+    got = {e.value_text: (e.indicator, e.value, e.location) for e in run(text)}
+    assert got["17.8%"] == ("建物买卖移转栋数", -17.8, "台北市")
+    assert got["15.2%"] == ("建物买卖移转栋数", -15.2, "新北市")
