@@ -1762,3 +1762,19 @@ def test_transfers_shrink_in_the_other_metropolitan_areas():
     got = {e.value_text: (e.indicator, e.value, e.location) for e in run(text)}
     assert got["17.8%"] == ("建物买卖移转栋数", -17.8, "台北市")
     assert got["15.2%"] == ("建物买卖移转栋数", -15.2, "新北市")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # values listed after 分别, each with a change verb of its own, go one to each coordinated name
+    ("證券業、期貨業分別年減[16.55%]與年減[2.03%]。", {"16.55%": ("证券业", -16.55), "2.03%": ("期货业", -2.03)}),
+    ("出口和进口分别增长[5%]和下降[3%]。", {"5%": ("出口", 5), "3%": ("进口", -3)}),
+])
+def test_listed_values_with_verbs_of_their_own(text, expected):
+    got = {e.value_text: (e.indicator, e.value) for e in run(text)}
+    assert got == expected
+
+
+def test_one_value_after_the_list_cue_is_still_shared():
+    # one value after 分别 says the same of each name (not one of a list)
+    got = sorted(e.indicator for e in run("出口和进口分别增长[5%]。"))
+    assert got == ["出口", "进口"]
