@@ -1778,3 +1778,10 @@ def test_one_value_after_the_list_cue_is_still_shared():
     # one value after 分别 says the same of each name (not one of a list)
     got = sorted(e.indicator for e in run("出口和进口分别增长[5%]。"))
     assert got == ["出口", "进口"]
+
+
+def test_second_only_to_a_record():
+    # 仅次于 a record's period and 创下 name nothing: the record and the rank are the indicator carried's
+    text = "1月出口值為[657.7億美元]，年增率為[69.9％]，僅次於2010年1月創下[75.5％]的增幅，是史上[第二]大的增幅。"
+    assert {e.value_text: e.indicator for e in run(text)} == {
+        "657.7亿美元": "出口值", "69.9%": "出口值", "75.5%": "出口值", "第二": "出口值"}
