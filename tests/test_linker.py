@@ -1785,3 +1785,9 @@ def test_second_only_to_a_record():
     text = "1月出口值為[657.7億美元]，年增率為[69.9％]，僅次於2010年1月創下[75.5％]的增幅，是史上[第二]大的增幅。"
     assert {e.value_text: e.indicator for e in run(text)} == {
         "657.7亿美元": "出口值", "69.9%": "出口值", "75.5%": "出口值", "第二": "出口值"}
+
+
+def test_a_currency_falls_with_the_verb_alone():
+    # 贬 alone is a fall, as 升 alone is a rise (trigger)
+    e = one(run("日圓小幅貶值，貶[0.15%]。"), "0.15%")
+    assert (e.indicator, e.value, e.kind) == ("日圆", -0.15, "change")
