@@ -117,7 +117,8 @@ def _headline(doc: Document, mem: Memory, sentence: tuple[int, int]) -> None:
     (买卖移转栋数; its verb of release, class ``filler_suffix``, goes): a reporter's clause (统计处今日公布) names
     no statistic and carries nothing."""
     parts = list(clauses(doc, *sentence))
-    if len(parts) != 1:
+    if len(parts) != 1 or not _SENTENCE_MARK_END.search(doc.text, sentence[0], sentence[1]):
+        # (a line without a closing mark is a heading of a layout, joined to the text after it, no headline)
         return
     subj, location, _ = subject_before(doc, *parts[0], topic=True)
     if subj is None or subj.parts or len(subj.text) > 30 or doc.eng.names_nothing(subj.text):
@@ -133,6 +134,7 @@ def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARK = regex.compile(r"[,;:]")
+_SENTENCE_MARK_END = regex.compile(r"[。!?！？]\s*$")  # a sentence closed by its mark, not by a line break
 _PARAGRAPH_END = regex.compile(r"[。!?！？][ \t\r]*\n\s*$")  # a line ending its last sentence, not a headline
 
 
