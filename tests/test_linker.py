@@ -1791,3 +1791,8 @@ def test_a_currency_falls_with_the_verb_alone():
     # 贬 alone is a fall, as 升 alone is a rise (trigger)
     e = one(run("日圓小幅貶值，貶[0.15%]。"), "0.15%")
     assert (e.indicator, e.value, e.kind) == ("日圆", -0.15, "change")
+
+
+def test_a_record_verb_closing_the_subject():
+    # 创下 closing a subject before its value goes (filler_suffix), as 创新高 does
+    assert one(run("12月18日收盤指數創下[12,122.45點]。"), "12,122.45点").indicator == "收盘指数"
