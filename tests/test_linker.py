@@ -1796,3 +1796,8 @@ def test_a_currency_falls_with_the_verb_alone():
 def test_a_record_verb_closing_the_subject():
     # 创下 closing a subject before its value goes (filler_suffix), as 创新高 does
     assert one(run("12月18日收盤指數創下[12,122.45點]。"), "12,122.45点").indicator == "收盘指数"
+
+
+def test_a_verb_of_pushing_towards_a_figure():
+    # Taiwan's press: 冲, 拼, 上看 before a figure close no name (filler_suffix)
+    assert one(run("新光三越今年業績目標衝[1000億元]。"), "1000亿元").indicator == "新光三越业绩目标"
