@@ -1801,3 +1801,9 @@ def test_a_record_verb_closing_the_subject():
 def test_a_verb_of_pushing_towards_a_figure():
     # Taiwan's press: 冲, 拼, 上看 before a figure close no name (filler_suffix)
     assert one(run("新光三越今年業績目標衝[1000億元]。"), "1000亿元").indicator == "新光三越业绩目标"
+
+
+def test_a_weeks_rise_stands_for_the_index():
+    # 周涨幅 alone stands for the index stated before (anaphor), as 涨幅 does
+    e = one(run("台股加權股價指數收盤為[22,901點],上周共上漲[598.93點],周漲幅[2.69%]。"), "2.69%")
+    assert (e.indicator, e.kind) == ("台股加权股价指数", "change")
