@@ -643,7 +643,9 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
         return "change"  # 分别录得1.2%及2.1%的升幅: the rate noun after the list says what the values are
     if q.text.startswith(_PLUS) or (q.start == mem.paren_start and q.text[:1] in "-−"):
         return "change"  # 教育(+10.02%): a signed value is a change
-    if eng.p_rate.search(subject.text) or subject.rate:
+    if eng.p_rate.search(subject.text) or (subject.rate and not (carried and getattr(q, "label", None) in _AMOUNTS)):
+        # (a rate said of the indicator carried makes no amount written later a change: 年增率为69.9%;若换算成
+        # 新台币为2兆736亿元 is the statistic's level)
         return "change"
     if eng.p_share_noun.search(subject.text) or (carried and subject.share):
         return "share"
@@ -677,6 +679,8 @@ def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) 
 
 
 _COORDINATORS = regex.compile(r"[、和及与]")
+_AMOUNTS = frozenset({"MONEY", "QUANTITY"})  # labels of values that are no rate
+_JOINER_CHARS = "、和及与或"  # the joiners of listed values
 
 
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
@@ -716,10 +720,40 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if pieces:
             parts = pieces
             mode = "shared"
+    elif n == 1 and (item := _own_verb_item(doc, ctx, subject, before)) is not None \
+            and (pieces := split(doc, subject, item[1])):
+        # 证券业、期货业分别年减16.55%与年减2.03%: values listed after 分别, each with a verb of its own, go one to
+        # each name, in order
+        mode = "list"
+        parts = [pieces[item[0]]]
     if mode != "single":
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+def _own_verb_item(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[tuple[int, int]]:
+    """(i, k): the value is the i-th of k values listed after a list cue (分别) of its clause, each after a joiner and
+    a change verb of its own (分别年减16.55%与年减2.03%, 分别增长5%和下降3%); None otherwise."""
+    cue = None
+    for cue in doc.eng.p_list_cue.finditer(before):
+        pass
+    if cue is None:
+        return None
+    at = ctx.clause[0] + cue.end()
+    if subject.end is not None and subject.end > at:
+        return None
+    lo, hi = bisect_left(doc.q_starts, at), bisect_left(doc.q_starts, ctx.clause[1])
+    if hi - lo < 2:
+        return None
+    text = doc.text
+    for k in range(lo + 1, hi):
+        gap = text[doc.q_ends[k - 1]:doc.q_starts[k]].lstrip()
+        if not gap or gap[0] not in _JOINER_CHARS or doc.eng.p_trigger_change.search(gap) is None:
+            return None
+    if doc.eng.p_trigger_change.search(text, at, doc.q_starts[lo]) is None:
+        return None
+    return bisect_left(doc.q_starts, ctx.q.start) - lo, hi - lo
 
 
 def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:

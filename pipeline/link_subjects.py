@@ -27,6 +27,7 @@ _DROP = {ord(c): None for c in QUOTES} | {c: None for c in [*range(0x20), *range
 _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
+_SECTION_TITLE = regex.compile(r"\s*\p{Han}{2,12}[ \t\u3000]+")
 _WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?(?:[、和及][^,;与和及、的]{1,10})*的\p{Han}{2}")
 # (、和及 without 与: where 与 names a partner, 与美国、欧盟和东盟的出口额; never before 其 "its", which joins a thing
 # and its products in one name: 基本金属及其制品, 汽车及其零件; 及其他服务业 is a conjunct of its own)
@@ -98,6 +99,11 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     text = doc.text
     if start >= end:
         return None, None, False
+    title = _SECTION_TITLE.match(text, start, end)
+    if title is not None and title.end() in doc.period_end_at_start and not text[max(0, start - 1):start].strip():
+        # a section title opening its line, white space, then the statement's period (Taiwan's central bank:
+        # 货币总计数 8月日平均货币总计数M1B月增率为…): the title names the section, not the measure
+        start = title.end()
     share = False
     rate = False
     # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
@@ -407,7 +413,9 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
         if m and m.end() > 0:
             return m.end()
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
-    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)):
+    # (a filler of more characters stays too where it begins a word of the domain: 同时指标, Taiwan's coincident index)
+    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)) \
+            and not eng.p_function_led_word.match(rest):
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
     if m and not _cuts_catalogue_name(rules, rest, m.end()):
@@ -478,6 +486,11 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
                 if not p.text.endswith(head) and not eng.p_head_suffix.search(p.text):
                     parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
             parts = _shared_scope(doc, parts, head)
+            # a modifier written once before coordinated codes sharing a head is every one's (Taiwan's central bank:
+            # 日平均货币总计数M1B及M2月增率 -> 日平均货币总计数M2月增率)
+            bare = [p[:-len(head)] if p.endswith(head) else p for p in pieces]
+            if all(_CODE.fullmatch(b) for b in bare[1:]) and (modifier := shared_modifier(doc, bare)):
+                parts = [parts[0]] + [Subject(modifier + p.text, None, None) for p in parts[1:]]
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
@@ -585,12 +598,17 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     # the catalogue take the rate alone)
     m = eng.p_rate.search(last)
     if m and m.end() == len(last) and m.start() >= 2 and not any(eng.p_rate.search(t) for t in others):
-        rate = m.group(0)
+        rate, at = m.group(0), m.start()
+        # a rate averaged over a span is shared whole (class span_average: M1B及M2平均年增率 -> M1B平均年增率)
+        avg = next((a for a in eng.p_span_average.finditer(last, 0, len(last)) if a.end() == at and a.start() >= 2),
+                   None)
+        if avg is not None:
+            rate, at = last[avg.start():], avg.start()
         catalogue = doc.rules.catalogue
         if all((iid := catalogue.keys.get(name_key(t))) and catalogue.indicators[iid].role == "indicator"
                for t in others):
             return rate
-        inner = shared_head(doc, others + [last[:m.start()]])
+        inner = shared_head(doc, others + [last[:at]])
         return (inner or "") + rate
     first = texts[0]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last

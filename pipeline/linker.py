@@ -103,7 +103,11 @@ def link(
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
                     and doc.eng.p_topic_cause.search(doc.text, *clause) is not None
-        # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged)
+        # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged); but a sentence
+        # of one clause stating no value that opens its paragraph (六都今年11月的买卖移转栋数公布!) is a headline:
+        # the values of the sentences after it that name nothing are its topic's (convention 8)
+        if mem.doc_carry is None and not mem.sent_subjects and not doc.quantities_from(*sentence):
+            _headline(doc, mem, sentence)
     if trace is not None:
         trace.extend(mem.trace)
     return mem.events.list
@@ -114,6 +118,22 @@ def _opens_line(doc: Document, start: int) -> bool:
     return not doc.text[doc.text.rfind("\n", 0, start) + 1:start].strip()
 
 
+def _headline(doc: Document, mem: Memory, sentence: tuple[int, int]) -> None:
+    """Carry the topic of a headline sentence (one clause, no value) to the sentences after it, as the indicator
+    of the paragraph so far, where nothing was stated before it.  The topic must end in a name of the catalogue
+    (买卖移转栋数; its verb of release, class ``filler_suffix``, goes): a reporter's clause (统计处今日公布) names
+    no statistic and carries nothing."""
+    parts = list(clauses(doc, *sentence))
+    if len(parts) != 1 or not _SENTENCE_MARK_END.search(doc.text, sentence[0], sentence[1]):
+        # (a line without a closing mark is a heading of a layout, joined to the text after it, no headline)
+        return
+    subj, location, _ = subject_before(doc, *parts[0], topic=True)
+    if subj is None or subj.parts or len(subj.text) > 30 or doc.eng.names_nothing(subj.text):
+        return
+    if any(b == len(subj.text) for _, b, _ in doc.rules.catalogue.matches(subj.text)):
+        mem.doc_carry = replace(subj, location=location or subj.location)
+
+
 def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
     """Whether a sentence after a line break opens a paragraph of its own: not when it opens with a clause mark
     (a line wrapped before its comma: …为1.4%\n,亦较11月份(1.6%)为低)."""
@@ -121,6 +141,7 @@ def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARK = regex.compile(r"[,;:]")
+_SENTENCE_MARK_END = regex.compile(r"[。!?！？]\s*$")  # a sentence closed by its mark, not by a line break
 _PARAGRAPH_END = regex.compile(r"[。!?！？][ \t\r]*\n\s*$")  # a line ending its last sentence, not a headline
 
 
@@ -260,9 +281,10 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if framed is not None:  # 最大出口地区为美国,达80.7万辆: the item that fills the slot
         subj, loc = framed, None
     if subj is not None and has_quantities and subj.start is not None and subj.end is not None \
-            and any(getattr(doc.q_at.get(i), "label", None) in _MEASURED for i in range(subj.start, subj.end)):
+            and (any(getattr(doc.q_at.get(i), "label", None) in _MEASURED for i in range(subj.start, subj.end))
+                 or (subj.start in doc.q_at and doc.q_at[subj.start].end >= subj.end)):
         # a clause whose per cent or amount no rule linked is no topic (凉山以8.1%的增速领跑市州); a count may be
-        # part of a name (4项主要工业的港产品出口货值)
+        # part of a name (4项主要工业的港产品出口货值), but not the whole of one (新北市3,866栋: a count alone)
         return topic, location
     if loc:
         location = loc

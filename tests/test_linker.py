@@ -1751,3 +1751,138 @@ def test_past_the_items_of_a_breakdown(text, expected):
 ])
 def test_in_order_and_a_cause_after_the_indicator(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline sentence stating no value, its verb of release dropped (filler_suffix: 公布, 揭晓, 出炉), names
+    # the indicator of the places listed in the sentences after it; each place its location
+    ("六都今年11月的買賣移轉棟數公布！分別為台北市[1,745棟]，月減[0.7%]、年減[11.7%]；新北市[3,866棟]，月減[8%]。",
+     {"1,745栋": ("买卖移转栋数", "台北市"), "0.7%": ("买卖移转栋数", "六都"), "11.7%": ("买卖移转栋数", "六都"),
+      "3,866栋": ("买卖移转栋数", "新北市"), "8%": ("买卖移转栋数", "六都")}),
+    ("六都2026年首月的買賣移轉棟數揭曉，總計[18,237棟]，月減[8.3%]。",
+     {"18,237栋": ("买卖移转栋数", "六都"), "8.3%": ("买卖移转栋数", "六都")}),
+])
+def test_a_headline_names_the_values_after_it(text, expected):
+    got = {e.value_text: (e.indicator, e.location) for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a reporter's clause names no statistic: nothing is carried to the values after it
+    "經濟部統計處今日公布！台北市[1,745棟]。",
+    # a place's count alone is no topic for the values after it (not 3,866栋 as the name)
+    "新北市[3,866棟]，月減[8%]。",
+])
+def test_no_headline_nor_count_alone_as_topic(text):
+    assert all(e.indicator not in ("3,866栋", "经济部统计处") for e in run(text))
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # Taiwan's business-cycle monitor: 对策 is a word (not 对X, the scope of a contribution), 同时指标 and 领先指标 are
+    # the names of composite indexes (not 同时 "meanwhile", nor 领先 "ahead of")
+    ("台灣11月景氣對策信號綜合判斷分數為[20分]。", "20分", "景气对策信号综合判断分数"),
+    ("同時指標不含趨勢指數為[100.67],較上月上升[0.77%]。", "100.67", "同时指标不含趋势指数"),
+    ("領先指標不含趨勢指數為[98.31],較上月下降[0.32%]。", "98.31", "领先指标不含趋势指数"),
+])
+def test_business_cycle_names(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a clause opening with a verb of being or a modal says more of the statement before: no topic (not_topic)
+    ("綜合判斷分數為[20分],是近15個月來最高分,較上月增加[4分]。", "4分", "综合判断分数"),
+    ("預估2月出口值將介於[496億至525億美元]之間，仍會延續淡季不淡的氣勢，年增率則介於[20%至27%]之間。", "20%至27%", "出口值"),
+])
+def test_a_predicate_clause_is_no_topic(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+def test_the_central_banks_money_aggregates():
+    # Taiwan's central bank release: a section title before the period goes; the modifier written once before
+    # coordinated codes and the averaging word of a shared rate are every one's; M2's digit is no month (月增率: mom)
+    text = ("貨幣總計數 5月日平均貨幣總計數M1B及M2月增率分別為[0.23%]及[0.37%];M1B年增率回升至[5.00%]。"
+            "累計本年1至5月M1B及M2平均年增率分別為[4.67%]及[5.86%]。")
+    got = {e.value_text: (e.indicator, e.basis) for e in run(text)}
+    assert got == {"0.23%": ("日平均货币总计数M1B月增率", "mom"), "0.37%": ("日平均货币总计数M2月增率", "mom"),
+                   "5.00%": ("M1B年增率", "yoy"), "4.67%": ("M1B平均年增率", "yoy"), "5.86%": ("M2平均年增率", "yoy")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Taiwan's press: a verb of observing before the statistic (filler_prefix 观察)
+    ("觀察工時不足就業人數，7月[11.7萬人]，月增[6千人]。", {"11.7万人": "工时不足就业人数", "6千人": "工时不足就业人数"}),
+    # a sum (加总) names nothing: the company named in the clause before owns the revenue of the sentence
+    ("台積電營收稍降,前兩月加總為[1,443.81億元],但3月業績亮麗,營收達[1,036.97億元]。",
+     {"1,443.81亿元": "台积电营收", "1,036.97亿元": "台积电营收"}),
+    # a subsidiary before the bank it names goes (子公司)
+    ("子公司第一銀行單月稅後純益[22.05億元]，月減[20.0％]。", {"22.05亿元": "第一银行税后纯益", "20.0%": "第一银行税后纯益"}),
+    # a bank's capital adequacy ratio is a measure of its results (owned_measure)
+    ("兆豐金（2886）前三季稅後淨利[282.85億元]，第三季資本適足率[135.22%]。",
+     {"282.85亿元": "兆丰金税后净利", "135.22%": "兆丰金资本适足率"}),
+])
+def test_taiwan_frames_around_a_statistic(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    # a bare rate noun marks the indicator carried as a rate, but an amount written later of that indicator is its
+    # level (the conversion 若换算成 goes, filler_prefix)
+    ("1月出口值為[657.7億美元]，年增率為[69.9％]；若換算成新台幣為[2兆736億元]。", "2兆736亿元", "level"),
+    ("1月出口值為[657.7億美元]，年增率為[69.9％]；若換算成新台幣為[2兆736億元]。", "69.9%", "change"),
+])
+def test_an_amount_after_a_rate_is_a_level(text, value, kind):
+    e = one(run(text), value)
+    assert (e.indicator, e.kind) == ("出口值", kind)
+
+
+def test_transfers_shrink_in_the_other_metropolitan_areas():
+    # Taiwan's property press: 量缩 is a fall (trigger), the other metropolitan areas are places (location)
+    text = "8月六都建物買賣移轉棟數月減[11.6%]，僅台中市月增[2.3%]，其餘五大都會區均量縮，台北市月減[17.8%]，新北市量縮[15.2%]。"
+    got = {e.value_text: (e.indicator, e.value, e.location) for e in run(text)}
+    assert got["17.8%"] == ("建物买卖移转栋数", -17.8, "台北市")
+    assert got["15.2%"] == ("建物买卖移转栋数", -15.2, "新北市")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # values listed after 分别, each with a change verb of its own, go one to each coordinated name
+    ("證券業、期貨業分別年減[16.55%]與年減[2.03%]。", {"16.55%": ("证券业", -16.55), "2.03%": ("期货业", -2.03)}),
+    ("出口和进口分别增长[5%]和下降[3%]。", {"5%": ("出口", 5), "3%": ("进口", -3)}),
+])
+def test_listed_values_with_verbs_of_their_own(text, expected):
+    got = {e.value_text: (e.indicator, e.value) for e in run(text)}
+    assert got == expected
+
+
+def test_one_value_after_the_list_cue_is_still_shared():
+    # one value after 分别 says the same of each name (not one of a list)
+    got = sorted(e.indicator for e in run("出口和进口分别增长[5%]。"))
+    assert got == ["出口", "进口"]
+
+
+def test_second_only_to_a_record():
+    # 仅次于 a record's period and 创下 name nothing: the record and the rank are the indicator carried's
+    text = "1月出口值為[657.7億美元]，年增率為[69.9％]，僅次於2010年1月創下[75.5％]的增幅，是史上[第二]大的增幅。"
+    assert {e.value_text: e.indicator for e in run(text)} == {
+        "657.7亿美元": "出口值", "69.9%": "出口值", "75.5%": "出口值", "第二": "出口值"}
+
+
+def test_a_currency_falls_with_the_verb_alone():
+    # 贬 alone is a fall, as 升 alone is a rise (trigger)
+    e = one(run("日圓小幅貶值，貶[0.15%]。"), "0.15%")
+    assert (e.indicator, e.value, e.kind) == ("日圆", -0.15, "change")
+
+
+def test_a_record_verb_closing_the_subject():
+    # 创下 closing a subject before its value goes (filler_suffix), as 创新高 does
+    assert one(run("12月18日收盤指數創下[12,122.45點]。"), "12,122.45点").indicator == "收盘指数"
+
+
+def test_a_verb_of_pushing_towards_a_figure():
+    # Taiwan's press: 冲, 拼, 上看 before a figure close no name (filler_suffix)
+    assert one(run("新光三越今年業績目標衝[1000億元]。"), "1000亿元").indicator == "新光三越业绩目标"
+
+
+def test_a_weeks_rise_stands_for_the_index():
+    # 周涨幅 alone stands for the index stated before (anaphor), as 涨幅 does
+    e = one(run("台股加權股價指數收盤為[22,901點],上周共上漲[598.93點],周漲幅[2.69%]。"), "2.69%")
+    assert (e.indicator, e.kind) == ("台股加权股价指数", "change")
