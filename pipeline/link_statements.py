@@ -255,8 +255,12 @@ REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open wit
 def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
     """(the owner opening a subject region, the region's text from it): a company of the lexicon or one before a stock
     code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
-    (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""
+    (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them).
+    A region naming no owner anywhere (most do not) is not stripped: its text is then returned whole, where no
+    owner opens it either."""
     eng = doc.eng
+    if eng.p_owner_inside is not None and eng.p_owner_inside.search(doc.text, start, end) is None:
+        return None, doc.text[start:end]
     text = doc.text[start:end].lstrip(REGION_LEAD)
     word = eng.p_owner_word.match(text, 0)
     if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):

@@ -357,6 +357,9 @@ class EnginePatterns:
     p_owner: "LongestPrefix"  # the longest owner opening a subject or clause (台积电, 小米集团 not 小米, 富邦金控)
     p_owner_word: "LongestPrefix"  # the longest owner named by a word of the lexicon (贵州茅台: no place to strip)
     p_owner_coded: regex.Pattern  # a name a stock code follows (match, group coded: 永利澳门(1128))
+    # where in a text an owner or a stock code may be written (search): a text it finds nothing in has no suffix
+    # that p_owner, p_owner_word or p_owner_coded match; None where the owner patterns look behind their start
+    p_owner_inside: Optional[regex.Pattern]
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
@@ -565,6 +568,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_owner_word=LongestPrefix([w for e in lexicon["owner"] for w in e.words], []),
         # (the name before a stock code is an owner whatever its words: 台中银行(2812), 永利澳门(1128))
         p_owner_coded=lists.compile(r"(?P<coded>\p{Han}{2,8}?)(?=\s*" + alt["owner_code"] + ")"),
+        p_owner_inside=None if _looks_behind(alt["owner"]) else lists.compile(alt["owner"] + "|" + alt["owner_code"]),
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
@@ -730,6 +734,13 @@ def _without_lookbehinds(pattern: str) -> str:
         if skip is None:
             out.append(tok)
     return "".join(out)
+
+
+def _looks_behind(source: str) -> bool:
+    """Whether a match of ``source`` depends on the text before its start (a lookbehind, an anchor, a word
+    boundary): then a match at the start of a suffix of a text need not be one inside the text."""
+    return _without_lookbehinds(source) != source or _EDGE_ASSERTION.search(source) is not None \
+        or "\\A" in source or any(not literal and tok == "^" for _, tok, literal in _tokens(source))
 
 
 def _lists_in(source: str, lists: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
