@@ -6,8 +6,7 @@ predicate (trigger, share or contribution phrase ...); what precedes it is the s
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
@@ -17,17 +16,16 @@ from .linker_rules import CompiledRule, LexiconEntry, LinkRule
 _COMPARE_CUE = regex.compile(r"[比较]")
 
 
-@dataclass(frozen=True, slots=True)
-class RuleMatch:
-    """A rule that fits a value, with its left (predicate) and right matches."""
+class RuleMatch(NamedTuple):
+    """A rule that fits a value, with its left (predicate) and right matches (a named tuple, as ``Predicate``:
+    one is made per value, and a frozen dataclass sets each field through ``object.__setattr__``)."""
 
     rule: CompiledRule
     left: Optional[regex.Match]
     right: Optional[regex.Match]
 
 
-@dataclass(frozen=True, slots=True)
-class Predicate:
+class Predicate(NamedTuple):
     """What the predicate of a statement says: the rule (read as a level verb when the trigger is a bare
     comparative), the trigger's lexicon entry, the kind and the sign."""
 
