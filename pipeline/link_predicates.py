@@ -41,6 +41,9 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
     of the clause came before, so rules continuing it may fire)."""
     memo = doc.rules.left_end_memo(left)  # the rules whose left pattern cannot end as ``left`` does
     misses = memo[1] if memo is not None else 0
+    known = doc.rules.right_memo(right)  # the rules' right patterns on this text after a value, as far as known
+    if known is not None:
+        misses |= known[0] & ~known[1]
     for bit, rule, continues, right_pattern, left_pattern, sentence_before in _rules_for(
             doc, getattr(q, "label", None), getattr(q, "unit", None)):
         if (continues and not has_previous) or misses & bit:
@@ -48,7 +51,16 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
         # right first: an anchored match, much cheaper than the search for a left pattern ending the text
         rm = None
         if right_pattern is not None:
-            rm = right_pattern.match(right)
+            if known is None:
+                rm = right_pattern.match(right)
+            elif known[0] & bit:
+                rm = known[2][bit]  # (known and not a miss: a match)
+            else:
+                rm = right_pattern.match(right)
+                known[0] |= bit
+                if rm is not None:
+                    known[1] |= bit
+                    known[2][bit] = rm
             if rm is None:
                 continue
         lm = None

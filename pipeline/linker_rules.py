@@ -624,6 +624,10 @@ class LinkerRules:
     # learnt rule by rule as the linker reaches them: text ending -> [the rules whose answer is known, the
     # rules that miss], as bits (``left_end_memo``)
     left_end_memos: dict[str, list[int]] = field(default_factory=dict)
+    # what each rule's right pattern makes of a short text after a value (most are empty or a joiner: 、 和 ) 及),
+    # learnt rule by rule as the linker reaches them: text -> [the rules whose answer is known, the rules whose
+    # pattern matches, their matches by bit] (``right_memo``)
+    right_memos: Memo = field(default_factory=Memo)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
@@ -640,6 +644,15 @@ class LinkerRules:
             if len(self.left_end_memos) < _MAX_ENDS:
                 self.left_end_memos[last] = memo
         return memo
+
+    def right_memo(self, right: str) -> Optional[list]:
+        """What is known of the rules' right patterns on the text ``right`` after a value, as ``[known, matched,
+        {bit: match}]`` for the caller to complete: the text after a value is one of few (the end of its clause, a
+        joiner, a bracket), and each rule's anchored match on it is made once; None for a long text."""
+        if len(right) > _SHORT:
+            return None
+        memo = self.right_memos.get(right)
+        return memo if memo is not None else self.right_memos.keep(right, [0, 0, {}])
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]

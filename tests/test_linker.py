@@ -647,6 +647,25 @@ def test_a_region_is_stripped_for_its_owner_only_where_one_may_be_named():
     assert [e.indicator for e in events] == ["彰化银行合并税后纯益", "彰化银行合并税后每股盈余"]
 
 
+def test_the_rules_right_matches_are_remembered_per_text_after_a_value():
+    # LinkerRules.right_memo: each rule's anchored right match on a short text after a value is made once; what is
+    # remembered is what the pattern answers, and a second reading links the same
+    from zhibiao.linker_rules import default_rules
+
+    rules = default_rules()
+    text = "出口和进口分别增长[5%]、[3%],社会消费品零售总额[2.1万亿元]。"
+    first = run(text)
+    memo = rules.right_memo("、")
+    assert memo is not None and memo[0]
+    for i, rule in enumerate(rules.rules):
+        if memo[0] >> i & 1:
+            m = rule.right.match("、")
+            assert (m is not None) == bool(memo[1] >> i & 1)
+            assert m is None or memo[2][1 << i].span() == m.span()
+    assert run(text) == first
+    assert rules.right_memo("以" * 25) is None  # a long text is matched each time
+
+
 def test_a_revenue_noun_before_a_verb_is_no_market_close():
     # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
     # name's, the verb after it the trigger
