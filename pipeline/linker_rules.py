@@ -568,7 +568,10 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_owner_word=LongestPrefix([w for e in lexicon["owner"] for w in e.words], []),
         # (the name before a stock code is an owner whatever its words: 台中银行(2812), 永利澳门(1128))
         p_owner_coded=lists.compile(r"(?P<coded>\p{Han}{2,8}?)(?=\s*" + alt["owner_code"] + ")"),
-        p_owner_inside=None if _looks_behind(alt["owner"]) else lists.compile(alt["owner"] + "|" + alt["owner_code"]),
+        # (searched right to left: the owner patterns open with a run of any Han characters and end in a word, which
+        # a reverse search tries first, where a forward one walks the run at every position)
+        p_owner_inside=None if _looks_behind(alt["owner"])
+        else lists.compile(alt["owner"] + "|" + alt["owner_code"], regex.REVERSE),
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
