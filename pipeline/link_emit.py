@@ -1,8 +1,7 @@
 """Emission: the events of a statement, one per subject, never two for one value and indicator."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -17,9 +16,9 @@ _NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万
 _LIST_MARK = regex.compile(r"[()、和及与,;]")  # brackets and joiners: the location of a list, not one place
 
 
-@dataclass(frozen=True)
-class Event:
-    """A quantity linked to the indicator it measures (normalised offsets)."""
+class Event(NamedTuple):
+    """A quantity linked to the indicator it measures (normalised offsets).  A named tuple: a document makes one
+    per value, and a frozen dataclass would set each of its fields through ``object.__setattr__``."""
 
     indicator: str
     indicator_start: Optional[int]
@@ -91,7 +90,7 @@ class Events:
                 if p.text != ev.indicator and (p.text.startswith(ev.indicator) or by_place or shared):
                     self.keys.discard((ev.value_start, ev.indicator))
                     self.keys.add((ev.value_start, p.text))
-                    self.list[i] = replace(ev, indicator=p.text, indicator_start=p.start, indicator_end=p.end,
-                                           indicator_id=indicator_id(self.rules, p.text),
-                                           location=None if by_place else ev.location)
+                    self.list[i] = ev._replace(indicator=p.text, indicator_start=p.start, indicator_end=p.end,
+                                              indicator_id=indicator_id(self.rules, p.text),
+                                              location=None if by_place else ev.location)
                     break

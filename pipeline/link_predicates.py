@@ -6,8 +6,7 @@ predicate (trigger, share or contribution phrase ...); what precedes it is the s
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
@@ -18,17 +17,16 @@ _COMPARE_CUE = regex.compile(r"[比较]")
 REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
 
 
-@dataclass(frozen=True, slots=True)
-class RuleMatch:
-    """A rule that fits a value, with its left (predicate) and right matches."""
+class RuleMatch(NamedTuple):
+    """A rule that fits a value, with its left (predicate) and right matches (a named tuple, as ``Predicate``:
+    one is made per value, and a frozen dataclass sets each field through ``object.__setattr__``)."""
 
     rule: CompiledRule
     left: Optional[regex.Match]
     right: Optional[regex.Match]
 
 
-@dataclass(frozen=True, slots=True)
-class Predicate:
+class Predicate(NamedTuple):
     """What the predicate of a statement says: the rule (read as a level verb when the trigger is a bare
     comparative), the trigger's lexicon entry, the kind and the sign."""
 
@@ -44,6 +42,9 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
     of the clause came before, so rules continuing it may fire)."""
     memo = doc.rules.left_end_memo(left)  # the rules whose left pattern cannot end as ``left`` does
     misses = memo[1] if memo is not None else 0
+    known = doc.rules.right_memo(right)  # the rules' right patterns on this text after a value, as far as known
+    if known is not None:
+        misses |= known[0] & ~known[1]
     for bit, rule, continues, right_pattern, left_pattern, sentence_before in _rules_for(
             doc, getattr(q, "label", None), getattr(q, "unit", None)):
         if (continues and not has_previous) or misses & bit:
@@ -51,7 +52,16 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
         # right first: an anchored match, much cheaper than the search for a left pattern ending the text
         rm = None
         if right_pattern is not None:
-            rm = right_pattern.match(right)
+            if known is None:
+                rm = right_pattern.match(right)
+            elif known[0] & bit:
+                rm = known[2][bit]  # (known and not a miss: a match)
+            else:
+                rm = right_pattern.match(right)
+                known[0] |= bit
+                if rm is not None:
+                    known[1] |= bit
+                    known[2][bit] = rm
             if rm is None:
                 continue
         lm = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
@@ -29,9 +29,10 @@ _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
 _FIXED_BASES = ("yoy", "mom", "vs_prev")
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """What a linked value states; the values listed after it (和/、/或) continue it, ``index`` counting them."""
+class Statement(NamedTuple):
+    """What a linked value states; the values listed after it (和/、/或) continue it, ``index`` counting them.
+    (A named tuple, as ``ValueContext``: one is made per value, and a frozen dataclass sets each field through
+    ``object.__setattr__``.)"""
 
     kind: str
     sign: int
@@ -47,8 +48,7 @@ class Statement:
     bases: Optional[list[str]]  # one basis per listed value (分别较A和B)
 
 
-@dataclass(frozen=True, slots=True)
-class ValueContext:
+class ValueContext(NamedTuple):
     """Where a value stands: its left context (from ``region_start``), its right context, its clause and
     sentence, the values after it in the clause, the clause's topic and the sentence's location so far."""
 
@@ -252,8 +252,12 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
 def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
     """(the owner opening a subject region, the region's text from it): a company of the lexicon or one before a stock
     code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
-    (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them)."""
+    (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them).
+    A region naming no owner anywhere (most do not) is not stripped: its text is then returned whole, where no
+    owner opens it either."""
     eng = doc.eng
+    if eng.p_owner_inside is not None and eng.p_owner_inside.search(doc.text, start, end) is None:
+        return None, doc.text[start:end]
     text = doc.text[start:end].lstrip(REGION_LEAD)
     word = eng.p_owner_word.match(text, 0)
     if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):
@@ -284,7 +288,7 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     basis = prev.bases[idx] if prev.bases and idx < len(prev.bases) else prev.basis
     period = prev.period if prev.period is not None else period_for(doc, ctx.sentence, q.start)
     mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
-    return replace(prev, index=idx, subject_end=subject_end)
+    return prev._replace(index=idx, subject_end=subject_end)
 
 
 def _forecast_reference(doc: Document, mem: Memory, ctx: ValueContext) -> Optional[Subject]:

@@ -374,7 +374,7 @@ def owner_at(eng: EnginePatterns, text: str) -> Optional[str]:
     m = eng.p_owner.match(text, 0)
     if m is not None and m.end() > 0:
         return text[:m.end()]
-    m = eng.p_owner_coded.match(text)
+    m = eng.p_owner_coded.match(text) if "(" in text else None  # (a stock code opens with its bracket)
     return m.group("coded") if m is not None else None
 
 

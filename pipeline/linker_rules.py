@@ -357,6 +357,9 @@ class EnginePatterns:
     p_owner: "LongestPrefix"  # the longest owner opening a subject or clause (台积电, 小米集团 not 小米, 富邦金控)
     p_owner_word: "LongestPrefix"  # the longest owner named by a word of the lexicon (贵州茅台: no place to strip)
     p_owner_coded: regex.Pattern  # a name a stock code follows (match, group coded: 永利澳门(1128))
+    # where in a text an owner or a stock code may be written (search): a text it finds nothing in has no suffix
+    # that p_owner, p_owner_word or p_owner_coded match; None where the owner patterns look behind their start
+    p_owner_inside: Optional[regex.Pattern]
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
@@ -565,6 +568,10 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_owner_word=LongestPrefix([w for e in lexicon["owner"] for w in e.words], []),
         # (the name before a stock code is an owner whatever its words: 台中银行(2812), 永利澳门(1128))
         p_owner_coded=lists.compile(r"(?P<coded>\p{Han}{2,8}?)(?=\s*" + alt["owner_code"] + ")"),
+        # (searched right to left: the owner patterns open with a run of any Han characters and end in a word, which
+        # a reverse search tries first, where a forward one walks the run at every position)
+        p_owner_inside=None if _looks_behind(alt["owner"])
+        else lists.compile(alt["owner"] + "|" + alt["owner_code"], regex.REVERSE),
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
@@ -620,6 +627,10 @@ class LinkerRules:
     # learnt rule by rule as the linker reaches them: text ending -> [the rules whose answer is known, the
     # rules that miss], as bits (``left_end_memo``)
     left_end_memos: dict[str, list[int]] = field(default_factory=dict)
+    # what each rule's right pattern makes of a short text after a value (most are empty or a joiner: 、 和 ) 及),
+    # learnt rule by rule as the linker reaches them: text -> [the rules whose answer is known, the rules whose
+    # pattern matches, their matches by bit] (``right_memo``)
+    right_memos: Memo = field(default_factory=Memo)
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
@@ -636,6 +647,15 @@ class LinkerRules:
             if len(self.left_end_memos) < _MAX_ENDS:
                 self.left_end_memos[last] = memo
         return memo
+
+    def right_memo(self, right: str) -> Optional[list]:
+        """What is known of the rules' right patterns on the text ``right`` after a value, as ``[known, matched,
+        {bit: match}]`` for the caller to complete: the text after a value is one of few (the end of its clause, a
+        joiner, a bracket), and each rule's anchored match on it is made once; None for a long text."""
+        if len(right) > _SHORT:
+            return None
+        memo = self.right_memos.get(right)
+        return memo if memo is not None else self.right_memos.keep(right, [0, 0, {}])
 
     def words(self, cls: str) -> list[str]:
         return [w for e in self.lexicon.get(cls, []) for w in e.words]
@@ -730,6 +750,13 @@ def _without_lookbehinds(pattern: str) -> str:
         if skip is None:
             out.append(tok)
     return "".join(out)
+
+
+def _looks_behind(source: str) -> bool:
+    """Whether a match of ``source`` depends on the text before its start (a lookbehind, an anchor, a word
+    boundary): then a match at the start of a suffix of a text need not be one inside the text."""
+    return _without_lookbehinds(source) != source or _EDGE_ASSERTION.search(source) is not None \
+        or "\\A" in source or any(not literal and tok == "^" for _, tok, literal in _tokens(source))
 
 
 def _lists_in(source: str, lists: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:

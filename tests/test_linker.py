@@ -669,6 +669,44 @@ def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
     assert [one(events, v).indicator for v in ("59%至61%", "49%到51%")] == ["台积电毛利率", "台积电营利率"]
 
 
+def test_a_region_is_stripped_for_its_owner_only_where_one_may_be_named():
+    # p_owner_inside: a region naming no owner anywhere is not stripped of its fillers; every owner word and pattern,
+    # and a stock code, is found inside a text, behind fillers too, so a region an owner opens is stripped as before
+    from zhibiao.linker_rules import _looks_behind, default_rules
+
+    rules = default_rules()
+    inside = rules.engine.p_owner_inside
+    assert inside is not None
+    assert all(inside.search("以及" + w + "税后纯益") for w in rules.words("owner"))
+    assert inside.search("此外,彰化银行") and inside.search("该公司(0388)") and inside.search("据联邦银表示")
+    assert inside.search("全年货物出口总值") is None and inside.search("银价") is None
+    # a pattern looking before its start would be matched differently inside a text: no gate then
+    assert _looks_behind(r"(?<![上下])银行") and _looks_behind(r"^\p{Han}{2}银行") and _looks_behind(r"\b银行")
+    assert not _looks_behind(r"\p{Han}{1,3}?银(?![行元])") and not _looks_behind(r"[^,;]{2}集团")
+    # the statements the owner frames are linked as before
+    events = run("此外,彰化银行2月合并税后纯益[15.90亿元],合并税后每股盈余(EPS)[0.28元]。")
+    assert [e.indicator for e in events] == ["彰化银行合并税后纯益", "彰化银行合并税后每股盈余"]
+
+
+def test_the_rules_right_matches_are_remembered_per_text_after_a_value():
+    # LinkerRules.right_memo: each rule's anchored right match on a short text after a value is made once; what is
+    # remembered is what the pattern answers, and a second reading links the same
+    from zhibiao.linker_rules import default_rules
+
+    rules = default_rules()
+    text = "出口和进口分别增长[5%]、[3%],社会消费品零售总额[2.1万亿元]。"
+    first = run(text)
+    memo = rules.right_memo("、")
+    assert memo is not None and memo[0]
+    for i, rule in enumerate(rules.rules):
+        if memo[0] >> i & 1:
+            m = rule.right.match("、")
+            assert (m is not None) == bool(memo[1] >> i & 1)
+            assert m is None or memo[2][1 << i].span() == m.span()
+    assert run(text) == first
+    assert rules.right_memo("以" * 25) is None  # a long text is matched each time
+
+
 def test_a_revenue_noun_before_a_verb_is_no_market_close():
     # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
     # name's, the verb after it the trigger
