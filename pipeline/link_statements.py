@@ -147,6 +147,10 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     if spec.subject == "previous" and prev is not None:
         return _continue(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
+    if prev is not None and prev.mode == "list" and prev.kind == pred.kind == "change" \
+            and prev.index + 1 < len(prev.parts) and doc.eng.p_conj_trigger.match(ctx.left):
+        # 内贸、外贸吞吐量分别下降1.3%和增长5.0%: the next listed subject, with this value's own sign
+        return _continue(doc, mem, ctx, spec.id, prev, pred.sign)
     pred_start = ctx.region_start + (match.left.start() if match.left is not None else len(ctx.left))
     before = mem.carry
     forecast = _forecast_reference(doc, mem, ctx) if spec.subject == "left" else None
@@ -269,8 +273,10 @@ def _region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], s
     return owner_at(eng, text), text
 
 
-def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:
-    """A value listed after the last statement's (和/、/或): the next listed subject, or all of them."""
+def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement,
+              sign: Optional[int] = None) -> Statement:
+    """A value listed after the last statement's (和/、/或): the next listed subject, or all of them; ``sign``
+    is the value's own where a change verb of its own leads it (分别下降1.3%和增长5.0%)."""
     q = ctx.q
     idx = prev.index + 1
     subjects = [prev.parts[idx]] if prev.mode == "list" and idx < len(prev.parts) else prev.subjects
@@ -286,7 +292,8 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
             subject_end = send
     basis = prev.bases[idx] if prev.bases and idx < len(prev.bases) else prev.basis
     period = prev.period if prev.period is not None else period_for(doc, ctx.sentence, q.start)
-    mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
+    mem.events.emit(q, subjects, prev.kind, prev.sign if sign is None else sign, basis, ctx.sentence, rule_id,
+                    prev.location, period)
     return replace(prev, index=idx, subject_end=subject_end)
 
 
@@ -602,8 +609,11 @@ def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
     """How many values are listed from this one on (joined by 和 、 或), and where the last ends."""
     n = 1
     last_end = ctx.q.end
+    # 分别下降1.3%和增长5.0%: after a list cue, values each led by a change verb of their own are listed too
+    cued = doc.eng.p_list_cue.search(doc.text, ctx.clause[0], ctx.q.start) is not None
     for f in ctx.following:
-        if not doc.eng.p_conj_only.match(doc.text[last_end:f.start]):
+        gap = doc.text[last_end:f.start]
+        if not (doc.eng.p_conj_only.match(gap) or (cued and doc.eng.p_conj_trigger.match(gap))):
             break
         n += 1
         last_end = f.end
