@@ -712,7 +712,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
-        pieces = split(doc, subject, n)
+        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n)
         if pieces:
             mode = "list"
             parts = pieces
@@ -733,6 +733,29 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
+
+
+_CLAUSE_NAMES = regex.compile(r"(?:[^,;:。!?\d%]{2,24}?业\s*,\s*)+$")
+_LAST_SECTOR = regex.compile(r"^(.{2,24}?业)(\p{Han}{2,8})$")
+
+
+def _clause_listed(doc: Document, ctx: ValueContext, subject: Subject, n: int) -> Optional[list[Subject]]:
+    """Names of industries written as clauses of their own before the subject, each ending in 业 (their names
+    hold 、 and 和 themselves: 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业生产指数同比分别增长…): with the
+    subject's industry they are the n names the values go to, each taking the measure written after the last."""
+    if subject.start is None or doc.text[subject.start:subject.end] != subject.text:
+        return None
+    head = _LAST_SECTOR.match(subject.text)
+    lead = _CLAUSE_NAMES.search(doc.text, ctx.sentence[0], subject.start)
+    if head is None or lead is None:
+        return None
+    names = [t.strip() for t in lead.group(0).split(",") if t.strip()]
+    if len(names) + 1 != n:
+        return None
+    parts = [Subject(name + head.group(2), None, None) for name in names] + [subject]
+    for p in parts:
+        p.location, p.share = subject.location, subject.share
+    return parts
 
 
 def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:

@@ -682,6 +682,15 @@ def test_a_mainland_company_owns_the_measures_of_its_results_report():
     assert one(run("1-6月,全国汽车销量[1300万辆],同比增长[6%]。"), "1300万辆").indicator == "汽车销量"
 
 
+def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
+    # an industry clause stating a value of its own is no name of the list after it: the list is the subject's
+    events = run("批发业增长[3%],金融业增加值分别增长[5%]和[6%]。")
+    assert [one(events, v).indicator for v in ("3%", "5%", "6%")] == ["批发业", "金融业增加值", "金融业增加值"]
+    # as many names as values, or none of them: three clause names before two values are no list of theirs
+    events = run("分行业看,批发业,零售业,金融业增加值分别增长[5%]和[6%]。")
+    assert "批发业增加值" not in [e.indicator for e in events]
+
+
 def test_an_owner_wins_over_a_topic_for_its_measures():
     # owned_measure after an owner: the company's, not the topic's (a head noun takes the topic before it otherwise)
     events = run("小米集团发布2025年第三季度财报,数据显示,公司当季实现营业收入[1131.21亿元],同比增长[22.3%]。")
