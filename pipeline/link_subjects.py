@@ -407,7 +407,9 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
         if m and m.end() > 0:
             return m.end()
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
-    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)):
+    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)) \
+            and not _opens_catalogue_name(rules, rest, m.end()):
+        # (a filler beginning a catalogue name is the name's: 计划总投资亿元及以上项目完成投资)
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
     if m and not _cuts_catalogue_name(rules, rest, m.end()):

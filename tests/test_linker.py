@@ -691,6 +691,13 @@ def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
     assert "批发业增加值" not in [e.indicator for e in events]
 
 
+def test_a_filler_opening_a_catalogue_name_is_the_names():
+    # class filler_prefix strips 计划 before a name, but not where it begins a statistic of the catalogue
+    events = run("1至8月,计划总投资亿元及以上项目完成投资同比增长[7%],拉动全部投资增长[3.8个百分点]。")
+    assert [one(events, v).indicator for v in ("7%", "3.8个百分点")] == ["计划总投资亿元及以上项目完成投资"] * 2
+    assert one(run("今年计划新建项目[30个]。"), "30个").indicator == "新建项目"
+
+
 def test_an_owner_wins_over_a_topic_for_its_measures():
     # owned_measure after an owner: the company's, not the topic's (a head noun takes the topic before it otherwise)
     events = run("小米集团发布2025年第三季度财报,数据显示,公司当季实现营业收入[1131.21亿元],同比增长[22.3%]。")
