@@ -147,6 +147,10 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     if spec.subject == "previous" and prev is not None:
         return _continue(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
+    if prev is not None and prev.mode == "list" and prev.kind == pred.kind == "change" \
+            and prev.index + 1 < len(prev.parts) and doc.eng.p_conj_trigger.match(ctx.left):
+        # 内贸、外贸吞吐量分别下降1.3%和增长5.0%: the next listed subject, with this value's own sign
+        return _continue(doc, mem, ctx, spec.id, prev, pred.sign)
     pred_start = ctx.region_start + (match.left.start() if match.left is not None else len(ctx.left))
     before = mem.carry
     forecast = _forecast_reference(doc, mem, ctx) if spec.subject == "left" else None
@@ -270,8 +274,10 @@ def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], st
     return owner_at(eng, text), text
 
 
-def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:
-    """A value listed after the last statement's (和/、/或): the next listed subject, or all of them."""
+def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement,
+              sign: Optional[int] = None) -> Statement:
+    """A value listed after the last statement's (和/、/或): the next listed subject, or all of them; ``sign``
+    is the value's own where a change verb of its own leads it (分别下降1.3%和增长5.0%)."""
     q = ctx.q
     idx = prev.index + 1
     subjects = [prev.parts[idx]] if prev.mode == "list" and idx < len(prev.parts) else prev.subjects
@@ -287,7 +293,8 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
             subject_end = send
     basis = prev.bases[idx] if prev.bases and idx < len(prev.bases) else prev.basis
     period = prev.period if prev.period is not None else period_for(doc, ctx.sentence, q.start)
-    mem.events.emit(q, subjects, prev.kind, prev.sign, basis, ctx.sentence, rule_id, prev.location, period)
+    mem.events.emit(q, subjects, prev.kind, prev.sign if sign is None else sign, basis, ctx.sentence, rule_id,
+                    prev.location, period)
     return prev._replace(index=idx, subject_end=subject_end)
 
 
@@ -603,8 +610,11 @@ def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
     """How many values are listed from this one on (joined by 和 、 或), and where the last ends."""
     n = 1
     last_end = ctx.q.end
+    # 分别下降1.3%和增长5.0%: after a list cue, values each led by a change verb of their own are listed too
+    cued = doc.eng.p_list_cue.search(doc.text, ctx.clause[0], ctx.q.start) is not None
     for f in ctx.following:
-        if not doc.eng.p_conj_only.match(doc.text[last_end:f.start]):
+        gap = doc.text[last_end:f.start]
+        if not (doc.eng.p_conj_only.match(gap) or (cued and doc.eng.p_conj_trigger.match(gap))):
             break
         n += 1
         last_end = f.end
@@ -707,7 +717,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
-        pieces = split(doc, subject, n)
+        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n)
         if pieces:
             mode = "list"
             parts = pieces
@@ -724,40 +734,33 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if pieces:
             parts = pieces
             mode = "shared"
-    elif n == 1 and (item := _own_verb_item(doc, ctx, subject, before)) is not None \
-            and (pieces := split(doc, subject, item[1])):
-        # 证券业、期货业分别年减16.55%与年减2.03%: values listed after 分别, each with a verb of its own, go one to
-        # each name, in order
-        mode = "list"
-        parts = [pieces[item[0]]]
     if mode != "single":
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)
     return mode, parts, subject
 
 
-def _own_verb_item(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[tuple[int, int]]:
-    """(i, k): the value is the i-th of k values listed after a list cue (分别) of its clause, each after a joiner and
-    a change verb of its own (分别年减16.55%与年减2.03%, 分别增长5%和下降3%); None otherwise."""
-    cue = None
-    for cue in doc.eng.p_list_cue.finditer(before):
-        pass
-    if cue is None:
+_CLAUSE_NAMES = regex.compile(r"(?:[^,;:。!?\d%]{2,24}?业\s*,\s*)+$")
+_LAST_SECTOR = regex.compile(r"^(.{2,24}?业)(\p{Han}{2,8})$")
+
+
+def _clause_listed(doc: Document, ctx: ValueContext, subject: Subject, n: int) -> Optional[list[Subject]]:
+    """Names of industries written as clauses of their own before the subject, each ending in 业 (their names
+    hold 、 and 和 themselves: 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业生产指数同比分别增长…): with the
+    subject's industry they are the n names the values go to, each taking the measure written after the last."""
+    if subject.start is None or doc.text[subject.start:subject.end] != subject.text:
         return None
-    at = ctx.clause[0] + cue.end()
-    if subject.end is not None and subject.end > at:
+    head = _LAST_SECTOR.match(subject.text)
+    lead = _CLAUSE_NAMES.search(doc.text, ctx.sentence[0], subject.start)
+    if head is None or lead is None:
         return None
-    lo, hi = bisect_left(doc.q_starts, at), bisect_left(doc.q_starts, ctx.clause[1])
-    if hi - lo < 2:
+    names = [t.strip() for t in lead.group(0).split(",") if t.strip()]
+    if len(names) + 1 != n:
         return None
-    text = doc.text
-    for k in range(lo + 1, hi):
-        gap = text[doc.q_ends[k - 1]:doc.q_starts[k]].lstrip()
-        if not gap or gap[0] not in _JOINER_CHARS or doc.eng.p_trigger_change.search(gap) is None:
-            return None
-    if doc.eng.p_trigger_change.search(text, at, doc.q_starts[lo]) is None:
-        return None
-    return bisect_left(doc.q_starts, ctx.q.start) - lo, hi - lo
+    parts = [Subject(name + head.group(2), None, None) for name in names] + [subject]
+    for p in parts:
+        p.location, p.share = subject.location, subject.share
+    return parts
 
 
 def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:

@@ -415,7 +415,8 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
     # (a filler of more characters stays too where it begins a word of the domain: 同时指标, Taiwan's coincident index)
     if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)) \
-            and not eng.p_function_led_word.match(rest):
+            and not eng.p_function_led_word.match(rest) and not _opens_catalogue_name(rules, rest, m.end()):
+        # (a filler beginning a catalogue name is the name's: 计划总投资亿元及以上项目完成投资)
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
     if m and not _cuts_catalogue_name(rules, rest, m.end()):
@@ -475,6 +476,16 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # an ordinal prefix written once (第一、二、三产业 -> 第二产业, 第三产业)
         if _ORDINAL_FIRST.match(parts[0].text) and all(_BARE_ORDINAL.match(p.text) for p in parts[1:]):
             parts = [parts[0]] + [Subject("第" + p.text, None, None) for p in parts[1:]]
+        if _bound_conjuncts([p.text for p in parts]):
+            # one-character conjuncts are bound morphemes sharing what follows the first character of the last
+            # (内、外贸吞吐量 -> 内贸吞吐量, 外贸吞吐量; 进、出口总额 -> 进口总额; 大、中型企业 -> 大型企业)
+            rest = parts[-1].text[1:]
+            for k in range(len(parts) - 1):
+                parts[k] = Subject(parts[k].text + rest, None, None)
+            for p in parts:
+                p.location = subj.location
+                p.share = subj.share
+            return parts
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
@@ -513,6 +524,16 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             p.share = subj.share
         return parts
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+def _bound_conjuncts(texts: list[str]) -> bool:
+    """Whether every conjunct but the last is one Han character and the last one three or more, opening with
+    one: the first characters of coordinated words written once (内、外贸), not names of their own."""
+    return len(texts[-1]) >= 3 and _HAN_CHAR.match(texts[-1]) is not None \
+        and all(len(t) == 1 and _HAN_CHAR.match(t) for t in texts[:-1])
 
 
 def _shared_scope(doc: Document, parts: list[Subject], head: str) -> list[Subject]:

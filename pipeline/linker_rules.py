@@ -310,6 +310,7 @@ class EnginePatterns:
     p_stop: regex.Pattern
     p_period_ref: EndPattern
     p_conj_only: regex.Pattern
+    p_conj_trigger: regex.Pattern
     p_place_unit: regex.Pattern
     # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
     p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
@@ -510,6 +511,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_stop=lex["stop_verb"],
         p_period_ref=EndPattern(lists.compile("(?:" + alt["period_ref"] + r")\s*$")),
         p_conj_only=lists.compile(r"^\s*(?:" + alt["conj"] + r")\s*(?:" + alt["qualifier"] + r")?\s*$"),
+        # 分别下降1.3%和增长5.0%: a listed value with a change verb of its own, and nothing else, before it
+        p_conj_trigger=lists.compile(r"^\s*(?:" + alt["conj"] + r")\s*(?:" + alt["trigger_change"] + r")\s*(?:"
+                                     + alt["qualifier"] + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
         p_rate_tail=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),

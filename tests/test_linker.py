@@ -785,6 +785,36 @@ def test_an_owner_is_named_whole():
     assert one(events, "196.55亿元").indicator == "第一金税后纯益"
 
 
+def test_a_mainland_company_owns_the_measures_of_its_results_report():
+    # owned_measure: a listed group's name (集团股份, pattern of class owner) goes before 销售收入, 毛利润 and the
+    # profit 归属于上市公司股东, as the mainland reports write them, in every later clause of its sentence
+    events = run("上半年,某某集团股份销售汽车[50万辆],同比下降[4%],实现销售收入[300亿元],同比增长[6%];"
+                 "毛利润[40亿元];归属于上市公司股东的净利润[2亿元]。")
+    assert [one(events, v).indicator for v in ("300亿元", "6%", "40亿元", "2亿元")] == \
+        ["某某集团股份销售收入", "某某集团股份销售收入", "某某集团股份毛利润", "某某集团股份归属于上市公司股东的净利润"]
+    # a carmaker of class owner opening the name stays in it (the subject-boundary model may not drop it)
+    assert one(run("上汽新能源汽车销量达到[5万辆]。"), "5万辆").indicator == "上汽新能源汽车销量"
+    assert one(run("上汽通用汽车新能源汽车交付量超过[4万辆]。"), "4万辆").indicator == "上汽通用汽车新能源汽车交付量"
+    # no owner, no company: the trade's sales stay bare
+    assert one(run("1-6月,全国汽车销量[1300万辆],同比增长[6%]。"), "1300万辆").indicator == "汽车销量"
+
+
+def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
+    # an industry clause stating a value of its own is no name of the list after it: the list is the subject's
+    events = run("批发业增长[3%],金融业增加值分别增长[5%]和[6%]。")
+    assert [one(events, v).indicator for v in ("3%", "5%", "6%")] == ["批发业", "金融业增加值", "金融业增加值"]
+    # as many names as values, or none of them: three clause names before two values are no list of theirs
+    events = run("分行业看,批发业,零售业,金融业增加值分别增长[5%]和[6%]。")
+    assert "批发业增加值" not in [e.indicator for e in events]
+
+
+def test_a_filler_opening_a_catalogue_name_is_the_names():
+    # class filler_prefix strips 计划 before a name, but not where it begins a statistic of the catalogue
+    events = run("1至8月,计划总投资亿元及以上项目完成投资同比增长[7%],拉动全部投资增长[3.8个百分点]。")
+    assert [one(events, v).indicator for v in ("7%", "3.8个百分点")] == ["计划总投资亿元及以上项目完成投资"] * 2
+    assert one(run("今年计划新建项目[30个]。"), "30个").indicator == "新建项目"
+
+
 def test_an_owner_wins_over_a_topic_for_its_measures():
     # owned_measure after an owner: the company's, not the topic's (a head noun takes the topic before it otherwise)
     events = run("小米集团发布2025年第三季度财报,数据显示,公司当季实现营业收入[1131.21亿元],同比增长[22.3%]。")
