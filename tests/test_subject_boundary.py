@@ -123,6 +123,17 @@ def test_shipped_model_is_what_the_script_trains(tmp_path):
     assert out.read_bytes() == subject_boundary.MODEL_FILE.read_bytes()
 
 
+def test_file_groups_hold_out_batches_whole():
+    """``--groups`` holds out files by the batch they were annotated in: news39 on (annotated blind) together,
+    files without a number with the first batch, every design file in exactly one group."""
+    script = _script()
+    assert script.group_of(Path("corpus/news41.gold.jsonl")) == script.group_of(Path("news45.gold.jsonl")) == "news39+"
+    assert script.group_of(Path("news38.gold.jsonl")) != "news39+"
+    assert script.group_of(Path("seed.gold.jsonl")) == script.group_of(Path("news2.gold.jsonl")) == script.GROUPS[0][0]
+    names = [g[0] for g in script.GROUPS]
+    assert {script.group_of(f) for f in script.default_files()} <= set(names) and len(set(names)) == len(names)
+
+
 def test_training_script_refuses_blind_sets(tmp_path):
     with pytest.raises(SystemExit):
         _script().main([str(ROOT / "corpus" / "blind" / "x.gold.jsonl"), "-o", str(tmp_path / "m.json")])
