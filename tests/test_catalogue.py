@@ -281,7 +281,8 @@ def test_matches(text, expected):
         ("中型企业PMI", "pmi_medium"),  # ... an entry named so wins
         ("中型企业", None),  # ... which names nothing alone
         ("大学程度者失业率", None),  # a group named by its last word: 者, 人口, 劳动力, 居民, 家庭
-        ("外来户籍劳动力调查失业率", None),
+        ("外来户籍人口调查失业率", None),
+        ("外来户籍劳动力调查失业率", "unemployment_migrant_hukou_cn"),  # ... an entry named so wins (NBS)
         ("澳门居民失业率", None),
         ("所得最高20%家庭每户可支配所得", None),
         ("户籍人口城镇化率", "urbanization_rate_registered"),  # ... an entry named so wins
