@@ -239,6 +239,8 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
             text = name[:cut] + text
             subject = replace(subject, text=text, start=None, end=None, location=None)
     owner = owner_at(eng, text)
+    if owner is None and framed is not None and text.startswith(framed):
+        owner = framed  # named before its stock code in the region (远百(2903)预期…业绩): the code is gone from the subject
     if owner is not None and len(owner) < len(text):
         mem.owner = owner
         named = owned_name(eng, owner, text)

@@ -27,13 +27,25 @@ class Period:
     text: str
 
 
+def _code_tail(text: str, start: int) -> bool:
+    """Whether the period found at ``start`` continues the number or code written before it.
+
+    A digit before any period makes it a number's tail (12023年; and 2019全年, 2022前10月 name a year the
+    grammar does not read yet); a Latin letter only before a period that opens with a digit or a letter
+    (A2023年), since a time word after a name written in letters starts a new word (GDP今年增长,
+    远东SOGO今年业绩).
+    """
+    before, first = text[start - 1], text[start]
+    return before.isdigit() or (before in _LETTERS and (first.isdigit() or first in _LETTERS))
+
+
 def find_periods(text: str, grammar: PeriodGrammar | str | Path | None = None) -> list[Period]:
     """The periods of normalised ``text`` a statement can refer to, in order."""
     g = grammar if isinstance(grammar, PeriodGrammar) else load_periods(grammar)
     out: list[Period] = []
     for m in g.find.finditer(text):
         start, end = m.span()
-        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in _LETTERS):
+        if start > 0 and _code_tail(text, start):
             continue  # the tail of a number or a code (12023年, A2023年), not a year
         out.append(Period(start, end, m.group()))
     return out

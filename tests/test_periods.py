@@ -434,3 +434,18 @@ def test_gold_period_dates_resolve_from_the_gold_period_texts() -> None:
                     total += 1
                     correct += (gold["period_start"], gold["period_end"]) == (got["period_start"], got["period_end"])
     assert total >= 300 and correct / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("GDP今年增长5%", ["今年"]),  # a time word after a name in letters starts a word of its own
+        ("远东SOGO今年全台业绩年增10%", ["今年"]),
+        ("CPI上月上涨0.3%", ["上月"]),
+        ("型号A2023年产", []),  # a code's tail, no year
+        ("编号12023年", []),  # a number's tail
+        ("2019全年能源消费总量", []),  # a year written without 年 before 全年: not read as 全年 alone
+    ],
+)
+def test_a_period_after_letters_or_digits(text: str, found: list[str]) -> None:
+    assert [p.text for p in find_periods(normalize(text).text)] == found
