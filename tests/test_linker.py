@@ -669,6 +669,24 @@ def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
     assert [one(events, v).indicator for v in ("59%至61%", "49%到51%")] == ["台积电毛利率", "台积电营利率"]
 
 
+def test_a_line_of_results_does_not_end_the_owner():
+    # class owned_line: a provision between the owner and its measures names a line of the report, which keeps the
+    # owner for the measures after it (owned_measure: a developer's property line too)
+    events = run("港铁(00066)公布全年业绩。港铁指,未计及通勤铁路的拨备[10.22亿元],股东应占经常性业务利润增加至"
+                 "[53.03亿元],惟物业发展利润减少至[20.83亿元]。")
+    assert [one(events, v).indicator for v in ("53.03亿元", "20.83亿元")] == \
+        ["港铁股东应占经常性业务利润", "港铁物业发展利润"]
+    # a subject naming no line of results (the economy's output) still ends it
+    events = run("港铁(00066)公布业绩,股东应占溢利[77.84亿元],同期本地生产总值增长[2%],经常性业务利润[53亿元]。")
+    assert one(events, "53亿元").indicator == "经常性业务利润"
+    # owned_measure: a bank's coverage ratio and a loss written bare are the owner's; not without an owner
+    events = run("第一银行单月税后纯益[22.05亿元];覆盖率上升至[831.61%],逾放比维持在[0.17%]。")
+    assert [one(events, v).indicator for v in ("831.61%", "0.17%")] == ["第一银行覆盖率", "第一银行逾放比"]
+    events = run("澳博(00880)公布,首季公司拥有人应占亏损为[7400万元],去年同期则为亏损[8.69亿元]。")
+    assert one(events, "8.69亿元").indicator == "澳博亏损"
+    assert one(run("全市医保覆盖率达[98%]。"), "98%").indicator == "医保覆盖率"
+
+
 def test_a_revenue_noun_before_a_verb_is_no_market_close():
     # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
     # name's, the verb after it the trigger
