@@ -687,6 +687,17 @@ def test_a_line_of_results_does_not_end_the_owner():
     assert one(run("全市医保覆盖率达[98%]。"), "98%").indicator == "医保覆盖率"
 
 
+def test_a_company_segment_named_by_its_place_keeps_it():
+    # class place_keep: a developer's or railway's segment by place is the segment's name (corpus news47-11, -20)
+    events = run("香港车务营运按年增长[2.53%];香港物业租赁及管理业务收入[50.67亿元]。")
+    assert [(one(events, v).indicator, one(events, v).location) for v in ("2.53%", "50.67亿元")] == \
+        [("香港车务营运", None), ("香港物业租赁及管理业务收入", None)]
+    events = run("期内,香港应占物业合同销售额约[263亿港元],内地物业合同销售额约[112亿元]。")
+    assert [one(events, v).indicator for v in ("263亿港元", "112亿元")] == ["香港应占物业合同销售额", "内地物业合同销售额"]
+    # not a trade's statistic after a place, which stays its location
+    assert [(e.indicator, e.location) for e in run("香港物业价格上升[3%]。")] == [("物业价格", "香港")]
+
+
 def test_a_revenue_noun_before_a_verb_is_no_market_close():
     # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
     # name's, the verb after it the trigger
