@@ -687,6 +687,17 @@ def test_a_line_of_results_does_not_end_the_owner():
     assert one(run("全市医保覆盖率达[98%]。"), "98%").indicator == "医保覆盖率"
 
 
+def test_profit_attributable_and_ebitda_spelled_out_are_the_owners():
+    # owned_measure: the mainland's profit attributable to shareholders and Hong Kong's EBITDA in words
+    events = run("平安银行今年前三季度实现营业收入[1006.68亿元];实现归属于股东的净利润[383.39亿元],同比下降[3.5%]。")
+    assert [one(events, v).indicator for v in ("383.39亿元", "3.5%")] == ["平安银行归属于股东的净利润"] * 2
+    events = run("港交所(0388)公布第三季业绩,股东应占溢利为[49亿元],除税、息、折旧及摊销前溢利(EBITDA)按年增加[59%]。")
+    assert one(events, "59%").indicator == "港交所除税、息、折旧及摊销前溢利"
+    # without an owner in the sentence, a survey's total stays as written
+    events = run("全国规模以上工业企业实现营业收入[10万亿元],归属于母公司股东的净利润增长[3%]。")
+    assert one(events, "3%").indicator == "归属于母公司股东的净利润"
+
+
 def test_a_company_segment_named_by_its_place_keeps_it():
     # class place_keep: a developer's or railway's segment by place is the segment's name (corpus news47-11, -20)
     events = run("香港车务营运按年增长[2.53%];香港物业租赁及管理业务收入[50.67亿元]。")
