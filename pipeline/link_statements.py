@@ -223,9 +223,10 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
 def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subject: Subject) -> Subject:
     """A company, bank or group whose results the sentence reports, named once (台中银行(2812)11月税后纯益8.51亿元,累计
     前11月税后纯益为82.91亿元), goes before the bare measures of its later clauses (台中银行税后纯益), as the annotators
-    write them (corpus news37: 港交所收入及其他收益); a subject naming something else ends it.  A subject opening with
-    an owner makes it the sentence's; one whose owner the frame before a period took with its verb (台积电昨公布一月营收
-    -> 营收) finds it at the start of its region, and one named after its place gets that back from there."""
+    write them (corpus news37: 港交所收入及其他收益); a subject naming something other than a line of results ends
+    it.  A subject opening with an owner makes it the sentence's; one whose owner the frame before a period took
+    with its verb (台积电昨公布一月营收 -> 营收) finds it at the start of its region, and one named after its place
+    gets that back from there."""
     eng = doc.eng
     text = subject.text
     framed, region = region_owner(doc, ctx.region_start, pred_start)
@@ -246,7 +247,10 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
         named = owned_name(eng, owner, text)
         return subject if named is None or named == text else replace(subject, text=named, start=None, end=None)
     if not eng.p_owned_measure.fullmatch(text):
-        mem.owner = None
+        # a line of the owner's report (a provision, a segment's profit: class owned_line) keeps it for the
+        # measures after; a subject naming anything else ends it
+        if eng.p_owned_line.search(text) is None:
+            mem.owner = None
         return subject
     if framed is not None:
         mem.owner = framed

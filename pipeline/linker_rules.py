@@ -117,6 +117,7 @@ LEXICON_CLASSES = (
     "owner_code",  # a stock code in brackets after a name (腾讯(00700)): the name is a listed company, an owner
     "owner_verb",  # verbs of an owner reporting its own results, dropped between it and the measure (台积电预期…毛利率)
     "owned_measure",  # measures of a company's results that, written bare, take the owner of their sentence (营收, EPS)
+    "owned_line",  # words of a results line (拨备, 利润, 股利): a subject holding one does not end its sentence's owner
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "ranked_by",  # superlatives cut before 为 and the place they rank first (粗出生率最高为彰化县)
     "rank_frame",  # a slot of a ranking by market or origin before 为 and its item (第一大接单地区为美国)
@@ -363,6 +364,7 @@ class EnginePatterns:
     p_owner_inside: Optional[regex.Pattern]
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
+    p_owned_line: regex.Pattern  # a word of a results line in a subject (search)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
@@ -578,6 +580,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         else lists.compile(alt["owner"] + "|" + alt["owner_code"], regex.REVERSE),
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
+        p_owned_line=lists.compile(alt["owned_line"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],
         p_partner_frame=lex["partner_frame"],

@@ -707,6 +707,46 @@ def test_the_rules_right_matches_are_remembered_per_text_after_a_value():
     assert rules.right_memo("以" * 25) is None  # a long text is matched each time
 
 
+def test_a_line_of_results_does_not_end_the_owner():
+    # class owned_line: a provision between the owner and its measures names a line of the report, which keeps the
+    # owner for the measures after it (owned_measure: a developer's property line too)
+    events = run("港铁(00066)公布全年业绩。港铁指,未计及通勤铁路的拨备[10.22亿元],股东应占经常性业务利润增加至"
+                 "[53.03亿元],惟物业发展利润减少至[20.83亿元]。")
+    assert [one(events, v).indicator for v in ("53.03亿元", "20.83亿元")] == \
+        ["港铁股东应占经常性业务利润", "港铁物业发展利润"]
+    # a subject naming no line of results (the economy's output) still ends it
+    events = run("港铁(00066)公布业绩,股东应占溢利[77.84亿元],同期本地生产总值增长[2%],经常性业务利润[53亿元]。")
+    assert one(events, "53亿元").indicator == "经常性业务利润"
+    # owned_measure: a bank's coverage ratio and a loss written bare are the owner's; not without an owner
+    events = run("第一银行单月税后纯益[22.05亿元];覆盖率上升至[831.61%],逾放比维持在[0.17%]。")
+    assert [one(events, v).indicator for v in ("831.61%", "0.17%")] == ["第一银行覆盖率", "第一银行逾放比"]
+    events = run("澳博(00880)公布,首季公司拥有人应占亏损为[7400万元],去年同期则为亏损[8.69亿元]。")
+    assert one(events, "8.69亿元").indicator == "澳博亏损"
+    assert one(run("全市医保覆盖率达[98%]。"), "98%").indicator == "医保覆盖率"
+
+
+def test_profit_attributable_and_ebitda_spelled_out_are_the_owners():
+    # owned_measure: the mainland's profit attributable to shareholders and Hong Kong's EBITDA in words
+    events = run("平安银行今年前三季度实现营业收入[1006.68亿元];实现归属于股东的净利润[383.39亿元],同比下降[3.5%]。")
+    assert [one(events, v).indicator for v in ("383.39亿元", "3.5%")] == ["平安银行归属于股东的净利润"] * 2
+    events = run("港交所(0388)公布第三季业绩,股东应占溢利为[49亿元],除税、息、折旧及摊销前溢利(EBITDA)按年增加[59%]。")
+    assert one(events, "59%").indicator == "港交所除税、息、折旧及摊销前溢利"
+    # without an owner in the sentence, a survey's total stays as written
+    events = run("全国规模以上工业企业实现营业收入[10万亿元],归属于母公司股东的净利润增长[3%]。")
+    assert one(events, "3%").indicator == "归属于母公司股东的净利润"
+
+
+def test_a_company_segment_named_by_its_place_keeps_it():
+    # class place_keep: a developer's or railway's segment by place is the segment's name (corpus news47-11, -20)
+    events = run("香港车务营运按年增长[2.53%];香港物业租赁及管理业务收入[50.67亿元]。")
+    assert [(one(events, v).indicator, one(events, v).location) for v in ("2.53%", "50.67亿元")] == \
+        [("香港车务营运", None), ("香港物业租赁及管理业务收入", None)]
+    events = run("期内,香港应占物业合同销售额约[263亿港元],内地物业合同销售额约[112亿元]。")
+    assert [one(events, v).indicator for v in ("263亿港元", "112亿元")] == ["香港应占物业合同销售额", "内地物业合同销售额"]
+    # not a trade's statistic after a place, which stays its location
+    assert [(e.indicator, e.location) for e in run("香港物业价格上升[3%]。")] == [("物业价格", "香港")]
+
+
 def test_a_revenue_noun_before_a_verb_is_no_market_close():
     # trig.up / trig.down patterns: 收涨, 收高, 收跌 close a market (恒指收涨200点), but the 收 of 营收 and 税收 is the
     # name's, the verb after it the trigger
