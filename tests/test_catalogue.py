@@ -72,7 +72,8 @@ def test_matches(text, expected):
         ("工时不足就业人数", "tw_time_related_underemployed"),  # X者 written X人数: the count word in place of 者
         ("工时不足就业人次", None),
         ("电子产品接单额", "orders_electronics_tw"),
-        ("住宅单位买卖总值", None),  # not 总值: after a count it is another statistic
+        ("住宅单位买卖总值", "mo_residential_units_traded_value"),  # its own entry, never the count's (住宅单位买卖)
+        ("住宅楼花买卖总值", None),  # not 总值: after a count it is another statistic
         ("整体通胀率", "inflation_rate"),  # Hong Kong's headline inflation
         ("消费者信心指数总指数", "consumer_confidence_tw"),  # an index's headline
         ("制造业总指数", None),  # ... never an industry's
