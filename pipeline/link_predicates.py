@@ -103,8 +103,10 @@ def read_predicate(doc: Document, match: RuleMatch, clause_start: int, q: Quanti
     lm = match.left
     trigger = lm.group("trigger") if lm is not None and "trigger" in lm.re.groupindex else None
     entry = trigger_entry(doc, trigger)
-    opening = trigger is not None and doc.text[:lm.start("trigger")].rstrip()[-1:] in REGION_LEAD.strip()
-    if trigger and trigger in doc.eng.comparatives and not opening \
+    # (the left match is made on the value's left context, the subject region: what stands before the trigger
+    # is read there, and only for a comparative)
+    if trigger and trigger in doc.eng.comparatives \
+            and lm.string[:lm.start("trigger")].rstrip()[-1:] not in REGION_LEAD.strip() \
             and not _COMPARE_CUE.search(doc.text[clause_start:q.start]):
         entry = None  # read as a level verb: no sign or basis of its own (the kind is set just below)
         if spec.kind == "change" or spec.kind is None:
