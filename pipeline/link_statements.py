@@ -19,7 +19,8 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
-from .link_subjects import Subject, longer_head_ends, owned_name, owner_at, split, subject_after, subject_before
+from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, scoped, split, subject_after,
+                            subject_before)
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
@@ -763,10 +764,7 @@ def _clause_listed(doc: Document, ctx: ValueContext, subject: Subject, n: int) -
     names = [t.strip() for t in lead.group(0).split(",") if t.strip()]
     if len(names) + 1 != n:
         return None
-    parts = [Subject(name + head.group(2), None, None) for name in names] + [subject]
-    for p in parts:
-        p.location, p.share = subject.location, subject.share
-    return parts
+    return scoped([Subject(name + head.group(2), None, None) for name in names] + [subject], subject)
 
 
 def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:

@@ -413,9 +413,11 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
         if m and m.end() > 0:
             return m.end()
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
-    # (a filler of more characters stays too where it begins a word of the domain: 同时指标, Taiwan's coincident index)
-    if m and m.end() > 0 and not (m.end() == 1 and _starts_content_word(rules, rest)) \
-            and not eng.p_function_led_word.match(rest) and not _opens_catalogue_name(rules, rest, m.end()):
+    # (a filler stays where it begins a word of the domain, class function_led_word: 与会人数, 还债金额,
+    # 同时指标, Taiwan's coincident index)
+    if m and m.end() > 0 and not eng.p_function_led_word.match(rest) \
+            and not (m.end() == 1 and _starts_content_word(rules, rest)) \
+            and not _opens_catalogue_name(rules, rest, m.end()):
         # (a filler beginning a catalogue name is the name's: 计划总投资亿元及以上项目完成投资)
         return m.end()
     m = eng.p_scope_prefix.match(rest)  # 工业投资中制造业投资: the part within the scope is the indicator
@@ -441,10 +443,9 @@ def _opens_catalogue_name(rules: LinkerRules, rest: str, verb_end: int) -> bool:
 
 
 def _starts_content_word(rules: LinkerRules, rest: str) -> bool:
-    """Whether a one-character filler opening ``rest`` begins a word that is no filler itself (其他, 在建; or a
-    word of the domain the general vocabulary lacks, class ``function_led_word``: 与会人数, 还债金额)."""
-    if rules.engine.p_function_led_word.match(rest):
-        return True
+    """Whether a one-character filler opening ``rest`` begins a word of the general language that is no filler
+    itself (其他, 在建; the words of the domain the general vocabulary lacks, class ``function_led_word``, are
+    tested by the caller for fillers of any length)."""
     word = word_at_start(rest)
     return word is not None and not any(
         p.fullmatch(word) for p in (rules.engine.p_filler_prefix, rules.compiled["conj"]))
@@ -482,10 +483,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             rest = parts[-1].text[1:]
             for k in range(len(parts) - 1):
                 parts[k] = Subject(parts[k].text + rest, None, None)
-            for p in parts:
-                p.location = subj.location
-                p.share = subj.share
-            return parts
+            return scoped(parts, subj)
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
@@ -519,11 +517,15 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             if modifier:
                 for k in range(1, len(parts)):
                     parts[k] = Subject(modifier + parts[k].text, None, None)
-        for p in parts:
-            p.location = subj.location
-            p.share = subj.share
-        return parts
+        return scoped(parts, subj)
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+def scoped(parts: list[Subject], subj: Subject) -> list[Subject]:
+    """The parts a subject is divided into, each given its location and whether it is a share."""
+    for p in parts:
+        p.location, p.share = subj.location, subj.share
+    return parts
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
@@ -569,10 +571,8 @@ def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Su
             if k < 0 or len(measures) != n:
                 continue
             suffix = text[k + len(word):]
-            parts = [Subject(text[:k] + m + ("" if m.endswith(suffix) else suffix), None, None) for m in measures]
-            for p in parts:
-                p.location, p.share = subj.location, subj.share
-            return parts
+            return scoped([Subject(text[:k] + m + ("" if m.endswith(suffix) else suffix), None, None)
+                           for m in measures], subj)
     return None
 
 

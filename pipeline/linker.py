@@ -96,9 +96,8 @@ def link(
                 # owns the bare measures after it, where the clause opens the sentence's statements (not a clause
                 # between them: …,弥补银行净利在股利高峰后缩减,累计前八月税后纯益…); a newspaper's byline opening
                 # the line goes first (香港文汇报讯(记者 涂若奔)金沙中国(1928)昨日公布: class filler_prefix)
-                opening = text[clause[0]:clause[1]].lstrip(REGION_LEAD)
-                owner = None if mem.sent_subjects else \
-                    region_owner(doc, *clause)[0] if _opens_line(doc, clause[0]) else owner_at(doc.eng, opening)
+                owner = None if mem.sent_subjects else region_owner(doc, *clause)[0] \
+                    if _opens_line(doc, clause[0]) else owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(REGION_LEAD))
                 if owner is not None:
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \

@@ -108,15 +108,14 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     spans, feats, rests = [], [], []
     matches = rules.catalogue.matches(subject)
     # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them, and the names
-    # they make: no cut inside it, and no span that drops it
+    # they make: a span keeps it whole (no cut inside it, none dropping it)
     held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
-    inside = {i for s, e in held for i in range(s + 1, e)}
     for k in range(n):
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
             rest = subject[a:b].strip()
             if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])
-                                 or a in inside or b in inside or any(s < a or e > b for s, e in held)):
+                                 or any(s < a or e > b for s, e in held)):
                 continue
             spans.append((a, b))
             feats.append(tuple(_features(words, k, j, rest, matches, gap, pred)))
