@@ -230,7 +230,7 @@ class _Grammar:
         bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
         unit_words = _alt(set(self.units))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多亿])"
+            f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多几亿])|亿(?=[余多几])"
             f"|(?:{small}|{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
             f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
@@ -324,6 +324,9 @@ class _Grammar:
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
+        # an amount of money right before a position: a price, so 一斤 after it is the quantity priced (70元一斤)
+        money = _alt({u for u, unit in self.units.items() if unit.kind == "currency"})
+        self.money_before = re.compile(rf"[\d{_CN_START}百千万亿]\s?(?:{money})\s?$")
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
         # a share written as one character (半) after its qualifier, ending the phrase or before a share_tail
         # word (跌近半, 逾半的企业); not where qualifier and share make a fraction word of their own (过半)
@@ -620,7 +623,11 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
             end = m.end()
     if m.group("fneg") is not None:
         start, value = m.start(), -value
-    qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, "fraction")
+    infix = None
+    if upper is None and numerator[-1] in "十百千" and text[end : end + 1] in g.infix_quals:
+        infix = g.infix_quals[text[end]]  # 百分之三十几: the vague digit is the number's, as in 三十几家
+        end += 1
+    qualifier = (_prefix_qualifier(g, text, start) or infix or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
     if denominator == "千":  # 千分之三 is 3 ‰, as ‰ is written (the gold convention), not 0.3 %
         return _make(g, text, start, end, value * 10, None, label, qualifier,
@@ -869,6 +876,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 unit.kind == "measure" and unit.surface not in g.article_measures
                 and g.change_verb.search(text, max(0, start - 8), start)):
             return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
+        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "physical") \
+                and g.money_before.search(text, max(0, start - 8), start):
+            return None  # 约70元一斤, 一千六百多元一担: the unit a price is per, not a count
         if unit.cued and not (unit.big_number and _big_magnitude(m)) \
                 and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
@@ -877,9 +887,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None  # 65岁及以上人口: an age group, not an age
         if unit.surface[-1] in _LETTERS and _spec(g, text, end):
             return None  # 6mm普通中板: a product's specification, part of its name
-        if unit.surface == "成":
-            tenths, end = _tenths(g, text, end)
-            if not is_cn and not (tenths is not None and len(number) == 1) and not _ends_word(g, text, end, number):
+        if unit.tenths:
+            tenths, end = _tenths(g, text, end, arabic=unit.kind != "multiple")
+            if unit.kind == "fraction" and not is_cn and not (tenths is not None and len(number) == 1) \
+                    and not _ends_word(g, text, end, number):
                 return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage) or 8.5成 ending a phrase
         elif unit.surface in g.spoken_money:
             tenths, end = _tenths(g, text, end)
@@ -942,12 +953,13 @@ def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, u
     return _suffix_qualifier(g, text, end, unit.kind if unit else None) in (">=", "<=")
 
 
-def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
-    """The digit after 成 in 三成五 or 1成3 (35 %, 13 %), as tenths of the unit, and the new end;
-    (None, end) when the character after 成 starts something else (三成五年, 三成50)."""
+def _tenths(g: _Grammar, text: str, end: int, arabic: bool = True) -> tuple[Fraction | None, int]:
+    """The digit after a unit that counts tenths (成, 倍) in 三成五, 1成3 or 一倍八 (35 %, 13 %, 1.8 倍), as tenths
+    of the unit, and the new end; (None, end) when the character after it starts something else (三成五年, 三成50).
+    ``arabic=False``: only a spelled digit or 半 is a tenth (增长2倍5月份 is two things, 一倍八 one)."""
     spaced = text[end : end + 1] == " " and text[end - 2 : end - 1] == " "  # 2 成 1: spaced like the text
     digit = text[end + spaced : end + spaced + 1]
-    tenth = 5 if digit == "半" else int(digit) if digit in _ARABIC else _CN_VALUE.get(digit)
+    tenth = 5 if digit == "半" else (int(digit) if arabic else None) if digit in _ARABIC else _CN_VALUE.get(digit)
     if not tenth:
         return None, end
     after = text[end + spaced + 1 : end + spaced + 2]
@@ -1232,6 +1244,9 @@ def _subunits(g: _Grammar, text: str, end: int, unit: Unit, value: Fraction) -> 
         entry = g.subunits[m.group("s")]
         if entry.unit != unit.canonical or _unit_stopped(g, text, m.end()) or text.startswith("钟", m.end()):
             return value, end
+        longer = g.unit_re.match(text, m.start("s"))
+        if longer is not None and longer.end() > m.end():
+            return value, end  # 3元5毫米: the coin's character starts a unit of its own (毫米), a second quantity
         digit = m.group("n")
         n = int(digit) if digit[0] in _ARABIC else _CN_VALUE[digit]
         value += n * Fraction(repr(entry.value)) if isinstance(entry.value, float) else n * Fraction(entry.value)

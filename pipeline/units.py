@@ -102,6 +102,7 @@ class UnitModel(_Entry):
     cued: bool = False
     big_number: bool = False
     numeral_tail: bool = False
+    tenths: bool = False
     noun: Optional[str] = None
 
     @field_validator("scale", "factor")
@@ -192,6 +193,7 @@ class Unit:
     cued: bool = False
     big_number: bool = False  # a cued unit that needs no cue after 万 or 亿 (7亿8,400万度)
     numeral_tail: bool = False
+    tenths: bool = False  # a digit or 半 right after the unit counts its tenths (三成五, 一倍八, 两倍半)
     noun: str | None = None  # written after the unit and read with it, but no part of the quantity (度电)
 
 
@@ -266,6 +268,7 @@ def _load(path: str) -> Lexicon:
                 cued=item.cued,
                 big_number=item.big_number,
                 numeral_tail=item.numeral_tail,
+                tenths=item.tenths,
                 noun=item.noun,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
