@@ -236,7 +236,8 @@ class _Grammar:
             f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
-        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
+        # 13. 2%: a space typed after the decimal point (Taiwan web pages), read as one number only before %
+        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+|\. \d+(?=%))?)"
         # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude,
         # or after a full group of four digits that ends the number: Taiwan's tables write 4萬4,509.05千瓩),
         # 3百56亿零7百39万9千元 (零 marks a skipped place)
