@@ -910,8 +910,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     try:
         if pair is not None:
             value, upper = parse_number(pair[0] + mags), parse_number(pair[1] + mags)
-        else:
-            value = parse_number(number + mags)
+        else:  # 一千几百万: the grammar reads 几 as the digit it stands for; 余 and 多 add nothing (两千余万)
+            value = parse_number(number + (infix if infix == "几" else "") + mags)
     except ValueError:
         return None
     if tenths is not None and upper is None:
