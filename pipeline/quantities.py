@@ -196,6 +196,12 @@ class _Grammar:
         # money unit (元) whose currency they may replace
         names = words.get("currency_name", {})
         self.currency_of_name = {w: self.units[e.unit].currency for w, e in names.items()}
+        self.name_units = {w: e.unit for w, e in names.items()}
+        # a bare $ and the unit it gives where nothing says which dollar; local_dollar: in traditional script
+        self.dollar_unit = self.units[words["currency_symbol"]["$"].unit].canonical if "$" in words.get(
+            "currency_symbol", {}) else None
+        local = words.get("local_dollar", {})
+        self.local_dollar = next(iter(local.values())).unit if local else None
         self.currency_names = re.compile(_alt(set(names))) if names else None
         self.bare_money_unit = "元"
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
@@ -355,8 +361,9 @@ _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
 
 
-def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
-    """All quantities in normalised ``text``, in order, with offsets into it."""
+def find_quantities(text: str, units_path: str | None = None, traditional: bool = False) -> list[Quantity]:
+    """All quantities in normalised ``text``, in order, with offsets into it; ``traditional``: the original was
+    written in traditional script, where a bare ``$`` is the local dollar (local_dollar)."""
     g = _grammar(units_path)
     out: list[Quantity] = []
     units_of: list[Unit | None] = []
@@ -419,31 +426,43 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         out, units_of = [q for q, _ in merged], [u for _, u in merged]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
-    if g.currency_names is not None and any(q.unit == g.bare_money_unit for q in out):
-        out = _paragraph_currency(g, text, out)
+    if g.currency_names is not None and any(q.unit == g.bare_money_unit or _bare_dollar(g, text, q) for q in out):
+        out = _paragraph_currency(g, text, out, traditional)
     return out
 
 
 _NEWLINE = re.compile("\n")
 
 
-def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity]) -> list[Quantity]:
+def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity], traditional: bool = False) -> list[Quantity]:
     """Bare amounts in 元 of a paragraph that names one currency only, and not the 元's own (人民币), are in that
-    currency: Macau and Hong Kong releases name it once (澳门元, 港元) and write 元 after; 元 alone stays CNY."""
+    currency: Macau and Hong Kong releases name it once (澳门元, 港元) and write 元 after; 元 alone stays CNY.
+    A bare ``$`` is the dollar such a paragraph names (港币$500, 澳门元$5,000), else in traditional script the
+    local dollar (保费总额为$4,409亿: 港元), else the US dollar."""
     breaks = [m.start() for m in _NEWLINE.finditer(text)]  # a position's paragraph: the breaks before it (linear)
-    found: dict[int, set[str]] = {}  # paragraph -> currencies named in it
+    found: dict[int, set[str]] = {}  # paragraph -> names of currencies written in it
     for m in g.currency_names.finditer(text):
-        found.setdefault(bisect_left(breaks, m.start()), set()).add(g.currency_of_name[m.group()])
-    if not found:
-        return out
+        found.setdefault(bisect_left(breaks, m.start()), set()).add(m.group())
     bare = g.units[g.bare_money_unit].currency
     result = []
     for q in out:
-        named = found.get(bisect_left(breaks, q.start)) if q.unit == g.bare_money_unit else None
-        if named is not None and len(named) == 1 and bare not in named:
-            q = q._replace(currency=next(iter(named)))
+        names = found.get(bisect_left(breaks, q.start), set())
+        named = {g.currency_of_name[n] for n in names}
+        if q.unit == g.bare_money_unit:
+            if len(named) == 1 and bare not in named:
+                q = q._replace(currency=next(iter(named)))
+        elif _bare_dollar(g, text, q):
+            dollar = g.units[g.name_units[next(iter(names))]] if len(named) == 1 and bare not in named else \
+                g.units[g.local_dollar] if traditional and not named and g.local_dollar else None
+            if dollar is not None and dollar.kind == "currency":
+                q = q._replace(unit=dollar.canonical, currency=dollar.currency)
         result.append(q)
     return result
+
+
+def _bare_dollar(g: _Grammar, text: str, q: Quantity) -> bool:
+    """Whether an amount is written with a bare ``$`` (not US$, HK$ ...: those name their currency)."""
+    return text.startswith("$", q.start) and q.unit == g.dollar_unit
 
 
 def _lone_fraction(g: _Grammar, text: str, m: re.Match) -> Quantity | None:

@@ -154,7 +154,7 @@ class WordModel(_Entry):
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
-        "tenths_tail", "article_measure", "range_end", "unit_word", "currency_name",
+        "tenths_tail", "article_measure", "range_end", "unit_word", "currency_name", "local_dollar",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -167,7 +167,7 @@ class WordModel(_Entry):
             raise ValueError("value is required for fraction_word, multiple_word, money_subunit and lone_fraction,"
                              " and only for them")
         needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue", "unit_topic",
-                                   "currency_name")
+                                   "currency_name", "local_dollar")
         if needs_unit and self.unit is None:
             raise ValueError(f"unit (the currency unit's surface) is required for {self.kind}")
         return self
@@ -215,8 +215,8 @@ class Lexicon:
 
 
 SECTIONS = ("units", "qualifiers", "words")
-#: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块)
-_CURRENCY_WORDS = ("currency_symbol", "money_subunit", "spoken_money")
+#: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块, the local dollar)
+_CURRENCY_WORDS = ("currency_symbol", "money_subunit", "spoken_money", "local_dollar")
 
 
 def load_units(path: Path | str | None = None) -> Lexicon:
