@@ -1340,11 +1340,14 @@ def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
 def _change_then_level(g: _Grammar, text: str, start: int, low: Fraction, high: Fraction,
                        unit: Unit | None) -> bool:
     """``增加约4,600人至155,600人``: after a change verb, ``X至Y`` with Y far above X is a change then the
-    level reached, two quantities, not a range (a per-cent range such as ``增长2%至3%`` stays a range)."""
-    if unit is None or unit.kind == "percent" or low <= 0:
+    level reached, two quantities, not a range (a per-cent range such as ``增长2%至3%`` stays a range; per cent
+    only where the level cannot be a growth rate's bound: 入住率上升3.1%至89.4%, but 年增0.3%至3.3%)."""
+    if unit is None or low <= 0:
         return False
     if not g.change_verb.search(text, max(0, start - 8), start):
         return False
+    if unit.kind == "percent":
+        return unit.canonical == "%" and high >= 10 * low and high >= 50
     return high >= 3 * low
 
 
