@@ -61,6 +61,12 @@ class Normalized:
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
+    def converted(self) -> bool:
+        """Whether the script conversion changed a Chinese character: the original is (partly) traditional,
+        as Hong Kong, Macau and Taiwan write, where a bare ``$`` is no US dollar."""
+        text, original, starts = self.text, self.original, self.starts
+        return any(c != original[starts[i]] and "\u4e00" <= c <= "\u9fff" for i, c in enumerate(text))
+
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span to the smallest normalised span covering it."""
         if not 0 <= start <= end <= len(self.original):

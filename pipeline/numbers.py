@@ -15,9 +15,16 @@ and mixed magnitudes (``6.76亿``, ``1.2万亿``, ``3万4000``, ``25万6千``,
 
 Fraction words return **per cent**, the unit the output contract uses for
 them: ``百分之十五`` -> 15, ``千分之三`` -> 0.3, ``三分之一`` -> 100/3.
+
+``几`` ("a few", 幾 in traditional script) stands for an unknown digit and gives
+the lower bound the gold files write (the caller adds the qualifier ``>``): one
+before a positional unit (``几百万`` 1,000,000, ``一千几百万`` 11,000,000,
+``三万几千`` 31,000), nothing where it ends a number or comes before a magnitude
+(``三千四百几`` 3,400, ``十几万`` 100,000).
 """
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from functools import lru_cache
 
@@ -49,6 +56,8 @@ _POINTS = {".", "点", "點", "．", "‧", "·", "・"}
 MAX_LENGTH = 200
 _FRACTION_DENOMINATORS = {"百": Fraction(1), "千": Fraction(1, 10), "万": Fraction(1, 100), "萬": Fraction(1, 100),
                           "十万": Fraction(1, 1000), "百万": Fraction(1, 10**4), "千万": Fraction(1, 10**5)}
+#: 几 before a positional unit is one of it (几百 = 100); elsewhere it adds nothing (十几 = 10, 十几万 = 100,000)
+_VAGUE_DIGIT = re.compile(r"[几幾]([十百千拾佰仟]?)")
 #: Every character a Chinese number may be written with (for callers building patterns).
 NUMERAL_CHARS: str = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(_TENS) + "".join(BIG_UNITS)
 
@@ -73,6 +82,8 @@ def _parse_cached(s: str) -> Fraction:
             return Fraction(int(whole + decimals), 10 ** len(decimals)) if point else Fraction(int(whole))
     # 万万 is an old way of writing 亿 (三万万 = 3亿)
     text = s.strip().replace(" ", "").replace("\u3000", "").replace("\u00a0", "").replace("万万", "亿")
+    if "几" in text or "幾" in text:
+        text = _VAGUE_DIGIT.sub(lambda m: "一" + m.group(1) if m.group(1) else "", text)
     if not text:
         raise ValueError(f"not a number: {s!r} (empty)")
     if len(text) > MAX_LENGTH:

@@ -196,6 +196,12 @@ class _Grammar:
         # money unit (元) whose currency they may replace
         names = words.get("currency_name", {})
         self.currency_of_name = {w: self.units[e.unit].currency for w, e in names.items()}
+        self.name_units = {w: e.unit for w, e in names.items()}
+        # a bare $ and the unit it gives where nothing says which dollar; local_dollar: in traditional script
+        self.dollar_unit = self.units[words["currency_symbol"]["$"].unit].canonical if "$" in words.get(
+            "currency_symbol", {}) else None
+        local = words.get("local_dollar", {})
+        self.local_dollar = next(iter(local.values())).unit if local else None
         self.currency_names = re.compile(_alt(set(names))) if names else None
         self.bare_money_unit = "元"
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
@@ -230,13 +236,14 @@ class _Grammar:
         bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
         unit_words = _alt(set(self.units))
         cn_num = (
-            f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多亿])"
+            f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多几亿])|亿(?=[余多几])"
             f"|(?:{small}|{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
             f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
-        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+)?)"
+        # 13. 2%: a space typed after the decimal point (Taiwan web pages), read as one number only before %
+        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+|\. \d+(?=%))?)"
         # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude,
         # or after a full group of four digits that ends the number: Taiwan's tables write 4萬4,509.05千瓩),
         # 3百56亿零7百39万9千元 (零 marks a skipped place)
@@ -324,6 +331,9 @@ class _Grammar:
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
+        # an amount of money right before a position: a price, so 一斤 after it is the quantity priced (70元一斤)
+        money = _alt({u for u, unit in self.units.items() if unit.kind == "currency"})
+        self.money_before = re.compile(rf"[\d{_CN_START}百千万亿]\s?(?:{money})\s?$")
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
         # a share written as one character (半) after its qualifier, ending the phrase or before a share_tail
         # word (跌近半, 逾半的企业); not where qualifier and share make a fraction word of their own (过半)
@@ -351,8 +361,9 @@ _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
 
 
-def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
-    """All quantities in normalised ``text``, in order, with offsets into it."""
+def find_quantities(text: str, units_path: str | None = None, traditional: bool = False) -> list[Quantity]:
+    """All quantities in normalised ``text``, in order, with offsets into it; ``traditional``: the original was
+    written in traditional script, where a bare ``$`` is the local dollar (local_dollar)."""
     g = _grammar(units_path)
     out: list[Quantity] = []
     units_of: list[Unit | None] = []
@@ -415,31 +426,43 @@ def find_quantities(text: str, units_path: str | None = None) -> list[Quantity]:
         out, units_of = [q for q, _ in merged], [u for _, u in merged]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
-    if g.currency_names is not None and any(q.unit == g.bare_money_unit for q in out):
-        out = _paragraph_currency(g, text, out)
+    if g.currency_names is not None and any(q.unit == g.bare_money_unit or _bare_dollar(g, text, q) for q in out):
+        out = _paragraph_currency(g, text, out, traditional)
     return out
 
 
 _NEWLINE = re.compile("\n")
 
 
-def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity]) -> list[Quantity]:
+def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity], traditional: bool = False) -> list[Quantity]:
     """Bare amounts in 元 of a paragraph that names one currency only, and not the 元's own (人民币), are in that
-    currency: Macau and Hong Kong releases name it once (澳门元, 港元) and write 元 after; 元 alone stays CNY."""
+    currency: Macau and Hong Kong releases name it once (澳门元, 港元) and write 元 after; 元 alone stays CNY.
+    A bare ``$`` is the dollar such a paragraph names (港币$500, 澳门元$5,000), else in traditional script the
+    local dollar (保费总额为$4,409亿: 港元), else the US dollar."""
     breaks = [m.start() for m in _NEWLINE.finditer(text)]  # a position's paragraph: the breaks before it (linear)
-    found: dict[int, set[str]] = {}  # paragraph -> currencies named in it
+    found: dict[int, set[str]] = {}  # paragraph -> names of currencies written in it
     for m in g.currency_names.finditer(text):
-        found.setdefault(bisect_left(breaks, m.start()), set()).add(g.currency_of_name[m.group()])
-    if not found:
-        return out
+        found.setdefault(bisect_left(breaks, m.start()), set()).add(m.group())
     bare = g.units[g.bare_money_unit].currency
     result = []
     for q in out:
-        named = found.get(bisect_left(breaks, q.start)) if q.unit == g.bare_money_unit else None
-        if named is not None and len(named) == 1 and bare not in named:
-            q = q._replace(currency=next(iter(named)))
+        names = found.get(bisect_left(breaks, q.start), set())
+        named = {g.currency_of_name[n] for n in names}
+        if q.unit == g.bare_money_unit:
+            if len(named) == 1 and bare not in named:
+                q = q._replace(currency=next(iter(named)))
+        elif _bare_dollar(g, text, q):
+            dollar = g.units[g.name_units[next(iter(names))]] if len(named) == 1 and bare not in named else \
+                g.units[g.local_dollar] if traditional and not named and g.local_dollar else None
+            if dollar is not None and dollar.kind == "currency":
+                q = q._replace(unit=dollar.canonical, currency=dollar.currency)
         result.append(q)
     return result
+
+
+def _bare_dollar(g: _Grammar, text: str, q: Quantity) -> bool:
+    """Whether an amount is written with a bare ``$`` (not US$, HK$ ...: those name their currency)."""
+    return text.startswith("$", q.start) and q.unit == g.dollar_unit
 
 
 def _lone_fraction(g: _Grammar, text: str, m: re.Match) -> Quantity | None:
@@ -620,7 +643,11 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
             end = m.end()
     if m.group("fneg") is not None:
         start, value = m.start(), -value
-    qualifier = (_prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, "fraction")
+    infix = None
+    if upper is None and numerator[-1] in "十百千" and text[end : end + 1] in g.infix_quals:
+        infix = g.infix_quals[text[end]]  # 百分之三十几: the vague digit is the number's, as in 三十几家
+        end += 1
+    qualifier = (_prefix_qualifier(g, text, start) or infix or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
     if denominator == "千":  # 千分之三 is 3 ‰, as ‰ is written (the gold convention), not 0.3 %
         return _make(g, text, start, end, value * 10, None, label, qualifier,
@@ -869,6 +896,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 unit.kind == "measure" and unit.surface not in g.article_measures
                 and g.change_verb.search(text, max(0, start - 8), start)):
             return None  # 一个, 一批: an article; but 按季减少一名 (a change by a measure word) counts one
+        if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "physical") \
+                and g.money_before.search(text, max(0, start - 8), start):
+            return None  # 约70元一斤, 一千六百多元一担: the unit a price is per, not a count
         if unit.cued and not (unit.big_number and _big_magnitude(m)) \
                 and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
@@ -877,9 +907,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return None  # 65岁及以上人口: an age group, not an age
         if unit.surface[-1] in _LETTERS and _spec(g, text, end):
             return None  # 6mm普通中板: a product's specification, part of its name
-        if unit.surface == "成":
-            tenths, end = _tenths(g, text, end)
-            if not is_cn and not (tenths is not None and len(number) == 1) and not _ends_word(g, text, end, number):
+        if unit.tenths:
+            tenths, end = _tenths(g, text, end, arabic=unit.kind != "multiple")
+            if unit.kind == "fraction" and not is_cn and not (tenths is not None and len(number) == 1) \
+                    and not _ends_word(g, text, end, number):
                 return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage) or 8.5成 ending a phrase
         elif unit.surface in g.spoken_money:
             tenths, end = _tenths(g, text, end)
@@ -898,8 +929,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     try:
         if pair is not None:
             value, upper = parse_number(pair[0] + mags), parse_number(pair[1] + mags)
-        else:
-            value = parse_number(number + mags)
+        else:  # 一千几百万: the grammar reads 几 as the digit it stands for; 余 and 多 add nothing (两千余万)
+            value = parse_number(number + (infix if infix == "几" else "") + mags)
     except ValueError:
         return None
     if tenths is not None and upper is None:
@@ -942,12 +973,13 @@ def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, u
     return _suffix_qualifier(g, text, end, unit.kind if unit else None) in (">=", "<=")
 
 
-def _tenths(g: _Grammar, text: str, end: int) -> tuple[Fraction | None, int]:
-    """The digit after 成 in 三成五 or 1成3 (35 %, 13 %), as tenths of the unit, and the new end;
-    (None, end) when the character after 成 starts something else (三成五年, 三成50)."""
+def _tenths(g: _Grammar, text: str, end: int, arabic: bool = True) -> tuple[Fraction | None, int]:
+    """The digit after a unit that counts tenths (成, 倍) in 三成五, 1成3 or 一倍八 (35 %, 13 %, 1.8 倍), as tenths
+    of the unit, and the new end; (None, end) when the character after it starts something else (三成五年, 三成50).
+    ``arabic=False``: only a spelled digit or 半 is a tenth (增长2倍5月份 is two things, 一倍八 one)."""
     spaced = text[end : end + 1] == " " and text[end - 2 : end - 1] == " "  # 2 成 1: spaced like the text
     digit = text[end + spaced : end + spaced + 1]
-    tenth = 5 if digit == "半" else int(digit) if digit in _ARABIC else _CN_VALUE.get(digit)
+    tenth = 5 if digit == "半" else (int(digit) if arabic else None) if digit in _ARABIC else _CN_VALUE.get(digit)
     if not tenth:
         return None, end
     after = text[end + spaced + 1 : end + spaced + 2]
@@ -1232,6 +1264,9 @@ def _subunits(g: _Grammar, text: str, end: int, unit: Unit, value: Fraction) -> 
         entry = g.subunits[m.group("s")]
         if entry.unit != unit.canonical or _unit_stopped(g, text, m.end()) or text.startswith("钟", m.end()):
             return value, end
+        longer = g.unit_re.match(text, m.start("s"))
+        if longer is not None and longer.end() > m.end():
+            return value, end  # 3元5毫米: the coin's character starts a unit of its own (毫米), a second quantity
         digit = m.group("n")
         n = int(digit) if digit[0] in _ARABIC else _CN_VALUE[digit]
         value += n * Fraction(repr(entry.value)) if isinstance(entry.value, float) else n * Fraction(entry.value)
@@ -1305,11 +1340,14 @@ def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
 def _change_then_level(g: _Grammar, text: str, start: int, low: Fraction, high: Fraction,
                        unit: Unit | None) -> bool:
     """``增加约4,600人至155,600人``: after a change verb, ``X至Y`` with Y far above X is a change then the
-    level reached, two quantities, not a range (a per-cent range such as ``增长2%至3%`` stays a range)."""
-    if unit is None or unit.kind == "percent" or low <= 0:
+    level reached, two quantities, not a range (a per-cent range such as ``增长2%至3%`` stays a range; per cent
+    only where the level cannot be a growth rate's bound: 入住率上升3.1%至89.4%, but 年增0.3%至3.3%)."""
+    if unit is None or low <= 0:
         return False
     if not g.change_verb.search(text, max(0, start - 8), start):
         return False
+    if unit.kind == "percent":
+        return unit.canonical == "%" and high >= 10 * low and high >= 50
     return high >= 3 * low
 
 

@@ -102,6 +102,7 @@ class UnitModel(_Entry):
     cued: bool = False
     big_number: bool = False
     numeral_tail: bool = False
+    tenths: bool = False
     noun: Optional[str] = None
 
     @field_validator("scale", "factor")
@@ -153,7 +154,7 @@ class WordModel(_Entry):
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
-        "tenths_tail", "article_measure", "range_end", "unit_word", "currency_name",
+        "tenths_tail", "article_measure", "range_end", "unit_word", "currency_name", "local_dollar",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
@@ -166,7 +167,7 @@ class WordModel(_Entry):
             raise ValueError("value is required for fraction_word, multiple_word, money_subunit and lone_fraction,"
                              " and only for them")
         needs_unit = self.kind in ("currency_symbol", "money_subunit", "spoken_money", "unit_cue", "unit_topic",
-                                   "currency_name")
+                                   "currency_name", "local_dollar")
         if needs_unit and self.unit is None:
             raise ValueError(f"unit (the currency unit's surface) is required for {self.kind}")
         return self
@@ -192,6 +193,7 @@ class Unit:
     cued: bool = False
     big_number: bool = False  # a cued unit that needs no cue after 万 or 亿 (7亿8,400万度)
     numeral_tail: bool = False
+    tenths: bool = False  # a digit or 半 right after the unit counts its tenths (三成五, 一倍八, 两倍半)
     noun: str | None = None  # written after the unit and read with it, but no part of the quantity (度电)
 
 
@@ -213,8 +215,8 @@ class Lexicon:
 
 
 SECTIONS = ("units", "qualifiers", "words")
-#: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块)
-_CURRENCY_WORDS = ("currency_symbol", "money_subunit", "spoken_money")
+#: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块, the local dollar)
+_CURRENCY_WORDS = ("currency_symbol", "money_subunit", "spoken_money", "local_dollar")
 
 
 def load_units(path: Path | str | None = None) -> Lexicon:
@@ -266,6 +268,7 @@ def _load(path: str) -> Lexicon:
                 cued=item.cued,
                 big_number=item.big_number,
                 numeral_tail=item.numeral_tail,
+                tenths=item.tenths,
                 noun=item.noun,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}

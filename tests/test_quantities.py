@@ -306,3 +306,17 @@ def test_lookahead_changes_no_match_on_real_text(which: str) -> None:
 def test_lookahead_changes_no_match_on_any_text(which: str, text: str) -> None:
     fast, plain = _with_and_without_lookahead(which)
     assert _spans(fast, text) == _spans(plain, text)
+
+
+def test_bare_dollar_is_the_local_dollar_in_traditional_script() -> None:
+    """A bare $ is the Hong Kong dollar in traditional script (保監局 releases, the property press) unless its
+    paragraph names another currency, and the US dollar in simplified script."""
+    from zhibiao.api import extract
+
+    def money(text: str) -> list[tuple[str, str, str | None]]:
+        return [(q["text"], q["unit"], q.get("currency")) for q in extract(text)["quantities"] if q["label"] == "MONEY"]
+
+    assert money("有效長期業務的保單保費總額為$4,409億。") == [("$4,409億", "港元", "HKD")]
+    assert money("有效长期业务的保单保费总额为$4,409亿。") == [("$4,409亿", "美元", "USD")]
+    assert money("新台幣計價,售價$300。") == [("$300", "新台币", "TWD")]
+    assert money("售價US$300。") == [("US$300", "美元", "USD")]
