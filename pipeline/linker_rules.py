@@ -1002,7 +1002,10 @@ class LongestPrefix:
     regex alternation of a thousand place names is tried word by word, and the linker asks for a place
     at the start of every subject.  The patterns are matched one by one (the longest match of an
     alternation is the longest of its alternatives' longest matches), each only where its first
-    character can start it (learnt per character, as ``EndPattern`` learns its ends)."""
+    character can start it (learnt per character, as ``EndPattern`` learns its ends).  The longest match
+    (POSIX) weighs every way a pattern can match, where the first match found stops at one: the pattern
+    compiled without POSIX tells first whether there is any match at all (most subjects open with no
+    place), and only a pattern that matches is matched again for its longest."""
 
     def __init__(self, words: Iterable[str], patterns: Sequence[str]):
         self.words = frozenset(words)
@@ -1013,20 +1016,21 @@ class LongestPrefix:
         # a global inline flag, (?i), would apply to the whole alternation: such patterns stay together
         parts = [p for p in patterns] if not any(_GLOBAL_FLAGS.search(p) for p in patterns) \
             else ["(?:" + "|".join(patterns) + ")"] if patterns else []
-        # each pattern and the characters a match can start with
-        self.patterns: list[tuple[regex.Pattern, StartTest]] = []
+        # each pattern (longest match), the characters a match can start with, and its first-match twin
+        self.patterns: list[tuple[regex.Pattern, StartTest, regex.Pattern]] = []
         for p in parts:
             compiled = regex.compile(p, flags=regex.POSIX)
-            self.patterns.append((compiled, StartTest(compiled)))
-        # a character -> the patterns a match of which can start with it, in order: the linker asks at the
-        # start of every subject, and most characters start none of them
-        self._by_first: dict[str, tuple[regex.Pattern, ...]] = {}
+            self.patterns.append((compiled, StartTest(compiled), regex.compile(p)))
+        # a character -> the patterns (with their twins) a match of which can start with it, in order: the
+        # linker asks at the start of every subject, and most characters start none of them
+        self._by_first: dict[str, tuple[tuple[regex.Pattern, regex.Pattern], ...]] = {}
 
-    def _starting(self, first: str) -> tuple[regex.Pattern, ...]:
-        """The patterns whose match may begin with ``first`` (all of them when it is empty), in order."""
+    def _starting(self, first: str) -> tuple[tuple[regex.Pattern, regex.Pattern], ...]:
+        """The patterns whose match may begin with ``first`` (all of them when it is empty), in order, each
+        with its first-match twin."""
         found = self._by_first.get(first)
         if found is None:
-            found = tuple(pattern for pattern, starts in self.patterns if starts.may_start(first))
+            found = tuple((pattern, twin) for pattern, starts, twin in self.patterns if starts.may_start(first))
             if len(self._by_first) < _MAX_ENDS:
                 self._by_first[first] = found
         return found
@@ -1038,7 +1042,9 @@ class LongestPrefix:
             if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        for pattern in self._starting(first):
+        for pattern, twin in self._starting(first):
+            if twin.match(text, pos) is None:
+                continue  # no match at all, so no longest one
             m = pattern.match(text, pos)
             if m is not None and m.end() > end:
                 end = m.end()
