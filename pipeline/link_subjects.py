@@ -55,7 +55,13 @@ class Subject:
     colon_measure: bool = False
 
 
+# any character ``clean_text`` changes or strips: most names hold none, and are returned as they are
+_UNCLEAN = regex.compile("[" + regex.escape("".join(sorted(QUOTES))) + r"\x00-\x1f\x7f-\x9f\s]")
+
+
 def clean_text(s: str) -> str:
+    if _UNCLEAN.search(s) is None:
+        return s
     s = s.translate(_DROP)
     s = _HAN_SPACE.sub("", s)
     return s.strip()
@@ -299,6 +305,8 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
 def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     """A heading repeated by the sentence after it (准备货币 8月准备货币日平均数): once the period between them
     is cut, the heading would be glued to its own repetition, so the copy before the gap goes."""
+    if not keep or keep[-1] - keep[0] + 1 == len(keep):
+        return keep, rest  # positions without a gap (most subjects): nothing was cut between two copies
     for k in range(1, len(keep) // 2 + 1):
         if keep[k] != keep[k - 1] + 1 and rest[:k] == rest[k:2 * k]:
             return keep[k:], rest[k:]
