@@ -411,6 +411,8 @@ class EnginePatterns:
     word_prefix_lens: Memo = field(init=False, default_factory=Memo, repr=False)
     # the spans of a subject region that p_strip removes (link_subjects)
     strip_spans: Memo = field(init=False, default_factory=Memo, repr=False)
+    # (a subject region, topic, strip_rate) -> where its cut ends it, and what the cut says (link_subjects)
+    region_cuts: Memo = field(init=False, default_factory=Memo, repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
