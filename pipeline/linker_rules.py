@@ -796,7 +796,8 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
 
 _MAX_ENDS = 65_536  # text endings an EndPattern remembers
 _TAIL = 2  # characters of a text ending that tell whether a match can end there
-_SHORT = 24  # characters of a text short enough for an EndPattern to remember its match
+_SHORT = 24  # characters of a text short enough for an EndPattern (a LongestPrefix) to remember its match
+_UNKNOWN = object()  # no answer remembered (None is one)
 
 
 class EndPattern:
@@ -1007,7 +1008,9 @@ class LongestPrefix:
     character can start it (learnt per character, as ``EndPattern`` learns its ends).  The longest match
     (POSIX) weighs every way a pattern can match, where the first match found stops at one: the pattern
     compiled without POSIX tells first whether there is any match at all (most subjects open with no
-    place), and only a pattern that matches is matched again for its longest."""
+    place), and only a pattern that matches is matched again for its longest.  The answer for a short text
+    from its start (a subject's rest, asked at each step of its stripping) is remembered: news repeats its
+    phrasing."""
 
     def __init__(self, words: Iterable[str], patterns: Sequence[str]):
         self.words = frozenset(words)
@@ -1026,6 +1029,7 @@ class LongestPrefix:
         # a character -> the patterns (with their twins) a match of which can start with it, in order: the
         # linker asks at the start of every subject, and most characters start none of them
         self._by_first: dict[str, tuple[tuple[regex.Pattern, regex.Pattern], ...]] = {}
+        self._found = Memo()  # a short text -> its answer from position 0
 
     def _starting(self, first: str) -> tuple[tuple[regex.Pattern, regex.Pattern], ...]:
         """The patterns whose match may begin with ``first`` (all of them when it is empty), in order, each
@@ -1038,6 +1042,14 @@ class LongestPrefix:
         return found
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
+        if pos == 0 and len(text) <= _SHORT:
+            found = self._found.get(text, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = self._found.keep(text, self._match(text, 0))
+            return found
+        return self._match(text, pos)
+
+    def _match(self, text: str, pos: int) -> Optional[_End]:
         end = -1
         first = text[pos:pos + 1]
         for n in self.lengths.get(first, ()):
