@@ -55,7 +55,13 @@ class Subject:
     colon_measure: bool = False
 
 
+# any character ``clean_text`` changes or strips: most names hold none, and are returned as they are
+_UNCLEAN = regex.compile("[" + regex.escape("".join(sorted(QUOTES))) + r"\x00-\x1f\x7f-\x9f\s]")
+
+
 def clean_text(s: str) -> str:
+    if _UNCLEAN.search(s) is None:
+        return s
     s = s.translate(_DROP)
     s = _HAN_SPACE.sub("", s)
     return s.strip()
@@ -104,30 +110,16 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         # a section title opening its line, white space, then the statement's period (Taiwan's central bank:
         # 货币总计数 8月日平均货币总计数M1B月增率为…): the title names the section, not the measure
         start = title.end()
-    share = False
-    rate = False
-    # cut at a share predicate (X占Y的比重) or, for topics, at the first topic cut
     seg = text[start:end]
-    m = eng.p_share_cut.search(seg)
-    if m and m.start() > 0:
-        end = start + m.start()
-        share = True
-    elif m and m.start() == 0:
-        return None, None, True
-    seg = text[start:end]
-    m = eng.p_topic_cut.search(seg)
-    if m and strip_rate and eng.p_rate_tail.search(_BRACKETED.sub("", seg).rstrip()):
-        rate = True  # 同比升幅 (…的同比升幅为1.4%): the cut drops a rate noun that makes the value a change
-    if m:
-        if eng.p_share_cut.fullmatch(m.group(0)):
-            share = True  # the topic cut is a share predicate (所占, 占)
-        end = start + m.start()
-    if topic:
-        seg = text[start:end]
-        for m in eng.p_trigger_change.finditer(seg):
-            if m.start() > 0 and eng.p_change_trigger.match(seg, m.start()):
-                end = start + m.start()
-                break
+    key = (seg, topic, strip_rate)
+    cut = eng.region_cuts.get(key)
+    if cut is None:
+        cut = _region_cut(eng, seg, topic, strip_rate)
+        if len(seg) <= _SHORT_REGION:
+            eng.region_cuts.keep(key, cut)
+    if cut[0] < 0:
+        return None, None, True  # the region opens with a share predicate
+    end, share, rate = start + cut[0], cut[1], cut[2]
     keep = list(range(start, end))
     # remove anywhere-patterns
     seg = text[start:end]
@@ -296,9 +288,46 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     return subj, location, share
 
 
+_SHORT_REGION = 48  # characters of a region short enough for its cut to be remembered
+
+
+def _region_cut(eng: EnginePatterns, seg: str, topic: bool, strip_rate: bool) -> tuple[int, bool, bool]:
+    """(where a subject region ``seg`` ends, whether a share predicate ends it, whether a rate noun it drops
+    makes the value a change): cut at a share predicate (X占Y的比重), at the first topic cut, and for a
+    topic at a change trigger.  What the region's words alone say, not where it stands in the document, so
+    it is kept per text by the caller: news repeats its phrasing (a third of the regions of the gold texts,
+    read once, repeat an earlier one's words).  An end of -1: the region opens with a share predicate."""
+    share = False
+    rate = False
+    end = len(seg)
+    m = eng.p_share_cut.search(seg)
+    if m and m.start() > 0:
+        end = m.start()
+        share = True
+    elif m and m.start() == 0:
+        return -1, True, False
+    seg = seg[:end]
+    m = eng.p_topic_cut.search(seg)
+    if m and strip_rate and eng.p_rate_tail.search(_BRACKETED.sub("", seg).rstrip()):
+        rate = True  # 同比升幅 (…的同比升幅为1.4%): the cut drops a rate noun that makes the value a change
+    if m:
+        if eng.p_share_cut.fullmatch(m.group(0)):
+            share = True  # the topic cut is a share predicate (所占, 占)
+        end = m.start()
+    if topic:
+        seg = seg[:end]
+        for m in eng.p_trigger_change.finditer(seg):
+            if m.start() > 0 and eng.p_change_trigger.match(seg, m.start()):
+                end = m.start()
+                break
+    return end, share, rate
+
+
 def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     """A heading repeated by the sentence after it (准备货币 8月准备货币日平均数): once the period between them
     is cut, the heading would be glued to its own repetition, so the copy before the gap goes."""
+    if not keep or keep[-1] - keep[0] + 1 == len(keep):
+        return keep, rest  # positions without a gap (most subjects): nothing was cut between two copies
     for k in range(1, len(keep) // 2 + 1):
         if keep[k] != keep[k - 1] + 1 and rest[:k] == rest[k:2 * k]:
             return keep[k:], rest[k:]

@@ -411,6 +411,8 @@ class EnginePatterns:
     word_prefix_lens: Memo = field(init=False, default_factory=Memo, repr=False)
     # the spans of a subject region that p_strip removes (link_subjects)
     strip_spans: Memo = field(init=False, default_factory=Memo, repr=False)
+    # (a subject region, topic, strip_rate) -> where its cut ends it, and what the cut says (link_subjects)
+    region_cuts: Memo = field(init=False, default_factory=Memo, repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
@@ -794,7 +796,8 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
 
 _MAX_ENDS = 65_536  # text endings an EndPattern remembers
 _TAIL = 2  # characters of a text ending that tell whether a match can end there
-_SHORT = 24  # characters of a text short enough for an EndPattern to remember its match
+_SHORT = 24  # characters of a text short enough for an EndPattern (a LongestPrefix) to remember its match
+_UNKNOWN = object()  # no answer remembered (None is one)
 
 
 class EndPattern:
@@ -1002,7 +1005,12 @@ class LongestPrefix:
     regex alternation of a thousand place names is tried word by word, and the linker asks for a place
     at the start of every subject.  The patterns are matched one by one (the longest match of an
     alternation is the longest of its alternatives' longest matches), each only where its first
-    character can start it (learnt per character, as ``EndPattern`` learns its ends)."""
+    character can start it (learnt per character, as ``EndPattern`` learns its ends).  The longest match
+    (POSIX) weighs every way a pattern can match, where the first match found stops at one: the pattern
+    compiled without POSIX tells first whether there is any match at all (most subjects open with no
+    place), and only a pattern that matches is matched again for its longest.  The answer for a short text
+    from its start (a subject's rest, asked at each step of its stripping) is remembered: news repeats its
+    phrasing."""
 
     def __init__(self, words: Iterable[str], patterns: Sequence[str]):
         self.words = frozenset(words)
@@ -1013,32 +1021,44 @@ class LongestPrefix:
         # a global inline flag, (?i), would apply to the whole alternation: such patterns stay together
         parts = [p for p in patterns] if not any(_GLOBAL_FLAGS.search(p) for p in patterns) \
             else ["(?:" + "|".join(patterns) + ")"] if patterns else []
-        # each pattern and the characters a match can start with
-        self.patterns: list[tuple[regex.Pattern, StartTest]] = []
+        # each pattern (longest match), the characters a match can start with, and its first-match twin
+        self.patterns: list[tuple[regex.Pattern, StartTest, regex.Pattern]] = []
         for p in parts:
             compiled = regex.compile(p, flags=regex.POSIX)
-            self.patterns.append((compiled, StartTest(compiled)))
-        # a character -> the patterns a match of which can start with it, in order: the linker asks at the
-        # start of every subject, and most characters start none of them
-        self._by_first: dict[str, tuple[regex.Pattern, ...]] = {}
+            self.patterns.append((compiled, StartTest(compiled), regex.compile(p)))
+        # a character -> the patterns (with their twins) a match of which can start with it, in order: the
+        # linker asks at the start of every subject, and most characters start none of them
+        self._by_first: dict[str, tuple[tuple[regex.Pattern, regex.Pattern], ...]] = {}
+        self._found = Memo()  # a short text -> its answer from position 0
 
-    def _starting(self, first: str) -> tuple[regex.Pattern, ...]:
-        """The patterns whose match may begin with ``first`` (all of them when it is empty), in order."""
+    def _starting(self, first: str) -> tuple[tuple[regex.Pattern, regex.Pattern], ...]:
+        """The patterns whose match may begin with ``first`` (all of them when it is empty), in order, each
+        with its first-match twin."""
         found = self._by_first.get(first)
         if found is None:
-            found = tuple(pattern for pattern, starts in self.patterns if starts.may_start(first))
+            found = tuple((pattern, twin) for pattern, starts, twin in self.patterns if starts.may_start(first))
             if len(self._by_first) < _MAX_ENDS:
                 self._by_first[first] = found
         return found
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
+        if pos == 0 and len(text) <= _SHORT:
+            found = self._found.get(text, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = self._found.keep(text, self._match(text, 0))
+            return found
+        return self._match(text, pos)
+
+    def _match(self, text: str, pos: int) -> Optional[_End]:
         end = -1
         first = text[pos:pos + 1]
         for n in self.lengths.get(first, ()):
             if pos + n <= len(text) and text[pos:pos + n] in self.words:
                 end = pos + n
                 break
-        for pattern in self._starting(first):
+        for pattern, twin in self._starting(first):
+            if twin.match(text, pos) is None:
+                continue  # no match at all, so no longest one
             m = pattern.match(text, pos)
             if m is not None and m.end() > end:
                 end = m.end()

@@ -110,6 +110,15 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them, and the names
     # they make: a span keeps it whole (no cut inside it, none dropping it)
     held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
+    # the features of the words a span drops, made once per word: dropped[k] those of the first k words,
+    # ending[j] those of the words from j on (as ``_features`` lists them, in the same order)
+    dropped: list[tuple[str, ...]] = [()]
+    for w in words:
+        dropped.append(dropped[-1] + ("dw=" + w.text, "dt=" + w.tag, *["dc=" + c for c in w.classes]))
+    ending: dict[int, tuple[str, ...]] = {n: ()}
+    for j in range(n - 1, max(-1, n - 1 - MAX_END_DROP), -1):
+        w = words[j]
+        ending[j] = ("rw=" + w.text, "rt=" + w.tag, *["rc=" + c for c in w.classes]) + ending[j + 1]
     for k in range(n):
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
@@ -118,14 +127,15 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
                                  or any(s < a or e > b for s, e in held)):
                 continue
             spans.append((a, b))
-            feats.append(tuple(_features(words, k, j, rest, matches, gap, pred)))
+            feats.append(tuple(_features(words, k, j, rest, matches, gap, pred, dropped[k], ending[j])))
             rests.append(rest)
     return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
 
 
 def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[int, int, str]], gap: str,
-              pred: str) -> list[str]:
-    """What describes keeping words ``k`` to ``j`` (exclusive) of the subject, but whether it is a name."""
+              pred: str, dropped_words: tuple[str, ...], tail_words: tuple[str, ...]) -> list[str]:
+    """What describes keeping words ``k`` to ``j`` (exclusive) of the subject, but whether it is a name;
+    ``dropped_words`` and ``tail_words`` are the features of the words before ``k`` and from ``j`` on."""
     n = len(words)
     dropped, kept, tail = words[:k], words[k:j], words[j:]
     a, b = kept[0].start, kept[-1].end
@@ -136,15 +146,13 @@ def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[
     if len(kept) > 1:
         f += ["ft2=" + kept[0].tag + "|" + kept[1].tag]
     f += ["fc=" + c for c in first.classes]
-    for d in dropped:
-        f += ["dw=" + d.text, "dt=" + d.tag] + ["dc=" + c for c in d.classes]
+    f += dropped_words
     if dropped:
         f += ["d0w=" + dropped[0].text, "d0t=" + dropped[0].tag, "drop|gap=" + gap, "drop|pred=" + pred]
     # the end: kept whole, or trailing words dropped
     f += ["rdrop=" + str(n - j), "ew=" + kept[-1].text, "et=" + kept[-1].tag,
           "et|pred=" + kept[-1].tag + "|" + pred]
-    for d in tail:
-        f += ["rw=" + d.text, "rt=" + d.tag] + ["rc=" + c for c in d.classes]
+    f += tail_words
     if tail:
         f += ["et|rt=" + kept[-1].tag + "|" + tail[0].tag, "rdrop|gap=" + gap,
               "rlen=" + _bin(len(tail[0].text)) + "|" + tail[0].tag, "rsplit=" + _split(kept[-1], tail[0])]

@@ -1994,3 +1994,17 @@ def test_a_weeks_rise_stands_for_the_index():
     # 周涨幅 alone stands for the index stated before (anaphor), as 涨幅 does
     e = one(run("台股加權股價指數收盤為[22,901點],上周共上漲[598.93點],周漲幅[2.69%]。"), "2.69%")
     assert (e.indicator, e.kind) == ("台股加权股价指数", "change")
+
+
+def test_clean_text_returns_a_name_it_would_not_change_as_it_is():
+    """``clean_text`` returns a name untouched when ``_UNCLEAN`` finds nothing in it: every character the
+    cleaning drops (quotation marks, control characters) or strips (white space, as ``str.strip`` and the
+    regex engine's ``\\s`` read it) is one ``_UNCLEAN`` finds."""
+    import regex
+
+    from zhibiao.link_subjects import _DROP, _UNCLEAN, clean_text
+
+    changed = [i for i in range(0x110000)
+               if (i in _DROP or chr(i).isspace() or regex.match(r"\s", chr(i))) and not _UNCLEAN.match(chr(i))]
+    assert not changed, [hex(i) for i in changed[:5]]
+    assert clean_text("“GDP” 增速 ") == "GDP增速" and clean_text("工业增加值") == "工业增加值"
