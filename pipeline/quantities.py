@@ -540,8 +540,9 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         # a colon after a Chinese word labels the value (二零二一年：4.26港仙, 比率：4.26%); width folding
         # has made it an ASCII colon, which otherwise glues a number into a time, ratio or address
         labelled = prev == ":" and start > 1 and (_HAN.match(text[start - 2]) is not None or text[start - 2] in _CLOSE)
-        if (prev in _URLISH and not labelled) or (prev in _LETTERS and not _after_acronym(g, text, start)):
-            return True
+        if (prev in _URLISH and not labelled) or (prev in _LETTERS and not _after_acronym(g, text, start)
+                                                   and _DECIMAL_MAGNITUDE.match(text, start) is None):
+            return True  # but no code is written with a decimal amount in 万 (林口三井Outlet976.6萬人次)
         if prev == "-" and start > 1 and text[start - 2] in _LETTERS:
             return True  # COVID-19, GB/T-2017: a code's number
     if end < len(text):
@@ -553,6 +554,10 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
                 and not (nxt == ":" and _HAN.match(last)):
             return True  # but 分为五组:2024年…: a colon after a measure word is punctuation
     return False
+
+
+_MAGNITUDE_CHARS = frozenset("万亿兆")
+_DECIMAL_MAGNITUDE = re.compile(r"\d+\.\d+\s?[万亿]")
 
 
 def _after_acronym(g: _Grammar, text: str, start: int) -> bool:
@@ -878,7 +883,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     if lone and not _lone_magnitude(g, text, start, end, number, unit):
         return None
     tenths = None
-    if text[start - 1 : start] in g.rank_set_lasts and text.endswith(g.rank_sets, 0, start) and (
+    at = start - 1 if text[start - 1 : start] == " " else start  # 資產前 100 大集團: spaced as Taiwan's press types it
+    if text[at - 1 : at] in g.rank_set_lasts and text.endswith(g.rank_sets, 0, at) and (
             unit is None or unit.surface in g.ordinal_measures):
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
@@ -905,8 +911,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
             return None  # 65岁及以上人口: an age group, not an age
-        if unit.surface[-1] in _LETTERS and _spec(g, text, end):
-            return None  # 6mm普通中板: a product's specification, part of its name
+        if unit.surface[-1] in _LETTERS and not _MAGNITUDE_CHARS.intersection(text[start:end]) and _spec(g, text, end):
+            return None  # 6mm普通中板: a product's specification, part of its name (never in 万: 109.1万TEU增加)
         if unit.tenths:
             tenths, end = _tenths(g, text, end, arabic=unit.kind != "multiple")
             if unit.kind == "fraction" and not is_cn and not (tenths is not None and len(number) == 1) \
