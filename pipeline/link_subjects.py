@@ -18,7 +18,7 @@ from .catalogue import name_key
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary
-from .pos import word_at_start
+from .pos import dictionary_cut, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 QUOTES = set("“”‘’\"'「」『』")
@@ -715,13 +715,25 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     bare = bare if bare and all(len(t) <= len(bare) + 1 for t in others[1:]) else first
     if len(last) - len(bare) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
             and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
-            and not any(bare[i:i + 2] in last[:len(bare)] for i in range(len(bare) - 1)):
+            and not any(bare[i:i + 2] in last[:len(bare)] for i in range(len(bare) - 1)) \
+            and _word_boundary(last, len(bare)):
         return last[len(bare):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
     m = eng.p_category_tail.search(last)
     if m and m.start() >= 2 and not any(eng.p_category_tail.search(t) for t in others):
         return m.group(0)
     return None
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """Whether a word of ``text`` (by the dictionary) begins at ``at``: a modifier as long as the first conjunct
+    is cut off the last only where no word spans the cut (白萝卜、大白菜、芹菜价格: 芹菜价|格 cuts 价格)."""
+    pos = 0
+    for w in dictionary_cut(text):
+        if pos >= at:
+            return pos == at
+        pos += len(w)
+    return pos == at
 
 
 def longer_head_ends(doc: Document, name: str, head: str) -> bool:

@@ -114,6 +114,10 @@ def test_fenbie_list_distributes_shared_head():
     # two names sharing a word are no modifiers of a shared head (就业人口 does not take 居民)
     evs = run("就业人口及本地就业居民分别为[37.21万人]及[28.36万人]。")
     assert [e.indicator for e in evs] == ["就业人口", "本地就业居民"]
+    # a modifier as long as the first conjunct is cut off the last only between words (芹菜价|格 cuts 价格):
+    # no conjunct takes a piece of a word as its head
+    text = "其中白萝卜、大白菜、芹菜价格降幅居前,分别下降[3.9%]、[3.4%]和[2.2%]。"
+    assert not [e.indicator for e in run(text) if e.indicator not in text]  # not 白萝卜格降幅居
 
 
 def test_fenbie_list_distributes_a_modifier_before_catalogue_names():
