@@ -210,6 +210,14 @@ def test_colon_heading_and_qizhong():
     assert [e.indicator for e in evs] == ["第一产业增加值"] * 2 + ["第二产业增加值"] * 2
 
 
+def test_a_heading_announcing_a_list_names_the_measure_of_its_numbered_items():
+    # Taiwan's releases: 分别统计如下 closes the heading, 一、 and 二、 are list markers, the ports locations
+    evs = run("货柜装卸量分别统计如下:一、基隆港:[65万TEU];二、高雄港:[133万TEU]。")
+    assert [(e.indicator, e.location) for e in evs] == [("货柜装卸量", "基隆港"), ("货柜装卸量", "高雄港")]
+    # the first of coordinated numerals is no list marker
+    assert one(run("三、四线城市房价下降[2%]。"), "2%").location == "三、四线城市"
+
+
 def test_a_measure_named_before_a_colon_goes_to_each_item_after_it():
     # class colon_measure: the heading names the measure, the items only the product
     # (through extract: 本旬 is a period the finder reads, which the heading's measure is written after)
