@@ -217,7 +217,8 @@ def test_matches(text, expected):
         ("人均本地居民总收入", None),  # ... nor a head after a per-unit averaging word: GNI per head is not GNI
         ("每人GDP", None),
         ("人均本地生产总值", "gdp_per_capita"),  # ... a name of GDP per head is its own statistic
-        ("日均赌收", None),  # a day's average, not the month's total
+        ("每日赌收", None),  # a day's average, not the month's total
+        ("日均赌收", "mo_daily_ggr"),  # ... a name of the day's average is its own statistic
         ("平均每日发送旅客", None),
         ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
         ("本地生产总值", "gdp"),
@@ -272,8 +273,9 @@ def test_matches(text, expected):
         # a head taken of a group of people or firms written before it is that group's statistic, not the whole's
         ("15至19岁者失业率", None),  # an age group
         ("上海局集团公司发送旅客", None),  # a firm: one railway company's passengers, not the nation's
-        ("城镇不包含在校生的16至24岁劳动力失业率", None),
-        ("16-24岁劳动力调查失业率", None),
+        ("20至24岁劳动力调查失业率", None),
+        ("16-24岁劳动力调查失业率", "unemployment_16_24_cn"),  # ... an entry named so wins (NBS's age groups)
+        ("城镇不包含在校生的16至24岁劳动力失业率", "unemployment_16_24_excl_students_cn"),
         ("65岁及以上人口", "population_65_plus"),  # ... an entry named so wins
         ("15岁至64岁工作年龄人口", "working_age_population_15_64"),  # ... unless the head is that age group itself
         ("小型企业制造业采购经理指数", None),  # a firm size (role population)
