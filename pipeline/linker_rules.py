@@ -29,6 +29,7 @@ from typing import Literal, Optional, Sequence, Union
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .gcpause import collector_paused
 from .memo import Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
@@ -1174,6 +1175,7 @@ def _unnormalised_words(lex: list[tuple[LexiconEntry, int, str]]) -> list[Proble
             for (w, entry, line, path), norm in zip(words, normalised) if norm != w]
 
 
+@collector_paused()
 def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
 

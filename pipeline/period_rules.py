@@ -22,6 +22,7 @@ from typing import Any, Literal, Optional, Union
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from .gcpause import collector_paused
 from .memo import Memo
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
@@ -291,6 +292,7 @@ def lookahead_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
+@collector_paused()
 def _load(path: str) -> PeriodGrammar:
     sections = read_sections(path, SECTIONS)
     words_ok, p1 = validate(path, sections["words"], WordListModel)

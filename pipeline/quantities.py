@@ -31,6 +31,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from .gcpause import collector_paused
 from .numbers import MAX_LENGTH, parse_number
 from .units import Lexicon, Unit, load_units
 
@@ -348,6 +349,7 @@ class _Grammar:
 
 
 @lru_cache(maxsize=8)
+@collector_paused()
 def _grammar(path: str | None = None) -> _Grammar:
     return _Grammar(load_units(path))
 

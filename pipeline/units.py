@@ -16,6 +16,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from .gcpause import collector_paused
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
 
@@ -225,6 +226,7 @@ def load_units(path: Path | str | None = None) -> Lexicon:
 
 
 @lru_cache(maxsize=8)
+@collector_paused()
 def _load(path: str) -> Lexicon:
     sections = read_sections(path, SECTIONS)
     problems: list[Problem] = []

@@ -1,0 +1,26 @@
+"""Loading rule files with the cyclic garbage collector paused.
+
+Reading and compiling the rules makes hundreds of thousands of objects that all live as long as the
+process (parsed YAML, validated models, the regex compiler's parse trees on their way to a pattern);
+each allocation burst starts a collection, and the full ones walk everything made so far, finding no
+garbage: a fifth of the time the bundled rules took to load.  Reference counting still frees what
+loading drops; a cycle it leaves is collected once the collector runs again.
+"""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the block (or the decorated function) without cyclic collections; the collector's state before
+    is restored, so a caller that disabled it keeps it disabled."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
