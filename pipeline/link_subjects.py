@@ -247,10 +247,12 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
             location_spans.append((keep[k + 1], keep[-1] + 1))
             del keep[cut:]
             rest = rest[:cut]
-    # 大埔医院的使用率最高,占115%: the item a superlative ranks is written before 的; the name is the measure after it
+    # 大埔医院的使用率最高,占115%: the item a superlative ranks, a place or a unit of one (class ranked_unit), is
+    # written before 的; the name is the measure after it. A group written there is part of the name (中国大陆旅客的消费
+    # 最高, 三星级酒店的入住率最高: the measure of that group)
     if superlative:
         k = rest.rfind("的")
-        if 0 < k < len(rest) - 2:
+        if 0 < k < len(rest) - 2 and (_is_place(doc, rest[:k]) or eng.p_ranked_unit.search(rest[:k])):
             del keep[:k + 1]
             rest = rest[k + 1:]
     location = None

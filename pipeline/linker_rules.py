@@ -121,6 +121,7 @@ LEXICON_CLASSES = (
     "owned_line",  # words of a results line (拨备, 利润, 股利): a subject holding one does not end its sentence's owner
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "ranked_by",  # superlatives cut before 为 and the place they rank first (粗出生率最高为彰化县)
+    "ranked_unit",  # units a superlative ranks, written before 的 (大埔医院的使用率最高: 医院)
     "rank_frame",  # a slot of a ranking by market or origin before 为 and its item (第一大接单地区为美国)
     "reporter_scope",  # the reporter's own scope (全省 我市 本港): a location, never a name's owner
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
@@ -372,6 +373,7 @@ class EnginePatterns:
     p_partner_gap: regex.Pattern  # a bracket or change verb between a partner and its value (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
     p_ranked_by: regex.Pattern  # a superlative ending the text before 为 (search, up to 为)
+    p_ranked_unit: regex.Pattern  # a unit a superlative ranks, ending the item before 的 (search, at the end)
     p_rank_frame: regex.Pattern  # a subject naming only a slot of a ranking (fullmatch)
     p_reporter_scope: regex.Pattern  # the reporter's own scope opening a subject (match)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
@@ -590,6 +592,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_partner_gap=lists.compile(r"\s*(?:\(|" + alt["partner_gap"] + r"\s*)?$"),
         p_economy_word=lists.compile(alt["economy_word"]),
         p_ranked_by=lists.compile("(?:" + alt["ranked_by"] + ")$"),
+        p_ranked_unit=lists.compile("(?:" + alt["ranked_unit"] + ")$"),
         p_rank_frame=lists.compile(alt["rank_frame"]),
         p_reporter_scope=lists.compile(alt["reporter_scope"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),

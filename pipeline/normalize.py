@@ -37,6 +37,10 @@ _FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖
 # catalogue names written once in simplified script match them.
 _VARIANTS = str.maketrans({"賸": "剩", "甦": "苏", "搾": "榨", "麤": "粗"})
 
+# Characters OpenCC simplifies to a form outside the Basic Multilingual Plane, which mainland text does not write and
+# annotators keep as written (Hong Kong's 两餸一汤指数, not 两𩠌一汤指数): the conversion is undone.
+_KEEP_WRITTEN = str.maketrans({"𩠌": "餸"})
+
 # OpenCC's dictionaries hold no phrase across these, so they delimit pieces
 # that can be aligned independently (they are never converted themselves).  The split is a
 # zero-width one after each delimiter, done in C by ``re``.
@@ -109,8 +113,8 @@ def _convert(config: str, text: str) -> str:
     """OpenCC conversion that survives NUL characters (OpenCC's C API stops at the first one)."""
     cc = _converter(config)
     if "\x00" not in text:
-        return cc.convert(text)
-    return "\x00".join(cc.convert(part) for part in text.split("\x00"))
+        return cc.convert(text).translate(_KEEP_WRITTEN)
+    return "\x00".join(cc.convert(part) for part in text.split("\x00")).translate(_KEEP_WRITTEN)
 
 
 class _CharMap(dict):

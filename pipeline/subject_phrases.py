@@ -19,6 +19,16 @@ from .token_patterns import CompiledPhrase, Token, apply_phrases
 DERIVED_CLASSES = ("period", "numeral")
 
 
+_DOUBLED = regex.compile(r"(\p{Han}{2,})\1")
+
+
+def _glues(subject: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether keeping ``spans`` of ``subject`` writes a word twice in a row that the subject does not (畜产损失估计
+    损失金额 without 估计): the words around a dropped one were two names, not one."""
+    kept = "".join(subject[a:b] for a, b in spans)
+    return _DOUBLED.search(kept) is not None and _DOUBLED.search(subject) is None
+
+
 class SubjectPhrases:
     """Apply the phrase rules to subject strings; ``classes`` maps a lexicon class to its words."""
 
@@ -94,6 +104,8 @@ class SubjectPhrases:
                 spans[-1] = (spans[-1][0], t.end)
             else:
                 spans.append((t.start, t.end))
+        if _glues(subject, spans):
+            return [(0, len(subject))], None
         return spans, rule
 
     def tokens(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> list[Token]:

@@ -24,6 +24,7 @@ from zhibiao.normalize import check_text, fold_width, normalize
         ("Ｃ９１９　客機", "C919 客机"),
         ("增長\x00３％", "增长\x003%"),  # OpenCC alone stops at a NUL
         ("歲計賸餘五百億元", "岁计剩余五百亿元"),  # variants hk2s keeps (Taiwan budgets)
+        ("灣仔區「兩餸一湯指數」", "湾仔区「两餸一汤指数」"),  # kept as written: hk2s would give 𩠌, outside the BMP
         ("景氣復甦", "景气复苏"),
     ],
 )
