@@ -55,9 +55,11 @@ class Extractor:
         check_text(text)
         return replace(normalize(blank_markup(text), self.conversion), original=text)
 
-    def quantities(self, norm_text: str, traditional: bool = False) -> list[Quantity]:
-        """The quantities of a normalised text; ``traditional``: its original is in traditional script."""
-        return find_quantities(norm_text, str(self.units_path), traditional=traditional)
+    def quantities(self, norm: Normalized) -> list[Quantity]:
+        """The quantities of a normalised text; where it writes a bare ``$``, whether the conversion changed a
+        character (a traditional original, whose ``$`` is the local dollar) is asked once, here."""
+        traditional = "$" in norm.text and norm.converted()
+        return find_quantities(norm.text, str(self.units_path), traditional=traditional)
 
     def periods(self, norm_text: str) -> list[Period]:
         return find_periods(norm_text, self.period_grammar)
@@ -76,7 +78,7 @@ class Extractor:
         from .records import event_record, quantity_record
 
         norm = self.normalize(text)
-        found = self.quantities(norm.text, "$" in norm.text and norm.converted())
+        found = self.quantities(norm)
         quantities = [quantity_record(q, text, *norm.to_original(q.start, q.end)) for q in found]
         if not found:  # every event points at a quantity: a text without one needs no periods, linking or dates
             return {"text": text, "quantities": quantities, "events": []}

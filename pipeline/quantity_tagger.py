@@ -82,7 +82,7 @@ class QuantityTagger:
         text = doc.text  # built from the tokens on every access: read it once
         ex = self.extractor
         norm = ex.normalize(text)
-        found = ex.quantities(norm.text, "$" in norm.text and norm.converted())
+        found = ex.quantities(norm)
         periods = ex.periods(norm.text)
         q_offsets = [norm.to_original(q.start, q.end) for q in found]
         p_offsets = [norm.to_original(p.start, p.end) for p in periods]
