@@ -34,8 +34,9 @@ _FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖
 
 # Variant characters of Taiwan and Hong Kong text that OpenCC's hk2s leaves as they are, mapped one to one to
 # the character mainland text writes (歲計賸餘 -> 岁计剩余, 景氣復甦 -> 景气复苏), so that lexicons and
-# catalogue names written once in simplified script match them.
-_VARIANTS = str.maketrans({"賸": "剩", "甦": "苏", "搾": "榨", "麤": "粗"})
+# catalogue names written once in simplified script match them; Taiwan's grain releases write 稉 and 榖
+# (稉种稻榖 -> 粳种稻谷).
+_VARIANTS = str.maketrans({"賸": "剩", "甦": "苏", "搾": "榨", "麤": "粗", "稉": "粳", "榖": "谷"})
 
 # Characters OpenCC simplifies to a form outside the Basic Multilingual Plane, which mainland text does not write and
 # annotators keep as written (Hong Kong's 两餸一汤指数, not 两𩠌一汤指数): the conversion is undone.

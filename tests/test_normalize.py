@@ -26,6 +26,7 @@ from zhibiao.normalize import check_text, fold_width, normalize
         ("歲計賸餘五百億元", "岁计剩余五百亿元"),  # variants hk2s keeps (Taiwan budgets)
         ("灣仔區「兩餸一湯指數」", "湾仔区「两餸一汤指数」"),  # kept as written: hk2s would give 𩠌, outside the BMP
         ("景氣復甦", "景气复苏"),
+        ("稉種稻榖每公斤收購價格", "粳种稻谷每公斤收购价格"),  # Taiwan grain releases' variants
     ],
 )
 def test_normalized_text(text, expected):
