@@ -216,6 +216,10 @@ def test_a_heading_announcing_a_list_names_the_measure_of_its_numbered_items():
     assert [(e.indicator, e.location) for e in evs] == [("货柜装卸量", "基隆港"), ("货柜装卸量", "高雄港")]
     # the first of coordinated numerals is no list marker
     assert one(run("三、四线城市房价下降[2%]。"), "2%").location == "三、四线城市"
+    # a Chinese numeral before digits is an item's marker, and the month after it the period (the months of one
+    # list share one kind of numeral: 1、2月, 一、二月)
+    e = one(run("一、3月就业人数[1,131万3千人]。"), "1,131万3千人")
+    assert (e.indicator, e.period) == ("就业人数", "3月")
 
 
 def test_a_measure_named_before_a_colon_goes_to_each_item_after_it():
