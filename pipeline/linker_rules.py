@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .gcpause import collector_paused
-from .memo import Memo
+from .memo import SUBJECT_TEXTS, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
 from .resources import rules_path
@@ -409,13 +409,13 @@ class EnginePatterns:
     basis_prefix_starts: Optional["StartTest"] = field(init=False, default=None)
     filler_prefix_starts: "StartTest" = field(init=False)
     leading_verb_starts: "StartTest" = field(init=False)
-    _names_nothing: Memo = field(init=False, default_factory=Memo, repr=False)
+    _names_nothing: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # the length of the basis, filler, scope or verb prefix opening a subject's text (link_subjects)
-    word_prefix_lens: Memo = field(init=False, default_factory=Memo, repr=False)
+    word_prefix_lens: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # the spans of a subject region that p_strip removes (link_subjects)
-    strip_spans: Memo = field(init=False, default_factory=Memo, repr=False)
+    strip_spans: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # (a subject region, topic, strip_rate) -> where its cut ends it, and what the cut says (link_subjects)
-    region_cuts: Memo = field(init=False, default_factory=Memo, repr=False)
+    region_cuts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
@@ -1033,7 +1033,7 @@ class LongestPrefix:
         # a character -> the patterns (with their twins) a match of which can start with it, in order: the
         # linker asks at the start of every subject, and most characters start none of them
         self._by_first: dict[str, tuple[tuple[regex.Pattern, regex.Pattern], ...]] = {}
-        self._found = Memo()  # a short text -> its answer from position 0
+        self._found = Memo(SUBJECT_TEXTS)  # a short text -> its answer from position 0
 
     def _starting(self, first: str) -> tuple[tuple[regex.Pattern, regex.Pattern], ...]:
         """The patterns whose match may begin with ``first`` (all of them when it is empty), in order, each

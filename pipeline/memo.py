@@ -3,6 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
+#: the bound of a table asked of every subject (its region, its prefixes, the places opening it), which meets
+#: every distinct subject of a run, not only the few a pattern's end probe lets through: 8,192 held less than
+#: one reading of the 1,463 distinct documents the batch benchmark repeats (13,800 texts at a subject's start), so
+#: each reading found the table emptied by the one before; at about 130 bytes a text, 32,768 cost 4 MB each
+SUBJECT_TEXTS = 32768
+
 
 class Memo(dict):
     """Answers kept per text, all forgotten at once when ``size`` are kept: news repeats its phrasing
