@@ -64,6 +64,21 @@ class ValueContext(NamedTuple):
     sent_location: Optional[str]
 
 
+class Pending(NamedTuple):
+    """A value whose name the sentence writes after it (继9月录得16.1%的按年升幅后,香港10月商品整体出口货值为…): its
+    event waits for the subject of the sentence's next statement, else takes ``fallback``, the carried one."""
+
+    q: QuantityLike
+    kind: str
+    sign: int
+    basis: Optional[str]
+    sentence: tuple[int, int]
+    rule_id: str
+    location: Optional[str]
+    period: Optional[str]
+    fallback: Optional[Subject]
+
+
 @dataclass
 class Memory:
     """What the linker remembers across statements of a document."""
@@ -79,9 +94,19 @@ class Memory:
     items_base: Optional[Subject] = None  # the indicator carried before that breakdown
     items_end: int = -1  # the end of the last item's value
     owner: Optional[str] = None  # the company, bank or group whose results this sentence reports (台中银行)
+    pending: list[Pending] = field(default_factory=list)  # values stated before the name they measure (继…后)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
     _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
+
+    def state_pending(self, subject: Optional[Subject], location: Optional[str]) -> None:
+        """Emit the values waiting for a name: ``subject``'s (the sentence's next statement), else their fallback."""
+        for p in self.pending:
+            named = subject or p.fallback
+            if named is not None:
+                self.events.emit(p.q, [named], p.kind, p.sign, p.basis, p.sentence, p.rule_id,
+                                 p.location or location, p.period)
+        self.pending.clear()
 
     def start_sentence(self) -> None:
         self.carry = self.doc_carry
@@ -148,6 +173,11 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     if spec.subject == "previous" and prev is not None:
         return _continue(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
+    if spec.subject == "next":
+        basis = _basis(doc, ctx, match, pred) if pred.kind == "change" else None
+        mem.pending.append(Pending(ctx.q, pred.kind, pred.sign, basis, ctx.sentence, spec.id, ctx.sent_location,
+                                   period_for(doc, ctx.sentence, ctx.q.start), mem.carry))
+        return None
     if prev is not None and prev.mode == "list" and prev.kind == pred.kind == "change" \
             and prev.index + 1 < len(prev.parts) and doc.eng.p_conj_trigger.match(ctx.left):
         # 内贸、外贸吞吐量分别下降1.3%和增长5.0%: the next listed subject, with this value's own sign
@@ -192,6 +222,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         if bases:
             basis = bases[0]
     period = period_for(doc, ctx.sentence, ctx.q.start)
+    if mem.pending and mode == "single":
+        mem.state_pending(subject, location)
     mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
     # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
     # text refer to the name before it

@@ -249,7 +249,7 @@ class LinkRule(BaseModel):
     kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
     sign: Optional[Literal[1, -1]] = None
     basis: Literal["cue", "none", "yoy", "mom", "vs_prev"] = "cue"
-    subject: Literal["left", "right", "carry", "previous"] = "left"
+    subject: Literal["left", "right", "carry", "previous", "next"] = "left"
     emit: bool = True
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
     in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
