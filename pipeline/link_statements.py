@@ -19,7 +19,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
-from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, scoped, split, subject_after,
+from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
                             subject_before)
 
 _PLUS = ("+", "＋")
@@ -395,6 +395,12 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             return item, None, False, 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
+        if subject is not None and mem.carry is not None:
+            # (the carried topic may be a remark between the results: …,合并后贡献度明显提升;元大金34.17亿元位居第五)
+            named = owner_item(eng, subject.text, mem.carry.text) or \
+                (owner_item(eng, subject.text, mem.doc_carry.text) if mem.doc_carry is not None else None)
+            if named is not None:
+                subject = Subject(named, None, None, location=subject.location)
         if subject is not None and mem.carry is not None and mem.paren_start != ctx.q.start \
                 and not eng.names_nothing(subject.text) and _compared_reference(doc, ctx.region_start, pred_start):
             subject = None  # 较第2季修订后的销售额(145.6亿元)上升11.1%: the reference compared with, not the subject
@@ -552,6 +558,9 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     item = subject.text[:m.start()]
     if _COORDINATED.search(item):
         return subject, location  # 建行、农行和中行分别以…: the items of a list, distributed as they are
+    if owner_item(eng, item, carry.text) is not None:
+        return Subject(item, subject.start, subject.start + len(item) if subject.start is not None else None,
+                       location=subject.location), location  # 中信金以111.79亿元跃居第二: the owner's
     if carry.text.endswith(item):
         return None, location  # the measure carried, written short (专业营造业纯益率…,近5年纯益率以…)
     end = subject.end - len(m.group(0)) if subject.end is not None else None
