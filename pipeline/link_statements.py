@@ -95,6 +95,7 @@ class Memory:
     items_end: int = -1  # the end of the last item's value
     owner: Optional[str] = None  # the company, bank or group whose results this sentence reports (台中银行)
     pending: list[Pending] = field(default_factory=list)  # values stated before the name they measure (继…后)
+    place_set: Optional[Subject] = None  # a top-N set of places whose values this sentence lists (10大观光游憩区)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
     _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
@@ -113,6 +114,7 @@ class Memory:
         self.items = False
         self.items_base = None
         self.owner = None
+        self.place_set = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
@@ -393,6 +395,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         item = breakdown_item(doc, mem, location) if subject is None else None
         if item is not None:
             return item, None, False, 0
+        listed = _listed_place(doc, mem, ctx, subject)
+        if listed is not None:
+            return listed[0], listed[0].location, listed[1], 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
         if subject is not None and mem.carry is not None:
@@ -567,6 +572,23 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
         return Subject(item, subject.start, end, location=subject.location), location
     return None, (location or "") + item
+
+
+def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Optional[Subject]
+                  ) -> Optional[tuple[Subject, bool]]:
+    """去年10大观光游憩区依序为鹿港老街及周边地区1730.1万人次、文化路夜市1598.3万人次 (class place_set): the top-N set
+    of places names the measure, each place listed after 依序为 is its location; the set is remembered for the places
+    listed after the first (、 before each), which carry it: (subject, whether carried)."""
+    if subject is None:
+        return None
+    m = doc.eng.p_place_set.fullmatch(subject.text)
+    if m is not None:
+        mem.place_set = Subject(m.group("set"), subject.start, subject.start + m.end("set")
+                                if subject.start is not None else None)
+        return replace(mem.place_set, location=m.group("item")), False
+    if mem.place_set is None or not ctx.left.lstrip().startswith("、"):
+        return None
+    return replace(mem.place_set, location=subject.text), True
 
 
 def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:
