@@ -368,6 +368,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         framed = framed_item(doc, subject, location) if subject is not None else breakdown_item(doc, mem, location)
         if framed is not None:
             return framed, None, False, subject_end
+        if subject is None and location is not None and pred.kind == "rank" and mem.carry is not None:
+            # 第三为桃园市,增长21.97%: a place alone fills a rank of the indicator carried, as its location
+            return replace(mem.carry, location=location), location, True, subject_end
         return subject, location, False, subject_end
     subject: Optional[Subject] = None
     location = None
@@ -644,16 +647,21 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
     """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount, or its level is
     counted in another unit than this value: then the last indicator of the sentence stated (its level, in the
     second case) in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期减少3179人 -> 出生数;
-    家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at."""
+    家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at, or of the
+    sentence before where this one has stated none (合法民宿3,397家,客房数13,488间…。就分布县市观察,以花莲县806家最多
+    -> 合法民宿)."""
     unit = getattr(ctx.q, "unit", "") or ""
+    named_here = mem.sent_subjects or mem.prev_sent_subjects
     if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
-            or not mem.sent_subjects:
+            or not named_here:
         return c
+    recent = mem.events.list[-_SENTENCE_EVENTS:]
+    since = ctx.sentence[0] if mem.sent_subjects or not recent else recent[-1].sentence_start
     units: dict[str, str] = {}  # indicator -> the unit of its last value in this sentence
     level_units: dict[str, str] = {}  # indicator -> the unit of its last level in this sentence
     rate_level = False  # whether the carried indicator's last value is a level in a rate unit (千分之4.27)
-    for ev in reversed(mem.events.list[-_SENTENCE_EVENTS:]):
-        if ev.value_start < ctx.sentence[0]:
+    for ev in reversed(recent):
+        if ev.value_start < since:
             break
         if ev.indicator not in units and ev.indicator == c.text:
             rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
@@ -666,11 +674,11 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         carried_unit = level_units.get(c.text)
         if carried_unit is None or carried_unit in _RATE_UNITS or carried_unit == unit:
             return c
-        for named in reversed(mem.sent_subjects):
+        for named in reversed(named_here):
             if named.text != c.text and level_units.get(named.text) == unit:
                 return named
         return c
-    for named in reversed(mem.sent_subjects):
+    for named in reversed(named_here):
         if named.text != c.text and units.get(named.text) == unit:
             return named
     return c
