@@ -368,6 +368,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         framed = framed_item(doc, subject, location) if subject is not None else breakdown_item(doc, mem, location)
         if framed is not None:
             return framed, None, False, subject_end
+        owner = _owner_before(doc, ctx, pred_start) if subject is not None and subject.start is not None else None
+        if owner is not None and owned_name(eng, owner, subject.text) is not None:
+            # Samsung以21.2%市占率居首位: the owner ranked, written before the value, owns the measure written after it
+            return Subject(owner + subject.text, None, None, location=location), location, False, subject_end
         if subject is None and location is not None and pred.kind == "rank" and mem.carry is not None:
             # 第三为桃园市,增长21.97%: a place alone fills a rank of the indicator carried, as its location
             return replace(mem.carry, location=location), location, True, subject_end
@@ -575,6 +579,14 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
         return Subject(item, subject.start, end, location=subject.location), location
     return None, (location or "") + item
+
+
+def _owner_before(doc: Document, ctx: ValueContext, pred_start: int) -> Optional[str]:
+    """The owner named alone before the predicate of a value whose name is written after it (Samsung以21.2%市占率)."""
+    before, location, _ = subject_before(doc, ctx.region_start, pred_start)
+    if before is None or location is not None:
+        return None
+    return before.text if owner_at(doc.eng, before.text) == before.text else None
 
 
 def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Optional[Subject]
