@@ -19,7 +19,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
-from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, scoped, split, subject_after,
+from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
                             subject_before)
 
 _PLUS = ("+", "＋")
@@ -64,6 +64,21 @@ class ValueContext(NamedTuple):
     sent_location: Optional[str]
 
 
+class Pending(NamedTuple):
+    """A value whose name the sentence writes after it (继9月录得16.1%的按年升幅后,香港10月商品整体出口货值为…): its
+    event waits for the subject of the sentence's next statement, else takes ``fallback``, the carried one."""
+
+    q: QuantityLike
+    kind: str
+    sign: int
+    basis: Optional[str]
+    sentence: tuple[int, int]
+    rule_id: str
+    location: Optional[str]
+    period: Optional[str]
+    fallback: Optional[Subject]
+
+
 @dataclass
 class Memory:
     """What the linker remembers across statements of a document."""
@@ -79,15 +94,27 @@ class Memory:
     items_base: Optional[Subject] = None  # the indicator carried before that breakdown
     items_end: int = -1  # the end of the last item's value
     owner: Optional[str] = None  # the company, bank or group whose results this sentence reports (台中银行)
+    pending: list[Pending] = field(default_factory=list)  # values stated before the name they measure (继…后)
+    place_set: Optional[Subject] = None  # a top-N set of places whose values this sentence lists (10大观光游憩区)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
     _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
+
+    def state_pending(self, subject: Optional[Subject], location: Optional[str]) -> None:
+        """Emit the values waiting for a name: ``subject``'s (the sentence's next statement), else their fallback."""
+        for p in self.pending:
+            named = subject or p.fallback
+            if named is not None:
+                self.events.emit(p.q, [named], p.kind, p.sign, p.basis, p.sentence, p.rule_id,
+                                 p.location or location, p.period)
+        self.pending.clear()
 
     def start_sentence(self) -> None:
         self.carry = self.doc_carry
         self.items = False
         self.items_base = None
         self.owner = None
+        self.place_set = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
@@ -148,6 +175,11 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     if spec.subject == "previous" and prev is not None:
         return _continue(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
+    if spec.subject == "next":
+        basis = _basis(doc, ctx, match, pred) if pred.kind == "change" else None
+        mem.pending.append(Pending(ctx.q, pred.kind, pred.sign, basis, ctx.sentence, spec.id, ctx.sent_location,
+                                   period_for(doc, ctx.sentence, ctx.q.start), mem.carry))
+        return None
     if prev is not None and prev.mode == "list" and prev.kind == pred.kind == "change" \
             and prev.index + 1 < len(prev.parts) and doc.eng.p_conj_trigger.match(ctx.left):
         # 内贸、外贸吞吐量分别下降1.3%和增长5.0%: the next listed subject, with this value's own sign
@@ -192,6 +224,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         if bases:
             basis = bases[0]
     period = period_for(doc, ctx.sentence, ctx.q.start)
+    if mem.pending and mode == "single":
+        mem.state_pending(subject, location)
     mem.events.emit(ctx.q, subjects, kind, sign, basis, ctx.sentence, spec.id, location, period)
     # an average carried with the name (日均约7.4亿元 -> 日均博彩毛收入) is this value's alone: later values of the
     # text refer to the name before it
@@ -334,6 +368,13 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         framed = framed_item(doc, subject, location) if subject is not None else breakdown_item(doc, mem, location)
         if framed is not None:
             return framed, None, False, subject_end
+        owner = _owner_before(doc, ctx, pred_start) if subject is not None and subject.start is not None else None
+        if owner is not None and owned_name(eng, owner, subject.text) is not None:
+            # Samsung以21.2%市占率居首位: the owner ranked, written before the value, owns the measure written after it
+            return Subject(owner + subject.text, None, None, location=location), location, False, subject_end
+        if subject is None and location is not None and pred.kind == "rank" and mem.carry is not None:
+            # 第三为桃园市,增长21.97%: a place alone fills a rank of the indicator carried, as its location
+            return replace(mem.carry, location=location), location, True, subject_end
         return subject, location, False, subject_end
     subject: Optional[Subject] = None
     location = None
@@ -361,8 +402,17 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         item = breakdown_item(doc, mem, location) if subject is None else None
         if item is not None:
             return item, None, False, 0
+        listed = _listed_place(doc, mem, ctx, subject)
+        if listed is not None:
+            return listed[0], listed[0].location, listed[1], 0
         if subject is not None and mem.carry is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
+        if subject is not None and mem.carry is not None:
+            # (the carried topic may be a remark between the results: …,合并后贡献度明显提升;元大金34.17亿元位居第五)
+            named = owner_item(eng, subject.text, mem.carry.text) or \
+                (owner_item(eng, subject.text, mem.doc_carry.text) if mem.doc_carry is not None else None)
+            if named is not None:
+                subject = Subject(named, None, None, location=subject.location)
         if subject is not None and mem.carry is not None and mem.paren_start != ctx.q.start \
                 and not eng.names_nothing(subject.text) and _compared_reference(doc, ctx.region_start, pred_start):
             subject = None  # 较第2季修订后的销售额(145.6亿元)上升11.1%: the reference compared with, not the subject
@@ -520,12 +570,40 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     item = subject.text[:m.start()]
     if _COORDINATED.search(item):
         return subject, location  # 建行、农行和中行分别以…: the items of a list, distributed as they are
+    if owner_item(eng, item, carry.text) is not None:
+        return Subject(item, subject.start, subject.start + len(item) if subject.start is not None else None,
+                       location=subject.location), location  # 中信金以111.79亿元跃居第二: the owner's
     if carry.text.endswith(item):
         return None, location  # the measure carried, written short (专业营造业纯益率…,近5年纯益率以…)
     end = subject.end - len(m.group(0)) if subject.end is not None else None
     if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
         return Subject(item, subject.start, end, location=subject.location), location
     return None, (location or "") + item
+
+
+def _owner_before(doc: Document, ctx: ValueContext, pred_start: int) -> Optional[str]:
+    """The owner named alone before the predicate of a value whose name is written after it (Samsung以21.2%市占率)."""
+    before, location, _ = subject_before(doc, ctx.region_start, pred_start)
+    if before is None or location is not None:
+        return None
+    return before.text if owner_at(doc.eng, before.text) == before.text else None
+
+
+def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Optional[Subject]
+                  ) -> Optional[tuple[Subject, bool]]:
+    """去年10大观光游憩区依序为鹿港老街及周边地区1730.1万人次、文化路夜市1598.3万人次 (class place_set): the top-N set
+    of places names the measure, each place listed after 依序为 is its location; the set is remembered for the places
+    listed after the first (、 before each), which carry it: (subject, whether carried)."""
+    if subject is None:
+        return None
+    m = doc.eng.p_place_set.fullmatch(subject.text)
+    if m is not None:
+        mem.place_set = Subject(m.group("set"), subject.start, subject.start + m.end("set")
+                                if subject.start is not None else None)
+        return replace(mem.place_set, location=m.group("item")), False
+    if mem.place_set is None or not ctx.left.lstrip().startswith("、"):
+        return None
+    return replace(mem.place_set, location=subject.text), True
 
 
 def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:
@@ -581,16 +659,21 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
     """The carried subject, unless its value is a rate (%, ‰: a level) and this value an amount, or its level is
     counted in another unit than this value: then the last indicator of the sentence stated (its level, in the
     second case) in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期减少3179人 -> 出生数;
-    家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at."""
+    家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at, or of the
+    sentence before where this one has stated none (合法民宿3,397家,客房数13,488间…。就分布县市观察,以花莲县806家最多
+    -> 合法民宿)."""
     unit = getattr(ctx.q, "unit", "") or ""
+    named_here = mem.sent_subjects or mem.prev_sent_subjects
     if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
-            or not mem.sent_subjects:
+            or not named_here:
         return c
+    recent = mem.events.list[-_SENTENCE_EVENTS:]
+    since = ctx.sentence[0] if mem.sent_subjects or not recent else recent[-1].sentence_start
     units: dict[str, str] = {}  # indicator -> the unit of its last value in this sentence
     level_units: dict[str, str] = {}  # indicator -> the unit of its last level in this sentence
     rate_level = False  # whether the carried indicator's last value is a level in a rate unit (千分之4.27)
-    for ev in reversed(mem.events.list[-_SENTENCE_EVENTS:]):
-        if ev.value_start < ctx.sentence[0]:
+    for ev in reversed(recent):
+        if ev.value_start < since:
             break
         if ev.indicator not in units and ev.indicator == c.text:
             rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
@@ -603,11 +686,11 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         carried_unit = level_units.get(c.text)
         if carried_unit is None or carried_unit in _RATE_UNITS or carried_unit == unit:
             return c
-        for named in reversed(mem.sent_subjects):
+        for named in reversed(named_here):
             if named.text != c.text and level_units.get(named.text) == unit:
                 return named
         return c
-    for named in reversed(mem.sent_subjects):
+    for named in reversed(named_here):
         if named.text != c.text and units.get(named.text) == unit:
             return named
     return c

@@ -423,6 +423,19 @@ def owned_name(eng: EnginePatterns, owner: str, text: str) -> Optional[str]:
     return None
 
 
+def owner_item(eng: EnginePatterns, text: str, carried: str) -> Optional[str]:
+    """An owner named alone as an item (富邦金以174.4亿元稳坐冠军宝座, 国泰金单月赚97.4亿元居第三): it names no measure,
+    so the value is its amount of the result the carried indicator measures, written after it as the annotators write
+    an owner's results (金控获利突破百亿 carried -> 富邦金获利); None where ``text`` is no owner alone or the carried
+    indicator names no result (class ``owned_measure``)."""
+    if owner_at(eng, text) != text:
+        return None
+    measure = None
+    for measure in eng.p_owned_measure.finditer(carried):
+        pass
+    return text + measure.group(0) if measure is not None else None
+
+
 def _origin_after(eng: EnginePatterns, tail: str) -> bool:
     """Whether the text after places opens with a noun of people they are the origin of (class origin_noun), also
     after the places' 地区, a space or 的 (中国内地(…)、香港(…)及台湾地区(…)的住客, 中国台湾(…) 及日本(…) 旅客: the

@@ -84,7 +84,7 @@ def link(
             n_events = len(mem.events)
             clause_qs = [q for q in doc.quantities_from(*clause) if q.end <= clause[1]]
             location = _link_clause(doc, mem, clause, sentence, clause_qs, topic, location)
-            if len(mem.events) > n_events:
+            if len(mem.events) > n_events or mem.pending:  # (a value waiting for its name is a statement too)
                 held = False
             # a clause with no statement: a heading, or a topic for the values that follow in the sentence; not
             # after listed items and their cause (惟百货公司、布疋及服饰品零售业因疫情扩散,门市来客数减少,分别年减…),
@@ -102,6 +102,7 @@ def link(
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
                     and doc.eng.p_topic_cause.search(doc.text, *clause) is not None
+        mem.state_pending(None, None)
         # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged); but a sentence
         # of one clause stating no value that opens its paragraph (六都今年11月的买卖移转栋数公布!) is a headline:
         # the values of the sentences after it that name nothing are its topic's (convention 8)

@@ -123,6 +123,7 @@ LEXICON_CLASSES = (
     "ranked_by",  # superlatives cut before 为 and the place they rank first (粗出生率最高为彰化县)
     "ranked_unit",  # units a superlative ranks, written before 的 (大埔医院的使用率最高: 医院)
     "rank_frame",  # a slot of a ranking by market or origin before 为 and its item (第一大接单地区为美国)
+    "place_set",  # kinds of places a top-N ranking lists by their values (10大观光游憩区依序为…)
     "reporter_scope",  # the reporter's own scope (全省 我市 本港): a location, never a name's owner
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
@@ -249,7 +250,7 @@ class LinkRule(BaseModel):
     kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
     sign: Optional[Literal[1, -1]] = None
     basis: Literal["cue", "none", "yoy", "mom", "vs_prev"] = "cue"
-    subject: Literal["left", "right", "carry", "previous"] = "left"
+    subject: Literal["left", "right", "carry", "previous", "next"] = "left"
     emit: bool = True
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
     in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
@@ -375,6 +376,7 @@ class EnginePatterns:
     p_ranked_by: regex.Pattern  # a superlative ending the text before 为 (search, up to 为)
     p_ranked_unit: regex.Pattern  # a unit a superlative ranks, ending the item before 的 (search, at the end)
     p_rank_frame: regex.Pattern  # a subject naming only a slot of a ranking (fullmatch)
+    p_place_set: regex.Pattern  # a top-N set of places, 依序为 and its first place (fullmatch: groups set, item)
     p_reporter_scope: regex.Pattern  # the reporter's own scope opening a subject (match)
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
@@ -594,6 +596,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_ranked_by=lists.compile("(?:" + alt["ranked_by"] + ")$"),
         p_ranked_unit=lists.compile("(?:" + alt["ranked_unit"] + ")$"),
         p_rank_frame=lists.compile(alt["rank_frame"]),
+        p_place_set=lists.compile(r"(?P<set>(?:前\s*)?[\d一二三四五六七八九十]{1,3}\s*大\s*\p{Han}{0,4}?(?:"
+                                  + alt["place_set"] + r"))\s*(?:依序|依次)(?:为|是)\s*(?P<item>\S.{0,30})"),
         p_reporter_scope=lists.compile(alt["reporter_scope"]),
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
