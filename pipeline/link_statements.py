@@ -181,6 +181,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     sign = pred.sign if value_kind == "change" else 1
     if sign > 0 and value_kind == "change" and pred.kind != "change" and _fall_noun_before(doc, ctx, pred_start):
         sign = -1  # 路环减幅更大,达33%: a verb of being after a fall noun states the fall's size
+    if sign > 0 and value_kind == "change" and n > 1 and doc.eng.p_list_fall_after.match(doc.text, last_end):
+        sign = -1  # 分别录得4.0%及2.2%的跌幅: the fall noun after the list says the values are falls
     if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
         sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
     mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n, ratio > 1)
@@ -660,7 +662,7 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
         return kind
     eng = doc.eng
     q = ctx.q
-    if n > 1 and eng.p_list_rate_after.match(doc.text, last_end):
+    if n > 1 and (eng.p_list_rate_after.match(doc.text, last_end) or eng.p_list_fall_after.match(doc.text, last_end)):
         return "change"  # 分别录得1.2%及2.1%的升幅: the rate noun after the list says what the values are
     if q.text.startswith(_PLUS) or (q.start == mem.paren_start and q.text[:1] in "-−"):
         return "change"  # 教育(+10.02%): a signed value is a change

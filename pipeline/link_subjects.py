@@ -490,8 +490,9 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
     text = subj.text
     # 及 binds tighter than 和 (酒店及饮食业和教育): with both, split at 和/、 first
     splitters = _SPLITTERS_OUTER + _SPLITTERS if "及" in text and "和" in text else _SPLITTERS
-    for seps, splitter in splitters:
-        pieces = splitter.split(text)
+    quoted = _quoted_pieces(doc, subj)
+    for seps, splitter in [(None, None)] * (quoted is not None) + list(splitters):
+        pieces = quoted if splitter is None else splitter.split(text)
         if len(pieces) < 2 or any(not p for p in pieces):
             continue
         if n is not None and len(pieces) != n:
@@ -534,13 +535,17 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
+        if splitter is None and (frame := _quoted_frame(doc, subj, pieces[0])) \
+                and not any(p.text.startswith(frame) for p in parts[1:]):
+            return scoped([parts[0]] + [Subject(frame + p.text, None, None) for p in parts[1:]], subj)
         m = eng.p_shared_prep.match(parts[0].text)
         if m and len(word_at_start(pieces[0]) or "") > len(m.group(0)):
             m = None  # the preposition begins a word (从事特殊教育及成人教育的教师: 从事, not 从)
         bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]] if m else []
-        if m and (eng.p_location.match(parts[0].text, m.end()) or len(pieces[0]) - m.end() <= 6) \
-                and all(not eng.p_shared_prep.match(b) and (eng.p_location.match(b) or (head and 2 <= len(b) <= 5))
-                        for b in bare):
+        # (names in quotation marks are whole, however long: 对“建筑业”及“饮食及酒店业”的贷款)
+        if m and (eng.p_location.match(parts[0].text, m.end()) or len(pieces[0]) - m.end() <= 6 or quoted) \
+                and all(not eng.p_shared_prep.match(b)
+                        and (eng.p_location.match(b) or (head and (2 <= len(b) <= 5 or quoted))) for b in bare):
             for k in range(1, len(parts)):
                 parts[k] = Subject(m.group(0) + parts[k].text, None, None)
         elif head and head[0] == "的" and (frame := _leading_frame(pieces[0], pieces[1:-1] + [pieces[-1][:-len(head)]])):
@@ -553,6 +558,28 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
                     parts[k] = Subject(modifier + parts[k].text, None, None)
         return scoped(parts, subj)
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+_QUOTED_JOIN = regex.compile(r"(?<=[”’」』])\s*[、和及与]\s*(?=[“‘「『])")
+
+
+def _quoted_pieces(doc: Document, subj: Subject) -> Optional[list[str]]:
+    """Conjuncts written in quotation marks and joined between them (对“建筑业”及“饮食及酒店业”的贷款): the marks
+    bound the names, whose own 及 and 、 join no conjuncts; None where the subject has no such list."""
+    if subj.start is None or subj.end is None:
+        return None
+    span = doc.text[subj.start:subj.end]
+    if clean_text(span) != subj.text or _QUOTED_JOIN.search(span) is None:
+        return None
+    return [clean_text(p) for p in _QUOTED_JOIN.split(span)]
+
+
+def _quoted_frame(doc: Document, subj: Subject, first: str) -> Optional[str]:
+    """The words before the first quoted name, ending in a preposition or a verb (银行对“批发及零售业”及“制造业”的贷款:
+    银行对): every quoted conjunct's."""
+    span = doc.text[subj.start:subj.end]
+    k = len(clean_text(span[:span.find(next(c for c in span if c in "“‘「『"))]))
+    return first[:k] if 0 < k < len(first) and _frame_word(first[:k]) else None
 
 
 def scoped(parts: list[Subject], subj: Subject) -> list[Subject]:
@@ -745,10 +772,15 @@ def _leading_frame(first: str, later: list[str]) -> Optional[str]:
     if cut < 1 or len(later[-1]) < 2 or any(len(t) != len(later[-1]) for t in later) \
             or _JOINER_CHAR.search(first) or not _word_boundary(first, cut):
         return None
-    word = dictionary_cut(first[:cut])[-1]
+    return first[:cut] if _frame_word(first[:cut]) else None
+
+
+def _frame_word(text: str) -> bool:
+    """Whether ``text`` ends in a preposition or a verb of two characters or more (住户按揭贷款 opens with no
+    verb 住)."""
+    word = dictionary_cut(text)[-1]
     tag = tag_words([word])[0][0]
-    # (a verb of two characters or more, or a preposition: 住户按揭贷款 opens with no verb 住)
-    return first[:cut] if tag == "ADP" or (tag == "VERB" and len(word) >= 2) else None
+    return tag == "ADP" or (tag == "VERB" and len(word) >= 2)
 
 
 def _category_head(doc: Document, last: str, cut: int) -> Optional[str]:
