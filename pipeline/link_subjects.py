@@ -786,9 +786,9 @@ def _frame_word(text: str) -> bool:
 def _category_head(doc: Document, last: str, cut: int) -> Optional[str]:
     """The head from a category noun on (class category_noun) where the last conjunct's modifier runs past a
     modifier as long as the first conjunct: 电子与资讯通信产品接单金额 -> 电子产品接单金额, not the glued
-    电子通信产品接单金额."""
+    电子通信产品接单金额; 皮具和超级市场货品 -> 皮具货品, not 皮具市场货品."""
     tail = doc.eng.p_category_tail
-    for j in range(cut + 3, len(last) - 1):
+    for j in range(cut + 3, len(last) + 1):
         m = tail.search(last, 0, j)
         if m and m.start() > cut:
             return last[m.start():]
