@@ -213,6 +213,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     sign = pred.sign if value_kind == "change" else 1
     if sign > 0 and value_kind == "change" and pred.kind != "change" and _fall_noun_before(doc, ctx, pred_start):
         sign = -1  # 路环减幅更大,达33%: a verb of being after a fall noun states the fall's size
+    if sign > 0 and value_kind == "change" and n > 1 and doc.eng.p_list_fall_after.match(doc.text, last_end):
+        sign = -1  # 分别录得4.0%及2.2%的跌幅: the fall noun after the list says the values are falls
     if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
         sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
     mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n, ratio > 1)
@@ -427,7 +429,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             # (…资讯通信产品则年增33.9%;累计前九月则年增36.4%: past the items, the indicator before the breakdown)
             c, mem.items = mem.items_base, False
         if subject is not None and eng.p_rate.search(subject.text) and c is not None:
-            subject = _rate_of(doc, c, subject.text)
+            subject = _rate_of(doc, c, subject.text, _stated_sentence_end(mem, c, ctx.sentence[0]), ctx.q.start)
         elif subject is not None and eng.p_share_noun.search(subject.text) and c is not None:
             # 贡献率由52.5%提高到58.1%: the share of the indicator before
             subject = Subject(c.text, c.start, c.end, parts=c.parts, share=True, location=c.location)
@@ -516,11 +518,26 @@ def _places(doc: Document, t: str) -> bool:
     return bool(t)
 
 
-def _rate_of(doc: Document, carried: Subject, anaphor: str) -> Subject:
+def _stated_sentence_end(mem: Memory, carried: Subject, sentence_start: int) -> Optional[int]:
+    """Where the sentence of the last value stated of ``carried`` ends, None where none was or it is the sentence
+    starting at ``sentence_start``."""
+    end = next((e.sentence_end for e in reversed(mem.events.list) if e.indicator == carried.text), None)
+    return end if end is not None and end <= sentence_start else None
+
+
+def _rate_of(doc: Document, carried: Subject, anaphor: str, since: Optional[int], before: int) -> Subject:
     """The carried indicator as the rate an anaphor names: the same rate, or where the carried name ends in one
     rate naming its comparison and the anaphor is another (class basis_rate: 放款与投资月增率为0.12%;年增率由上月底之
-    6.88%下降为5.88%), the statistic's other rate, since a name keeps its rate noun (convention 9)."""
+    6.88%下降为5.88%), the statistic's other rate, since a name keeps its rate noun (convention 9); where a sentence
+    after the one stating it (ending at ``since``) names the statistic with the anaphor's rate word, that name
+    (…增加值同比增长8.2%。规模以上工业企业增加值增速持续回落。6月份的增速还保持在16.0% -> 规模以上工业企业增加值
+    增速, as the conventions settle a bare rate word), not where that name came before (水电增速回落…水电增长5.4%,
+    增速比10月份回落16.4个百分点 -> 水电)."""
     eng = doc.eng
+    named = carried.text + anaphor
+    if since is not None and not eng.p_rate.search(carried.text) \
+            and doc.text.find(named, since, before) >= 0:
+        return Subject(named, None, None, location=carried.location, rate=True)
     own = eng.p_basis_rate.search(carried.text)
     if own is None or own.start() == 0 or own.group(0) == anaphor or not eng.p_basis_rate.fullmatch(anaphor):
         return replace(carried, rate=True)
@@ -743,7 +760,7 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
         return kind
     eng = doc.eng
     q = ctx.q
-    if n > 1 and eng.p_list_rate_after.match(doc.text, last_end):
+    if n > 1 and (eng.p_list_rate_after.match(doc.text, last_end) or eng.p_list_fall_after.match(doc.text, last_end)):
         return "change"  # 分别录得1.2%及2.1%的升幅: the rate noun after the list says what the values are
     if q.text.startswith(_PLUS) or (q.start == mem.paren_start and q.text[:1] in "-−"):
         return "change"  # 教育(+10.02%): a signed value is a change

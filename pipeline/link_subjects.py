@@ -18,7 +18,7 @@ from .catalogue import name_key
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary
-from .pos import dictionary_cut, word_at_start
+from .pos import dictionary_cut, tag_words, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 QUOTES = set("“”‘’\"'「」『』")
@@ -503,8 +503,9 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
     text = subj.text
     # 及 binds tighter than 和 (酒店及饮食业和教育): with both, split at 和/、 first
     splitters = _SPLITTERS_OUTER + _SPLITTERS if "及" in text and "和" in text else _SPLITTERS
-    for seps, splitter in splitters:
-        pieces = splitter.split(text)
+    quoted = _quoted_pieces(doc, subj)
+    for seps, splitter in [(None, None)] * (quoted is not None) + list(splitters):
+        pieces = quoted if splitter is None else splitter.split(text)
         if len(pieces) < 2 or any(not p for p in pieces):
             continue
         if n is not None and len(pieces) != n:
@@ -536,7 +537,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             parts[-1] = Subject(parts[-1].text[:-len(head) - 1] + head, None, None)
         if head:
             for k, p in enumerate(parts[:-1]):
-                if not p.text.endswith(head) and not eng.p_head_suffix.search(p.text):
+                if not p.text.endswith(head) and (head[0] == "的" or not eng.p_head_suffix.search(p.text)):
                     parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
             parts = _shared_scope(doc, parts, head)
             # a modifier written once before coordinated codes sharing a head is every one's (Taiwan's central bank:
@@ -547,15 +548,22 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # a preposition before the first of coordinated places is shared (对东盟、欧盟进出口 -> 对欧盟进出口),
         # and, with a shared head, before coordinated short names the lexicon may not list (自沙特阿拉伯、美国、
         # 巴西进口)
+        if splitter is None and (frame := _quoted_frame(doc, subj, pieces[0])) \
+                and not any(p.text.startswith(frame) for p in parts[1:]):
+            return scoped([parts[0]] + [Subject(frame + p.text, None, None) for p in parts[1:]], subj)
         m = eng.p_shared_prep.match(parts[0].text)
         if m and len(word_at_start(pieces[0]) or "") > len(m.group(0)):
             m = None  # the preposition begins a word (从事特殊教育及成人教育的教师: 从事, not 从)
         bare = [p[:len(p) - len(head)] if head and p.endswith(head) else p for p in pieces[1:]] if m else []
-        if m and (eng.p_location.match(parts[0].text, m.end()) or len(pieces[0]) - m.end() <= 6) \
-                and all(not eng.p_shared_prep.match(b) and (eng.p_location.match(b) or (head and 2 <= len(b) <= 5))
-                        for b in bare):
+        # (names in quotation marks are whole, however long: 对“建筑业”及“饮食及酒店业”的贷款)
+        if m and (eng.p_location.match(parts[0].text, m.end()) or len(pieces[0]) - m.end() <= 6 or quoted) \
+                and all(not eng.p_shared_prep.match(b)
+                        and (eng.p_location.match(b) or (head and (2 <= len(b) <= 5 or quoted))) for b in bare):
             for k in range(1, len(parts)):
                 parts[k] = Subject(m.group(0) + parts[k].text, None, None)
+        elif head and head[0] == "的" and (frame := _leading_frame(pieces[0], pieces[1:-1] + [pieces[-1][:-len(head)]])):
+            for k in range(1, len(parts)):
+                parts[k] = Subject(frame + parts[k].text, None, None)
         elif not head:
             modifier = shared_modifier(doc, [p.text for p in parts])
             if modifier:
@@ -563,6 +571,28 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
                     parts[k] = Subject(modifier + parts[k].text, None, None)
         return scoped(parts, subj)
     return expand_contraction(doc, subj, n) if n is not None else None
+
+
+_QUOTED_JOIN = regex.compile(r"(?<=[”’」』])\s*[、和及与]\s*(?=[“‘「『])")
+
+
+def _quoted_pieces(doc: Document, subj: Subject) -> Optional[list[str]]:
+    """Conjuncts written in quotation marks and joined between them (对“建筑业”及“饮食及酒店业”的贷款): the marks
+    bound the names, whose own 及 and 、 join no conjuncts; None where the subject has no such list."""
+    if subj.start is None or subj.end is None:
+        return None
+    span = doc.text[subj.start:subj.end]
+    if clean_text(span) != subj.text or _QUOTED_JOIN.search(span) is None:
+        return None
+    return [clean_text(p) for p in _QUOTED_JOIN.split(span)]
+
+
+def _quoted_frame(doc: Document, subj: Subject, first: str) -> Optional[str]:
+    """The words before the first quoted name, ending in a preposition or a verb (银行对“批发及零售业”及“制造业”的贷款:
+    银行对): every quoted conjunct's."""
+    span = doc.text[subj.start:subj.end]
+    k = len(clean_text(span[:span.find(next(c for c in span if c in "“‘「『"))]))
+    return first[:k] if 0 < k < len(first) and _frame_word(first[:k]) else None
 
 
 def scoped(parts: list[Subject], subj: Subject) -> list[Subject]:
@@ -654,7 +684,7 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     last = texts[-1]
     others = texts[:-1]
     headed = sum(1 for t in others if eng.p_head_suffix.search(t))
-    if headed and (headed > 1 or len(others) < 3):
+    if headed and (headed > 1 or len(others) < 3) and not _of_phrase(texts):
         # conjuncts with heads of their own share none; but one among three or more is a measure named alone
         # (汽车、电子元件、发电量、发动机、PTA产量: the others take 产量, 发电量 stays)
         return None
@@ -691,10 +721,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     if end and len(last) - end >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
                                             for t in others):
         return last[end:]
-    # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head
-    k = last.find("的")
-    if k > 0 and len(last) - k >= 3 and not any("的" in t for t in others):
-        return last[k:]
+    # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head, also of conjuncts
+    # ending in a head noun of their own (信用卡贷款及住宅按揭贷款的拖欠比率 -> 信用卡贷款的拖欠比率)
+    if _of_phrase(texts):
+        return last[last.find("的"):]
     # the last conjunct repeats the ending noun of the first (新建商品住宅和二手住宅销售价格,
     # 电子产品与资讯通信产品接单): what follows that noun in the last conjunct is the head
     # (written after a modifier of its own: 现货住宅及住宅楼花成交金额 begins with 住宅, which heads nothing)
@@ -707,7 +737,8 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
             and all(len(t) == len(first) and t[-1] == first[-1] for t in others)):
         return last[len(first):]
     m = eng.p_head_suffix.search(last)
-    if m and len(last) > len(m.group(0)) and not any(m.group(0) in t for t in others):
+    if m and len(last) > len(m.group(0)) and not any(m.group(0) in t for t in others) \
+            and not all(_statistic(doc, t) for t in texts):
         # (not a head another conjunct already holds: 存款总额及港元存款 are two names, not 存款总额存款)
         head = m.group(0)
         # a head noun written right before the head is part of it (成品油、煤炭出口数量 -> 成品油出口数量, not
@@ -732,12 +763,58 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
             and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
             and not any(bare[i:i + 2] in last[:len(bare)] for i in range(len(bare) - 1)) \
             and _word_boundary(last, len(bare)):
-        return last[len(bare):]
+        return _category_head(doc, last, len(bare)) or last[len(bare):]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
     m = eng.p_category_tail.search(last)
     if m and m.start() >= 2 and not any(eng.p_category_tail.search(t) for t in others):
         return m.group(0)
     return None
+
+
+def _of_phrase(texts: list[str]) -> bool:
+    """Whether only the last conjunct holds a 的, with two or more characters after it: the 的-phrase they share."""
+    k = texts[-1].find("的")
+    return k > 0 and len(texts[-1]) - k >= 3 and not any("的" in t for t in texts[:-1])
+
+
+def _leading_frame(first: str, later: list[str]) -> Optional[str]:
+    """The verb or preposition (with what precedes it) written once before the first of conjuncts that modify
+    a shared 的-phrase, where the first is that much longer than each later one: every conjunct's (从事特殊教育及成人
+    教育的教师 -> 从事成人教育的教师; 购买手信和成衣的消费 -> 购买成衣的消费; 住户在本地及外地的最终消费支出)."""
+    cut = len(first) - len(later[-1])
+    if cut < 1 or len(later[-1]) < 2 or any(len(t) != len(later[-1]) for t in later) \
+            or _JOINER_CHAR.search(first) or not _word_boundary(first, cut):
+        return None
+    return first[:cut] if _frame_word(first[:cut]) else None
+
+
+def _frame_word(text: str) -> bool:
+    """Whether ``text`` ends in a preposition or a verb of two characters or more (住户按揭贷款 opens with no
+    verb 住)."""
+    word = dictionary_cut(text)[-1]
+    tag = tag_words([word])[0][0]
+    return tag == "ADP" or (tag == "VERB" and len(word) >= 2)
+
+
+def _category_head(doc: Document, last: str, cut: int) -> Optional[str]:
+    """The head from a category noun on (class category_noun) where the last conjunct's modifier runs past a
+    modifier as long as the first conjunct: 电子与资讯通信产品接单金额 -> 电子产品接单金额, not the glued
+    电子通信产品接单金额; 皮具和超级市场货品 -> 皮具货品, not 皮具市场货品."""
+    tail = doc.eng.p_category_tail
+    for j in range(cut + 3, len(last) + 1):
+        m = tail.search(last, 0, j)
+        if m and m.start() > cut:
+            return last[m.start():]
+    return None
+
+
+def _statistic(doc: Document, name: str) -> bool:
+    """Whether ``name`` is a statistic of the catalogue that no measure is written after (not a product, sector or
+    industry): conjuncts that each name one whole share no head noun (流通货币及活期存款 are 流通货币 and 活期存款;
+    no 流通货币存款 is written)."""
+    catalogue = doc.rules.catalogue
+    iid = catalogue.keys.get(name_key(name))
+    return iid is not None and catalogue.indicators[iid].role == "indicator" and not catalogue.indicators[iid].modifier
 
 
 def _word_boundary(text: str, at: int) -> bool:

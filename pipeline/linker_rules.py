@@ -323,6 +323,7 @@ class EnginePatterns:
     p_share_tail: EndPattern  # a share noun ending a subject (旅客比重)
     p_ratio_whole: EndPattern  # the whole a ratio divides, ending its subject (三次产业结构)
     p_list_rate_after: regex.Pattern  # 的 + a rate noun right after a list of values (录得1.2%及2.1%的升幅)
+    p_list_fall_after: regex.Pattern  # 的 + a fall noun right after a list of values (录得4.0%及2.2%的跌幅)
     p_forecast_tail: EndPattern  # a growth forecast ending a subject (增长预测值)
     p_head_sector: regex.Pattern  # a sector word ending the text before a shared head
     p_head_sector_start: regex.Pattern  # a sector word beginning a shared head (类零售额)
@@ -532,6 +533,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_ratio_whole=EndPattern(lists.compile("的?" + alt["ratio_whole"] + "$")),
         p_list_rate_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
                                         + alt["rate_tail_de"] + ")"),
+        p_list_fall_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["fall_noun"] + ")"),
         p_forecast_tail=EndPattern(lists.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
                                                  + "(?:值|数)?$")),
         p_head_sector=lists.compile(alt["head_sector"] + "$"),

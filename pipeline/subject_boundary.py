@@ -110,6 +110,10 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them, and the names
     # they make: a span keeps it whole (no cut inside it, none dropping it)
     held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
+    # a measure of results as the owned_measure class writes it whole (可拨归公司股东基础溢利) is one name: its
+    # owners' words are no frame to drop
+    if rules.engine is not None and rules.engine.p_owned_measure.fullmatch(subject):
+        held.append((0, len(subject)))
     # the features of the words a span drops, made once per word: dropped[k] those of the first k words,
     # ending[j] those of the words from j on (as ``_features`` lists them, in the same order)
     dropped: list[tuple[str, ...]] = [()]
