@@ -124,6 +124,7 @@ LEXICON_CLASSES = (
     "ranked_unit",  # units a superlative ranks, written before 的 (大埔医院的使用率最高: 医院)
     "rank_frame",  # a slot of a ranking by market or origin before 为 and its item (第一大接单地区为美国)
     "place_set",  # kinds of places a top-N ranking lists by their values (10大观光游憩区依序为…)
+    "held_scope",  # a 的-phrase of scope opening a subject (码头以外的货柜吞吐量): part of the name, never cut off
     "reporter_scope",  # the reporter's own scope (全省 我市 本港): a location, never a name's owner
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
@@ -368,6 +369,7 @@ class EnginePatterns:
     p_owner_inside: Optional[regex.Pattern]
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
+    p_held_scope: regex.Pattern  # a scope opening a subject that defines its statistic (match)
     p_owned_line: regex.Pattern  # a word of a results line in a subject (search)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
@@ -589,6 +591,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         else lists.compile(alt["owner"] + "|" + alt["owner_code"], regex.REVERSE),
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
+        p_held_scope=lists.compile(alt["held_scope"]),
         p_owned_line=lists.compile(alt["owned_line"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],

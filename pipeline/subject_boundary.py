@@ -112,7 +112,9 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
     # a measure of results as the owned_measure class writes it whole (可拨归公司股东基础溢利) is one name: its
     # owners' words are no frame to drop
-    if rules.engine is not None and rules.engine.p_owned_measure.fullmatch(subject):
+    # nor is a scope that opens it (码头以外的货柜吞吐量: class held_scope), which says which part of a whole is measured
+    if rules.engine is not None and (rules.engine.p_owned_measure.fullmatch(subject)
+                                     or rules.engine.p_held_scope.match(subject)):
         held.append((0, len(subject)))
     # the features of the words a span drops, made once per word: dropped[k] those of the first k words,
     # ending[j] those of the words from j on (as ``_features`` lists them, in the same order)
