@@ -430,10 +430,8 @@ def owner_item(eng: EnginePatterns, text: str, carried: str) -> Optional[str]:
     indicator names no result (class ``owned_measure``)."""
     if owner_at(eng, text) != text:
         return None
-    measure = None
-    for measure in eng.p_owned_measure.finditer(carried):
-        pass
-    return text + measure.group(0) if measure is not None else None
+    measures = [m.group(0) for m in eng.p_owned_measure.finditer(carried)]
+    return text + measures[-1] if measures else None  # the last: the result the carried name ends in
 
 
 def _origin_after(eng: EnginePatterns, tail: str) -> bool:
