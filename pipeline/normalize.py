@@ -113,9 +113,11 @@ def _converter(config: str):
 def _convert(config: str, text: str) -> str:
     """OpenCC conversion that survives NUL characters (OpenCC's C API stops at the first one)."""
     cc = _converter(config)
-    if "\x00" not in text:
-        return cc.convert(text).translate(_KEEP_WRITTEN)
-    return "\x00".join(cc.convert(part) for part in text.split("\x00")).translate(_KEEP_WRITTEN)
+    if "\x00" in text:
+        converted = "\x00".join(cc.convert(part) for part in text.split("\x00"))
+    else:
+        converted = cc.convert(text)
+    return converted.translate(_KEEP_WRITTEN)
 
 
 class _CharMap(dict):

@@ -110,9 +110,9 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them, and the names
     # they make: a span keeps it whole (no cut inside it, none dropping it)
     held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
-    # a measure of results as the owned_measure class writes it whole (可拨归公司股东基础溢利) is one name: its
-    # owners' words are no frame to drop
-    # nor is a scope that opens it (码头以外的货柜吞吐量: class held_scope), which says which part of a whole is measured
+    # a measure of results as the owned_measure class writes it whole (可拨归公司股东基础溢利) is one name, its owners'
+    # words no frame to drop; so is a subject a scope opens (class held_scope: 码头以外的货柜吞吐量), which says which
+    # part of a whole is measured
     if rules.engine is not None and (rules.engine.p_owned_measure.fullmatch(subject)
                                      or rules.engine.p_held_scope.match(subject)):
         held.append((0, len(subject)))
