@@ -1069,7 +1069,8 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
                 return True
             return text.endswith(g.index_cues, 0, start) and not _HAN.match(nxt or " ")
         spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
-        if has_big and spelled and not _HAN.match(nxt or " "):
+        # a spelled amount of 万 or 亿 ends at a mark or at a suffix qualifier (六六○万以上), as a digit one does
+        if has_big and spelled and (not _HAN.match(nxt or " ") or _suffix_qualifier(g, text, end, None) is not None):
             return True
         return _positional_bare(g, text, start, number + mags, prev, nxt)
     if nxt == "》" and not has_big:
