@@ -19,6 +19,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
+from .linker_rules import indicator_id
 from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
                             subject_before)
 
@@ -407,7 +408,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         listed = _listed_place(doc, mem, ctx, subject)
         if listed is not None:
             return listed[0], listed[0].location, listed[1], 0
-        if subject is not None and mem.carry is not None:
+        if subject is not None:
             subject, location = _ranked_item(doc, subject, location, mem.carry)
         if subject is not None and mem.carry is not None:
             # (the carried topic may be a remark between the results: …,合并后贡献度明显提升;元大金34.17亿元位居第五)
@@ -576,23 +577,27 @@ _BRACKET_START = regex.compile(r"^\([^()]{1,4}\)")
 _COORDINATED = regex.compile(r"[、和及与或]")
 
 
-def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Subject
+def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Optional[Subject]
                  ) -> tuple[Optional[Subject], Optional[str]]:
     """X以 before a value (观塘丽港城以18宗第2, 纳斯达克交易所以395亿元新股集资额称冠): the value is the item's
-    amount of the indicator carried, X its location; a measure X (近5年纯益率以2018年之6.9%最高) is the subject."""
+    amount of the indicator carried, X its location; a measure X (近5年纯益率以2018年之6.9%最高) is the subject, and so
+    is the item where nothing is carried (「金融及保险业」以7万715元居首: the ranking frame's item, as news41 names it)."""
     eng = doc.eng
     m = eng.p_item_prep.search(subject.text)
     if not m or m.start() == 0:
         return subject, location
     item = subject.text[:m.start()]
-    if _COORDINATED.search(item):
-        return subject, location  # 建行、农行和中行分别以…: the items of a list, distributed as they are
+    if _COORDINATED.search(item) and indicator_id(doc.rules, item) is None:
+        # 建行、农行和中行分别以…: the items of a list, distributed as they are (not one name written with 及: 金融及保险业)
+        return subject, location
+    end = subject.end - len(m.group(0)) if subject.end is not None else None
+    if carry is None:
+        return Subject(item, subject.start, end, location=subject.location), location
     if owner_item(eng, item, carry.text) is not None:
         return Subject(item, subject.start, subject.start + len(item) if subject.start is not None else None,
                        location=subject.location), location  # 中信金以111.79亿元跃居第二: the owner's
     if carry.text.endswith(item):
         return None, location  # the measure carried, written short (专业营造业纯益率…,近5年纯益率以…)
-    end = subject.end - len(m.group(0)) if subject.end is not None else None
     if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
         return Subject(item, subject.start, end, location=subject.location), location
     return None, (location or "") + item

@@ -1358,6 +1358,8 @@ def test_item_ranked_by_its_value_is_the_location():  # item_prep: X以 right be
     # not where 以 is not right before the value, nor with no indicator to carry
     assert [e.indicator for e in run("出口以机电产品为主,机电产品出口[58亿元]。")] == ["机电产品出口"]
     assert [e.location for e in run("丽港城以[18宗]居首。")] == [None]
+    # with nothing carried the item names the value (the ranking frame's item), one name written with 及 included
+    assert [e.indicator for e in run("1到9月经常性薪资平均数,金融及保险业以[7万715元]居首。")] == ["金融及保险业"]
 
 
 def test_items_listed_after_a_defining_comparison_take_the_measure():  # topic_cut: 高于, 排前
