@@ -465,13 +465,15 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
 
 
 def _compared_reference(doc: Document, start: int, end: int) -> bool:
-    """Whether the subject region opens with 较 and a period: what follows names the reference the value is
-    compared with (较第2季修订后的销售额(145.6亿元)上升11.1%), and the statement is the indicator's carried."""
-    text = doc.text
-    i = start
-    while i < end and (text[i].isspace() or text[i] in ",;:"):
-        i += 1
-    return i + 1 < end and text[i] == "较" and (i + 1) in doc.period_end_at_start
+    """Whether the subject region opens with a comparison word and a period (class compare_open), perhaps after
+    fillers or a lead that names nothing: what follows names the reference the value is compared with (较第2季修订后的销售额
+    (145.6亿元)上升11.1%, 虽然较7月份的总挂牌数少了两成), and the statement is the indicator's carried."""
+    eng = doc.eng
+    m = eng.p_compare_open.match(doc.text, start, end)
+    if m is None or m.end() >= end or m.end() not in doc.period_end_at_start:
+        return False
+    lead = m.group("lead")
+    return lead is None or eng.names_nothing(lead)
 
 
 _PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")

@@ -99,6 +99,7 @@ LEXICON_CLASSES = (
     "right_qualifier",  # qualifiers between a value and the noun written after it (45个以上集群)
     "right_link",  # verbs between a value and the noun written after it (209个成为示范工厂)
     "compare_ref",  # comparison words right before a reference period (较去年同期的125亿元)
+    "compare_open",  # words opening a subject region with a comparison (较2011年总收入增加: the reference's noun)
     "ref_value_lead",  # words between a reference period and its own value (较2023年11月相应升幅2.6%)
     "ref_value_noun",  # rate nouns between a reference period and its own value (升幅 增速 水平 ...)
     "ref_value_currency",  # currency names before a reference period's own value (较去年同期之港币五十四亿元)
@@ -346,6 +347,7 @@ class EnginePatterns:
     p_apposition_cue: regex.Pattern  # 分别/均 ... right after a count in apposition
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
     p_compare_ref: EndPattern  # a comparison word ending the text before a reference period
+    p_compare_open: regex.Pattern  # a comparison word after a lead that names nothing, opening a subject region
     p_ref_value_gap: regex.Pattern  # what may stand between a reference period and its own value (fullmatch)
     p_share_ref: EndPattern  # a share-reference verb ending the text before a period
     p_listed_refs: regex.Pattern  # 分别较A和B (相比) ending the text before a trigger: groups cmp, refs
@@ -561,6 +563,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_apposition_head=lists.compile(r"\s*的?\p{Han}{1,4}?" + alt["apposition_cue"]),
         p_right_lead=lists.compile(r"^\s*" + opt("right_qualifier") + r"\s*(?:的|" + alt["right_link"] + r")?\s*"),
         p_compare_ref=EndPattern(lists.compile(alt["compare_ref"] + r"\s*$")),  # not 是 (是去年同期的2.5倍)
+        p_compare_open=lists.compile(r"[\s,;:]*(?:(?:" + alt["filler_prefix"] + r")+|(?P<lead>\p{Han}{1,4}?))?\s*"
+                                     + alt["compare_open"]),
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
         # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
         p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
