@@ -398,7 +398,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         return Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=ref.group("place"),
                        rate=c.rate), ref.group("place"), True, 0
     if spec.subject == "left":
-        subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
+        subject, location, _ = subject_before(doc, _bracketed_item_start(doc, mem, ctx, pred_start), pred_start,
+                                              strip_rate=not spec.keep_rate)
         framed = framed_item(doc, subject, location)
         if framed is not None:
             return framed, None, False, 0
@@ -462,6 +463,24 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _bracketed_item_start(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int) -> int:
+    """Where the subject region of a value alone in brackets starts: after a list cue and a verb of being (class
+    bracketed_items_lead) whose item the bracket follows (首三位根本死因分别是肿瘤(188人)、循环系统疾病(107人): 肿瘤, as
+    the items after it are named by themselves), else where the region starts.  Places listed so (分别是西藏(33.3%))
+    stay in the region: they are the location of the indicator carried."""
+    if mem.paren_start != ctx.q.start:
+        return ctx.region_start
+    lead = None
+    for lead in doc.eng.p_bracketed_items_lead.finditer(doc.text, ctx.region_start, pred_start):
+        pass
+    if lead is None:
+        return ctx.region_start
+    item = doc.text[lead.end():pred_start].rstrip(" (（")
+    if len(item) < 2 or _places(doc, item):
+        return ctx.region_start
+    return lead.end()
 
 
 def _compared_reference(doc: Document, start: int, end: int) -> bool:
