@@ -398,7 +398,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         return Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=ref.group("place"),
                        rate=c.rate), ref.group("place"), True, 0
     if spec.subject == "left":
-        subject, location, _ = subject_before(doc, ctx.region_start, pred_start, strip_rate=not spec.keep_rate)
+        subject, location, _ = subject_before(doc, _bracketed_item_start(doc, mem, ctx, pred_start), pred_start,
+                                              strip_rate=not spec.keep_rate)
         framed = framed_item(doc, subject, location)
         if framed is not None:
             return framed, None, False, 0
@@ -462,6 +463,24 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if not carried and subject.start is not None:
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _bracketed_item_start(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int) -> int:
+    """Where the subject region of a value alone in brackets starts: after a list cue and a verb of being (class
+    bracketed_items_lead) whose item the bracket follows (首三位根本死因分别是肿瘤(188人)、循环系统疾病(107人): 肿瘤, as
+    the items after it are named by themselves), else where the region starts.  Places listed so (分别是西藏(33.3%))
+    stay in the region: they are the location of the indicator carried."""
+    if mem.paren_start != ctx.q.start:
+        return ctx.region_start
+    lead = None
+    for lead in doc.eng.p_bracketed_items_lead.finditer(doc.text, ctx.region_start, pred_start):
+        pass
+    if lead is None:
+        return ctx.region_start
+    item = doc.text[lead.end():pred_start].rstrip(" (（")
+    if len(item) < 2 or _places(doc, item):
+        return ctx.region_start
+    return lead.end()
 
 
 def _compared_reference(doc: Document, start: int, end: int) -> bool:
@@ -590,8 +609,8 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
         return subject, location
     item = subject.text[:m.start()]
     if _COORDINATED.search(item) and indicator_id(doc.rules, item) is None:
-        # 建行、农行和中行分别以…: the items of a list, distributed as they are (not one name written with 及: 金融及保险业)
-        return subject, location
+        # 建行、农行和中行分别以…: the items of a list, distributed (not one name written with 及: 金融及保险业)
+        return _ranked_items(doc, subject, item, carry), location
     end = subject.end - len(m.group(0)) if subject.end is not None else None
     if carry is None:
         return Subject(item, subject.start, end, location=subject.location), location
@@ -603,6 +622,27 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     if eng.p_anaphor.match(item) or eng.p_head.match(item) or eng.p_rate.search(item) or eng.p_share_noun.search(item):
         return Subject(item, subject.start, end, location=subject.location), location
     return None, (location or "") + item
+
+
+def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Subject]) -> Subject:
+    """Coordinated items before 分别以 and their values (建行、农行和中行分别以1938.35亿元、1541.75亿元和1515.58亿元位列
+    二、三、四位; Apple和OPPO分别以15.9%和15.7%排第二和第三): the items without the cue and the preposition, and where
+    each is an owner and the indicator carried names a result (class owned_measure), each owner's amount of that
+    result (建行净利润, Apple市占率), as one owner alone before 以 is named (中信金以111.79亿元跃居第二)."""
+    eng = doc.eng
+    cue = None
+    for cue in eng.p_list_cue.finditer(item):
+        pass
+    if cue is not None and cue.end() == len(item) and cue.start() > 0:
+        item = item[:cue.start()].rstrip()
+    conjuncts = [c.strip() for c in _COORDINATED.split(item)]
+    named = [owner_item(eng, c, carry.text) for c in conjuncts] if carry is not None else []
+    if named and all(named):
+        measure = named[0][len(conjuncts[0]):]
+        return Subject(item + measure, None, None, parts=[Subject(n, None, None) for n in named],
+                       location=subject.location)
+    end = subject.start + len(item) if subject.start is not None else None
+    return Subject(item, subject.start, end, location=subject.location)
 
 
 def _owner_before(doc: Document, ctx: ValueContext, pred_start: int) -> Optional[str]:

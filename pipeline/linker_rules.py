@@ -112,6 +112,7 @@ LEXICON_CLASSES = (
     "place_keep",  # words right after a place that keep it in the subject, not a location (X贡献)
     "item_average",  # averages per day, person or item, alone before a value: put before the name carried (日均)
     "function_led_word",  # words of the domain opening with a one-character filler that stays (与会, 还债)
+    "bracketed_items_lead",  # a list cue and 是/为 before items with bracketed values (分别是肿瘤(188人)、…)
     "item_prep",  # a preposition ending a subject right before its value: X is a ranked item (X以18宗居第2)
     "singled_out",  # words after a value singling out a breakdown's item written after 以 (以电子产品年增102.7%较多)
     "origin_noun",  # nouns after places (coordinated ones too) that make them an origin, kept (中国大陆及香港旅客)
@@ -357,6 +358,7 @@ class EnginePatterns:
     p_place_keep: regex.Pattern  # a word right after a place keeping it in the subject (match)
     p_item_average: regex.Pattern  # an average per day, person or item written in a subject (search)
     p_function_led_word: regex.Pattern  # a domain word opening with a one-character filler (与会人数; match)
+    p_bracketed_items_lead: regex.Pattern  # 分别是 before items with their values in brackets (search)
     p_item_prep: regex.Pattern  # the preposition ending a subject whose value is a ranked item's (search, at the end)
     p_apposition_head: regex.Pattern  # a head noun and 分别/均 after a count in apposition (两项消费分别; match)
     p_item_lead: regex.Pattern  # that preposition before the item instead (以天水围嘉湖山庄占31宗; fullmatch, group item)
@@ -579,6 +581,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_place_keep=lists.compile(alt["place_keep"]),
         p_item_average=lists.compile(alt["item_average"]),
         p_function_led_word=lists.compile(alt["function_led_word"]),
+        p_bracketed_items_lead=lists.compile("(?:" + alt["bracketed_items_lead"] + ")"),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
         p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;、和及与\s]{2,12}?)\s*"),
         p_singled_lead=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")?\s*(?:" + alt["item_prep"] + r")(?=\p{Han}{2})"),
