@@ -1,7 +1,10 @@
 """Part-of-speech layer without spaCy: the UPOS convention map, the features, the model file, the tagger."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import regex
 
 from zhibiao import resources
 from zhibiao.perceptron import Perceptron
@@ -107,6 +110,23 @@ def test_a_sentence_is_tagged_the_same_alone_or_in_a_batch() -> None:
     sentences = [["他", "说", "的", "话"], ["工业", "增加值", "同比", "增长", "3.8%"], ["好"]]
     alone = [tagger.tag_sentences([s])[0] for s in sentences]
     assert tagger.tag_sentences(sentences) == alone
+
+
+@needs_model
+def test_one_sentence_path_tags_as_the_batch_on_gold_clauses() -> None:
+    """``tag_words`` tags a lone sentence (a subject's words) on a lighter path: it must choose the batch's tags,
+    here on every clause of the development gold, cut as subjects are (``dictionary_cut``)."""
+    from zhibiao.evaluate import read_documents
+    from zhibiao.pos import dictionary_cut
+
+    tagger = PosTagger()
+    clauses = [[w for w in dictionary_cut(c) if w.strip()]
+               for doc in read_documents(Path(__file__).parent / "data" / "news-dev.gold.jsonl")
+               for c in regex.split(r"[,。;:\n]", doc["text"])]
+    clauses = [c for c in clauses if c]
+    assert len(clauses) > 100
+    for c in clauses:
+        assert tagger._tag_one(c) == tagger.tag_sentences([c])[0], c
 
 
 @needs_model
