@@ -1069,8 +1069,11 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
                 return True
             return text.endswith(g.index_cues, 0, start) and not _HAN.match(nxt or " ")
         spelled = any(c in _CN_DIGITS for c in number + mags) or prev in g.prefix_initials
-        # a spelled amount of 万 or 亿 ends at a mark or at a suffix qualifier (六六○万以上), as a digit one does
-        if has_big and spelled and (not _HAN.match(nxt or " ") or _suffix_qualifier(g, text, end, None) is not None):
+        # a spelled amount of 万 or 亿 ends at a mark or at a suffix qualifier (六六○万以上), as a digit one does;
+        # one written positionally with a digit (一百二十万内地旅客, 三十万游客) is an amount before a noun too,
+        # where 十万火急 and 千万 are words
+        if has_big and spelled and (not _HAN.match(nxt or " ") or _suffix_qualifier(g, text, end, None) is not None
+                                    or _positional_amount(number)):
             return True
         return _positional_bare(g, text, start, number + mags, prev, nxt)
     if nxt == "》" and not has_big:
@@ -1136,6 +1139,11 @@ _CLOSE_QUOTES = frozenset("”」』")
 _QUOTED_HEAD = re.compile(r"[“「『][\u4e00-\u9fff]{1,3}$")
 #: the rest of a quoted name after its leading quantity (“3000亿元俱乐部”)
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[”」』]")
+
+
+def _positional_amount(number: str) -> bool:
+    """``一百二十``, ``三十``: a digit and a positional character, so a count rather than part of a word."""
+    return any(c in _POSITIONAL for c in number) and any(c in _COUNTED_DIGITS or c == "一" for c in number)
 
 
 def _signed_digit(neg: str | None, text: str, end: int) -> bool:
