@@ -61,6 +61,7 @@ LEXICON_CLASSES = (
     "plural_anaphor",  # anaphors of the last n indicators, n the numeral they start with (两者 三者)
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
     "topic_measure",  # measures that, alone, combine with a topic named without a value (银行业 + 获利), no heads elsewhere
+    "measure_average",  # an average per day or month written before such a measure, part of its name (平均每日成交金额)
     "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
     "rate_noun",  # indicator endings that make a level a rate of change (增长率 ...)
     "basis_rate",  # rate nouns that name their comparison (年增率 月增率): one another's stand-ins
@@ -528,7 +529,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_topic_cut=lex["topic_cut"],
         p_topic_cause=lex["topic_cause"],
         p_topic_remark=lists.compile("(?:" + alt["topic_remark"] + r")\s*$"),
-        p_topic_measure=lists.compile("^(?:" + alt["head"] + "|" + alt["topic_measure"] + ")$"),
+        p_topic_measure=lists.compile("^" + opt("measure_average") + "(?:" + alt["head"] + "|" + alt["topic_measure"]
+                                      + ")$"),
         p_topic_measure_end=lists.compile("(?:" + alt["head"] + "|" + alt["topic_measure"] + ")$"),
         p_breakdown_lead=lists.compile("(?:" + alt["breakdown_lead"] + ")"),
         p_forecast_ref=lex["forecast_ref"],

@@ -1412,6 +1412,8 @@ def test_cause_after_a_period_is_no_topic():
     ("证券、期货与投信业部分,前八月获利[936.61亿元]。", "936.61亿元", "证券、期货与投信业获利"),
     ("香蕉受损最严重,损失[3,779万元]。", "3,779万元", "香蕉损失"),
     ("机械业表现亮眼,营业额[500亿元],出口[300亿元]。", "300亿元", "机械业出口"),
+    # an average per day written before the measure is part of it (class measure_average)
+    ("北向通的交投继续呈整体上升趋势,平均每日成交金额创[452亿元]。", "452亿元", "北向通平均每日成交金额"),
     # not across a breakdown (class breakdown_lead)
     ("机械业表现亮眼,营业额[500亿元],其中出口[300亿元]。", "300亿元", "出口"),
     # not once a value was stated of the topic itself: it names that statistic, and a measure of its own name after
