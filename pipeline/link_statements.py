@@ -95,6 +95,7 @@ class Memory:
     items_base: Optional[Subject] = None  # the indicator carried before that breakdown
     items_end: int = -1  # the end of the last item's value
     owner: Optional[str] = None  # the company, bank or group whose results this sentence reports (台中银行)
+    topic_owner: Optional[Subject] = None  # the topic (named without a value) whose measures this sentence states
     pending: list[Pending] = field(default_factory=list)  # values stated before the name they measure (继…后)
     place_set: Optional[Subject] = None  # a top-N set of places whose values this sentence lists (10大观光游憩区)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
@@ -115,6 +116,7 @@ class Memory:
         self.items = False
         self.items_base = None
         self.owner = None
+        self.topic_owner = None
         self.place_set = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
@@ -444,16 +446,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             and not eng.p_head.search(subject.text[-2:]):
         # 本旬平均日产:粗钢218.87万吨;生铁190.19万吨: each item listed after the heading is measured by it
         subject = Subject(subject.text + topic.text, None, None, location=subject.location)
-    elif eng.p_head.match(subject.text) and topic is not None and mem.carry is topic and location is None \
-            and not subject.text.startswith(topic.text) \
-            and not (mem.owner is not None and eng.p_owned_measure.fullmatch(subject.text)):
-        # (not after a place written before it: 上海港吞吐量 is the port's, location 上海港; nor where the head
-        # repeats the topic: 出口方面,出口额为…; nor a measure of results after its owner was named: 小米集团发布第三季
-        # 财报,数据显示,公司当季实现营业收入… is the company's, not the report's)
-        if topic.text.endswith(subject.text):  # the topic names it already (五市进出口…,进出口均超…)
-            subject = Subject(topic.text, topic.start, topic.end, share=topic.share, location=topic.location)
-        else:
-            subject = Subject(topic.text + subject.text, None, None, share=topic.share)
+    elif _topic_owns(doc, mem, ctx, pred_start, subject, location):
+        mem.topic_owner = topic
+        subject = Subject(topic.text + subject.text, None, None, share=topic.share)
     elif eng.p_head.match(subject.text):
         # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
         # indicator of the sentence that ends with it
@@ -461,8 +456,42 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if named is not None:
             subject = Subject(named.text, named.start, named.end, location=named.location)
     if not carried and subject.start is not None:
+        mem.topic_owner = None  # a subject naming something else ends the topic's measures
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _topic_owns(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subject: Subject,
+                location: Optional[str]) -> bool:
+    """Whether ``subject``, a lone head noun (营业额, 客运量), is a measure of the clause topic before it: a trade, product,
+    market or segment named without a value of its own owns the bare measures of every later clause of its sentence
+    (韩国各航线一直保持良好的增长势头,1-2月客运量同比增长27%,航班量升幅达12.5% -> 韩国各航线客运量, 韩国各航线航班量;
+    corpus/README.md), until a subject names something else or a breakdown opens (其中…).  One stated with a value
+    names that statistic only: its later measures stay as written (汽车进口量…17.3万辆,市占率达39.7% -> 市占率), and so
+    does a topic that names a measure itself (百货公司近年营业额逐年攀升,2014年营业额突破3,000亿元 -> 营业额; 出口方面,
+    出口额为…).  Not after a place written before the measure (上海港吞吐量 is the port's, location 上海港), nor a
+    measure of results after its owner was named (小米集团发布第三季财报,数据显示,公司当季实现营业收入… is the
+    company's, not the report's)."""
+    eng = doc.eng
+    topic = ctx.topic
+    if topic is None or location is not None or not eng.p_topic_measure.match(subject.text) \
+            or subject.text.startswith(topic.text) or eng.p_topic_measure_end.search(topic.text) \
+            or (mem.owner is not None and eng.p_owned_measure.fullmatch(subject.text)):
+        return False
+    if mem.topic_owner is not topic and (mem.carry is not topic or _stated_since(mem, topic)):
+        return False
+    return topic.end is None or eng.p_breakdown_lead.search(doc.text, topic.end, pred_start) is None
+
+
+def _stated_since(mem: Memory, topic: Subject) -> bool:
+    """Whether a value was stated of ``topic`` itself after its clause (汽车进口量快速成长,由97年4.4万辆增至…): it then
+    names that statistic, no owner of the measures after it."""
+    for e in reversed(mem.events.list):
+        if topic.end is None or e.value_start < topic.end:
+            break
+        if e.indicator == topic.text:
+            return True
+    return False
 
 
 def _bracketed_item_start(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int) -> int:

@@ -275,6 +275,9 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     elif tail is not None and not has_quantities:
         t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
     cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
+    if cause is None and not headed:
+        # 东南亚航线市场表现仍然理想: a remark on how the topic fares ends it, as a cause does
+        cause = doc.eng.p_topic_remark.search(text, t_start, t_end)
     if not headed and (doc.eng.p_heading.search(clause_text)
                        or doc.eng.p_not_topic.search(_before_cause(doc, t_start, t_end, cause))
                        or doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end))):

@@ -60,6 +60,8 @@ LEXICON_CLASSES = (
     "count_tail",  # endings of an indicator that counts (数量 数目 人次), of which no amount is said
     "plural_anaphor",  # anaphors of the last n indicators, n the numeral they start with (两者 三者)
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
+    "topic_measure",  # measures that, alone, combine with a topic named without a value (银行业 + 获利), no heads elsewhere
+    "measure_average",  # an average per day or month written before such a measure, part of its name (平均每日成交金额)
     "share_noun",  # indicator endings that make a level a share (比重 生产比 ...)
     "rate_noun",  # indicator endings that make a level a rate of change (增长率 ...)
     "basis_rate",  # rate nouns that name their comparison (年增率 月增率): one another's stand-ins
@@ -67,6 +69,8 @@ LEXICON_CLASSES = (
     "not_topic",  # clause starts/ends that never give a topic (据 根据 ... 显示)
     "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
     "topic_cause",  # a cause after a topic (X受惠…, X因…, X受…影响): the topic ends before it
+    "topic_remark",  # a remark on how a topic fares, closing its clause (X表现仍然理想): the topic ends before it
+    "breakdown_lead",  # words opening a breakdown (其中 当中): a topic owns no measure of the items after them
     "period_ref",  # words right before a period that make it a comparison reference
     "comparative",  # one-character comparatives, change triggers only after 比/较
     "conj",  # words joining listed values (和 、 或 ...)
@@ -310,6 +314,10 @@ class EnginePatterns:
     p_not_topic: regex.Pattern
     p_topic_cut: regex.Pattern
     p_topic_cause: regex.Pattern  # a cause written after a topic, which ends there (search)
+    p_topic_remark: regex.Pattern  # a remark on how a topic fares, closing its clause (search)
+    p_topic_measure: regex.Pattern  # a lone measure a topic named without a value owns (营业额 获利; fullmatch)
+    p_topic_measure_end: regex.Pattern  # such a measure ending a topic, which then names a statistic (search)
+    p_breakdown_lead: regex.Pattern  # a breakdown word (其中) between a topic and a value (search)
     p_forecast_ref: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
@@ -520,6 +528,11 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_not_topic=lex["not_topic"],
         p_topic_cut=lex["topic_cut"],
         p_topic_cause=lex["topic_cause"],
+        p_topic_remark=lists.compile("(?:" + alt["topic_remark"] + r")\s*$"),
+        p_topic_measure=lists.compile("^" + opt("measure_average") + "(?:" + alt["head"] + "|" + alt["topic_measure"]
+                                      + ")$"),
+        p_topic_measure_end=lists.compile("(?:" + alt["head"] + "|" + alt["topic_measure"] + ")$"),
+        p_breakdown_lead=lists.compile("(?:" + alt["breakdown_lead"] + ")"),
         p_forecast_ref=lex["forecast_ref"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],

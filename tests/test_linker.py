@@ -1394,11 +1394,39 @@ def test_frequency_and_rank_set_frames_leave_the_name(text, indicator):
 def test_cause_after_a_period_is_no_topic():
     # a clause of cause (class not_topic: 因, 由于 ...) is no topic even when its period opens it: the lone head
     # 产值 takes the topic written before the cause, not the cause's noun
-    evs = run("电动自行车产值稳定增长,2022年因塞港缺料问题缓解,1-10月产值[370亿元]。")
+    evs = run("电动自行车稳定增长,2022年因塞港缺料问题缓解,1-10月产值[370亿元]。")
     assert one(evs, "370亿元").indicator == "电动自行车产值"
     # a clause whose period opens a topic still names it
     evs = run("2022年电动自行车出口表现平稳,1-10月出口额[370亿元]。")
     assert one(evs, "370亿元").indicator == "出口额"
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a trade, product, market or route named without a value of its own owns the bare measure of every later clause
+    # of its sentence (corpus/README.md), the remark on how it fares no part of it (class topic_remark)
+    ("东南亚航线市场表现仍然理想,月内接待旅客超过[17万人次]。", "17万人次", "东南亚航线市场接待旅客"),
+    ("韩国各航线一直保持良好的增长势头,1-2月客运量同比增长[27%],航班量升幅达[12.5%]。", "27%", "韩国各航线客运量"),
+    ("韩国各航线一直保持良好的增长势头,1-2月客运量同比增长[27%],航班量升幅达[12.5%]。", "12.5%", "韩国各航线航班量"),
+    ("综合商品零售业,11月营业额为[702亿元],年增率负增长[0.55%]。", "0.55%", "综合商品零售业营业额"),
+    ("银行业则维持正成长,获利年增[5.8%]。", "5.8%", "银行业获利"),
+    ("证券、期货与投信业部分,前八月获利[936.61亿元]。", "936.61亿元", "证券、期货与投信业获利"),
+    ("香蕉受损最严重,损失[3,779万元]。", "3,779万元", "香蕉损失"),
+    ("机械业表现亮眼,营业额[500亿元],出口[300亿元]。", "300亿元", "机械业出口"),
+    # an average per day written before the measure is part of it (class measure_average)
+    ("北向通的交投继续呈整体上升趋势,平均每日成交金额创[452亿元]。", "452亿元", "北向通平均每日成交金额"),
+    # not across a breakdown (class breakdown_lead)
+    ("机械业表现亮眼,营业额[500亿元],其中出口[300亿元]。", "300亿元", "出口"),
+    # not once a value was stated of the topic itself: it names that statistic, and a measure of its own name after
+    # it is as written
+    ("我国汽车进口量快速成长,由97年[4.4万辆]增至105年[17.3万辆],市占率达[39.7%]。", "39.7%", "市占率"),
+    # nor where the topic names a measure itself
+    ("澳门今日公布博彩毛收入表现,首10个月收入[1,484.5亿元]。", "1,484.5亿元", "收入"),
+    ("我国百货公司近年营业额逐年攀升,2014年营业额突破[3,000亿元]。", "3,000亿元", "营业额"),
+    # a cause added to those before (加上 with no cause word of its own after it) is no topic
+    ("经济部预估12月有聚餐消费需求,加上政府普发现金、货物税减征,营业额约落在[4,353亿元]。", "4,353亿元", "营业额"),
+])
+def test_topic_named_without_a_value_owns_later_bare_measures(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
 
 
 def test_amount_anaphor_after_a_volume_is_its_own_measure():
