@@ -194,6 +194,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
+    if spec.act_verb:
+        subject = _act_named(match, subject)
     if spec.subject == "left" and forecast is None and not carried and not subject.parts:
         subject = _owned(doc, mem, ctx, pred_start, subject)
     partner = _partner_item(doc, ctx, pred_start)
@@ -340,6 +342,15 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     mem.events.emit(q, subjects, prev.kind, prev.sign if sign is None else sign, basis, ctx.sentence, rule_id,
                     prev.location, period)
     return prev._replace(index=idx, subject_end=subject_end)
+
+
+def _act_named(match: RuleMatch, subject: Subject) -> Subject:
+    """A count of acts of a period named with the act (corpus: counts named by their verb), the verb written
+    before the count and the noun after it (载运了6121名旅客 -> 载运旅客), as 核发建照 is when written together."""
+    act = match.left.group("act") if match.left is not None and "act" in match.left.re.groupindex else None
+    if not act or subject.text.startswith(act):
+        return subject
+    return Subject(act + subject.text, None, None, location=subject.location)
 
 
 def _forecast_reference(doc: Document, mem: Memory, ctx: ValueContext) -> Optional[Subject]:
