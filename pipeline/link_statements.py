@@ -356,14 +356,19 @@ def _act_named(match: RuleMatch, subject: Subject) -> Subject:
 def _forecast_reference(doc: Document, mem: Memory, ctx: ValueContext) -> Optional[Subject]:
     """The forecast a value is compared with, named right before it (较5月预测1.82%, 优于上月原先预期的667亿至687亿
     美元, 低于8月预测成长4.50%): the value is the forecast's own, its subject the forecast noun as written (corpus
-    convention 8), a rate when it is given in per cent of an indicator that is one; later values keep that indicator."""
+    convention 8), with the market whose it is (市场预期) and without the words that date it (corpus: forecasts), a rate
+    when it is given in per cent of an indicator that is one; later values keep that indicator."""
     m = doc.eng.p_forecast_ref.search(doc.text, ctx.region_start, ctx.q.start)
     if m is None:
         return None
     carry = mem.carry
     rate = carry is not None and (carry.rate or bool(doc.eng.p_rate.search(carry.text))) \
         and getattr(ctx.q, "unit", "") in _RATE_UNITS
-    return Subject(m.group("noun"), m.start("noun"), m.end("noun"), rate=rate)
+    who = m.group("who") if "who" in m.re.groupindex else None
+    if who and m.end("who") < m.start("noun"):  # 较市场此前预测的: the market's, its dating word between dropped
+        return Subject(who + m.group("noun"), None, None, rate=rate)
+    start = m.start("who") if who else m.start("noun")
+    return Subject(doc.text[start:m.end("noun")], start, m.end("noun"), rate=rate)
 
 
 def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
