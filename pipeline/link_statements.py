@@ -196,6 +196,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
         return None
+    if spec.act_verb:
+        subject = _act_named(match, subject)
     if spec.subject == "left" and forecast is None and not carried and not subject.parts:
         subject = _owned(doc, mem, ctx, pred_start, subject)
     partner = _partner_item(doc, ctx, pred_start)
@@ -344,17 +346,31 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     return prev._replace(index=idx, subject_end=subject_end)
 
 
+def _act_named(match: RuleMatch, subject: Subject) -> Subject:
+    """A count of acts of a period named with the act (corpus: counts named by their verb), the verb written
+    before the count and the noun after it (载运了6121名旅客 -> 载运旅客), as 核发建照 is when written together."""
+    act = match.left.group("act") if match.left is not None and "act" in match.left.re.groupindex else None
+    if not act or subject.text.startswith(act):
+        return subject
+    return Subject(act + subject.text, None, None, location=subject.location)
+
+
 def _forecast_reference(doc: Document, mem: Memory, ctx: ValueContext) -> Optional[Subject]:
     """The forecast a value is compared with, named right before it (较5月预测1.82%, 优于上月原先预期的667亿至687亿
     美元, 低于8月预测成长4.50%): the value is the forecast's own, its subject the forecast noun as written (corpus
-    convention 8), a rate when it is given in per cent of an indicator that is one; later values keep that indicator."""
+    convention 8), with the market whose it is (市场预期) and without the words that date it (corpus: forecasts), a rate
+    when it is given in per cent of an indicator that is one; later values keep that indicator."""
     m = doc.eng.p_forecast_ref.search(doc.text, ctx.region_start, ctx.q.start)
     if m is None:
         return None
     carry = mem.carry
     rate = carry is not None and (carry.rate or bool(doc.eng.p_rate.search(carry.text))) \
         and getattr(ctx.q, "unit", "") in _RATE_UNITS
-    return Subject(m.group("noun"), m.start("noun"), m.end("noun"), rate=rate)
+    who = m.group("who") if "who" in m.re.groupindex else None
+    if who and m.end("who") < m.start("noun"):  # 较市场此前预测的: the market's, its dating word between dropped
+        return Subject(who + m.group("noun"), None, None, rate=rate)
+    start = m.start("who") if who else m.start("noun")
+    return Subject(doc.text[start:m.end("noun")], start, m.end("noun"), rate=rate)
 
 
 def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,

@@ -716,8 +716,9 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         end = pt.end()  # (澳门地区实际投入金额: the source keeps its 地区)
     if end and last.startswith("的", end) and _origin_after(eng, last[end:]):
         end += 1
-    if end and len(last) - end >= 2 and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1))
-                                            for t in others):
+    # (a one-character noun of people too, as Taiwan and Macau write visitors: 港澳及韩国客 -> 港澳客)
+    if end and (len(last) - end >= 2 or _origin_after(eng, last[end:])) \
+            and all(_is_place(doc, eng.p_shared_prep.sub("", t, count=1)) for t in others):
         return last[end:]
     # conjuncts modifying a 的-phrase (酒店及饮食业和教育的就业人数): the 的-phrase is the head, also of conjuncts
     # ending in a head noun of their own (信用卡贷款及住宅按揭贷款的拖欠比率 -> 信用卡贷款的拖欠比率)

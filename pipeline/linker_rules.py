@@ -54,6 +54,7 @@ LEXICON_CLASSES = (
     "subject_strip",  # patterns removed anywhere in a subject (parentheses, 按可比价格计算 ...)
     "leading_verb",  # verbs stripped from the start of a subject (建成 实现 ...)
     "count_verb",  # verbs after which "N个 + noun" is a measured count (建成45个集群)
+    "act_verb",  # verbs of an act counted in a period, which stay in the count's name (发出40万份通知书 -> 发出通知书)
     "stop_verb",  # verbs that end a noun phrase written after the value
     "anaphor",  # subjects that refer back to the previous indicator (增速 数量 ...)
     "amount_anaphor",  # anaphors naming an amount of money (金额): not of an indicator that counts (外销数量)
@@ -263,6 +264,7 @@ class LinkRule(BaseModel):
     in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
     keep_rate: bool = False  # true: a rate noun ending the subject stays in its name (X增速快于Y)
     right_predicate: bool = False  # true (subject right): the predicate after the noun stays in the name (有19种产品产量同比增长)
+    act_verb: bool = False  # true (subject right): the verb of group ``act`` goes before the noun (巡查了1441间雇用场所)
     examples: list[Example] = []
     negatives: list[Negative] = []
 
