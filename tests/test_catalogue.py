@@ -317,6 +317,11 @@ def test_matches(text, expected):
         ("酒店及公寓的平均入住率", "hotel_occupancy_mo"),
         ("平均入住率", None),  # whose hotels?
         ("每人每月实质经常性薪资", "tw_real_regular_earnings"),
+        ("高铁旅客量", "passengers.sector_hsr"),  # a measure after a sector: a composite
+        ("旅客量", "passengers"),  # named alone, the measure only: whose passengers is the release's to say
+        ("桃园机场旅客量", None),  # a measure after words the catalogue does not know
+        ("日均旅客量", None),  # a day's average is another statistic than the period's total
+        ("私人住宅单位落成量", "hk_private_completions"),  # an entry named whole wins over 单位落成量
         ("", None),
     ],
 )
