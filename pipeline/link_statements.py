@@ -488,6 +488,8 @@ def _compared_reference(doc: Document, start: int, end: int) -> bool:
     fillers or a lead that names nothing: what follows names the reference the value is compared with (较第2季修订后的销售额
     (145.6亿元)上升11.1%, 虽然较7月份的总挂牌数少了两成), and the statement is the indicator's carried."""
     eng = doc.eng
+    if eng.p_compare_word.search(doc.text, start, end) is None:
+        return False  # (the comparison word is in every match: one search of the words, not the lead's tries)
     m = eng.p_compare_open.match(doc.text, start, end)
     if m is None or m.end() >= end or m.end() not in doc.period_end_at_start:
         return False
