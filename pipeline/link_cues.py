@@ -218,7 +218,7 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     return got
 
 
-_MEMO_BEFORE = 160  # characters of a sentence's text before a value short enough for its basis to be kept
+_MEMO_BEFORE = 64  # characters of a sentence's text before a value short enough for its basis to be kept
 _UNKNOWN = object()
 
 
