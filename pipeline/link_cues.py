@@ -202,10 +202,30 @@ def _cues_in_sentence(doc: Document, sentence: tuple[int, int]) -> _SentenceCues
 
 
 def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: int = 0) -> Optional[str]:
-    """The basis of the comparison cue nearest before ``pos`` in the sentence (the longest at one end)."""
-    eng = doc.eng
+    """The basis of the comparison cue nearest before ``pos`` in the sentence (the longest at one end).
+
+    The answer is the text's before the value alone (the sentence's cues only spare the patterns that cannot
+    match in it) and where the value's clause starts in that text: kept per text, as news repeats its sentences."""
     sent_start = sentence[0]
     seg = doc.text[sent_start:pos]
+    if len(seg) > _MEMO_BEFORE:
+        return _basis_before(doc, sentence, seg, pos, clause_start)
+    key = (seg, min(max(clause_start - sent_start, -1), len(seg)))  # (no cue ends before -1 or after the text)
+    memo = doc.eng.bases_before
+    got = memo.get(key, _UNKNOWN)
+    if got is _UNKNOWN:
+        got = memo.keep(key, _basis_before(doc, sentence, seg, pos, clause_start))
+    return got
+
+
+_MEMO_BEFORE = 64  # characters of a sentence's text before a value short enough for its basis to be kept
+_UNKNOWN = object()
+
+
+def _basis_before(doc: Document, sentence: tuple[int, int], seg: str, pos: int, clause_start: int) -> Optional[str]:
+    """``basis_for`` of the sentence's text ``seg`` before ``pos``."""
+    eng = doc.eng
+    sent_start = sentence[0]
     best: Optional[tuple[int, int, str]] = None
     cues = _cues_in_sentence(doc, sentence)
     if seg and pos <= sentence[1]:

@@ -39,9 +39,33 @@ class Predicate(NamedTuple):
 def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start: int,
                has_previous: bool) -> Optional[RuleMatch]:
     """The first rule that fits the value ``q`` between ``left`` and ``right`` (``has_previous``: a statement
-    of the clause came before, so rules continuing it may fire)."""
+    of the clause came before, so rules continuing it may fire).
+
+    The rules read the value's label and unit and the two texts (and, for a few, the sentence before the value):
+    news repeats its statements, and the answer for short texts is kept where no rule read the sentence."""
+    if len(left) > _MEMO_TEXT or len(right) > _MEMO_TEXT:
+        return _match_rule(doc, q, left, right, sent_start, has_previous)[0]
+    key = (getattr(q, "label", None), getattr(q, "unit", None), has_previous, left, right)
+    memo = doc.rules.rule_matches
+    got = memo.get(key, _UNKNOWN)
+    if got is _UNKNOWN:
+        got, read_sentence = _match_rule(doc, q, left, right, sent_start, has_previous)
+        if not read_sentence:
+            memo.keep(key, got)
+    return got
+
+
+_MEMO_TEXT = 64  # characters of the texts left and right of a value short enough for the rule it fits to be kept
+_UNKNOWN = object()
+
+
+def _match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start: int,
+                has_previous: bool) -> tuple[Optional[RuleMatch], bool]:
+    """``match_rule``, and whether a rule read the sentence before the value (then the answer is not the texts'
+    alone)."""
     memo = doc.rules.left_end_memo(left)  # the rules whose left pattern cannot end as ``left`` does
     misses = memo[1] if memo is not None else 0
+    read_sentence = False
     known = doc.rules.right_memo(right)  # the rules' right patterns on this text after a value, as far as known
     if known is not None:
         misses |= known[0] & ~known[1]
@@ -75,10 +99,12 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
             lm = left_pattern.search(left, end_known=memo is not None)
             if lm is None:
                 continue
-        if sentence_before is not None and not sentence_before.search(doc.text[sent_start:q.start]):
-            continue
-        return RuleMatch(rule, lm, rm)
-    return None
+        if sentence_before is not None:
+            read_sentence = True
+            if not sentence_before.search(doc.text[sent_start:q.start]):
+                continue
+        return RuleMatch(rule, lm, rm), read_sentence
+    return None, read_sentence
 
 
 def _rules_for(doc: Document, label: Optional[str], unit: Optional[str]) -> list[tuple]:

@@ -19,7 +19,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
-from .linker_rules import indicator_id
+from .linker_rules import EnginePatterns, indicator_id
 from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
                             subject_before)
 
@@ -306,11 +306,23 @@ def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], st
     code as written first (台积电(2330)昨日公布…), else a name opening the region once the discourse words before it go
     (以及彰化银行…: class filler_prefix, whose frames of a reporter and its verb would take a company with them).
     A region naming no owner anywhere (most do not) is not stripped: its text is then returned whole, where no
-    owner opens it either."""
-    eng = doc.eng
-    if eng.p_owner_inside is not None and eng.p_owner_inside.search(doc.text, start, end) is None:
-        return None, doc.text[start:end]
-    text = doc.text[start:end].lstrip(REGION_LEAD)
+    owner opens it either.  What the region's text alone says (the owner patterns look at no text before it):
+    kept per text, as news repeats its subjects."""
+    region = doc.text[start:end]
+    if len(region) > _MEMO_REGION:
+        return _region_owner(doc.eng, region)
+    got = doc.eng.region_owners.get(region)
+    return got if got is not None else doc.eng.region_owners.keep(region, _region_owner(doc.eng, region))
+
+
+_MEMO_REGION = 64  # characters of a subject region short enough for its owner to be kept
+
+
+def _region_owner(eng: EnginePatterns, region: str) -> tuple[Optional[str], str]:
+    """``region_owner`` of the text ``region``."""
+    if eng.p_owner_inside is not None and eng.p_owner_inside.search(region) is None:
+        return None, region
+    text = region.lstrip(REGION_LEAD)
     word = eng.p_owner_word.match(text, 0)
     if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):
         return owner_at(eng, text), text
@@ -533,6 +545,8 @@ def _compared_reference(doc: Document, start: int, end: int) -> bool:
     fillers or a lead that names nothing: what follows names the reference the value is compared with (较第2季修订后的销售额
     (145.6亿元)上升11.1%, 虽然较7月份的总挂牌数少了两成), and the statement is the indicator's carried."""
     eng = doc.eng
+    if eng.p_compare_word.search(doc.text, start, end) is None:
+        return False  # (the comparison word is in every match: one search of the words, not the lead's tries)
     m = eng.p_compare_open.match(doc.text, start, end)
     if m is None or m.end() >= end or m.end() not in doc.period_end_at_start:
         return False
@@ -555,14 +569,10 @@ def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
     end = min(pred_start, ctx.q.start)
     if not doc.eng.p_partner_gap.fullmatch(text, end, ctx.q.start):
         return None
-    item = None
-    for s in range(end - 1, max(end - 16, ctx.sentence[0]) - 1, -1):
-        lead = text[s - 1] if s else ""
-        if (not s or lead in _PARTNER_LEAD_CHARS or (lead.isspace() and _PARTNER_LEAD.match(lead))) \
-                and _places(doc, text[s:end]):
-            item = (s, end)
-    if item is None:
+    start = _placed_start(doc, max(end - 16, ctx.sentence[0]), end)
+    if start is None:
         return None
+    item = (start, end)
     lo = max(0, item[0] - 240)
     lo = text.rfind("\n", lo, item[0]) + 1 or lo  # the paragraph's, up to 240 characters back
     frame = None
@@ -572,6 +582,33 @@ def _partner_item(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
         return None
     name = frame.group("pre") + text[item[0]:item[1]] + frame.group("post")
     return Subject(name, None, None, rate=bool(frame.group("rate") or frame.group("said")))
+
+
+def _placed_start(doc: Document, lo: int, end: int) -> Optional[int]:
+    """The furthest start from ``lo`` on of places written alone before ``end`` (after a mark, a joiner or a verb of
+    being, or at the text's start).  What the characters from the one before ``lo`` to ``end`` alone say: kept per
+    text, as news repeats its values' names."""
+    window = doc.text[lo - 1:end] if lo else doc.text[:end]
+    key = (window, lo == 0)
+    got = doc.eng.placed_starts.get(key, _UNKNOWN)
+    if got is _UNKNOWN:
+        got = doc.eng.placed_starts.keep(key, _placed_from(doc, lo, end))
+    return None if got is None else end - got
+
+
+_UNKNOWN = object()
+
+
+def _placed_from(doc: Document, lo: int, end: int) -> Optional[int]:
+    """``_placed_start`` as its distance back from ``end`` (the same wherever the window stands)."""
+    text = doc.text
+    found = None
+    for s in range(end - 1, lo - 1, -1):
+        lead = text[s - 1] if s else ""
+        if (not s or lead in _PARTNER_LEAD_CHARS or (lead.isspace() and _PARTNER_LEAD.match(lead))) \
+                and _places(doc, text[s:end]):
+            found = end - s
+    return found
 
 
 def _places(doc: Document, t: str) -> bool:

@@ -133,16 +133,15 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
         spans = eng.strip_spans.keep(seg, tuple(
             m.span() for m in found
             if not (m.group(0).isalpha() and any(a < m.start() and m.end() < b for a, b in names))))
-    drop = {start + i for a, b in spans for i in range(a, b)}
+    drop = [(start + a, start + b) for a, b in spans]
     # a count in apposition between a list and the head noun the list shares (住宿和饮食两项消费): not part of a name
     for q in doc.quantities_from(start, end):
         if start < q.start and q.end < end and _JOINER_CHAR.search(text, start, q.start) \
                 and getattr(q, "label", None) in ("QUANTITY", "CARDINAL") \
                 and eng.p_apposition_head.match(text, q.end, end + 4) is not None:
-            drop.update(range(q.start, q.end))
+            drop.append((q.start, q.end))
     if drop:
-        keep = [i for i in keep if i not in drop]
-        rest = "".join(text[i] for i in keep)
+        keep, rest = _outside(text, start, end, drop)
     else:
         rest = seg
     # ``rest`` is always the text of the kept positions (rest[k] == text[keep[k]]), updated with them
@@ -291,6 +290,23 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
 
 
 _SHORT_REGION = 48  # characters of a region short enough for its cut to be remembered
+
+
+def _outside(text: str, start: int, end: int, drop: list[tuple[int, int]]) -> tuple[list[int], str]:
+    """The positions of [start, end) outside every span of ``drop`` (which may overlap), and their characters:
+    a slice per run kept, not a look-up per character."""
+    keep: list[int] = []
+    pieces: list[str] = []
+    pos = start
+    for a, b in sorted(drop):
+        if a > pos:
+            keep.extend(range(pos, a))
+            pieces.append(text[pos:a])
+        pos = max(pos, b)
+    if pos < end:
+        keep.extend(range(pos, end))
+        pieces.append(text[pos:end])
+    return keep, "".join(pieces)
 
 
 def _region_cut(eng: EnginePatterns, seg: str, topic: bool, strip_rate: bool) -> tuple[int, bool, bool]:

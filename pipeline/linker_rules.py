@@ -359,6 +359,7 @@ class EnginePatterns:
     p_right_lead: regex.Pattern  # qualifier and verb between a value and the noun written after it
     p_compare_ref: EndPattern  # a comparison word ending the text before a reference period
     p_compare_open: regex.Pattern  # a comparison word after a lead that names nothing, opening a subject region
+    p_compare_word: regex.Pattern  # a comparison word of class compare_open anywhere (search): none, no p_compare_open
     p_ref_value_gap: regex.Pattern  # what may stand between a reference period and its own value (fullmatch)
     p_share_ref: EndPattern  # a share-reference verb ending the text before a period
     p_listed_refs: regex.Pattern  # 分别较A和B (相比) ending the text before a trigger: groups cmp, refs
@@ -435,6 +436,12 @@ class EnginePatterns:
     strip_spans: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # (a subject region, topic, strip_rate) -> where its cut ends it, and what the cut says (link_subjects)
     region_cuts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # (a sentence's text before a value, where its value's clause starts in it) -> the basis of that value (link_cues)
+    bases_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a subject region -> the owner opening it and its text from there (link_statements.region_owner)
+    region_owners: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # the characters before a value -> how far back the places written alone there start (link_statements)
+    placed_starts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
@@ -582,6 +589,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_compare_ref=EndPattern(lists.compile(alt["compare_ref"] + r"\s*$")),  # not 是 (是去年同期的2.5倍)
         p_compare_open=lists.compile(r"[\s,;:]*(?:(?:" + alt["filler_prefix"] + r")+|(?P<lead>\p{Han}{1,4}?))?\s*"
                                      + alt["compare_open"]),
+        p_compare_word=lists.compile(alt["compare_open"]),
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
         # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
         p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
@@ -675,6 +683,9 @@ class LinkerRules:
     # learnt rule by rule as the linker reaches them: text -> [the rules whose answer is known, the rules whose
     # pattern matches, their matches by bit] (``right_memo``)
     right_memos: Memo = field(default_factory=Memo)
+    # the rule a value fits, by what the rules read of it (label, unit, whether a statement came before, the text
+    # left and right of it) where no rule read the sentence before it (``link_predicates.match_rule``)
+    rule_matches: Memo = field(default_factory=lambda: Memo(SUBJECT_TEXTS))
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
