@@ -15,6 +15,7 @@ import regex
 
 from .link_document import CLOSE, OPEN, PUNCT, Document, Span
 from .linker_rules import EndPattern
+from .memo import UNKNOWN
 
 _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
 _REF_CONJ = regex.compile(r"\s*(?:和|及|与|、|或)\s*")
@@ -212,14 +213,13 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
         return _basis_before(doc, sentence, seg, pos, clause_start)
     key = (seg, min(max(clause_start - sent_start, -1), len(seg)))  # (no cue ends before -1 or after the text)
     memo = doc.eng.bases_before
-    got = memo.get(key, _UNKNOWN)
-    if got is _UNKNOWN:
+    got = memo.get(key, UNKNOWN)
+    if got is UNKNOWN:
         got = memo.keep(key, _basis_before(doc, sentence, seg, pos, clause_start))
     return got
 
 
 _MEMO_BEFORE = 64  # characters of a sentence's text before a value short enough for its basis to be kept
-_UNKNOWN = object()
 
 
 def _basis_before(doc: Document, sentence: tuple[int, int], seg: str, pos: int, clause_start: int) -> Optional[str]:

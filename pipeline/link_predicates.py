@@ -12,6 +12,7 @@ import regex
 
 from .link_document import Document, QuantityLike
 from .linker_rules import CompiledRule, LexiconEntry, LinkRule
+from .memo import UNKNOWN
 
 _COMPARE_CUE = regex.compile(r"[比较]")
 REGION_LEAD = " ,;:、"  # punctuation a subject region or a clause may open with
@@ -47,8 +48,8 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
         return _match_rule(doc, q, left, right, sent_start, has_previous)[0]
     key = (getattr(q, "label", None), getattr(q, "unit", None), has_previous, left, right)
     memo = doc.rules.rule_matches
-    got = memo.get(key, _UNKNOWN)
-    if got is _UNKNOWN:
+    got = memo.get(key, UNKNOWN)
+    if got is UNKNOWN:
         got, read_sentence = _match_rule(doc, q, left, right, sent_start, has_previous)
         if not read_sentence:
             memo.keep(key, got)
@@ -56,7 +57,6 @@ def match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start
 
 
 _MEMO_TEXT = 64  # characters of the texts left and right of a value short enough for the rule it fits to be kept
-_UNKNOWN = object()
 
 
 def _match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_start: int,

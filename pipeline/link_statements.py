@@ -20,6 +20,7 @@ from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .linker_rules import EnginePatterns, indicator_id
+from .memo import UNKNOWN
 from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
                             subject_before)
 
@@ -590,13 +591,10 @@ def _placed_start(doc: Document, lo: int, end: int) -> Optional[int]:
     text, as news repeats its values' names."""
     window = doc.text[lo - 1:end] if lo else doc.text[:end]
     key = (window, lo == 0)
-    got = doc.eng.placed_starts.get(key, _UNKNOWN)
-    if got is _UNKNOWN:
+    got = doc.eng.placed_starts.get(key, UNKNOWN)
+    if got is UNKNOWN:
         got = doc.eng.placed_starts.keep(key, _placed_from(doc, lo, end))
     return None if got is None else end - got
-
-
-_UNKNOWN = object()
 
 
 def _placed_from(doc: Document, lo: int, end: int) -> Optional[int]:

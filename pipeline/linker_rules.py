@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .gcpause import collector_paused
-from .memo import SUBJECT_TEXTS, Memo
+from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
 from .resources import rules_path
@@ -843,7 +843,6 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
 _MAX_ENDS = 65_536  # text endings an EndPattern remembers
 _TAIL = 2  # characters of a text ending that tell whether a match can end there
 _SHORT = 24  # characters of a text short enough for an EndPattern (a LongestPrefix) to remember its match
-_UNKNOWN = object()  # no answer remembered (None is one)
 
 
 class EndPattern:
@@ -1089,8 +1088,8 @@ class LongestPrefix:
 
     def match(self, text: str, pos: int = 0) -> Optional[_End]:
         if pos == 0 and len(text) <= _SHORT:
-            found = self._found.get(text, _UNKNOWN)
-            if found is _UNKNOWN:
+            found = self._found.get(text, UNKNOWN)
+            if found is UNKNOWN:
                 found = self._found.keep(text, self._match(text, 0))
             return found
         return self._match(text, pos)

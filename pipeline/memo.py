@@ -8,6 +8,8 @@ from typing import Any
 #: one reading of the 1,463 distinct documents the batch benchmark repeats (13,800 texts at a subject's start), so
 #: each reading found the table emptied by the one before; at about 130 bytes a text, 32,768 cost 4 MB each
 SUBJECT_TEXTS = 32768
+#: what a table returns for a text it keeps no answer for (None is an answer)
+UNKNOWN = object()
 
 
 class Memo(dict):
