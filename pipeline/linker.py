@@ -153,8 +153,8 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
     prev_end = c_start
     prev: Optional[Statement] = None  # the last linked statement of this clause
     paren_run_start: Optional[int] = None  # where the subject of a run of bracketed values starts
-    paren_events: list[int] = []  # events of the bracketed values of the current run
-    paren_labels: list[Optional[str]] = []  # the labels of their values, one per event
+    paren_events: list[tuple[int, Optional[str]]] = []  # events of the bracketed values of the current run, each
+    # with its value's label
     for k, q in enumerate(clause_qs):
         paren = paren_value(doc, q, c_end)
         mem.paren_start = q.start if paren is not None else -1
@@ -180,17 +180,16 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         statement = state_value(doc, mem, ctx, prev)
         prev = statement
         if paren is not None:
-            paren_events.extend(range(n_ev, len(mem.events)))
-            paren_labels.extend([getattr(q, "label", None)] * (len(mem.events) - n_ev))
+            paren_events.extend((i, getattr(q, "label", None)) for i in range(n_ev, len(mem.events)))
         elif paren_events:
             if statement is not None:
                 # (a count of items in brackets is no amount of money: 现货住宅(3,023个)及住宅楼花(357个)成交金额分别为
                 # 184.8亿元… leaves 现货住宅 the count's name, as an amount never takes a count's either)
                 label = getattr(q, "label", None)
                 mem.events.share_head_with_brackets(
-                    [i for i, lab in zip(paren_events, paren_labels) if {lab, label} != _COUNT_AND_AMOUNT],
+                    [i for i, lab in paren_events if {lab, label} != _COUNT_AND_AMOUNT],
                     statement.parts or [])
-            paren_events, paren_labels = [], []
+            paren_events = []
         if statement is not None and statement.location:
             location = statement.location
         if statement is None and len(mem.trace) > n_trace:
