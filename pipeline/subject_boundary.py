@@ -355,6 +355,15 @@ def using(chooser: Optional[Chooser]) -> Iterator[None]:
         _active.pop()
 
 
+def chooser_in_use() -> Optional[str]:
+    """Which chooser ``refine_kept`` would use, as a key of subjects kept per text: ``"model"`` (the bundled one,
+    whose weights never change once loaded), ``"rules"`` (none), or None for a chooser given to ``using``, which
+    may need to see every subject (training records each one it is shown)."""
+    if not _active:
+        return "model"
+    return "rules" if _active[-1] is None else None
+
+
 def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic: bool = False
                 ) -> tuple[list[int], str]:
     """The linker's form: text positions ``keep`` of a subject and their characters ``rest``, the
