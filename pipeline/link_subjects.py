@@ -140,10 +140,10 @@ def _reads(doc: Document, start: int, end: int, topic: bool, strip_rate: bool) -
         return None
     text = doc.text
     lo, hi = bisect_left(doc.period_starts, start - 40), bisect_left(doc.period_starts, end)
-    periods = tuple((p.start - start, p.end - start) for p in doc.periods[lo:hi] if p.end > start)
-    marked = tuple((a - start, b - start) for a, b in doc.period_like_from(start, end))
-    quantities = tuple((q.start - start, q.end - start, getattr(q, "label", None), getattr(q, "unit", ""))
-                       for q in doc.quantities_from(start, end))
+    periods = tuple([(p.start - start, p.end - start) for p in doc.periods[lo:hi] if p.end > start])
+    marked = tuple([(a - start, b - start) for a, b in doc.period_like_from(start, end)])
+    quantities = tuple([(q.start - start, q.end - start, getattr(q, "label", None), getattr(q, "unit", ""))
+                        for q in doc.quantities_from(start, end)])
     return (text[start:end + 4], end - start, not text[max(0, start - 1):start].strip(), topic, strip_rate, chooser,
             periods, marked, quantities)
 
