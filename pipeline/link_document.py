@@ -74,7 +74,10 @@ class Document:
         # starting at a position, and the starts (ascending) of the spans ending at a position
         self.period_end_at_start: dict[int, int] = {}
         self.period_starts_at_end: dict[int, list[int]] = {}
-        for ps, pe in sorted({(p.start, p.end) for p in [*given, *own]}):
+        # those spans in order, and their starts (``period_like_from``)
+        self.period_like = sorted({(p.start, p.end) for p in [*given, *own]})
+        self.period_like_starts = [ps for ps, _ in self.period_like]
+        for ps, pe in self.period_like:
             self.period_end_at_start[ps] = pe  # the longest (中秋节、国庆节假期, not 中秋)
             self.period_starts_at_end.setdefault(pe, []).append(ps)
         # filled in as the stages ask: the basis cues that may match in a sentence and what a sentence
@@ -104,6 +107,10 @@ class Document:
     def quantities_from(self, start: int, end: int) -> list[QuantityLike]:
         """The quantities starting in [start, end), in text order."""
         return self.quantities[bisect_left(self.q_starts, start):bisect_left(self.q_starts, end)]
+
+    def period_like_from(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The period-looking spans (``period_end_at_start``'s) starting in [start, end], in order."""
+        return self.period_like[bisect_left(self.period_like_starts, start):bisect_right(self.period_like_starts, end)]
 
     def period_range(self, start: int, end: int) -> tuple[int, int]:
         """The indexes in ``periods`` of the periods starting in [start, end]."""

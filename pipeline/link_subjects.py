@@ -100,11 +100,58 @@ def subject_before(doc: Document, start: int, end: int, *, topic: bool = False,
     """Clean the region [start, end) before a predicate into a subject; return (subject, location, share_flag).
 
     ``topic``: the region is a clause without a statement, read as the topic of what follows;
-    ``strip_rate``: a rate noun ending the region (增速) is cut and marks the subject's values as changes."""
-    eng = doc.eng
-    text = doc.text
+    ``strip_rate``: a rate noun ending the region (增速) is cut and marks the subject's values as changes.
+    News repeats its regions with the same periods and values in them: a short region's subject is kept per
+    everything its cleaning reads (``_reads``), placed relative to the region."""
     if start >= end:
         return None, None, False
+    key = _reads(doc, start, end, topic, strip_rate) if end - start <= _MEMO_SUBJECT else None
+    if key is None:
+        return _subject_before(doc, start, end, topic, strip_rate)
+    got = doc.eng.subjects_before.get(key)
+    if got is None:
+        subj, location, share = _subject_before(doc, start, end, topic, strip_rate)
+        kept = None if subj is None else (subj.text, _moved(subj.start, -start), _moved(subj.end, -start),
+                                          subj.rate, subj.share, subj.location)
+        got = doc.eng.subjects_before.keep(key, (kept, location, share))
+    kept, location, share = got
+    if kept is None:
+        return None, location, share
+    text, lo, hi, rate, share_flag, loc = kept
+    return Subject(text, _moved(lo, start), _moved(hi, start), share=share_flag, location=loc, rate=rate), location, share
+
+
+_MEMO_SUBJECT = 64  # characters of a region short enough for its subject to be kept
+
+
+def _moved(pos: Optional[int], by: int) -> Optional[int]:
+    return None if pos is None else pos + by
+
+
+def _reads(doc: Document, start: int, end: int, topic: bool, strip_rate: bool) -> Optional[tuple]:
+    """What ``_subject_before`` reads of the document around the region [start, end), relative to ``start``; None
+    where its subject may not be kept (a chooser given to ``subject_boundary.using``).
+
+    The text up to 4 characters past the region (a head noun after a count in apposition, the predicate), whether
+    a line opens at it (a section title), the periods that may cover its characters (starting up to 40 before
+    it), the period-looking spans starting in it (or at its end), and its quantities."""
+    chooser = subject_boundary.chooser_in_use()
+    if chooser is None:
+        return None
+    text = doc.text
+    lo, hi = bisect_left(doc.period_starts, start - 40), bisect_left(doc.period_starts, end)
+    periods = tuple([(p.start - start, p.end - start) for p in doc.periods[lo:hi] if p.end > start])
+    marked = tuple([(a - start, b - start) for a, b in doc.period_like_from(start, end)])
+    quantities = tuple([(q.start - start, q.end - start, getattr(q, "label", None), getattr(q, "unit", ""))
+                        for q in doc.quantities_from(start, end)])
+    return (text[start:end + 4], end - start, not text[max(0, start - 1):start].strip(), topic, strip_rate, chooser,
+            periods, marked, quantities)
+
+
+def _subject_before(doc: Document, start: int, end: int, topic: bool, strip_rate: bool
+                    ) -> tuple[Optional[Subject], Optional[str], bool]:
+    eng = doc.eng
+    text = doc.text
     title = _SECTION_TITLE.match(text, start, end)
     if title is not None and title.end() in doc.period_end_at_start and not text[max(0, start - 1):start].strip():
         # a section title opening its line, white space, then the statement's period (Taiwan's central bank:

@@ -438,6 +438,8 @@ class EnginePatterns:
     region_cuts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # (a sentence's text before a value, where its value's clause starts in it) -> the basis of that value (link_cues)
     bases_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a subject region and what its cleaning reads around it -> the subject, placed relative to the region (link_subjects)
+    subjects_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # a subject region -> the owner opening it and its text from there (link_statements.region_owner)
     region_owners: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # the characters before a value -> how far back the places written alone there start (link_statements)

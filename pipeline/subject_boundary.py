@@ -116,8 +116,8 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     if rules.engine is not None and (rules.engine.p_owned_measure.fullmatch(subject)
                                      or rules.engine.p_held_scope.match(subject)):
         held.append((0, len(subject)))
-    # the features of the words a span drops, made once per word: dropped[k] those of the first k words,
-    # ending[j] those of the words from j on (as ``_features`` lists them, in the same order)
+    # what describes a span is made once per word: its start once per first word kept (k), from the features of the
+    # words before it (dropped[k]); its end once per last word kept (j - 1), from those of the words after (ending[j])
     dropped: list[tuple[str, ...]] = [()]
     for w in words:
         dropped.append(dropped[-1] + ("dw=" + w.text, "dt=" + w.tag, *["dc=" + c for c in w.classes]))
@@ -125,6 +125,8 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     for j in range(n - 1, max(-1, n - 1 - MAX_END_DROP), -1):
         w = words[j]
         ending[j] = ("rw=" + w.text, "rt=" + w.tag, *["rc=" + c for c in w.classes]) + ending[j + 1]
+    starts = [_start_features(words, k, gap, pred, dropped[k]) for k in range(n)]
+    ends = {j: _end_features(words, j, gap, pred, ending[j]) for j in range(n, max(0, n - 1 - MAX_END_DROP), -1)}
     for k in range(n):
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
@@ -133,41 +135,49 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
                                  or any(s < a or e > b for s, e in held)):
                 continue
             spans.append((a, b))
-            feats.append(tuple(_features(words, k, j, rest, matches, gap, pred, dropped[k], ending[j])))
+            at_cut, second, before, lengths = starts[k]
+            feats.append(("drop" if k else "keep", "nd=" + _bin(k), "kl=" + _bin(len(rest)), "kw=" + _bin(j - k))
+                         + at_cut + (second if j - k > 1 else ()) + before + ends[j] + lengths
+                         + _catalogue_features(matches, words[k].start, words[j - 1].end))
             rests.append(rest)
     return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
 
 
-def _features(words: list[Word], k: int, j: int, rest: str, matches: list[tuple[int, int, str]], gap: str,
-              pred: str, dropped_words: tuple[str, ...], tail_words: tuple[str, ...]) -> list[str]:
-    """What describes keeping words ``k`` to ``j`` (exclusive) of the subject, but whether it is a name;
-    ``dropped_words`` and ``tail_words`` are the features of the words before ``k`` and from ``j`` on."""
-    n = len(words)
-    dropped, kept, tail = words[:k], words[k:j], words[j:]
-    a, b = kept[0].start, kept[-1].end
-    last, first = (dropped[-1] if dropped else None), kept[0]
-    f = ["drop" if k else "keep", "nd=" + _bin(k), "kl=" + _bin(len(rest)), "kw=" + _bin(len(kept)),
-         "lw=" + (last.text if last else "^"), "lt=" + (last.tag if last else "^"),
-         "fw=" + first.text, "ft=" + first.tag, "lt|ft=" + (last.tag if last else "^") + "|" + first.tag]
-    if len(kept) > 1:
-        f += ["ft2=" + kept[0].tag + "|" + kept[1].tag]
-    f += ["fc=" + c for c in first.classes]
-    f += dropped_words
-    if dropped:
-        f += ["d0w=" + dropped[0].text, "d0t=" + dropped[0].tag, "drop|gap=" + gap, "drop|pred=" + pred]
-    # the end: kept whole, or trailing words dropped
-    f += ["rdrop=" + str(n - j), "ew=" + kept[-1].text, "et=" + kept[-1].tag,
-          "et|pred=" + kept[-1].tag + "|" + pred]
-    f += tail_words
-    if tail:
-        f += ["et|rt=" + kept[-1].tag + "|" + tail[0].tag, "rdrop|gap=" + gap,
-              "rlen=" + _bin(len(tail[0].text)) + "|" + tail[0].tag, "rsplit=" + _split(kept[-1], tail[0])]
+def _start_features(words: list[Word], k: int, gap: str, pred: str, dropped_words: tuple[str, ...]
+                    ) -> tuple[tuple[str, ...], ...]:
+    """What describes keeping the subject's words from ``k`` on, in the four places a span's features list it:
+    the words at the cut, the tags of the first two kept (for spans keeping two or more), the first kept word's
+    classes with the words dropped (``dropped_words``: their own features), and the lengths at the cut."""
+    last, first = (words[k - 1] if k else None), words[k]
+    at_cut = ("lw=" + (last.text if last else "^"), "lt=" + (last.tag if last else "^"), "fw=" + first.text,
+              "ft=" + first.tag, "lt|ft=" + (last.tag if last else "^") + "|" + first.tag)
+    second = ("ft2=" + first.tag + "|" + words[k + 1].tag,) if k + 1 < len(words) else ()
+    before = tuple("fc=" + c for c in first.classes) + dropped_words
+    lengths: tuple[str, ...] = ()
     if last:
-        f += ["llen=" + _bin(len(last.text)) + "|" + last.tag, "lsplit=" + _split(last, first)]
-    f += ["cat_at_cut"] if any(s == a for s, _, _ in matches) else []
-    f += ["cat_cross"] if any(s < a < e or s < b < e for s, e, _ in matches) else []
-    f += ["cat_dropped"] if any(e <= a or s >= b for s, e, _ in matches) else []
-    f += ["cat_end"] if any(e == b and s >= a for s, e, _ in matches) else []
+        before += ("d0w=" + words[0].text, "d0t=" + words[0].tag, "drop|gap=" + gap, "drop|pred=" + pred)
+        lengths = ("llen=" + _bin(len(last.text)) + "|" + last.tag, "lsplit=" + _split(last, first))
+    return at_cut, second, before, lengths
+
+
+def _end_features(words: list[Word], j: int, gap: str, pred: str, tail_words: tuple[str, ...]) -> tuple[str, ...]:
+    """What describes keeping the subject's words up to ``j`` (exclusive): kept whole, or trailing words dropped
+    (``tail_words``: their own features)."""
+    end, tail = words[j - 1], words[j:]
+    f = ("rdrop=" + str(len(words) - j), "ew=" + end.text, "et=" + end.tag, "et|pred=" + end.tag + "|" + pred) \
+        + tail_words
+    if tail:
+        f += ("et|rt=" + end.tag + "|" + tail[0].tag, "rdrop|gap=" + gap,
+              "rlen=" + _bin(len(tail[0].text)) + "|" + tail[0].tag, "rsplit=" + _split(end, tail[0]))
+    return f
+
+
+def _catalogue_features(matches: list[tuple[int, int, str]], a: int, b: int) -> tuple[str, ...]:
+    """How the catalogue names found in the subject lie against the kept characters [a, b)."""
+    f: tuple[str, ...] = ("cat_at_cut",) if any(s == a for s, _, _ in matches) else ()
+    f += ("cat_cross",) if any(s < a < e or s < b < e for s, e, _ in matches) else ()
+    f += ("cat_dropped",) if any(e <= a or s >= b for s, e, _ in matches) else ()
+    f += ("cat_end",) if any(e == b and s >= a for s, e, _ in matches) else ()
     return f
 
 
@@ -353,6 +363,15 @@ def using(chooser: Optional[Chooser]) -> Iterator[None]:
         yield
     finally:
         _active.pop()
+
+
+def chooser_in_use() -> Optional[str]:
+    """Which chooser ``refine_kept`` would use, as a key of subjects kept per text: ``"model"`` (the bundled one,
+    whose weights never change once loaded), ``"rules"`` (none), or None for a chooser given to ``using``, which
+    may need to see every subject (training records each one it is shown)."""
+    if not _active:
+        return "model"
+    return "rules" if _active[-1] is None else None
 
 
 def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic: bool = False
