@@ -324,6 +324,7 @@ class EnginePatterns:
     p_forecast_ref: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
+    p_bracket_run_end: regex.Pattern  # where the noun written after a run of bracketed values ends: a cue or trigger
     p_shared_cue: regex.Pattern
     p_stop: regex.Pattern
     p_period_ref: EndPattern
@@ -546,6 +547,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_forecast_ref=lex["forecast_ref"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],
+        p_bracket_run_end=lists.compile("(?:" + alt["shared_cue"] + "|" + alt["list_cue"] + "|" + alt["trigger"] + ")"),
         p_shared_cue=lex["shared_cue"],
         p_stop=lex["stop_verb"],
         p_period_ref=EndPattern(lists.compile("(?:" + alt["period_ref"] + r")\s*$")),
