@@ -14,6 +14,7 @@ from .link_document import Document, QuantityLike
 _SENTENCE_END = regex.compile(r"[。!?！？\n]+")
 _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_NAME_END = regex.compile(r"[\p{Han}A-Za-z”\")]")  # ends a name: a word, a closing quote or bracket (“汽车”, 金融业(银行除外))
 _STOP_OR_OPEN = "。,;:("  # the nearest before a value: a clause mark, or a bracket opening
 
 
@@ -92,7 +93,7 @@ def paren_value(doc: Document, q: QuantityLike, c_end: int) -> Optional[tuple[in
     k = i - 1
     while k >= 0 and text[k] == " ":
         k -= 1  # 泰国 (27,173人次): a space may come before the bracket too
-    if k < 0 or not _WORD_CHAR.match(text[k]):
+    if k < 0 or not _NAME_END.match(text[k]):
         return None
     j = q.end
     while j < c_end and text[j] == " ":

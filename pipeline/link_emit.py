@@ -75,7 +75,7 @@ class Events:
         head distributed over the coordinated subject that follows them (甲类 -> 甲类消费物价指数); so does a level
         of a place alone, which took the indicator carried with the place as its location (珠海市(157,188人次)及
         广州市旅客(126,222人次)分别占… -> 珠海市旅客, a conjunct named by the place)."""
-        if len(parts) < 2:
+        if len(parts) < 2 and len(indices) != 1:
             return
         for i in indices:
             ev = self.list[i]

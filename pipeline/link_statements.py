@@ -726,11 +726,15 @@ def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Su
 
 
 def _owner_before(doc: Document, ctx: ValueContext, pred_start: int) -> Optional[str]:
-    """The owner named alone before the predicate of a value whose name is written after it (Samsung以21.2%市占率)."""
+    """The owner named alone before the predicate of a value whose name is written after it (Samsung以21.2%市占率),
+    a relative clause describing it allowed (强势推出大萤幕手机的Apple以17.3%的市占率: the owner is after the 的)."""
     before, location, _ = subject_before(doc, ctx.region_start, pred_start)
     if before is None or location is not None:
         return None
-    return before.text if owner_at(doc.eng, before.text) == before.text else None
+    if owner_at(doc.eng, before.text) == before.text:
+        return before.text
+    named = doc.text[ctx.region_start:pred_start].rsplit("的", 1)[-1].strip()
+    return named if named and owner_at(doc.eng, named) == named else None
 
 
 def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Optional[Subject]

@@ -910,12 +910,14 @@ def _is_place(doc: Document, t: str) -> bool:
 
 _FRAME = regex.compile(r"(?:与|同|较|和)$")
 _FRAME_END = regex.compile(r"(?:同期)?(?:相比|比较)")
+_AT = regex.compile(r"(?:在|于)\s*$")  # a preposition of time before a period
 
 
 def _with_predicate(doc: Document, start: int, end: int) -> Optional[Subject]:
     """The noun phrase after a count with its predicate, to the clause end, values inside it included
     (有9个市州的增速达到或超过6%); periods written inside are dropped, with the comparison frame around one
-    (有34个行业增加值与2019年同期相比实现增长 -> 行业增加值实现增长)."""
+    (有34个行业增加值与2019年同期相比实现增长 -> 行业增加值实现增长), and so is the preposition before one (3072家公司
+    在2023年实现营收增长 -> 公司实现营收增长)."""
     text = doc.text
     drop: set[int] = set()
     for p in doc.periods[bisect_left(doc.period_starts, start):bisect_left(doc.period_starts, end)]:
@@ -923,6 +925,9 @@ def _with_predicate(doc: Document, start: int, end: int) -> Optional[Subject]:
         a, b = _FRAME.search(text, start, lo), _FRAME_END.match(text, hi, end)
         if a and b:
             lo, hi = a.start(), b.end()
+        else:
+            at = _AT.search(text, start, lo)
+            lo = at.start() if at is not None else lo
         drop.update(range(lo, hi))
     return subject_from_positions(text, [i for i in range(start, end) if i not in drop])
 

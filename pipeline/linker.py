@@ -47,7 +47,7 @@ from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
                               framed_item, region_owner, state_value)
-from .link_subjects import Subject, owner_at, subject_before
+from .link_subjects import Subject, owner_at, split, subject_before
 from .linker_rules import LinkerRules, default_rules, load_rules
 
 __all__ = ["Event", "link", "load_rules", "LinkerRules", "Span"]
@@ -203,7 +203,25 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
             if fired is not None and fired.spec.in_subject:
                 continue  # 实施投资500万元以上工业项目3086个: a threshold inside the next value's subject
         prev_end = max(q.end if paren is None else paren[1], statement.subject_end if statement else 0)
+    if paren_events and paren_run_start is not None:
+        _name_bracketed_run(doc, mem, paren_run_start, prev_end, c_end, [i for i, _ in paren_events])
     return location
+
+
+def _name_bracketed_run(doc: Document, mem: Memory, run_start: int, tail_start: int, c_end: int,
+                        indices: list[int]) -> None:
+    """A run of bracketed values that no value of their clause follows (金融业(+34.7%)、保险业(+31.9%)及银行业(+16.0%)的
+    业务收益指数均录得双位数升幅): the noun goes on after the last bracket up to its predicate (a cue or trigger), and
+    each value takes its conjunct of it (金融业的业务收益指数), as when a statement follows the run."""
+    end = doc.eng.p_bracket_run_end.search(doc.text, tail_start, c_end)
+    if end is None or not doc.text[tail_start:end.start()].strip():
+        return
+    subject, _, _ = subject_before(doc, run_start, end.start())
+    if subject is None:
+        return
+    parts = split(doc, subject, len(indices)) if len(indices) > 1 else [subject]
+    if parts:
+        mem.events.share_head_with_brackets(indices, parts)
 
 
 def _left_names_nothing(doc: Document, start: int, end: int) -> bool:

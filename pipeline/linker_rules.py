@@ -145,6 +145,7 @@ LEXICON_CLASSES = (
     "price_head",  # price nouns a product priced per unit takes from before it (参考零售价格分别为92无铅汽油每公升26.4元)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
     "rate_basis",  # basis words between 的 and a rate noun after a value; carries basis (的年均增长率 -> yoy)
+    "rate_adjective",  # words judging a rise or fall named after a value (录得20.3%的强劲增幅, 百分之18.9的双位数升幅)
     "not_a_name",  # function words and time words that, with periods and numerals, never make a name alone
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
     "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
@@ -323,6 +324,7 @@ class EnginePatterns:
     p_forecast_ref: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
+    p_bracket_run_end: regex.Pattern  # where the noun written after a run of bracketed values ends: a cue or trigger
     p_shared_cue: regex.Pattern
     p_stop: regex.Pattern
     p_period_ref: EndPattern
@@ -547,6 +549,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_forecast_ref=lex["forecast_ref"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],
+        p_bracket_run_end=lists.compile("(?:" + alt["shared_cue"] + "|" + alt["list_cue"] + "|" + alt["trigger"] + ")"),
         p_shared_cue=lex["shared_cue"],
         p_stop=lex["stop_verb"],
         p_period_ref=EndPattern(lists.compile("(?:" + alt["period_ref"] + r")\s*$")),

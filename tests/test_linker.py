@@ -1342,6 +1342,18 @@ def test_bracketed_share_before_ji_closes_a_listed_item():
     assert [e.indicator for e in run("规上工业(年主营业务收入[2000万元]及以上)增加值增长[5%]。")] == ["规上工业增加值"]
 
 
+def test_run_of_bracketed_values_takes_the_noun_written_after_it():
+    # no value of the clause follows the run: each value takes its conjunct of the noun written up to the predicate
+    events = run("金融业(银行除外)([+34.7%])、保险业([+31.9%])及银行业([+16.0%])的业务收益指数均录得双位数升幅。")
+    assert [e.indicator for e in events] == ["金融业的业务收益指数", "保险业的业务收益指数", "银行业的业务收益指数"]
+    # a name in quotes before the bracket; one value alone
+    events = run("其中“西式餐厅”([+19.7%])的交易额录得较大升幅;“成人服装”([-18.1%])和“汽车”([-9.3%])销售额有较大跌幅。")
+    assert [e.indicator for e in events] == ["西式餐厅的交易额", "成人服装销售额", "汽车销售额"]
+    # a statement after a single bracket: the bracketed level takes its subject too
+    events = run("台湾地区([2,040元])旅客的人均消费则上升[10.6%]。")
+    assert [e.indicator for e in events] == ["台湾地区旅客的人均消费"] * 2
+
+
 def test_bracketed_share_inside_a_sentence_is_a_statement():
     # a share in brackets after a name states it, even when a word follows the bracket
     events = run("其中香港人民币存款(约占外币存款的[3.5%])在六月底录得[4.8%]的增长。")
