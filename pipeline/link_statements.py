@@ -332,6 +332,9 @@ def _region_owner(eng: EnginePatterns, region: str) -> tuple[Optional[str], str]
         if m is None or m.end() == 0:
             break
         text = text[m.end():].lstrip(REGION_LEAD)
+        owner = owner_at(eng, text)
+        if owner is not None:  # (a byline gone, the company it reports on: no frame after it is stripped too)
+            return owner, text
     return owner_at(eng, text), text
 
 
