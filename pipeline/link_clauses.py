@@ -16,6 +16,9 @@ _CLAUSE_SCAN = regex.compile(r"[,;:，；：(（)）]")
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _NAME_END = regex.compile(r"[\p{Han}A-Za-z”\")]")  # ends a name: a word, a closing quote or bracket (“汽车”, 金融业(银行除外))
 _STOP_OR_OPEN = "。,;:("  # the nearest before a value: a clause mark, or a bracket opening
+_WRAP_WIDTH = 30  # characters of a line that a page wraps at a fixed width (wire copy: 總\n延人公里)
+_WRAP_END = regex.compile(r"[\p{Han}\d%]$")
+_CLAUSE_IN_LINE = regex.compile(r"[,;，；]")
 
 
 def sentences(doc: Document) -> list[tuple[int, int]]:
@@ -37,11 +40,17 @@ def sentences(doc: Document) -> list[tuple[int, int]]:
 
 def _wrapped_line(doc: Document, i: int) -> bool:
     """Whether the line ending at ``i`` ends in a character that cannot end a sentence (class
-    ``open_line_end``: a clause mark, 为, 而 ...), so the line is wrapped, not ended."""
+    ``open_line_end``: a clause mark, 为, 而 ...), so the line is wrapped, not ended; or is a long line of clauses
+    ending in a word or a number with the next line going straight on (wire copy wrapped at a fixed width, inside a
+    word: 总\n延人公里, 纯\n利), where a headline or a heading, short and without clause marks, still ends."""
     j = i - 1
     while j >= 0 and doc.text[j] in " \t\r":
         j -= 1
-    return j >= 0 and doc.text[j] in doc.eng.open_line_end
+    if j >= 0 and doc.text[j] in doc.eng.open_line_end:
+        return True
+    line = doc.text[doc.text.rfind("\n", 0, j) + 1:j + 1]
+    return len(line) >= _WRAP_WIDTH and _WRAP_END.search(line) is not None and _CLAUSE_IN_LINE.search(line) is not None \
+        and _WORD_CHAR.match(doc.text, i + 1) is not None
 
 
 def clauses(doc: Document, s: int, e: int) -> list[tuple[int, int]]:

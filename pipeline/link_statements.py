@@ -332,6 +332,9 @@ def _region_owner(eng: EnginePatterns, region: str) -> tuple[Optional[str], str]
         if m is None or m.end() == 0:
             break
         text = text[m.end():].lstrip(REGION_LEAD)
+        owner = owner_at(eng, text)
+        if owner is not None:  # (a byline gone, the company it reports on: no frame after it is stripped too)
+            return owner, text
     return owner_at(eng, text), text
 
 
@@ -935,6 +938,18 @@ _AMOUNTS = frozenset({"MONEY", "QUANTITY"})  # labels of values that are no rate
 _JOINER_CHARS = "、和及与或"  # the joiners of listed values
 
 
+def _restated(doc: Document, ctx: ValueContext, n: int) -> bool:
+    """Whether the ``n`` values listed from this one on are joined by 或 alone: one change written as an amount
+    and again as a per cent (年减121.69亿元或11.5%), both of the whole subject, however many names it coordinates
+    (证券、期货与投信业获利), not one to each."""
+    last_end = ctx.q.end
+    for f in ctx.following[:n - 1]:
+        if doc.text[last_end:f.start].strip() != "或":
+            return False
+        last_end = f.end
+    return True
+
+
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
                 n: int, ratio: bool = False) -> tuple[str, list[Subject], Subject]:
     """(mode, parts, subject): 分别 distributes n values over n subjects, 均 gives one value to each, as do the
@@ -950,8 +965,9 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # last n indicators of the sentence (of the sentence before, when this one states none)
         mode = "list"
         parts = list(named[-n:])
-    elif n > 1 and (ratio or eng.p_list_cue.search(before) or (carried and subject.parts and len(subject.parts) == n)
-                    or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1):
+    elif n > 1 and (ratio or eng.p_list_cue.search(before) or (not _restated(doc, ctx, n) and (
+                    (carried and subject.parts and len(subject.parts) == n)
+                    or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1))):
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
