@@ -505,6 +505,8 @@ def _starts_content_word(rules: LinkerRules, rest: str) -> bool:
     itself (其他, 在建; the words of the domain the general vocabulary lacks, class ``function_led_word``, are
     tested by the caller for fillers of any length)."""
     word = word_at_start(rest)
+    if word is not None and len(word) == 2 and word_at_start(rest[1:]) is not None:
+        return False  # the filler stands alone before a word of its own (为人大预算数: 为 | 人大; 共处理旅客: 共 | 处理)
     return word is not None and not any(
         p.fullmatch(word) for p in (rules.engine.p_filler_prefix, rules.compiled["conj"]))
 

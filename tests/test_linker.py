@@ -1156,6 +1156,8 @@ def test_a_one_character_filler_that_begins_a_word_stays():
     assert one(run("再生纸产业同比下降[23.3%]。"), "23.3%").indicator == "再生纸产业"
     assert one(run("其他产值增长[5%]。"), "5%").indicator == "其他产值"
     assert one(run("出口增长[5%],其增速回落。"), "5%").indicator == "出口"
+    # but it goes where the word it would begin overlaps a word of its own after it (共处 | 处理)
+    assert one(run("今年共处理旅客超过[215万人次]。"), "215万人次").indicator == "处理旅客"
 
 
 def test_a_subject_of_one_character_names_nothing():
@@ -1444,7 +1446,7 @@ def test_fenbie_before_one_value_says_it_of_each_name():
     assert [e.indicator for e in by_value(evs)["3900元"]] == ["养老金", "残疾金"]
     # after values stated with names of their own, the value is each one's
     evs = run("共处理旅客超过[215万人次],航班量升降超过[16,800架次],分别比去年同期上升[13%]。")
-    assert [e.indicator for e in by_value(evs)["13%"]] == ["共处理旅客", "航班量升降"]
+    assert [e.indicator for e in by_value(evs)["13%"]] == ["处理旅客", "航班量升降"]
     # 分别 before names that carry their own values stays a list
     evs = run("薪资较高行业分别是出版影音及资通讯业薪资平均[6万9317元]、专业科学及技术服务业薪资平均[5万7991元]。")
     assert len(by_value(evs)["6万9317元"]) == 1
