@@ -595,6 +595,8 @@ def test_a_count_of_units_earning_an_amount_leaves_the_amount_its_statement():
     assert one(evs, "588.4亿元").indicator.endswith("规模以上服务业企业营业收入")
     # a count of items that grew keeps its predicate
     assert one(run("全省41个大类行业中有[35个]行业实现正增长。"), "35个").indicator == "行业实现正增长"
+    # the period inside it goes with its 在 (news54-07)
+    assert one(run("[3072家]公司在2023年实现营收增长。"), "3072家").indicator == "公司实现营收增长"
 
 
 def test_zai_of_a_register_word_stays_in_the_name():
@@ -2056,3 +2058,21 @@ def test_clean_text_returns_a_name_it_would_not_change_as_it_is():
                if (i in _DROP or chr(i).isspace() or regex.match(r"\s", chr(i))) and not _UNCLEAN.match(chr(i))]
     assert not changed, [hex(i) for i in changed[:5]]
     assert clean_text("“GDP” 增速 ") == "GDP增速" and clean_text("工业增加值") == "工业增加值"
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a comparison written out before a rate noun is the basis, cut with the noun (rate_cut_lead)
+    ("而日本航線的客運量較同期升幅為[5%]。", "5%", "日本航线的客运量"),
+    ("客运量较去年同期升幅为[5%]。", "5%", "客运量"),
+    ("客运量比去年同期的升幅为[5%]。", "5%", "客运量"),
+    # the field a rank is taken in, with 在 before the rank verb (trig.rank)
+    ("全区一般公共预算收入增幅在中心城区排位[第五]。", "第五", "一般公共预算收入增幅"),
+    # the whole a share is of, with 在 and 占的比重 (share.pred)
+    ("電子零組件、資通與視聽產品在總出口佔的比重達到[75%]。", "75%", "电子零组件、资通与视听产品"),
+    # the cause a change is credited to, after the name (fill.suffix)
+    ("數據中心的售電量在人工智能及數碼服務需求增長的帶動下,增加[7.5%]。", "7.5%", "数据中心的售电量"),
+    # 再就业 (re-employment) names the count, no adverb and verb opening the predicate (subject.adverb_predicate)
+    ("城镇失业人员再就业[552万人]。", "552万人", "城镇失业人员再就业"),
+])
+def test_frames_between_a_name_and_its_value_go(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
