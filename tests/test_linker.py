@@ -2073,6 +2073,10 @@ def test_clean_text_returns_a_name_it_would_not_change_as_it_is():
     ("數據中心的售電量在人工智能及數碼服務需求增長的帶動下,增加[7.5%]。", "7.5%", "数据中心的售电量"),
     # 再就业 (re-employment) names the count, no adverb and verb opening the predicate (subject.adverb_predicate)
     ("城镇失业人员再就业[552万人]。", "552万人", "城镇失业人员再就业"),
+    # 当日 (that day) opens no name, as 当月 and 当年 do not (fill.prefix)
+    ("當日訪澳旅客錄得[18.8萬人次]。", "18.8万人次", "访澳旅客"),
+    # a verb closed by 了 names nothing: the indicator stated before (not_a_name)
+    ("累计挂牌数达到[288,565辆],已成功拉开了领先幅度达[3.3%]。", "3.3%", "挂牌数"),
 ])
 def test_frames_between_a_name_and_its_value_go(text, value, indicator):
     assert one(run(text), value).indicator == indicator
