@@ -2077,6 +2077,8 @@ def test_clean_text_returns_a_name_it_would_not_change_as_it_is():
     ("當日訪澳旅客錄得[18.8萬人次]。", "18.8万人次", "访澳旅客"),
     # a verb closed by 了 names nothing: the indicator stated before (not_a_name)
     ("累计挂牌数达到[288,565辆],已成功拉开了领先幅度达[3.3%]。", "3.3%", "挂牌数"),
+    # 表示 naming a survey's respondents by what they said is part of the name, not a reporting verb (fill.prefix)
+    ("表示營業額按年上升的受訪商戶比例則較去年12月減少[1個百分點]。", "1个百分点", "表示营业额按年上升的受访商户比例"),
 ])
 def test_frames_between_a_name_and_its_value_go(text, value, indicator):
     assert one(run(text), value).indicator == indicator
