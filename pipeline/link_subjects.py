@@ -552,6 +552,8 @@ def _starts_content_word(rules: LinkerRules, rest: str) -> bool:
     itself (其他, 在建; the words of the domain the general vocabulary lacks, class ``function_led_word``, are
     tested by the caller for fillers of any length)."""
     word = word_at_start(rest)
+    if word is not None and len(word) == 2 and word_at_start(rest[1:]) is not None:
+        return False  # the filler stands alone before a word of its own (为人大预算数: 为 | 人大; 共处理旅客: 共 | 处理)
     return word is not None and not any(
         p.fullmatch(word) for p in (rules.engine.p_filler_prefix, rules.compiled["conj"]))
 
@@ -910,14 +912,14 @@ def _is_place(doc: Document, t: str) -> bool:
 
 _FRAME = regex.compile(r"(?:与|同|较|和)$")
 _FRAME_END = regex.compile(r"(?:同期)?(?:相比|比较)")
-_AT = regex.compile(r"(?:在|于)\s*$")  # a preposition of time before a period
+_AT = regex.compile(r"(?:在|于)\s*$")  # the preposition of a time (3072家公司在2023年实现营收增长), dropped with it
 
 
 def _with_predicate(doc: Document, start: int, end: int) -> Optional[Subject]:
     """The noun phrase after a count with its predicate, to the clause end, values inside it included
     (有9个市州的增速达到或超过6%); periods written inside are dropped, with the comparison frame around one
-    (有34个行业增加值与2019年同期相比实现增长 -> 行业增加值实现增长), and so is the preposition before one (3072家公司
-    在2023年实现营收增长 -> 公司实现营收增长)."""
+    (有34个行业增加值与2019年同期相比实现增长 -> 行业增加值实现增长), and the 在 or 于 before one (公司在2023年实现营收增长
+    -> 公司实现营收增长)."""
     text = doc.text
     drop: set[int] = set()
     for p in doc.periods[bisect_left(doc.period_starts, start):bisect_left(doc.period_starts, end)]:
@@ -925,9 +927,8 @@ def _with_predicate(doc: Document, start: int, end: int) -> Optional[Subject]:
         a, b = _FRAME.search(text, start, lo), _FRAME_END.match(text, hi, end)
         if a and b:
             lo, hi = a.start(), b.end()
-        else:
-            at = _AT.search(text, start, lo)
-            lo = at.start() if at is not None else lo
+        elif (at := _AT.search(text, start, lo)) is not None and at.start() > start:
+            lo = at.start()
         drop.update(range(lo, hi))
     return subject_from_positions(text, [i for i in range(start, end) if i not in drop])
 

@@ -596,6 +596,8 @@ def test_a_count_of_units_earning_an_amount_leaves_the_amount_its_statement():
     assert one(evs, "588.4亿元").indicator.endswith("规模以上服务业企业营业收入")
     # a count of items that grew keeps its predicate
     assert one(run("全省41个大类行业中有[35个]行业实现正增长。"), "35个").indicator == "行业实现正增长"
+    # the period inside it goes with its 在 (news54-07)
+    assert one(run("[3072家]公司在2023年实现营收增长。"), "3072家").indicator == "公司实现营收增长"
 
 
 def test_zai_of_a_register_word_stays_in_the_name():
@@ -1157,6 +1159,8 @@ def test_a_one_character_filler_that_begins_a_word_stays():
     assert one(run("再生纸产业同比下降[23.3%]。"), "23.3%").indicator == "再生纸产业"
     assert one(run("其他产值增长[5%]。"), "5%").indicator == "其他产值"
     assert one(run("出口增长[5%],其增速回落。"), "5%").indicator == "出口"
+    # but it goes where the word it would begin overlaps a word of its own after it (共处 | 处理)
+    assert one(run("今年共处理旅客超过[215万人次]。"), "215万人次").indicator == "处理旅客"
 
 
 def test_a_subject_of_one_character_names_nothing():
@@ -1457,7 +1461,7 @@ def test_fenbie_before_one_value_says_it_of_each_name():
     assert [e.indicator for e in by_value(evs)["3900元"]] == ["养老金", "残疾金"]
     # after values stated with names of their own, the value is each one's
     evs = run("共处理旅客超过[215万人次],航班量升降超过[16,800架次],分别比去年同期上升[13%]。")
-    assert [e.indicator for e in by_value(evs)["13%"]] == ["共处理旅客", "航班量升降"]
+    assert [e.indicator for e in by_value(evs)["13%"]] == ["处理旅客", "航班量升降"]
     # 分别 before names that carry their own values stays a list
     evs = run("薪资较高行业分别是出版影音及资通讯业薪资平均[6万9317元]、专业科学及技术服务业薪资平均[5万7991元]。")
     assert len(by_value(evs)["6万9317元"]) == 1
@@ -2067,3 +2071,27 @@ def test_clean_text_returns_a_name_it_would_not_change_as_it_is():
                if (i in _DROP or chr(i).isspace() or regex.match(r"\s", chr(i))) and not _UNCLEAN.match(chr(i))]
     assert not changed, [hex(i) for i in changed[:5]]
     assert clean_text("“GDP” 增速 ") == "GDP增速" and clean_text("工业增加值") == "工业增加值"
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a comparison written out before a rate noun is the basis, cut with the noun (rate_cut_lead)
+    ("而日本航線的客運量較同期升幅為[5%]。", "5%", "日本航线的客运量"),
+    ("客运量较去年同期升幅为[5%]。", "5%", "客运量"),
+    ("客运量比去年同期的升幅为[5%]。", "5%", "客运量"),
+    # the field a rank is taken in, with 在 before the rank verb (trig.rank)
+    ("全区一般公共预算收入增幅在中心城区排位[第五]。", "第五", "一般公共预算收入增幅"),
+    # the whole a share is of, with 在 and 占的比重 (share.pred)
+    ("電子零組件、資通與視聽產品在總出口佔的比重達到[75%]。", "75%", "电子零组件、资通与视听产品"),
+    # the cause a change is credited to, after the name (fill.suffix)
+    ("數據中心的售電量在人工智能及數碼服務需求增長的帶動下,增加[7.5%]。", "7.5%", "数据中心的售电量"),
+    # 再就业 (re-employment) names the count, no adverb and verb opening the predicate (subject.adverb_predicate)
+    ("城镇失业人员再就业[552万人]。", "552万人", "城镇失业人员再就业"),
+    # 当日 (that day) opens no name, as 当月 and 当年 do not (fill.prefix)
+    ("當日訪澳旅客錄得[18.8萬人次]。", "18.8万人次", "访澳旅客"),
+    # a verb closed by 了 names nothing: the indicator stated before (not_a_name)
+    ("累计挂牌数达到[288,565辆],已成功拉开了领先幅度达[3.3%]。", "3.3%", "挂牌数"),
+    # 表示 naming a survey's respondents by what they said is part of the name, not a reporting verb (fill.prefix)
+    ("表示營業額按年上升的受訪商戶比例則較去年12月減少[1個百分點]。", "1个百分点", "表示营业额按年上升的受访商户比例"),
+])
+def test_frames_between_a_name_and_its_value_go(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
