@@ -331,7 +331,8 @@ def test_matches(text, expected):
         ("内地旅客入境", None),  # a measure after words the catalogue does not know
         ("入境旅客", "visitor_arrivals_mo"),  # an entry named whole wins over the measure
         ("出入境", "border_crossings"),
-        ("新股", "hk_new_listings"),
+        ("新股宗数", "hk_new_listings"),
+        ("新股", None),  # bare, the IPOs of any market: Hong Kong's entry would claim the A-shares' too
         ("新股集资额", "hk_ipo_funds"),  # the funds the offerings raised are another statistic
         ("", None),
     ],
