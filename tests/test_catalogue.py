@@ -322,6 +322,18 @@ def test_matches(text, expected):
         ("桃园机场旅客量", None),  # a measure after words the catalogue does not know
         ("日均旅客量", None),  # a day's average is another statistic than the period's total
         ("私人住宅单位落成量", "hk_private_completions"),  # an entry named whole wins over 单位落成量
+        ("恒生银行净利息收入", "net_interest_income"),  # a bank's results line keeps its owner
+        ("零售银行净息差", "hk_retail_bank_nim"),  # HKMA's statistic keeps its entry over the measure
+        ("港铁物业发展利润", "property_development_profit"),
+        ("沪市主板公司净利润", "net_profit.sector_sse_main_board"),
+        ("夏粮单产", "yield_per_area.product_summer_grain"),
+        ("入境", "arrivals"),  # named alone, the measure: whose crossings is the release's to say
+        ("内地旅客入境", None),  # a measure after words the catalogue does not know
+        ("入境旅客", "visitor_arrivals_mo"),  # an entry named whole wins over the measure
+        ("出入境", "border_crossings"),
+        ("新股宗数", "hk_new_listings"),
+        ("新股", None),  # bare, the IPOs of any market: Hong Kong's entry would claim the A-shares' too
+        ("新股集资额", "hk_ipo_funds"),  # the funds the offerings raised are another statistic
         ("", None),
     ],
 )
