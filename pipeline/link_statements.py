@@ -10,6 +10,7 @@ the indicators stated in this sentence and the one before, the events.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Optional, Sequence
 
@@ -847,19 +848,25 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
     return c
 
 
-def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
-    """How many values are listed from this one on (joined by 和 、 或), and where the last ends."""
+def _joined_values(doc: Document, ctx: ValueContext, joins: Callable[[str], object]) -> tuple[int, int]:
+    """How many values stand from this one on, each after a gap of text that ``joins`` accepts, and where the
+    last of them ends."""
     n = 1
     last_end = ctx.q.end
-    # 分别下降1.3%和增长5.0%: after a list cue, values each led by a change verb of their own are listed too
-    cued = doc.eng.p_list_cue.search(doc.text, ctx.clause[0], ctx.q.start) is not None
     for f in ctx.following:
-        gap = doc.text[last_end:f.start]
-        if not (doc.eng.p_conj_only.match(gap) or (cued and doc.eng.p_conj_trigger.match(gap))):
+        if not joins(doc.text[last_end:f.start]):
             break
         n += 1
         last_end = f.end
     return n, last_end
+
+
+def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
+    """How many values are listed from this one on (joined by 和 、 或), and where the last ends."""
+    # 分别下降1.3%和增长5.0%: after a list cue, values each led by a change verb of their own are listed too
+    cued = doc.eng.p_list_cue.search(doc.text, ctx.clause[0], ctx.q.start) is not None
+    return _joined_values(doc, ctx, lambda gap: doc.eng.p_conj_only.match(gap)
+                          or (cued and doc.eng.p_conj_trigger.match(gap)))
 
 
 _RATIO_JOIN = regex.compile(r"\s*[:：]\s*")
@@ -867,14 +874,7 @@ _RATIO_JOIN = regex.compile(r"\s*[:：]\s*")
 
 def _ratio_values(doc: Document, ctx: ValueContext) -> int:
     """How many values a ratio written from this one on holds (3.6:47.9:48.5 -> 3), 1 when it heads none."""
-    n = 1
-    last_end = ctx.q.end
-    for f in ctx.following:
-        if not _RATIO_JOIN.fullmatch(doc.text, last_end, f.start):
-            break
-        n += 1
-        last_end = f.end
-    return n
+    return _joined_values(doc, ctx, _RATIO_JOIN.fullmatch)[0]
 
 
 def _ratio_whole_cut(doc: Document, subject: Subject) -> Subject:
@@ -942,12 +942,7 @@ def _restated(doc: Document, ctx: ValueContext, n: int) -> bool:
     """Whether the ``n`` values listed from this one on are joined by 或 alone: one change written as an amount
     and again as a per cent (年减121.69亿元或11.5%), both of the whole subject, however many names it coordinates
     (证券、期货与投信业获利), not one to each."""
-    last_end = ctx.q.end
-    for f in ctx.following[:n - 1]:
-        if doc.text[last_end:f.start].strip() != "或":
-            return False
-        last_end = f.end
-    return True
+    return _joined_values(doc, ctx, lambda gap: gap.strip() == "或")[0] >= n
 
 
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
