@@ -168,6 +168,9 @@ def _fold(c: str) -> str:
     return c.lower() if "A" <= c <= "Z" else c
 
 
+_FOLDED = str.maketrans({c: _fold(c) for c in map(chr, range(ord("A"), ord("Z") + 1))})  # ``_fold`` of a text
+
+
 def _suffixes(text: str) -> Iterator[str]:
     """Every non-empty ending of ``text``, longest first."""
     return (text[i:] for i in range(len(text)))
@@ -220,16 +223,17 @@ class Catalogue:
         out: list[tuple[int, int, str]] = []
         i, n = 0, len(text)
         trie = self.trie
+        text = text.translate(_FOLDED)  # (folded once: every subject is scanned, most of them new)
         while i < n:
             best: Optional[tuple[int, str]] = None
             # (most characters begin no name: the walk is entered only where one does)
-            if text[i] not in _IGNORED and _fold(text[i]) in trie:
+            if text[i] not in _IGNORED and text[i] in trie:
                 node = trie
                 for j in range(i, n):
                     c = text[j]
                     if c in _IGNORED:
                         continue
-                    node = node.get(_fold(c))
+                    node = node.get(c)
                     if node is None:
                         break
                     if _END in node:

@@ -328,15 +328,16 @@ def _region_owner(eng: EnginePatterns, region: str) -> tuple[Optional[str], str]
     word = eng.p_owner_word.match(text, 0)
     if (word is not None and word.end() > 0) or eng.p_owner_coded.match(text):
         return owner_at(eng, text), text
-    for _ in range(3):
+    for stripped in range(3):
         m = eng.p_filler_prefix.match(text)
         if m is None or m.end() == 0:
-            break
+            # (a text already stripped was asked for its owner as it was stripped: no need to ask again)
+            return (None if stripped else owner_at(eng, text)), text
         text = text[m.end():].lstrip(REGION_LEAD)
         owner = owner_at(eng, text)
         if owner is not None:  # (a byline gone, the company it reports on: no frame after it is stripped too)
             return owner, text
-    return owner_at(eng, text), text
+    return None, text
 
 
 def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement,

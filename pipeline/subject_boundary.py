@@ -127,18 +127,28 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
         ending[j] = ("rw=" + w.text, "rt=" + w.tag, *["rc=" + c for c in w.classes]) + ending[j + 1]
     starts = [_start_features(words, k, gap, pred, dropped[k]) for k in range(n)]
     ends = {j: _end_features(words, j, gap, pred, ending[j]) for j in range(n, max(0, n - 1 - MAX_END_DROP), -1)}
+    # whether the words a span drops are a choice: those before its first word kept (k) or after its last (j - 1)
+    chosen_before = [False]
+    for w in words:
+        chosen_before.append(chosen_before[-1] or _a_choice([w]))
+    chosen_after = {n: False}
+    for j in range(n - 1, max(-1, n - 1 - MAX_END_DROP), -1):
+        chosen_after[j] = chosen_after[j + 1] or _a_choice([words[j]])
     for k in range(n):
+        at_cut, second, before, lengths = starts[k]
+        lead = ("drop" if k else "keep", "nd=" + _bin(k))
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
             rest = subject[a:b].strip()
-            if (k or j < n) and (len(rest) < MIN_REST or not _a_choice(words[:k] + words[j:])
+            if (k or j < n) and (len(rest) < MIN_REST or not (chosen_before[k] or chosen_after[j])
                                  or any(s < a or e > b for s, e in held)):
                 continue
             spans.append((a, b))
-            at_cut, second, before, lengths = starts[k]
-            feats.append(("drop" if k else "keep", "nd=" + _bin(k), "kl=" + _bin(len(rest)), "kw=" + _bin(j - k))
-                         + at_cut + (second if j - k > 1 else ()) + before + ends[j] + lengths
-                         + _catalogue_features(matches, words[k].start, words[j - 1].end))
+            # (one tuple built at once, with no catalogue test where the subject holds no name: candidates are made
+            # for every new subject, each span with some forty features)
+            feats.append((*lead, "kl=" + _bin(len(rest)), "kw=" + _bin(j - k), *at_cut,
+                          *(second if j - k > 1 else ()), *before, *ends[j], *lengths,
+                          *(_catalogue_features(matches, words[k].start, words[j - 1].end) if matches else ())))
             rests.append(rest)
     return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
 
