@@ -489,6 +489,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         named = mem.last_named_ending(doc, subject.text)
         if named is not None:
             subject = Subject(named.text, named.start, named.end, location=named.location)
+    if not carried:
+        subject = _price_of_product(doc, ctx, subject)
     if not carried and subject.start is not None:
         mem.topic_owner = None  # a subject naming something else ends the topic's measures
         subject = _priced_product(doc, ctx, subject)
@@ -757,6 +759,25 @@ def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Option
     if mem.place_set is None or not ctx.left.lstrip().startswith("、"):
         return None
     return replace(mem.place_set, location=subject.text), True
+
+
+# a price noun opening a subject, then the verb of being before the product it is said of (参考零售价格分别为…)
+_PRICE_IS = regex.compile(r"\p{Han}+?(?P<verb>(?:分别|依次|依序)?(?:为|是))")
+
+
+def _price_of_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:
+    """参考零售价格为92无铅汽油每公升26.4元, read as one subject when no trigger split it (分别 between the noun and
+    the verb): the price noun is said of the product after the verb, priced per unit right before the value, and
+    the name is the product's price (92无铅汽油参考零售价格), as for the products listed after it."""
+    lead = _PRICE_IS.match(subject.text)
+    if lead is None or doc.eng.p_price_head.fullmatch(subject.text, 0, lead.start("verb")) is None:
+        return subject
+    product = subject.text[lead.end():]
+    at = doc.text.rfind(product, ctx.sentence[0], ctx.q.start) if product and "价" not in product else -1
+    if at < 0 or doc.eng.p_price_per_unit.fullmatch(doc.text, at + len(product), ctx.q.start) is None:
+        return subject
+    return Subject(product + subject.text[:lead.start("verb")], None, None, share=subject.share,
+                   location=subject.location)
 
 
 def _priced_product(doc: Document, ctx: ValueContext, subject: Subject) -> Subject:

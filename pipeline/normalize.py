@@ -38,6 +38,12 @@ _FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖
 # (稉种稻榖 -> 粳种稻谷).
 _VARIANTS = str.maketrans({"賸": "剩", "甦": "苏", "搾": "榨", "麤": "粗", "稉": "粳", "榖": "谷"})
 
+# 著 as the aspect particle after a verb or preposition, which Taiwan writes and OpenCC's hk2s keeps (有著逼近五成的
+# 成长, 随著景气回温, 紧接著): mainland text writes 着, and so do the lexicons (随着 opens a clause of no statement).
+# One character for one, so offsets stay one to one; not 著 the word (显著, 著名, 著作, 有著名的企业).
+# (the verb's last character: 随著, 伴随著, 意味著, 面临著, 保持著, 持续著)
+_ASPECT_ZHE = re.compile(r"(?<=[随有跟接沿朝靠带趁凭藉借味向临持续])著(?![名作称述录])")
+
 # Characters OpenCC simplifies to a form outside the Basic Multilingual Plane, which mainland text does not write and
 # annotators keep as written (Hong Kong's 两餸一汤指数, not 两𩠌一汤指数): the conversion is undone.
 _KEEP_WRITTEN = str.maketrans({"𩠌": "餸"})
@@ -117,7 +123,7 @@ def _convert(config: str, text: str) -> str:
         converted = "\x00".join(cc.convert(part) for part in text.split("\x00"))
     else:
         converted = cc.convert(text)
-    return converted.translate(_KEEP_WRITTEN)
+    return _ASPECT_ZHE.sub("着", converted.translate(_KEEP_WRITTEN))
 
 
 class _CharMap(dict):

@@ -27,6 +27,8 @@ from zhibiao.normalize import check_text, fold_width, normalize
         ("灣仔區「兩餸一湯指數」", "湾仔区「两餸一汤指数」"),  # kept as written: hk2s would give 𩠌, outside the BMP
         ("景氣復甦", "景气复苏"),
         ("稉種稻榖每公斤收購價格", "粳种稻谷每公斤收购价格"),  # Taiwan grain releases' variants
+        # 著 the aspect particle as the mainland writes it, not 著 the word
+        ("隨著景氣回溫,有著逼近五成的成長;顯著、著名、有著名的企業", "随着景气回温,有着逼近五成的成长;显著、著名、有著名的企业"),
     ],
 )
 def test_normalized_text(text, expected):
