@@ -27,9 +27,11 @@ from .errors import InputError
 DEFAULT_CONVERSION = "hk2s"
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to ASCII, and so do the small form
-# variants Hong Kong text uses as decimal points and punctuation (0﹒9% -> 0.9%).
+# variants Hong Kong text uses as decimal points and punctuation (0﹒9% -> 0.9%), and the ratio sign of the
+# mainland's communiqués (三次产业比例为12.36∶48.34∶39.3), a colon between the parts of a ratio.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
+_FOLD[0x2236] = ord(":")
 _FOLD.update({ord(small): ord(plain) for small, plain in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹢﹣﹪", ",、.;:?!()+-%")})
 
 # Variant characters of Taiwan and Hong Kong text that OpenCC's hk2s leaves as they are, mapped one to one to
