@@ -177,7 +177,7 @@ class _Grammar:
         self.head_nouns = tails("head_noun")
         self.ratio_cues = tails("ratio_cue")
         self.milestones = tails("milestone")
-        self.tenths_tails = tails("tenths_tail")
+        self.tenths_glue = tails("tenths_glue")
         self.range_ends = tails("range_end")
         self.unit_words = tails("unit_word")
         self.unit_word_firsts = frozenset(w[0] for w in self.unit_words)
@@ -230,15 +230,15 @@ class _Grammar:
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|(?<=[{_CN_DIGITS}十百千])O(?=[{_CN_DIGITS}])|{small}|{big})"
         # 百/千/万/亿/兆 open a number after a qualifier or a magnitude cue (逾千亿, 近兆元, 超过百万平方公尺,
         # 直逼万点: checked in _lone_magnitude), before an infix one (百余家, 千多人), before 亿 (上看千亿美元; not
-        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目, 猪价维持百元以上); 百万 alone does not
-        # (每百万人口)
+        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目, 猪价维持百元以上, 单价都在百万元以上);
+        # 百万 alone does not (每百万人口)
         self.magnitude_cues = tails("magnitude_cue")
         lone_after = "".join(sorted({re.escape(w[-1]) for w in (*self.prefix_quals, *self.magnitude_cues)}))
         bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
         unit_words = _alt(set(self.units))
         cn_num = (
             f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多几亿])|亿(?=[余多几])"
-            f"|(?:{small}|{big})(?=\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
+            f"|(?:{small}|{big})(?=(?:\\s?{mag_char})*\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
             f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
         )
@@ -307,10 +307,10 @@ class _Grammar:
         list_joins = _alt(self.connectors - {","})
         self.shared_fraction = re.compile(
             rf"\s?(?:{list_joins})\s?(?P<n>{cn_num}|{ar})(?!\s?(?:{units}|分之|[十百千万亿点.\d]))")
-        # a bare number listed before a date that writes its unit (110及111年, 2、3月的开支) or a year before a
-        # period word (2020 全年, 2020上半年)
+        # a bare number listed before a date that writes its unit (110及111年, 2、3月的开支, 5、6、7月) or a year
+        # before a period word (2020 全年, 2020上半年)
         self.date_list = re.compile(
-            rf"\s?(?:{list_joins})\s?\d{{1,4}}\s?(?:{_alt(lex.word_set('date_unit')) or '(?!)'})")
+            rf"(?:\s?(?:{list_joins})\s?\d{{1,4}})+\s?(?:{_alt(lex.word_set('date_unit')) or '(?!)'})")
         self.year_tail = re.compile(rf"\s?(?:{_alt(lex.word_set('year_tail')) or '(?!)'})")
         verbs = _alt(lex.word_set("qualifier_verb"))
         self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
@@ -1234,11 +1234,12 @@ def _spec(g: _Grammar, text: str, end: int) -> bool:
 
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
     """``8.5成`` with a decimal number is a share when nothing glues it to a following word (3.5成为); so is
-    ``3成`` with a whole one, as Taiwan and Hong Kong write shares (大增近3成, 均超过5成; not 3成长)."""
+    ``3成`` with a whole one unless 成 starts a word (3成长, 3成交): Taiwan and Hong Kong write shares before
+    the noun they are shares of (大增近3成, 近7成民众, 3成为主)."""
     nxt = text[end : end + 1]
     if "." in number:
         return not nxt or not _HAN.match(nxt) or nxt in g.bare_next
-    return not nxt or not _HAN.match(nxt) or nxt in g.bare_next or text.startswith(g.tenths_tails, end)
+    return not text.startswith(g.tenths_glue, end)
 
 
 def _category_follows(g: _Grammar, text: str, end: int) -> bool:
@@ -1324,8 +1325,9 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         return None
     number_a = m.group("an") + (m.group("am") or "")
     number_b = m.group("bn") + (m.group("bm") or "")
-    if not _trailing_mags(number_a):
-        number_a += _trailing_mags(number_b)  # 3至5亿元: the magnitude is shared
+    if not _MAGNITUDE_CHARS.intersection(_trailing_mags(number_a)):
+        # 3至5亿元, 三千至五千万元: the big magnitude is shared (千 and 百 before it are the second number's own)
+        number_a += _trailing_mags(number_b).lstrip("千百")
     try:
         low = parse_number(number_a)
         high = parse_number(number_b)
@@ -1369,11 +1371,12 @@ def _change_then_level(g: _Grammar, text: str, start: int, low: Fraction, high: 
 
 
 def _trailing_mags(number: str) -> str:
-    """The magnitude characters ending a number (``20-30万``: 万), spaces removed."""
+    """The magnitude characters ending a number (``20-30万``: 万; ``三十万``: 万, after the tens of 三十), spaces
+    removed."""
     i = len(number)
     while i > 0 and number[i - 1] in "万亿兆千百 ":
         i -= 1
-    if i == 0 or number[i - 1] not in "0123456789" + _CN_DIGITS:
+    if i == 0 or number[i - 1] not in "0123456789十" + _CN_DIGITS:
         return ""
     return number[i:].replace(" ", "")
 

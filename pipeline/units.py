@@ -155,7 +155,7 @@ class WordModel(_Entry):
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
         "head_noun", "magnitude_cue", "unit_topic", "unit_split",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
-        "tenths_tail", "article_measure", "range_end", "unit_word", "currency_name", "local_dollar",
+        "tenths_glue", "article_measure", "range_end", "unit_word", "currency_name", "local_dollar",
     ]
     value: Optional[Number] = None
     qualifier: Optional[Qualifier] = None
