@@ -14,7 +14,8 @@ spans of the subject the rules produced (``subject_boundary.candidates``), the g
 ``--cv K`` splits the files into K folds (file i goes to fold i mod K, files sorted by name), trains on
 the other folds and links each held-out file with the rules alone and with the model, writing
 ``DIR/rules/FILE`` and ``DIR/model/FILE`` for ``zhibiao evaluate FILE --against ...``, and prints the
-held-out strict and lenient event F1 per script.
+held-out strict and lenient event F1 per script, then the model's held-out choices by script and outcome with
+the words at the wrong edge of its mistakes.
 
 ``--groups`` holds out whole groups of files instead (``GROUPS``: files annotated together, in one session
 or one batch, from pages collected together), one group per fold.  Random folds put files of the same
@@ -27,11 +28,12 @@ import argparse
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from zhibiao import subject_boundary
-from zhibiao.evaluate import align, clean_indicator, read_documents, score
+from zhibiao.evaluate import align, clean_indicator, document_script, read_documents, score
 from zhibiao.extractor import Extractor
 from zhibiao.link_subjects import clean_text
 from zhibiao.subject_boundary import BoundaryModel, Candidates
@@ -86,10 +88,19 @@ def _extract(ex: Extractor, doc: dict) -> dict[str, Any]:
             "quantities": out["quantities"], "events": out["events"]}
 
 
-def offered(ex: Extractor, docs: list[dict]) -> list[tuple[Candidates, int | None]]:
-    """Every subject the model is asked about whose event matches a gold event: its candidates and the index of
-    the gold span among them, None where no candidate is the gold indicator (the model cannot get it right)."""
-    out: list[tuple[Candidates, int | None]] = []
+class Offer(NamedTuple):
+    """A subject the model is asked about whose event matches a gold event: its candidates, the index of the gold
+    span among them (None where no candidate is the gold indicator: the model cannot get it right), and the
+    document's script."""
+
+    cands: Candidates
+    gold: int | None
+    script: str
+
+
+def offered(ex: Extractor, docs: list[dict]) -> list[Offer]:
+    """Every subject the model is asked about whose event matches a gold event."""
+    out: list[Offer] = []
     for doc in docs:
         rec = Recorder()
         with subject_boundary.using(rec):
@@ -99,22 +110,57 @@ def offered(ex: Extractor, docs: list[dict]) -> list[tuple[Candidates, int | Non
             if cands is None:
                 continue
             gold = clean_indicator(row["gold"]["indicator"])
-            out.append((cands, next((i for i, (a, b) in enumerate(cands.spans)
-                                     if clean_indicator(clean_text(cands.subject[a:b])) == gold), None)))
+            out.append(Offer(cands, next((i for i, (a, b) in enumerate(cands.spans)
+                                          if clean_indicator(clean_text(cands.subject[a:b])) == gold), None),
+                             document_script(doc)))
     return out
 
 
-def examples_of(offers: list[tuple[Candidates, int | None]]) -> list[tuple[Candidates, int]]:
+def examples_of(offers: list[Offer]) -> list[tuple[Candidates, int]]:
     """Training examples: (candidates of a predicted subject, index of the gold span), where it is one."""
-    return [(c, g) for c, g in offers if g is not None]
+    return [(o.cands, o.gold) for o in offers if o.gold is not None]
 
 
-def oracle_line(offers: list[tuple[Candidates, int | None]]) -> str:
+def oracle_line(offers: list[Offer]) -> str:
     """How far the candidates reach: subjects offered, gold among their spans, gold the whole subject (the rules
     alone right), gold a cut (what the model can add)."""
-    found = [g for _, g in offers if g is not None]
+    found = [o.gold for o in offers if o.gold is not None]
     return (f"{len(offers)} subjects offered: gold among the candidates {len(found)}, the whole {found.count(0)}, "
             f"a cut {len(found) - found.count(0)}")
+
+
+def outcome(o: Offer, k: int) -> str:
+    """What choosing candidate ``k`` does against gold: a cut or the whole kept rightly, the whole cut, a cut to
+    the wrong span, a cut missed, or no candidate right."""
+    if o.gold is None:
+        return "out of reach"
+    if k == o.gold:
+        return "right cut" if k else "right whole"
+    return "missed cut" if k == 0 else "cut the whole" if o.gold == 0 else "wrong cut"
+
+
+def wrong_edge(o: Offer, k: int) -> str:
+    """The words between the chosen span's edge and the gold span's, where they differ first: ``+X|`` keeps X
+    before the gold start, ``-X|`` drops X of gold's start, ``|+X`` and ``|-X`` the same at the end."""
+    s, (a, b) = o.cands.subject, o.cands.spans[k]
+    ga, gb = o.cands.spans[o.gold or 0]
+    if a != ga:
+        return f"+{s[a:ga]}|" if a < ga else f"-{s[ga:a]}|"
+    return f"|+{s[gb:b]}" if b > gb else f"|-{s[b:gb]}"
+
+
+def choice_lines(chosen: list[tuple[Offer, int]], top: int = 15) -> list[str]:
+    """Held-out choices by script and outcome, and the commonest words at the wrong edge of each kind of
+    mistake: what the model gets wrong on batches it never saw."""
+    kinds = ("right cut", "right whole", "cut the whole", "wrong cut", "missed cut", "out of reach")
+    lines = []
+    for script in sorted({o.script for o, _ in chosen}):
+        n = Counter(outcome(o, k) for o, k in chosen if o.script == script)
+        lines.append(f"  {script:<12} " + ", ".join(f"{kind} {n[kind]}" for kind in kinds))
+    for kind in kinds[2:5]:
+        edges = Counter(wrong_edge(o, k) for o, k in chosen if outcome(o, k) == kind)
+        lines.append(f"  {kind}: " + ", ".join(f"{e} {c}" for e, c in edges.most_common(top)))
+    return lines
 
 
 def _f1(result: dict, script: str | None, level: str) -> str:
@@ -134,6 +180,7 @@ def cross_validate(ex: Extractor, files: list[Path], folds: list[list[Path]], ou
     offers = {f: offered(ex, docs[f]) for f in files}
     print(oracle_line([o for f in files for o in offers[f]]))
     examples = {f: examples_of(offers[f]) for f in files}
+    chosen: list[tuple[Offer, int]] = []
     gold_all: list[dict] = []
     preds: dict[str, list[dict]] = {"rules": [], "model": []}
     for fold, held in enumerate(folds):
@@ -141,6 +188,7 @@ def cross_validate(ex: Extractor, files: list[Path], folds: list[list[Path]], ou
         model = subject_boundary.train(train_ex, epochs=epochs, seed=seed, bag=bag)
         model.margin = margin
         print(f"fold {fold}: trained on {len(train_ex)} examples; held out {', '.join(f.name for f in held)}")
+        chosen += [(o, model.choose(o.cands)) for f in held for o in offers[f]]
         fold_gold = len(gold_all)
         for f in held:
             for name, chooser in (("rules", None), ("model", model)):
@@ -166,6 +214,9 @@ def cross_validate(ex: Extractor, files: list[Path], folds: list[list[Path]], ou
         print(f"  {script or 'all':<12} strict {_f1(a, script, 'events_strict')} -> {_f1(b, script, 'events_strict')}"
               f"   lenient {_f1(a, script, 'events_lenient')} -> {_f1(b, script, 'events_lenient')}")
     print(f"  strict tp {_tp(a, None)} -> {_tp(b, None)} of {a['events_strict']['tp'] + a['events_strict']['fn']} gold events")
+    print("held-out choices of the model on the subjects offered (an edge: words the choice keeps + or drops - "
+          "against gold):")
+    print("\n".join(choice_lines(chosen)))
 
 
 def main(argv: list[str]) -> None:

@@ -223,3 +223,24 @@ def test_the_model_cuts_topics_too_and_knows_them_from_subjects():
     with subject_boundary.using(chooser):
         zhibiao.extract("香港整体出口货值按年上升5%。")
     assert chooser.seen == [("整体出口货值", False)]
+
+
+_SPANS = Candidates("特区政府公共财政盈余", ((0, 10), (2, 10), (4, 10), (0, 8)), ((), (), (), ()))
+
+
+@pytest.mark.parametrize("gold, chosen, kind, edge", [
+    (2, 2, "right cut", None),
+    (0, 0, "right whole", None),
+    (0, 1, "cut the whole", "-特区|"),
+    (0, 3, "cut the whole", "|-盈余"),
+    (2, 1, "wrong cut", "+政府|"),
+    (2, 0, "missed cut", "+特区政府|"),
+    (None, 0, "out of reach", None),
+])
+def test_held_out_choices_are_told_by_outcome_and_edge(gold, chosen, kind, edge):
+    """The ``--groups`` report names each held-out choice's outcome and the words at its wrong edge."""
+    script = _script()
+    offer = script.Offer(_SPANS, gold, "traditional")
+    assert script.outcome(offer, chosen) == kind
+    if gold is not None and gold != chosen:
+        assert script.wrong_edge(offer, chosen) == edge
