@@ -1109,11 +1109,16 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # phone numbers, codes (a number grouped by thousands is neither)
     if nxt and nxt in "-~—–/:":
         return False
+    if nxt == "升" and _TALLY.match(text, end) is not None:
+        return False  # 「6升5降」: a tally of the members that rose and fell, no value of its own
     # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3) nor to a
     # suffix qualifier (指数升至60以上)
     return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end)
                 and _suffix_qualifier(g, text, end, None) is None)
 
+
+#: a tally of moves after its first count (6升5降, 3升2跌1平): 升 is the verb, not a bare_next
+_TALLY = re.compile(r"升\s?\d{1,3}\s?[降跌平]")
 
 #: the minutes of a time of day after its hour (15时00分)
 _CLOCK_MINUTES = re.compile(r"\s?\d{1,2}\s?分")
