@@ -1412,7 +1412,7 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         per = _shared_per(units_of[i], units_of[i + 1])
         if q.label != "CARDINAL" and not per and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
-        if not g.connector_re.match(" " + text[q.end : nxt.start].strip()):
+        if not g.connector_re.match(" " + _unqualified_gap(g, text[q.end : nxt.start].strip(), nxt)):
             continue
         if per and text[q.end : nxt.start].strip() in ",，":
             continue  # 2.16元和2.00元/克 share 元/克; after a comma a new clause starts
@@ -1426,6 +1426,18 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+
+
+def _unqualified_gap(g: _Grammar, gap: str, nxt: Quantity) -> str:
+    """The connector between two listed values without the prefix qualifier of the second: the bounds of a
+    bracket share its unit (超過一百萬、未滿兩百萬元); after a comma a new clause starts, so that stays."""
+    if nxt.qualifier is None or len(gap) < 2:
+        return gap
+    for length in range(min(g.prefix_max, len(gap) - 1), 0, -1):
+        if gap[-length:] in g.prefix_quals:
+            rest = gap[:-length].strip()
+            return rest if rest != "," else gap
+    return gap
 
 
 #: an Arabic number and the magnitudes after it (1187.6亿元: 亿)
