@@ -547,6 +547,8 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
             return True  # but no code is written with a decimal amount in 万 (林口三井Outlet976.6萬人次)
         if prev == "-" and start > 1 and text[start - 2] in _LETTERS:
             return True  # COVID-19, GB/T-2017: a code's number
+        if prev in _PLAIN_DIGITS and text[start].isdigit():
+            return True  # 二六八0億: an Arabic zero typed for ○ inside a spelled number, whose tail alone is no value
     if end < len(text):
         nxt = text[end]
         last = text[end - 1]
@@ -558,6 +560,8 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
     return False
 
 
+#: the digits a number is spelled with digit by digit (not the capitals: 陆 also ends 大陆)
+_PLAIN_DIGITS = frozenset("〇○零一二三四五六七八九")
 _MAGNITUDE_CHARS = frozenset("万亿兆")
 _DECIMAL_MAGNITUDE = re.compile(r"\d+\.\d+\s?[万亿]")
 
