@@ -101,6 +101,7 @@ class Memory:
     pending: list[Pending] = field(default_factory=list)  # values stated before the name they measure (继…后)
     place_set: Optional[Subject] = None  # a top-N set of places whose values this sentence lists (10大观光游憩区)
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
+    named_values: set[int] = field(default_factory=set)  # starts of values a rule read as part of the name after them
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
     _heads: dict[str, tuple[list[Subject], int, Optional[Subject]]] = field(default_factory=dict)
 
@@ -175,6 +176,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         return None
     spec = match.rule.spec
     mem.trace.append((ctx.q.start, spec.id))
+    if spec.in_subject:
+        mem.named_values.add(ctx.q.start)
     if not spec.emit:
         return None
     if spec.subject == "previous" and prev is not None:

@@ -271,12 +271,6 @@ _COUNT_AND_AMOUNT = {"QUANTITY", "MONEY"}  # the labels of a count of items and 
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
 
 
-def _in_name(doc: Document, mem: Memory, start: int) -> bool:
-    """Whether the value at ``start`` was read by a rule as part of the name after it (``in_subject``)."""
-    return any(q_start == start and (fired := doc.rules.rule_index.get(rule_id)) is not None
-               and fired.spec.in_subject for q_start, rule_id in mem.trace)
-
-
 def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: bool, topic: Optional[Subject],
            location: Optional[str]) -> tuple[Optional[Subject], Optional[str]]:
     """(topic, location) after a clause without a statement: a heading changes nothing, other text names
@@ -315,7 +309,7 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if framed is not None:  # 最大出口地区为美国,达80.7万辆: the item that fills the slot
         subj, loc = framed, None
     if subj is not None and has_quantities and subj.start is not None and subj.end is not None \
-            and (any(getattr(doc.q_at.get(i), "label", None) in _MEASURED and not _in_name(doc, mem, i)
+            and (any(getattr(doc.q_at.get(i), "label", None) in _MEASURED and i not in mem.named_values
                      for i in range(subj.start, subj.end))
                  or (subj.start in doc.q_at and doc.q_at[subj.start].end >= subj.end)):
         # a clause whose per cent or amount no rule linked is no topic (凉山以8.1%的增速领跑市州); a count may be
