@@ -359,6 +359,7 @@ def run_extract(
     max_chars: int = MAX_CHARS,
     meta_keys: list[str] | tuple[str, ...] = (),
     date_key: str = "date",
+    cancel: threading.Event | None = None,
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary.
 
@@ -370,7 +371,9 @@ def run_extract(
     as dates against each document's ``date_key`` metadata (see ``period_dates``).
     Ctrl-C (KeyboardInterrupt) stops the run at once and raises ``RunCancelled`` with the summary of the
     shards it finished and ``shards_complete``, the number complete in the folder; the folder's lock
-    is released and no temporary file stays.
+    is released and no temporary file stays.  Setting ``cancel`` does the same, at the next count of
+    documents or finished shard: from another thread, or from a signal handler whose exception Python
+    may drop.
     """
     tabular = get_format(fmt).folders  # an unknown format fails here, before any file is touched
     if meta_keys and not tabular:
@@ -390,11 +393,11 @@ def run_extract(
     manifest = new_manifest(shards, opts, paths, checked.files())
     with run_lock(out):
         todo = _prepare(out, shards, opts, manifest, resume, force)
-        return _run(shards, todo, opts, executor, workers, quiet, len(paths))
+        return _run(shards, todo, opts, executor, workers, quiet, len(paths), cancel)
 
 
 def _run(shards: list[Shard], todo: list[Shard], opts: ExtractOptions, executor: Executor | None, workers: int,
-         quiet: bool, files: int) -> dict[str, Any]:
+         quiet: bool, files: int, cancel: threading.Event | None = None) -> dict[str, Any]:
     """Run the shards to do and sum up the run."""
     logger.info("%s from %s in %s", plural(sum(s.documents for s in shards), "document"), plural(files, "file"),
                 plural(len(shards), "shard"))
@@ -405,15 +408,26 @@ def _run(shards: list[Shard], todo: list[Shard], opts: ExtractOptions, executor:
     started = time.monotonic()
     results: list[ShardResult] = []  # appended whole, so a Ctrl-C never counts half a shard
     try:
-        with document_progress(sum(s.documents for s in todo), quiet) as advance:
+        with document_progress(sum(s.documents for s in todo), quiet) as show:
+            def advance(documents: int) -> None:
+                _check(cancel)
+                show(documents)
+
             for r in executor.map_shards(todo, opts, advance):
                 results.append(r)
+                _check(cancel)
     except KeyboardInterrupt:
         remove_temporary(Path(opts.out_dir))
         summary = _summary(results, shards, todo, opts, time.monotonic() - started)
         summary["shards_complete"] = sum(is_complete(s, opts) for s in shards)  # as --resume will find them
         raise RunCancelled(summary) from None
     return _summary(results, shards, todo, opts, time.monotonic() - started)
+
+
+def _check(cancel: threading.Event | None) -> None:
+    """Stop the run as Ctrl-C does once ``cancel`` is set."""
+    if cancel is not None and cancel.is_set():
+        raise KeyboardInterrupt
 
 
 def _summary(results: list[ShardResult], shards: list[Shard], todo: list[Shard], opts: ExtractOptions,

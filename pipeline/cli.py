@@ -13,6 +13,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -66,18 +67,25 @@ def _log_to_stderr(enabled: bool) -> Iterator[None]:
 
 
 @contextmanager
-def _cancellable() -> Iterator[None]:
+def _cancellable() -> Iterator[threading.Event]:
     """Ctrl-C ends the command with status 130 and a line saying so, not click's ``Aborted!`` and 1.
     The first one raises KeyboardInterrupt, so that the run stops in order (summary, lock released,
     temporary files removed); any further one ends the process at once, should that take too long
-    (the workers exit with it, see ``batch._start_worker``)."""
+    (the workers exit with it, see ``batch._start_worker``).  The first also sets the event yielded,
+    because Python drops an exception raised while an object is being finalised (``__del__``): a run
+    given the event stops at its next check even then."""
+    pressed = threading.Event()
+
     def first(signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, lambda *_: os._exit(CANCELLED))
+        pressed.set()
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, first)
     try:
-        yield
+        yield pressed
+        if pressed.is_set():  # the interrupt was dropped after the last check
+            raise KeyboardInterrupt
     except KeyboardInterrupt:
         typer.echo("cancelled", err=True)
         raise typer.Exit(CANCELLED) from None
@@ -130,7 +138,7 @@ def extract_cli(
     from .batch import DaskExecutor, RunCancelled, run_extract
     from .readers import ReadOptions
 
-    with _cancellable():
+    with _cancellable() as pressed:
         to_stdout = str(output) == "-"
         fmt_name = fmt.value if fmt else ("csv" if output.suffix == ".csv" else "parquet" if output.suffix == ".parquet" else "jsonl")
         if to_stdout and fmt_name != "jsonl":
@@ -151,7 +159,7 @@ def extract_cli(
                                           workers=workers, shard_size=shard_size, resume=resume, force=force,
                                           executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
                                           html=html, max_chars=max_chars, meta_keys=meta_keys or (),
-                                          date_key=date_key)
+                                          date_key=date_key, cancel=pressed)
             except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:
                 _fail(str(err))
             except RunCancelled as stopped:

@@ -275,6 +275,25 @@ def test_fast_path_loses_nothing():
         assert to_records(prefiltered(text)) == expected, text
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cancel_event_stops_the_run_as_ctrl_c_does(tmp_path, workers):
+    """A Ctrl-C whose KeyboardInterrupt Python dropped (raised inside a ``__del__``) still stops the
+    run: the command's handler also sets the event, which the run checks between counts."""
+    import threading
+
+    src = _corpus(tmp_path)
+    out = tmp_path / "cancelled"
+    pressed = threading.Event()
+    pressed.set()
+    with pytest.raises(batch.RunCancelled) as stopped:
+        run_extract([str(src)], out, workers=workers, shard_size=15, quiet=True, cancel=pressed)
+    total = stopped.value.summary["shards"]
+    assert stopped.value.summary["shards_complete"] < total
+    assert not list(out.glob(".*.tmp-*"))
+    resumed = run_extract([str(src)], out, workers=workers, shard_size=15, resume=True, quiet=True)  # lock released
+    assert resumed["shards"] == total
+
+
 def test_sigint_leaves_no_complete_looking_part(tmp_path):
     src = _corpus(tmp_path, copies=20)  # enough work left after two parts that SIGINT lands mid-run
     out = tmp_path / "killed"
