@@ -934,6 +934,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             if unit.kind == "fraction" and not is_cn and not (tenths is not None and len(number) == 1) \
                     and not _ends_word(g, text, end, number):
                 return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage) or 8.5成 ending a phrase
+            if unit.kind == "fraction" and is_cn and number == "一" and not mags and tenths is None \
+                    and text.startswith(g.tenths_glue, end):
+                return None  # 这一成果, 这一成本: a lone 一 is the article, 成 starts the noun after it
         elif unit.surface in g.spoken_money:
             tenths, end = _tenths(g, text, end)
             if tenths is not None:  # 三块五: 块 is money when its tenths follow
