@@ -536,9 +536,19 @@ def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str
 
 
 def _percent_slash(text: str, i: int) -> bool:
-    """Whether the ``/`` at ``i`` follows a per cent (78.7%/87.4%, 7.4pct/5.2pct): analysts list the shares
-    of several items that way, one value per item; a slash after a bare number stays a date or code."""
-    return text[i : i + 1] == "/" and (text[i - 1 : i] in "%‰" and i > 0 or text.endswith("pct", 0, i))
+    """Whether the ``/`` at ``i`` separates listed values: after a per cent (78.7%/87.4%, 7.4pct/5.2pct) or
+    between two decimal numbers (435.57/70.22 亿元), as analysts list several items' values; a slash
+    between whole numbers stays a date, code or fraction (2025/6/21, 1/5) and one before 10万 a rate."""
+    if text[i : i + 1] != "/":
+        return False
+    if text[i - 1 : i] in "%‰" and i > 0 or text.endswith("pct", 0, i):
+        return True
+    return _DECIMAL_END.search(text, max(0, i - 12), i) is not None and _DECIMAL_START.match(text, i + 1) is not None
+
+
+#: a decimal number ending or starting at a slash (435.57/70.22)
+_DECIMAL_END = re.compile(r"(?<![\d.])\d+\.\d+$")
+_DECIMAL_START = re.compile(r"\d+\.\d+(?![\d.])")
 
 
 def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
@@ -1126,7 +1136,7 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     digits = number.replace(",", "").replace(" ", "")
     if "." not in digits and (_code_like(digits) and "," not in number or (len(digits) > 1 and digits[0] == "0")):
         return False  # phone numbers, codes (a number grouped by thousands is neither)
-    if nxt and nxt in "-~—–/:":
+    if nxt and nxt in "-~—–/:" and not _percent_slash(text, end):
         return False
     if nxt == "升" and _TALLY.match(text, end) is not None:
         return False  # 「6升5降」: a tally of the members that rose and fell, no value of its own
