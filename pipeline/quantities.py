@@ -213,6 +213,7 @@ class _Grammar:
             rf"\s?[又零]?(?P<n>\d{{1,2}}|[{_CN_DIGITS}])\s?(?P<s>{_alt(self.subunits)})") if self.subunits else None
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
+        self.change_verb_start = re.compile(_alt(lex.word_set("change_verb")))
         # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
         stay_words = _alt(lex.word_set("stay_word"))
         self.stay_word = re.compile(stay_words)
@@ -534,6 +535,22 @@ def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str
     return g.suffix_quals[word]
 
 
+def _percent_slash(text: str, i: int) -> bool:
+    """Whether the ``/`` at ``i`` separates listed values: after a per cent (78.7%/87.4%, 7.4pct/5.2pct) or
+    between two decimal numbers (435.57/70.22 亿元), as analysts list several items' values; a slash
+    between whole numbers stays a date, code or fraction (2025/6/21, 1/5) and one before 10万 a rate."""
+    if text[i : i + 1] != "/":
+        return False
+    if text[i - 1 : i] in "%‰" and i > 0 or text.endswith("pct", 0, i):
+        return True
+    return _DECIMAL_END.search(text, max(0, i - 12), i) is not None and _DECIMAL_START.match(text, i + 1) is not None
+
+
+#: a decimal number ending or starting at a slash (435.57/70.22)
+_DECIMAL_END = re.compile(r"(?<![\d.])\d+\.\d+$")
+_DECIMAL_START = re.compile(r"\d+\.\d+(?![\d.])")
+
+
 def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
     """Identifiers, URLs and versions: a letter or URL character glued to the number (C919, R18);
     but not an indicator's acronym written right before its value (人均GDP8.9万元)."""
@@ -542,7 +559,8 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         # a colon after a Chinese word labels the value (二零二一年：4.26港仙, 比率：4.26%); width folding
         # has made it an ASCII colon, which otherwise glues a number into a time, ratio or address
         labelled = prev == ":" and start > 1 and (_HAN.match(text[start - 2]) is not None or text[start - 2] in _CLOSE)
-        if (prev in _URLISH and not labelled) or (prev in _LETTERS and not _after_acronym(g, text, start)
+        if (prev in _URLISH and not labelled and not _percent_slash(text, start - 1)) or (
+                prev in _LETTERS and not _after_acronym(g, text, start)
                                                    and _DECIMAL_MAGNITUDE.match(text, start) is None):
             return True  # but no code is written with a decimal amount in 万 (林口三井Outlet976.6萬人次)
         if prev == "-" and start > 1 and text[start - 2] in _LETTERS:
@@ -555,7 +573,7 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         if nxt in _LETTERS and not (_HAN.match(last) and last not in _CN_START and last not in "百千万亿兆佰仟"):
             return True  # C919, 5G; but after a measure word a letter starts the next word (14家H股)
         if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS) \
-                and not (nxt == ":" and _HAN.match(last)):
+                and not (nxt == ":" and _HAN.match(last)) and not _percent_slash(text, end):
             return True  # but 分为五组:2024年…: a colon after a measure word is punctuation
     return False
 
@@ -712,6 +730,8 @@ def _read_vague(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     start = m.start()
     if start > 0 and text[start - 1 : start + 1] in g.vague_block:
         return _reread(g, text, start + 1)  # 站上万点: 上 ends a verb, the number starts after it
+    if text.startswith("分之", m.end("vn")):
+        return _reread(g, text, start + 1)  # 预测数百分之三: 数 ends a noun, 百分之 is per cent
     unit = g.units.get(m.group("vu")) if m.group("vu") else None
     end = m.end()
     if unit is not None and _unit_begins_word(g, text, m.start("vu")):
@@ -924,6 +944,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             if unit.kind == "fraction" and not is_cn and not (tenths is not None and len(number) == 1) \
                     and not _ends_word(g, text, end, number):
                 return None  # Arabic digits take 成 only as 1成3 (13 %, Macau usage) or 8.5成 ending a phrase
+            if unit.kind == "fraction" and is_cn and number == "一" and not mags and tenths is None \
+                    and text.startswith(g.tenths_glue, end):
+                return None  # 这一成果, 这一成本: a lone 一 is the article, 成 starts the noun after it
         elif unit.surface in g.spoken_money:
             tenths, end = _tenths(g, text, end)
             if tenths is not None:  # 三块五: 块 is money when its tenths follow
@@ -1095,8 +1118,8 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if digits_only and len(number) == 4 and number[:2] in ("19", "20") and (
             prev in ",，" and nxt in ")）" or g.year_tail.match(text, end)):
         return False  # (能源局,2017), 2020 全年: a year (of a cited source, of a period)
-    if nxt in _CLOSE_QUOTES and _QUOTED_HEAD.search(text, max(0, start - 4), start):
-        return False  # 「保2」, “双11”: a slogan or a name in quotes that ends with a number
+    if nxt in _CLOSE_QUOTES and (prev in _OPEN_QUOTES or _QUOTED_HEAD.search(text, max(0, start - 4), start)):
+        return False  # 「保2」, “双11”, 「2」字头: a slogan, name or price band in quotes, no value of its own
     if prev == " " and start > 1 and text[start - 2] in _LETTERS:
         return False  # Windows 11, iPhone 15: a version or model after a Latin name
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
@@ -1108,10 +1131,12 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if nxt and nxt in "、." and (not prev or prev in _CLAUSE_START) and not (
             prev == " " and start > 1 and _HAN.match(text[start - 2])):
         return False  # a list marker: 1、 or 1. (not in spaced text: 分别下降 1.6、0.4 及 0.2 个百分点)
+    if nxt and nxt in ")）" and number.isdigit() and len(number) <= 2 and (not prev or prev in _CLAUSE_START):
+        return False  # a list marker closed by a bracket alone: 1)20-23年, ;2)23年 (not (112/11:69.4), a value)
     digits = number.replace(",", "").replace(" ", "")
     if "." not in digits and (_code_like(digits) and "," not in number or (len(digits) > 1 and digits[0] == "0")):
         return False  # phone numbers, codes (a number grouped by thousands is neither)
-    if nxt and nxt in "-~—–/:":
+    if nxt and nxt in "-~—–/:" and not _percent_slash(text, end):
         return False
     if nxt == "升" and _TALLY.match(text, end) is not None:
         return False  # 「6升5降」: a tally of the members that rose and fell, no value of its own
@@ -1235,10 +1260,11 @@ def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, 
 
 
 def _spec(g: _Grammar, text: str, end: int) -> bool:
-    """After a Latin unit symbol, a noun glued to it (6mm中板, 3nm芯片) makes a product grade."""
+    """After a Latin unit symbol, a noun glued to it (6mm中板, 3nm芯片) makes a product grade; a change verb
+    glued to it does not (从816GWh提升至1389GWh, 装机33.7GWh增长58%): the amount is what changed."""
     nxt = text[end : end + 1]
     return (bool(nxt) and _HAN.match(nxt) is not None and nxt not in g.bare_next
-            and g.suffix.match(text, end) is None)
+            and g.suffix.match(text, end) is None and g.change_verb_start.match(text, end) is None)
 
 
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
