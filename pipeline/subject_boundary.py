@@ -210,7 +210,8 @@ def _name_start_side(matches: list[tuple[int, int, str]], a: int) -> int:
 
 def _name_end_side(matches: list[tuple[int, int, str]], b: int) -> tuple[int, int]:
     """The bits of the names against a span's end ``b`` (one crossing it, one starting after it: dropped), and
-    where the last-starting name that ends at ``b`` starts (-1: none), which is kept where the span starts before it."""
+    where the last-starting name that ends at ``b`` starts (-1: none): a span starting at or before it keeps that name
+    whole (``cat_end``)."""
     bits = (_CAT_CROSS if any(s < b < e for s, e, _ in matches) else 0) \
         | (_CAT_DROPPED if any(s >= b for s, _, _ in matches) else 0)
     return bits, max((s for s, e, _ in matches if e == b), default=-1)
