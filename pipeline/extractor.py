@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .gcpause import collector_paused
 from .linker import Event, link
 from .linker_rules import LinkerRules, default_paths, load_rules
 from .markup import blank_markup
@@ -72,9 +73,11 @@ class Extractor:
         else a release date in the (normalised) text; ``period_dates.reference_date`` says which."""
         return date_events(events, reference_date(date, norm_text, self.period_grammar), self.period_grammar)
 
+    @collector_paused()
     def __call__(self, text: str, date: Any = None) -> dict[str, Any]:
         """``{"text", "quantities", "events"}`` of one text: the contract's records, at original offsets;
-        ``date`` is the document's date, which periods are read against."""
+        ``date`` is the document's date, which periods are read against.  The records of a long document
+        are many small dicts and no cycles: the collector is paused (``gcpause``)."""
         from .records import event_record, quantity_record
 
         norm = self.normalize(text)

@@ -1,6 +1,7 @@
 """Emission: the events of a statement, one per subject, never two for one value and indicator."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Sequence
 
 import regex
@@ -40,15 +41,23 @@ class Event(NamedTuple):
 
 
 class Events:
-    """The events of a document in the order they were stated, with the (value start, indicator) of each."""
+    """The events of a document in the order they were stated, with the (value start, indicator) of each, and the
+    positions in that order of each indicator's events (a look-up, where a walk back over the list read the whole
+    document for an indicator stated long before, or never)."""
 
     def __init__(self, rules: LinkerRules):
         self.rules = rules
         self.list: list[Event] = []
         self.keys: set[tuple[int, str]] = set()
+        self.at: dict[str, list[int]] = {}  # indicator -> the indexes in ``list`` of its events, ascending
 
     def __len__(self) -> int:
         return len(self.list)
+
+    def last_of(self, indicator: str) -> Optional[Event]:
+        """The last event stated of ``indicator``, None where none was."""
+        found = self.at.get(indicator)
+        return self.list[found[-1]] if found else None
 
     def emit(self, q: QuantityLike, subjects: Sequence["Subject"], kind: str, sign: int, basis: Optional[str],
              sentence: tuple[int, int], rule_id: str, location: Optional[str], period: Optional[str]) -> None:
@@ -62,6 +71,7 @@ class Events:
             if (q.start, subj.text) in self.keys:
                 continue
             self.keys.add((q.start, subj.text))
+            self.at.setdefault(subj.text, []).append(len(self.list))
             self.list.append(Event(
                 indicator=subj.text, indicator_start=subj.start, indicator_end=subj.end,
                 indicator_id=indicator_id(self.rules, subj.text),
@@ -90,6 +100,9 @@ class Events:
                 if p.text != ev.indicator and (p.text.startswith(ev.indicator) or by_place or shared):
                     self.keys.discard((ev.value_start, ev.indicator))
                     self.keys.add((ev.value_start, p.text))
+                    was = self.at[ev.indicator]
+                    del was[bisect_left(was, i)]
+                    insort(self.at.setdefault(p.text, []), i)
                     self.list[i] = ev._replace(indicator=p.text, indicator_start=p.start, indicator_end=p.end,
                                               indicator_id=indicator_id(self.rules, p.text),
                                               location=None if by_place else ev.location)

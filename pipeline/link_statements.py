@@ -633,8 +633,8 @@ def _places(doc: Document, t: str) -> bool:
 def _stated_sentence_end(mem: Memory, carried: Subject, sentence_start: int) -> Optional[int]:
     """Where the sentence of the last value stated of ``carried`` ends, None where none was or it is the sentence
     starting at ``sentence_start``."""
-    end = next((e.sentence_end for e in reversed(mem.events.list) if e.indicator == carried.text), None)
-    return end if end is not None and end <= sentence_start else None
+    last = mem.events.last_of(carried.text)
+    return last.sentence_end if last is not None and last.sentence_end <= sentence_start else None
 
 
 def _rate_of(doc: Document, carried: Subject, anaphor: str, since: Optional[int], before: int) -> Subject:

@@ -364,9 +364,11 @@ _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
 
 
+@collector_paused()
 def find_quantities(text: str, units_path: str | None = None, traditional: bool = False) -> list[Quantity]:
     """All quantities in normalised ``text``, in order, with offsets into it; ``traditional``: the original was
-    written in traditional script, where a bare ``$`` is the local dollar (local_dollar)."""
+    written in traditional script, where a bare ``$`` is the local dollar (local_dollar).  The quantities
+    made form no cycles: the collector is paused (``gcpause``)."""
     g = _grammar(units_path)
     out: list[Quantity] = []
     units_of: list[Unit | None] = []

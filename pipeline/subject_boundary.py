@@ -134,6 +134,9 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     chosen_after = {n: False}
     for j in range(n - 1, max(-1, n - 1 - MAX_END_DROP), -1):
         chosen_after[j] = chosen_after[j + 1] or _a_choice([words[j]])
+    # how the catalogue's names lie against each first word kept and each last: a candidate's features combine them
+    cut_sides = [_name_start_side(matches, w.start) for w in words] if matches else []
+    end_sides = {j: _name_end_side(matches, words[j - 1].end) for j in ends} if matches else {}
     for k in range(n):
         at_cut, second, before, lengths = starts[k]
         lead = ("drop" if k else "keep", "nd=" + _bin(k))
@@ -141,14 +144,18 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
             rest = subject[a:b].strip()
             if (k or j < n) and (len(rest) < MIN_REST or not (chosen_before[k] or chosen_after[j])
-                                 or any(s < a or e > b for s, e in held)):
+                                 or held and any(s < a or e > b for s, e in held)):
                 continue
             spans.append((a, b))
             # (one tuple built at once, with no catalogue test where the subject holds no name: candidates are made
             # for every new subject, each span with some forty features)
-            feats.append((*lead, "kl=" + _bin(len(rest)), "kw=" + _bin(j - k), *at_cut,
-                          *(second if j - k > 1 else ()), *before, *ends[j], *lengths,
-                          *(_catalogue_features(matches, words[k].start, words[j - 1].end) if matches else ())))
+            if matches:
+                sides, (end_bits, last_start) = cut_sides[k], end_sides[j]
+                named = _CATALOGUE[sides | end_bits | (_CAT_END if last_start >= words[k].start else 0)]
+            else:
+                named = ()
+            feats.append((*lead, _KEPT_LEN[min(len(rest), 8)], _KEPT_WORDS[min(j - k, 8)], *at_cut,
+                          *(second if j - k > 1 else ()), *before, *ends[j], *lengths, *named))
             rests.append(rest)
     return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
 
@@ -182,13 +189,32 @@ def _end_features(words: list[Word], j: int, gap: str, pred: str, tail_words: tu
     return f
 
 
-def _catalogue_features(matches: list[tuple[int, int, str]], a: int, b: int) -> tuple[str, ...]:
-    """How the catalogue names found in the subject lie against the kept characters [a, b)."""
-    f: tuple[str, ...] = ("cat_at_cut",) if any(s == a for s, _, _ in matches) else ()
-    f += ("cat_cross",) if any(s < a < e or s < b < e for s, e, _ in matches) else ()
-    f += ("cat_dropped",) if any(e <= a or s >= b for s, e, _ in matches) else ()
-    f += ("cat_end",) if any(e == b and s >= a for s, e, _ in matches) else ()
-    return f
+# how the catalogue names found in a subject lie against its kept characters [a, b), a bit each: a name starts at a,
+# one crosses a or b, one lies wholly outside, one kept ends at b; ``_CATALOGUE[bits]`` are the features, in that order
+_CAT_AT_CUT, _CAT_CROSS, _CAT_DROPPED, _CAT_END = 1, 2, 4, 8
+_CATALOGUE = tuple(tuple(name for bit, name in ((_CAT_AT_CUT, "cat_at_cut"), (_CAT_CROSS, "cat_cross"),
+                                                (_CAT_DROPPED, "cat_dropped"), (_CAT_END, "cat_end")) if bits & bit)
+                   for bits in range(16))
+# the features of a candidate's kept characters and words, binned (``_bin``): made once, not per candidate
+_KEPT_LEN = tuple("kl=" + _bin(n) for n in range(9))
+_KEPT_WORDS = tuple("kw=" + _bin(n) for n in range(9))
+
+
+def _name_start_side(matches: list[tuple[int, int, str]], a: int) -> int:
+    """The bits of the names against a span's start ``a``: one starting there, one crossing it, one ending
+    before it (dropped)."""
+    return (_CAT_AT_CUT if any(s == a for s, _, _ in matches) else 0) \
+        | (_CAT_CROSS if any(s < a < e for s, e, _ in matches) else 0) \
+        | (_CAT_DROPPED if any(e <= a for _, e, _ in matches) else 0)
+
+
+def _name_end_side(matches: list[tuple[int, int, str]], b: int) -> tuple[int, int]:
+    """The bits of the names against a span's end ``b`` (one crossing it, one starting after it: dropped), and
+    where the last-starting name that ends at ``b`` starts (-1: none): a span starting at or before it keeps that name
+    whole (``cat_end``)."""
+    bits = (_CAT_CROSS if any(s < b < e for s, e, _ in matches) else 0) \
+        | (_CAT_DROPPED if any(s >= b for s, _, _ in matches) else 0)
+    return bits, max((s for s, e, _ in matches if e == b), default=-1)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
