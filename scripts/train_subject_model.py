@@ -45,10 +45,12 @@ DEFAULT_OUT = ROOT / "pipeline" / "data" / "subject_boundary.json"
 # must win by MARGIN over the whole subject, so a near-tie keeps what the rules left (README); held out by
 # file group (--groups, 47 files) margin 1.0 gains +82/+75 strict events over the rules (seeds 0/1), 0.5 +77/+77;
 # forty perceptrons of five epochs carry more to the held-out batches than ten of ten (55 files: +92.0 over seeds 0-2,
-# range 2, against +76.2 over seeds 0-4, range 13) and move fewer records between seeds (README)
+# range 2, against +76.2 over seeds 0-4, range 13) and move fewer records between seeds (README); with forty
+# perceptrons (62 files) margin 2.0 makes fewer wrong cuts than 1.0 for the right cuts it gives up: held-out choices
+# on traditional text +75/+77/+74 against +69/+59/+70 (seeds 0-2), all +101/+97/+104 against +99/+89/+95 (README)
 BAG = 40
 EPOCHS = 5
-MARGIN = 1.0
+MARGIN = 2.0
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # margins the held-out report compares
 
 
