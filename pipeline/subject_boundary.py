@@ -299,7 +299,10 @@ class BoundaryModel:
         return [sum(map(get, fs, repeat(0.0, len(fs)))) for fs in cands.features]
 
     def choose(self, cands: Candidates) -> int:
-        s = self.scores(cands)
+        return self.pick(self.scores(cands))
+
+    def pick(self, s: Sequence[float]) -> int:
+        """The best of the scores ``s`` (the first on a tie), if it beats the whole subject's by the margin."""
         best = 0
         for i in range(1, len(s)):
             if s[i] > s[best]:
