@@ -73,10 +73,15 @@ def link(
     rules = rules or default_rules()
     doc = Document(text, quantities, periods, rules)
     mem = Memory(Events(rules))
+    valueless: Optional[tuple[int, int]] = None  # the sentence before, where it stated no value
     for sentence in sentences(doc):
         if _PARAGRAPH_END.search(text, max(0, sentence[0] - 64), sentence[0]) and _opens_paragraph(doc, *sentence):
             mem.doc_carry = None  # convention 8: a subject missing from a sentence is taken from its paragraph
         mem.start_sentence()
+        whole = _divided_whole(doc, valueless, sentence) if valueless is not None else None
+        if whole is not None:
+            mem.carry = whole
+        valueless = None if doc.quantities_from(*sentence) else sentence
         topic: Optional[Subject] = None
         location: Optional[str] = None  # the place the sentence's statements are about so far
         held = False  # whether the topic was written before a cause, whose consequences follow it
@@ -132,6 +137,27 @@ def _headline(doc: Document, mem: Memory, sentence: tuple[int, int]) -> None:
         return
     if any(b == len(subj.text) for _, b, _ in doc.rules.catalogue.matches(subj.text)):
         mem.doc_carry = replace(subj, location=location or subj.location)
+
+
+def _divided_whole(doc: Document, before: tuple[int, int], sentence: tuple[int, int]) -> Optional[Subject]:
+    """The set a sentence opening with 其中 (class breakdown_lead) divides, where the sentence ``before`` it stated no
+    value: the topic of that sentence's last clause, named before the remark on where its items are (class
+    set_remark: 2019中国百强镇主要集中在我国东部地区。其中,江苏38个、广东31个 -> 百强镇 for each place's count).  None
+    where the sentence opens otherwise or the clause makes no such remark."""
+    text = doc.text
+    start = sentence[0]
+    while start < sentence[1] and text[start].isspace():
+        start += 1
+    if doc.eng.p_breakdown_lead.match(text, start, sentence[1]) is None:
+        return None
+    c_start, c_end = list(clauses(doc, *before))[-1]
+    remark = doc.eng.p_set_remark.search(text, c_start, c_end)
+    if remark is None:
+        return None
+    subj, _, _ = subject_before(doc, c_start, remark.start(), topic=True)
+    if subj is None or subj.parts or len(subj.text) > 30 or doc.eng.names_nothing(subj.text):
+        return None
+    return subj
 
 
 def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
