@@ -189,7 +189,13 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         nxt = clause_qs[k + 1].start if k + 1 < len(clause_qs) else c_end
         region = prev_end
         right = text[q.end:nxt]
-        if paren is not None:
+        # 分别增长5亿元(5.3%)和4亿元(5.2%): a value alone in brackets right after a listed value restates it
+        # (link_statements._companion), no name of a run of bracketed values
+        companion = paren is not None and prev is not None and prev.mode == "list" \
+            and not text[prev_end:paren[0]].strip()
+        if companion:
+            left = ""
+        elif paren is not None:
             # 留宿旅客(1,624,285人次)增加5.4%: the bracketed value is a level of the noun before it; the
             # statement after the bracket keeps that noun as its subject (right starts with the bracket)
             if paren_run_start is None:
@@ -206,7 +212,8 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         statement = state_value(doc, mem, ctx, prev)
         prev = statement
         if paren is not None:
-            paren_events.extend((i, getattr(q, "label", None)) for i in range(n_ev, len(mem.events)))
+            if not companion:
+                paren_events.extend((i, getattr(q, "label", None)) for i in range(n_ev, len(mem.events)))
         elif paren_events:
             if statement is not None:
                 # (a count of items in brackets is no amount of money: 现货住宅(3,023个)及住宅楼花(357个)成交金额分别为
