@@ -28,6 +28,7 @@ _JOINERS = "、和及与跟"
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
 _SECTION_TITLE = regex.compile(r"\s*\p{Han}{2,12}[ \t\u3000]+")
+_COUNTRY_SET = regex.compile(r"(?:国家|各国|经济体)")  # a noun making the place before it a set of partners
 _WITH_OF = regex.compile(r"与[^,;与和及、]{1,10}?(?:[、和及][^,;与和及、的]{1,10})*的\p{Han}{2}")
 # (、和及 without 与: where 与 names a partner, 与美国、欧盟和东盟的出口额; never before 其 "its", which joins a thing
 # and its products in one name: 基本金属及其制品, 汽车及其零件; 及其他服务业 is a conjunct of its own)
@@ -200,10 +201,12 @@ def _subject_before(doc: Document, start: int, end: int, topic: bool, strip_rate
         guard += 1
         changed = False
         # 我国与“一带一路”沿线国家进出口: right after the reporting place, 与 names the partner and stays
-        # (not between two places: 全省与全国 is the location of the statement)
+        # (not between two places: 全省与全国 is the location of the statement; but a place before a noun of a set of
+        # countries is the partner: 我国与东南亚国家进出口)
         # and 与X的Y (与全省城镇化率的差距, 与东盟的出口额) names the measure against or with X
         partner = rest[0] == "与" and ((bool(location_spans) and location_spans[-1][1] == keep[0]
-                                        and not eng.p_location.match(rest, 1))
+                                        and ((m := eng.p_location.match(rest, 1)) is None
+                                             or _COUNTRY_SET.match(rest, m.end()) is not None))
                                        or (_WITH_OF.match(rest) is not None and keep[1] not in doc.period_end_at_start))
         # (nor where the joiner begins a word of the domain: 与会人数)
         # (nor where the joiner opens a comparison cue: 与去年同期比较 goes whole, not leaving 比较 in the name)

@@ -78,10 +78,15 @@ def link(
     rules = rules or default_rules()
     doc = Document(text, quantities, periods, rules)
     mem = Memory(Events(rules))
+    valueless: Optional[tuple[int, int]] = None  # the sentence before, where it stated no value
     for sentence in sentences(doc):
         if _PARAGRAPH_END.search(text, max(0, sentence[0] - 64), sentence[0]) and _opens_paragraph(doc, *sentence):
             mem.doc_carry = None  # convention 8: a subject missing from a sentence is taken from its paragraph
         mem.start_sentence()
+        whole = _divided_whole(doc, valueless, sentence) if valueless is not None else None
+        if whole is not None:
+            mem.carry = whole
+        valueless = None if doc.quantities_from(*sentence) else sentence
         topic: Optional[Subject] = None
         location: Optional[str] = None  # the place the sentence's statements are about so far
         held = False  # whether the topic was written before a cause, whose consequences follow it
@@ -139,6 +144,27 @@ def _headline(doc: Document, mem: Memory, sentence: tuple[int, int]) -> None:
         mem.doc_carry = replace(subj, location=location or subj.location)
 
 
+def _divided_whole(doc: Document, before: tuple[int, int], sentence: tuple[int, int]) -> Optional[Subject]:
+    """The set a sentence opening with 其中 (class breakdown_lead) divides, where the sentence ``before`` it stated no
+    value: the topic of that sentence's last clause, named before the remark on where its items are (class
+    set_remark: 2019中国百强镇主要集中在我国东部地区。其中,江苏38个、广东31个 -> 百强镇 for each place's count).  None
+    where the sentence opens otherwise or the clause makes no such remark."""
+    text = doc.text
+    start = sentence[0]
+    while start < sentence[1] and text[start].isspace():
+        start += 1
+    if doc.eng.p_breakdown_lead.match(text, start, sentence[1]) is None:
+        return None
+    c_start, c_end = list(clauses(doc, *before))[-1]
+    remark = doc.eng.p_set_remark.search(text, c_start, c_end)
+    if remark is None:
+        return None
+    subj, _, _ = subject_before(doc, c_start, remark.start(), topic=True)
+    if subj is None or subj.parts or len(subj.text) > 30 or doc.eng.names_nothing(subj.text):
+        return None
+    return subj
+
+
 def _opens_paragraph(doc: Document, start: int, end: int) -> bool:
     """Whether a sentence after a line break opens a paragraph of its own: not when it opens with a clause mark
     (a line wrapped before its comma: …为1.4%\n,亦较11月份(1.6%)为低)."""
@@ -168,7 +194,13 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         nxt = clause_qs[k + 1].start if k + 1 < len(clause_qs) else c_end
         region = prev_end
         right = text[q.end:nxt]
-        if paren is not None:
+        # 分别增长5亿元(5.3%)和4亿元(5.2%): a value alone in brackets right after a listed value restates it
+        # (link_statements._companion), no name of a run of bracketed values
+        companion = paren is not None and prev is not None and prev.mode == "list" \
+            and not text[prev_end:paren[0]].strip()
+        if companion:
+            left = ""
+        elif paren is not None:
             # 留宿旅客(1,624,285人次)增加5.4%: the bracketed value is a level of the noun before it; the
             # statement after the bracket keeps that noun as its subject (right starts with the bracket)
             if paren_run_start is None:
@@ -185,7 +217,8 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         statement = state_value(doc, mem, ctx, prev)
         prev = statement
         if paren is not None:
-            paren_events.extend((i, getattr(q, "label", None)) for i in range(n_ev, len(mem.events)))
+            if not companion:
+                paren_events.extend((i, getattr(q, "label", None)) for i in range(n_ev, len(mem.events)))
         elif paren_events:
             if statement is not None:
                 # (a count of items in brackets is no amount of money: 现货住宅(3,023个)及住宅楼花(357个)成交金额分别为

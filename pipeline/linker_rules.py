@@ -71,6 +71,7 @@ LEXICON_CLASSES = (
     "topic_cut",  # where a topic clause stops being the subject (占 与 作为 ...)
     "topic_cause",  # a cause after a topic (X受惠…, X因…, X受…影响): the topic ends before it
     "topic_remark",  # a remark on how a topic fares, closing its clause (X表现仍然理想): the topic ends before it
+    "set_remark",  # where the items of a set are (百强镇主要集中在东部地区): a breakdown after it (其中) divides the set
     "breakdown_lead",  # words opening a breakdown (其中 当中): a topic owns no measure of the items after them
     "period_ref",  # words right before a period that make it a comparison reference
     "comparative",  # one-character comparatives, change triggers only after 比/较
@@ -321,6 +322,7 @@ class EnginePatterns:
     p_topic_measure: regex.Pattern  # a lone measure a topic named without a value owns (营业额 获利; fullmatch)
     p_topic_measure_end: regex.Pattern  # such a measure ending a topic, which then names a statistic (search)
     p_breakdown_lead: regex.Pattern  # a breakdown word (其中) between a topic and a value (search)
+    p_set_remark: regex.Pattern  # where the items of a set are, closing a clause stating no value (search)
     p_forecast_ref: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
@@ -523,7 +525,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_filler_suffix=EndPattern(lists.compile("(?:" + alt["filler_suffix"] + r")\s*$")),
         p_strip=lex["subject_strip"],
         p_leading_verb=lex["leading_verb"],
-        p_anaphor=lists.compile("^(?:" + alt["anaphor"] + ")$"),
+        # (a plural anaphor, 两者, is an anaphor too)
+        p_anaphor=lists.compile("^(?:" + alt["anaphor"] + "|" + alt["plural_anaphor"] + ")$"),
         p_amount_anaphor=lists.compile("^(?:" + alt["amount_anaphor"] + ")$"),
         p_amount_tail=lists.compile("(?:" + alt["amount_anaphor"] + ")$"),
         p_count_tail=lists.compile("(?:" + alt["count_tail"] + ")$"),
@@ -546,6 +549,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
                                       + ")$"),
         p_topic_measure_end=lists.compile("(?:" + alt["head"] + "|" + alt["topic_measure"] + ")$"),
         p_breakdown_lead=lists.compile("(?:" + alt["breakdown_lead"] + ")"),
+        p_set_remark=lists.compile("(?:" + alt["set_remark"] + r")\s*$"),
         p_forecast_ref=lex["forecast_ref"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],

@@ -387,6 +387,8 @@ def test_level_reached_in_the_clause_of_a_share_is_a_share():
 def test_partner_after_the_reporting_place_but_not_between_two_places():
     e = one(run("同期,我国与东南亚国家进出口[1.2万亿元]。"), "1.2万亿元")
     assert (e.indicator, e.location) == ("与东南亚国家进出口", "我国")
+    e = one(run("我省与东盟国家贸易额[3000亿元]。"), "3000亿元")
+    assert (e.indicator, e.location) == ("与东盟国家贸易额", "我省")
     e = one(run("全省与全国居民消费价格均上涨[0.3%]。"), "0.3%")
     assert (e.indicator, e.location) == ("居民消费价格", "全省与全国")
 
