@@ -16,14 +16,15 @@ from typing import NamedTuple, Optional, Sequence
 
 import regex
 
+from .catalogue import name_key
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .linker_rules import EnginePatterns, indicator_id
 from .memo import UNKNOWN
-from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
-                            subject_before)
+from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, statistic,
+                            subject_after, subject_before)
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
@@ -289,11 +290,15 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     owner = owner_at(eng, text)
     if owner is None and framed is not None and text.startswith(framed):
         owner = framed  # named before its stock code in the region (远百(2903)预期…业绩): the code is gone from the subject
-    if owner is not None and len(owner) < len(text):
+    if owner is None and mem.owner is None:
+        agent = _agent_owner(doc, region)
+        owner = agent if agent is not None and text.startswith(agent) else None
+    if owner is not None and len(owner) < len(text) and not statistic(doc, text):
+        # (not where the owner's word opens a statistic's name: 恒生指数 is no measure of 恒生)
         mem.owner = owner
         named = owned_name(eng, owner, text)
         return subject if named is None or named == text else replace(subject, text=named, start=None, end=None)
-    if not eng.p_owned_measure.fullmatch(text):
+    if not eng.p_owned_measure.fullmatch(text) and not (mem.owner is not None and eng.p_topic_measure.match(text)):
         # a line of the owner's report (a provision, a segment's profit: class owned_line) keeps it for the
         # measures after; a subject naming anything else ends it
         if eng.p_owned_line.search(text) is None:
@@ -304,6 +309,25 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     if mem.owner is None:
         return subject
     return replace(subject, text=mem.owner + text, start=None, end=None)
+
+
+def _agent_owner(doc: Document, region: str) -> Optional[str]:
+    """The name opening ``region`` right before a verb of achieving results (class ``owner_agent``: 瑞幸实现营收), a
+    company the lexicon does not know, as the owner of its sentence's measures; None where it names no company."""
+    m = doc.eng.p_owner_agent.match(region.lstrip(REGION_LEAD))
+    return m.group("agent") if m is not None and _company_like(doc, m.group("agent")) else None
+
+
+def _company_like(doc: Document, name: str) -> bool:
+    """Whether ``name``, which the sentence's construction gives a company's role (it achieves results, it ranks by
+    its own share), may be a company the lexicon does not know: a short name that is no trade, scope, set, place or
+    statistic (class ``owner_agent_not``, the places, the catalogue: 规模以上纺织企业, 全县, 汽车 own nothing)."""
+    eng = doc.eng
+    return _SHORT_NAME.fullmatch(name) is not None and eng.p_owner_agent_not.search(name) is None \
+        and eng.p_location.match(name) is None and doc.rules.catalogue.keys.get(name_key(name)) is None
+
+
+_SHORT_NAME = regex.compile(r"[A-Za-z\p{Han}][A-Za-z0-9\p{Han}]{1,7}")
 
 
 def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
@@ -741,10 +765,16 @@ def _owner_before(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
     before, location, _ = subject_before(doc, ctx.region_start, pred_start)
     if before is None or location is not None:
         return None
-    if owner_at(doc.eng, before.text) == before.text:
+    if _ranked_owner(doc, before.text):
         return before.text
     named = doc.text[ctx.region_start:pred_start].rsplit("的", 1)[-1].strip()
-    return named if named and owner_at(doc.eng, named) == named else None
+    return named if named and _ranked_owner(doc, named) else None
+
+
+def _ranked_owner(doc: Document, name: str) -> bool:
+    """Whether ``name``, alone before 以 and its share (X以8.26%的市占率位列第三), is the company or brand whose share
+    it is: one of the lexicon, or one the lexicon does not know (中创新航, TrendForce's makers)."""
+    return owner_at(doc.eng, name) == name or _company_like(doc, name)
 
 
 def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Optional[Subject]
