@@ -852,6 +852,18 @@ def test_an_owner_is_named_whole():
     assert one(events, "196.55亿元").indicator == "第一金税后纯益"
 
 
+def test_operating_profit_market_value_and_an_agent_before_ba():
+    # owned_measure: operating profit before provisions and 营运 profit, a listed company's market value; an agent and
+    # 把 opening the subject (class filler_prefix) is no part of the name: what follows 把 is the measure
+    events = run("港灯去年股东应占盈利[30亿元];未计公平价值变动,营运盈利按年增加[5%]。")
+    assert one(events, "5%").indicator == "港灯营运盈利"
+    events = run("恒隆地产上半年经营利润上升[10%],拨备前经营溢利亦高出[9%]。")
+    assert one(events, "9%").indicator == "恒隆地产拨备前经营溢利"
+    assert one(run("联电元月营收首度突破[200亿元],市值也逾[6000亿元]。"), "6000亿元").indicator == "联电市值"
+    assert one(run("摩根士丹利把腾讯目标价上调[5%]。"), "5%").indicator == "腾讯目标价"
+    assert one(run("把握机遇,全市出口增长[5%]。"), "5%").indicator == "出口"
+
+
 def test_a_name_achieving_results_is_an_owner_the_lexicon_lacks():
     # class owner_agent: a name right before 实现/录得 and a measure of results is a company, the owner of its
     # sentence's bare measures; a trade, scope or place so written (class owner_agent_not) owns none
