@@ -473,7 +473,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if listed is not None:
             return listed[0], listed[0].location, listed[1], 0
         if subject is not None:
-            subject, location = _ranked_item(doc, subject, location, mem.carry)
+            subject, location = _ranked_item(doc, subject, location, mem.carry, _measure_after(doc, ctx))
         if subject is not None and mem.carry is not None:
             # (the carried topic may be a remark between the results: …,合并后贡献度明显提升;元大金34.17亿元位居第五)
             named = owner_item(eng, subject.text, mem.carry.text) or \
@@ -712,8 +712,8 @@ _BRACKET_START = regex.compile(r"^\([^()]{1,4}\)")
 _COORDINATED = regex.compile(r"[、和及与或]")
 
 
-def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Optional[Subject]
-                 ) -> tuple[Optional[Subject], Optional[str]]:
+def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Optional[Subject],
+                 written: Optional[str]) -> tuple[Optional[Subject], Optional[str]]:
     """X以 before a value (观塘丽港城以18宗第2, 纳斯达克交易所以395亿元新股集资额称冠): the value is the item's
     amount of the indicator carried, X its location; a measure X (近5年纯益率以2018年之6.9%最高) is the subject, and so
     is the item where nothing is carried (「金融及保险业」以7万715元居首: the ranking frame's item, as news41 names it)."""
@@ -724,7 +724,7 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     item = subject.text[:m.start()]
     if _COORDINATED.search(item) and indicator_id(doc.rules, item) is None:
         # 建行、农行和中行分别以…: the items of a list, distributed (not one name written with 及: 金融及保险业)
-        return _ranked_items(doc, subject, item, carry), location
+        return _ranked_items(doc, subject, item, carry, written), location
     end = subject.end - len(m.group(0)) if subject.end is not None else None
     if carry is None:
         return Subject(item, subject.start, end, location=subject.location), location
@@ -738,11 +738,14 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     return None, (location or "") + item
 
 
-def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Subject]) -> Subject:
+def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Subject], written: Optional[str]
+                  ) -> Subject:
     """Coordinated items before 分别以 and their values (建行、农行和中行分别以1938.35亿元、1541.75亿元和1515.58亿元位列
     二、三、四位; Apple和OPPO分别以15.9%和15.7%排第二和第三): the items without the cue and the preposition, and where
     each is an owner and the indicator carried names a result (class owned_measure), each owner's amount of that
-    result (建行净利润, Apple市占率), as one owner alone before 以 is named (中信金以111.79亿元跃居第二)."""
+    result (建行净利润, Apple市占率), as one owner alone before 以 is named (中信金以111.79亿元跃居第二); companies the
+    lexicon may not know, with a measure of results written after the values (中创新航、亿纬锂能以8.26%和4.35%的市占率),
+    each company's amount of it (中创新航市占率)."""
     eng = doc.eng
     cue = None
     for cue in eng.p_list_cue.finditer(item):
@@ -750,7 +753,10 @@ def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Su
     if cue is not None and cue.end() == len(item) and cue.start() > 0:
         item = item[:cue.start()].rstrip()
     conjuncts = [c.strip() for c in _COORDINATED.split(item)]
-    named = [owner_item(eng, c, carry.text) for c in conjuncts] if carry is not None else []
+    if written is not None and all(_ranked_owner(doc, c) for c in conjuncts):
+        named = [c + written for c in conjuncts]
+    else:
+        named = [owner_item(eng, c, carry.text) for c in conjuncts] if carry is not None else []
     if named and all(named):
         measure = named[0][len(conjuncts[0]):]
         return Subject(item + measure, None, None, parts=[Subject(n, None, None) for n in named],
@@ -914,6 +920,18 @@ def _joined_values(doc: Document, ctx: ValueContext, joins: Callable[[str], obje
         n += 1
         last_end = f.end
     return n, last_end
+
+
+def _measure_after(doc: Document, ctx: ValueContext) -> Optional[str]:
+    """A measure of results (class ``owned_measure``) written right after the values listed from this one on, perhaps
+    after 的 (以8.26%、4.35%和3.98%的市占率 -> 市占率): what each value is an amount of; None where none is written."""
+    _, last_end = _listed_values(doc, ctx)
+    at = _OF_GAP.match(doc.text, last_end).end()
+    m = doc.eng.p_owned_measure.match(doc.text, at)
+    return m.group(0) if m is not None and m.end() > at else None
+
+
+_OF_GAP = regex.compile(r"\s*的?\s*")
 
 
 def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:

@@ -875,6 +875,9 @@ def test_a_name_achieving_results_is_an_owner_the_lexicon_lacks():
     # the same names ranked by their share: a maker's share, a scope's or a deictic's bare
     assert one(run("国轩高科以[3.98%]的市占率位居第五。"), "3.98%").indicator == "国轩高科市占率"
     assert one(run("该品牌以[40%]的市占率居首。"), "40%").indicator == "市占率"
+    # coordinated before 以 with the measure written after their values: each company's amount of it
+    events = run("远景动力、蜂巢能源以[5.1%]和[3.2%]的市占率,分列第六和第七。")
+    assert [one(events, v).indicator for v in ("5.1%", "3.2%")] == ["远景动力市占率", "蜂巢能源市占率"]
 
 
 def test_an_owner_owns_the_lone_head_nouns_of_its_sentence():
