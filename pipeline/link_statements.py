@@ -1039,7 +1039,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
-        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n)
+        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n) or _named_owners(doc, subject, ctx, n)
         if pieces:
             mode = "list"
             parts = pieces
@@ -1080,6 +1080,25 @@ def _clause_listed(doc: Document, ctx: ValueContext, subject: Subject, n: int) -
     if len(names) + 1 != n:
         return None
     return scoped([Subject(name + head.group(2), None, None) for name in names] + [subject], subject)
+
+
+def _named_owners(doc: Document, subject: Subject, ctx: ValueContext, n: int) -> Optional[list[Subject]]:
+    """Companies listed in a clause of their own right before the subject, after 分别为 or 依次为 and with no value
+    (出口前五名的整车制造企业分别为奇瑞、长安、江淮、长城和东风,出口量分别为5.52万辆、…): the n values are their amounts
+    of the measure, each named by its company (奇瑞出口量), as the corpus names a company's measures; None where the
+    items are not n or not all companies by the lexicon or their form (class ``owner_agent_not``: places, trades)."""
+    if subject.start is None or subject.parts:
+        return None
+    lead = _OWNERS_LISTED.search(doc.text, ctx.sentence[0], subject.start)
+    if lead is None or bisect_left(doc.q_starts, lead.start()) != bisect_left(doc.q_starts, subject.start):
+        return None
+    items = [c.strip() for c in _COORDINATED.split(lead.group("items"))]
+    if len(items) != n or not all(_ranked_owner(doc, c) for c in items):
+        return None
+    return [Subject(c + subject.text, None, None) for c in items]
+
+
+_OWNERS_LISTED = regex.compile(r"(?:分别|依次|依序)(?:为|是)\s*(?P<items>[^,;:。]+?)\s*[,;]\s*$")
 
 
 def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:

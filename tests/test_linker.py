@@ -878,6 +878,13 @@ def test_a_name_achieving_results_is_an_owner_the_lexicon_lacks():
     # coordinated before 以 with the measure written after their values: each company's amount of it
     events = run("远景动力、蜂巢能源以[5.1%]和[3.2%]的市占率,分列第六和第七。")
     assert [one(events, v).indicator for v in ("5.1%", "3.2%")] == ["远景动力市占率", "蜂巢能源市占率"]
+    # listed after 分别为 in a clause of their own, before a measure with 分别 and as many values: each company's
+    # amount of it; places so listed are no companies
+    events = run("上半年,出口前三名的企业分别为极氪、问界和岚图,出口量分别为[2.1万辆]、[1.8万辆]和[0.9万辆]。")
+    assert [one(events, v).indicator for v in ("2.1万辆", "1.8万辆", "0.9万辆")] == \
+        ["极氪出口量", "问界出口量", "岚图出口量"]
+    events = run("前三位的省份分别为广东、江苏和浙江,GDP分别为[12万亿元]、[11万亿元]和[7万亿元]。")
+    assert "广东GDP" not in [e.indicator for e in events]
 
 
 def test_an_owner_owns_the_lone_head_nouns_of_its_sentence():
