@@ -16,14 +16,15 @@ from typing import NamedTuple, Optional, Sequence
 
 import regex
 
+from .catalogue import name_key
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .linker_rules import EnginePatterns, indicator_id
 from .memo import UNKNOWN
-from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, subject_after,
-                            subject_before)
+from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, statistic,
+                            subject_after, subject_before)
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
@@ -291,11 +292,15 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     owner = owner_at(eng, text)
     if owner is None and framed is not None and text.startswith(framed):
         owner = framed  # named before its stock code in the region (远百(2903)预期…业绩): the code is gone from the subject
-    if owner is not None and len(owner) < len(text):
+    if owner is None and mem.owner is None:
+        agent = _agent_owner(doc, region)
+        owner = agent if agent is not None and text.startswith(agent) else None
+    if owner is not None and len(owner) < len(text) and not statistic(doc, text):
+        # (not where the owner's word opens a statistic's name: 恒生指数 is no measure of 恒生)
         mem.owner = owner
         named = owned_name(eng, owner, text)
         return subject if named is None or named == text else replace(subject, text=named, start=None, end=None)
-    if not eng.p_owned_measure.fullmatch(text):
+    if not eng.p_owned_measure.fullmatch(text) and not (mem.owner is not None and eng.p_topic_measure.match(text)):
         # a line of the owner's report (a provision, a segment's profit: class owned_line) keeps it for the
         # measures after; a subject naming anything else ends it
         if eng.p_owned_line.search(text) is None:
@@ -306,6 +311,25 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     if mem.owner is None:
         return subject
     return replace(subject, text=mem.owner + text, start=None, end=None)
+
+
+def _agent_owner(doc: Document, region: str) -> Optional[str]:
+    """The name opening ``region`` right before a verb of achieving results (class ``owner_agent``: 瑞幸实现营收), a
+    company the lexicon does not know, as the owner of its sentence's measures; None where it names no company."""
+    m = doc.eng.p_owner_agent.match(region.lstrip(REGION_LEAD))
+    return m.group("agent") if m is not None and _company_like(doc, m.group("agent")) else None
+
+
+def _company_like(doc: Document, name: str) -> bool:
+    """Whether ``name``, which the sentence's construction gives a company's role (it achieves results, it ranks by
+    its own share), may be a company the lexicon does not know: a short name that is no trade, scope, set, place or
+    statistic (class ``owner_agent_not``, the places, the catalogue: 规模以上纺织企业, 全县, 汽车 own nothing)."""
+    eng = doc.eng
+    return _SHORT_NAME.fullmatch(name) is not None and eng.p_owner_agent_not.search(name) is None \
+        and eng.p_location.match(name) is None and doc.rules.catalogue.keys.get(name_key(name)) is None
+
+
+_SHORT_NAME = regex.compile(r"[A-Za-z\p{Han}][A-Za-z0-9\p{Han}]{1,7}")
 
 
 def region_owner(doc: Document, start: int, end: int) -> tuple[Optional[str], str]:
@@ -462,7 +486,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if listed is not None:
             return listed[0], listed[0].location, listed[1], 0
         if subject is not None:
-            subject, location = _ranked_item(doc, subject, location, mem.carry)
+            subject, location = _ranked_item(doc, subject, location, mem.carry, _measure_after(doc, ctx))
         if subject is not None and mem.carry is not None:
             # (the carried topic may be a remark between the results: …,合并后贡献度明显提升;元大金34.17亿元位居第五)
             named = owner_item(eng, subject.text, mem.carry.text) or \
@@ -701,8 +725,8 @@ _BRACKET_START = regex.compile(r"^\([^()]{1,4}\)")
 _COORDINATED = regex.compile(r"[、和及与或]")
 
 
-def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Optional[Subject]
-                 ) -> tuple[Optional[Subject], Optional[str]]:
+def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Optional[Subject],
+                 written: Optional[str]) -> tuple[Optional[Subject], Optional[str]]:
     """X以 before a value (观塘丽港城以18宗第2, 纳斯达克交易所以395亿元新股集资额称冠): the value is the item's
     amount of the indicator carried, X its location; a measure X (近5年纯益率以2018年之6.9%最高) is the subject, and so
     is the item where nothing is carried (「金融及保险业」以7万715元居首: the ranking frame's item, as news41 names it)."""
@@ -713,7 +737,7 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     item = subject.text[:m.start()]
     if _COORDINATED.search(item) and indicator_id(doc.rules, item) is None:
         # 建行、农行和中行分别以…: the items of a list, distributed (not one name written with 及: 金融及保险业)
-        return _ranked_items(doc, subject, item, carry), location
+        return _ranked_items(doc, subject, item, carry, written), location
     end = subject.end - len(m.group(0)) if subject.end is not None else None
     if carry is None:
         return Subject(item, subject.start, end, location=subject.location), location
@@ -727,11 +751,14 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     return None, (location or "") + item
 
 
-def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Subject]) -> Subject:
+def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Subject], written: Optional[str]
+                  ) -> Subject:
     """Coordinated items before 分别以 and their values (建行、农行和中行分别以1938.35亿元、1541.75亿元和1515.58亿元位列
     二、三、四位; Apple和OPPO分别以15.9%和15.7%排第二和第三): the items without the cue and the preposition, and where
     each is an owner and the indicator carried names a result (class owned_measure), each owner's amount of that
-    result (建行净利润, Apple市占率), as one owner alone before 以 is named (中信金以111.79亿元跃居第二)."""
+    result (建行净利润, Apple市占率), as one owner alone before 以 is named (中信金以111.79亿元跃居第二); companies the
+    lexicon may not know, with a measure of results written after the values (中创新航、亿纬锂能以8.26%和4.35%的市占率),
+    each company's amount of it (中创新航市占率)."""
     eng = doc.eng
     cue = None
     for cue in eng.p_list_cue.finditer(item):
@@ -739,7 +766,10 @@ def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Su
     if cue is not None and cue.end() == len(item) and cue.start() > 0:
         item = item[:cue.start()].rstrip()
     conjuncts = [c.strip() for c in _COORDINATED.split(item)]
-    named = [owner_item(eng, c, carry.text) for c in conjuncts] if carry is not None else []
+    if written is not None and all(_ranked_owner(doc, c) for c in conjuncts):
+        named = [c + written for c in conjuncts]
+    else:
+        named = [owner_item(eng, c, carry.text) for c in conjuncts] if carry is not None else []
     if named and all(named):
         measure = named[0][len(conjuncts[0]):]
         return Subject(item + measure, None, None, parts=[Subject(n, None, None) for n in named],
@@ -754,10 +784,16 @@ def _owner_before(doc: Document, ctx: ValueContext, pred_start: int) -> Optional
     before, location, _ = subject_before(doc, ctx.region_start, pred_start)
     if before is None or location is not None:
         return None
-    if owner_at(doc.eng, before.text) == before.text:
+    if _ranked_owner(doc, before.text):
         return before.text
     named = doc.text[ctx.region_start:pred_start].rsplit("的", 1)[-1].strip()
-    return named if named and owner_at(doc.eng, named) == named else None
+    return named if named and _ranked_owner(doc, named) else None
+
+
+def _ranked_owner(doc: Document, name: str) -> bool:
+    """Whether ``name``, alone before 以 and its share (X以8.26%的市占率位列第三), is the company or brand whose share
+    it is: one of the lexicon, or one the lexicon does not know (中创新航, TrendForce's makers)."""
+    return owner_at(doc.eng, name) == name or _company_like(doc, name)
 
 
 def _listed_place(doc: Document, mem: Memory, ctx: ValueContext, subject: Optional[Subject]
@@ -917,6 +953,18 @@ def _companion_close(doc: Document, end: int, q: QuantityLike) -> Optional[int]:
     return close.end() if close is not None else None
 
 
+def _measure_after(doc: Document, ctx: ValueContext) -> Optional[str]:
+    """A measure of results (class ``owned_measure``) written right after the values listed from this one on, perhaps
+    after 的 (以8.26%、4.35%和3.98%的市占率 -> 市占率): what each value is an amount of; None where none is written."""
+    _, last_end = _listed_values(doc, ctx)
+    at = _OF_GAP.match(doc.text, last_end).end()
+    m = doc.eng.p_owned_measure.match(doc.text, at)
+    return m.group(0) if m is not None and m.end() > at else None
+
+
+_OF_GAP = regex.compile(r"\s*的?\s*")
+
+
 def _listed_values(doc: Document, ctx: ValueContext) -> tuple[int, int]:
     """How many values are listed from this one on (joined by 和 、 或), and where the last ends."""
     # 分别下降1.3%和增长5.0%: after a list cue, values each led by a change verb of their own are listed too
@@ -1022,7 +1070,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
-        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n)
+        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n) or _named_owners(doc, subject, ctx, n)
         if pieces:
             mode = "list"
             parts = pieces
@@ -1063,6 +1111,25 @@ def _clause_listed(doc: Document, ctx: ValueContext, subject: Subject, n: int) -
     if len(names) + 1 != n:
         return None
     return scoped([Subject(name + head.group(2), None, None) for name in names] + [subject], subject)
+
+
+def _named_owners(doc: Document, subject: Subject, ctx: ValueContext, n: int) -> Optional[list[Subject]]:
+    """Companies listed in a clause of their own right before the subject, after 分别为 or 依次为 and with no value
+    (出口前五名的整车制造企业分别为奇瑞、长安、江淮、长城和东风,出口量分别为5.52万辆、…): the n values are their amounts
+    of the measure, each named by its company (奇瑞出口量), as the corpus names a company's measures; None where the
+    items are not n or not all companies by the lexicon or their form (class ``owner_agent_not``: places, trades)."""
+    if subject.start is None or subject.parts:
+        return None
+    lead = _OWNERS_LISTED.search(doc.text, ctx.sentence[0], subject.start)
+    if lead is None or bisect_left(doc.q_starts, lead.start()) != bisect_left(doc.q_starts, subject.start):
+        return None
+    items = [c.strip() for c in _COORDINATED.split(lead.group("items"))]
+    if len(items) != n or not all(_ranked_owner(doc, c) for c in items):
+        return None
+    return [Subject(c + subject.text, None, None) for c in items]
+
+
+_OWNERS_LISTED = regex.compile(r"(?:分别|依次|依序)(?:为|是)\s*(?P<items>[^,;:。]+?)\s*[,;]\s*$")
 
 
 def _lone_list_value(doc: Document, ctx: ValueContext, subject: Subject, before: str) -> Optional[regex.Match]:

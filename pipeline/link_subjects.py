@@ -428,6 +428,8 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     if q is not None and eng.p_place_unit.fullmatch(getattr(q, "unit", "") or ""):
         return bisect_left(keep, q.end)
     m = eng.p_location.match(rest)
+    if m and 0 < m.end() and _owner_past(eng, rest, m.end()):
+        m = None  # 宁德时代, 香港交易所: the place opens a company's name, no location of it
     if m and 0 < m.end():
         after = rest[m.end():]
         tail = after
@@ -473,6 +475,16 @@ def owner_at(eng: EnginePatterns, text: str) -> Optional[str]:
         return text[:m.end()]
     m = eng.p_owner_coded.match(text) if "(" in text else None  # (a stock code opens with its bracket)
     return m.group("coded") if m is not None else None
+
+
+def _owner_past(eng: EnginePatterns, rest: str, place_end: int) -> bool:
+    """Whether a company, bank or group (class ``owner``) opens ``rest`` and goes on past the place opening it: the
+    place is then part of the name (宁德时代装机, 北京农商银行净利润, 香港交易所总融资金额), as companies are never
+    locations (corpus/README.md)."""
+    if eng.p_owner_inside is not None and eng.p_owner_inside.search(rest) is None:
+        return False
+    owner = owner_at(eng, rest)
+    return owner is not None and len(owner) > place_end
 
 
 def owned_name(eng: EnginePatterns, owner: str, text: str) -> Optional[str]:
@@ -805,7 +817,7 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         return last[len(first):]
     m = eng.p_head_suffix.search(last)
     if m and len(last) > len(m.group(0)) and not any(m.group(0) in t for t in others) \
-            and not all(_statistic(doc, t) for t in texts):
+            and not all(statistic(doc, t) for t in texts):
         # (not a head another conjunct already holds: 存款总额及港元存款 are two names, not 存款总额存款)
         head = m.group(0)
         # a head noun written right before the head is part of it (成品油、煤炭出口数量 -> 成品油出口数量, not
@@ -875,7 +887,7 @@ def _category_head(doc: Document, last: str, cut: int) -> Optional[str]:
     return None
 
 
-def _statistic(doc: Document, name: str) -> bool:
+def statistic(doc: Document, name: str) -> bool:
     """Whether ``name`` is a statistic of the catalogue that no measure is written after (not a product, sector or
     industry): conjuncts that each name one whole share no head noun (流通货币及活期存款 are 流通货币 and 活期存款;
     no 流通货币存款 is written)."""

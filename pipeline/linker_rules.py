@@ -125,6 +125,8 @@ LEXICON_CLASSES = (
     "owner",  # companies, banks and groups owning the measures of a results report (台积电, 台中银行, 彰银)
     "owner_code",  # a stock code in brackets after a name (腾讯(00700)): the name is a listed company, an owner
     "owner_verb",  # verbs of an owner reporting its own results, dropped between it and the measure (台积电预期…毛利率)
+    "owner_agent",  # a name achieving results (瑞幸实现营收): a company the lexicon lacks, the owner of its sentence
+    "owner_agent_not",  # such names that are trades, scopes, sets or places (规模以上纺织企业实现营业收入): no owners
     "owned_measure",  # measures of a company's results that, written bare, take the owner of their sentence (营收, EPS)
     "owned_line",  # words of a results line (拨备, 利润, 股利): a subject holding one does not end its sentence's owner
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
@@ -387,6 +389,8 @@ class EnginePatterns:
     # that p_owner, p_owner_word or p_owner_coded match; None where the owner patterns look behind their start
     p_owner_inside: Optional[regex.Pattern]
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
+    p_owner_agent: regex.Pattern  # a name and its verb of achieving results opening a region (match, group agent)
+    p_owner_agent_not: regex.Pattern  # such a name that is no company (search)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_held_scope: regex.Pattern  # a scope opening a subject that defines its statistic (match)
     p_owned_line: regex.Pattern  # a word of a results line in a subject (search)
@@ -629,6 +633,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_owner_inside=None if _looks_behind(alt["owner"])
         else lists.compile(alt["owner"] + "|" + alt["owner_code"], regex.REVERSE),
         p_owner_verb=lists.compile(alt["owner_verb"]),
+        p_owner_agent=lists.compile(alt["owner_agent"]),
+        p_owner_agent_not=lists.compile(alt["owner_agent_not"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_held_scope=lists.compile(alt["held_scope"]),
         p_owned_line=lists.compile(alt["owned_line"]),

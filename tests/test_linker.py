@@ -839,11 +839,63 @@ def test_an_owner_is_named_whole():
     assert one(run("富邦金控1月自结税后盈余[101.2亿元],每股税后盈余为[0.72元]。"), "0.72元").indicator == "富邦金控每股税后盈余"
     assert one(run("贵州茅台去年实现归属于上市公司股东净利润[151.37亿元]。"), "151.37亿元").indicator == \
         "贵州茅台归属于上市公司股东净利润"
+    # a place opening a company's name (class owner: a lexicon word or an institution's word after it) is part of the
+    # name, no location; a place before a measure stays the location
+    for text, value, name in (("上海汽车集团5月销量[40万辆]。", "40万辆", "上海汽车集团销量"),
+                              ("台北富邦银行房贷余额[7,035亿元]。", "7,035亿元", "台北富邦银行房贷余额"),
+                              ("香港交易所上半年总融资金额为[873亿港元]。", "873亿港元", "香港交易所总融资金额")):
+        event = one(run(text), value)
+        assert (event.indicator, event.location) == (name, None)
+    assert one(run("上海上半年出口增长[5%]。"), "5%").location == "上海"
     # a clause between the owner's statements is no owner of the measures after it (弥补银行…), nor a discourse word
     # before a bank's name part of it (以及彰化银行)
     events = run("第一金(2892)8月税后纯益为[27.15亿元],主因是银行子公司的获利减少,弥补银行净利在股利高峰后缩减,"
                  "累计前八月税后纯益达[196.55亿元]。")
     assert one(events, "196.55亿元").indicator == "第一金税后纯益"
+
+
+def test_operating_profit_market_value_and_an_agent_before_ba():
+    # owned_measure: operating profit before provisions and 营运 profit, a listed company's market value; an agent and
+    # 把 opening the subject (class filler_prefix) is no part of the name: what follows 把 is the measure
+    events = run("港灯去年股东应占盈利[30亿元];未计公平价值变动,营运盈利按年增加[5%]。")
+    assert one(events, "5%").indicator == "港灯营运盈利"
+    events = run("恒隆地产上半年经营利润上升[10%],拨备前经营溢利亦高出[9%]。")
+    assert one(events, "9%").indicator == "恒隆地产拨备前经营溢利"
+    assert one(run("联电元月营收首度突破[200亿元],市值也逾[6000亿元]。"), "6000亿元").indicator == "联电市值"
+    assert one(run("摩根士丹利把腾讯目标价上调[5%]。"), "5%").indicator == "腾讯目标价"
+    assert one(run("把握机遇,全市出口增长[5%]。"), "5%").indicator == "出口"
+
+
+def test_a_name_achieving_results_is_an_owner_the_lexicon_lacks():
+    # class owner_agent: a name right before 实现/录得 and a measure of results is a company, the owner of its
+    # sentence's bare measures; a trade, scope or place so written (class owner_agent_not) owns none
+    events = run("上半年,蜜雪冰城实现营业收入[148.7亿元],同比增长[39.3%];净利润[27.2亿元]。")
+    assert one(events, "27.2亿元").indicator == "蜜雪冰城净利润"
+    for text in ("餐饮业实现收入[120亿元],净利润[5亿元]。", "全县实现营业收入[120亿元],净利润[5亿元]。",
+                 "规模以上工业企业实现利润[500亿元],净利润[5亿元]。"):
+        assert one(run(text), "5亿元").indicator == "净利润"
+    # the same names ranked by their share: a maker's share, a scope's or a deictic's bare
+    assert one(run("国轩高科以[3.98%]的市占率位居第五。"), "3.98%").indicator == "国轩高科市占率"
+    assert one(run("该品牌以[40%]的市占率居首。"), "40%").indicator == "市占率"
+    # coordinated before 以 with the measure written after their values: each company's amount of it
+    events = run("远景动力、蜂巢能源以[5.1%]和[3.2%]的市占率,分列第六和第七。")
+    assert [one(events, v).indicator for v in ("5.1%", "3.2%")] == ["远景动力市占率", "蜂巢能源市占率"]
+    # listed after 分别为 in a clause of their own, before a measure with 分别 and as many values: each company's
+    # amount of it; places so listed are no companies
+    events = run("上半年,出口前三名的企业分别为极氪、问界和岚图,出口量分别为[2.1万辆]、[1.8万辆]和[0.9万辆]。")
+    assert [one(events, v).indicator for v in ("2.1万辆", "1.8万辆", "0.9万辆")] == \
+        ["极氪出口量", "问界出口量", "岚图出口量"]
+    events = run("前三位的省份分别为广东、江苏和浙江,GDP分别为[12万亿元]、[11万亿元]和[7万亿元]。")
+    assert "广东GDP" not in [e.indicator for e in events]
+
+
+def test_an_owner_owns_the_lone_head_nouns_of_its_sentence():
+    # a head noun alone after an owner named in the sentence is its measure (corpus/README.md: a company named once
+    # goes before the measures of every clause of its sentence), but an owner's word opening a statistic owns nothing
+    events = run("1至9月,东风柳汽完成产量[20万辆],同比增长[27.5%],产值[144.9亿元]。")
+    assert one(events, "144.9亿元").indicator == "东风柳汽产值"
+    events = run("恒生指数今年来累计上升超[30%];交投创历史新高,每日平均成交额超过[2500亿港元]。")
+    assert one(events, "2500亿港元").indicator == "每日平均成交额"
 
 
 def test_a_mainland_company_owns_the_measures_of_its_results_report():
