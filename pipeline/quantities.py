@@ -214,6 +214,7 @@ class _Grammar:
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
         self.change_verb_start = re.compile(_alt(lex.word_set("change_verb")))
+        self.value_follows = tails("value_follow")
         # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
         stay_words = _alt(lex.word_set("stay_word"))
         self.stay_word = re.compile(stay_words)
@@ -1263,10 +1264,12 @@ def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, 
 
 def _spec(g: _Grammar, text: str, end: int) -> bool:
     """After a Latin unit symbol, a noun glued to it (6mm中板, 3nm芯片) makes a product grade; a change verb
-    glued to it does not (从816GWh提升至1389GWh, 装机33.7GWh增长58%): the amount is what changed."""
+    glued to it does not (从816GWh提升至1389GWh, 装机33.7GWh增长58%): the amount is what changed; nor does a word
+    going on with the statement (装机11.4GWh继续稳坐榜首, 33.7GWh同比增长)."""
     nxt = text[end : end + 1]
     return (bool(nxt) and _HAN.match(nxt) is not None and nxt not in g.bare_next
-            and g.suffix.match(text, end) is None and g.change_verb_start.match(text, end) is None)
+            and g.suffix.match(text, end) is None and g.change_verb_start.match(text, end) is None
+            and not text.startswith(g.value_follows, end))
 
 
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:

@@ -149,7 +149,7 @@ class WordModel(_Entry):
     kind: Literal[
         "fraction_word", "multiple_word", "ordinal_prefix", "ordinal_first", "ordinal_measure",
         "ordinal_stop", "unit_stop", "unit_verb", "prefix_block", "suffix_block", "vague_block", "qualifier_verb", "time_cue", "vague_prefix", "range_separator",
-        "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "stay_word",
+        "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "value_follow", "stay_word",
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail",
