@@ -213,8 +213,8 @@ class _Grammar:
             rf"\s?[又零]?(?P<n>\d{{1,2}}|[{_CN_DIGITS}])\s?(?P<s>{_alt(self.subunits)})") if self.subunits else None
         quals = _alt(self.prefix_quals)
         self.change_verb = re.compile(rf"(?:{_alt(lex.word_set('change_verb'))})了?\s?(?:{quals})?\s?$")
-        self.change_verb_start = re.compile(_alt(lex.word_set("change_verb")))
-        self.value_follows = tails("value_follow")
+        # what, glued to a Latin unit symbol, makes the amount a value rather than a product grade (_spec)
+        self.value_follows = tails("change_verb") + tails("value_follow")
         # a length of stay: 旅客平均逗留时间减少0.1日, and its bracketed value 平均逗留日数(0.2日)
         stay_words = _alt(lex.word_set("stay_word"))
         self.stay_word = re.compile(stay_words)
@@ -1268,8 +1268,7 @@ def _spec(g: _Grammar, text: str, end: int) -> bool:
     going on with the statement (装机11.4GWh继续稳坐榜首, 33.7GWh同比增长)."""
     nxt = text[end : end + 1]
     return (bool(nxt) and _HAN.match(nxt) is not None and nxt not in g.bare_next
-            and g.suffix.match(text, end) is None and g.change_verb_start.match(text, end) is None
-            and not text.startswith(g.value_follows, end))
+            and g.suffix.match(text, end) is None and not text.startswith(g.value_follows, end))
 
 
 def _ends_word(g: _Grammar, text: str, end: int, number: str) -> bool:
