@@ -8,6 +8,7 @@ built when the rules load, scanned longest-first from left to right, so a long n
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal, Optional, Union
 
@@ -164,11 +165,8 @@ class Indicator(BaseModel):
         return {1: "section", 2: "division", 3: "group"}[min(len(c) for c in self.codes)]
 
 
-def _fold(c: str) -> str:
-    return c.lower() if "A" <= c <= "Z" else c
-
-
-_FOLDED = str.maketrans({c: _fold(c) for c in map(chr, range(ord("A"), ord("Z") + 1))})  # ``_fold`` of a text
+# ASCII capitals lower-cased, every other character as it is
+_FOLDED = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _suffixes(text: str) -> Iterator[str]:
@@ -183,7 +181,7 @@ def _prefixes(text: str) -> Iterator[str]:
 
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
-    return "".join(_fold(c) for c in name if c not in _IGNORED)
+    return "".join(c for c in name.translate(_FOLDED) if c not in _IGNORED)
 
 
 @dataclass(frozen=True)
