@@ -428,13 +428,20 @@ class Catalogue:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""
         return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
 
+    def written(self, name: str) -> Optional[Indicator]:
+        """The entry ``name`` names as written whole, by a name or an alias (in any spelling ``name_key``
+        folds), without the readings of ``lookup``: what callers ask to tell a statistic from a product,
+        company or place."""
+        iid = self.keys.get(name_key(name))
+        return self.indicators[iid] if iid is not None else None
+
     def _entry_written(self, writings: Iterable[str]) -> Optional[Indicator]:
         """The entry the first of ``writings`` that names one names (``粮食产量`` -> ``grain_output``), so
         that one statistic keeps one id however it is written."""
         for written in writings:
-            named = self.keys.get(name_key(written))
-            if named is not None:
-                return self.indicators[named]
+            entry = self.written(written)
+            if entry is not None:
+                return entry
         return None
 
     def rate(self, key: str) -> Optional[Union[Indicator, Composite]]:

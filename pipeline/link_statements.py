@@ -16,7 +16,6 @@ from typing import NamedTuple, Optional, Sequence
 
 import regex
 
-from .catalogue import name_key
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
@@ -326,7 +325,7 @@ def _company_like(doc: Document, name: str) -> bool:
     statistic (class ``owner_agent_not``, the places, the catalogue: 规模以上纺织企业, 全县, 汽车 own nothing)."""
     eng = doc.eng
     return _SHORT_NAME.fullmatch(name) is not None and eng.p_owner_agent_not.search(name) is None \
-        and eng.p_location.match(name) is None and doc.rules.catalogue.keys.get(name_key(name)) is None
+        and eng.p_location.match(name) is None and doc.rules.catalogue.written(name) is None
 
 
 _SHORT_NAME = regex.compile(r"[A-Za-z\p{Han}][A-Za-z0-9\p{Han}]{1,7}")

@@ -14,7 +14,6 @@ from typing import Optional
 
 import regex
 
-from .catalogue import name_key
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary
@@ -736,7 +735,7 @@ def shared_modifier(doc: Document, texts: list[str]) -> Optional[str]:
     """The modifier written once before coordinated catalogue names (国内航线运输总周转量、旅客运输量和货邮运输量
     -> 国内航线): every conjunct after the first is a catalogue name, the first ends in one after it."""
     catalogue = doc.rules.catalogue
-    if not all(catalogue.keys.get(name_key(t)) for t in texts[1:]):
+    if not all(catalogue.written(t) for t in texts[1:]):
         return None
     # coordinated codes (港元货币供应量M2及M3, 货币总计数M1B、M2): what precedes the first code is shared,
     # even where the first conjunct is a catalogue name as a whole
@@ -778,8 +777,7 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         if avg is not None:
             rate, at = last[avg.start():], avg.start()
         catalogue = doc.rules.catalogue
-        if all((iid := catalogue.keys.get(name_key(t))) and catalogue.indicators[iid].role == "indicator"
-               for t in others):
+        if all((entry := catalogue.written(t)) and entry.role == "indicator" for t in others):
             return rate
         inner = shared_head(doc, others + [last[:at]])
         return (inner or "") + rate
@@ -891,9 +889,8 @@ def statistic(doc: Document, name: str) -> bool:
     """Whether ``name`` is a statistic of the catalogue that no measure is written after (not a product, sector or
     industry): conjuncts that each name one whole share no head noun (流通货币及活期存款 are 流通货币 and 活期存款;
     no 流通货币存款 is written)."""
-    catalogue = doc.rules.catalogue
-    iid = catalogue.keys.get(name_key(name))
-    return iid is not None and catalogue.indicators[iid].role == "indicator" and not catalogue.indicators[iid].modifier
+    entry = doc.rules.catalogue.written(name)
+    return entry is not None and entry.role == "indicator" and not entry.modifier
 
 
 def _word_boundary(text: str, at: int) -> bool:

@@ -504,11 +504,19 @@ def _prefix_qualifier(g: _Grammar, text: str, start: int) -> str | None:
     end = start - 1 if start > 0 and text[start - 1] == " " else start
     if end == 0 or text[end - 1] not in g.prefix_initials:
         return None  # the common case, decided by one character
-    for length in range(min(g.prefix_max, end), 0, -1):
-        meaning = g.prefix_quals.get(text[end - length : end])
-        if meaning is not None:
-            return None if text.endswith(g.prefix_block, 0, end) else meaning
-    return None
+    length = _qualifier_length(g, text, end, end)
+    if not length or text.endswith(g.prefix_block, 0, end):
+        return None
+    return g.prefix_quals[text[end - length : end]]
+
+
+def _qualifier_length(g: _Grammar, text: str, end: int, room: int) -> int:
+    """The length of the longest prefix qualifier (约, 超过, 未满) ending at ``end`` and at most ``room``
+    characters long; 0 when none ends there."""
+    for length in range(min(g.prefix_max, room), 0, -1):
+        if text[end - length : end] in g.prefix_quals:
+            return length
+    return 0
 
 
 def _verb_qualifier(g: _Grammar, text: str, start: int) -> str | None:
@@ -1467,11 +1475,11 @@ def _unqualified_gap(g: _Grammar, gap: str, nxt: Quantity) -> str:
     bracket share its unit (超過一百萬、未滿兩百萬元); after a comma a new clause starts, so that stays."""
     if nxt.qualifier is None or len(gap) < 2:
         return gap
-    for length in range(min(g.prefix_max, len(gap) - 1), 0, -1):
-        if gap[-length:] in g.prefix_quals:
-            rest = gap[:-length].strip()
-            return rest if rest != "," else gap
-    return gap
+    length = _qualifier_length(g, gap, len(gap), len(gap) - 1)
+    if not length:
+        return gap
+    rest = gap[:-length].strip()
+    return rest if rest != "," else gap
 
 
 #: an Arabic number and the magnitudes after it (1187.6亿元: 亿)
