@@ -330,7 +330,7 @@ def _subject_before(doc: Document, start: int, end: int, topic: bool, strip_rate
             keep, rest, [(p.start, p.end) for p in doc.periods[lo:hi]])
     keep, rest = _drop_repeated_heading(keep, rest)
     if keep:  # where the rules leave words at its edges, a model learned from gold picks the span
-        keep, rest = subject_boundary.refine_kept(doc, keep, rest, end, topic=topic, start=start)
+        keep, rest = subject_boundary.refine_kept(doc, keep, rest, end, topic=topic)
     subj = subject_from_positions(text, keep, rest)
     if subj is not None:
         subj.rate = rate

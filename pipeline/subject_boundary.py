@@ -33,8 +33,6 @@ NOMINAL_TAGS = frozenset({"NN", "NNP", "NNB", "JJ", "SFN", "PFN"})
 MAX_END_DROP = 2  # words a candidate may drop at the end of a subject
 JOINERS = frozenset("、和及与或")  # a coordinated subject is distributed later by the rules: its words stay
 MAX_TOPIC = 12  # characters of the longest topic offered: longer ones are rarely names, and cost the most
-MAX_LEAD = 8  # characters right before a subject, left by the rules in its region, that its spans may start in
-MAX_LEAD_WORDS = 3  # words of those a span may start back
 TOPIC_PRED = "<topic>"  # the predicate feature of a topic, which is no text the linker reads
 
 
@@ -49,19 +47,11 @@ class Word:
 
 @dataclass(frozen=True)
 class Candidates:
-    """A subject and the spans it may be cut to: ``spans[0]`` keeps it whole; ``features[i]`` describe span i.
-
-    Offsets are in the subject; a span starting before 0 starts in ``lead``, the text right before the subject."""
+    """A subject and the spans it may be cut to: ``spans[0]`` keeps it whole; ``features[i]`` describe span i."""
 
     subject: str
     spans: tuple[tuple[int, int], ...]
     features: tuple[tuple[str, ...], ...]
-    lead: str = ""
-
-    def kept(self, i: int) -> str:
-        """The text span ``i`` keeps."""
-        a, b = self.spans[i]
-        return (self.lead + self.subject)[a + len(self.lead):b + len(self.lead)]
 
 
 @dataclass(frozen=True)
@@ -74,13 +64,12 @@ class Unnamed:
     spans: tuple[tuple[int, int], ...]
     features: tuple[tuple[str, ...], ...]  # without ``named``
     rests: tuple[str, ...]  # the text each span keeps
-    lead: str = ""
 
     def named(self, rules: "LinkerRules") -> Candidates:
         """The candidates with their ``named`` features."""
         feats = tuple(fs + ("named",) if indicator_id(rules, r) is not None else fs
                       for fs, r in zip(self.features, self.rests))
-        return Candidates(self.subject, self.spans, feats, self.lead)
+        return Candidates(self.subject, self.spans, feats)
 
 
 class Chooser(Protocol):
@@ -103,43 +92,17 @@ def words_of(subject: str, word_classes: dict[str, tuple[str, ...]]) -> list[Wor
     return out
 
 
-def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules", lead: str = "", stop: str = "") -> Candidates:
+def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candidates:
     """The word-boundary spans of ``subject`` that drop words at its start (any number) or end (up to
-    ``MAX_END_DROP``) and keep at least ``MIN_REST`` characters, and those that start up to ``MAX_LEAD_WORDS``
-    words back in ``lead`` (text right before the subject that the rules left out) and keep its end, with their
-    features.
+    ``MAX_END_DROP``) and keep at least ``MIN_REST`` characters, with their features.
 
-    ``gap``: characters between the subject and its predicate; ``pred``: the predicate's first characters;
-    ``stop``: what ended the lead (``lead_before``).
+    ``gap``: characters between the subject and its predicate; ``pred``: the predicate's first characters.
     A document states the same subject again and again: the result is cached per rule set."""
-    return _state(rules).unnamed(subject, _bin(gap), pred, lead, stop).named(rules)
-
-
-def lead_before(text: str, start: int, first: int, inside: Callable[[int], bool]) -> tuple[str, str]:
-    """The characters right before a subject starting at ``first`` that a span may take back, within its region
-    (from ``start``) and at most ``MAX_LEAD`` of them, and what stops them: letters only (a digit, mark or space ends
-    them: a value, a clause or a list), no joiner (a list the rules distribute), nothing ``inside`` says is a
-    value's or a period's."""
-    i = first
-    while i > start and first - i < MAX_LEAD:
-        c = text[i - 1]
-        if not c.isalpha() or c in JOINERS or inside(i - 1):
-            return text[i:first], _stop_kind(c, inside(i - 1))
-        i -= 1
-    return text[i:first], "region" if i == start else "max"
-
-
-def _stop_kind(c: str, inside: bool) -> str:
-    """What kind of character ended a lead: a value's or period's, a digit, a joiner, a mark or space."""
-    if inside:
-        return "value"
-    if c.isdigit():
-        return "digit"
-    return "joiner" if c in JOINERS else "space" if c.isspace() else "mark"
+    return _state(rules).unnamed(subject, _bin(gap), pred).named(rules)
 
 
 def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word],
-             contractions: Sequence[str], lead_words: Sequence[Word] = (), stop: str = "") -> Unnamed:
+             contractions: Sequence[str]) -> Unnamed:
     words = list(words) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
     spans, feats, rests = [], [], []
@@ -194,38 +157,7 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
             feats.append((*lead, _KEPT_LEN[min(len(rest), 8)], _KEPT_WORDS[min(j - k, 8)], *at_cut,
                           *(second if j - k > 1 else ()), *before, *ends[j], *lengths, *named))
             rests.append(rest)
-    if lead_words:
-        for span, fs, rest in _lead_spans(subject, gap, pred, rules, words, lead_words, stop, ends[n]):
-            spans.append(span)
-            feats.append(fs)
-            rests.append(rest)
-    return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests), "".join(w.text for w in lead_words))
-
-
-def _lead_spans(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word], lead: Sequence[Word],
-                stop: str, end: tuple[str, ...]) -> Iterator[tuple[tuple[int, int], tuple[str, ...], str]]:
-    """The spans that start ``m`` words back in the lead (1 to ``MAX_LEAD_WORDS``) and keep the subject's end, each
-    with its features: the words taken back (their own features, 的 among them), the word before the new start or what
-    stopped the lead, the join of lead and subject, and the catalogue's names against the new edges."""
-    text = "".join(w.text for w in lead) + subject
-    size = len(text) - len(subject)
-    matches = rules.catalogue.matches(text)
-    join = ("jt=" + lead[-1].tag + "|" + words[0].tag, "jw=" + lead[-1].text)
-    added: tuple[str, ...] = ()
-    for m in range(1, min(MAX_LEAD_WORDS, len(lead)) + 1):
-        w = lead[-m]
-        added += ("aw=" + w.text, "at=" + w.tag, *["ac=" + c for c in w.classes])
-        a = size - sum(len(x.text) for x in lead[-m:])
-        before = lead[-m - 1] if m < len(lead) else None
-        bt = before.tag if before else "^" + stop
-        sides = _name_start_side(matches, a) | _name_end_side(matches, len(text))[0]
-        named = _CATALOGUE[sides] + (("cat_join",) if any(s < size < e and s >= a for s, e, _ in matches) else ())
-        rest = text[a:]
-        fs = ("back", "nb=" + str(m), _KEPT_LEN[min(len(rest), 8)], _KEPT_WORDS[min(m + len(words), 8)],
-              "fw=" + w.text, "ft=" + w.tag, "bw=" + (before.text if before else "^" + stop), "bt=" + bt,
-              "bt|ft=" + bt + "|" + w.tag, *join, *added, "back|gap=" + gap, "back|pred=" + pred,
-              *(("a的",) if "的" in rest[:size - a] else ()), *end, *named)
-        yield (a - size, len(subject)), fs, rest
+    return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
 
 
 def _start_features(words: list[Word], k: int, gap: str, pred: str, dropped_words: tuple[str, ...]
@@ -327,13 +259,12 @@ class _RuleState:
     def _words(self, subject: str) -> tuple[Word, ...]:
         return tuple(words_of(subject, self.classes))
 
-    def _unnamed(self, subject: str, gap: str, pred: str, lead: str = "", stop: str = "") -> Unnamed:
-        return _unnamed(subject, gap, pred, self.rules, self.words(subject), self.contractions,
-                        self.words(lead) if lead else (), stop)
+    def _unnamed(self, subject: str, gap: str, pred: str) -> Unnamed:
+        return _unnamed(subject, gap, pred, self.rules, self.words(subject), self.contractions)
 
-    def _chosen(self, subject: str, gap: str, pred: str, lead: str = "", stop: str = "") -> Optional[tuple[int, int]]:
-        """The span of ``subject`` the bundled model keeps (starting before 0 in ``lead``), None for the whole."""
-        cands = self._unnamed(subject, gap, pred, lead, stop)
+    def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
+        """The span of ``subject`` the bundled model keeps, None for the whole."""
+        cands = self._unnamed(subject, gap, pred)
         k = default_model().choose_named(cands, lambda text: indicator_id(self.rules, text) is not None)
         return cands.spans[k] if k else None
 
@@ -482,11 +413,10 @@ def chooser_in_use() -> Optional[str]:
     return "rules" if _active[-1] is None else None
 
 
-def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic: bool = False,
-                start: Optional[int] = None) -> tuple[list[int], str]:
+def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic: bool = False
+                ) -> tuple[list[int], str]:
     """The linker's form: text positions ``keep`` of a subject and their characters ``rest``, the
-    predicate starting at ``end``; returns them with the words outside the chosen span removed, or with words
-    the rules left right before it, in its region (from ``start``), taken back.
+    predicate starting at ``end``; returns them with the words outside the chosen span removed.
 
     ``topic``: the words are a clause's topic, which has no predicate of its own: the predicate features read
     ``TOPIC_PRED`` instead, so that the model learns how topics are cut apart from subjects."""
@@ -499,22 +429,16 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic:
     if doc.eng.names_nothing(rest):
         return keep, rest
     gap, pred = max(0, end - keep[-1] - 1), TOPIC_PRED if topic else doc.text[end:end + 2]
-    lead, stop = ("", "") if start is None else lead_before(doc.text, start, keep[0], _in_value(doc))
     if _active:
-        span = _kept_span(chooser, candidates(rest, gap, pred, doc.rules, lead, stop))
+        span = _kept_span(chooser, candidates(rest, gap, pred, doc.rules))
     else:
-        span = _state(doc.rules).chosen(rest, _bin(gap), pred, lead, stop)
+        span = _state(doc.rules).chosen(rest, _bin(gap), pred)
     if span is None:
         return keep, rest
-    a, b = span
-    if a < 0:
-        kept = doc.text[keep[0] + a:keep[0]] + rest
-        if doc.eng.names_nothing(kept) or doc.eng.p_rate.fullmatch(kept):
-            return keep, rest
-        return list(range(keep[0] + a, keep[0])) + keep, kept
-    kept = rest[a:b].strip()
+    kept = rest[span[0]:span[1]].strip()
     if doc.eng.names_nothing(kept) or doc.eng.p_rate.fullmatch(kept):
         return keep, rest
+    a, b = span
     led = doc.eng.p_function_led_word.match(rest)
     if led is not None and 0 < a < led.end():
         a = 0  # a word of the domain opening with a filler (再出口, 与会人数) is one the rules keep whole
@@ -526,8 +450,3 @@ def refine_kept(doc: "Document", keep: list[int], rest: str, end: int, *, topic:
     if doc.eng.p_item_prep.search(rest):
         b = len(rest)  # X以 ending the subject is the ranked-item rule's to read: the model trims the start only
     return keep[a:b], rest[a:b]
-
-
-def _in_value(doc: "Document") -> Callable[[int], bool]:
-    """Whether a position of the text is inside a value or a period, which no subject takes back."""
-    return lambda i: doc.inside_quantity(i) or doc.period_end_covering(i) is not None

@@ -113,8 +113,8 @@ def offered(ex: Extractor, docs: list[dict]) -> list[Offer]:
             if cands is None:
                 continue
             gold = clean_indicator(row["gold"]["indicator"])
-            out.append(Offer(cands, next((i for i in range(len(cands.spans))
-                                          if clean_indicator(clean_text(cands.kept(i))) == gold), None),
+            out.append(Offer(cands, next((i for i, (a, b) in enumerate(cands.spans)
+                                          if clean_indicator(clean_text(cands.subject[a:b])) == gold), None),
                              document_script(doc)))
     return out
 
@@ -145,9 +145,8 @@ def outcome(o: Offer, k: int) -> str:
 def wrong_edge(o: Offer, k: int) -> str:
     """The words between the chosen span's edge and the gold span's, where they differ first: ``+X|`` keeps X
     before the gold start, ``-X|`` drops X of gold's start, ``|+X`` and ``|-X`` the same at the end."""
-    s, n = o.cands.lead + o.cands.subject, len(o.cands.lead)
-    (a, b), (ga, gb) = o.cands.spans[k], o.cands.spans[o.gold or 0]
-    a, b, ga, gb = a + n, b + n, ga + n, gb + n
+    s, (a, b) = o.cands.subject, o.cands.spans[k]
+    ga, gb = o.cands.spans[o.gold or 0]
     if a != ga:
         return f"+{s[a:ga]}|" if a < ga else f"-{s[ga:a]}|"
     return f"|+{s[gb:b]}" if b > gb else f"|-{s[b:gb]}"
