@@ -446,6 +446,8 @@ class EnginePatterns:
     region_cuts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # (a sentence's text before a value, where its value's clause starts in it) -> the basis of that value (link_cues)
     bases_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a sentence's text before a value -> whether a target cue stands in it (link_cues.is_target)
+    targets_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # a subject region and what its cleaning reads around it -> the subject, placed relative to the region (link_subjects)
     subjects_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # a subject region -> the owner opening it and its text from there (link_statements.region_owner)
