@@ -231,9 +231,12 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     return got
 
 
-#: characters of a sentence's text before a value short enough for its basis to be kept: at 64, 1,112 of the
-#: benchmark document's values (one in eleven) read their cues again at each reading; 256 keeps all but five of them
-_MEMO_BEFORE = 256
+#: characters of a sentence's text before a value short enough for its basis (and whether a target cue stands there)
+#: to be kept: at 64, 1,112 of the benchmark document's values (one in eleven) read their cues again at each
+#: reading; 128 keeps 974 of them.  (256 kept all but five, but a short sentence read a second time then ran so few
+#: lines that tests/test_scaling.py's ratio for the sentence twenty times as long passed its bound: 22.2 for the
+#: bracket shape)
+_MEMO_BEFORE = 128
 
 
 def _basis_before(doc: Document, sentence: tuple[int, int], seg: str, pos: int, clause_start: int) -> Optional[str]:
