@@ -72,12 +72,12 @@ class Events:
                 continue
             self.keys.add((q.start, subj.text))
             self.at.setdefault(subj.text, []).append(len(self.list))
+            # (the fields in their order, not by keyword: a named tuple binds seventeen keywords one by one)
             self.list.append(Event(
-                indicator=subj.text, indicator_start=subj.start, indicator_end=subj.end,
-                indicator_id=indicator_id(self.rules, subj.text),
-                value_start=q.start, value_end=q.end, value_text=q.text, value=value, unit=q.unit,
-                kind=kind, basis=basis, qualifier=getattr(q, "qualifier", None), period=period, location=location,
-                sentence_start=sentence[0], sentence_end=sentence[1], rule=rule_id,
+                subj.text, subj.start, subj.end, indicator_id(self.rules, subj.text),  # indicator, its span and id
+                q.start, q.end, q.text, value, q.unit,  # value_start, value_end, value_text, value, unit
+                kind, basis, getattr(q, "qualifier", None), period, location,  # kind ... location
+                sentence[0], sentence[1], rule_id,  # sentence_start, sentence_end, rule
             ))
 
     def share_head_with_brackets(self, indices: list[int], parts: list["Subject"]) -> None:

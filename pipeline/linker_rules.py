@@ -446,6 +446,8 @@ class EnginePatterns:
     region_cuts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # (a sentence's text before a value, where its value's clause starts in it) -> the basis of that value (link_cues)
     bases_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a sentence's text before a value -> whether a target cue stands in it (link_cues.is_target)
+    targets_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # a subject region and what its cleaning reads around it -> the subject, placed relative to the region (link_subjects)
     subjects_before: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # a subject region -> the owner opening it and its text from there (link_statements.region_owner)
@@ -858,6 +860,10 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
 _MAX_ENDS = 65_536  # text endings an EndPattern remembers
 _TAIL = 2  # characters of a text ending that tell whether a match can end there
 _SHORT = 24  # characters of a text short enough for an EndPattern (a LongestPrefix) to remember its match
+#: endings an EndPattern tests before it judges whether its test is worth making, and the fewest of them it must
+#: reject for that: some patterns end in a gap or a word list that any two characters may close, and their test
+#: passes every ending it is asked of while costing a partial match each
+_TRIAL_ENDS, _TRIAL_REJECTS = 256, 4
 
 
 class EndPattern:
@@ -875,10 +881,12 @@ class EndPattern:
     Cheaper still, learnt once per pattern by partial matching of a text's last two characters alone
     (the twin without lookbehinds, which may look further back): whether a match can end with them (most
     texts end with characters the twin rejects at once).  It is a property of the pattern, not of any
-    text.  And the match found in a short text (a value's left context, a subject) is remembered: news
+    text.  A pattern whose test rejects fewer than ``_TRIAL_REJECTS`` of the first ``_TRIAL_ENDS`` endings it
+    is asked of stops testing (every ending passes): the test only spares searches, so the answers stay the same.
+    And the match found in a short text (a value's left context, a subject) is remembered: news
     repeats its phrasing, and four in ten of the searches on the gold texts, read once, ask again."""
 
-    __slots__ = ("forward", "reverse", "_ends", "_tail", "_found")
+    __slots__ = ("forward", "reverse", "_ends", "_tail", "_found", "_rejected")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
@@ -891,6 +899,7 @@ class EndPattern:
         # None: not decided by the characters alone
         self._ends: Optional[dict[str, bool]] = None if self._tail is None else {}
         self._found = Memo()
+        self._rejected = 0  # endings the test rejected among the first ``_TRIAL_ENDS``
 
     def _end_probe(self, pattern: regex.Pattern) -> Optional[regex.Pattern]:
         """The pattern without its lookbehinds compiled for matching right to left, None when the last
@@ -940,7 +949,16 @@ class EndPattern:
             ok = self._tail.match(last, partial=True) is not None
             if len(ends) < _MAX_ENDS:
                 ends[last] = ok
+            if len(ends) <= _TRIAL_ENDS:
+                self._judge_trial(ok, len(ends))
         return ok
+
+    def _judge_trial(self, ok: bool, tried: int) -> None:
+        """Count a tested ending; after ``_TRIAL_ENDS`` of them, drop the test if it rejected too few to pay."""
+        if not ok:
+            self._rejected += 1
+        if tried == _TRIAL_ENDS and self._rejected < _TRIAL_REJECTS:
+            self._ends = None
 
     def _leftmost_start(self, text: str) -> Optional[int]:
         """Where the leftmost match starts: the start of the longest match ending at the end of the text, or
