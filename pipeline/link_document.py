@@ -30,6 +30,7 @@ class QuantityLike(Protocol):
     unit: str
     label: str
     qualifier: Optional[str]
+    upper: Any  # the upper bound of a range, None for one value
 
 
 class PeriodLike(Protocol):

@@ -968,8 +968,9 @@ def subject_after(doc: Document, q: QuantityLike, right: str, c_end: int,
     for inner in doc.quantities_from(start + 1, start + cut):
         qs, qe = inner.start, inner.end
         if qs < start + cut:
-            if text[qe:qe + 1] == "的" or eng.p_threshold.match(text, qe):  # 500万元以上的企业
-                consumed.append(qs)
+            if text[qe:qe + 1] == "的" or eng.p_threshold.match(text, qe) or (
+                    inner.upper is not None and not inner.unit and _HAN_CHAR.match(text, qe)):
+                consumed.append(qs)  # 500万元以上的企业; 楼价逾500万至1000万二手住宅: a band of amounts names the noun
                 continue
             cut = qs - start
             break

@@ -232,21 +232,26 @@ class _Grammar:
         cn_char = f"(?:[{_CN_DIGITS}廿卅拾佰仟]|(?<=[{_CN_DIGITS}十百千])O(?=[{_CN_DIGITS}])|{small}|{big})"
         # 百/千/万/亿/兆 open a number after a qualifier or a magnitude cue (逾千亿, 近兆元, 超过百万平方公尺,
         # 直逼万点: checked in _lone_magnitude), before an infix one (百余家, 千多人), before 亿 (上看千亿美元; not
-        # 兆: 千兆 is a gigabit) or before a unit and a bound (投资亿元以上项目, 猪价维持百元以上, 单价都在百万元以上);
+        # 兆: 千兆 is a gigabit), before a unit and a bound (投资亿元以上项目, 猪价维持百元以上, 单价都在百万元以上)
+        # or before a milestone word (超越千万门槛);
         # 百万 alone does not (每百万人口)
         self.magnitude_cues = tails("magnitude_cue")
         lone_after = "".join(sorted({re.escape(w[-1]) for w in (*self.prefix_quals, *self.magnitude_cues)}))
         bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
+        milestones = _alt(set(self.milestones))
         unit_words = _alt(set(self.units))
         cn_num = (
             f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多几亿])|亿(?=[余多几])"
-            f"|(?:{small}|{big})(?=(?:\\s?{mag_char})*\\s?(?:{unit_words})?\\s?(?:{bounds})))(?:\\s?{cn_char})*"
+            f"|(?:{small}|{big})(?=(?:\\s?{mag_char})*\\s?(?:(?:{unit_words})?\\s?(?:{bounds})|{milestones})))"
+            f"(?:\\s?{cn_char})*"
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
             f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
         )
         # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
-        # 13. 2%: a space typed after the decimal point (Taiwan web pages), read as one number only before %
-        ar = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])|\d+(?:\.\d+|\. \d+(?=%))?)"
+        # 13. 2%, 68 .9%, 171 . 71 万: a space typed next to the decimal point (Taiwan web pages, spaced mainland
+        # ones), read as one number only before % or 万/亿, where no list marker or sentence end can stand
+        ar = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])"
+              r"|\d+(?:\.\d+|\s?\.\s?\d+(?=\s?[%万亿]))?)")
         # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude,
         # or after a full group of four digits that ends the number: Taiwan's tables write 4萬4,509.05千瓩),
         # 3百56亿零7百39万9千元 (零 marks a skipped place)
@@ -337,6 +342,10 @@ class _Grammar:
         # an amount of money right before a position: a price, so 一斤 after it is the quantity priced (70元一斤)
         money = _alt({u for u, unit in self.units.items() if unit.kind == "currency"})
         self.money_before = re.compile(rf"[\d{_CN_START}百千万亿]\s?(?:{money})\s?$")
+        # ... and an amount right after one (一公斤54.2元, 1公斤91.2元, 一公顷5.0吨, 一公顷为30万元): the unit the amount
+        # is per, the one counts nothing
+        self.amount_after = re.compile(
+            rf"\s?[为為]?\s?[\d{_CN_START}][\d.,{_CN_START}{_CN_POINTS}百千万亿]{{0,12}}\s?(?:{unit_words})")
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
         # a share written as one character (半) after its qualifier, ending the phrase or before a share_tail
         # word (跌近半, 逾半的企业); not where qualifier and share make a fraction word of their own (过半)
@@ -392,7 +401,7 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
                 units_of.append(unit)
             pos = ranks.end("m")
             continue
-        pair = _PAIR_RATIO.match(text, m.start()) if text.endswith(g.ratio_cues, 0, m.start()) else None
+        pair = _PAIR_RATIO.match(text, m.start()) if _ratio_cued(g, text, m.start()) else None
         if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
             q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
             out.append(q)
@@ -438,6 +447,24 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
 
 
 _NEWLINE = re.compile("\n")
+#: what a ratio reaches after its word, earlier in the clause (猪粮比价进一步回落至6.74:1)
+_RATIO_REACH = ("至", "到", "为")
+_CLAUSE_MARKS = re.compile("[,，。;；!?！？]")
+
+
+def _ratio_cued(g: _Grammar, text: str, start: int) -> bool:
+    """A ratio word right before the number (生师比18.38:1) or, a word of two characters or more (比价, 比例为),
+    earlier in its clause when a verb reaches the ratio (猪粮比价进一步回落至6.74:1); 比 alone starts too many
+    comparisons (比上年) to be read from afar."""
+    if text.endswith(g.ratio_cues, 0, start):
+        return True
+    if not text.endswith(_RATIO_REACH, 0, start):
+        return False
+    low = max(0, start - 30)
+    marks = [mk.end() for mk in _CLAUSE_MARKS.finditer(text, low, start)]
+    clause = text[marks[-1] if marks else low : start]
+    return any(cue in clause for cue in g.ratio_cues if len(cue) > 1)
+
 
 
 def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity], traditional: bool = False) -> list[Quantity]:
@@ -824,8 +851,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
                     return _single(g, text, m, start, end, unit, unit.canonical)
             return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two)
         if second is None and m.group("au") is None and _HAN.match(text[m.end():m.end() + 1] or " ") \
-                and text[m.end():m.end() + 1] not in g.bare_next:
-            return None  # 16至24岁: an age bracket or a name, not a number
+                and text[m.end():m.end() + 1] not in g.bare_next and not text.startswith(g.bare_next_long, m.end()):
+            return None  # 16至24岁: an age bracket or a name, not a number (but 1000万二手住宅: bare_next)
     # Without a valid range, the first number stands alone.
     surface = m.group("au")
     if surface is not None and _unit_begins_word(g, text, m.start("au")):
@@ -846,11 +873,22 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     if len(surface) > 1 and surface[0] == "个" and text.startswith(g.head_nouns, end) and "个" in g.units:
         surface, end = "个", m.start("au") + 1  # 31个大类行业: 大类 qualifies 行业, the count is of 个
         unit = g.units[surface]
+    if surface == "个" and text.startswith("多", end):
+        split = _split_by_more(g, text, end)
+        if split is not None:  # 3个多月, 2个多百分点: 多 inside the unit qualifies the count of that unit
+            return _single(g, text, m, start, split.end(), g.units["个" + split.group()], None, inner="多")
     if surface == "个" or text.startswith("/", end):
         unit, end, unit_name = _resolve_unit(g, text, m.start("au"), end, surface)
     else:
         unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
+
+
+def _split_by_more(g: _Grammar, text: str, end: int) -> re.Match | None:
+    """The rest of a 个 unit written after 多 at ``end`` (个多月, 个多百分点): 多 there splits the unit, as 30多个
+    puts it inside the number, so the count is of that unit, not of 个 (两个多月 is a span of months)."""
+    rest = g.unit_re.match(text, end + 1)
+    return rest if rest is not None and "个" + rest.group() in g.units else None
 
 
 def _unit_begins_word(g: _Grammar, text: str, ustart: int) -> bool:
@@ -892,10 +930,11 @@ def _strip_space(text: str, start: int, end: int) -> int:
 
 
 def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Unit | None,
-            unit_name: str | None, number: str | None = None) -> tuple[Quantity, Unit | None] | None:
+            unit_name: str | None, number: str | None = None, inner: str | None = None) -> tuple[Quantity, Unit | None] | None:
     """One number and its unit; ``number`` replaces the matched one when its last character is the
-    unit (二千五百两)."""
+    unit (二千五百两); ``inner``: an infix qualifier written inside the unit (多 of 3个多月)."""
     neg, matched, mags, infix = m.group("neg", "an", "am", "ai")
+    infix = infix or inner
     number = matched if number is None else number
     num_start = m.start("an")
     if neg is not None and num_start - len(neg) > 0:
@@ -926,8 +965,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
-            if unit.kind == "physical" and end - len(unit.surface) == m.end("am"):
-                # 由49.6升至53.3: the unit is a verb (升至), the number stands alone
+            if (unit.kind == "physical" or unit.cued) and end - len(unit.surface) == m.end("am"):
+                # 由49.6升至53.3, 营收3000万单季增长: the unit is a verb (升至) or starts a word (单季, of a unit
+                # read only where its cue is), the number stands alone
                 return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
         if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
@@ -942,6 +982,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         if is_cn and number == "一" and not mags and not infix and unit.kind in ("measure", "physical") \
                 and g.money_before.search(text, max(0, start - 8), start):
             return None  # 约70元一斤, 一千六百多元一担: the unit a price is per, not a count
+        if number in ("一", "1") and not mags and not infix and unit.kind in ("measure", "physical") \
+                and unit.surface not in g.article_measures and g.amount_after.match(text, end):
+            return None  # 年初的一公斤54.2元, 生产力为一公顷5.0吨: likewise before the amount per unit
         if unit.cued and not (unit.big_number and _big_magnitude(m)) \
                 and not _unit_cued(g, text, start, neg, unit, is_cn and len(number) == 1 and not mags):
             # 三度, 100亿度: 度 is a temperature only after 气温, 零下 ...; elsewhere the number stands alone
@@ -963,13 +1006,16 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             if tenths is not None:  # 三块五: 块 is money when its tenths follow
                 unit = g.units[g.spoken_money[unit.surface]]
                 unit_name = unit.canonical
-        if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS:
-            return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count
+        if is_cn and len(number) == 1 and start >= 2 and text[start - 1] == "、" and text[start - 2] in _CN_DIGITS \
+                and unit.kind != "fraction":
+            return None  # 一、二类苗, 三、四线城市: categories listed by number, not a count (but 三、四成 is a share)
     else:
         if not _bare_ok(g, text, start, end, number, mags, infix, is_cn) and not _signed_digit(neg, text, end) \
                 and not (lone and any(c in "万亿兆" for c in number) and (
-                    _prefix_qualifier(g, text, start) or text.startswith(g.milestones, end))):
-            return None  # but 筹逾千亿冠全球, 重上百亿大关: a magnitude after its qualifier or before a milestone word
+                    _prefix_qualifier(g, text, start) or text.startswith(g.milestones, end)
+                    or _suffix_qualifier(g, text, end, None) in (">=", "<="))):
+            return None  # but 筹逾千亿冠全球, 重上百亿大关, 维持千万以上: a magnitude after its qualifier, before a
+            # milestone word or before a bound
     upper = None
     pair = _adjacent_digits(number) if is_cn and not infix else None
     try:
@@ -1006,7 +1052,8 @@ _MAGNITUDES = frozenset("百千万亿兆")
 
 def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, unit: Unit | None) -> bool:
     """Whether a number written with magnitudes only counts something: after a qualifier or a magnitude cue
-    (逾千亿, 近兆元, 直逼万点), before a bound (亿元以上), or a magnitude before 亿 (上看千亿美元);
+    (逾千亿, 近兆元, 直逼万点), before a milestone word (千万门槛) or a bound (亿元以上), or a magnitude before 亿
+    (上看千亿美元);
     elsewhere 百, 千 and 万 are characters of words (百姓, 千万不要, 万一)."""
     written = number.replace(" ", "")
     if len(written) > 1 and written[0] in "百千万" and written[1] == "亿":
@@ -1014,8 +1061,8 @@ def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, u
     if _prefix_qualifier(g, text, start) is not None:
         return True
     at = start - 1 if text[start - 1 : start] == " " else start
-    if text.endswith(g.magnitude_cues, 0, at):
-        return True
+    if text.endswith(g.magnitude_cues, 0, at) or unit is None and text.startswith(g.milestones, end):
+        return True  # 直逼万点; 超越千万门槛: a milestone word after it makes the magnitude the value passed
     return _suffix_qualifier(g, text, end, unit.kind if unit else None) in (">=", "<=")
 
 
@@ -1122,8 +1169,8 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
     if text.endswith(g.note_words, max(0, at - 3), at):
         return False  # 详见附注7, 见表2, 详表 1, 热线 1823, 股票代号2330
     digits_only = number.isdigit()
-    if digits_only and text.endswith(g.bare_blocks, 0, start):
-        return False  # 双11, 前10: a date or a set of ranks, as for spelled numbers
+    if digits_only and text.endswith(g.bare_blocks, 0, at):
+        return False  # 双11, 前10 (双 11 in spaced text): a date or a set of ranks, as for spelled numbers
     if nxt and nxt in "+＋":
         return False  # 95+无铅汽油, 65+: a grade or a group
     if digits_only and len(number) == 4 and number[:2] in ("19", "20") and (
@@ -1357,7 +1404,7 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         ub = None  # 在2000至3000台阶: the 台 is 台阶's
     if ua is not None and ub is not None and g.units[ua].canonical != g.units[ub].canonical:
         return None
-    if ub is None and not (ua is None and _decimal_pair(g, text, m)):
+    if ub is None and not (ua is None and (_decimal_pair(g, text, m) or _magnitude_pair(m))):
         return None
     if ua is None and m.group("am") and m.group("bm") and m.group("am") != m.group("bm"):
         return None
@@ -1386,8 +1433,17 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
         return None
     if _HAN.match(m.group("sep").strip() or " ") and _change_then_level(g, text, start, low, high, unit):
         return None  # 增加4,600人至155,600人 (but 上涨10-50元/吨: a dash always makes a range)
-    qualifier = _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, unit.kind if unit else None)
+    qualifier = _prefix_qualifier(g, text, start) or _verb_qualifier(g, text, start) \
+        or _suffix_qualifier(g, text, end, unit.kind if unit else None)  # 约为每年32万至33万公吨: about
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
+
+
+def _magnitude_pair(m: re.Match) -> bool:
+    """Two numbers without unit that end in the same 万, 亿 or 兆 (楼价逾500万至1000万二手住宅): a band of amounts,
+    one range, as the numbers of a price band are."""
+    low = _trailing_mags(m.group("an") + (m.group("am") or "")).replace(" ", "")
+    high = _trailing_mags(m.group("bn") + (m.group("bm") or "")).replace(" ", "")
+    return low == high and low[-1:] in ("万", "亿", "兆")
 
 
 def _decimal_pair(g: _Grammar, text: str, m: re.Match) -> bool:
@@ -1446,11 +1502,15 @@ def _shared_fraction(g: _Grammar, text: str, q: Quantity) -> list[Quantity]:
 
 def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Unit | None]) -> None:
     """Bare numbers listed before a number with a unit take that unit (2.1和1.4个百分点); so does a
-    number whose 个 is the start of the next one's unit (4.2个、1.8个百分点)."""
+    number whose 个 is the start of the next one's unit (4.2个、1.8个百分点).  A qualifier written before the
+    first of them covers the list (约3.4万及2.7万人次: both about, as 约五百三十二万及六百四十四万元 in news35)."""
+    shared: list[int] = []
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if nxt.start - q.end > 4 or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL", "FRACTION"):
-            continue  # the distance first: most neighbours are further apart than a connector
+        if nxt.start - q.end > 4 or q.upper is not None or nxt.label in ("CARDINAL", "ORDINAL") or (
+                nxt.label == "FRACTION" and (units_of[i + 1] is None or units_of[i + 1].kind != "fraction")):
+            continue  # the distance first: most neighbours are further apart than a connector; of shares only
+            # a unit's (1、2成 share 成), not a word's (过半) or a slash's
         per = _shared_per(units_of[i], units_of[i + 1])
         if q.label != "CARDINAL" and not per and not _shared_ge(units_of[i], units_of[i + 1]):
             continue
@@ -1468,6 +1528,10 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)
         units_of[i] = unit
+        shared.append(i)
+    for i in reversed(shared):
+        if out[i].qualifier is not None and out[i + 1].qualifier is None:
+            out[i + 1] = out[i + 1]._replace(qualifier=out[i].qualifier)
 
 
 def _unqualified_gap(g: _Grammar, gap: str, nxt: Quantity) -> str:

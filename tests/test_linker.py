@@ -2149,3 +2149,10 @@ def test_clean_text_returns_a_name_it_would_not_change_as_it_is():
 ])
 def test_frames_between_a_name_and_its_value_go(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+def test_a_band_of_amounts_before_its_noun_stays_in_the_subject():
+    """A range without unit glued to the noun after it (楼价逾500万至1000万二手住宅) names the class of homes
+    counted: the subject after the count runs through it, and the band gets no event of its own."""
+    events = zhibiao.extract("本月截至20日,已录1557宗楼价逾500万至1000万二手住宅注册。")["events"]
+    assert [(e["value_text"], e["indicator"]) for e in events] == [("1557宗", "楼价逾500万至1000万二手住宅注册")]
