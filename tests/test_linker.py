@@ -674,6 +674,15 @@ def test_a_checkpoint_route_is_no_part_of_a_crossing_name():
     assert one(run("去年经拱北口岸进出口[2100亿元],增长[8.2%]。"), "2100亿元").indicator == "进出口"
 
 
+def test_any_control_point_is_no_part_of_a_crossing_name():
+    # subject_strip strip.control_point: a control point known by its ending (管制站, 口岸), before 过境 too, or
+    # closing the name written after the count
+    events = run("预计约有[139万人次]经罗湖管制站过境,日均约[27.8万人次]。")
+    assert [one(events, v).indicator for v in ("139万人次", "27.8万人次")] == ["过境", "日均过境"]
+    assert one(run("期间预计约有[63.4万人次]经落马洲管制站出入境。"), "63.4万人次").indicator == "出入境"
+    assert one(run("录得共约[110万]内地旅客人次经各海陆空管制站访港。"), "110万").indicator == "内地旅客人次"
+
+
 def test_an_owner_named_once_goes_before_the_bare_measures_of_its_sentence():
     # class owner (a bank by its institution's word) and owned_measure: the later clauses' measures are its own
     events = run("台中银行(2812)11月税后纯益[8.51亿元],累计前11月税后纯益为[82.91亿元],年成长[8.99%],"
