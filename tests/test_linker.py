@@ -525,6 +525,23 @@ def test_city_written_with_shi_is_one_location():
     assert one(evs, "120亿元").indicator != "场销售额"
 
 
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # class location, loc.scope: the levels below the county report their own scope
+    ("今年1-9月份,全镇实现工业总产值[210亿元]。", "210亿元", "工业总产值", "全镇"),
+    # loc.county: a county-level city, district or county of the mainland
+    ("1-10月,福清市居民消费价格总水平上涨[1.4%]。", "1.4%", "居民消费价格总水平", "福清市"),
+    ("顺德区规模以上工业增加值增长[5.1%]。", "5.1%", "规模以上工业增加值", "顺德区"),
+    # a city's 市 before 场 is a market, no county-level city
+    ("义乌市场成交额[2000亿元]。", "2000亿元", "义乌市场成交额", None),
+    # loc.taiwan_townships: a township alone before its value is the location of the indicator carried
+    ("县内总人口为[13645人];北竿乡[2998人]、莒光乡[1496人]。", "2998人", "总人口", "北竿乡"),
+    ("县内总人口为[13645人];北竿乡[2998人]、莒光乡[1496人]。", "1496人", "总人口", "莒光乡"),
+])
+def test_places_below_the_prefecture_are_locations(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
 def test_a_named_zone_is_a_location_but_a_class_of_zones_is_measured():
     e = one(run("张江高新区实现营业收入[900亿元]。"), "900亿元")
     assert (e.indicator, e.location) == ("营业收入", "张江高新区")
