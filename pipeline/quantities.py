@@ -449,7 +449,6 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
 _NEWLINE = re.compile("\n")
 #: what a ratio reaches after its word, earlier in the clause (猪粮比价进一步回落至6.74:1)
 _RATIO_REACH = ("至", "到", "为")
-_CLAUSE_MARKS = re.compile("[,，。;；!?！？]")
 
 
 def _ratio_cued(g: _Grammar, text: str, start: int) -> bool:
@@ -460,11 +459,15 @@ def _ratio_cued(g: _Grammar, text: str, start: int) -> bool:
         return True
     if not text.endswith(_RATIO_REACH, 0, start):
         return False
-    low = max(0, start - 30)
-    marks = [mk.end() for mk in _CLAUSE_MARKS.finditer(text, low, start)]
-    clause = text[marks[-1] if marks else low : start]
+    clause = text[_after_last(text, ",，。;；!?！？", max(0, start - 30), start) : start]
     return any(cue in clause for cue in g.ratio_cues if len(cue) > 1)
 
+
+def _after_last(text: str, marks: str, low: int, start: int) -> int:
+    """Where the text after the last of ``marks`` between ``low`` and ``start`` begins, ``low`` where none stands
+    there: the start of the sentence or clause a cue before a number is looked for in."""
+    cut = max(text.rfind(c, low, start) for c in marks)
+    return cut + 1 if cut >= 0 else low
 
 
 def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity], traditional: bool = False) -> list[Quantity]:
@@ -1119,8 +1122,7 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
         return True  # 平均逗留日数(0.2日): the bracketed value of a length of stay
     # a sentence about a length of stay (旅客平均逗留时间减少0.1日, 不过夜旅客则维持在0.2日):
     # a day count right after a change or level verb measures the stay
-    cut = max(text.rfind(c, low, start) for c in "。\n!?")
-    sentence = text[cut + 1 if cut >= 0 else low : start]
+    sentence = text[_after_last(text, "。\n!?", low, start) : start]
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
 
 
@@ -1313,8 +1315,7 @@ def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, 
     if topic is None or single_digit or text[start - 1 : start] in ("时", "点"):
         return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb; 8时30分 is a time of day
     low = max(0, start - _TOPIC_LOOKBACK)
-    cut = max(text.rfind(c, low, start) for c in "。\n!?；;")
-    return topic.search(text, cut + 1 if cut >= 0 else low, start) is not None
+    return topic.search(text, _after_last(text, "。\n!?；;", low, start), start) is not None
 
 
 def _spec(g: _Grammar, text: str, end: int) -> bool:
