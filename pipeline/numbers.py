@@ -8,7 +8,7 @@ are :class:`fractions.Fraction` so that ``百分之一点五七`` is exactly 1.5
 
 Covered: Arabic digits (thousands separators ``1,097``, spaces ``33 323``,
 decimals, signs ``-2.5`` / ``负0.5``), Chinese positional numerals
-(``三千零十一点一``, ``两百一十九``, colloquial ``三万五``), digit-by-digit
+(``三千零十一点一``, ``两百一十九``, colloquial ``三万五`` and ``1萬2``), digit-by-digit
 numerals (``一五〇〇``, ``六四〇.五``), financial forms (壹贰叁...拾佰仟), 廿/卅,
 and mixed magnitudes (``6.76亿``, ``1.2万亿``, ``3万4000``, ``25万6千``,
 ``3兆9,603亿`` with 兆 = 10^12 as in Taiwan and Hong Kong).
@@ -127,7 +127,7 @@ def _parse_plain(text: str, original: str) -> Fraction:
     total: int | Fraction = 0  # groups closed by a magnitude (万, 亿, 兆)
     section: int | Fraction = 0  # the current group below ten thousand
     pending: int | Fraction | None = None  # a number literal not yet multiplied by a unit
-    pending_single_cn = False  # pending is one Chinese digit right after a unit (三万五)
+    pending_single_cn = False  # pending is one digit right after a unit (三万五, 1萬2)
     last_unit = 0  # the unit just before pending, for 三万五 = 35000
     last_big = 0
     seen_any = False
@@ -142,7 +142,9 @@ def _parse_plain(text: str, original: str) -> Fraction:
                 i = j  # 零 only marks a skipped place (三千零十 = 3010)
                 continue
             pending = literal
-            pending_single_cn = j - i == 1 and ch in DIGITS and last_unit > 0 and text[i - 1] not in "零〇○"
+            # one digit right after a unit, spelled (三万五) or Arabic (1萬2, Taiwan and Hong Kong prices)
+            pending_single_cn = j - i == 1 and (ch in DIGITS or ch.isascii()) and last_unit > 0 \
+                and text[i - 1] not in "零〇○"
             i = j
             seen_any = True
             continue
