@@ -100,6 +100,8 @@ _POINT = re.compile(f"[{_CN_POINTS}]")
 _OPEN = set("(〔[【（<《")
 _CLOSE = set(")〕]】）>》")
 _CLAUSE_START = set("\n。;:!?；：！？ \t")
+#: prefix qualifiers that before a change verb name a session's largest move, not a bound (最多升3.3%)
+_PEAK_WORDS = frozenset({"最多"})
 
 
 def _first_chars(chars: set[str]) -> str:
@@ -278,6 +280,9 @@ class _Grammar:
         self.rank_list = re.compile(
             rf"[{_RANK_DIGITS}](?:、[{_RANK_DIGITS}])+(?P<m>{ord_measure})(?![\u4e00-\u9fff\d])")
         self.rank_item = re.compile(rf"([{_RANK_DIGITS}])(?:{ord_measure})?")
+        # shares listed by spelled digit before the share unit they share (三、四成): the match ends at the last digit
+        share_units = _alt({surface for surface, unit in self.units.items() if unit.kind == "fraction"})
+        self.share_list = re.compile(rf"[{_RANK_DIGITS}两](?:、[{_RANK_DIGITS}两])+(?=(?:{share_units}))")
         self.rank_list_blocks = tails("rank_list_block")
         first = _alt(lex.word_set("ordinal_first"))
         ord_prefix = _alt(lex.word_set("ordinal_prefix"))
@@ -319,10 +324,19 @@ class _Grammar:
         self.date_list = re.compile(
             rf"(?:\s?(?:{list_joins})\s?\d{{1,4}})+\s?(?:{_alt(lex.word_set('date_unit')) or '(?!)'})")
         self.year_tail = re.compile(rf"\s?(?:{_alt(lex.word_set('year_tail')) or '(?!)'})")
+        # a time amount listed before the number (1.98天、1.04天): the list measures one thing
+        time_units = _alt({surface for surface, unit in self.units.items() if unit.kind == "time"})
+        self.listed_time = re.compile(rf"\d+(?:\.\d+)?\s?(?:{time_units})\s?(?:{list_joins})\s?$")
         verbs = _alt(lex.word_set("qualifier_verb"))
         self.verb_quals = {w: q for w, q in self.prefix_quals.items() if len(w) == 1}
         self.verb_qual_char = re.compile(_alt(self.verb_quals))
         self.verb_qual_re = re.compile(rf"(?P<q>{_alt(self.verb_quals)})(?:{verbs})[^,。;!?、%\d\s]{{0,10}}$")
+        # a qualifier right before the change verb of the number (约增加57.34亿度, 至少上升2.7摄氏度); not 最多, which
+        # there names the largest move of a session (白银最多升3.3%), a value rather than a bound
+        change_verbs = lex.word_set("change_verb")
+        change_quals = _alt({w for w in self.prefix_quals if w not in _PEAK_WORDS})
+        self.qualified_change = re.compile(rf"(?P<q>{change_quals})\s?(?:{_alt(change_verbs)})了?\s?$")
+        self.change_verb_lasts = frozenset({w[-1] for w in change_verbs} | {"了"})
         self.unit_stop_re = re.compile(_alt(self.unit_stop))
         # unit_verb words (升至, 折合) stop only the unit they begin with, never a unit read before them
         # (由3.5元升至4元, 100亿美元折合人民币700亿元), so they join the long stop words alone
@@ -401,6 +415,12 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
                 units_of.append(unit)
             pos = ranks.end("m")
             continue
+        listed = _share_list(g, text, m.start()) if ranks is None and text[m.start()] in _CN_VALUE else None
+        if listed is not None:  # 三、四成: spelled shares listed before the 成 they share
+            out += [q for q, _ in listed]
+            units_of += [u for _, u in listed]
+            pos = listed[-1][0].end
+            continue
         pair = _PAIR_RATIO.match(text, m.start()) if _ratio_cued(g, text, m.start()) else None
         if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
             q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
@@ -439,11 +459,43 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
     if halves:  # 跌近半: a half after its qualifier, ending the phrase
         merged = sorted(zip(out + halves, units_of + [None] * len(halves)), key=lambda pair: pair[0].start)
         out, units_of = [q for q, _ in merged], [u for _, u in merged]
+    if "《" in text and out:  # 《封神第一部》: a number written inside a title is part of the title
+        kept = [(q, u) for q, u in zip(out, units_of) if not _in_title(text, q.start, q.end)]
+        out, units_of = [q for q, _ in kept], [u for _, u in kept]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     if g.currency_names is not None and any(q.unit == g.bare_money_unit or _bare_dollar(g, text, q) for q in out):
         out = _paragraph_currency(g, text, out, traditional)
     return out
+
+
+#: how far a title's marks are looked for around a number (《2023年国民经济和社会发展统计公报》)
+_TITLE_REACH = 40
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether a span lies between 《 and 》: a book, film or document title names something, it measures nothing."""
+    opened = text.rfind("《", max(0, start - _TITLE_REACH), start)
+    if opened < 0 or text.find("》", opened, start) >= 0:
+        return False
+    closed = text.find("》", end, end + _TITLE_REACH)
+    return closed >= 0 and text.find("《", end, closed) < 0
+
+
+def _share_list(g: _Grammar, text: str, start: int) -> list[tuple[Quantity, Unit | None]] | None:
+    """Spelled digits listed with 、 before the share unit the last one takes (三、四成, 两、三成): each is a share in
+    that unit, as 1、2成 is; None unless the last item reads as a share (三、四成员 is no list of shares)."""
+    m = g.share_list.match(text, start)
+    if m is None or text[start - 1 : start] in _RANK_INSIDE:
+        return None
+    last = _reread(g, text, m.end() - 1)
+    if last is None or last[0].start != m.end() - 1 or last[0].label != "FRACTION":
+        return None
+    qualifier = _prefix_qualifier(g, text, start)
+    items = [_make(g, text, i, i + 1, Fraction(_CN_VALUE[text[i]]), last[1], qualifier=qualifier)
+             for i in range(start, m.end() - 1, 2)]
+    q, unit = last
+    return [*items, (q if q.qualifier or not qualifier else q._replace(qualifier=qualifier), unit)]
 
 
 _NEWLINE = re.compile("\n")
@@ -550,12 +602,17 @@ def _qualifier_length(g: _Grammar, text: str, end: int, room: int) -> int:
 
 
 def _verb_qualifier(g: _Grammar, text: str, start: int) -> str | None:
-    """A qualifier on the verb before the number: 约占全国的6% (about)."""
+    """A qualifier on the verb before the number: 约占全国的6% (about), 约增加57.34亿度 (about), 至少上升2.7摄氏度 (>=)."""
     low = max(0, start - 14)
-    if g.verb_qual_char.search(text, low, start) is None:
-        return None
-    m = g.verb_qual_re.search(text[low:start])
-    return g.verb_quals[m.group("q")] if m else None
+    at = start - 1 if text[start - 1 : start] == " " else start
+    m = g.qualified_change.search(text, low, start) if text[at - 1 : at] in g.change_verb_lasts else None
+    if m is None:
+        if g.verb_qual_char.search(text, low, start) is None:
+            return None
+        m = g.verb_qual_re.search(text, low, start)
+    if m is None or text.endswith(g.prefix_block, 0, m.end("q")):
+        return None  # 合约占3,447份: 约 ends the word 合约, it qualifies nothing
+    return g.prefix_quals[m.group("q")]
 
 
 def _suffix_qualifier(g: _Grammar, text: str, end: int, kind: str | None) -> str | None:
@@ -735,9 +792,19 @@ def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     qualifier = _prefix_qualifier(g, text, start) or _verb_qualifier(g, text, start)
     suffix = _suffix_qualifier(g, text, end, "fraction")
     if qualifier is None and suffix is None and not text.endswith(g.share_cues, 0, start) \
-            and not text.startswith(g.share_tails, end):
+            and not text.startswith(g.share_tails, end) and not _share_verb_before(text, start):
         return None
     return _make(g, text, start, end, Fraction(100 * a, b), None, "FRACTION", qualifier or suffix, unit_name="%")
+
+
+#: how far back in its clause the verb of a share is looked for (占全国总数2/3)
+_SHARE_REACH = 12
+
+
+def _share_verb_before(text: str, start: int) -> bool:
+    """占 earlier in the clause, before the noun of the whole (占全国总数2/3): the slash writes the share taken."""
+    low = _after_last(text, ",，。;；!?！？、", max(0, start - _SHARE_REACH), start)
+    return text.find("占", low, start) >= 0
 
 
 #: the denominators of per cent and its relatives (百分之, 千分之, 百万分之): a PERCENT, not a FRACTION
@@ -1112,9 +1179,15 @@ _SENTENCE_LOOKBACK = 200
 
 
 def _time_cue(g: _Grammar, text: str, start: int) -> bool:
-    window = text[max(0, start - 8) : start].rstrip().rstrip("至到了为")
+    """Whether a time amount starting at ``start`` is a measured value: a time_cue word before it (停留2.3天,
+    在泊时间分别为1.04天, 平均可用超过30天), a time amount listed before it that has one (1.98天、1.04天), or a
+    sentence about a length of stay."""
+    window = _cue_window(g, text, start)
     if window.endswith(g.time_cues):
         return True
+    listed = g.listed_time.search(text, max(0, start - _LIST_REACH), start)
+    if listed is not None:
+        return _time_cue(g, text, listed.start())
     low = max(0, start - _SENTENCE_LOOKBACK)
     if g.stay_word.search(text, low, start) is None:
         return False  # the common case (a year, a date): no length of stay is talked about
@@ -1124,6 +1197,20 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     # a day count right after a change or level verb measures the stay
     sentence = text[_after_last(text, "。\n!?", low, start) : start]
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
+
+
+#: how far back a time amount listed before another is looked for (1.98天、1.04天)
+_LIST_REACH = 14
+
+
+def _cue_window(g: _Grammar, text: str, start: int) -> str:
+    """The text before a number up to where a cue word would end: the verbs and particles that link a cue to its
+    value (为, 了, 的, 分别) and a prefix qualifier (超过, 约) are left out, so the cue before them counts."""
+    window = text[max(0, start - 10) : start].rstrip().rstrip("至到了为的")
+    if window.endswith("分别"):
+        window = window[:-2]
+    length = _qualifier_length(g, window, len(window), len(window))
+    return window[: len(window) - length].rstrip().rstrip("至到了为的") if length else window
 
 
 def _big_magnitude(m: re.Match) -> bool:
