@@ -1,0 +1,34 @@
+"""The linker on the names of Taiwan, Hong Kong and Macau news: films by origin, companies named after their place,
+a place's banking sector."""
+from __future__ import annotations
+
+import pytest
+
+from .test_linker import one, run
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # origin_noun 电影$: films counted or shared by where they were made keep their place (corpus news59, news64)
+    ("2022年全港一共上映217部电影,当中[27部]为香港电影。", "27部", "香港电影", "全港"),
+    ("同期香港电影所占的份额,则由约[80%]锐减至约20%。", "80%", "香港电影", None),
+    # a place's box office is the place's, the location (corpus news60)
+    ("去年香港中西电影票房全年总收入为[11亿3147万元]。", "11亿3147万元", "中西电影票房总收入", "香港"),
+    ("香港电影票房收入为[10亿元]。", "10亿元", "电影票房收入", "香港"),
+])
+def test_films_named_by_their_origin_keep_the_place(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # owner words: a company or resort whose name opens with its place (corpus news61, news65)
+    ("台湾行动宽频用户数为2981.2万,台湾大哥大用户数为[949.5万户]。", "949.5万户", "台湾大哥大用户数", "台湾"),
+    ("当中来自澳门美高梅收益升[2.1%]至134.08亿元。", "2.1%", "澳门美高梅收益", None),
+    # a place's banking sector is no bank: the place is the location (corpus news57)
+    ("截至年底,澳门银行业总资产[2.43万亿元],同比跌6.21%。", "2.43万亿元", "银行业总资产", "澳门"),
+    # a bank named after its place keeps it
+    ("重庆银行营业收入为[10亿元]。", "10亿元", "重庆银行营业收入", None),
+])
+def test_companies_named_after_their_place_keep_it(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
