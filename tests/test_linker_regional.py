@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import zhibiao
+
 from .test_linker import one, run
 
 
@@ -45,3 +47,16 @@ def test_companies_named_after_their_place_keep_it(text, value, indicator, locat
 ])
 def test_an_amount_converted_in_brackets_restates_the_one_before(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, period", [
+    # periods.yaml year: Macau writes a year by its last two digits (corpus news57, devF)
+    ("截至二三年底,澳門銀行業總資產2.43萬億元,同比跌6.21%。", "2.43萬億元", "二三年底"),
+    ("二三年銀行業整體營業收入達292.69億元。", "292.69億元", "二三年"),
+    # find.anaphoric 昨: the Hong Kong press's yesterday, alone (corpus news51, news63)
+    ("國際現貨金價昨亦闖一關,昨衝破每安士5,500美元大關。", "5,500美元", "昨"),
+])
+def test_periods_of_hong_kong_and_macau_press(text, value, period):
+    # the tagger's periods (find_periods), as the pipeline gives them to the linker
+    (e,) = [e for e in zhibiao.extract(text)["events"] if e["value_text"] == value]
+    assert e["period"] == period
