@@ -158,6 +158,10 @@ def _year(m: dict[str, Any], suffix: str, ref: date | None, g: PeriodGrammar) ->
     y, roc, ry = m.get("y" + suffix), m.get("roc" + suffix), m.get("ry" + suffix)
     if y:
         return number(y)
+    yy = m.get("yy" + suffix)
+    if yy:  # Macau's year by its last two digits (二三年: 2023), never an ROC year of the 1920s
+        n = number(yy)
+        return None if n is None else 2000 + n
     if roc:
         n = number(roc)
         if n is None:

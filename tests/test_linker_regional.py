@@ -1,0 +1,62 @@
+"""The linker on the names of Taiwan, Hong Kong and Macau news: films by origin, companies named after their place,
+a place's banking sector."""
+from __future__ import annotations
+
+import pytest
+
+import zhibiao
+
+from .test_linker import one, run
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # origin_noun 电影$: films counted or shared by where they were made keep their place (corpus news59, news64)
+    ("2022年全港一共上映[217部]电影,当中[27部]为香港电影。", "27部", "香港电影", "全港"),
+    ("同期香港电影所占的份额,则由约[80%]锐减至约[20%]。", "80%", "香港电影", None),
+    # a place's box office is the place's, the location (corpus news60)
+    ("去年香港中西电影票房全年总收入为[11亿3147万元]。", "11亿3147万元", "中西电影票房总收入", "香港"),
+    ("香港电影票房收入为[10亿元]。", "10亿元", "电影票房收入", "香港"),
+])
+def test_films_named_by_their_origin_keep_the_place(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # owner words: a company or resort whose name opens with its place (corpus news61, news65)
+    ("台湾行动宽频用户数为[2981.2万],台湾大哥大用户数为[949.5万户]。", "949.5万户", "台湾大哥大用户数", "台湾"),
+    ("当中来自澳门美高梅收益升[2.1%]至[134.08亿元]。", "2.1%", "澳门美高梅收益", None),
+    # a place's banking sector is no bank: the place is the location (corpus news57)
+    ("截至年底,澳门银行业总资产[2.43万亿元],同比跌[6.21%]。", "2.43万亿元", "银行业总资产", "澳门"),
+    # a bank named after its place keeps it
+    ("重庆银行营业收入为[10亿元]。", "10亿元", "重庆银行营业收入", None),
+])
+def test_companies_named_after_their_place_keep_it(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # filler_prefix 折合: an amount converted to another currency in brackets restates the one before it (corpus news63)
+    ("期内总博彩收入按年下跌[4.7%]至[71.4亿港元](折合[9.19亿美元]),较上季亦下跌[1.8%]。", "9.19亿美元", "总博彩收入"),
+    ("平均单价由[406美元]增为[591美元](折合新台币[1万7000元])。", "1万7000元", "平均单价"),
+    # strip.currency_note: the note of the currency opening that bracket names nothing (corpus news60, devG)
+    ("去年中西电影票房全年总收入为[11亿3147万元](港币,下同,约[1亿4476万美元])。", "1亿4476万美元", "中西电影票房总收入"),
+    # 折合 before a measure of its own is a verb, no restatement
+    ("8月出生数为[8464人],折合年粗出生率为[4.27‰]。", "4.27‰", "年粗出生率"),
+])
+def test_an_amount_converted_in_brackets_restates_the_one_before(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, period", [
+    # periods.yaml year: Macau writes a year by its last two digits (corpus news57, devF)
+    ("截至二三年底,澳門銀行業總資產2.43萬億元,同比跌6.21%。", "2.43萬億元", "二三年底"),
+    ("二三年銀行業整體營業收入達292.69億元。", "292.69億元", "二三年"),
+    # find.anaphoric 昨: the Hong Kong press's yesterday, alone (corpus news51, news63)
+    ("國際現貨金價昨亦闖一關,昨衝破每安士5,500美元大關。", "5,500美元", "昨"),
+])
+def test_periods_of_hong_kong_and_macau_press(text, value, period):
+    # the tagger's periods (find_periods), as the pipeline gives them to the linker
+    (e,) = [e for e in zhibiao.extract(text)["events"] if e["value_text"] == value]
+    assert e["period"] == period
