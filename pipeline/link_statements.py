@@ -220,8 +220,14 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     else:
         value_kind = pred.kind if spec.right_predicate else \
             _kind(doc, mem, ctx, pred.kind, subject, carried, prev, n, last_end, pred_start)  # 有13个行业增速高于…
+    if value_kind == "share" and getattr(ctx.q, "label", None) in _AMOUNTS and getattr(ctx.q, "unit", None) not in _SHARE_UNITS:
+        # 内地旅客占3,144万人次: a count or an amount said with 占 is a level; a share is a per cent, a multiple or a
+        # bare ratio term (none of the design files' 911 shares has another unit)
+        value_kind = "level"
     kind = "target" if value_kind != "rank" and is_target(doc, ctx.sentence[0], ctx.q.start) else value_kind
     basis = _basis(doc, ctx, match, pred) if value_kind == "change" else None
+    if basis is None and value_kind == "change" and n > 1 and pred.spec.basis == "cue":
+        basis = _listed_rate_basis(doc, last_end)  # 分别录得13.1%及32.4%的按年升幅
     sign = pred.sign if value_kind == "change" else 1
     if sign > 0 and value_kind == "change" and pred.kind != "change" and _fall_noun_before(doc, ctx, pred_start):
         sign = -1  # 路环减幅更大,达33%: a verb of being after a fall noun states the fall's size
@@ -1016,6 +1022,15 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
     return "level"
 
 
+def _listed_rate_basis(doc: Document, last_end: int) -> Optional[str]:
+    """The basis a rate noun after a list of values carries (分别录得13.1%及32.4%的按年升幅 -> yoy, class
+    rate_basis), as a basis word before the noun after one value does (rule change.rate_after)."""
+    eng = doc.eng
+    m = eng.p_list_rate_after.match(doc.text, last_end) or eng.p_list_fall_after.match(doc.text, last_end)
+    word = m.group("basis_word") if m is not None else None
+    return next((b for pat, b in eng.rate_basis if pat.fullmatch(word)), None) if word else None
+
+
 def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) -> Optional[str]:
     """The basis of a change: the rule's, the trigger's, a rate word's (的年均增长率), the reference after a
     comparative (低于上月), else the nearest comparison cue before the value in the sentence."""
@@ -1038,6 +1053,7 @@ def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) 
 
 _COORDINATORS = regex.compile(r"[、和及与]")
 _AMOUNTS = frozenset({"MONEY", "QUANTITY"})  # labels of values that are no rate
+_SHARE_UNITS = frozenset({"%", "‰", "倍", "成", ""})  # units a share is written in (成 where the tagger keeps it)
 _JOINER_CHARS = "、和及与或"  # the joiners of listed values
 
 

@@ -54,6 +54,7 @@ from .linker_rules import LinkerRules, default_rules, load_rules
 __all__ = ["Event", "link", "load_rules", "LinkerRules", "Span"]
 
 _WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_NOUN_START = regex.compile(r"(?!的)[\p{Han}A-Za-z]")  # a noun right after a count (41个城市), not 的 (…的价格)
 
 
 @collector_paused()
@@ -211,6 +212,9 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
                 region = paren_run_start
                 paren_run_start = None
             left = text[region:q.start]
+        if paren is None and k + 1 < len(clause_qs) \
+                and _count_opens_measured_subject(doc, q, left, right, region, clause_qs[k + 1]):
+            continue  # 长三角地区41个城市平均优良天数比例为80.5%: the count is part of the next value's subject
         n_trace = len(mem.trace)
         n_ev = len(mem.events)
         ctx = ValueContext(q, left, right, region, clause, sentence, clause_qs[k + 1:], topic, location)
@@ -276,6 +280,24 @@ def _count_opens_subject(doc: Document, q: QuantityLike, right: str) -> bool:
     return bool(_WORD_CHAR.match(right)) and not doc.eng.p_stop.match(right)
 
 
+def _count_opens_measured_subject(doc: Document, q: QuantityLike, left: str, right: str, region: int,
+                                  nxt: QuantityLike) -> bool:
+    """A count of items opening its clause before a noun whose statement the clause's next value ``nxt`` is (长三角
+    地区41个城市平均优良天数比例为80.5%, 8个国家高新区实现营业收入7831.36亿元 after 营业收入中): it only names the
+    set the value is stated of (convention 6), so it has no event and the subject runs through it.  Not a count
+    whose items passed a threshold (7个市州地区生产总值超过500亿元, 7个市增长50%以上: the next value has a
+    qualifier; a count of items that did something, rules level.count_that*), nor one whose clause goes on to
+    another noun after 、 (18个行业正增长或扭亏为盈、增长面达52.9%)."""
+    if getattr(q, "label", None) not in _COUNTED or getattr(q, "unit", None) not in _ITEM_UNITS \
+            or getattr(nxt, "qualifier", None) is not None or _THRESHOLD_TAIL.match(doc.text, nxt.end):
+        return False
+    lead = doc.eng.p_value_lead.search(right.rstrip())
+    noun = right[:lead.start()] if lead is not None else ""
+    if not _NOUN_START.match(noun) or "、" in _BRACKETED.sub("", right) or not _count_opens_subject(doc, q, right):
+        return False  # (较10月上半月的308宗减少8%, 较前一日1090元/克的价格上涨: no noun of the count's own before its verb)
+    return not left.strip() or _left_names_nothing(doc, region, q.start)
+
+
 def _after_period(doc: Document, start: int, end: int) -> str:
     """The clause's text after the periods and spaces that open it: what the clause says of that time."""
     text = doc.text
@@ -307,6 +329,11 @@ def _before_cause(doc: Document, start: int, end: int, cause: Optional[regex.Mat
 _LISTED = regex.compile(r"[、和及与]")
 _COUNT_AND_AMOUNT = {"QUANTITY", "MONEY"}  # the labels of a count of items and of an amount of money
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
+_COUNTED = frozenset({"QUANTITY", "CARDINAL"})  # labels of counts of items
+# the measure words of a count of items, units or bodies (those of rule level.count_that_opening)
+_ITEM_UNITS = frozenset({"个", "种", "家", "项", "户", "所", "座", "条", "只", "款", "类"})
+_BRACKETED = regex.compile(r"\([^()]*\)")  # a bracket inside a name (县(市、区)), its 、 no list
+_THRESHOLD_TAIL = regex.compile(r"\s*(?:及|或)?(?:以上|以下)")  # 增长50%以上: a threshold, not a statement
 
 
 def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: bool, topic: Optional[Subject],

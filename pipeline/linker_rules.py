@@ -310,6 +310,7 @@ class EnginePatterns:
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
+    p_value_lead: regex.Pattern  # a trigger, then at most a short noun, ending the text before a value (比例为, 实现营业收入)
     p_not_a_name: regex.Pattern  # what a subject may hold and still name nothing (from 2010年末, 前两个月, 底)
     p_fillers_only: regex.Pattern  # the same, without the one-character rule: the words before a trigger
     p_head: regex.Pattern
@@ -539,6 +540,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_plural_anaphor=lists.compile("^(?:" + alt["plural_anaphor"] + ")$"),
         p_trigger_only=lists.compile("^(?:" + alt["trigger"] + ")$"),
         p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)?$"),
+        p_value_lead=lists.compile("(?:" + alt["trigger"] + r")[^,;:]{0,8}$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
         p_not_a_name=lists.compile(r"^(?:\p{Han}$|" + fillers + "*+$)"),  # possessive: no backtracking over the splits
         p_fillers_only=lists.compile("^" + fillers + "*+$"),
@@ -574,9 +576,14 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
                                             + alt["rate_tail"] + ")$")),
         p_share_tail=EndPattern(lists.compile("的?" + alt["share_tail"] + "$")),
         p_ratio_whole=EndPattern(lists.compile("的?" + alt["ratio_whole"] + "$")),
-        p_list_rate_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["rate_tail"] + "|"
-                                        + alt["rate_tail_de"] + ")"),
-        p_list_fall_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*(?:" + alt["fall_noun"] + ")"),
+        # (a judging adjective, real or nominal, and a basis word may stand before the noun: 分别录得13.1%及32.4%的按年
+        # 升幅, 3倍及2.4倍的同比增幅; 增长 and 成长 name a rise there too: 分别录得20.2%、24.1%及0.4%的增长)
+        p_list_rate_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*" + opt("rate_adjective")
+                                        + r"(?:实质|实际|名义)?(?P<basis_word>" + alt["rate_basis"] + r")?(?:"
+                                        + alt["rate_tail"] + "|" + alt["rate_tail_de"] + "|增长|成长)"),
+        p_list_fall_after=lists.compile(r"\s*" + opt("right_qualifier") + r"\s*的\s*" + opt("rate_adjective")
+                                        + r"(?P<basis_word>" + alt["rate_basis"] + r")?(?:" + alt["fall_noun"]
+                                        + "|负增长|负成长)"),
         p_forecast_tail=EndPattern(lists.compile(alt["forecast_growth"] + "的?" + alt["forecast_noun"]
                                                  + "(?:值|数)?$")),
         p_head_sector=lists.compile(alt["head_sector"] + "$"),

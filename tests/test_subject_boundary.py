@@ -153,15 +153,16 @@ def test_bad_model_file(tmp_path):
 
 
 def test_linker_applies_the_model_and_keeps_the_rule():
-    # (建材批發業營業額更寫下… is now cut by the phrase rule subject.adverb_predicate, rules alone)
-    text = "七個禮拜以來新界東樓價累升5%。"
+    # (建材批發業營業額更寫下… is now cut by the phrase rule subject.adverb_predicate, rules alone, and 七個禮拜以來
+    # by the period grammar, which reads 七个礼拜 as the period)
+    text = "今次升浪中新界東樓價累升5%。"
     with subject_boundary.using(None):
         (rules_only,) = zhibiao.extract(text)["events"]
     (event,) = zhibiao.extract(text)["events"]
-    assert rules_only["indicator"] == "七个礼拜以来新界东楼价"
-    assert event["indicator"] == "楼价"
+    assert rules_only["indicator"] == "今次升浪中新界东楼价"
+    assert event["indicator"] == "新界东楼价"
     assert event["rule"] == rules_only["rule"]
-    assert text[event["indicator_start"]:event["indicator_end"]] == "樓價"
+    assert text[event["indicator_start"]:event["indicator_end"]] == "新界東樓價"
 
 
 class _Last:
