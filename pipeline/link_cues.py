@@ -222,13 +222,25 @@ def basis_for(doc: Document, sentence: tuple[int, int], pos: int, clause_start: 
     sent_start = sentence[0]
     seg = doc.text[sent_start:pos]
     if len(seg) > _MEMO_BEFORE:
-        return _basis_before(doc, sentence, seg, pos, clause_start)
+        return _basis_before(doc, sentence, seg, pos, clause_start) or carried_basis(doc, pos)
     key = (seg, min(max(clause_start - sent_start, -1), len(seg)))  # (no cue ends before -1 or after the text)
     memo = doc.eng.bases_before
     got = memo.get(key, UNKNOWN)
     if got is UNKNOWN:
         got = memo.keep(key, _basis_before(doc, sentence, seg, pos, clause_start))
-    return got
+    return got or carried_basis(doc, pos)
+
+
+def carried_basis(doc: Document, pos: int) -> Optional[str]:
+    """The basis of the last cue before ``pos`` that the text says holds for what follows (比去年同期(下同),
+    以下均为同比), for a value whose sentence has no cue of its own (convention 11): found once per document."""
+    carried = doc.carried_bases
+    if carried is None:
+        pat = doc.eng.p_basis_carry
+        found = pat.finditer(doc.text) if pat is not None else ()
+        carried = doc.carried_bases = [(m.start(), b) for m in found if (b := basis_for_cue(doc, m.group("cue")))]
+    i = bisect_right(carried, (pos, "")) - 1
+    return carried[i][1] if i >= 0 else None
 
 
 #: characters of a sentence's text before a value short enough for its basis (and whether a target cue stands there)

@@ -84,6 +84,7 @@ class Document:
         # filled in as the stages ask: the basis cues that may match in a sentence and what a sentence
         # says around each period (link_cues)
         self.sentence_cues: dict[tuple[int, int], Any] = {}  # link_cues._SentenceCues
+        self.carried_bases: Optional[list[tuple[int, str]]] = None  # link_cues.carried_basis
         self.period_facts: dict[tuple[int, int, int], Any] = {}
         # a sentence -> where the walk over its periods stands (link_cues.period_for)
         self.period_walks: dict[tuple[int, int], tuple[int, int, Any, int]] = {}

@@ -1019,6 +1019,9 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
     if carried and last is not None and last.kind == "change" and last.indicator == subject.text \
             and last.unit == q.unit and names_period_only(doc, ctx.region_start, pred_start):
         return "change"  # 本地生产总值按年上升1.8%,第二季为3.2%: the same rate, for another period
+    if carried and last is not None and last.kind == "change" and last.indicator == subject.text \
+            and last.unit == q.unit == "%" and eng.p_compared_value.search(doc.text, ctx.clause[0], q.start):
+        return "change"  # GDP增长5%,较上年同期的4.1%加快: the reference compared with is the same rate (convention 9)
     return "level"
 
 

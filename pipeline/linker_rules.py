@@ -161,6 +161,9 @@ LEXICON_CLASSES = (
     "partner_frame",  # 输往/对 + a set of partners + measure (输往大部分主要目的地的整体出口货值): items fill the set
     "partner_gap",  # change verbs between a partner written alone and its value (东协增32.2%)
     "forecast_ref",  # a forecast noun (group ``noun``) right before a value compared with (较5月预测1.82%): its own subject
+    "basis_carry",  # words after a basis cue saying it holds for the text after it (比去年同期(下同)增长4.6%)
+    "basis_carry_lead",  # words before a basis cue saying the same (以下均为同比)
+    "compared_value_lead",  # comparison words before a reference and 的 and its value (较上年同期的4.1%, 优于韩国的1.8%)
 )
 
 
@@ -296,6 +299,10 @@ class EnginePatterns:
     p_location: "LongestPrefix"  # place words and patterns, longest at a position
     p_basis_prefix: Optional[regex.Pattern]
     p_basis_suffix: Optional[EndPattern]
+    # a basis cue the text says holds for what follows (比去年同期(下同), 以下均为同比): group cue
+    p_basis_carry: Optional[regex.Pattern]
+    # a comparison word, its reference and 的 ending the text before a value: the value is the reference's own
+    p_compared_value: regex.Pattern
     p_share_noun: regex.Pattern
     p_change_trigger: regex.Pattern  # a change trigger ending the text (adverbs after it allowed)
     p_trigger_change: regex.Pattern  # any change trigger
@@ -525,6 +532,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         # the longest cue at the start (与去年同期比较, not 与去年同期 leaving 比较 in the name)
         p_basis_prefix=lists.compile("(?:" + bases_alt + ")", regex.POSIX) if bases else None,
         p_basis_suffix=EndPattern(lists.compile("(?:" + bases_alt + r")\s*$")) if bases else None,
+        p_basis_carry=lists.compile("(?P<cue>" + bases_alt + r")\s*[)(,]?\s*" + alt["basis_carry"] + "|"
+                                    + alt["basis_carry_lead"] + r"\s*(?P<cue>" + bases_alt + ")") if bases else None,
         p_share_noun=lex["share_noun"],
         p_change_trigger=lists.compile(alt["trigger_change"] + opt("change_adverb") + "$"),
         p_trigger_change=lex["trigger_change"],
@@ -612,6 +621,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_compare_open=lists.compile(r"[\s,;:]*(?:(?:" + alt["filler_prefix"] + r")+|(?P<lead>\p{Han}{1,4}?))?\s*"
                                      + alt["compare_open"]),
         p_compare_word=lists.compile(alt["compare_open"]),
+        p_compared_value=lists.compile(alt["compared_value_lead"] + r"[^,;]{0,12}?[的之]\s*$"),
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
         # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value
         p_ref_value_gap=lists.compile(r"\s*[(（]?\s*" + opt("ref_value_lead") + r"[的之]?\s*" + opt("ref_value_noun")
