@@ -454,6 +454,8 @@ class EnginePatterns:
     region_owners: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # the characters before a value -> how far back the places written alone there start (link_statements)
     placed_starts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a sentence's text before a period -> the cues it ends in (link_cues._cues_ending)
+    period_cues: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:
