@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 import regex
 
 from .link_document import CLOSE, OPEN, PUNCT, Document, Span
-from .linker_rules import EndPattern
+from .linker_rules import EndPattern, EnginePatterns
 from .memo import UNKNOWN
 
 _REF_SPLIT = regex.compile(r"\s*(?:和|及|与|、)\s*")
@@ -75,16 +75,34 @@ def _period_facts(doc: Document, sent_start: int, p: Span) -> _Facts:
         eng = doc.eng
         text = doc.text
         before = text[sent_start:p.start]
+        share_ref, period_ref, compared, after_cause, start_ref = _cues_ending(eng, before)
         # a span opened by 起 or 开始 (由2013年4月1日起至2014年1月31日, 从3月份开始) is the statement's own
         # period, never a reference
         reference = "起" not in p.text and not eng.p_span_start_tail.match(text, p.end) \
-            and (_ends_with(eng.p_period_ref, before) or bool(eng.p_ref_period_tail.match(text, p.end)))
-        compared = _ends_with(eng.p_compare_ref, before)
-        facts = _Facts(_ends_with(eng.p_share_ref, before), reference, compared, _ends_with(eng.p_cause_lead, before),
-                       compared and _ends_with(eng.p_start_ref, before),  # (asked only of a compared period)
+            and (period_ref or bool(eng.p_ref_period_tail.match(text, p.end)))
+        facts = _Facts(share_ref, reference, compared, after_cause, compared and start_ref,
                        doc.next_mark(PUNCT, p.end), _closing_bracket(doc, sent_start, p.start, p.end))
         doc.period_facts[key] = facts
     return facts
+
+
+def _cues_ending(eng: EnginePatterns, before: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether the sentence's text ``before`` a period ends in a share's reference, a reference period's cue, a
+    comparison cue, a cause's lead and a start-point word: the text's alone, kept per text up to ``_SHORT_BEFORE``
+    characters (every reading of a repeated sentence finds its periods at new positions, and asks again)."""
+    if len(before) > _SHORT_BEFORE:
+        return _cues_at_end(eng, before)
+    got = eng.period_cues.get(before)
+    if got is None:
+        got = eng.period_cues.keep(before, _cues_at_end(eng, before))
+    return got
+
+
+def _cues_at_end(eng: EnginePatterns, before: str) -> tuple[bool, bool, bool, bool, bool]:
+    """``_cues_ending`` searched (the start-point word only after a comparison cue, which it needs)."""
+    compared = _ends_with(eng.p_compare_ref, before)
+    return (_ends_with(eng.p_share_ref, before), _ends_with(eng.p_period_ref, before), compared,
+            _ends_with(eng.p_cause_lead, before), compared and _ends_with(eng.p_start_ref, before))
 
 
 def _ends_with(pattern: EndPattern, text: str) -> bool:

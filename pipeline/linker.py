@@ -49,7 +49,8 @@ from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
                               framed_item, region_owner, state_value)
 from .link_subjects import Subject, owner_at, split, subject_before
-from .linker_rules import LinkerRules, default_rules, load_rules
+from .linker_rules import EnginePatterns, LinkerRules, default_rules, load_rules
+from .memo import UNKNOWN
 
 __all__ = ["Event", "link", "load_rules", "LinkerRules", "Span"]
 
@@ -312,17 +313,70 @@ def _after_period(doc: Document, start: int, end: int) -> str:
     return text[i:end] if i > start else ""
 
 
-def _before_cause(doc: Document, start: int, end: int, cause: Optional[regex.Match]) -> str:
+_TOPIC_CONTEXT = 8  # characters before a clause kept with it: its topic's patterns look back two at most
+_MEMO_TOPIC = 64  # characters of a clause short enough for its topic's frame to be kept
+
+
+def _topic_frame(doc: Document, c_start: int, c_end: int, has_quantities: bool) -> Optional[tuple[int, int, bool]]:
+    """Where the topic of a clause without a statement is written, [start, end), and whether a heading frames it;
+    None where the clause's words say it holds none (a heading alone, a clause of no topic before its cause).
+
+    What the clause's own patterns read (heading, cause, remark, no-topic words) depends on its text and the few
+    characters before it alone: news repeats its clauses, and a short one's frame is kept per that text."""
+    context = max(0, c_start - _TOPIC_CONTEXT)
+    seg = doc.text[context:c_end]
+    if c_end - c_start > _MEMO_TOPIC:
+        frame = _read_topic_frame(doc.eng, seg, c_start - context, has_quantities)
+    else:
+        key = (seg, c_start - context, has_quantities)
+        frame = doc.eng.topic_frames.get(key, UNKNOWN)
+        if frame is UNKNOWN:
+            frame = doc.eng.topic_frames.keep(key, _read_topic_frame(doc.eng, seg, c_start - context, has_quantities))
+    if frame is None:
+        return None
+    return frame[0] + context, frame[1] + context, frame[2]
+
+
+def _read_topic_frame(eng: EnginePatterns, text: str, c_start: int, has_quantities: bool
+                      ) -> Optional[tuple[int, int, bool]]:
+    """``_topic_frame`` of the clause ``text[c_start:]``, positions in ``text``."""
+    c_end = len(text)
+    clause_text = text[c_start:c_end].strip()
+    if not clause_text:
+        return None
+    t_start, t_end = c_start, c_end
+    lead = eng.p_heading_lead.match(text, c_start, c_end)
+    tail = eng.p_heading_tail.search(text, c_start, c_end)
+    measure = eng.p_measure_heading.match(text, c_start, c_end)
+    headed = not has_quantities and (measure is not None or lead is not None or tail is not None)
+    if measure is not None and not has_quantities:
+        t_start, t_end = measure.span("topic")  # 若以每坪成交均价来看: the heading names the measure that follows
+    elif lead is not None and not has_quantities:
+        t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
+    elif tail is not None and not has_quantities:
+        t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
+    cause = eng.p_topic_cause.search(text, t_start, t_end)
+    if cause is None and not headed:
+        # 东南亚航线市场表现仍然理想: a remark on how the topic fares ends it, as a cause does
+        cause = eng.p_topic_remark.search(text, t_start, t_end)
+    if not headed and (eng.p_heading.search(clause_text)
+                       or eng.p_not_topic.search(_before_cause(eng, text, t_start, t_end, cause))):
+        return None
+    if cause is not None:
+        t_end = cause.start()  # 电脑电子产品及光学制品业受惠…需求畅旺: the topic is written before its cause
+    return t_start, t_end, headed
+
+
+def _before_cause(eng: EnginePatterns, text: str, start: int, end: int, cause: Optional[regex.Match]) -> str:
     """The text of a clause that a topic is read from: the whole clause, or where a cause (``cause``, the clause's
     first) follows the topic, what is written before the cause after a conjunction opening it (而石油化工原料、塑胶与
     塑胶制品则受…影响, 虽然基本金属和塑橡胶制品因市场需求保守: a contrast names its items, which the cause's words no
     longer hide)."""
-    text = doc.text
     if cause is None:
         return text[start:end].strip()
     while start < cause.start() and text[start].isspace():
         start += 1
-    lead = doc.eng.p_filler_prefix.match(text, start, cause.start())
+    lead = eng.p_filler_prefix.match(text, start, cause.start())
     return text[lead.end() if lead is not None else start:cause.start()].strip()
 
 
@@ -342,31 +396,13 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     the topic of the values that follow (and becomes the carried subject)."""
     text = doc.text
     c_start, c_end = clause
-    clause_text = text[c_start:c_end].strip()
-    if not clause_text:
+    frame = _topic_frame(doc, c_start, c_end, has_quantities)
+    if frame is None:
         return topic, location
-    t_start, t_end = c_start, c_end
-    lead = doc.eng.p_heading_lead.match(text, c_start, c_end)
-    tail = doc.eng.p_heading_tail.search(text, c_start, c_end)
-    measure = doc.eng.p_measure_heading.match(text, c_start, c_end)
-    headed = not has_quantities and (measure is not None or lead is not None or tail is not None)
-    if measure is not None and not has_quantities:
-        t_start, t_end = measure.span("topic")  # 若以每坪成交均价来看: the heading names the measure that follows
-    elif lead is not None and not has_quantities:
-        t_start = lead.end()  # 分季度看全国城镇调查失业率: the topic follows the heading
-    elif tail is not None and not has_quantities:
-        t_end = tail.start()  # 进口方面,年增30.1%: the topic is written before the heading word
-    cause = doc.eng.p_topic_cause.search(text, t_start, t_end)
-    if cause is None and not headed:
-        # 东南亚航线市场表现仍然理想: a remark on how the topic fares ends it, as a cause does
-        cause = doc.eng.p_topic_remark.search(text, t_start, t_end)
-    if not headed and (doc.eng.p_heading.search(clause_text)
-                       or doc.eng.p_not_topic.search(_before_cause(doc, t_start, t_end, cause))
-                       or doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end))):
+    t_start, t_end, headed = frame
+    if not headed and doc.eng.p_not_topic.match(_after_period(doc, c_start, c_end)):
         # (a cause written after its period is no topic either: 2022年因塞港缺料问题缓解,1-10月产值370亿元)
         return topic, location
-    if cause is not None:
-        t_end = cause.start()  # 电脑电子产品及光学制品业受惠…需求畅旺: the topic is written before its cause
     subj, loc, share = subject_before(doc, t_start, t_end, topic=True)
     framed = framed_item(doc, subj, loc)
     if framed is None and subj is None and not has_quantities:

@@ -462,6 +462,10 @@ class EnginePatterns:
     region_owners: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # the characters before a value -> how far back the places written alone there start (link_statements)
     placed_starts: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a sentence's text before a period -> the cues it ends in (link_cues._cues_ending)
+    period_cues: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    # a clause without a statement (with the characters before it) -> where its topic is written (linker._topic_frame)
+    topic_frames: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
 
     def __post_init__(self) -> None:
         if self.p_basis_prefix is not None:

@@ -101,21 +101,12 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
     return _state(rules).unnamed(subject, _bin(gap), pred).named(rules)
 
 
-def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Sequence[Word],
-             contractions: Sequence[str]) -> Unnamed:
+def _unnamed(subject: str, gap: str, pred: str, words: Sequence[Word], offer: "Offer") -> Unnamed:
+    """The candidates of ``subject`` before the catalogue is asked of their texts: the spans ``offer`` keeps (the
+    same for every gap and predicate of the subject), described."""
     words = list(words) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
-    spans, feats, rests = [], [], []
-    matches = rules.catalogue.matches(subject)
-    # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them, and the names
-    # they make: a span keeps it whole (no cut inside it, none dropping it)
-    held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
-    # a measure of results as the owned_measure class writes it whole (可拨归公司股东基础溢利) is one name, its owners'
-    # words no frame to drop; so is a subject a scope opens (class held_scope: 码头以外的货柜吞吐量), which says which
-    # part of a whole is measured
-    if rules.engine is not None and (rules.engine.p_owned_measure.fullmatch(subject)
-                                     or rules.engine.p_held_scope.match(subject)):
-        held.append((0, len(subject)))
+    matches = offer.matches
     # what describes a span is made once per word: its start once per first word kept (k), from the features of the
     # words before it (dropped[k]); its end once per last word kept (j - 1), from those of the words after (ending[j])
     dropped: list[tuple[str, ...]] = [()]
@@ -127,6 +118,50 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
         ending[j] = ("rw=" + w.text, "rt=" + w.tag, *["rc=" + c for c in w.classes]) + ending[j + 1]
     starts = [_start_features(words, k, gap, pred, dropped[k]) for k in range(n)]
     ends = {j: _end_features(words, j, gap, pred, ending[j]) for j in range(n, max(0, n - 1 - MAX_END_DROP), -1)}
+    # how the catalogue's names lie against each first word kept and each last: a candidate's features combine them
+    cut_sides = [_name_start_side(matches, w.start) for w in words] if matches else []
+    end_sides = {j: _name_end_side(matches, words[j - 1].end) for j in ends} if matches else {}
+    feats = []
+    for k, j, rest in offer.kept:
+        at_cut, second, before, lengths = starts[k]
+        # (one tuple built at once, with no catalogue test where the subject holds no name: candidates are made
+        # for every new subject, each span with some forty features)
+        if matches:
+            sides, (end_bits, last_start) = cut_sides[k], end_sides[j]
+            named = _CATALOGUE[sides | end_bits | (_CAT_END if last_start >= words[k].start else 0)]
+        else:
+            named = ()
+        feats.append(("drop" if k else "keep", _DROPPED[min(k, 8)], _KEPT_LEN[min(len(rest), 8)],
+                      _KEPT_WORDS[min(j - k, 8)], *at_cut, *(second if j - k > 1 else ()), *before, *ends[j],
+                      *lengths, *named))
+    return Unnamed(subject, offer.spans, tuple(feats), tuple(rest for _, _, rest in offer.kept))
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The spans a subject's words may be cut to, whatever its gap and predicate: ``spans[i]`` keeps the words
+    ``kept[i] = (k, j, text)`` (its first word, the word after its last, its text), ``spans[0]`` the whole
+    subject; ``matches``, the catalogue's names in the subject."""
+
+    spans: tuple[tuple[int, int], ...]
+    kept: tuple[tuple[int, int, str], ...]
+    matches: list[tuple[int, int, str]]
+
+
+def _offer(subject: str, rules: "LinkerRules", words: Sequence[Word], contractions: Sequence[str]) -> Offer:
+    """The spans ``_unnamed`` describes: those that drop words at the start (any number) or end (up to
+    ``MAX_END_DROP``), keep ``MIN_REST`` characters, whole contractions and held names, and drop a choice."""
+    words = list(words) or [Word(subject, "", (), 0, len(subject))]
+    n = len(words)
+    # a contraction the rules expand (三次产业 -> 第一产业 …, 产销 -> 产量, 销量) is one word to them, and the names
+    # they make: a span keeps it whole (no cut inside it, none dropping it)
+    held = [(s, s + len(w)) for w in contractions for s in _occurrences(subject, w)]
+    # a measure of results as the owned_measure class writes it whole (可拨归公司股东基础溢利) is one name, its owners'
+    # words no frame to drop; so is a subject a scope opens (class held_scope: 码头以外的货柜吞吐量), which says which
+    # part of a whole is measured
+    if rules.engine is not None and (rules.engine.p_owned_measure.fullmatch(subject)
+                                     or rules.engine.p_held_scope.match(subject)):
+        held.append((0, len(subject)))
     # whether the words a span drops are a choice: those before its first word kept (k) or after its last (j - 1)
     chosen_before = [False]
     for w in words:
@@ -134,12 +169,8 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
     chosen_after = {n: False}
     for j in range(n - 1, max(-1, n - 1 - MAX_END_DROP), -1):
         chosen_after[j] = chosen_after[j + 1] or _a_choice([words[j]])
-    # how the catalogue's names lie against each first word kept and each last: a candidate's features combine them
-    cut_sides = [_name_start_side(matches, w.start) for w in words] if matches else []
-    end_sides = {j: _name_end_side(matches, words[j - 1].end) for j in ends} if matches else {}
+    spans, kept = [], []
     for k in range(n):
-        at_cut, second, before, lengths = starts[k]
-        lead = ("drop" if k else "keep", "nd=" + _bin(k))
         for j in range(n, max(k, n - 1 - MAX_END_DROP), -1):
             a, b = (words[k].start if k else 0), (words[j - 1].end if j < n else len(subject))
             rest = subject[a:b].strip()
@@ -147,17 +178,8 @@ def _unnamed(subject: str, gap: str, pred: str, rules: "LinkerRules", words: Seq
                                  or held and any(s < a or e > b for s, e in held)):
                 continue
             spans.append((a, b))
-            # (one tuple built at once, with no catalogue test where the subject holds no name: candidates are made
-            # for every new subject, each span with some forty features)
-            if matches:
-                sides, (end_bits, last_start) = cut_sides[k], end_sides[j]
-                named = _CATALOGUE[sides | end_bits | (_CAT_END if last_start >= words[k].start else 0)]
-            else:
-                named = ()
-            feats.append((*lead, _KEPT_LEN[min(len(rest), 8)], _KEPT_WORDS[min(j - k, 8)], *at_cut,
-                          *(second if j - k > 1 else ()), *before, *ends[j], *lengths, *named))
-            rests.append(rest)
-    return Unnamed(subject, tuple(spans), tuple(feats), tuple(rests))
+            kept.append((k, j, rest))
+    return Offer(tuple(spans), tuple(kept), rules.catalogue.matches(subject))
 
 
 def _start_features(words: list[Word], k: int, gap: str, pred: str, dropped_words: tuple[str, ...]
@@ -198,6 +220,7 @@ _CATALOGUE = tuple(tuple(name for bit, name in ((_CAT_AT_CUT, "cat_at_cut"), (_C
 # the features of a candidate's kept characters and words, binned (``_bin``): made once, not per candidate
 _KEPT_LEN = tuple("kl=" + _bin(n) for n in range(9))
 _KEPT_WORDS = tuple("kw=" + _bin(n) for n in range(9))
+_DROPPED = tuple("nd=" + _bin(n) for n in range(9))
 
 
 def _name_start_side(matches: list[tuple[int, int, str]], a: int) -> int:
@@ -253,17 +276,24 @@ class _RuleState:
         self.classes = {w: tuple(sorted(cs)) for w, cs in table.items()}
         self.contractions = tuple(w for e in rules.lexicon.get("contraction", ()) for w in e.words if len(w) > 1)
         self.words = lru_cache(maxsize=16384)(self._words)
+        self.offers = lru_cache(maxsize=16384)(self._offer)
         self.unnamed = lru_cache(maxsize=4096)(self._unnamed)
         self.chosen = lru_cache(maxsize=16384)(self._chosen)
 
     def _words(self, subject: str) -> tuple[Word, ...]:
         return tuple(words_of(subject, self.classes))
 
+    def _offer(self, subject: str) -> Offer:
+        return _offer(subject, self.rules, self.words(subject), self.contractions)
+
     def _unnamed(self, subject: str, gap: str, pred: str) -> Unnamed:
-        return _unnamed(subject, gap, pred, self.rules, self.words(subject), self.contractions)
+        return _unnamed(subject, gap, pred, self.words(subject), self.offers(subject))
 
     def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
-        """The span of ``subject`` the bundled model keeps, None for the whole."""
+        """The span of ``subject`` the bundled model keeps, None for the whole (where the rules offer no other
+        span, nothing is described or scored)."""
+        if len(self.offers(subject).spans) == 1:
+            return None
         cands = self._unnamed(subject, gap, pred)
         k = default_model().choose_named(cands, lambda text: indicator_id(self.rules, text) is not None)
         return cands.spans[k] if k else None

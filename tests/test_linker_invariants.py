@@ -12,8 +12,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhibiao import linker
+from zhibiao.link_clauses import clauses, sentences
+from zhibiao.link_document import Document
 from zhibiao.linker_rules import default_rules
 from zhibiao.normalize import normalize
+from zhibiao.periods import find_periods
+from zhibiao.quantities import find_quantities
 from zhibiao.records import extract_records
 
 from .conftest import gold_files, read_jsonl
@@ -96,3 +101,21 @@ def test_shared_head_distributed_over_conjuncts(conjuncts, head, verb, joiner, l
             conjunct = e["indicator"][:-len(head)]
             assert conjunct in text and text.index(conjunct) < text.index(head), (e, text)
     assert events[-1]["indicator_start"] is not None, text
+
+
+def test_topic_frames_kept_per_clause_are_those_read_in_the_document():
+    """A clause's topic frame is kept per its text and the few characters before it (``linker._topic_frame``): on
+    every clause of the gold texts it is the frame its patterns read in the whole document, which they may look back
+    into."""
+    rules = default_rules()
+    wrong = []
+    for text in TEXTS:
+        norm = normalize(text).text
+        doc = Document(norm, find_quantities(norm), find_periods(norm), rules)
+        for sentence in sentences(doc):
+            for start, end in clauses(doc, *sentence):
+                for has_quantities in (False, True):
+                    read = linker._read_topic_frame(doc.eng, norm[:end], start, has_quantities)
+                    if linker._topic_frame(doc, start, end, has_quantities) != read:
+                        wrong.append(norm[start:end])
+    assert not wrong, wrong[:5]
