@@ -4,10 +4,10 @@ News writes adverbs, modals, pronouns and verbs where a statement's subject woul
 in an earlier clause (`可能趋升至50万辆`, `以致其占比…`, `一共上映217部`), and clauses that are verb phrases where
 a topic would stand (`今年延续增长态势,1-7月产值…`).  The lexicon lists many such words one by one (class
 `not_a_name`); the tags reach the class: words that are all verbs and function words name nothing, so the
-statement takes the indicator carried and a topic changes nothing.  A single verb may still name a measure
-(`投入`, corpus conventions), so a subject needs two words; a topic, which a later lone measure takes as its
-modifier, may be a verb alone (`延续` + `产值` is no text of the sentence).  Out of context the tagger reads
-nominalised verbs as verbs (`直接投资`): text holding a catalogue name is never a verb phrase here.
+statement takes the indicator carried and a topic changes nothing (`延续增长` + `产值` is no text of the
+sentence).  A single verb may still name a measure (`投入`, corpus conventions; a topic `成交`), so two words are
+needed.  Out of context the tagger reads nominalised verbs as verbs (`直接投资`): text holding a catalogue name is
+never a verb phrase here.
 """
 from __future__ import annotations
 
@@ -40,11 +40,7 @@ def verbal_words(text: str) -> int:
     return len(words)
 
 
-def verb_phrase_subject(text: str, catalogue: "Catalogue") -> bool:
-    """Whether a subject is a verb phrase of two words or more, which names nothing (`可能趋`, `以致其`)."""
+def verb_phrase(text: str, catalogue: "Catalogue") -> bool:
+    """Whether a subject or topic is a verb phrase of two words or more, which names nothing (`可能趋`, `以致其`,
+    `延续增长`)."""
     return verbal_words(text) >= 2 and not catalogue.matches(text)
-
-
-def verb_phrase_topic(text: str, catalogue: "Catalogue") -> bool:
-    """Whether a topic is only a verb phrase (`延续增长`, `延续`), which names nothing for the values after it."""
-    return verbal_words(text) >= 1 and not catalogue.matches(text)

@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .gcpause import collector_paused
-from .link_verbal import verb_phrase_subject
+from .link_verbal import verb_phrase
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
@@ -483,7 +483,7 @@ class EnginePatterns:
             got = self._names_nothing.keep(text, bool(
                 self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)
                 or self._predicate_only(text)
-                or (self.catalogue is not None and verb_phrase_subject(text, self.catalogue))))
+                or (self.catalogue is not None and verb_phrase(text, self.catalogue))))
         return got
 
     def _predicate_only(self, text: str) -> bool:

@@ -1154,13 +1154,10 @@ def test_a_verb_phrase_where_the_subject_stands_takes_the_indicator_before_it(te
     assert [e.indicator for e in events] == [carried, carried], events
 
 
-@pytest.mark.parametrize("text", [
-    "近两年产值呈两位数成长,2021年产值[2兆8,427亿元],今年延续成长态势,1-7月产值[2兆465亿元],年增[32.2%]。",
-    "2021年产值[2兆8,427亿元],今年延续增长态势,1-7月产值[2兆465亿元],年增[32.2%]。",
-])
-def test_a_topic_clause_that_is_a_verb_phrase_gives_no_modifier(text):
-    """A clause whose words are all verbs and function words (延续, 延续增长 once its remark goes) is no topic: the
-    lone measure after it is not glued to it (延续产值 is no text of the sentence)."""
+def test_a_topic_clause_that_is_a_verb_phrase_gives_no_modifier():
+    """A clause whose words are all verbs and function words (延续增长 once its remark goes) is no topic: the lone
+    measure after it is not glued to it (延续增长产值 is no text of the sentence)."""
+    text = "2021年产值[2兆8,427亿元],今年延续增长态势,1-7月产值[2兆465亿元],年增[32.2%]。"
     assert {e.indicator for e in run(text)} == {"产值"}
 
 
