@@ -30,6 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .gcpause import collector_paused
+from .link_verbal import verb_phrase
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
@@ -446,6 +447,7 @@ class EnginePatterns:
     filler_prefix_starts: "StartTest" = field(init=False)
     leading_verb_starts: "StartTest" = field(init=False)
     _names_nothing: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
+    catalogue: Optional[Catalogue] = field(init=False, default=None, repr=False)  # set by load_rules: names_nothing
     # the length of the basis, filler, scope or verb prefix opening a subject's text (link_subjects)
     word_prefix_lens: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     # the spans of a subject region that p_strip removes (link_subjects)
@@ -485,13 +487,15 @@ class EnginePatterns:
 
     def names_nothing(self, text: str) -> bool:
         """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a
-        trigger alone; only periods, numerals and fillers): the linker takes the indicator carried instead.
+        trigger alone; only periods, numerals and fillers; a verb phrase, ``link_verbal``): the linker takes the
+        indicator carried instead.
         Asked of every subject, and news repeats its subjects: the answers are kept."""
         got = self._names_nothing.get(text)
         if got is None:
             got = self._names_nothing.keep(text, bool(
                 self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)
-                or self._predicate_only(text)))
+                or self._predicate_only(text)
+                or (self.catalogue is not None and verb_phrase(text, self.catalogue))))
         return got
 
     def _predicate_only(self, text: str) -> bool:
@@ -1380,8 +1384,10 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         for p in e.patterns:
             bases.append((regex.compile(p), e.basis or ""))
 
+    engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists)
+    engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
-        engine=_engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists),
+        engine=engine,
         rule_index={r.spec.id: r for r in compiled_rules},
         lexicon=lexicon,
         rules=compiled_rules,

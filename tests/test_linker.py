@@ -1135,11 +1135,36 @@ def test_basis_word_before_a_rate_noun_after_the_value():
     "规模以上工业增加值同比增长5.6%,前两个月增长4.9%。",
     "出口增长8.1%,而从2010年末增长3.2%。",
     "社会消费品零售总额增长6.1%,其中底增长3%。",
+    # an amount restated in another currency (not_a_name.modifiers: 折合)
+    "期内总博彩收入为71.4亿港元(折合9.19亿美元)。",
 ])
 def test_a_subject_that_names_nothing_takes_the_indicator_before_it(text):
     """Periods, numerals and function words alone (class not_a_name) are no name: the subject is carried."""
     events = zhibiao.extract(text)["events"]
     assert len(events) == 2 and events[1]["indicator"] == events[0]["indicator"]
+
+
+@pytest.mark.parametrize("text, carried", [
+    # adverbs, modals, pronouns and verbs where the subject stands (link_verbal): the indicator is the one before
+    ("电动私家车数量为[2万辆],今年可能趋升至[5万辆]。", "电动私家车数量"),
+    ("太阳光电总装置容量为[12GW],以致其占比达[66.9%]。", "太阳光电总装置容量"),
+])
+def test_a_verb_phrase_where_the_subject_stands_takes_the_indicator_before_it(text, carried):
+    events = run(text)
+    assert [e.indicator for e in events] == [carried, carried], events
+
+
+def test_a_topic_clause_that_is_a_verb_phrase_gives_no_modifier():
+    """A clause whose words are all verbs and function words (延续增长 once its remark goes) is no topic: the lone
+    measure after it is not glued to it (延续增长产值 is no text of the sentence)."""
+    text = "2021年产值[2兆8,427亿元],今年延续增长态势,1-7月产值[2兆465亿元],年增[32.2%]。"
+    assert {e.indicator for e in run(text)} == {"产值"}
+
+
+def test_a_single_verb_subject_still_names_its_value():
+    """One verb alone may name an amount (corpus conventions: 投入): only two words or more of a verb phrase are
+    read as naming nothing."""
+    assert one(run("全年投入[135亿元]。"), "135亿元").indicator == "投入"
 
 
 @pytest.mark.parametrize("text", [

@@ -1,0 +1,46 @@
+"""Whether a subject or a topic is a verb phrase, not a name: its words, as the part-of-speech model tags them.
+
+News writes adverbs, modals, pronouns and verbs where a statement's subject would stand, its indicator written
+in an earlier clause (`可能趋升至50万辆`, `以致其占比…`, `一共上映217部`), and clauses that are verb phrases where
+a topic would stand (`今年延续增长态势,1-7月产值…`).  The lexicon lists many such words one by one (class
+`not_a_name`); the tags reach the class: words that are all verbs and function words name nothing, so the
+statement takes the indicator carried and a topic changes nothing (`延续增长` + `产值` is no text of the
+sentence).  A single verb may still name a measure (`投入`, corpus conventions; a topic `成交`), so two words are
+needed.  Out of context the tagger reads nominalised verbs as verbs (`直接投资`): text holding a catalogue name is
+never a verb phrase here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .pos import dictionary_cut, known_words, tag_words
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
+# universal tags of the words a verb phrase is made of: no noun, numeral, adjective or particle of a name
+VERBAL_TAGS = frozenset({"VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"})
+# tags of a word of the general vocabulary that makes a run of such words a predicate, not an unknown name
+PREDICATE_TAGS = frozenset({"VERB", "ADV", "AUX"})
+
+
+@lru_cache(maxsize=16384)
+def verbal_words(text: str) -> int:
+    """How many words ``text`` has when all are verbs and function words, with a verb among them and a verb,
+    adverb or modal the tagger knows as a word (unknown single characters get unreliable tags: `除税前溢利`);
+    else 0."""
+    words = dictionary_cut(text)
+    tags = [upos for upos, _ in tag_words(words)]
+    known = known_words()
+    if "VERB" not in tags or any(t not in VERBAL_TAGS for t in tags):
+        return 0
+    if not any(t in PREDICATE_TAGS and w in known for w, t in zip(words, tags)):
+        return 0
+    return len(words)
+
+
+def verb_phrase(text: str, catalogue: "Catalogue") -> bool:
+    """Whether a subject or topic is a verb phrase of two words or more, which names nothing (`可能趋`, `以致其`,
+    `延续增长`)."""
+    return verbal_words(text) >= 2 and not catalogue.matches(text)
