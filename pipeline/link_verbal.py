@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 VERBAL_TAGS = frozenset({"VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"})
 # tags of a word of the general vocabulary that makes a run of such words a predicate, not an unknown name
 PREDICATE_TAGS = frozenset({"VERB", "ADV", "AUX"})
+# characters of the longest text tagged: the verb phrases standing for a subject are short (`整个共计交出`), and
+# tagging every candidate span of a long subject (a list of forty items) would cost the square of its length
+MAX_VERBAL = 12
 
 
 @lru_cache(maxsize=16384)
@@ -43,4 +46,4 @@ def verbal_words(text: str) -> int:
 def verb_phrase(text: str, catalogue: "Catalogue") -> bool:
     """Whether a subject or topic is a verb phrase of two words or more, which names nothing (`可能趋`, `以致其`,
     `延续增长`)."""
-    return verbal_words(text) >= 2 and not catalogue.matches(text)
+    return len(text) <= MAX_VERBAL and verbal_words(text) >= 2 and not catalogue.matches(text)
