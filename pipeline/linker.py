@@ -49,7 +49,6 @@ from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
                               framed_item, region_owner, state_value)
 from .link_subjects import Subject, owner_at, split, subject_before
-from .link_verbal import verb_phrase
 from .linker_rules import EnginePatterns, LinkerRules, default_rules, load_rules
 from .memo import UNKNOWN
 
@@ -424,8 +423,7 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
     if subj is not None and carry is not None and doc.eng.p_anaphor.match(subj.text):
         # 其中大连、上海及青岛增长幅度较大,分别为…: a topic that only refers back is the indicator before it
         subj = replace(carry, location=loc or carry.location, rate=bool(doc.eng.p_rate.search(subj.text)) or carry.rate)
-    if subj is not None and framed is None and (doc.eng.names_nothing(subj.text)
-                                                or verb_phrase(subj.text, doc.rules.catalogue)):
+    if subj is not None and framed is None and doc.eng.names_nothing(subj.text):
         # 港岛连跌两周后反弹,升逾2% (a clause of time), 其余四都均较3月量缩 (places and function words), an anaphor
         # with nothing before it: a topic that names nothing changes nothing
         return topic, location
