@@ -87,12 +87,17 @@ _STATEMENT_WORDS = ("自结", "合并")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
-# 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "额")
+# 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units). A tax
+# written with 实征净额 or 实征 after it is its revenue as Taiwan's tax offices report it, collected net of refunds or
+# collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "额")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
 _AVERAGE_WORDS = ("平均值", "平均数", "平均")
+# DGBAS writes a household survey's averages either way, 平均每户可支配所得 and 每户可支配所得平均数: a name with an
+# average word after it is also read with 平均 before it.
+_AVERAGE_BEFORE = "平均"
 # A count of people named X者 (工时不足就业者, DGBAS) is also written X人数, the count word in place of 者.
 _PERSONS, _PERSONS_COUNT = "者", "人数"
 # Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
@@ -250,8 +255,9 @@ class Catalogue:
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额,
-           总指数 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
-           period, 平均值, 平均数 or 平均 after it (``城镇调查失业率平均值``; ``restated``); a name read so with one
+           总指数, 实征净额, 实征 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
+           period, 平均值, 平均数 or 平均 after it, also read with 平均 before it (``城镇调查失业率平均值``,
+           ``每户家庭可支配所得平均数``; ``restated``); a name read so with one
            的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
@@ -399,14 +405,16 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
-        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额, 总指数 or 额 after it (``出口规模``, ``出口数字``, ``准备货币总额``,
-        ``消费者信心指数总指数``), or 平均值, 平均数 or 平均 after it, its average over the event's period
-        (``城镇调查失业率平均值``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
+        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额, 总指数, 实征净额, 实征 or 额 after it (``出口规模``, ``出口数字``,
+        ``准备货币总额``, ``消费者信心指数总指数``, ``证券交易税实征净额``), or 平均值, 平均数 or 平均 after it, its average
+        over the event's period, read also with 平均 before it as DGBAS writes it either way (``城镇调查失业率平均值``,
+        ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
         ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
         rests = [key[len(w):] for w in _WHOLE_PREFIXES + _STATEMENT_WORDS if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
+        rests += [_AVERAGE_BEFORE + key[:-len(w)] for w in _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
         for rest in rests:
             found = self._statistic(rest)

@@ -1413,12 +1413,16 @@ def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator,
     """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None; a name
     the catalogue does not know that opens with a company of the linker's owners (class ``owner``: 台积电, 台中银行,
     港交所) names the measure written after it (``Catalogue.owned``): the linker puts a company before the measures of
-    its sentence, and no company is listed in the catalogue."""
+    its sentence, and no company is listed in the catalogue; a 的 between the company and its measure leaves the
+    reading unchanged (``澳门银河的经调整EBITDA``, ``蔚来的销量``)."""
     found = rules.catalogue.lookup(name)
     if found is not None:
         return found
     owner = _owner_of(rules, name)
-    return rules.catalogue.owned(name_key(name[owner:])) if owner else None
+    if not owner:
+        return None
+    rest = name[owner:]
+    return rules.catalogue.owned(name_key(rest[len(_OWNER_LINK):] if rest.startswith(_OWNER_LINK) else rest))
 
 
 def _owner_of(rules: LinkerRules, name: str) -> int:
@@ -1432,6 +1436,8 @@ def _owner_of(rules: LinkerRules, name: str) -> int:
     return 0 if any(k.modifier or k.role in ("scope", "population") for k in kinds) else m.end()
 
 
+# The 的 a company's measure may be written after it with (蔚来的销量 is 蔚来销量).
+_OWNER_LINK = "的"
 # First characters of a bank or group name that make it all those of a place (本国银行, 全体银行, 我国银行), not a company.
 _WHOLE_OWNER = frozenset("本全我各")
 # A count of institutions in an owner's name makes it a set of them (十五家金控, 5大银行, 四家银行), not a company.

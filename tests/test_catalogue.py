@@ -85,6 +85,13 @@ def test_matches(text, expected):
         ("城镇调查失业率平均值", "unemployment_urban_surveyed"),
         ("整体访港旅客数目", "visitor_arrivals_hk"),  # ... of a statistic with its count word
         ("失业人数平均", "unemployed_persons"),
+        ("每户家庭可支配所得平均数", "tw_disposable_income_per_household"),  # ... read with 平均 before it as DGBAS writes it
+        ("每户家庭可支配所得", None),  # ... but the household figure without its average is not named so
+        # a tax's revenue as Taiwan's tax offices report it, collected net of refunds or collected
+        ("证券交易税实征净额", "tw_securities_transaction_tax"),
+        ("证交税实征", "tw_securities_transaction_tax"),
+        ("税收实征净额", "tax_revenue"),
+        ("汽车实征净额", None),  # ... never a product's
         ("赌收", "ggr_mo"),  # the press word for Macau's gross gaming revenue
         ("整体赌收", "ggr_mo"),
         ("汽车平均", None),  # ... never a product's: its price, output or sales?
@@ -334,6 +341,15 @@ def test_matches(text, expected):
         ("新股宗数", "hk_new_listings"),
         ("新股", None),  # bare, the IPOs of any market: Hong Kong's entry would claim the A-shares' too
         ("新股集资额", "hk_ipo_funds"),  # the funds the offerings raised are another statistic
+        # the banking regulator's indicators are measures: written after a class of banks, that class's
+        ("商业银行不良贷款率", "npl_ratio.sector_commercial_banks"),
+        ("股份制商业银行的不良贷款余额", "npl_balance.sector_joint_stock_banks"),
+        ("不良贷款率", "npl_ratio"),
+        ("核心一级资本充足率", None),  # a measure after words the catalogue does not know
+        ("银行体系的存款总额", "mo_bank_deposits_total"),  # Macau's banking system, not Hong Kong's 存款总额
+        ("339个地级及以上城市平均空气质量优良天数比例", "air_quality_good_days_ratio"),
+        ("印花税", "stamp_tax"),
+        ("证券交易印花税", "securities_stamp_duty"),  # the longer name wins over the one inside it
         ("", None),
     ],
 )
@@ -414,6 +430,9 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("港交所股东应占溢利", "profit_attributable"),
         ("宁德时代归母净利润", "profit_attributable"),
         ("金沙中国经调整EBITDA", "adjusted_ebitda"),
+        ("澳门银河的经调整EBITDA", "adjusted_ebitda"),  # a 的 between the company and its measure
+        ("蔚来的销量", "sales_volume"),
+        ("理想的销量", None),  # a word the owners do not list
         ("港交所除税、息、折旧及摊销前溢利", "ebitda"),
         ("台中银行税后纯益", "net_profit"),  # a bank by its institution's word (pattern of class owner)
         ("台中银自结税后纯益", "net_profit"),
