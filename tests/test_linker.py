@@ -1154,6 +1154,18 @@ def test_a_verb_phrase_where_the_subject_stands_takes_the_indicator_before_it(te
     assert [e.indicator for e in events] == [carried, carried], events
 
 
+@pytest.mark.parametrize("text, name", [
+    # a preposition whose object is a period or a place, after the name (phrase rule subject.frame_tail)
+    ("目前该公司建网覆盖率在澳门区达[39%]。", "建网覆盖率"),
+    ("股份制商业银行的不良贷款余额较二季度末出现了[1.2%]的下降。", "股份制商业银行的不良贷款余额"),
+    # a noun closing the subject: the place is inside the name
+    ("移工在台总数为[75万人]。", "移工在台总数"),
+])
+def test_a_frame_after_the_name_is_no_part_of_it(text, name):
+    (e,) = run(text)
+    assert e.indicator == name
+
+
 def test_a_topic_clause_that_is_a_verb_phrase_gives_no_modifier():
     """A clause whose words are all verbs and function words (延续增长 once its remark goes) is no topic: the lone
     measure after it is not glued to it (延续增长产值 is no text of the sentence)."""
