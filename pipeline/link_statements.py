@@ -319,9 +319,15 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
         return subject
     if framed is not None:
         mem.owner = framed
-    if mem.owner is None or mem.owner in text:  # (整体公股银海外获利 names its owner already)
+    if mem.owner is None or _names_owner(mem.owner, text):
         return subject
     return replace(subject, text=mem.owner + text, start=None, end=None)
+
+
+def _names_owner(owner: str, text: str) -> bool:
+    """Whether ``text`` names the owner already (整体公股银海外获利) or opens with the end of its name, a company of its
+    own sharing the brand (上汽通用五菱…;五菱内燃机产量): the owner goes before neither."""
+    return owner in text or any(text.startswith(owner[k:]) for k in range(1, len(owner) - 1))
 
 
 def example_owner(doc: Document, region: str) -> Optional[str]:
