@@ -285,6 +285,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
     eng = doc.eng
     text = subject.text
     framed, region = region_owner(doc, ctx.region_start, pred_start)
+    framed = example_owner(doc, region) or framed  # (以星展银行为例,其…: the bank, not 以星展银行)
     named = eng.p_owner_word.match(region, 0)
     if named is not None and named.end() > 0 and not text.startswith(region[:named.end()]):
         # a company of the lexicon named after its place lost the place as the statement's location (贵州茅台 -> 茅台):
@@ -305,7 +306,12 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
         mem.owner = owner
         named = owned_name(eng, owner, text)
         return subject if named is None or named == text else replace(subject, text=named, start=None, end=None)
-    if not eng.p_owned_measure.fullmatch(text) and not (mem.owner is not None and eng.p_topic_measure.match(text)):
+    if owner == text:
+        mem.owner = owner  # named alone with a value of its own (宁德时代继续稳居市占率第一): it owns the measures after
+        return subject
+    if not eng.p_owned_measure.fullmatch(text) and not (mem.owner is not None and eng.p_topic_measure.match(text)) \
+            and not ((mem.owner is not None or framed is not None) and subject.location is None
+                     and _owner_measure(doc, text)):
         # a line of the owner's report (a provision, a segment's profit: class owned_line) keeps it for the
         # measures after; a subject naming anything else ends it
         if eng.p_owned_line.search(text) is None:
@@ -313,9 +319,41 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
         return subject
     if framed is not None:
         mem.owner = framed
-    if mem.owner is None:
+    if mem.owner is None or _names_owner(mem.owner, text):
         return subject
     return replace(subject, text=mem.owner + text, start=None, end=None)
+
+
+def _names_owner(owner: str, text: str) -> bool:
+    """Whether ``text`` names the owner already (整体公股银海外获利) or opens with the end of its name, a company of its
+    own sharing the brand (上汽通用五菱…;五菱内燃机产量): the owner goes before neither."""
+    return owner in text or any(text.startswith(owner[k:]) for k in range(1, len(owner) - 1))
+
+
+def example_owner(doc: Document, region: str) -> Optional[str]:
+    """The name a region opens by singling out as an example (class ``owner_example``: 以星展银行为例), where it is a
+    company of the lexicon or one that is no trade, scope or place; else None."""
+    m = doc.eng.p_owner_example.match(region.lstrip(REGION_LEAD))
+    name = m.group("owner") if m is not None else None
+    return name if name is not None and (owner_at(doc.eng, name) == name or _company_like(doc, name)) else None
+
+
+def _owner_measure(doc: Document, text: str) -> bool:
+    """Whether the bare subject ``text`` names a measure an owner named in its sentence has: a measure of the catalogue
+    ends it (装车量, 存款, 煤炭销售量) or a measure's head noun does (class ``owned_head``: 门店数量, 不良贷款率, 商品煤
+    产量), and it is no statistic of the catalogue (GDP, 电力备转容量率: the economy's, quoted beside a company), no
+    sector's or industry's measure (晶圆代工营收, 制造业产值) and no scope's or set of firms' (class ``owned_not``:
+    龙头企业营业收入), which name another whole than the owner."""
+    eng = doc.eng
+    if statistic(doc, text) or eng.p_owned_not.search(text):
+        return False
+    catalogue = doc.rules.catalogue
+    found = catalogue.matches(text)
+    if any(catalogue.indicators[iid].role == "sector" or catalogue.indicators[iid].codes for _, _, iid in found):
+        return False
+    if found and found[-1][1] == len(text):
+        return catalogue.indicators[found[-1][2]].role == "measure"
+    return eng.p_owned_head.search(text) is not None
 
 
 def _agent_owner(doc: Document, region: str) -> Optional[str]:

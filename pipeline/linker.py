@@ -47,7 +47,7 @@ from .link_clauses import clauses, in_defining_parens, paren_value, sentences
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
-                              framed_item, region_owner, state_value)
+                              example_owner, framed_item, region_owner, state_value)
 from .link_subjects import Subject, owner_at, split, subject_before
 from .linker_rules import EnginePatterns, LinkerRules, default_rules, load_rules
 from .memo import UNKNOWN
@@ -107,9 +107,11 @@ def link(
                 # 港交所(0388)公布第三季业绩,股东应占溢利为49亿元: the company a clause without a statement opens with
                 # owns the bare measures after it, where the clause opens the sentence's statements (not a clause
                 # between them: …,弥补银行净利在股利高峰后缩减,累计前八月税后纯益…); a newspaper's byline opening
-                # the line goes first (香港文汇报讯(记者 涂若奔)金沙中国(1928)昨日公布: class filler_prefix)
-                owner = None if mem.sent_subjects else region_owner(doc, *clause)[0] \
-                    if _opens_line(doc, clause[0]) else owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(REGION_LEAD))
+                # the line goes first (香港文汇报讯(记者 涂若奔)金沙中国(1928)昨日公布: class filler_prefix); a name
+                # singled out as an example is the owner (以星展银行为例,其全年利息收入…: class owner_example)
+                owner = None if mem.sent_subjects else example_owner(doc, text[clause[0]:clause[1]]) \
+                    or (region_owner(doc, *clause)[0] if _opens_line(doc, clause[0])
+                        else owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(REGION_LEAD)))
                 if owner is not None:
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \

@@ -130,6 +130,9 @@ LEXICON_CLASSES = (
     "owner_agent_not",  # such names that are trades, scopes, sets or places (规模以上纺织企业实现营业收入): no owners
     "owned_measure",  # measures of a company's results that, written bare, take the owner of their sentence (营收, EPS)
     "owned_line",  # words of a results line (拨备, 利润, 股利): a subject holding one does not end its sentence's owner
+    "owner_example",  # 以X为例 in a clause of its own: X, an owner, owns the measures after it (以星展银行为例,其…收入)
+    "owned_not",  # subjects naming a set of firms or a scope (龙头企业营业收入, 全县收入): no owner's measure
+    "owned_head",  # head nouns ending a measure's name (门店数量, 不良贷款率, 利息收入): bare, the owner's measure
     "breakdown_place",  # places that, alone before a value, name an item of a breakdown (泰国成长57.3%)
     "ranked_by",  # superlatives cut before 为 and the place they rank first (粗出生率最高为彰化县)
     "ranked_unit",  # units a superlative ranks, written before 的 (大埔医院的使用率最高: 医院)
@@ -403,6 +406,9 @@ class EnginePatterns:
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_held_scope: regex.Pattern  # a scope opening a subject that defines its statistic (match)
     p_owned_line: regex.Pattern  # a word of a results line in a subject (search)
+    p_owned_head: regex.Pattern  # a measure's head noun ending a subject (search)
+    p_owned_not: regex.Pattern  # a subject naming a set of firms, a trade or a scope of its own (search)
+    p_owner_example: regex.Pattern  # a clause singling its owner out as an example (fullmatch, group owner)
     p_breakdown_place: regex.Pattern  # a place naming an item of a breakdown (fullmatch)
     p_place_reference: regex.Pattern  # a place and 的 before a value, after a comparison perhaps (fullmatch)
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
@@ -665,6 +671,9 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_held_scope=lists.compile(alt["held_scope"]),
         p_owned_line=lists.compile(alt["owned_line"]),
+        p_owned_head=lists.compile("(?:" + alt["owned_head"] + ")$"),
+        p_owner_example=lists.compile(alt["owner_example"]),
+        p_owned_not=lists.compile(alt["owned_not"]),
         p_breakdown_place=lists.compile(alt["breakdown_place"]),
         p_place_reference=lex["place_reference"],
         p_partner_frame=lex["partner_frame"],

@@ -772,6 +772,34 @@ def test_a_line_of_results_does_not_end_the_owner():
     assert one(run("全市医保覆盖率达[98%]。"), "98%").indicator == "医保覆盖率"
 
 
+def test_an_owner_owns_the_measures_the_catalogue_or_a_head_noun_names():
+    # _owner_measure: a bare subject the catalogue ends in a measure (装车量, 商品煤产量, 煤炭销售量) or a measure's head
+    # noun ends (class owned_head: 数量, 总数, 率, 收入) is the owner's, whatever the owner's trade
+    events = run("蓝海咖啡实现营收[20亿元];门店数量净增[300家],总数达[5000家]。")
+    assert [one(events, v).indicator for v in ("300家", "5000家")] == ["蓝海咖啡门店数量", "蓝海咖啡总数"]
+    events = run("中国神华(1088)昨日公布,5月的商品煤产量为[2,000万吨],煤炭销售量[4,000万吨]。")
+    assert [one(events, v).indicator for v in ("2,000万吨", "4,000万吨")] == ["中国神华商品煤产量", "中国神华煤炭销售量"]
+    events = run("城市商业银行不良贷款余额为[500亿元],不良贷款率为[1.8%]。")
+    assert one(events, "1.8%").indicator == "城市商业银行不良贷款率"
+    # an owner named alone with a value of its own (a rank) owns the measures after it
+    events = run("宁德时代继续排名第[一],累计装车量为[50GWh],市占率[40%]。")
+    assert [one(events, v).indicator for v in ("50GWh", "40%")] == ["宁德时代装车量", "宁德时代市占率"]
+    # class owner_example: a name singled out as an example owns the measures 其 refers to
+    events = run("以恒生银行为例,其利息收入为[300亿元],其他收入为[50亿元]。")
+    assert [one(events, v).indicator for v in ("300亿元", "50亿元")] == ["恒生银行利息收入", "恒生银行其他收入"]
+    # not the economy's statistic, a sector's measure or a place's quoted in the owner's sentence, which end it
+    events = run("恒生银行表示,利息收入为[300亿元],本地生产总值增长[3%],其他收入为[50亿元]。")
+    assert [one(events, v).indicator for v in ("3%", "50亿元")] == ["本地生产总值", "其他收入"]
+    events = run("台积电第三季营收为[7597亿元],全球晶圆代工营收达[348.7亿美元]。")
+    assert one(events, "348.7亿美元").indicator == "晶圆代工营收"
+    events = run("东亚银行(0023)公布,贷款余额为[300亿元];全港住宅售价上升[2%]。")
+    assert one(events, "2%").indicator == "住宅售价"
+    # nor a survey scope's, which owns nothing; a year of the Republic in brackets is no stock code
+    assert one(run("规模以上纺织企业实现营业收入[100亿元];利润总额[5亿元]。"), "5亿元").indicator == "利润总额"
+    events = run("回顾去(112)年,台北捷运平均日运量为[194.6万人次]。")
+    assert one(events, "194.6万人次").indicator == "台北捷运平均日运量"
+
+
 def test_profit_attributable_and_ebitda_spelled_out_are_the_owners():
     # owned_measure: the mainland's profit attributable to shareholders and Hong Kong's EBITDA in words
     events = run("平安银行今年前三季度实现营业收入[1006.68亿元];实现归属于股东的净利润[383.39亿元],同比下降[3.5%]。")
