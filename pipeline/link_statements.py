@@ -291,7 +291,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
         # a company of the lexicon named after its place lost the place as the statement's location (贵州茅台 -> 茅台):
         # it gets it back
         name = region[:named.end()]
-        cut = next((k for k in range(1, len(name) - 1) if text.startswith(name[k:])), None)
+        cut = _tail_opening(name, text)
         if cut is not None:
             text = name[:cut] + text
             subject = replace(subject, text=text, start=None, end=None, location=None)
@@ -327,7 +327,13 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
 def _names_owner(owner: str, text: str) -> bool:
     """Whether ``text`` names the owner already (整体公股银海外获利) or opens with the end of its name, a company of its
     own sharing the brand (上汽通用五菱…;五菱内燃机产量): the owner goes before neither."""
-    return owner in text or any(text.startswith(owner[k:]) for k in range(1, len(owner) - 1))
+    return owner in text or _tail_opening(owner, text) is not None
+
+
+def _tail_opening(name: str, text: str) -> Optional[int]:
+    """Where the longest end of ``name`` (two characters or more, not the whole) that opens ``text`` starts in
+    ``name``, or None: 贵州茅台 and 茅台… give 2, 上汽通用五菱 and 五菱… give 4."""
+    return next((k for k in range(1, len(name) - 1) if text.startswith(name[k:])), None)
 
 
 def example_owner(doc: Document, region: str) -> Optional[str]:
