@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .pos import dictionary_cut, known_words, tag_words
+from .pos import cut_tagged, known_words
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -33,8 +33,8 @@ def verbal_words(text: str) -> int:
     """How many words ``text`` has when all are verbs and function words, with a verb among them and a verb,
     adverb or modal the tagger knows as a word (unknown single characters get unreliable tags: `除税前溢利`);
     else 0."""
-    words = dictionary_cut(text)
-    tags = [upos for upos, _ in tag_words(words)]
+    words, tagged = cut_tagged(text)
+    tags = [upos for upos, _ in tagged]
     known = known_words()
     if "VERB" not in tags or any(t not in VERBAL_TAGS for t in tags):
         return 0
@@ -46,4 +46,5 @@ def verbal_words(text: str) -> int:
 def verb_phrase(text: str, catalogue: "Catalogue") -> bool:
     """Whether a subject or topic is a verb phrase of two words or more, which names nothing (`可能趋`, `以致其`,
     `延续增长`)."""
-    return len(text) <= MAX_VERBAL and verbal_words(text) >= 2 and not catalogue.matches(text)
+    # (the catalogue first: two in three of the short texts asked hold a name, and need no tagging then)
+    return len(text) <= MAX_VERBAL and not catalogue.matches(text) and verbal_words(text) >= 2

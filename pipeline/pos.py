@@ -272,3 +272,14 @@ def dictionary_cut(text: str, longest: int = 4) -> list[str]:
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """``(upos, xpos)`` of each word, with the shared default tagger."""
     return default_tagger().tag_words(words)
+
+
+@lru_cache(maxsize=16384)
+def cut_tagged(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The words of ``text`` (``dictionary_cut``) and their ``(upos, xpos)`` by the default tagger, kept per text.
+
+    The linker asks this of a subject up to three times (is it a verb phrase, which phrase rules fit it, where the
+    boundary model cuts it), and news repeats its subjects: tagging took a seventh of ``extract``'s time on a new
+    text of 100,000 characters, its texts tagged 1.7 times each."""
+    words = dictionary_cut(text)
+    return tuple(words), tuple(default_tagger().tag_words(words))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol
 
 from .linker_rules import indicator_id
-from .pos import default_tagger, dictionary_cut
+from .pos import cut_tagged
 
 if TYPE_CHECKING:
     from .link_document import Document
@@ -82,8 +82,7 @@ def _bin(n: int) -> str:
 
 def words_of(subject: str, word_classes: dict[str, tuple[str, ...]]) -> list[Word]:
     """The subject's words (``pos.dictionary_cut``), tagged, with their lexicon classes; spaces skipped."""
-    cut = dictionary_cut(subject)
-    tags = default_tagger().tag_words(cut)
+    cut, tags = cut_tagged(subject)
     out, pos = [], 0
     for w, (_, xpos) in zip(cut, tags):
         if not w.isspace():

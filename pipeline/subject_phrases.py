@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .pos import default_tagger, dictionary_cut
+from .pos import cut_tagged
 from .token_patterns import CompiledPhrase, Token, apply_phrases
 
 # classes the linker computes itself rather than reading from the lexicon
@@ -109,8 +109,7 @@ class SubjectPhrases:
         return spans, rule
 
     def tokens(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> list[Token]:
-        words = dictionary_cut(subject)
-        tags = default_tagger().tag_words(words)
+        words, tags = cut_tagged(subject)
         out: list[Token] = []
         pos = 0
         for word, (_, xpos) in zip(words, tags):
