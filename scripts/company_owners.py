@@ -66,15 +66,19 @@ class Row:
     sentence: str
 
 
-def _owner_patterns() -> tuple[list[str], list[regex.Pattern], regex.Pattern, list[regex.Pattern]]:
-    """The owner names, patterns, stock-code pattern and owned-measure patterns of the linker's rules."""
+def _owner_patterns() -> tuple[list[str], list[regex.Pattern], regex.Pattern, list[regex.Pattern],
+                              list[regex.Pattern]]:
+    """The owner names, patterns (a name before 实现/录得 and a result too: 东方中科实现营业收入), stock-code
+    pattern, owned-measure patterns and the names before 实现 that are no company, from the linker's rules."""
     data = yaml.safe_load((ROOT / "rules" / "linker.yaml").read_text(encoding="utf-8"))
     rules = {r["id"]: r for sec in data.values() if isinstance(sec, list) for r in sec if isinstance(r, dict)}
     names = sorted(rules["owner.names"]["words"], key=len, reverse=True)
-    pats = [regex.compile(p) for p in rules["owner.names"]["patterns"]] + [regex.compile(_INSTITUTION)]
+    pats = [regex.compile(p) for p in rules["owner.names"]["patterns"] + rules["owner.agents"]["patterns"]] + \
+        [regex.compile(_INSTITUTION)]
+    agents_not = [regex.compile(p) for p in rules["owner.agents_not"]["patterns"]]
     code = regex.compile(rules["owner.codes"]["patterns"][0])
     measures = [regex.compile(p) for p in rules["owned.measures"]["patterns"]]
-    return names, pats, code, measures
+    return names, pats, code, measures, agents_not
 
 
 def _word_starts(text: str) -> set[int]:
@@ -86,7 +90,8 @@ def _word_starts(text: str) -> set[int]:
     return starts if pos == len(text) else set(range(len(text)))
 
 
-def _owners(text: str, names: list[str], pats: list[regex.Pattern], code: regex.Pattern) -> list[tuple[int, str]]:
+def _owners(text: str, names: list[str], pats: list[regex.Pattern], code: regex.Pattern,
+            not_names: list[regex.Pattern]) -> list[tuple[int, str]]:
     """(start, name) of every company named in ``text``, the longest name at each start, none inside another;
     not a name inside another word, nor one naming an index (恒生指数)."""
     found: dict[int, str] = {}
@@ -99,9 +104,13 @@ def _owners(text: str, names: list[str], pats: list[regex.Pattern], code: regex.
                 found[m.start()] = n
     for p in pats:
         for m in p.finditer(text):
-            s = _LEAD.sub("", m.group(0))
-            start = m.end() - len(s)
-            if len(s) > 2 and not _TRADE_WORD.search(s) and len(s) > len(found.get(start, "")):
+            agent = "agent" in p.groupindex
+            name = m.group("agent") if agent else m.group(0)
+            s = _LEAD.sub("", name)
+            start = m.start() + len(name) - len(s)
+            if len(s) < 2 or _TRADE_WORD.search(s) or agent and any(n.search(s) for n in not_names):
+                continue
+            if len(s) > len(found.get(start, "")):
                 found[start] = s
     for m in code.finditer(text):
         head = regex.search(r"[A-Za-z\p{Han}]{2,8}$", text[:m.start()])
@@ -141,13 +150,13 @@ def _shape(indicator: str, owner: str, starts: bool, between: list[tuple[int, st
 
 def rows(files: list[str]) -> list[Row]:
     """Every gold event of ``files`` with a company named before its value in its paragraph."""
-    names, pats, code, measures = _owner_patterns()
+    names, pats, code, measures, not_names = _owner_patterns()
     out: list[Row] = []
     for path in files:
         for doc in read_documents(path):
             norm = normalize(doc["text"])
             text = norm.text
-            owners = _owners(text, names, pats, code)
+            owners = _owners(text, names, pats, code, not_names)
             for ev in doc.get("events", []):
                 start = item_start(doc["text"], ev, True)
                 if start is None:
