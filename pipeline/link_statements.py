@@ -296,8 +296,10 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
             text = name[:cut] + text
             subject = replace(subject, text=text, start=None, end=None, location=None)
     owner = owner_at(eng, text)
-    if owner is None and framed is not None and text.startswith(framed):
-        owner = framed  # named before its stock code in the region (远百(2903)预期…业绩): the code is gone from the subject
+    if framed is not None and text.startswith(framed) and (owner is None or len(framed) > len(owner)):
+        # named before its stock code in the region (远百(2903)预期…业绩), the name as written where the lexicon knows a
+        # shorter one (港铁公司(00066.HK)…: not 港铁): the code is gone from the subject
+        owner = framed
     if owner is None and mem.owner is None:
         agent = _agent_owner(doc, region)
         owner = agent if agent is not None and text.startswith(agent) else None

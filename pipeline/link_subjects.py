@@ -467,13 +467,15 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
 
 def owner_at(eng: EnginePatterns, text: str) -> Optional[str]:
     """The company, bank or group opening ``text`` (class ``owner``, or any name a stock code follows: 台中银行(2812),
-    永利澳门(1128)), whose bare measures later in the sentence are its own (corpus news37: 港交所股东应占溢利), or None."""
+    永利澳门(1128)), whose bare measures later in the sentence are its own (corpus news37: 港交所股东应占溢利), or None.
+    A name its stock code follows is the company's name as written, also where the lexicon knows a shorter name
+    opening it (港铁公司(00066.HK), 中华电信(2412): not 港铁, 中华电), as the annotators write it before its measures."""
     text = text.lstrip()
+    coded = eng.p_owner_coded.match(text) if "(" in text else None  # (a stock code opens with its bracket)
     m = eng.p_owner.match(text, 0)
-    if m is not None and m.end() > 0:
+    if m is not None and m.end() > 0 and (coded is None or coded.end("coded") <= m.end()):
         return text[:m.end()]
-    m = eng.p_owner_coded.match(text) if "(" in text else None  # (a stock code opens with its bracket)
-    return m.group("coded") if m is not None else None
+    return coded.group("coded") if coded is not None else None
 
 
 def _owner_past(eng: EnginePatterns, rest: str, place_end: int) -> bool:

@@ -37,6 +37,19 @@ def test_companies_named_after_their_place_keep_it(text, value, indicator, locat
 
 
 @pytest.mark.parametrize("text, value, indicator", [
+    # a company its stock code follows is named as written before its measures, where the lexicon knows a shorter
+    # name opening it (港铁, 中华电: class owner)
+    ("港铁公司(00066.HK)去年总收入跌[7.6%],经常性业务利润按年跌[21.6%]。", "21.6%", "港铁公司经常性业务利润"),
+    ("中华电信(2412)去年营收新台币[2180亿元],每股盈余[4.8元]。", "4.8元", "中华电信每股盈余"),
+    # the lexicon's name itself before its code, and a lexicon name written without a code, as before
+    ("港交所(0388)公布第三季业绩,股东应占溢利为[49亿元]。", "49亿元", "港交所股东应占溢利"),
+    ("中华电今年营收[2180亿元],每股盈余[4.8元]。", "4.8元", "中华电每股盈余"),
+])
+def test_a_company_before_its_stock_code_is_named_as_written(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
     # filler_prefix 折合: an amount converted to another currency in brackets restates the one before it (corpus news63)
     ("期内总博彩收入按年下跌[4.7%]至[71.4亿港元](折合[9.19亿美元]),较上季亦下跌[1.8%]。", "9.19亿美元", "总博彩收入"),
     ("平均单价由[406美元]增为[591美元](折合新台币[1万7000元])。", "1万7000元", "平均单价"),
