@@ -169,6 +169,7 @@ class _Grammar:
         self.suffix_blocks = tails("suffix_block")
         self.time_cues = tails("time_cue")
         self.age_tails = tails("age_tail")
+        self.span_tails = tails("span_tail")
         self.clock_cues = tails("clock_cue")
         self.share_cues = tails("share_cue")
         self.rank_sets = tails("rank_set")
@@ -243,7 +244,9 @@ class _Grammar:
         milestones = _alt(set(self.milestones))
         unit_words = _alt(set(self.units))
         cn_num = (
+            # 兆 written without its one before a positional numeral: 兆一千七百五十九亿 (1兆1759亿, Taiwan papers)
             f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多几亿])|亿(?=[余多几])"
+            f"|兆(?=[一二两三四五六七八九][十百千])"
             f"|(?:{small}|{big})(?=(?:\\s?{mag_char})*\\s?(?:(?:{unit_words})?\\s?(?:{bounds})|{milestones})))"
             f"(?:\\s?{cn_char})*"
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
@@ -351,6 +354,13 @@ class _Grammar:
         self.coin_firsts = frozenset("又零" + _CN_DIGITS)
         self.ordinal_stop_re = re.compile(_alt(self.ordinal_stop))
         self.ordinal_stop_long_re = re.compile(_alt({s for s in self.ordinal_stop if len(s) > 1}))
+        # ranks after 第 that share the measure word written after the last of them: a list (第四和第五位, 第4、5名)
+        # or a range (第2至4位, one ORDINAL with its upper rank)
+        ord_measures = _alt(self.ordinal_measures)
+        self.ordinal_list_measure = re.compile(rf"{_ORDINAL_LIST_TAIL.pattern}\s?(?P<m>{ord_measures})")
+        self.ordinal_range = re.compile(
+            rf"\s?(?:{_alt(lex.word_set('range_separator'))})\s?第?(?P<hi>\d{{1,3}}|[{_RANK_DIGITS}]{{1,3}})"
+            rf"\s?(?P<m>{ord_measures})")
         self.prefix_initials = frozenset(w[-1] for w in self.prefix_quals)
         self.unit_re = re.compile(units)
         # an amount of money right before a position: a price, so 一斤 after it is the quantity priced (70元一斤)
@@ -748,7 +758,12 @@ def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit |
         return None
     if _bad_context(g, text, start, m.end()):
         return None
-    return _make(g, text, start, m.end(), value, None, "ORDINAL", unit_name=measure or "")
+    end, upper = m.end(), None
+    if measure is None and (shared := g.ordinal_range.match(text, after)) and parse_number(shared.group("hi")) > value:
+        measure, end, upper = shared.group("m"), shared.end(), parse_number(shared.group("hi"))
+    elif measure is None and (shared := g.ordinal_list_measure.match(text, after)):
+        measure = shared.group("m")  # 第四和第五位: the first rank keeps its text and takes the measure
+    return _make(g, text, start, end, value, None, "ORDINAL", upper=upper, unit_name=measure or "")
 
 
 def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -867,6 +882,10 @@ def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
     return m is not None and m.end() > end
 
 
+#: the dots that multiply two units after a slash (GB/户·月, 元/吨·公里)
+_UNIT_PRODUCT = frozenset("·・•")
+
+
 def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str | None) -> tuple[Unit | None, int, str | None]:
     """The unit after a number; 个 followed by a unit noun gives the noun (2个位次)."""
     if surface is None:
@@ -876,9 +895,15 @@ def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str |
         per = g.unit_re.match(text, uend + 1)
         if per is not None:
             other = g.units[per.group()]
-            compound = Unit(f"{unit.id}/{other.id}", f"{surface}/{per.group()}", unit.kind,
-                            f"{unit.canonical}/{other.canonical}", unit.label, unit.scale, currency=unit.currency)
-            return compound, per.end(), compound.canonical
+            per_id, per_surface, per_canonical, end = other.id, per.group(), other.canonical, per.end()
+            times = g.unit_re.match(text, end + 1) if text[end : end + 1] in _UNIT_PRODUCT else None
+            if times is not None:  # GB/户·月, 元/吨·公里: the amount is per a product of two units
+                dot, second = text[end], g.units[times.group()]
+                per_id, per_surface = f"{per_id}{dot}{second.id}", f"{per_surface}{dot}{times.group()}"
+                per_canonical, end = f"{per_canonical}{dot}{second.canonical}", times.end()
+            compound = Unit(f"{unit.id}/{per_id}", f"{surface}/{per_surface}", unit.kind,
+                            f"{unit.canonical}/{per_canonical}", unit.label, unit.scale, currency=unit.currency)
+            return compound, end, compound.canonical
     if surface == "个":
         for noun in g.count_after_ge:
             if text.startswith(noun, uend):
@@ -938,7 +963,7 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
         surface, end = _split_unit(g, text, surface, end)
     unit = g.units[surface]
     if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end) \
-            and not _big_magnitude(m):
+            and not _big_magnitude(m) and not _decimal_time(g, text, m.group("an"), end):
         return None
     if len(surface) > 1 and surface[0] == "个" and text.startswith(g.head_nouns, end) and "个" in g.units:
         surface, end = "个", m.start("au") + 1  # 31个大类行业: 大类 qualifies 行业, the count is of 个
@@ -1041,7 +1066,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
         if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
-                and not _big_magnitude(m):
+                and not _big_magnitude(m) and not _decimal_time(g, text, number, end):
             return None
         if unit.kind == "time" and _CLOCK_MINUTES.match(text, end):
             return None  # 香港时间15时00分: a time of day, even after the cue 时间
@@ -1199,6 +1224,13 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
 
 
+def _decimal_time(g: _Grammar, text: str, number: str, end: int) -> bool:
+    """Whether a time amount is measured because it has decimals (平均发行期限13.5年, 平均展期为4.2日, 约每5.1分钟出生
+    一个婴儿): dates and spans of time are whole, so no cue is needed, unless a span_tail word makes it the
+    reach of a comparison (创下8.5年来新高)."""
+    return _POINT.search(number) is not None and not text.startswith(g.span_tails, end)
+
+
 #: how far back a time amount listed before another is looked for (1.98天、1.04天)
 _LIST_REACH = 14
 
@@ -1287,6 +1319,8 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False
     if nxt == "升" and _TALLY.match(text, end) is not None:
         return False  # 「6升5降」: a tally of the members that rose and fell, no value of its own
+    if "." in digits and text.startswith(g.value_follows, end):
+        return True  # 较6月107.05上升0.35%, 跌至197.9按月跌: an index value, and the statement goes on after it
     # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3) nor to a
     # suffix qualifier (指数升至60以上)
     return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end)
