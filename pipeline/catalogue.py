@@ -109,6 +109,9 @@ _LIST_COMMA = "、"
 # The 和 that joins the last of the parts an industry's name lists (批发和零售业, 住宿和餐饮业, 交通运输、仓储和邮政业): news
 # drops it too (批发零售业增加值, 住宿餐饮业), and the name without it would otherwise be read by its head (零售业, a part).
 _LIST_AND = "和"
+# The words that link two words of a name and leave it unchanged: 的, and 之 as Taiwan's releases write it in its place
+# (营造业之从业员工人数, 日平均准备货币之平均年增率).
+_LINKS = ("的", "之")
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?), a population (中型企业).
 _NOTHING_ALONE = ("scope", "partner", "rate", "population")
 
@@ -258,7 +261,7 @@ class Catalogue:
            总指数, 实征净额, 实征 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
            period, 平均值, 平均数 or 平均 after it, also read with 平均 before it (``城镇调查失业率平均值``,
            ``每户家庭可支配所得平均数``; ``restated``); a name read so with one
-           的 between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
+           的 (or Taiwan's 之) between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
            between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
@@ -397,11 +400,16 @@ class Catalogue:
         return self.composite(key) or self.rate(key) or self.restated(key) or self.counted(key)
 
     def _linked(self, key: str) -> Optional[Union[Indicator, Composite]]:
-        """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``):
-        the statistic the name without it names (steps 1 to 3), so that one statistic keeps one id."""
-        if key.count("的") != 1 or key.startswith("的") or key.endswith("的"):
-            return None
-        return self._statistic(key.replace("的", "")) or self.counted(key.replace("的", ""))
+        """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``), or
+        with Taiwan's 之 in its place (``日平均准备货币之年增率``): the statistic the name without it names (steps 1 to 3),
+        so that one statistic keeps one id."""
+        for link in _LINKS:
+            if key.count(link) == 1 and not key.startswith(link) and not key.endswith(link):
+                bare = key.replace(link, "")
+                found = self._statistic(bare) or self.counted(bare)
+                if found is not None:
+                    return found
+        return None
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it

@@ -102,6 +102,10 @@ def test_matches(text, expected):
         ("总发电量增速", "growth.power_generation"),  # ... and the rate of one
         # ... or written with one 的 between two of its words
         ("住客的平均留宿时间", "hotel_stay_mo"),
+        ("住客之平均留宿时间", "hotel_stay_mo"),  # ... or Taiwan's 之 in its place
+        ("日平均准备货币之年增率", "growth.reserve_money_tw"),
+        ("百分之五", None),  # a 之 inside a word links nothing
+        ("每人可支配所得平均数", "tw_disposable_income_per_person"),  # DGBAS's average per person, not per household
         ("燃气的生产和供应业投资", "investment.gbt4754_d45"),
         # 2. modifier + measure and nothing else: a composite, measure first
         ("农副食品加工业增加值", "value_added.gbt4754_c13"),
@@ -441,6 +445,14 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("上海商银每股税后纯益", "eps"),
         ("合并营收", "revenue"),
         ("每股纯益", "eps"),
+        # Hong Kong's lines of results and dividends, named alone or after the company
+        ("港交所每股基本盈利", "eps"),
+        ("港交所除税前溢利", "pretax_profit_or_loss"),
+        ("经营溢利", "operating_income"),
+        ("港交所派息", "dividend_per_share"),
+        ("每股中期息", "interim_dividend"),
+        ("港交所末期股息", "final_dividend"),
+        ("派息比率", None),  # the share of profit paid out, no dividend
         # sector and economy statistics keep their own ids or none
         ("规模以上工业企业营业收入", "revenue.sector_industrial_enterprises_above_size"),
         ("银行业税后纯益", "net_profit.sector_banking"),
