@@ -962,8 +962,7 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     if text[end : end + 1] in g.split_seconds:
         surface, end = _split_unit(g, text, surface, end)
     unit = g.units[surface]
-    if unit.kind == "time" and not _time_cue(g, text, m.start("an")) and not _age_follows(g, text, end) \
-            and not _big_magnitude(m) and not _decimal_time(g, text, m.group("an"), end):
+    if unit.kind == "time" and not _time_measured(g, text, m, m.start("an"), m.group("an"), end):
         return None
     if len(surface) > 1 and surface[0] == "个" and text.startswith(g.head_nouns, end) and "个" in g.units:
         surface, end = "个", m.start("au") + 1  # 31个大类行业: 大类 qualifies 行业, the count is of 个
@@ -1065,8 +1064,7 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
                 # read only where its cue is), the number stands alone
                 return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
-        if unit.kind == "time" and not _time_cue(g, text, start) and not _age_follows(g, text, end) \
-                and not _big_magnitude(m) and not _decimal_time(g, text, number, end):
+        if unit.kind == "time" and not _time_measured(g, text, m, start, number, end):
             return None
         if unit.kind == "time" and _CLOCK_MINUTES.match(text, end):
             return None  # 香港时间15时00分: a time of day, even after the cue 时间
@@ -1222,6 +1220,13 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
     # a day count right after a change or level verb measures the stay
     sentence = text[_after_last(text, "。\n!?", low, start) : start]
     return g.stay_word.search(sentence) is not None and g.stay_tail.search(sentence.rstrip()) is not None
+
+
+def _time_measured(g: _Grammar, text: str, m: re.Match, start: int, number: str, end: int) -> bool:
+    """Whether the time amount ``number`` read from ``start`` to ``end`` is a measured value, not a date or a span: a
+    cue before it, an age word after it, a magnitude (71.6万小时) or decimals (13.5年)."""
+    return _time_cue(g, text, start) or _age_follows(g, text, end) or _big_magnitude(m) \
+        or _decimal_time(g, text, number, end)
 
 
 def _decimal_time(g: _Grammar, text: str, number: str, end: int) -> bool:
