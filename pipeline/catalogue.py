@@ -79,8 +79,9 @@ _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
 # Verbs written before a product that name a measure of it (verb-object order): 出口汽车 is 汽车出口, 生产天然气 is
 # 天然气产量, 销售新能源汽车 新能源汽车销量.
 _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", "销售": "sales_volume"}
-# Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口.
-_WHOLE_PREFIXES = ("整体", "总")
+# Words before a statistic that leave it unchanged: 总发电量 is 发电量, Hong Kong's 整体出口 (overall exports) is 出口,
+# and 各项 (all items) is the whole a release sums, as PBoC's 各项贷款余额 and the finance ministry's 各项税收收入 write it.
+_WHOLE_PREFIXES = ("整体", "总", "各项")
 # Words before a company's measure that leave it unchanged: its consolidated accounts (合并营收 is the group's revenue, the
 # figure a listed company reports) and Taiwan's self-compiled, unaudited ones (自结合并营收, 自结税后纯益).
 _STATEMENT_WORDS = ("自结", "合并")
@@ -89,8 +90,9 @@ _STATEMENT_WORDS = ("自结", "合并")
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
 # 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units). A tax
 # written with 实征净额 or 实征 after it is its revenue as Taiwan's tax offices report it, collected net of refunds or
-# collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "额")
+# collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).  总量 is the amount as NBS writes it (经济总量,
+# 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
@@ -102,8 +104,9 @@ _AVERAGE_BEFORE = "平均"
 _PERSONS, _PERSONS_COUNT = "者", "人数"
 # Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
 # months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
-# 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.
-_CUMULATIVE_WORDS = ("月度累计", "累计")
+# 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.  Hong Kong and Macau write it 累积
+# (累积吞吐量).
+_CUMULATIVE_WORDS = ("月度累计", "累计", "累积")
 # The enumeration comma of names that list their parts (电力、热力、燃气及水生产和供应业): news often drops it.
 _LIST_COMMA = "、"
 # The 和 that joins the last of the parts an industry's name lists (批发和零售业, 住宿和餐饮业, 交通运输、仓储和邮政业): news
@@ -112,6 +115,10 @@ _LIST_AND = "和"
 # The words that link two words of a name and leave it unchanged: 的, and 之 as Taiwan's releases write it in its place
 # (营造业之从业员工人数, 日平均准备货币之平均年增率).
 _LINKS = ("的", "之")
+# Words between a modifier and its measure that leave the measure unchanged: 平均, the average over the items the
+# modifier names (蔬菜平均批发价格 is 蔬菜批发价格, 粗钢平均日均产量 粗钢日均产量), and 整体, their whole (石化产业整体产值
+# is 石化产业产值).  Before a statistic alone 平均 stays (平均入住率: whose hotels?).
+_MEASURE_RESTATING = ("平均", "整体")
 # Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?), a population (中型企业).
 _NOTHING_ALONE = ("scope", "partner", "rate", "population")
 
@@ -322,6 +329,17 @@ class Catalogue:
                 return None  # the head of the product or sector written right before it (金银珠宝类商品零售额, 沿海港口货物吞吐量)
             if head.role == "indicator":
                 return head
+        return self._unlinked(key)
+
+    def _unlinked(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """What a name written with one 的 (or 之) between its words names without it, its head included (step 4): a
+        relative clause or a place before the 的 restates the head's statistic (``居住在城镇的人口`` is 城镇人口,
+        ``用于基础研究的经费`` 基础研究经费, ``来自内地的旅客`` 内地旅客), and the head keeps the checks of step 4."""
+        for link in _LINKS:
+            if key.count(link) == 1 and not key.startswith(link) and not key.endswith(link):
+                found = self.lookup(key.replace(link, ""))
+                if found is not None:
+                    return found
         return None
 
     def _of_group(self, before: str, head: str, scanned: list[tuple[int, int, str]]) -> bool:
@@ -504,18 +522,36 @@ class Catalogue:
 
     def _modifier_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
         for head, measure in self._ending_in(key, "measure"):
-            prep, xid, suffix = self._modifier(head)
-            if xid is None:
-                xid = self._industrial_industry(head)
-            if xid is None:
-                continue
-            of = self.indicators[xid]
-            named = self._entry_written(written for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases)
-                                        for written in (prep + x + m, prep + x + suffix + m))
-            if named is not None:
-                return named
-            return Composite(measure, of)
+            found = self._measure_of(head, measure)
+            if found is None:
+                found = self._measure_restated(head, measure)
+            if found is not None:
+                return found
         return None
+
+    def _measure_restated(self, head: str, measure: Indicator) -> Optional[Union[Indicator, Composite]]:
+        """The measure of a modifier written with 平均 or 整体 between them (``蔬菜平均批发价格``, ``石化产业整体产值``, a
+        的 before the word allowed): the measure of that modifier, the word saying nothing the id should."""
+        for word in _MEASURE_RESTATING:
+            rest = head[:-len(word)] if head.endswith(word) else ""
+            rest = rest[:-1] if rest.endswith("的") else rest
+            if rest:
+                found = self._measure_of(rest, measure)
+                if found is not None:
+                    return found
+        return None
+
+    def _measure_of(self, head: str, measure: Indicator) -> Optional[Union[Indicator, Composite]]:
+        """The measure of the modifier ``head`` names (step 2 of ``lookup``), or the entry the two name together."""
+        prep, xid, suffix = self._modifier(head)
+        if xid is None:
+            xid = self._industrial_industry(head)
+        if xid is None:
+            return None
+        of = self.indicators[xid]
+        named = self._entry_written(written for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases)
+                                    for written in (prep + x + m, prep + x + suffix + m))
+        return named if named is not None else Composite(measure, of)
 
     def _industrial_industry(self, head: str) -> Optional[str]:
         """The industry of GB/T 4754 sections B to D (mining, manufacturing, utilities: 工业) written before 工业 and a

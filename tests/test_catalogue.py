@@ -354,6 +354,23 @@ def test_matches(text, expected):
         ("339个地级及以上城市平均空气质量优良天数比例", "air_quality_good_days_ratio"),
         ("印花税", "stamp_tax"),
         ("证券交易印花税", "securities_stamp_duty"),  # the longer name wins over the one inside it
+        # words that restate a statistic: 各项 before it, 总量 or 总金额 after it, 累积 (Hong Kong's 累计) inside it
+        ("各项税收", "tax_revenue"),
+        ("经济总量", "gdp"),
+        ("工业增加值总量", "industrial_value_added"),
+        ("进口总金额", "imports"),
+        ("累积销量", "sales_volume"),
+        # 平均 or 整体 between a modifier and its measure (a 的 before it allowed): the modifier's measure
+        ("猪肉平均批发价格", "wholesale_price.product_pork"),
+        ("纺织业整体增加值", "value_added.gbt4754_c17"),
+        ("汽车的平均产量", "output.product_autos"),
+        ("小汽车平均产量", None),  # ... of a modifier the catalogue does not know: none
+        ("平均批发价格", None),  # ... and of none: whose prices?
+        # one 的 after a relative clause or a place: the name without it, its head included
+        ("居住在城镇的人口", "urban_population"),
+        ("来自台湾的旅客", "visitors_from_taiwan"),
+        ("来自美国的出口", None),  # ... a measure after words the catalogue does not know stays without
+        ("日均的旅客量", None),  # ... and the head keeps its checks
         ("", None),
     ],
 )
