@@ -264,14 +264,16 @@ class Catalogue:
         1. A name or alias of an entry, whole (a scope such as ``规模以上``, a partner such as ``东盟`` or a
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
-           statistic written with a word that leaves it unchanged, 总 or 整体 before it, 规模, 数字, 总额, 金额,
-           总指数, 实征净额, 实征 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
+           statistic written with a word that leaves it unchanged, 总, 整体 or 各项 before it, 规模, 数字, 总额, 金额,
+           总金额, 总量, 总指数, 实征净额, 实征 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
            period, 平均值, 平均数 or 平均 after it, also read with 平均 before it (``城镇调查失业率平均值``,
            ``每户家庭可支配所得平均数``; ``restated``); a name read so with one
-           的 (or Taiwan's 之) between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``).  A name written with enumeration
+           的 (or Taiwan's 之) between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``), and failing all
+           else, step 4 included (``居住在城镇的人口``; ``_unlinked``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
-           between them: ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a ``Composite``; if an
+           between them, and 平均 or 整体 (``猪肉平均批发价格``): ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a
+           ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
            partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
@@ -430,11 +432,11 @@ class Catalogue:
         return None
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
-        """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总 or 整体 before it
-        (``总发电量``, ``整体出口``), 规模, 数字, 总额, 金额, 总指数, 实征净额, 实征 or 额 after it (``出口规模``, ``出口数字``,
+        """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总, 整体 or 各项 before it
+        (``总发电量``, ``整体出口``, ``各项税收``), 规模, 数字, 总额, 金额, 总金额, 总量, 总指数, 实征净额, 实征 or 额 after it (``出口规模``, ``出口数字``,
         ``准备货币总额``, ``消费者信心指数总指数``, ``证券交易税实征净额``), or 平均值, 平均数 or 平均 after it, its average
         over the event's period, read also with 平均 before it as DGBAS writes it either way (``城镇调查失业率平均值``,
-        ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计) inside it, its sum over the event's period (``制造业累计销售值``,
+        ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计, 累积) inside it, its sum over the event's period (``制造业累计销售值``,
         ``城镇投资月度累计增速``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
