@@ -1052,9 +1052,12 @@ class PairStarts:
         """The patterns (bit k: pattern k) a match of which may begin with ``chars`` (one or two characters)."""
         got = self._masks.get(chars)
         if got is None:
+            # a match beginning with two characters begins with the first: only the patterns that one may begin
+            # are tried on the pair (most characters begin none, and every new pair of a text was tried on all)
+            may = self.mask(chars[0]) if len(chars) > 1 else -1
             got = self._anywhere
             for k, probe in enumerate(self.probes):
-                if probe is not None and probe.match(chars, partial=True) is not None:
+                if probe is not None and may >> k & 1 and probe.match(chars, partial=True) is not None:
                     got |= 1 << k
             if len(self._masks) < _MAX_ENDS:
                 self._masks[chars] = got

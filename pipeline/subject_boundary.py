@@ -144,7 +144,7 @@ class Offer:
 
     spans: tuple[tuple[int, int], ...]
     kept: tuple[tuple[int, int, str], ...]
-    matches: list[tuple[int, int, str]]
+    matches: tuple[tuple[int, int, str], ...]
 
 
 def _offer(subject: str, rules: "LinkerRules", words: Sequence[Word], contractions: Sequence[str]) -> Offer:
@@ -222,7 +222,7 @@ _KEPT_WORDS = tuple("kw=" + _bin(n) for n in range(9))
 _DROPPED = tuple("nd=" + _bin(n) for n in range(9))
 
 
-def _name_start_side(matches: list[tuple[int, int, str]], a: int) -> int:
+def _name_start_side(matches: tuple[tuple[int, int, str], ...], a: int) -> int:
     """The bits of the names against a span's start ``a``: one starting there, one crossing it, one ending
     before it (dropped)."""
     return (_CAT_AT_CUT if any(s == a for s, _, _ in matches) else 0) \
@@ -230,7 +230,7 @@ def _name_start_side(matches: list[tuple[int, int, str]], a: int) -> int:
         | (_CAT_DROPPED if any(e <= a for _, e, _ in matches) else 0)
 
 
-def _name_end_side(matches: list[tuple[int, int, str]], b: int) -> tuple[int, int]:
+def _name_end_side(matches: tuple[tuple[int, int, str], ...], b: int) -> tuple[int, int]:
     """The bits of the names against a span's end ``b`` (one crossing it, one starting after it: dropped), and
     where the last-starting name that ends at ``b`` starts (-1: none): a span starting at or before it keeps that name
     whole (``cat_end``)."""

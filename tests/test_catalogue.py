@@ -42,7 +42,7 @@ def test_example(iid, text):
     ],
 )
 def test_matches(text, expected):
-    assert CATALOGUE.matches(text) == expected
+    assert CATALOGUE.matches(text) == tuple(expected)
 
 
 @pytest.mark.parametrize(
