@@ -966,6 +966,20 @@ def test_a_mainland_company_owns_the_measures_of_its_results_report():
     assert one(run("1-6月,全国汽车销量[1300万辆],同比增长[6%]。"), "1300万辆").indicator == "汽车销量"
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a name with its legal form is a company the lexicon need not know (class owner): it goes before the bare
+    # measures of its sentence, a place opening it kept, a bracketed short name dropped
+    ("青岛啤酒股份有限公司(简称\"青岛啤酒\")发布半年报,营业收入[200亿元],净利润[30亿元]。", "30亿元",
+     "青岛啤酒股份有限公司净利润"),
+    ("中国电信股份有限公司上半年经营收入[2714亿元],净利润[200亿元]。", "200亿元", "中国电信股份有限公司净利润"),
+    ("洋河股份上半年实现营业总收入[100亿元];归母净利润为[40亿元]。", "40亿元", "洋河股份归母净利润"),
+    # a kind of bank is no company
+    ("股份制商业银行净利润增长[5%]。", "5%", "股份制商业银行净利润"),
+])
+def test_a_name_with_its_legal_form_is_an_owner(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
     # an industry clause stating a value of its own is no name of the list after it: the list is the subject's
     events = run("批发业增长[3%],金融业增加值分别增长[5%]和[6%]。")
