@@ -980,6 +980,25 @@ def test_a_name_with_its_legal_form_is_an_owner(text: str, value: str, indicator
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # class owner_named: a name the tagger reads as a proper or foreign name, opening a subject right before a measure
+    # only companies report, owns the bare measures after it
+    ("药明康德营业收入[403亿元],净利润[96亿元],每股收益[3.3元]。", "96亿元", "药明康德净利润"),
+    ("药明康德营业收入[403亿元],净利润[96亿元],每股收益[3.3元]。", "3.3元", "药明康德每股收益"),
+    ("Tesla第三季营收[251.8亿美元],毛利率[17.9%]。", "17.9%", "Tesla毛利率"),
+    ("瑞幸咖啡第三季度营收[101.8亿元],门店数量增加[1379家]。", "1379家", "瑞幸咖啡门店数量"),
+    # segments, markets, frames, currencies, products and scopes own nothing
+    ("游戏营收增长[5%],毛利率为[40%]。", "40%", "毛利率"),
+    ("海外营收[120亿元],净利润[3亿元]。", "3亿元", "净利润"),
+    ("单季营收为[300亿元],毛利率为[45%]。", "45%", "毛利率"),
+    ("新台币营收为[200亿元],毛利率[50%]。", "50%", "毛利率"),
+    ("白酒营收为[200亿元],毛利率为[80%]。", "80%", "毛利率"),
+    ("上半年,规模以上工业企业营业收入[120亿元],净利润[5亿元]。", "5亿元", "净利润"),
+])
+def test_a_proper_name_before_a_measure_of_results_is_an_owner(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
     # an industry clause stating a value of its own is no name of the list after it: the list is the subject's
     events = run("批发业增长[3%],金融业增加值分别增长[5%]和[6%]。")
