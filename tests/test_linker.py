@@ -999,6 +999,18 @@ def test_a_proper_name_before_a_measure_of_results_is_an_owner(text: str, value:
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a counted set of insurers or holding companies reports its results as one owner, the count kept in the name
+    ("四家上市险企共实现净利润[885.71亿元];实现寿险新业务价值[896.63亿元]。", "896.63亿元", "四家上市险企寿险新业务价值"),
+    ("13家金控10月自结税后纯益合计[737.56亿元],前10月累计税后纯益达[5065.36亿元]。", "5065.36亿元", "13家金控税后纯益"),
+    # the bank referred back to by 该行 is the owner named before it; with none named, the measure stays bare
+    ("工商银行中期业绩显示,该行上半年实现净利润[1,634.73亿元],同比增长[9.87%]。", "9.87%", "工商银行净利润"),
+    ("该行上半年实现净利润[1,634.73亿元]。", "1,634.73亿元", "净利润"),
+])
+def test_a_counted_set_or_a_bank_referred_back_to_is_an_owner(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
     # an industry clause stating a value of its own is no name of the list after it: the list is the subject's
     events = run("批发业增长[3%],金融业增加值分别增长[5%]和[6%]。")
