@@ -20,6 +20,7 @@ from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_
 from .link_document import Document, QuantityLike
 from .link_emit import Events
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
+from .link_proper import proper_name
 from .linker_rules import EnginePatterns, indicator_id
 from .memo import UNKNOWN
 from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, statistic,
@@ -301,7 +302,7 @@ def _owned(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subje
         # shorter one (港铁公司(00066.HK)…: not 港铁): the code is gone from the subject
         owner = framed
     if owner is None and mem.owner is None:
-        agent = _agent_owner(doc, region)
+        agent = _agent_owner(doc, region) or _named_owner(doc, region, text)
         owner = agent if agent is not None and text.startswith(agent) else None
     if owner is not None and len(owner) < len(text) and not statistic(doc, text):
         # (not where the owner's word opens a statistic's name: 恒生指数 is no measure of 恒生)
@@ -369,6 +370,18 @@ def _agent_owner(doc: Document, region: str) -> Optional[str]:
     company the lexicon does not know, as the owner of its sentence's measures; None where it names no company."""
     m = doc.eng.p_owner_agent.match(region.lstrip(REGION_LEAD))
     return m.group("agent") if m is not None and _company_like(doc, m.group("agent")) else None
+
+
+def _named_owner(doc: Document, region: str, text: str) -> Optional[str]:
+    """The name opening the subject ``text`` and its region right before a measure only a company reports (class
+    ``owner_named``: 伊利股份归母净利润, Tesla营收), where the tagger reads a word of it as a proper or foreign name
+    (``proper_name``) and it is no trade, scope, place or statistic: a company the lexicon does not know, the owner
+    of its sentence's bare measures; None for a segment, market or frame (游戏营收, 海外营收, 单季营收)."""
+    m = doc.eng.p_owner_named.fullmatch(text)
+    name = m.group("named") if m is not None else None
+    if name is None or not region.lstrip(REGION_LEAD).startswith(name):
+        return None
+    return name if _company_like(doc, name) and proper_name(name) else None
 
 
 def _company_like(doc: Document, name: str) -> bool:

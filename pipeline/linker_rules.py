@@ -128,6 +128,7 @@ LEXICON_CLASSES = (
     "owner_verb",  # verbs of an owner reporting its own results, dropped between it and the measure (台积电预期…毛利率)
     "owner_agent",  # a name achieving results (瑞幸实现营收): a company the lexicon lacks, the owner of its sentence
     "owner_agent_not",  # such names that are trades, scopes, sets or places (规模以上纺织企业实现营业收入): no owners
+    "owner_named",  # a name opening a subject before a measure only companies report (伊利股份归母净利润): an owner
     "owned_measure",  # measures of a company's results that, written bare, take the owner of their sentence (营收, EPS)
     "owned_line",  # words of a results line (拨备, 利润, 股利): a subject holding one does not end its sentence's owner
     "owner_example",  # 以X为例 in a clause of its own: X, an owner, owns the measures after it (以星展银行为例,其…收入)
@@ -403,6 +404,7 @@ class EnginePatterns:
     p_owner_verb: regex.Pattern  # an owner's reporting verb right after it (match)
     p_owner_agent: regex.Pattern  # a name and its verb of achieving results opening a region (match, group agent)
     p_owner_agent_not: regex.Pattern  # such a name that is no company (search)
+    p_owner_named: regex.Pattern  # a name and a measure only companies report, a whole subject (fullmatch, group named)
     p_owned_measure: regex.Pattern  # a measure of a company's results written bare (fullmatch)
     p_held_scope: regex.Pattern  # a scope opening a subject that defines its statistic (match)
     p_owned_line: regex.Pattern  # a word of a results line in a subject (search)
@@ -668,6 +670,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_owner_verb=lists.compile(alt["owner_verb"]),
         p_owner_agent=lists.compile(alt["owner_agent"]),
         p_owner_agent_not=lists.compile(alt["owner_agent_not"]),
+        p_owner_named=lists.compile(alt["owner_named"]),
         p_owned_measure=lists.compile(alt["owned_measure"]),
         p_held_scope=lists.compile(alt["held_scope"]),
         p_owned_line=lists.compile(alt["owned_line"]),

@@ -966,6 +966,51 @@ def test_a_mainland_company_owns_the_measures_of_its_results_report():
     assert one(run("1-6月,全国汽车销量[1300万辆],同比增长[6%]。"), "1300万辆").indicator == "汽车销量"
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a name with its legal form is a company the lexicon need not know (class owner): it goes before the bare
+    # measures of its sentence, a place opening it kept, a bracketed short name dropped
+    ("青岛啤酒股份有限公司(简称\"青岛啤酒\")发布半年报,营业收入[200亿元],净利润[30亿元]。", "30亿元",
+     "青岛啤酒股份有限公司净利润"),
+    ("中国电信股份有限公司上半年经营收入[2714亿元],净利润[200亿元]。", "200亿元", "中国电信股份有限公司净利润"),
+    ("洋河股份上半年实现营业总收入[100亿元];归母净利润为[40亿元]。", "40亿元", "洋河股份归母净利润"),
+    # a kind of bank is no company
+    ("股份制商业银行净利润增长[5%]。", "5%", "股份制商业银行净利润"),
+])
+def test_a_name_with_its_legal_form_is_an_owner(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # class owner_named: a name the tagger reads as a proper or foreign name, opening a subject right before a measure
+    # only companies report, owns the bare measures after it
+    ("药明康德营业收入[403亿元],净利润[96亿元],每股收益[3.3元]。", "96亿元", "药明康德净利润"),
+    ("药明康德营业收入[403亿元],净利润[96亿元],每股收益[3.3元]。", "3.3元", "药明康德每股收益"),
+    ("Tesla第三季营收[251.8亿美元],毛利率[17.9%]。", "17.9%", "Tesla毛利率"),
+    ("瑞幸咖啡第三季度营收[101.8亿元],门店数量增加[1379家]。", "1379家", "瑞幸咖啡门店数量"),
+    # segments, markets, frames, currencies, products and scopes own nothing
+    ("游戏营收增长[5%],毛利率为[40%]。", "40%", "毛利率"),
+    ("海外营收[120亿元],净利润[3亿元]。", "3亿元", "净利润"),
+    ("单季营收为[300亿元],毛利率为[45%]。", "45%", "毛利率"),
+    ("新台币营收为[200亿元],毛利率[50%]。", "50%", "毛利率"),
+    ("白酒营收为[200亿元],毛利率为[80%]。", "80%", "毛利率"),
+    ("上半年,规模以上工业企业营业收入[120亿元],净利润[5亿元]。", "5亿元", "净利润"),
+])
+def test_a_proper_name_before_a_measure_of_results_is_an_owner(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a counted set of insurers or holding companies reports its results as one owner, the count kept in the name
+    ("四家上市险企共实现净利润[885.71亿元];实现寿险新业务价值[896.63亿元]。", "896.63亿元", "四家上市险企寿险新业务价值"),
+    ("13家金控10月自结税后纯益合计[737.56亿元],前10月累计税后纯益达[5065.36亿元]。", "5065.36亿元", "13家金控税后纯益"),
+    # the bank referred back to by 该行 is the owner named before it; with none named, the measure stays bare
+    ("工商银行中期业绩显示,该行上半年实现净利润[1,634.73亿元],同比增长[9.87%]。", "9.87%", "工商银行净利润"),
+    ("该行上半年实现净利润[1,634.73亿元]。", "1,634.73亿元", "净利润"),
+])
+def test_a_counted_set_or_a_bank_referred_back_to_is_an_owner(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_industries_written_as_clauses_take_listed_values_only_as_bare_names():
     # an industry clause stating a value of its own is no name of the list after it: the list is the subject's
     events = run("批发业增长[3%],金融业增加值分别增长[5%]和[6%]。")
