@@ -16,7 +16,7 @@ import regex
 
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
-from . import subject_boundary
+from . import subject_boundary, subject_tail
 from .pos import dictionary_cut, tag_words, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
@@ -330,6 +330,10 @@ def _subject_before(doc: Document, start: int, end: int, topic: bool, strip_rate
     keep, rest = _drop_repeated_heading(keep, rest)
     if keep:  # where the rules leave words at its edges, a model learned from gold picks the span
         keep, rest = subject_boundary.refine_kept(doc, keep, rest, end, topic=topic)
+    b = subject_tail.name_end(doc.rules, rest) if keep else None
+    if b is not None:  # a predicate's frame written after a name the catalogue knows (基本通胀率为平均每年)
+        del keep[b:]
+        rest = rest[:b]
     subj = subject_from_positions(text, keep, rest)
     if subj is not None:
         subj.rate = rate

@@ -36,7 +36,9 @@ from zhibiao import subject_boundary
 from zhibiao.evaluate import align, clean_indicator, document_script, read_documents, score
 from zhibiao.extractor import Extractor
 from zhibiao.link_subjects import clean_text
+from zhibiao.linker_rules import default_rules
 from zhibiao.subject_boundary import BoundaryModel, Candidates
+from zhibiao.subject_tail import name_end
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "pipeline" / "data" / "subject_boundary.json"
@@ -74,13 +76,17 @@ def default_files() -> list[Path]:
 
 
 class Recorder:
-    """Links with the rules alone and keeps the candidates of every subject, by its cleaned text."""
+    """Links with the rules alone and keeps the candidates of every subject, by its cleaned text, and by the name
+    its event carries where the linker cuts a predicate's frame after the choice (``subject_tail``)."""
 
     def __init__(self) -> None:
         self.seen: dict[str, Candidates] = {}
 
     def choose(self, cands: Candidates) -> int:
         self.seen[clean_text(cands.subject)] = cands
+        b = name_end(default_rules(), cands.subject)
+        if b is not None:
+            self.seen.setdefault(clean_text(cands.subject[:b]), cands)
         return 0
 
 
