@@ -32,6 +32,7 @@ _SENTENCE_EVENTS = 24  # how many of the last events may belong to the sentence
 _MINUS = ("-", "−", "－", "负")
 _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
 _FIXED_BASES = ("yoy", "mom", "vs_prev")
+_HAN = regex.compile(r"\p{Han}")
 
 
 class Statement(NamedTuple):
@@ -538,8 +539,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         return Subject(c.text, c.start, c.end, parts=c.parts, share=c.share, location=ref.group("place"),
                        rate=c.rate), ref.group("place"), True, 0
     if spec.subject == "left":
-        subject, location, _ = subject_before(doc, _bracketed_item_start(doc, mem, ctx, pred_start), pred_start,
-                                              strip_rate=not spec.keep_rate)
+        region_start = _bracketed_item_start(doc, mem, ctx, pred_start)
+        subject, location, _ = subject_before(doc, region_start, pred_start, strip_rate=not spec.keep_rate)
+        if subject is not None and _after_predicate_adverb(doc, region_start, subject):
+            subject = None  # 其次为观塘区,亦售出约1512伙: no subject of its own, the indicator carried
         framed = framed_item(doc, subject, location)
         if framed is not None:
             return framed, None, False, 0
@@ -599,6 +602,28 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         mem.topic_owner = None  # a subject naming something else ends the topic's measures
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _after_predicate_adverb(doc: Document, region_start: int, subject: Subject) -> bool:
+    """Whether ``subject`` follows an adverb of the predicate (class ``predicate_adverb``: 亦, 已) with nothing naming
+    anything before it in its region (累计本周已进帐一成, 其次为观塘区,亦售出约1512伙).  Chinese writes such an adverb
+    between a subject and its verb, so a clause opening with one has no subject of its own: the words after it are
+    the predicate's, and the statement's indicator is the one carried.  A catalogue name after the adverb is still
+    the statement's own (亦完成固定资产投资: the statistic, as written)."""
+    if subject.start is None or subject.start <= region_start:
+        return False
+    adverb = doc.eng.p_predicate_adverb_end.search(doc.text, region_start, subject.start)
+    if adverb is None or not _word_starts(doc, region_start, adverb.start()) \
+            or doc.rules.catalogue.matches(subject.text):
+        return False
+    before, _, _ = subject_before(doc, region_start, adverb.start())
+    return before is None or doc.eng.names_nothing(before.text)
+
+
+def _word_starts(doc: Document, region_start: int, i: int) -> bool:
+    """Whether a word may start at ``i``: at the region's start, after a mark, a space or a digit, or right after a
+    period (本周已进帐); not after a character it may end a word with (六都, 偿还, 人均)."""
+    return i <= region_start or not _HAN.match(doc.text, i - 1) or i in doc.period_starts_at_end
 
 
 def _topic_owns(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subject: Subject,

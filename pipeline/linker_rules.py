@@ -74,6 +74,7 @@ LEXICON_CLASSES = (
     "topic_remark",  # a remark on how a topic fares, closing its clause (X表现仍然理想): the topic ends before it
     "set_remark",  # where the items of a set are (百强镇主要集中在东部地区): a breakdown after it (其中) divides the set
     "breakdown_lead",  # words opening a breakdown (其中 当中): a topic owns no measure of the items after them
+    "predicate_adverb",  # adverbs written between a subject and its verb (亦 已): a clause opening with one has no subject
     "period_ref",  # words right before a period that make it a comparison reference
     "comparative",  # one-character comparatives, change triggers only after 比/较
     "conj",  # words joining listed values (和 、 或 ...)
@@ -338,6 +339,7 @@ class EnginePatterns:
     p_topic_measure_end: regex.Pattern  # such a measure ending a topic, which then names a statistic (search)
     p_breakdown_lead: regex.Pattern  # a breakdown word (其中) between a topic and a value (search)
     p_set_remark: regex.Pattern  # where the items of a set are, closing a clause stating no value (search)
+    p_predicate_adverb_end: regex.Pattern  # such an adverb ending the text before a subject (search)
     p_forecast_ref: regex.Pattern
     p_target: regex.Pattern
     p_list_cue: regex.Pattern
@@ -583,6 +585,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_topic_measure_end=lists.compile("(?:" + alt["head"] + "|" + alt["topic_measure"] + ")$"),
         p_breakdown_lead=lists.compile("(?:" + alt["breakdown_lead"] + ")"),
         p_set_remark=lists.compile("(?:" + alt["set_remark"] + r")\s*$"),
+        p_predicate_adverb_end=lists.compile("(?:" + alt["predicate_adverb"] + r")\s*$"),
         p_forecast_ref=lex["forecast_ref"],
         p_target=lex["target"],
         p_list_cue=lex["list_cue"],

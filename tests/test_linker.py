@@ -211,6 +211,22 @@ def test_colon_heading_and_qizhong():
     assert [e.indicator for e in evs] == ["第一产业增加值"] * 2 + ["第二产业增加值"] * 2
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # an adverb of the predicate opening the subject region: the clause has no subject of its own
+    ("去年新盘售出约15722伙,当中以将军澳区占最多,达4254个单位。其次为观塘区,亦售出约1512伙。", "1512伙", "新盘售出"),
+    ("国际现货金价昨升3.6%,累计本周已进帐一成。", "一成", "国际现货金价"),
+    # written between a name and its verb, it leaves the name
+    ("出口总额增长5%,进口亦增长3%。", "3%", "进口"),
+    # a catalogue name after it is the statement's own
+    ("全市工业增加值增长5%,已完成固定资产投资300亿元。", "300亿元", "固定资产投资"),
+    # a character ending a word with the one before it is no adverb (六都: the six cities)
+    ("房价上涨,六都青年购屋平均总价有17~39%的增幅。", "17~39%", "青年购屋平均总价"),
+])
+def test_a_clause_opening_with_an_adverb_of_the_predicate_takes_the_indicator_carried(text, value, indicator):  # predicate_adverb
+    (event,) = [e for e in zhibiao.extract(text)["events"] if e["value_text"] == value]
+    assert event["indicator"] == indicator
+
+
 def test_a_heading_announcing_a_list_names_the_measure_of_its_numbered_items():
     # Taiwan's releases: 分别统计如下 closes the heading, 一、 and 二、 are list markers, the ports locations
     evs = run("货柜装卸量分别统计如下:一、基隆港:[65万TEU];二、高雄港:[133万TEU]。")
