@@ -278,6 +278,8 @@ class _Grammar:
         second = one.replace("§", "b")
         value_words = _alt(self.value_words)
         ord_measure = _alt(lex.word_set("ordinal_measure"))
+        # after 第N a count word is kept too (第三个加入, 第十部大电影), never after 首 nor in a set of ranks
+        ord_kept = _alt(lex.word_set("ordinal_measure") | lex.word_set("ordinal_count"))
         # ranks listed by spelled digit before the ordinal measure they share, ending a phrase (位列二、三、四位,);
         # not 三、四名工人 (a count), nor inside a list, nor after a rank_list_block word (前二、三位: a set of ranks)
         self.rank_list = re.compile(
@@ -303,7 +305,7 @@ class _Grammar:
             # a name or slogan written with a count (四个全面) is read whole, so no quantity starts in it
             + (rf"(?P<name>{_alt(names)})|" if names else "(?P<name>(?!))|")
             + rf"(?P<word>{value_words})"
-            rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_measure}))?"
+            rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_kept}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
             # the lookahead fails at once where no 分 ends the run of numerals (nearly everywhere); it is
@@ -326,6 +328,7 @@ class _Grammar:
         # before a period word (2020 全年, 2020上半年)
         self.date_list = re.compile(
             rf"(?:\s?(?:{list_joins})\s?\d{{1,4}})+\s?(?:{_alt(lex.word_set('date_unit')) or '(?!)'})")
+        self.date_units = tuple(lex.word_set("date_unit"))
         self.year_tail = re.compile(rf"\s?(?:{_alt(lex.word_set('year_tail')) or '(?!)'})")
         # a time amount listed before the number (1.98天、1.04天): the list measures one thing
         time_units = _alt({surface for surface, unit in self.units.items() if unit.kind == "time"})
@@ -438,6 +441,12 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
             units_of.append(unit)
             pos = pair.end()
             continue
+        terms = _ratio_terms(g, text, m.start()) if pair is None else None
+        if terms is not None:  # 占比约6:4: a ratio of two parts, each a number
+            out += terms
+            units_of += [None] * len(terms)
+            pos = terms[-1].end
+            continue
         ratio = _RATIO.match(text, m.start()) if m.start() == 0 or not text[m.start() - 1].isdigit() else None
         if ratio is not None and "." in ratio.group():  # 三次产业结构为3.6:47.9:48.5: each part is a number
             for part in _RATIO_PART.finditer(text, ratio.start(), ratio.end()):
@@ -472,6 +481,10 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
     if "《" in text and out:  # 《封神第一部》: a number written inside a title is part of the title
         kept = [(q, u) for q, u in zip(out, units_of) if not _in_title(text, q.start, q.end)]
         out, units_of = [q for q, _ in kept], [u for _, u in kept]
+    if out and any(c in _NAME_OPENS for c in text):  # "中部外贸第一省", “第二增长曲线”: a number in a quoted name
+        # (no name is written with per cent: 目标为“5%左右” quotes a value)
+        kept = [(q, u) for q, u in zip(out, units_of) if q.label == "PERCENT" or not _in_quoted_name(text, q.start, q.end)]
+        out, units_of = [q for q, _ in kept], [u for _, u in kept]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
     if g.currency_names is not None and any(q.unit == g.bare_money_unit or _bare_dollar(g, text, q) for q in out):
@@ -490,6 +503,33 @@ def _in_title(text: str, start: int, end: int) -> bool:
         return False
     closed = text.find("》", end, end + _TITLE_REACH)
     return closed >= 0 and text.find("《", end, closed) < 0
+
+
+#: quotes that open and close a name (〝 〞: the double prime quotes of some mainland releases; " both ways)
+_NAME_OPENS = frozenset("“「『〝\"")
+_NAME_CLOSES = frozenset("”」』〞〟\"")
+#: the longest quoted phrase read as a name: the design gold files tag no number in 84 quoted phrases of up to
+#: 8 characters (“十四五”, “3000亿元俱乐部”, "17 条 ") and report one in an 11-character clause (「认购度数达1,000万度」)
+_QUOTED_NAME_REACH = 8
+_QUOTE_STOPS = frozenset(",，。;；:：!?！？\n")
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside a short quoted phrase: a slogan, a plan or a title of honour (“第二增长曲线”,
+    “十五〞期末, 制定"17 条 "举措) names something with its number, it reports no value."""
+    i = start - 1
+    while i >= 0 and start - i <= _QUOTED_NAME_REACH and text[i] not in _NAME_OPENS:
+        if text[i] in _QUOTE_STOPS or text[i] in _NAME_CLOSES:
+            return False
+        i -= 1
+    if i < 0 or text[i] not in _NAME_OPENS:
+        return False
+    j = end
+    while j < len(text) and j - i - 1 <= _QUOTED_NAME_REACH and text[j] not in _NAME_CLOSES:
+        if text[j] in _QUOTE_STOPS or text[j] in _NAME_OPENS:
+            return False
+        j += 1
+    return j < len(text) and text[j] in _NAME_CLOSES and j - i - 1 <= _QUOTED_NAME_REACH
 
 
 def _share_list(g: _Grammar, text: str, start: int) -> list[tuple[Quantity, Unit | None]] | None:
@@ -523,6 +563,31 @@ def _ratio_cued(g: _Grammar, text: str, start: int) -> bool:
         return False
     clause = text[_after_last(text, ",，。;；!?！？", max(0, start - 30), start) : start]
     return any(cue in clause for cue in g.ratio_cues if len(cue) > 1)
+
+
+#: two parts of a whole (6:4), neither of them the one or hundred a ratio is normalised to (生师比18.38:1)
+_TWO_PARTS = re.compile(r"(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?![\d:：.])")
+#: a ratio written with 比 between its terms (10比1, 美元兑新台币1比30.6元): the first term, the second read on its own
+_BI_TERMS = re.compile(r"(\d+(?:\.\d+)?)比(?P<second>\d+(?:\.\d+)?)")
+
+
+def _ratio_terms(g: _Grammar, text: str, start: int) -> list[Quantity] | None:
+    """``占比约6:4``, ``比例为3:2``: after a ratio word (a prefix qualifier between) two parts split a whole, and each
+    is a number with that qualifier, as the gold files read them; ``10比1`` writes the ratio in its sign, so its first
+    term is a number without a ratio word before it.  None where no such ratio starts."""
+    qualifier = _prefix_qualifier(g, text, start)
+    if (m := _BI_TERMS.match(text, start)) is not None:
+        if start and (text[start - 1].isdigit() or text[start - 1] == ".") or text.startswith(g.date_units, m.end()):
+            return None  # 2023比2022年: a year compared with a year
+        return [_make(g, text, m.start(1), m.end(1), parse_number(m.group(1)), None, "CARDINAL", qualifier)[0]]
+    m = _TWO_PARTS.match(text, start)
+    if m is None:
+        return None
+    at = start - _qualifier_length(g, text, start, start) if qualifier is not None else start
+    if not _ratio_cued(g, text, at):
+        return None
+    return [_make(g, text, m.start(i), m.end(i), parse_number(m.group(i)), None, "CARDINAL", qualifier)[0]
+            for i in (1, 2)]
 
 
 def _after_last(text: str, marks: str, low: int, start: int) -> int:
@@ -746,8 +811,8 @@ def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit |
     measure = m.group("om")
     num_end = m.end("on")
     after = num_end + 1 if text[num_end : num_end + 1] == " " else num_end
-    if measure is None and g.ordinal_stop_re.match(text, after):
-        return None
+    if g.ordinal_stop_re.match(text, after):
+        return None  # 第九个月, 第一部分: a stop read over the measure, a period or a name
     if measure is None and (lm := _ORDINAL_LIST_TAIL.match(text, after)) and g.ordinal_stop_re.match(text, lm.end()):
         return None  # 第一、二、三产业: the ordinal opens a list of names, as 第一产业 is one
     if measure is not None and g.ordinal_stop_long_re.match(text, m.end()):
@@ -1059,9 +1124,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
-            if (unit.kind == "physical" or unit.cued) and end - len(unit.surface) == m.end("am"):
-                # 由49.6升至53.3, 营收3000万单季增长: the unit is a verb (升至) or starts a word (单季, of a unit
-                # read only where its cue is), the number stands alone
+            if (unit.kind == "physical" or unit.cued or unit.kind == "time" and _big_magnitude(m)) \
+                    and end - len(unit.surface) == m.end("am"):
+                # 由49.6升至53.3, 营收3000万单季增长, 净利128亿年增60%: the unit is a verb (升至) or starts a word
+                # (单季, of a unit read only where its cue is; 年增 after an amount in 亿), the number stands alone
                 return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
             return None
         if unit.kind == "time" and not _time_measured(g, text, m, start, number, end):
@@ -1267,12 +1333,19 @@ def _age_follows(g: _Grammar, text: str, end: int) -> bool:
     return not nxt or nxt in "的了" or not _HAN.match(nxt)
 
 
+#: the base of an index or a ratio, written 以…为100 (以女性为100, 以上年为100)
+_INDEX_BASE = re.compile(r"以[\u4e00-\u9fff\d]{1,8}为\s?$")
+_INDEX_BASES = frozenset({"100", "一百"})
+
+
 def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: str, infix: str | None,
              is_cn: bool) -> bool:
     """Whether a number without unit is a CARDINAL (not a code, list marker, year or name)."""
     has_big = any(c in "万亿兆" for c in number + mags)
     nxt = text[end] if end < len(text) else ""
     prev = text[start - 1] if start > 0 else ""
+    if number in _INDEX_BASES and not mags and _INDEX_BASE.search(text, max(0, start - 12), start):
+        return False  # 性别比为105.18(以女性为100), 以2015年为100: the base an index is set to, no value
     if is_cn:
         if not mags and not infix and _digit_by_digit(number) and prev not in _CN_DIGITS:
             # an index value written digit by digit (Taiwan releases): 指数一二三点七三, 指数一二二,

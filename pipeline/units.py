@@ -147,7 +147,7 @@ class WordModel(_Entry):
     """A closed word list the grammar needs (ordinal stops, connectors ...)."""
 
     kind: Literal[
-        "fraction_word", "multiple_word", "ordinal_prefix", "ordinal_first", "ordinal_measure",
+        "fraction_word", "multiple_word", "ordinal_prefix", "ordinal_first", "ordinal_measure", "ordinal_count",
         "ordinal_stop", "unit_stop", "unit_verb", "prefix_block", "suffix_block", "vague_block", "qualifier_verb", "time_cue", "vague_prefix", "range_separator",
         "connector", "count_after_ge", "bare_next", "index_cue", "note_word", "change_verb", "value_follow", "stay_word",
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
