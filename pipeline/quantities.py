@@ -441,7 +441,7 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
             units_of.append(unit)
             pos = pair.end()
             continue
-        terms = _ratio_terms(g, text, m.start()) if pair is None else None
+        terms = _ratio_terms(g, text, m.start())
         if terms is not None:  # 占比约6:4: a ratio of two parts, each a number
             out += terms
             units_of += [None] * len(terms)
@@ -575,14 +575,15 @@ def _ratio_terms(g: _Grammar, text: str, start: int) -> list[Quantity] | None:
     """``占比约6:4``, ``比例为3:2``: after a ratio word (a prefix qualifier between) two parts split a whole, and each
     is a number with that qualifier, as the gold files read them; ``10比1`` writes the ratio in its sign, so its first
     term is a number without a ratio word before it.  None where no such ratio starts."""
-    qualifier = _prefix_qualifier(g, text, start)
     if (m := _BI_TERMS.match(text, start)) is not None:
         if start and (text[start - 1].isdigit() or text[start - 1] == ".") or text.startswith(g.date_units, m.end()):
             return None  # 2023比2022年: a year compared with a year
+        qualifier = _prefix_qualifier(g, text, start)
         return [_make(g, text, m.start(1), m.end(1), parse_number(m.group(1)), None, "CARDINAL", qualifier)[0]]
     m = _TWO_PARTS.match(text, start)
     if m is None:
         return None
+    qualifier = _prefix_qualifier(g, text, start)
     at = start - _qualifier_length(g, text, start, start) if qualifier is not None else start
     if not _ratio_cued(g, text, at):
         return None
