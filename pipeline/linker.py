@@ -43,6 +43,7 @@ from typing import Optional, Sequence
 import regex
 
 from .gcpause import collector_paused
+from .link_clause_subject import predicate_clause
 from .link_clauses import clauses, in_defining_parens, paren_value, sentences
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
@@ -429,6 +430,8 @@ def _topic(doc: Document, mem: Memory, clause: tuple[int, int], has_quantities: 
         # 港岛连跌两周后反弹,升逾2% (a clause of time), 其余四都均较3月量缩 (places and function words), an anaphor
         # with nothing before it: a topic that names nothing changes nothing
         return topic, location
+    if subj is not None and framed is None and predicate_clause(subj.text, doc.rules.catalogue):
+        return topic, location  # 它在香港整体票房所占的份额,亦因而由1992年约20%…: a predicate, no noun phrase
     if subj is not None and carry is not None and len(carry.text) == len(subj.text) + 1 \
             and carry.text.startswith(subj.text):
         # 交易量合计为22,905栋,…,六都交易增减互见: a topic that is the indicator carried without its measure
