@@ -151,6 +151,9 @@ def test_matches(text, expected):
         ("美国实际投入外资金额", "fdi_paid_in_by_source.partner_usa"),
         ("韩国实际对华投资", "fdi_paid_in_by_source.partner_korea"),
         ("东盟实际投入外资金额", "fdi_paid_in_by_source.partner_asean"),
+        # MARA's weekly feed prices: the feeds are products, 平均 between them and the measure restating it
+        ("豆粕平均价格", "price.product_soybean_meal"),
+        ("育肥猪配合饲料平均价格", "price.product_hog_feed"),
         # a verb of a measure before a product (verb-object order) is that measure of the product
         ("出口汽车", "exports.product_autos"),
         ("进口天然气", "imports.product_natural_gas"),
