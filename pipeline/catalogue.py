@@ -148,6 +148,9 @@ class Indicator(BaseModel):
     codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
     description: str = ""
     examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
+    # a measure a release gives by source country (MOFCOM's FDI paid in by source: 美国实际投入外资金额): a trade
+    # partner written bare before it is that source, not a place whose own measure it is
+    by_partner: bool = False
 
     @field_validator("codes")
     @classmethod
@@ -291,7 +294,8 @@ class Catalogue:
            ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
-           partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), and
+           partner after a preposition is a modifier too (``对东盟出口`` -> ``exports.partner_asean``), or written
+           bare before a measure given by source (``by_partner``: ``韩国实际对华投资``), and
            so is a modifier followed by 行业, 产业, 企业, 类 or 业 (``水泥行业营业收入`` -> ``revenue.product_cement``),
            and an industry ``X业`` written ``X企业`` or ``X行业`` (``租赁和商务服务企业营业收入`` ->
            ``revenue.gbt4754_l``), and an industry of sections B to D written before 工业 (``纺织业工业增加值``).
@@ -561,6 +565,8 @@ class Catalogue:
     def _measure_of(self, head: str, measure: Indicator) -> Optional[Union[Indicator, Composite]]:
         """The measure of the modifier ``head`` names (step 2 of ``lookup``), or the entry the two name together."""
         prep, xid, suffix = self._modifier(head)
+        if xid is None and measure.by_partner:
+            xid = self._bare_partner(head)
         if xid is None:
             xid = self._industrial_industry(head)
         if xid is None:
@@ -569,6 +575,13 @@ class Catalogue:
         named = self._entry_written(written for x in (of.name, *of.aliases) for m in (measure.name, *measure.aliases)
                                     for written in (prep + x + m, prep + x + suffix + m))
         return named if named is not None else Composite(measure, of)
+
+    def _bare_partner(self, head: str) -> Optional[str]:
+        """The trade partner ``head`` names whole, written without a preposition before a measure given by source
+        (``by_partner``: 美国实际投入外资金额, 韩国实际对华投资): there the place can only be the source, where before
+        another measure it may be the place whose own measure is meant (美国进口)."""
+        pid = self.keys.get(head)
+        return pid if pid is not None and self.indicators[pid].role == "partner" else None
 
     def _industrial_industry(self, head: str) -> Optional[str]:
         """The industry of GB/T 4754 sections B to D (mining, manufacturing, utilities: 工业) written before 工业 and a

@@ -145,6 +145,15 @@ def test_matches(text, expected):
         # a scope written first: NDRC's key building-materials enterprises
         ("重点建材企业水泥平均出厂价", "ex_factory_price.product_cement"),
         ("自巴西进口", "imports.partner_brazil"),
+        ("对陆港出口", "exports_to_china_hk_tw"),  # Taiwan's short name of mainland China and Hong Kong
+        ("对共建一带一路国家出口", "exports.partner_belt_road_partners"),
+        # a partner written bare before a measure given by source (MOFCOM's FDI by source country) is that source
+        ("美国实际投入外资金额", "fdi_paid_in_by_source.partner_usa"),
+        ("韩国实际对华投资", "fdi_paid_in_by_source.partner_korea"),
+        ("东盟实际投入外资金额", "fdi_paid_in_by_source.partner_asean"),
+        # MARA's weekly feed prices: the feeds are products, 平均 between them and the measure restating it
+        ("豆粕平均价格", "price.product_soybean_meal"),
+        ("育肥猪配合饲料平均价格", "price.product_hog_feed"),
         # a verb of a measure before a product (verb-object order) is that measure of the product
         ("出口汽车", "exports.product_autos"),
         ("进口天然气", "imports.product_natural_gas"),
@@ -192,6 +201,7 @@ def test_matches(text, expected):
         ("咖啡出口", None),
         ("东盟", None),  # a partner alone names nothing
         ("美国进口", None),  # a bare partner may be the place whose own imports are meant
+        ("美国实际使用外资", None),  # ... and before any measure not given by source (the place's own FDI)
         ("对汽车出口", None),  # after a preposition only a partner is read as what is measured
         ("出口企业", None),  # a verb before a sector or an unknown word is no measure of it: exporters
         ("出口小汽车", None),
