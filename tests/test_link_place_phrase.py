@@ -19,16 +19,16 @@ def _place_phrase(text: str) -> bool:
     "以北屯区",  # a preposition and a place (corpus news62)
     "离岛地区的澎湖县",  # a region by its form, 的 and a county (news55)
     "自超越北京以来",  # a frame of time around a place (news60)
-    "除了北竿乡出现",  # a frame and a verb around a township (news59)
 ])
 def test_places_with_predicate_words_name_nothing(subject):
     assert _place_phrase(subject)
 
 
 @pytest.mark.parametrize("subject", [
-    "我国连续13年保持东盟",  # a place opening the subject before its verb is what the verb is said of (news71)
-    "内地访客则",  # a place before a noun the tagger reads as a verb (news71)
-    "北竿乡出现",  # a place and one verb: a name may be such (香港成交)
+    "我国连续13年保持东盟",  # a place right before a verb is what the verb is said of (news71)
+    "除了北竿乡出现",
+    "内地访客则",  # or a noun the tagger reads as a verb (news71, news25)
+    "非广东游客",
     "对美国出口",  # a catalogue name
     "江宁区",  # a place alone: the linker takes it as the location already
     "台湾地区旅客",  # a noun after the place
@@ -52,9 +52,13 @@ def test_a_place_in_a_frame_takes_the_carried_indicator(text, value, indicator):
     # loc.region_form: a region the lexicon lacks, by its form (corpus news71; 苏南 as Jiangsu's releases group cities)
     ("2021年农村地区收投快递包裹总量[370亿件]。", "370亿件", "收投快递包裹总量", "农村地区"),
     ("苏南地区GDP增长[5.6%]。", "5.6%", "GDP", "苏南地区"),
+    ("九十五年家庭收支调查,台湾地区平均每户收入[110万元]。", "110万元", "平均每户收入", "台湾地区"),
     # not 地区 opening a statistic's name, nor a set word before it
     ("全市地区生产总值增长[5%]。", "5%", "地区生产总值", "全市"),
     ("其他地区旅客增长[3%]。", "3%", "其他地区旅客", None),
+    # nor a slot of a breakdown, nor a region alone before its value, an item of a ranking by origin (news36, news37)
+    ("观察主要接单地区,[第一]大接单地区为美国[275.4亿美元]。", "275.4亿美元", "美国", None),
+    ("第三名为港澳地区[219万人次]。", "219万人次", "港澳地区", None),
 ])
 def test_regions_known_by_their_form(text, value, indicator, location):
     e = one(run(text), value)
