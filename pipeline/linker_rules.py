@@ -30,6 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .gcpause import collector_paused
+from .link_place_phrase import place_phrase
 from .link_verbal import verb_phrase
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
@@ -497,7 +498,8 @@ class EnginePatterns:
 
     def names_nothing(self, text: str) -> bool:
         """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a
-        trigger alone; only periods, numerals and fillers; a verb phrase, ``link_verbal``): the linker takes the
+        trigger alone; only periods, numerals and fillers; a verb phrase, ``link_verbal``; places with a verb
+        phrase beside them, ``link_place_phrase``): the linker takes the
         indicator carried instead.
         Asked of every subject, and news repeats its subjects: the answers are kept."""
         got = self._names_nothing.get(text)
@@ -505,7 +507,8 @@ class EnginePatterns:
             got = self._names_nothing.keep(text, bool(
                 self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)
                 or self._predicate_only(text)
-                or (self.catalogue is not None and verb_phrase(text, self.catalogue))))
+                or (self.catalogue is not None and (verb_phrase(text, self.catalogue)
+                                                    or place_phrase(text, self.p_location, self.catalogue)))))
         return got
 
     def _predicate_only(self, text: str) -> bool:
