@@ -747,6 +747,7 @@ class LinkerRules:
     # left and right of it) where no rule read the sentence before it (``link_predicates.match_rule``)
     rule_matches: Memo = field(default_factory=lambda: Memo(SUBJECT_TEXTS))
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
+    domain_words: frozenset[str] = frozenset()  # words a subject is cut into besides the general language's
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
         """What is known of the rules whose left pattern cannot end as ``left`` does (``EndPattern.may_end_with``),
@@ -902,6 +903,7 @@ def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:
 
 _MAX_ENDS = 65_536  # text endings an EndPattern remembers
 _TAIL = 2  # characters of a text ending that tell whether a match can end there
+DOMAIN_WORD_MAX = 4  # characters of the longest domain word a subject is cut into (pos.dictionary_cut's longest)
 _SHORT = 24  # characters of a text short enough for an EndPattern (a LongestPrefix) to remember its match
 #: endings an EndPattern tests before it judges whether its test is worth making, and the fewest of them it must
 #: reject for that: some patterns end in a gap or a word list that any two characters may close, and their test
@@ -1406,6 +1408,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             bases.append((regex.compile(p), e.basis or ""))
 
     engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists)
+    words = domain_words(catalogue)
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
         engine=engine,
@@ -1420,8 +1423,20 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         bases=bases,
         catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
-        subject_phrases=SubjectPhrases(phrases, {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}),
+        subject_phrases=SubjectPhrases(phrases, {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()},
+                                       words),
+        domain_words=words,
     )
+
+
+_DOMAIN_WORD = regex.compile(r"\p{Han}{2,%d}" % DOMAIN_WORD_MAX)
+
+
+def domain_words(catalogue: Catalogue) -> frozenset[str]:
+    """The catalogue's names of two to ``DOMAIN_WORD_MAX`` Han characters: a subject is cut into words of the general
+    language (``pos.dictionary_cut``), which lacks most measures of regional releases (营收, 年增率, 转口货值), so their
+    characters were tagged one by one.  (The lexicon's words too cut worse held out: many are pieces of phrases.)"""
+    return frozenset(w for w in catalogue.keys if _DOMAIN_WORD.fullmatch(w))
 
 
 @lru_cache(maxsize=1)

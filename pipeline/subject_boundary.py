@@ -80,9 +80,11 @@ def _bin(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8+"
 
 
-def words_of(subject: str, word_classes: dict[str, tuple[str, ...]]) -> list[Word]:
-    """The subject's words (``pos.dictionary_cut``), tagged, with their lexicon classes; spaces skipped."""
-    cut, tags = cut_tagged(subject)
+def words_of(subject: str, word_classes: dict[str, tuple[str, ...]],
+             vocabulary: frozenset[str] = frozenset()) -> list[Word]:
+    """The subject's words (``pos.dictionary_cut``, the domain's ``vocabulary`` among them), tagged, with their
+    lexicon classes; spaces skipped."""
+    cut, tags = cut_tagged(subject, vocabulary)
     out, pos = [], 0
     for w, (_, xpos) in zip(cut, tags):
         if not w.isspace():
@@ -280,7 +282,7 @@ class _RuleState:
         self.chosen = lru_cache(maxsize=16384)(self._chosen)
 
     def _words(self, subject: str) -> tuple[Word, ...]:
-        return tuple(words_of(subject, self.classes))
+        return tuple(words_of(subject, self.classes, self.rules.domain_words))
 
     def _offer(self, subject: str) -> Offer:
         return _offer(subject, self.rules, self.words(subject), self.contractions)

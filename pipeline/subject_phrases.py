@@ -1,6 +1,7 @@
 """The word-level pass over a subject the character rules found: ``phrases:`` of ``rules/linker.yaml``.
 
-A subject is cut into words (``pos.dictionary_cut``: the tagger's vocabulary, longest first), tagged (``pipeline/pos.py``) and given its
+A subject is cut into words (``pos.dictionary_cut``: the tagger's vocabulary, longest first, then the catalogue's names
+where it left single characters), tagged (``pipeline/pos.py``) and given its
 lexicon classes, then the phrase rules (``pipeline/token_patterns.py``) move its edges.  Only
 subjects holding something a rule can match are cut, so the pass costs little on most text.
 """
@@ -30,10 +31,13 @@ def _glues(subject: str, spans: list[tuple[int, int]]) -> bool:
 
 
 class SubjectPhrases:
-    """Apply the phrase rules to subject strings; ``classes`` maps a lexicon class to its words."""
+    """Apply the phrase rules to subject strings; ``classes`` maps a lexicon class to its words, ``vocabulary``
+    holds the domain's words a subject is cut into besides the general language's (``LinkerRules.domain_words``)."""
 
-    def __init__(self, phrases: Sequence[CompiledPhrase], classes: dict[str, frozenset[str]]) -> None:
+    def __init__(self, phrases: Sequence[CompiledPhrase], classes: dict[str, frozenset[str]],
+                 vocabulary: frozenset[str] = frozenset()) -> None:
         self.phrases = list(phrases)
+        self.vocabulary = vocabulary
         used = {c for p in self.phrases for c in p.pattern.classes}
         self.classes = {c: ws for c, ws in classes.items() if c in used}
         self._steps = [[self._step_test(texts, cs) for texts, cs in p.pattern.required] for p in self.phrases]
@@ -109,7 +113,7 @@ class SubjectPhrases:
         return spans, rule
 
     def tokens(self, subject: str, periods: tuple[tuple[int, int], ...] = ()) -> list[Token]:
-        words, tags = cut_tagged(subject)
+        words, tags = cut_tagged(subject, self.vocabulary)
         out: list[Token] = []
         pos = 0
         for word, (_, xpos) in zip(words, tags):

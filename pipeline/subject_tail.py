@@ -37,7 +37,7 @@ def name_end(rules: LinkerRules, subject: str) -> Optional[int]:
     so does one longer than ``MAX_SUBJECT``."""
     if len(subject) > MAX_SUBJECT:
         return None
-    words, tags = cut_tagged(subject)
+    words, tags = cut_tagged(subject, rules.domain_words)
     if len(words) < 2 or tags[-1][1] in NOUN_TAGS:
         return None
     starts = [0]

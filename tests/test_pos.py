@@ -137,3 +137,19 @@ def test_a_full_word_cache_is_refilled_with_every_word_the_call_needs() -> None:
     first, second = ["工业", "增加值", "同比", "增长"], ["工业", "出口", "增加值", "同比", "增长", "3.8%"]
     small.tag_words(first)
     assert small.tag_words(second) == _reference_tags(model, second)
+
+
+@needs_model
+@pytest.mark.parametrize("text, vocabulary, words", [
+    ("台积电营收", frozenset(), ["台", "积", "电", "营", "收"]),
+    ("台积电营收", frozenset({"台积电", "营收"}), ["台积电", "营收"]),
+    ("商品转口货值", frozenset({"转口货值", "转口"}), ["商品", "转口货值"]),  # the longest word first
+    ("5G用户", frozenset({"5G用"}), ["5G", "用户"]),  # a run of digits and letters stays whole
+    ("今年报考", frozenset({"年报"}), ["今", "年", "报考"]),  # a word of the general language is never cut
+    ("最高所得组", frozenset({"高所"}), ["最高", "所", "得", "组"]),
+])
+def test_dictionary_cut_takes_the_domain_vocabulary(text: str, vocabulary: frozenset[str], words: list[str]) -> None:
+    """Words the general language lacks join the characters it left single when the domain's vocabulary is given."""
+    from zhibiao.pos import dictionary_cut
+
+    assert dictionary_cut(text, vocabulary=vocabulary) == words

@@ -49,6 +49,21 @@ def test_no_cut_inside_a_contraction(subject, word):
     assert not any(a in inside or b in inside for a, b in c.spans)
 
 
+@pytest.mark.parametrize("subject, word, cls", [("台积电营收", "营收", "head"), ("苹果市占率", "市占率", "topic_measure"),
+                                                ("台积电年增率", "年增率", "anaphor")])
+def test_domain_words_are_words_with_their_classes(subject, word, cls):
+    """A measure of regional releases the general vocabulary lacks is one word, not characters tagged one by one,
+    and carries its lexicon class; no span cuts inside it."""
+    rules = default_rules()
+    assert word in rules.domain_words
+    words = subject_boundary.words_of(subject, {word: (cls,)}, rules.domain_words)
+    assert [w.classes for w in words if w.text == word] == [(cls,)]
+    assert [w.text for w in subject_boundary.words_of(subject, {})] != [w.text for w in words]
+    s = subject.index(word)
+    inside = set(range(s + 1, s + len(word)))
+    assert not any(a in inside or b in inside for a, b in candidates(subject, 0, "增加", rules).spans)
+
+
 def test_model_picks_the_best_span_and_the_whole_on_a_tie():
     cands = Candidates("abcd", ((0, 4), (1, 4), (2, 4)), (("keep",), ("drop", "x"), ("drop", "y")))
     assert BoundaryModel({}).choose(cands) == 0
