@@ -264,14 +264,18 @@ def dictionary_cut(text: str, longest: int = 4, vocabulary: frozenset[str] = fro
             out.append(m.group())
             i = m.end()
             continue
-        for n in range(min(longest, len(text) - i), 1, -1):
-            if text[i:i + n] in words:
-                break
-        else:
-            n = 1
+        n = _longest_at(text, i, words, longest)
         out.append(text[i:i + n])
         i += n
     return _join_singles(out, vocabulary, longest) if vocabulary else out
+
+
+def _longest_at(text: str, i: int, words: frozenset[str] | set[str], longest: int) -> int:
+    """Length of the longest word of ``words`` (at most ``longest``) starting at ``text[i]``; 1 if none."""
+    for n in range(min(longest, len(text) - i), 1, -1):
+        if text[i:i + n] in words:
+            return n
+    return 1
 
 
 def _join_singles(cut: list[str], vocabulary: frozenset[str], longest: int) -> list[str]:
@@ -289,11 +293,7 @@ def _join_singles(cut: list[str], vocabulary: frozenset[str], longest: int) -> l
         run = "".join(cut[i:j])
         k = 0
         while k < len(run):
-            for n in range(min(longest, len(run) - k), 1, -1):
-                if run[k:k + n] in vocabulary:
-                    break
-            else:
-                n = 1
+            n = _longest_at(run, k, vocabulary, longest)
             out.append(run[k:k + n])
             k += n
         i = j
