@@ -23,6 +23,7 @@ from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read
 from .link_proper import proper_name
 from .linker_rules import EnginePatterns, indicator_id
 from .memo import UNKNOWN
+from .pos import HAN_CHAR
 from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, statistic,
                             subject_after, subject_before)
 
@@ -32,7 +33,6 @@ _SENTENCE_EVENTS = 24  # how many of the last events may belong to the sentence
 _MINUS = ("-", "−", "－", "负")
 _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
 _FIXED_BASES = ("yoy", "mom", "vs_prev")
-_HAN = regex.compile(r"\p{Han}")
 
 
 class Statement(NamedTuple):
@@ -623,7 +623,7 @@ def _after_predicate_adverb(doc: Document, region_start: int, subject: Subject) 
 def _word_starts(doc: Document, region_start: int, i: int) -> bool:
     """Whether a word may start at ``i``: at the region's start, after a mark, a space or a digit, or right after a
     period (本周已进帐); not after a character it may end a word with (六都, 偿还, 人均)."""
-    return i <= region_start or not _HAN.match(doc.text, i - 1) or i in doc.period_starts_at_end
+    return i <= region_start or not HAN_CHAR.match(doc.text, i - 1) or i in doc.period_starts_at_end
 
 
 def _topic_owns(doc: Document, mem: Memory, ctx: ValueContext, pred_start: int, subject: Subject,

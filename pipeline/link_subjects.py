@@ -17,7 +17,7 @@ import regex
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary, subject_tail
-from .pos import dictionary_cut, tag_words, word_at_start
+from .pos import HAN_CHAR, dictionary_cut, tag_words, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 QUOTES = set("“”‘’\"'「」『』")
@@ -685,14 +685,11 @@ def scoped(parts: list[Subject], subj: Subject) -> list[Subject]:
     return parts
 
 
-_HAN_CHAR = regex.compile(r"\p{Han}")
-
-
 def _bound_conjuncts(texts: list[str]) -> bool:
     """Whether every conjunct but the last is one Han character and the last one three or more, opening with
     one: the first characters of coordinated words written once (内、外贸), not names of their own."""
-    return len(texts[-1]) >= 3 and _HAN_CHAR.match(texts[-1]) is not None \
-        and all(len(t) == 1 and _HAN_CHAR.match(t) for t in texts[:-1])
+    return len(texts[-1]) >= 3 and HAN_CHAR.match(texts[-1]) is not None \
+        and all(len(t) == 1 and HAN_CHAR.match(t) for t in texts[:-1])
 
 
 def _shared_scope(doc: Document, parts: list[Subject], head: str) -> list[Subject]:
@@ -975,7 +972,7 @@ def subject_after(doc: Document, q: QuantityLike, right: str, c_end: int,
         qs, qe = inner.start, inner.end
         if qs < start + cut:
             if text[qe:qe + 1] == "的" or eng.p_threshold.match(text, qe) or (
-                    inner.upper is not None and not inner.unit and _HAN_CHAR.match(text, qe)):
+                    inner.upper is not None and not inner.unit and HAN_CHAR.match(text, qe)):
                 consumed.append(qs)  # 500万元以上的企业; 楼价逾500万至1000万二手住宅: a band of amounts names the noun
                 continue
             cut = qs - start

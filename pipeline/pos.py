@@ -244,7 +244,7 @@ def word_at_start(text: str) -> str | None:
 
 
 _ALNUM_RUN = regex.compile(r"[0-9A-Za-z.%]+")
-_HAN = regex.compile(r"\p{Han}")
+HAN_CHAR = regex.compile(r"\p{Han}")  # one Han character (the linker's modules share it)
 
 
 def dictionary_cut(text: str, longest: int = 4, vocabulary: frozenset[str] = frozenset()) -> list[str]:
@@ -284,7 +284,7 @@ def _join_singles(cut: list[str], vocabulary: frozenset[str], longest: int) -> l
     i = 0
     while i < len(cut):
         j = i
-        while j < len(cut) and len(cut[j]) == 1 and _HAN.match(cut[j]):
+        while j < len(cut) and len(cut[j]) == 1 and HAN_CHAR.match(cut[j]):
             j += 1
         if j - i < 2:
             out.append(cut[i])

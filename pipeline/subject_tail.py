@@ -40,13 +40,14 @@ def name_end(rules: LinkerRules, subject: str) -> Optional[int]:
     words, tags = cut_tagged(subject, rules.domain_words)
     if len(words) < 2 or tags[-1][1] in NOUN_TAGS:
         return None
+    # (the word after the last verb, and never the first word)
+    first = max(len(words) - MAX_FRAME, 1 + max((i for i, (_, xpos) in enumerate(tags) if xpos in VERB_TAGS), default=0))
+    opens = [i for i in range(first, len(words)) if tags[i][1] in PREDICATE_TAGS]
+    if not opens or indicator_id(rules, subject) is not None or rules.engine.p_rank_frame.fullmatch(subject):
+        return None
     starts = [0]
     for w in words[:-1]:
         starts.append(starts[-1] + len(w))
-    first = max(len(words) - MAX_FRAME, 1 + max((i for i, (_, xpos) in enumerate(tags) if xpos in VERB_TAGS), default=0))
-    opens = [i for i in range(max(first, 1), len(words)) if tags[i][1] in PREDICATE_TAGS]
-    if not opens or indicator_id(rules, subject) is not None or rules.engine.p_rank_frame.fullmatch(subject):
-        return None
     names = rules.catalogue.matches(subject)
     last_start = max((s for s, _, _ in names), default=-1)
     ends = {e for _, e, _ in names}
