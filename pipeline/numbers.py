@@ -14,7 +14,8 @@ and mixed magnitudes (``6.76亿``, ``1.2万亿``, ``3万4000``, ``25万6千``,
 ``3兆9,603亿`` with 兆 = 10^12 as in Taiwan and Hong Kong).
 
 Fraction words return **per cent**, the unit the output contract uses for
-them: ``百分之十五`` -> 15, ``千分之三`` -> 0.3, ``三分之一`` -> 100/3.
+them: ``百分之十五`` -> 15, ``千分之三`` -> 0.3, ``三分之一`` -> 100/3; ``份之`` is read as
+``分之`` (``百份之五``, ``三份之一``: Hong Kong papers write it so).
 
 ``几`` ("a few", 幾 in traditional script) stands for an unknown digit and gives
 the lower bound the gold files write (the caller adds the qualifier ``>``): one
@@ -100,6 +101,7 @@ def _parse_cached(s: str) -> Fraction:
         text = text[1:]
     if not text:
         raise ValueError(f"not a number: {s!r} (a sign alone)")
+    text = text.replace("份之", "分之")  # 百份之五, 三份之一: Hong Kong papers write 份 for 分 in a fraction
     if "分之" in text:
         den_text, _, num_text = text.partition("分之")
         if not num_text:

@@ -252,10 +252,11 @@ class _Grammar:
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
             f"(?:[{_CN_POINTS}]\\s?[{_CN_DIGITS}]+)?"
         )
-        # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it
+        # a comma after a grouped number is punctuation (3,718,900,较去年) unless a digit follows it; a space after
+        # a number grouped with spaces may stand before its unit (澳门人口的出生数目为 3 241 人), not before a digit
         # 13. 2%, 68 .9%, 171 . 71 万: a space typed next to the decimal point (Taiwan web pages, spaced mainland
         # ones), read as one number only before % or 万/亿, where no list marker or sentence end can stand
-        ar = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d ])"
+        ar = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d| \d)"
               r"|\d+(?:\.\d+|\s?\.\s?\d+(?=\s?[%万亿]))?)")
         # after a magnitude: 2兆6934亿, 1兆8104.92亿, 1兆1,850.8亿 (a decimal only before another big magnitude,
         # or after a full group of four digits that ends the number: Taiwan's tables write 4萬4,509.05千瓩),
@@ -311,9 +312,9 @@ class _Grammar:
             # the lookahead fails at once where no 分 ends the run of numerals (nearly everywhere); it is
             # bounded by the longest number the grammar parses, so a long run is not rescanned from each
             # of its characters
-            rf"|(?P<fneg>[-−负]\s?)?(?=[\d\s{_CN_DIGITS}{_DENOMINATOR_CHARS}]{{0,{MAX_LENGTH}}}+分)"
-            rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?分\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
-            rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万]分之)?(?:{cn_num}|{ar})))?"
+            rf"|(?P<fneg>[-−负]\s?)?(?=[\d\s{_CN_DIGITS}{_DENOMINATOR_CHARS}]{{0,{MAX_LENGTH}}}+[分份])"
+            rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?[分份]\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
+            rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万][分份]之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
             rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
             rf")"
@@ -374,6 +375,10 @@ class _Grammar:
         self.amount_after = re.compile(
             rf"\s?[为為]?\s?[\d{_CN_START}][\d.,{_CN_START}{_CN_POINTS}百千万亿]{{0,12}}\s?(?:{unit_words})")
         self.connector_re = re.compile(rf"\s?(?:{_alt(self.connectors)})\s?$")
+        # amounts with their units listed with a slash (新型储能装机规模达3139万千瓦/6687万千瓦时, 1.5GW/3GWh: the
+        # power and the energy of storage): the amount that ends before the slash, and the one that starts after it
+        self.unit_before_slash = re.compile(rf"[\d{_CN_START}百千万亿兆]\s?(?:{units})$")
+        self.amount_after_slash = re.compile(rf"(?P<n>\d[\d.,]*(?:\s?[万亿兆])*)\s?(?:{units})")
         # a share written as one character (半) after its qualifier, ending the phrase or before a share_tail
         # word (跌近半, 逾半的企业); not where qualifier and share make a fraction word of their own (过半)
         self.share_tails = tails("share_tail")
@@ -720,6 +725,26 @@ def _percent_slash(text: str, i: int) -> bool:
     return _DECIMAL_END.search(text, max(0, i - 12), i) is not None and _DECIMAL_START.match(text, i + 1) is not None
 
 
+def _amounts_slash(g: _Grammar, text: str, i: int) -> bool:
+    """Whether the ``/`` at ``i`` lists two amounts with their units (3139万千瓦/6687万千瓦时): a unit read after a
+    number ends before it and a number with its unit starts after it; not a rate per a power of ten
+    (5.2人/10万人), where the slash writes "per"."""
+    if text[i : i + 1] != "/" or g.unit_before_slash.search(text, max(0, i - _SLASH_REACH), i) is None:
+        return False
+    after = g.amount_after_slash.match(text, i + 1)
+    if after is None:
+        return False
+    try:
+        value = parse_number(after.group("n"))
+    except ValueError:
+        return False
+    return not (value.denominator == 1 and str(value.numerator).rstrip("0") == "1")
+
+
+#: how far back the unit before a slash is looked for (万千瓦时, the longest units written in news)
+_SLASH_REACH = 8
+
+
 #: a decimal number ending or starting at a slash (435.57/70.22)
 _DECIMAL_END = re.compile(r"(?<![\d.])\d+\.\d+$")
 _DECIMAL_START = re.compile(r"\d+\.\d+(?![\d.])")
@@ -733,7 +758,8 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         # a colon after a Chinese word labels the value (二零二一年：4.26港仙, 比率：4.26%); width folding
         # has made it an ASCII colon, which otherwise glues a number into a time, ratio or address
         labelled = prev == ":" and start > 1 and (_HAN.match(text[start - 2]) is not None or text[start - 2] in _CLOSE)
-        if (prev in _URLISH and not labelled and not _percent_slash(text, start - 1)) or (
+        if (prev in _URLISH and not labelled and not _percent_slash(text, start - 1)
+                and not _amounts_slash(g, text, start - 1)) or (
                 prev in _LETTERS and not _after_acronym(g, text, start)
                                                    and _DECIMAL_MAGNITUDE.match(text, start) is None):
             return True  # but no code is written with a decimal amount in 万 (林口三井Outlet976.6萬人次)
@@ -747,7 +773,8 @@ def _bad_context(g: _Grammar, text: str, start: int, end: int) -> bool:
         if nxt in _LETTERS and not (_HAN.match(last) and last not in _CN_START and last not in "百千万亿兆佰仟"):
             return True  # C919, 5G; but after a measure word a letter starts the next word (14家H股)
         if nxt in "._-:/" and end + 1 < len(text) and (text[end + 1].isdigit() or text[end + 1] in _LETTERS) \
-                and not (nxt == ":" and _HAN.match(last)) and not _percent_slash(text, end):
+                and not (nxt == ":" and _HAN.match(last)) and not _percent_slash(text, end) \
+                and not _amounts_slash(g, text, end):
             return True  # but 分为五组:2024年…: a colon after a measure word is punctuation
     return False
 
@@ -834,7 +861,7 @@ def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit |
 
 def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
     start, end = m.span("frac")
-    s = m.group("frac").replace(" ", "")
+    s = _fraction_text(m)
     denominator, _, numerator = s.partition("分之")
     if denominator[0] == "陆" and start > 0 and _HAN.match(text[start - 1]):
         return _reread(g, text, start + 1)  # 大陆百分之五: 陆 ends the word 大陆, it is no six
@@ -861,6 +888,12 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
         return _make(g, text, start, end, value * 10, None, label, qualifier,
                      None if upper is None else upper * 10, unit_name="‰")
     return _make(g, text, start, end, value, None, label, qualifier, upper, unit_name="%")
+
+
+def _fraction_text(m: re.Match) -> str:
+    """The fraction matched, spaces out and 份之 read as 分之: Hong Kong papers write 百份之五 and 三份之一
+    for the per cent and the third, as the number grammar reads them."""
+    return m.group("frac").replace(" ", "").replace("份之", "分之")
 
 
 def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -902,9 +935,10 @@ def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fract
     """The upper end of ``百分之二十至三十`` or ``百分之五到百分之十`` (the prefix shared as in 3%至5%);
     None when the second number belongs to something else (百分之五至十年, 至三分之一)."""
     high_text = m.group("fhi")
-    if high_text is None or text.startswith("分之", m.end()) or g.unit_re.match(text, m.end()):
+    if high_text is None or text.startswith(("分之", "份之"), m.end()) or g.unit_re.match(text, m.end()):
         return None
-    frac = m.group("frac").replace(" ", "")
+    high_text = high_text.replace("份之", "分之")
+    frac = _fraction_text(m)
     prefix = frac[: frac.index("分之") + 2]
     if "分之" in high_text and not high_text.startswith(prefix):
         return None  # 百分之十至千分之五: two different measures
@@ -948,6 +982,10 @@ def _unit_stopped(g: _Grammar, text: str, end: int) -> bool:
     return m is not None and m.end() > end
 
 
+#: a magnitude written before the unit after a slash: energy and water used per ten thousand yuan of output
+#: (0.45吨标准煤/万元, 45.6立方米/万元); 千 there starts a unit of its own (元/千克)
+_PER_MAGNITUDE = re.compile(r"[万亿](?=[\u4e00-\u9fff])")
+
 #: the dots that multiply two units after a slash (GB/户·月, 元/吨·公里)
 _UNIT_PRODUCT = frozenset("·・•")
 
@@ -958,10 +996,11 @@ def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str |
         return None, ustart, None
     unit = g.units[surface]
     if text.startswith("/", uend):
-        per = g.unit_re.match(text, uend + 1)
+        mag = _PER_MAGNITUDE.match(text, uend + 1)  # 吨标准煤/万元: per ten thousand yuan (of output)
+        per = g.unit_re.match(text, uend + 1 if mag is None else mag.end())
         if per is not None:
-            other = g.units[per.group()]
-            per_id, per_surface, per_canonical, end = other.id, per.group(), other.canonical, per.end()
+            other, lead = g.units[per.group()], "" if mag is None else mag.group()
+            per_id, per_surface, per_canonical, end = other.id, lead + per.group(), lead + other.canonical, per.end()
             times = g.unit_re.match(text, end + 1) if text[end : end + 1] in _UNIT_PRODUCT else None
             if times is not None:  # GB/户·月, 元/吨·公里: the amount is per a product of two units
                 dot, second = text[end], g.units[times.group()]
@@ -982,6 +1021,27 @@ def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str |
             noun_unit = g.units[after.group()]  # 167.4万个标准箱: 个 counts in the physical unit after it
             return noun_unit, after.end(), noun_unit.canonical
     return unit, uend, unit.canonical
+
+
+#: the word that writes "per" between two units in words (立方米每秒: the slash of m³/s)
+_PER_WORD = "每"
+
+
+def _per_unit(g: _Grammar, text: str, uend: int, unit: Unit) -> tuple[Unit, int, str] | None:
+    """A physical unit per another physical or time unit written with 每 (立方米每平方千米, 立方米每秒, 千米每小时),
+    kept as written, as a slash compound is; only where the second unit ends the phrase, since 每 also starts
+    the next one (发电30亿千瓦时每年可减排)."""
+    if unit.kind != "physical":
+        return None
+    per = g.unit_re.match(text, uend + len(_PER_WORD))
+    if per is None:
+        return None
+    other, end = g.units[per.group()], per.end()
+    if other.kind not in ("physical", "time") or _HAN.match(text[end : end + 1] or " ") or _unit_stopped(g, text, end):
+        return None
+    compound = Unit(f"{unit.id}/{other.id}", f"{unit.surface}{_PER_WORD}{per.group()}", unit.kind,
+                    f"{unit.canonical}{_PER_WORD}{other.canonical}", unit.label, unit.scale)
+    return compound, end, compound.canonical
 
 
 def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -1039,6 +1099,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
             return _single(g, text, m, start, split.end(), g.units["个" + split.group()], None, inner="多")
     if surface == "个" or text.startswith("/", end):
         unit, end, unit_name = _resolve_unit(g, text, m.start("au"), end, surface)
+    elif text.startswith(_PER_WORD, end) and (per := _per_unit(g, text, end, unit)) is not None:
+        unit, end, unit_name = per  # 28.0万立方米每平方千米, 1200立方米每秒: a measure per a unit of another
     else:
         unit_name = unit.canonical  # the common case: no unit per unit, no noun after 个
     return _single(g, text, m, start, end, unit, unit_name)
@@ -1618,7 +1680,7 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     start = m.start("an") if m.group("neg") is None else m.start()
     if _bad_context(g, text, start, end) or _unit_stopped(g, text, end):
         return None
-    number_a = m.group("an") + (m.group("am") or "")
+    number_a = _unit_magnitude(m.group("an") + (m.group("am") or ""), ub if ua is None else None)
     number_b = m.group("bn") + (m.group("bm") or "")
     if not _MAGNITUDE_CHARS.intersection(_trailing_mags(number_a)):
         # 3至5亿元, 三千至五千万元: the big magnitude is shared (千 and 百 before it are the second number's own)
@@ -1637,6 +1699,18 @@ def _read_range(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | N
     qualifier = _prefix_qualifier(g, text, start) or _verb_qualifier(g, text, start) \
         or _suffix_qualifier(g, text, end, unit.kind if unit else None)  # 约为每年32万至33万公吨: about
     return _make(g, text, start, end, low, unit, None, qualifier, upper=high, unit_name=unit_name)
+
+
+def _unit_magnitude(number: str, surface: str | None) -> str:
+    """The first number of a range without the magnitude that starts the second one's unit (100万至200万千瓦,
+    1亿至2亿千瓦时: 万千瓦 and 亿千瓦时 are units with their scale, so the 万 of 100万 is the unit's too)."""
+    if surface is None:
+        return number
+    mags = _trailing_mags(number)
+    lead = surface[: len(surface) - len(surface.lstrip("万亿兆"))]
+    if not lead or not mags.endswith(lead):
+        return number
+    return number.rstrip()[: -len(lead)].rstrip()
 
 
 def _magnitude_pair(m: re.Match) -> bool:
@@ -1687,7 +1761,7 @@ def _trailing_mags(number: str) -> str:
 
 def _shared_fraction(g: _Grammar, text: str, q: Quantity) -> list[Quantity]:
     """The numbers listed right after a 百分之 value, each read with its 百分之 (十五点六 -> 百分之十五点六)."""
-    written = q.text.replace(" ", "").lstrip("-−负")
+    written = q.text.replace(" ", "").lstrip("-−负").replace("份之", "分之")
     prefix = written[: written.index("分之") + 2]
     out: list[Quantity] = []
     end = q.end
