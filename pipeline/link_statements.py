@@ -29,6 +29,7 @@ from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, own
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
+_MEASURED_LABELS = frozenset({"MONEY", "PERCENT"})  # labels of values stated in money or as rates, not counts
 _SENTENCE_EVENTS = 24  # how many of the last events may belong to the sentence
 _MINUS = ("-", "−", "－", "负")
 _NUMERAL = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5}
@@ -564,7 +565,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
                 and not eng.names_nothing(subject.text) and _compared_reference(doc, ctx.region_start, pred_start):
             subject = None  # 较第2季修订后的销售额(145.6亿元)上升11.1%: the reference compared with, not the subject
     topic = ctx.topic
-    if subject is not None and mem.carry is not None and _other_measure(doc, subject.text, mem.carry.text):
+    if subject is not None and mem.carry is not None and (_other_measure(doc, subject.text, mem.carry.text)
+                                                          or _amount_after_count(doc, mem, subject.text)):
         # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count, nor a count an amount; the
         # measure is as written
         pass
@@ -790,6 +792,17 @@ def _other_measure(doc: Document, anaphor: str, carried: str) -> bool:
         return eng.p_count_tail.search(carried) is not None
     return eng.p_anaphor.match(anaphor) is not None and eng.p_count_tail.fullmatch(anaphor) is not None \
         and eng.p_amount_tail.search(carried) is not None
+
+
+def _amount_after_count(doc: Document, mem: Memory, anaphor: str) -> bool:
+    """Whether an amount anaphor (金额) follows an indicator last stated as a count or a physical amount, not in money
+    (网上支付业务235.70亿笔,金额585.16万亿元; 房屋税开征20万4001件,金额18亿元): the value is the amount of the same
+    thing, a second measure named as written, as it is after an indicator whose name counts (``_other_measure``)."""
+    if not doc.eng.p_amount_anaphor.match(anaphor) or mem.carry is None:
+        return False
+    last = mem.events.last_of(mem.carry.text)
+    q = doc.q_at.get(last.value_start) if last is not None else None
+    return q is not None and q.label not in _MEASURED_LABELS
 
 
 def _carried_measure(doc: Document, subject: Subject) -> Subject:

@@ -62,6 +62,7 @@ LEXICON_CLASSES = (
     "amount_anaphor",  # anaphors naming an amount of money (金额): not of an indicator that counts (外销数量)
     "count_tail",  # endings of an indicator that counts (数量 数目 人次), of which no amount is said
     "plural_anaphor",  # anaphors of the last n indicators, n the numeral they start with (两者 三者)
+    "rate_modifier",  # words of an average or a year before a rate noun that leave it an anaphor (平均年增率)
     "head",  # head nouns that, alone, combine with a topic (新三样产品 + 出口)
     "topic_measure",  # measures that, alone, combine with a topic named without a value (银行业 + 获利), no heads elsewhere
     "measure_average",  # an average per day or month written before such a measure, part of its name (平均每日成交金额)
@@ -322,6 +323,7 @@ class EnginePatterns:
     p_amount_tail: regex.Pattern  # such a word ending an indicator (search)
     p_count_tail: regex.Pattern  # the ending of an indicator that counts (search)
     p_plural_anaphor: regex.Pattern  # 两者 三者: the last n indicators stated
+    p_modified_rate: regex.Pattern  # a rate noun after words of an average or a year only (年增长率, 平均年成长率)
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
     p_value_lead: regex.Pattern  # a trigger, then at most a short noun, ending the text before a value (比例为, 实现营业收入)
@@ -497,7 +499,9 @@ class EnginePatterns:
         self.cue_words = WordsPresent(self.cue_by_word)
 
     def names_nothing(self, text: str) -> bool:
-        """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a
+        """Whether a subject's text names no indicator by itself (an anaphor or bare rate noun: 这, 增幅; a rate noun
+        after words of an average or a year only, which say how the rate of the indicator before was taken: 年增长率,
+        平均年成长率; a
         trigger alone; only periods, numerals and fillers; a verb phrase, ``link_verbal``; places with a verb
         phrase beside them, ``link_place_phrase``): the linker takes the
         indicator carried instead.
@@ -505,7 +509,8 @@ class EnginePatterns:
         got = self._names_nothing.get(text)
         if got is None:
             got = self._names_nothing.keep(text, bool(
-                self.p_anaphor.match(text) or self.p_trigger_only.match(text) or self.p_not_a_name.match(text)
+                self.p_anaphor.match(text) or self.p_modified_rate.match(text) or self.p_trigger_only.match(text)
+                or self.p_not_a_name.match(text)
                 or self._predicate_only(text)
                 or (self.catalogue is not None and (verb_phrase(text, self.catalogue)
                                                     or place_phrase(text, self.p_location, self.catalogue)))))
@@ -568,6 +573,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_amount_tail=lists.compile("(?:" + alt["amount_anaphor"] + ")$"),
         p_count_tail=lists.compile("(?:" + alt["count_tail"] + ")$"),
         p_plural_anaphor=lists.compile("^(?:" + alt["plural_anaphor"] + ")$"),
+        p_modified_rate=lists.compile("^(?:" + alt["rate_modifier"] + ")+(?:" + alt["rate_noun"] + ")$"),
         p_trigger_only=lists.compile("^(?:" + alt["trigger"] + ")$"),
         p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)?$"),
         p_value_lead=lists.compile("(?:" + alt["trigger"] + r")[^,;:]{0,8}$"),

@@ -2316,3 +2316,42 @@ def test_a_band_of_amounts_before_its_noun_stays_in_the_subject():
     counted: the subject after the count runs through it, and the band gets no event of its own."""
     events = zhibiao.extract("本月截至20日,已录1557宗楼价逾500万至1000万二手住宅注册。")["events"]
     assert [(e["value_text"], e["indicator"]) for e in events] == [("1557宗", "楼价逾500万至1000万二手住宅注册")]
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # 以X计: the measure a value is counted in is a frame, after the name or opening a clause of its own (strip.basis_frame)
+    ("中式餐館的總收益以價值計按年上升[1.4%],以數量計則下跌[2.6%]。", "1.4%", "中式餐馆的总收益"),
+    ("中式餐館的總收益以價值計按年上升[1.4%],以數量計則下跌[2.6%]。", "2.6%", "中式餐馆的总收益"),
+    ("酒吧的總收益以價值計及數量計算,則分別下跌[1.3%]及[4.8%]。", "4.8%", "酒吧的总收益"),
+    ("上半年友邦新業務價值[14.1億美元],以實質匯率計算,按年跌[38%]。", "38%", "友邦新业务价值"),
+    ("出口總值以美元計為[300億元]。", "300亿元", "出口总值"),
+    # not a 计 that ends 累计, nor 以上 opening a scope
+    ("規模以上港口累计完成货物吞吐量[5亿吨]。", "5亿吨", "规模以上港口货物吞吐量"),
+])
+def test_a_frame_of_measurement_basis_is_no_subject(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # 金额 after an indicator stated as a count names the amount of the same thing, as written
+    ("其中,网上支付业务[235.70亿笔],金额[585.16万亿元]。", "585.16万亿元", "金额"),
+    ("今年房屋稅開徵 [20萬4001件],金額[18億7396萬4591元]。", "18亿7396万4591元", "金额"),
+    # and the rates after them, one each (分别)
+    ("网上支付业务[235.70亿笔],金额[585.16万亿元],同比分别增长[4.60%]和[5.72%]。", "5.72%", "金额"),
+    # after an amount of money it is the indicator carried
+    ("全年出口值[1881.1亿美元],金额多出[158亿美元]。", "158亿美元", "出口值"),
+])
+def test_an_amount_after_a_count_is_a_second_measure(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a rate noun after words of an average or a year only stands for the indicator before it (rate_modifier)
+    ("我国算力规模持续增长,年增长率将近[30%]。", "30%", "算力规模"),
+    ("電力消費自2018年[2666億度]增加至2022年[2795億度],平均年成長率為[1.2%]。", "1.2%", "电力消费"),
+    # a name written before the rate is its own, the rate kept in it
+    ("全市工业增加值增长[5%],出口年增长率为[8%]。", "8%", "出口年增长率"),
+])
+def test_a_rate_taken_on_average_or_by_year_is_the_indicator_carried(text, value, indicator):
+    event = one(run(text), value)
+    assert (event.indicator, event.kind) == (indicator, "change")
