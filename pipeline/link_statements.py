@@ -1185,7 +1185,8 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
-        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n) or _named_owners(doc, subject, ctx, n)
+        pieces = split(doc, subject, n) or _clause_listed(doc, ctx, subject, n) or _named_owners(doc, subject, ctx, n) \
+            or (None if carried else _items_listed_before(doc, mem, subject, n))
         if pieces:
             mode = "list"
             parts = pieces
@@ -1242,6 +1243,43 @@ def _named_owners(doc: Document, subject: Subject, ctx: ValueContext, n: int) ->
     if len(items) != n or not all(_ranked_owner(doc, c) for c in items):
         return None
     return [Subject(c + subject.text, None, None) for c in items]
+
+
+def _items_listed_before(doc: Document, mem: Memory, subject: Subject, n: int) -> Optional[list[Subject]]:
+    """The n items of the list the sentence stated last (人保财险、平安财险…的保费分别为…), when a later clause
+    distributes n values over a lone measure with 分别 (…,市场份额分别为33%、20%…): Chinese drops the items the
+    second time, so the values are the items' amounts of the new measure (人保财险市场份额), as the annotators write
+    them.  The items are the list's names without the measure they share (保费, 的销量); the shared measure restated
+    (累计销量, read 销量 once its period goes) keeps the names as stated.  None where the subject names more than a
+    measure, or the last statement is no list of n names sharing a measure."""
+    if subject.parts or not mem.sent_subjects or not _named_measure(doc, subject.text):
+        return None
+    texts = [p.text for p in mem.sent_subjects[-1].parts]
+    if len(texts) != n:
+        return None
+    shared = _shared_end(texts)
+    measure = next((shared[k:] for k in range(len(shared)) if _named_measure(doc, shared[k:])), "")
+    if not measure:
+        return None
+    if measure == subject.text:
+        return [Subject(t, None, None) for t in texts]
+    cut = len(measure) + (1 if shared.endswith("的" + measure) else 0)  # (理想、小鹏的销量…,市场份额… -> 理想市场份额)
+    return [Subject(t[:len(t) - cut] + subject.text, None, None) for t in texts]
+
+
+def _named_measure(doc: Document, text: str) -> bool:
+    """Whether ``text`` is a measure by name: a head noun or topic measure (保费, 销量), or a measure of the catalogue
+    named whole or restated (市场份额)."""
+    return doc.eng.p_topic_measure.match(text) is not None or doc.rules.catalogue.owned(text) is not None
+
+
+def _shared_end(texts: list[str]) -> str:
+    """The longest end all of ``texts`` share, short of the whole of any of them."""
+    k = 0
+    shortest = min(len(t) for t in texts)
+    while k < shortest - 1 and len({t[len(t) - k - 1] for t in texts}) == 1:
+        k += 1
+    return texts[0][len(texts[0]) - k:] if k else ""
 
 
 _OWNERS_LISTED = regex.compile(r"(?:分别|依次|依序)(?:为|是)\s*(?P<items>[^,;:。]+?)\s*[,;]\s*$")

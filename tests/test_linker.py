@@ -173,6 +173,21 @@ def test_fenbie_list_carried_to_later_clauses():
         ("高技术产业增加值", "share"), ("装备制造业增加值", "share")]
 
 
+def test_a_lone_measure_distributed_after_a_list_takes_its_items():
+    # a later clause that distributes as many values over a lone measure with 分别 drops the items a second time:
+    # each value is an item's amount of the new measure, named by the item without the measure the list shared
+    evs = run("人保财险、平安财险和太保财险的保费分别为[64亿元]、[39亿元]和[28亿元],市场份额分别为[33%]、[20%]和[15%]。")
+    assert [one(evs, v).indicator for v in ("33%", "20%", "15%")] == ["人保财险市场份额", "平安财险市场份额", "太保财险市场份额"]
+    # the shared measure restated (its period before it goes) keeps the names as stated
+    evs = run("10月,理想和小鹏的销量分别为[40422辆]和[20002辆];前10个月的累计销量分别为[284647辆]和[101445辆]。")
+    assert [one(evs, v).indicator for v in ("284647辆", "101445辆")] == ["理想的销量", "小鹏的销量"]
+    # not over a list of another length, nor after a clause naming no items
+    evs = run("出口和进口分别增长[5%]和[4%],市场份额分别为[33%]、[20%]和[15%]。")
+    assert {one(evs, v).indicator for v in ("33%", "20%", "15%")} == {"市场份额"}
+    evs = run("前三位的省份分别为广东、江苏和浙江,市场份额分别为[33%]、[20%]和[15%]。")
+    assert {one(evs, v).indicator for v in ("33%", "20%", "15%")} == {"市场份额"}
+
+
 def test_shared_value_gives_one_event_per_indicator():
     evs = run("出口和进口均增长[5%]。")
     assert sorted(e.indicator for e in evs) == ["出口", "进口"]
