@@ -402,6 +402,9 @@ def _grammar(path: str | None = None) -> _Grammar:
 #: a proportion of three or more parts with a decimal in it (3.6:47.9:48.5); times (04:44:00) have none
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d:：])")
 _RATIO_PART = re.compile(r"\d+(?:\.\d+)?")
+#: what every ratio read below opens with: a number and the sign between its terms (_PAIR_RATIO, _RATIO, _TWO_PARTS,
+#: _BI_TERMS each begin so)
+_RATIO_LIKE = re.compile(r"\d+(?:\.\d+)?[:：比]")
 #: a ratio to one or to a hundred after a ratio word (生师比18.38:1, 性别比为105.2:100)
 _PAIR_RATIO = re.compile(r"(\d+(?:\.\d+)?)[:：](?:1|100)(?![\d:：.])")
 
@@ -439,20 +442,23 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
             units_of += [u for _, u in listed]
             pos = listed[-1][0].end
             continue
-        pair = _PAIR_RATIO.match(text, m.start()) if _ratio_cued(g, text, m.start()) else None
+        # (a ratio's first term is followed by : or 比: most numbers are not, and skip the three ratio readings)
+        ratio_like = _RATIO_LIKE.match(text, m.start()) is not None
+        pair = _PAIR_RATIO.match(text, m.start()) if ratio_like and _ratio_cued(g, text, m.start()) else None
         if pair is not None:  # 生师比18.38:1, 性别比为105.2:100: the value is the first term
             q, unit = _make(g, text, pair.start(), pair.end(), parse_number(pair.group(1)), None, "CARDINAL")
             out.append(q)
             units_of.append(unit)
             pos = pair.end()
             continue
-        terms = _ratio_terms(g, text, m.start())
+        terms = _ratio_terms(g, text, m.start()) if ratio_like else None
         if terms is not None:  # 占比约6:4: a ratio of two parts, each a number
             out += terms
             units_of += [None] * len(terms)
             pos = terms[-1].end
             continue
-        ratio = _RATIO.match(text, m.start()) if m.start() == 0 or not text[m.start() - 1].isdigit() else None
+        ratio = _RATIO.match(text, m.start()) if ratio_like and (m.start() == 0 or not text[m.start() - 1].isdigit()) \
+            else None
         if ratio is not None and "." in ratio.group():  # 三次产业结构为3.6:47.9:48.5: each part is a number
             for part in _RATIO_PART.finditer(text, ratio.start(), ratio.end()):
                 q, unit = _make(g, text, part.start(), part.end(), parse_number(part.group()), None, "CARDINAL")
