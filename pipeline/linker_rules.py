@@ -1414,7 +1414,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
             bases.append((regex.compile(p), e.basis or ""))
 
     engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists)
-    words = domain_words(catalogue)
+    words = domain_words(catalogue, lexicon)
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
         engine=engine,
@@ -1438,11 +1438,14 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
 _DOMAIN_WORD = regex.compile(r"\p{Han}{2,%d}" % DOMAIN_WORD_MAX)
 
 
-def domain_words(catalogue: Catalogue) -> frozenset[str]:
-    """The catalogue's names of two to ``DOMAIN_WORD_MAX`` Han characters: a subject is cut into words of the general
-    language (``pos.dictionary_cut``), which lacks most measures of regional releases (营收, 年增率, 转口货值), so their
-    characters were tagged one by one.  (The lexicon's words too cut worse held out: many are pieces of phrases.)"""
-    return frozenset(w for w in catalogue.keys if _DOMAIN_WORD.fullmatch(w))
+def domain_words(catalogue: Catalogue, lexicon: dict[str, list[LexiconEntry]]) -> frozenset[str]:
+    """The catalogue's names and the lexicon's owners (class ``owner``: 台积电, 联发科, 国泰金) of two to
+    ``DOMAIN_WORD_MAX`` Han characters: a subject is cut into words of the general language (``pos.dictionary_cut``),
+    which lacks most measures and companies of regional releases (营收, 年增率, 转口货值, 台积电), so their characters were
+    tagged one by one.  (The lexicon's other words cut worse held out: many are pieces of phrases; so did the
+    catalogue's longer names, README.)"""
+    owners = (w for e in lexicon["owner"] for w in e.words)
+    return frozenset(w for w in (*catalogue.keys, *owners) if _DOMAIN_WORD.fullmatch(w))
 
 
 @lru_cache(maxsize=1)

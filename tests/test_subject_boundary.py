@@ -50,10 +50,10 @@ def test_no_cut_inside_a_contraction(subject, word):
 
 
 @pytest.mark.parametrize("subject, word, cls", [("台积电营收", "营收", "head"), ("苹果市占率", "市占率", "topic_measure"),
-                                                ("台积电年增率", "年增率", "anaphor")])
+                                                ("台积电年增率", "年增率", "anaphor"), ("联发科营收", "联发科", "owner")])
 def test_domain_words_are_words_with_their_classes(subject, word, cls):
-    """A measure of regional releases the general vocabulary lacks is one word, not characters tagged one by one,
-    and carries its lexicon class; no span cuts inside it."""
+    """A measure or a company of regional releases the general vocabulary lacks is one word, not characters tagged
+    one by one, and carries its lexicon class; no span cuts inside it."""
     rules = default_rules()
     assert word in rules.domain_words
     words = subject_boundary.words_of(subject, {word: (cls,)}, rules.domain_words)
