@@ -480,6 +480,15 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("每股中期息", "interim_dividend"),
         ("港交所末期股息", "final_dividend"),
         ("派息比率", None),  # the share of profit paid out, no dividend
+        # Taiwan's short forms of the operating margin, Hong Kong's and the mainland's 盈利, an insurer's new business
+        ("联发科营益率", "operating_margin"),
+        ("台积电营利率", "operating_margin"),
+        ("港铁盈利", "earnings"),
+        ("盈利", "earnings"),
+        ("港铁基本业务盈利", None),  # a line of its own between the company and the measure
+        ("友邦新业务价值", "new_business_value"),
+        ("新业务价值利润率", "new_business_value_margin"),
+        ("总收入", None),  # a government's as often as a company's (特区政府总收入)
         # sector and economy statistics keep their own ids or none
         ("规模以上工业企业营业收入", "revenue.sector_industrial_enterprises_above_size"),
         ("银行业税后纯益", "net_profit.sector_banking"),
