@@ -80,6 +80,12 @@ def parse_number(s: str) -> Fraction:
 _PARSED = 16384
 
 
+def fraction_word(text: str) -> str:
+    """``text`` with 份之 read as 分之: Hong Kong papers write 份 for 分 in a fraction (百份之五, 三份之一); the
+    grammar and the quantity tagger read the one spelling."""
+    return text.replace("份之", "分之")
+
+
 @lru_cache(maxsize=_PARSED)
 def _parse_cached(s: str) -> Fraction:
     # plain Arabic numbers (529971, 6.7), most of what news writes, skip the general grammar
@@ -101,7 +107,7 @@ def _parse_cached(s: str) -> Fraction:
         text = text[1:]
     if not text:
         raise ValueError(f"not a number: {s!r} (a sign alone)")
-    text = text.replace("份之", "分之")  # 百份之五, 三份之一: Hong Kong papers write 份 for 分 in a fraction
+    text = fraction_word(text)
     if "分之" in text:
         den_text, _, num_text = text.partition("分之")
         if not num_text:

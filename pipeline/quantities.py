@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .gcpause import collector_paused
-from .numbers import MAX_LENGTH, parse_number
+from .numbers import MAX_LENGTH, fraction_word, parse_number
 from .units import Lexicon, Unit, load_units
 
 __all__ = ["Quantity", "as_number", "find_quantities"]
@@ -899,7 +899,7 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
 def _fraction_text(m: re.Match) -> str:
     """The fraction matched, spaces out and 份之 read as 分之: Hong Kong papers write 百份之五 and 三份之一
     for the per cent and the third, as the number grammar reads them."""
-    return m.group("frac").replace(" ", "").replace("份之", "分之")
+    return fraction_word(m.group("frac").replace(" ", ""))
 
 
 def _read_slash(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:
@@ -943,7 +943,7 @@ def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fract
     high_text = m.group("fhi")
     if high_text is None or text.startswith(("分之", "份之"), m.end()) or g.unit_re.match(text, m.end()):
         return None
-    high_text = high_text.replace("份之", "分之")
+    high_text = fraction_word(high_text)
     frac = _fraction_text(m)
     prefix = frac[: frac.index("分之") + 2]
     if "分之" in high_text and not high_text.startswith(prefix):
@@ -1767,7 +1767,7 @@ def _trailing_mags(number: str) -> str:
 
 def _shared_fraction(g: _Grammar, text: str, q: Quantity) -> list[Quantity]:
     """The numbers listed right after a 百分之 value, each read with its 百分之 (十五点六 -> 百分之十五点六)."""
-    written = q.text.replace(" ", "").lstrip("-−负").replace("份之", "分之")
+    written = fraction_word(q.text.replace(" ", "").lstrip("-−负"))
     prefix = written[: written.index("分之") + 2]
     out: list[Quantity] = []
     end = q.end
