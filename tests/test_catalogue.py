@@ -388,11 +388,19 @@ def test_matches(text, expected):
         ("收益", "income"),
         ("投资收入", None),
         ("营业收入", "revenue"),
+        ("总开支", "expenditure"),  # its counterpart, 支出 or Hong Kong's 开支
+        ("整体支出", "expenditure"),
+        ("医疗卫生支出", None),
+        ("空置率", "vacancy_rate"),  # bare after the property it is of
+        ("甲级写字楼空置率", None),
         # visitors by market: a partner written bare before them, the entry named whole winning, no city
         ("泰国旅客", "visitors.partner_thailand"),
         ("日本旅客", "visitors_from_japan"),
         ("旅客人次", "visitors"),
         ("珠海市旅客", None),
+        ("菲律宾旅客人次", "visitors.partner_philippines"),
+        ("对印尼出口", "exports.partner_indonesia"),
+        ("印尼访港旅客人次", None),  # a market's part of 访港旅客 is not the whole
         ("博彩净收益", "net_gaming_revenue"),  # a concessionaire's net gaming revenue
         ("博彩收益", "ggr_mo"),  # ... not Macau's gross
         ("城乡收入比", "urban_rural_income_ratio"),
