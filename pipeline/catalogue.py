@@ -471,13 +471,21 @@ class Catalogue:
                 return found
         return None
 
-    def owned(self, key: str) -> Optional[Indicator]:
+    def owned(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """The measure a company's name is written before (``台积电营收``, ``港交所股东应占溢利``, ``台中银行自结税后纯益``: the
         key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
         industry or composite, so the company's revenue has the measure's id as the results of every company do, and an
-        industry's (``银行业税后纯益``) keeps its composite."""
+        industry's (``银行业税后纯益``) keeps its composite; or a rate of such a measure (``建行净利润增速``,
+        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is."""
         found = self._statistic(key)
-        return found if isinstance(found, Indicator) and found.role == "measure" and not found.modifier else None
+        if isinstance(found, Composite) and found.measure.role == "rate" and self._company_measure(found.of):
+            return found
+        return found if self._company_measure(found) else None
+
+    @staticmethod
+    def _company_measure(found: Optional[Union[Indicator, Composite]]) -> bool:
+        """Whether ``found`` is a measure a company reports of itself: a measure entry that measures nothing else."""
+        return isinstance(found, Indicator) and found.role == "measure" and not found.modifier
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""

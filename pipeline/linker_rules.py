@@ -1457,7 +1457,7 @@ def default_rules() -> LinkerRules:
 def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator, Composite]]:
     """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None; a name
     the catalogue does not know that opens with a company of the linker's owners (class ``owner``: 台积电, 台中银行,
-    港交所) names the measure written after it (``Catalogue.owned``): the linker puts a company before the measures of
+    港交所), or with 集团, the word a results announcement names its own company by, names the measure written after it (``Catalogue.owned``): the linker puts a company before the measures of
     its sentence, and no company is listed in the catalogue; a 的 between the company and its measure leaves the
     reading unchanged (``澳门银河的经调整EBITDA``, ``蔚来的销量``)."""
     found = rules.catalogue.lookup(name)
@@ -1471,16 +1471,24 @@ def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator,
 
 
 def _owner_of(rules: LinkerRules, name: str) -> int:
-    """The length of the company opening ``name`` (class ``owner``), 0 if none or if what opens it is a sector or
-    scope the catalogue knows (商业银行, 城市商业银行: a class of banks), the banks of a place's whole (本国银行, 全体银行)
-    or a count of them (十五家金控): not a company."""
+    """The length of the company opening ``name`` (class ``owner``, or 集团 alone: the company announcing), 0 if none
+    or if what opens it is a sector or scope the catalogue knows (商业银行, 城市商业银行: a class of banks), the banks
+    of a place's whole (本国银行, 全体银行) or a count of them (十五家金控): not a company, unless the lexicon names it
+    by its words (中华电信, 长安汽车: a trade's or a product's name inside a company's)."""
+    if name.startswith(_GROUP_SELF) and len(name) > len(_GROUP_SELF):
+        return len(_GROUP_SELF)
     m = rules.engine.p_owner.match(name, 0)
     if m is None or not 0 < m.end() < len(name) or name[0] in _WHOLE_OWNER or _OWNER_COUNT.search(name, 0, m.end()):
         return 0
+    word = rules.engine.p_owner_word.match(name, 0)
+    if word is not None and word.end() == m.end():
+        return m.end()  # a company the lexicon names, whatever trade its name holds (中华电信, 长安汽车)
     kinds = [rules.catalogue.indicators[iid] for _, _, iid in rules.catalogue.matches(name[:m.end()])]
     return 0 if any(k.modifier or k.role in ("scope", "population") for k in kinds) else m.end()
 
 
+# The word a results announcement names its own company by (集团收益, 集团股东应占溢利: Hong Kong's and Macau's "the Group").
+_GROUP_SELF = "集团"
 # The 的 a company's measure may be written after it with (蔚来的销量 is 蔚来销量).
 _OWNER_LINK = "的"
 # First characters of a bank or group name that make it all those of a place (本国银行, 全体银行, 我国银行), not a company.

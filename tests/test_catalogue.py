@@ -381,6 +381,32 @@ def test_matches(text, expected):
         ("来自台湾的旅客", "visitors_from_taiwan"),
         ("来自美国的出口", None),  # ... a measure after words the catalogue does not know stays without
         ("日均的旅客量", None),  # ... and the head keeps its checks
+        # what an owner takes in, bare or restated: 收入, and Hong Kong's and Macau's 收益; not a kind of it the catalogue
+        # does not know, nor a company's operating revenue
+        ("收入", "income"),
+        ("整体收入", "income"),
+        ("收益", "income"),
+        ("投资收入", None),
+        ("营业收入", "revenue"),
+        ("总开支", "expenditure"),  # its counterpart, 支出 or Hong Kong's 开支
+        ("整体支出", "expenditure"),
+        ("医疗卫生支出", None),
+        ("空置率", "vacancy_rate"),  # bare after the property it is of
+        ("甲级写字楼空置率", None),
+        # visitors by market: a partner written bare before them, the entry named whole winning, no city
+        ("泰国旅客", "visitors.partner_thailand"),
+        ("日本旅客", "visitors_from_japan"),
+        ("旅客人次", "visitors"),
+        ("珠海市旅客", None),
+        ("菲律宾旅客人次", "visitors.partner_philippines"),
+        ("对印尼出口", "exports.partner_indonesia"),
+        ("印尼访港旅客人次", None),  # a market's part of 访港旅客 is not the whole
+        ("博彩净收益", "net_gaming_revenue"),  # a concessionaire's net gaming revenue
+        ("博彩收益", "ggr_mo"),  # ... not Macau's gross
+        ("城乡收入比", "urban_rural_income_ratio"),
+        ("城乡居民人均收入倍差", "urban_rural_income_ratio"),
+        ("经营利润", "operating_income"),
+        ("电子产品订单", "orders_electronics_tw"),
         ("", None),
     ],
 )
@@ -488,7 +514,21 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("港铁基本业务盈利", None),  # a line of its own between the company and the measure
         ("友邦新业务价值", "new_business_value"),
         ("新业务价值利润率", "new_business_value_margin"),
-        ("总收入", None),  # a government's as often as a company's (特区政府总收入)
+        ("总收入", "income"),  # a government's as often as a company's (特区政府总收入): income, not a company's revenue
+        # the mainland's large banks by their short names, a rate of a company's measure, and names holding a trade's
+        ("建行净利润", "net_profit"),
+        ("工行归属于母公司股东净利润", "profit_attributable"),
+        ("建行的净利润增速", "growth.net_profit"),  # the rate of the company's measure
+        ("台积电营收年增率", "growth.revenue"),
+        ("中华电信合并营收", "revenue"),  # a company the owners list by name, 电信 (an industry) in it
+        ("长安汽车营收", "revenue"),  # ... or 汽车 (a product)
+        ("国泰人寿税后获利", "net_profit"),  # an insurer named X人寿 (pattern of class owner)
+        ("人寿保险公司保费收入", None),  # ... not the trade's firms
+        # 集团 alone, the company announcing, and a Macau resort reported on its own
+        ("集团收益", "income"),
+        ("集团股东应占溢利", "profit_attributable"),
+        ("集团博彩收益总额", None),  # a group's gaming revenue is no measure of results: Macau's 博彩收益 is the whole's
+        ("美狮美高梅收益", "income"),
         # sector and economy statistics keep their own ids or none
         ("规模以上工业企业营业收入", "revenue.sector_industrial_enterprises_above_size"),
         ("银行业税后纯益", "net_profit.sector_banking"),
