@@ -937,7 +937,7 @@ class EndPattern:
     And the match found in a short text (a value's left context, a subject) is remembered: news
     repeats its phrasing, and four in ten of the searches on the gold texts, read once, ask again."""
 
-    __slots__ = ("forward", "reverse", "_ends", "_tail", "_found", "_rejected")
+    __slots__ = ("forward", "reverse", "_ends", "_lasts", "_tail", "_found", "_rejected")
 
     def __init__(self, pattern: regex.Pattern):
         self.forward = pattern
@@ -949,6 +949,9 @@ class EndPattern:
         # the last two characters (one, of a one-character text) -> whether a match can end with them;
         # None: not decided by the characters alone
         self._ends: Optional[dict[str, bool]] = None if self._tail is None else {}
+        # the last character alone -> whether a match can end with it: a match ending with two characters ends with
+        # the last, so an ending whose last character is rejected is rejected without a partial match of its own
+        self._lasts: dict[str, bool] = {}
         self._found = Memo()
         self._rejected = 0  # endings the test rejected among the first ``_TRIAL_ENDS``
 
@@ -997,11 +1000,21 @@ class EndPattern:
         last = text[-_TAIL:]
         ok = ends.get(last)
         if ok is None:
-            ok = self._tail.match(last, partial=True) is not None
+            ok = self._may_end_in(last[-1]) and (len(last) == 1 or self._tail.match(last, partial=True) is not None)
             if len(ends) < _MAX_ENDS:
                 ends[last] = ok
             if len(ends) <= _TRIAL_ENDS:
                 self._judge_trial(ok, len(ends))
+        return ok
+
+    def _may_end_in(self, char: str) -> bool:
+        """Whether a match can end with the one character ``char`` (the probe's partial match of it, learnt once per
+        character): the probe tells one character as it tells two (``_probe_source``)."""
+        ok = self._lasts.get(char)
+        if ok is None:
+            ok = self._tail.match(char, partial=True) is not None
+            if len(self._lasts) < _MAX_ENDS:
+                self._lasts[char] = ok
         return ok
 
     def _judge_trial(self, ok: bool, tried: int) -> None:

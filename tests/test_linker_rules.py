@@ -346,6 +346,24 @@ def test_rules_skipped_by_the_ending_of_a_left_context_never_match_it():
     assert any(not p.may_end_with(x) for x in contexts for _, p in left)  # the table does skip rules
 
 
+def test_an_ending_whose_last_character_ends_no_match_is_rejected_without_a_test_of_its_own():
+    """``may_end_with`` learns which single characters a match can end with, too: a match ending with two characters
+    ends with the last, so a new ending whose last character was rejected costs no partial match, and every answer
+    is the two characters' own."""
+    p = EndPattern(regex.compile(r"(?P<trigger>增长|下降)\s*$"))
+    probe, tried = p._tail, []
+
+    class Counting:
+        def match(self, text: str, partial: bool = False) -> Any:
+            tried.append(text)
+            return probe.match(text, partial=partial)
+
+    p._tail = Counting()
+    endings = ["产量x", "营收x", "同比增长", "出口下降", "年长", "降"]
+    assert [p.may_end_with(t) for t in endings] == [probe.match(t[-2:], partial=True) is not None for t in endings]
+    assert "量x" not in tried and "收x" not in tried and "年长" in tried
+
+
 def _found(m) -> object:
     return None if m is None else (m.span(), m.groups())
 
