@@ -294,6 +294,9 @@ class CompiledRule:
     left: Optional[EndPattern]
     right: Optional[regex.Pattern]
     sentence_before: Optional[regex.Pattern]
+    # whether ``right`` may match a text beginning with its first character, learnt once per character: nine in ten
+    # of the texts after a value a rule's right pattern is tried on begin with a character no match of it begins with
+    right_start: Optional["StartTest"] = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -1402,7 +1405,8 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
                 problems.append(Problem(path, line, f"rule {rule.id!r}: {attr}: pattern does not compile: {err}"))
                 pats[attr] = None
         left = EndPattern(pats["left"]) if pats["left"] is not None else None
-        compiled_rules.append(CompiledRule(rule, line, left, pats["right"], pats["sentence_before"]))
+        right_start = StartTest(pats["right"]) if pats["right"] is not None else None
+        compiled_rules.append(CompiledRule(rule, line, left, pats["right"], pats["sentence_before"], right_start))
 
     compiled = CompiledClasses(alternations, lists)
 

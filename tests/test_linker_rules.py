@@ -364,6 +364,28 @@ def test_an_ending_whose_last_character_ends_no_match_is_rejected_without_a_test
     assert "量x" not in tried and "收x" not in tried and "年长" in tried
 
 
+def test_right_patterns_skipped_by_the_first_character_never_match():
+    """A rule's right pattern is not tried on a text after a value whose first character begins no match of it
+    (``CompiledRule.right_start``): on every text after a quantity of the gold texts, up to its clause's end, the
+    rules it skips have no match there, and it skips some."""
+    from zhibiao.quantities import find_quantities
+
+    from .conftest import gold_files, read_jsonl
+
+    rules = [r for r in default_rules().rules if r.right is not None]
+    rights = []
+    for path in gold_files():
+        for d in read_jsonl(path):
+            text = normalize(d["text"]).text
+            for q in find_quantities(text):
+                ends = [i for i in (text.find(c, q.end) for c in ",;。\n") if i >= 0]
+                rights.append(text[q.end:min(ends, default=len(text))])
+    skipped = [(r, x) for x in rights for r in rules if not r.right_start.may_start(x)]
+    wrong = [(r.spec.id, x) for r, x in skipped if r.right.match(x) is not None]
+    assert not wrong, wrong[:5]
+    assert len(skipped) > len(rights)  # the test does skip rules
+
+
 def _found(m) -> object:
     return None if m is None else (m.span(), m.groups())
 
