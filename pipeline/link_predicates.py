@@ -73,19 +73,20 @@ def _match_rule(doc: Document, q: QuantityLike, left: str, right: str, sent_star
             doc, getattr(q, "label", None), getattr(q, "unit", None)):
         if (continues and not has_previous) or misses & bit:
             continue
-        # right first: an anchored match, much cheaper than the search for a left pattern ending the text
+        # right first: an anchored match, much cheaper than the search for a left pattern ending the text (and not
+        # made where the text's first character begins no match of it)
         rm = None
         if right_pattern is not None:
-            if known is None:
-                rm = right_pattern.match(right)
-            elif known[0] & bit:
+            if known is not None and known[0] & bit:
                 rm = known[2][bit]  # (known and not a miss: a match)
             else:
-                rm = right_pattern.match(right)
-                known[0] |= bit
-                if rm is not None:
-                    known[1] |= bit
-                    known[2][bit] = rm
+                starts = rule.right_start
+                rm = right_pattern.match(right) if starts is None or starts.may_start(right) else None
+                if known is not None:
+                    known[0] |= bit
+                    if rm is not None:
+                        known[1] |= bit
+                        known[2][bit] = rm
             if rm is None:
                 continue
         lm = None

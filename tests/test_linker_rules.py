@@ -346,6 +346,46 @@ def test_rules_skipped_by_the_ending_of_a_left_context_never_match_it():
     assert any(not p.may_end_with(x) for x in contexts for _, p in left)  # the table does skip rules
 
 
+def test_an_ending_whose_last_character_ends_no_match_is_rejected_without_a_test_of_its_own():
+    """``may_end_with`` learns which single characters a match can end with, too: a match ending with two characters
+    ends with the last, so a new ending whose last character was rejected costs no partial match, and every answer
+    is the two characters' own."""
+    p = EndPattern(regex.compile(r"(?P<trigger>增长|下降)\s*$"))
+    probe, tried = p._tail, []
+
+    class Counting:
+        def match(self, text: str, partial: bool = False) -> Any:
+            tried.append(text)
+            return probe.match(text, partial=partial)
+
+    p._tail = Counting()
+    endings = ["产量x", "营收x", "同比增长", "出口下降", "年长", "降"]
+    assert [p.may_end_with(t) for t in endings] == [probe.match(t[-2:], partial=True) is not None for t in endings]
+    assert "量x" not in tried and "收x" not in tried and "年长" in tried
+
+
+def test_right_patterns_skipped_by_the_first_character_never_match():
+    """A rule's right pattern is not tried on a text after a value whose first character begins no match of it
+    (``CompiledRule.right_start``): on every text after a quantity of the gold texts, up to its clause's end, the
+    rules it skips have no match there, and it skips some."""
+    from zhibiao.quantities import find_quantities
+
+    from .conftest import gold_files, read_jsonl
+
+    rules = [r for r in default_rules().rules if r.right is not None]
+    rights = []
+    for path in gold_files():
+        for d in read_jsonl(path):
+            text = normalize(d["text"]).text
+            for q in find_quantities(text):
+                ends = [i for i in (text.find(c, q.end) for c in ",;。\n") if i >= 0]
+                rights.append(text[q.end:min(ends, default=len(text))])
+    skipped = [(r, x) for x in rights for r in rules if not r.right_start.may_start(x)]
+    wrong = [(r.spec.id, x) for r, x in skipped if r.right.match(x) is not None]
+    assert not wrong, wrong[:5]
+    assert len(skipped) > len(rights)  # the test does skip rules
+
+
 def _found(m) -> object:
     return None if m is None else (m.span(), m.groups())
 
