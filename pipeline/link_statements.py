@@ -583,7 +583,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         elif subject is not None and eng.p_plural_anaphor.match(subject.text) and c is not None:
             subject = mem.plural_referent(subject.text)
         else:
-            subject = _with_item_average(doc, ctx, pred_start, _amount_of_rate(doc, ctx, _same_unit_referent(mem, ctx, c)))
+            subject = _with_item_average(doc, ctx, pred_start, _measure_of_rate_change(
+                doc, ctx, pred, pred_start, _amount_of_rate(doc, ctx, _same_unit_referent(mem, ctx, c))))
         carried = True
     elif topic is not None and topic.colon_measure and not subject.parts and not subject.text.endswith(topic.text) \
             and not eng.p_head.search(subject.text[-2:]):
@@ -981,6 +982,36 @@ def _amount_of_rate(doc: Document, ctx: ValueContext, c: Optional[Subject]) -> O
         return c
     end = c.start + m.start() if c.start is not None and c.end is not None else None
     return Subject(c.text[:m.start()], c.start if end is not None else None, end, share=c.share, location=c.location)
+
+
+def _measure_of_rate_change(doc: Document, ctx: ValueContext, pred: Predicate, pred_start: int,
+                            c: Optional[Subject]) -> Optional[Subject]:
+    """A change in per cent, said with a verb of change, of an indicator carried that is named as a rate (入境访客升幅
+    明显,分别是18.7%…;而外港及氹仔码头则下降48.2%; 私人消费开支在第三季增速轻微加快,按年实质进一步上升2.1%): a rise of
+    the rise is not what the text means, the value is the change of the measure the rate is of (the name without its
+    rate noun, each listed part too). Not a change in percentage points (增速提升1.4个百分点: the rate's own), a level
+    (分别是18.7%), a value whose rate noun follows it (年均4.5%的增速), nor one dated in its own clause (城镇投资月度累计
+    增速持续上升,1—2月增长23.4%,1季度增长25.3%: the rate's course, period by period)."""
+    if c is None or pred.kind != "change" or pred.entry is None or getattr(ctx.q, "unit", None) != "%":
+        return c
+    k = bisect_left(doc.period_starts, ctx.region_start)
+    if k < len(doc.period_starts) and doc.period_starts[k] < pred_start:
+        return c
+    rate_tail = doc.eng.p_rate_tail
+
+    def base(s: Subject) -> Subject:
+        m = rate_tail.search(s.text)
+        if m is None or m.start() < 2:
+            return s
+        end = s.start + m.start() if s.start is not None and s.end is not None else None
+        return Subject(s.text[:m.start()], s.start if end is not None else None, end, share=s.share,
+                       location=s.location)
+
+    stripped = base(c)
+    if stripped is c:
+        return c
+    stripped.parts = [base(part) for part in c.parts]
+    return stripped
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:

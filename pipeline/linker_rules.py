@@ -86,6 +86,7 @@ LEXICON_CLASSES = (
     # word lists of the engine's own patterns (built in _engine_patterns; the grammar around them stays there)
     "change_adverb",  # adverbs allowed after a change trigger that cuts a topic (增长较快)
     "share_cut",  # where a subject region stops at a share predicate (X占Y的比重: 占, not 占用 占地 ...)
+    "top_places",  # a top-N slot of places by county or city (前3大县市), spelled once for ranked_by and filler_suffix
     "rate_tail",  # rate nouns stripped from the end of a subject, making the value a change (出口增速)
     "rate_tail_de",  # rate nouns stripped only after 的 (X的增长率; 经济增长率 stays a name)
     "rate_cut_lead",  # basis words after which a rate noun ending a subject is cut (按年升幅; GDP增速 stays)

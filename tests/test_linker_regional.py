@@ -73,3 +73,22 @@ def test_periods_of_hong_kong_and_macau_press(text, value, period):
     # the tagger's periods (find_periods), as the pipeline gives them to the linker
     (e,) = [e for e in zhibiao.extract(text)["events"] if e["value_text"] == value]
     assert e["period"] == period
+
+
+# (text, value, indicator): a change in per cent said with a verb of change of a topic named as a rate is the change of
+# the measure the rate is of (corpus devA, devL, news31, news83); the rows after the first four keep the rate noun
+RATE_TOPIC_CHANGES = [
+    ("私人消费开支在第三季增速轻微加快,按年实质进一步上升[2.1%]。", "2.1%", "私人消费开支"),
+    ("保险业及零售业的业务收益升幅较为显著,分别升[11.6%]及[7.7%]。", "7.7%", "零售业的业务收益"),
+    ("各类单位指数中以面积1722方呎或以上单位升幅最多,按月升[1.42%],最新报[135.9]。", "135.9", "面积1722方呎或以上单位"),
+    ("入境访客升幅明显,分别是[18.7%]、[17.6%];而外港及氹仔码头则下降[48.2%]。", "48.2%", "入境访客"),
+    # a level of the rate (分别是), a change in percentage points, the rate's course period by period
+    ("入境访客升幅明显,分别是[18.7%]、[17.6%];而外港及氹仔码头则下降[48.2%]。", "18.7%", "入境访客升幅"),
+    ("规上工业增加值增速较快,比一季度提升[1.4个百分点]。", "1.4个百分点", "规上工业增加值增速"),
+    ("今年上半年城镇投资月度累计增速持续上升,1—2月增长[23.4%],1季度增长[25.3%]。", "25.3%", "城镇投资月度累计增速"),
+]
+
+
+def test_a_change_of_a_topic_named_as_a_rate_is_the_measures():
+    got = [(value, one(run(text), value).indicator) for text, value, _ in RATE_TOPIC_CHANGES]
+    assert got == [(value, indicator) for _, value, indicator in RATE_TOPIC_CHANGES]
