@@ -210,6 +210,17 @@ def test_list_of_counts_after_one_verb():
     assert [e.indicator for e in evs] == ["数字化车间", "智能工厂", "5G基站"]
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a conjunction before the next count lists it: the noun of the count before ends there, and the next count's
+    # noun is its own (corpus news26, news47)
+    ("当中包括[257项]会议、[17项]展览及[3项]奖励活动。", "3项", "奖励活动"),
+    ("上半年,香港迎来[40只]新股以及[20只]基金。", "20只", "基金"),
+    ("全年共有[120宗]住宅成交与[15宗]车位成交。", "15宗", "车位成交"),
+])
+def test_a_count_listed_after_a_conjunction_takes_the_noun_after_it(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_heading_topic_and_head_noun():
     evs = run("电动载人汽车、锂电池、太阳能电池等新三样产品,合计出口增长[61.6%],拉动整体出口增长[1.8个百分点]。")
     assert [e.indicator for e in evs] == ["新三样产品出口", "新三样产品出口"]
