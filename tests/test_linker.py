@@ -221,6 +221,17 @@ def test_a_count_listed_after_a_conjunction_takes_the_noun_after_it(text: str, v
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a topic closed by a record (再创新高, 创新高) is cut at the record's verb, not at a 创 inside a word of its name
+    # (corpus news79)
+    ("香港初创企业数目再创新高,达[5,221间],按年上升[11%]。", "5,221间", "初创企业数目"),
+    ("香港初创企业数目再创新高,达[5,221间],按年上升[11%]。", "11%", "初创企业数目"),
+    ("台湾原创作品数量创新高,达[300部]。", "300部", "原创作品数量"),
+])
+def test_a_topic_closed_by_a_record_keeps_the_words_of_its_name(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_heading_topic_and_head_noun():
     evs = run("电动载人汽车、锂电池、太阳能电池等新三样产品,合计出口增长[61.6%],拉动整体出口增长[1.8个百分点]。")
     assert [e.indicator for e in evs] == ["新三样产品出口", "新三样产品出口"]
