@@ -232,6 +232,19 @@ def test_a_topic_closed_by_a_record_keeps_the_words_of_its_name(text: str, value
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a note in brackets right after a listed value (the currency the values are in) leaves the 分别 list going on
+    # (corpus news68)
+    ("当中,酒店业、饮食业及安老服务的平均薪酬分别为[19,780元]( 澳门元,下同 )、[10,600元]及[16,980元]。", "10,600元",
+     "饮食业的平均薪酬"),
+    ("当中,酒店业、饮食业及安老服务的平均薪酬分别为[19,780元]( 澳门元,下同 )、[10,600元]及[16,980元]。", "16,980元",
+     "安老服务的平均薪酬"),
+    ("男性和女性的月收入中位数分别为[20,000元](港币)和[15,000元]。", "15,000元", "女性的月收入中位数"),
+])
+def test_a_note_in_brackets_after_a_listed_value_keeps_the_list(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_heading_topic_and_head_noun():
     evs = run("电动载人汽车、锂电池、太阳能电池等新三样产品,合计出口增长[61.6%],拉动整体出口增长[1.8个百分点]。")
     assert [e.indicator for e in evs] == ["新三样产品出口", "新三样产品出口"]
