@@ -245,6 +245,15 @@ def test_a_note_in_brackets_after_a_listed_value_keeps_the_list(text: str, value
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # 方面 between a topic and its measure inside a subject (class subject_strip, corpus news19, news77)
+    ("活虾方面外销数量为[一千六百零六公吨],金额[二千二百一十一万美元]。", "一千六百零六公吨", "活虾外销数量"),
+    ("其中,零售方面营业额跌[1%]。", "1%", "零售营业额"),
+])
+def test_the_topic_word_inside_a_subject_is_dropped(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_heading_topic_and_head_noun():
     evs = run("电动载人汽车、锂电池、太阳能电池等新三样产品,合计出口增长[61.6%],拉动整体出口增长[1.8个百分点]。")
     assert [e.indicator for e in evs] == ["新三样产品出口", "新三样产品出口"]
