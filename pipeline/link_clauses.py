@@ -138,3 +138,17 @@ def in_defining_parens(doc: Document, q: QuantityLike, c_end: int) -> bool:
     j = text.find(")", q.end, c_end)
     # a bracket followed by 及/和/与/或 closes a listed item (台湾旅客(占2.4%)及外籍旅客(占6.9%)), not a name
     return j >= 0 and j + 1 < c_end and bool(_WORD_CHAR.match(text[j + 1])) and text[j + 1] not in "及和与或"
+
+
+_VALUE_NOTE = regex.compile(r"\s*\([^()]*\)")
+
+
+def value_note_end(doc: Document, end: int, limit: int) -> int:
+    """Where a note in brackets written right after a value ends (19,780元( 澳门元,下同 )、10,600元及16,980元: the
+    currency the values are in), else ``end``: a bracket holding no value says something of the value before it, so
+    the values listed after it go on the list as if it were not there.  A bracket holding a value (留宿旅客(1,624,285人次))
+    is a statement of its own, no note."""
+    m = _VALUE_NOTE.match(doc.text, end, limit)
+    if m is None or doc.quantities_from(m.start(), m.end()):
+        return end
+    return m.end()

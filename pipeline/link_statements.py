@@ -16,6 +16,7 @@ from typing import NamedTuple, Optional, Sequence
 
 import regex
 
+from .link_clauses import value_note_end
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
@@ -1066,7 +1067,7 @@ def _joined_values(doc: Document, ctx: ValueContext, joins: Callable[[str], obje
         if companions and (close := _companion_close(doc, last_end, f)) is not None:
             last_end = close
             continue
-        if not joins(doc.text[last_end:f.start]):
+        if not joins(doc.text[value_note_end(doc, last_end, f.start):f.start]):
             break
         n += 1
         last_end = f.end

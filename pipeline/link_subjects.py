@@ -976,6 +976,10 @@ def subject_after(doc: Document, q: QuantityLike, right: str, c_end: int,
                 consumed.append(qs)  # 500万元以上的企业; 楼价逾500万至1000万二手住宅: a band of amounts names the noun
                 continue
             cut = qs - start
+            # 17项展览及3项奖励活动: a conjunction before the next value lists that value, it ends this noun
+            joined = eng.p_conj_end.search(seg, 0, cut)
+            if joined is not None and joined.start() > 0:
+                cut = joined.start()
             break
     if keep_predicate:  # the noun and its predicate as written, without periods and comparison frames
         return _with_predicate(doc, start, c_end), None, c_end, [i.start for i in doc.quantities_from(start, c_end)]

@@ -44,7 +44,7 @@ import regex
 
 from .gcpause import collector_paused
 from .link_clause_subject import predicate_clause
-from .link_clauses import clauses, in_defining_parens, paren_value, sentences
+from .link_clauses import clauses, in_defining_parens, paren_value, sentences, value_note_end
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
@@ -249,6 +249,8 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
             if fired is not None and fired.spec.in_subject:
                 continue  # 实施投资500万元以上工业项目3086个: a threshold inside the next value's subject
         prev_end = max(q.end if paren is None else paren[1], statement.subject_end if statement else 0)
+        if statement is not None and paren is None:
+            prev_end = value_note_end(doc, prev_end, nxt)  # 19,780元( 澳门元,下同 )、10,600元: a note, the list goes on
     if paren_events and paren_run_start is not None:
         _name_bracketed_run(doc, mem, paren_run_start, prev_end, c_end, [i for i, _ in paren_events])
     return location

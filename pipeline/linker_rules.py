@@ -356,6 +356,7 @@ class EnginePatterns:
     p_period_ref: EndPattern
     p_conj_only: regex.Pattern
     p_conj_trigger: regex.Pattern
+    p_conj_end: regex.Pattern  # a conjunction (and a qualifier) ending the text before a value (search)
     p_place_unit: regex.Pattern
     # engine patterns whose words are lexicon classes of their own (grammar here, words in rules/linker.yaml)
     p_share_cut: regex.Pattern  # a share predicate cutting a subject region (X占Y的比重)
@@ -610,6 +611,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         # 分别下降1.3%和增长5.0%: a listed value with a change verb of its own, and nothing else, before it
         p_conj_trigger=lists.compile(r"^\s*(?:" + alt["conj"] + r")\s*(?:" + alt["trigger_change"] + r")\s*(?:"
                                      + alt["qualifier"] + r")?\s*$"),
+        p_conj_end=lists.compile(r"(?:" + alt["conj"] + r")\s*(?:" + alt["qualifier"] + r")?\s*$"),
         p_place_unit=lex["place_unit"],
         p_share_cut=lex["share_cut"],
         p_rate_tail=EndPattern(lists.compile("(?:的" + alt["rate_tail_de"] + "|" + alt["rate_tail"] + ")$")),

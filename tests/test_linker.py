@@ -210,6 +210,50 @@ def test_list_of_counts_after_one_verb():
     assert [e.indicator for e in evs] == ["数字化车间", "智能工厂", "5G基站"]
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a conjunction before the next count lists it: the noun of the count before ends there, and the next count's
+    # noun is its own (corpus news26, news47)
+    ("当中包括[257项]会议、[17项]展览及[3项]奖励活动。", "3项", "奖励活动"),
+    ("上半年,香港迎来[40只]新股以及[20只]基金。", "20只", "基金"),
+    ("全年共有[120宗]住宅成交与[15宗]车位成交。", "15宗", "车位成交"),
+])
+def test_a_count_listed_after_a_conjunction_takes_the_noun_after_it(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a topic closed by a record (再创新高, 创新高) is cut at the record's verb, not at a 创 inside a word of its name
+    # (corpus news79)
+    ("香港初创企业数目再创新高,达[5,221间],按年上升[11%]。", "5,221间", "初创企业数目"),
+    ("香港初创企业数目再创新高,达[5,221间],按年上升[11%]。", "11%", "初创企业数目"),
+    ("台湾原创作品数量创新高,达[300部]。", "300部", "原创作品数量"),
+])
+def test_a_topic_closed_by_a_record_keeps_the_words_of_its_name(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a note in brackets right after a listed value (the currency the values are in) leaves the 分别 list going on
+    # (corpus news68)
+    ("当中,酒店业、饮食业及安老服务的平均薪酬分别为[19,780元]( 澳门元,下同 )、[10,600元]及[16,980元]。", "10,600元",
+     "饮食业的平均薪酬"),
+    ("当中,酒店业、饮食业及安老服务的平均薪酬分别为[19,780元]( 澳门元,下同 )、[10,600元]及[16,980元]。", "16,980元",
+     "安老服务的平均薪酬"),
+    ("男性和女性的月收入中位数分别为[20,000元](港币)和[15,000元]。", "15,000元", "女性的月收入中位数"),
+])
+def test_a_note_in_brackets_after_a_listed_value_keeps_the_list(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # 方面 between a topic and its measure inside a subject (class subject_strip, corpus news19, news77)
+    ("活虾方面外销数量为[一千六百零六公吨],金额[二千二百一十一万美元]。", "一千六百零六公吨", "活虾外销数量"),
+    ("其中,零售方面营业额跌[1%]。", "1%", "零售营业额"),
+])
+def test_the_topic_word_inside_a_subject_is_dropped(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_heading_topic_and_head_noun():
     evs = run("电动载人汽车、锂电池、太阳能电池等新三样产品,合计出口增长[61.6%],拉动整体出口增长[1.8个百分点]。")
     assert [e.indicator for e in evs] == ["新三样产品出口", "新三样产品出口"]
