@@ -321,24 +321,32 @@ def _state(rules: "LinkerRules") -> _RuleState:
 class BoundaryModel:
     """Linear scores of candidate spans; the best wins, the whole subject on a tie."""
 
-    def __init__(self, weights: dict[str, float], margin: float = 0.0) -> None:
+    def __init__(self, weights: dict[str, float], margin: float = 0.0, end_margin: Optional[float] = None) -> None:
         self.weights = weights
         self.margin = margin  # a cut must beat the whole subject by more than this
+        # a cut that keeps the subject's start and drops only words at its end (陆客人数虽 -> 陆客人数) must beat it
+        # by more than this: held out, those are far more often right than cuts of its start (the trainer's END_MARGIN)
+        self.end_margin = margin if end_margin is None else end_margin
+
+    def margin_of(self, span: tuple[int, int]) -> float:
+        """What the cut to ``span`` must beat the whole subject by."""
+        return self.end_margin if span[0] == 0 else self.margin
 
     def scores(self, cands: Candidates) -> list[float]:
         get = self.weights.get  # map over the features: the same sums, summed in the same order
         return [sum(map(get, fs, repeat(0.0, len(fs)))) for fs in cands.features]
 
     def choose(self, cands: Candidates) -> int:
-        return self.pick(self.scores(cands))
+        return self.pick(self.scores(cands), cands.spans)
 
-    def pick(self, s: Sequence[float]) -> int:
-        """The best of the scores ``s`` (the first on a tie), if it beats the whole subject's by the margin."""
+    def pick(self, s: Sequence[float], spans: Sequence[tuple[int, int]]) -> int:
+        """The best of the scores ``s`` of ``spans`` (the first on a tie), if it beats the whole subject's by its
+        margin (``margin_of``)."""
         best = 0
         for i in range(1, len(s)):
             if s[i] > s[best]:
                 best = i
-        return best if s[best] > s[0] + self.margin else 0
+        return best if best and s[best] > s[0] + self.margin_of(spans[best]) else 0
 
     def choose_named(self, cands: Unnamed, is_name: Callable[[str], bool]) -> int:
         """``choose`` on ``cands.named(...)``, asking ``is_name`` only of spans whose score could still reach the
@@ -359,12 +367,12 @@ class BoundaryModel:
             s = score(i)
             if s > top or (s == top and i < best):
                 best, top = i, s
-        return best if top > whole + self.margin else 0
+        return best if best and top > whole + self.margin_of(cands.spans[best]) else 0
 
     def save(self, path: Path) -> None:
         """Sorted keys and rounded weights: the bytes depend on the content only."""
-        data = {"model": "subject_boundary", "margin": self.margin, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())
-                                                        if round(v, 4) != 0}}
+        data = {"model": "subject_boundary", "margin": self.margin, "end_margin": self.end_margin,
+                "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if round(v, 4) != 0}}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
     @classmethod
@@ -372,7 +380,9 @@ class BoundaryModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("model") != "subject_boundary" or not isinstance(data.get("weights"), dict):
             raise ValueError(f"{path}: not a subject boundary model")
-        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data.get("margin", 0.0)))
+        margin = float(data.get("margin", 0.0))
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, margin,
+                   float(data.get("end_margin", margin)))
 
 
 def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1) -> BoundaryModel:

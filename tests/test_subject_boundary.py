@@ -71,6 +71,18 @@ def test_model_picks_the_best_span_and_the_whole_on_a_tie():
     assert BoundaryModel({"x": 1.0, "y": 2.0}, margin=2.0).choose(cands) == 0
 
 
+def test_a_cut_of_the_end_only_wins_by_its_own_margin(tmp_path):
+    """A cut keeping the subject's start (陆客人数虽 -> 陆客人数) must beat the whole by ``end_margin``, one of its start
+    by ``margin``; the file keeps both."""
+    cands = Candidates("abcd", ((0, 4), (1, 4), (0, 3)), (("keep",), ("drop", "x"), ("drop", "y")))
+    assert BoundaryModel({"x": 1.0, "y": 2.0}, 3.0, 1.0).choose(cands) == 2
+    assert BoundaryModel({"x": 2.5, "y": 2.0}, 3.0, 1.0).choose(cands) == 0
+    assert BoundaryModel({"x": 1.0, "y": 2.0}, 3.0).choose(cands) == 0
+    BoundaryModel({"x": 1.0}, 3.0, 1.0).save(tmp_path / "m.json")
+    loaded = BoundaryModel.load(tmp_path / "m.json")
+    assert (loaded.margin, loaded.end_margin) == (3.0, 1.0)
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_asking_only_spans_that_can_win_chooses_as_asking_all(seed):
     """``choose_named`` looks names up lazily and must choose as ``choose`` on every feature, ties included."""
@@ -85,8 +97,10 @@ def test_asking_only_spans_that_can_win_chooses_as_asking_all(seed):
                     tuple(tuple(rng.sample(feats, rng.randint(0, 4))) for _ in range(n)), rests)
     full = Candidates(cands.subject, cands.spans,
                       tuple(fs + ("named",) if r in names else fs for fs, r in zip(cands.features, rests)))
-    for margin in (0.0, 1.0):
-        model = BoundaryModel(weights, margin)
+    cands = Unnamed(cands.subject, tuple((i % 2, i + 1) for i in range(n)), cands.features, rests)
+    full = Candidates(cands.subject, cands.spans, full.features)
+    for margin, end_margin in ((0.0, 0.0), (1.0, 1.0), (2.0, 0.5), (0.5, 2.0)):
+        model = BoundaryModel(weights, margin, end_margin)
         assert model.choose_named(cands, names.__contains__) == model.choose(full)
 
 
