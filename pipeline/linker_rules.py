@@ -1016,12 +1016,7 @@ class EndPattern:
     def _may_end_in(self, char: str) -> bool:
         """Whether a match can end with the one character ``char`` (the probe's partial match of it, learnt once per
         character): the probe tells one character as it tells two (``_probe_source``)."""
-        ok = self._lasts.get(char)
-        if ok is None:
-            ok = self._tail.match(char, partial=True) is not None
-            if len(self._lasts) < _MAX_ENDS:
-                self._lasts[char] = ok
-        return ok
+        return _learnt_partial(self._lasts, self._tail, char)
 
     def _judge_trial(self, ok: bool, tried: int) -> None:
         """Count a tested ending; after ``_TRIAL_ENDS`` of them, drop the test if it rejected too few to pay."""
@@ -1046,6 +1041,16 @@ class EndPattern:
 _GLOBAL_FLAGS = regex.compile(r"\(\?[A-Za-z0-9]+\)")
 
 
+def _learnt_partial(memo: dict[str, bool], probe: regex.Pattern, chars: str) -> bool:
+    """Whether ``probe`` matches ``chars`` at least in part, asked once per ``chars`` while ``memo`` has room."""
+    ok = memo.get(chars)
+    if ok is None:
+        ok = probe.match(chars, partial=True) is not None
+        if len(memo) < _MAX_ENDS:
+            memo[chars] = ok
+    return ok
+
+
 class StartTest:
     """Whether a match of a pattern at a position can begin with the character there, learnt once per
     character by partial matching of its probe (see ``EndPattern``): most of the linker's prefix patterns
@@ -1062,12 +1067,7 @@ class StartTest:
         first = text[pos:pos + 1]
         if self.probe is None or not first:
             return True
-        ok = self.starts.get(first)
-        if ok is None:
-            ok = self.probe.match(first, partial=True) is not None
-            if len(self.starts) < _MAX_ENDS:
-                self.starts[first] = ok
-        return ok
+        return _learnt_partial(self.starts, self.probe, first)
 
 
 class PairStarts:
