@@ -981,8 +981,7 @@ def _amount_of_rate(doc: Document, ctx: ValueContext, c: Optional[Subject]) -> O
     m = doc.eng.p_rate.search(c.text)
     if m is None or m.start() < 2 or c.parts:
         return c
-    end = c.start + m.start() if c.start is not None and c.end is not None else None
-    return Subject(c.text[:m.start()], c.start if end is not None else None, end, share=c.share, location=c.location)
+    return c.head(m.start())
 
 
 def _measure_of_rate_change(doc: Document, ctx: ValueContext, pred: Predicate, pred_start: int,
@@ -1002,11 +1001,7 @@ def _measure_of_rate_change(doc: Document, ctx: ValueContext, pred: Predicate, p
 
     def base(s: Subject) -> Subject:
         m = rate_tail.search(s.text)
-        if m is None or m.start() < 2:
-            return s
-        end = s.start + m.start() if s.start is not None and s.end is not None else None
-        return Subject(s.text[:m.start()], s.start if end is not None else None, end, share=s.share,
-                       location=s.location)
+        return s if m is None or m.start() < 2 else s.head(m.start())
 
     stripped = base(c)
     if stripped is c:

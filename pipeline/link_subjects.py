@@ -54,6 +54,13 @@ class Subject:
     # a topic naming only a measure before a colon (本旬平均日产:粗钢…): the items after it are measured by it
     colon_measure: bool = False
 
+    def head(self, length: int) -> "Subject":
+        """Its first ``length`` characters (a name without the rate noun ending it), share and location kept;
+        offsets where it has them."""
+        end = self.start + length if self.start is not None and self.end is not None else None
+        return Subject(self.text[:length], self.start if end is not None else None, end, share=self.share,
+                       location=self.location)
+
 
 # any character ``clean_text`` changes or strips: most names hold none, and are returned as they are
 _UNCLEAN = regex.compile("[" + regex.escape("".join(sorted(QUOTES))) + r"\x00-\x1f\x7f-\x9f\s]")

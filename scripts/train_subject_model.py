@@ -189,29 +189,30 @@ def choice_lines(chosen: list[tuple[Offer, int]], top: int = 15) -> list[str]:
     return lines
 
 
-def margin_lines(scored: list[tuple[Offer, list[float]]], margins: tuple[float, ...] = MARGINS) -> list[str]:
+def margin_lines(scored: list[tuple[Offer, list[float]]], margins: tuple[float, ...] = MARGINS,
+                 end_margin: float = END_MARGIN) -> list[str]:
     """What the decision rule alone does held out: for each margin a cut must win by over the whole subject, the
     right cuts made less the whole names cut, by script (the events the choice gains over the rules, within a few)."""
     lines = []
     for m in margins:
-        net = net_gain(scored, m)
+        net = net_gain(scored, m, end_margin)
         lines.append(f"  margin {m:<4} right cut - cut the whole {net.pop('all'):+d} ("
                      + ", ".join(f"{script} {v:+d}" for script, v in net.items()) + ")")
     return lines
 
 
-def net_gain(scored: list[tuple[Offer, list[float]]], margin: float) -> dict[str, int]:
-    """Right cuts less whole names cut with ``margin`` for cuts of the subject's start (``END_MARGIN`` for cuts of
+def net_gain(scored: list[tuple[Offer, list[float]]], margin: float, end_margin: float = END_MARGIN) -> dict[str, int]:
+    """Right cuts less whole names cut with ``margin`` for cuts of the subject's start (``end_margin`` for cuts of
     its end only), by script and ``all``: the strict events the choice gains over the rules on these offers, within a
     few."""
-    model = BoundaryModel({}, margin, END_MARGIN)
+    model = BoundaryModel({}, margin, end_margin)
     n = Counter((o.script, outcome(o, model.pick(s, o.cands.spans))) for o, s in scored)
     net = {script: n[script, "right cut"] - n[script, "cut the whole"] for script in ("traditional", "simplified")}
     return net | {"all": sum(net.values())}
 
 
 def screen(offers: dict[Path, list[Offer]], folds: list[tuple[str, list[Path]]], seeds: list[int], epochs: int,
-           bag: int, margins: tuple[float, ...] = MARGINS) -> None:
+           bag: int, margins: tuple[float, ...] = MARGINS, end_margin: float = END_MARGIN) -> None:
     """Hold out each group, for each seed, and print per group and script what the model adds on its recorded offers
     (``net_gain``), for each margin: no linking, so several seeds cost only their training, and a gain is told apart
     from the seeds' spread group by group, the worst and the newest groups first read."""
@@ -222,7 +223,7 @@ def screen(offers: dict[Path, list[Offer]], folds: list[tuple[str, list[Path]]],
             model = subject_boundary.train(train_ex, epochs=epochs, seed=seed, bag=bag)
             scored = [(o, model.scores(o.cands)) for f in held for o in offers[f]]
             for m in margins:
-                gains[m, name, seed] = net_gain(scored, m)
+                gains[m, name, seed] = net_gain(scored, m, end_margin)
             print(f"seed {seed}, {name} held out: {gains[MARGIN, name, seed]} (margin {MARGIN})", flush=True)
     for m in margins:
         print(f"margin {m}: right cuts less whole names cut held out, seeds {', '.join(map(str, seeds))}")
@@ -292,7 +293,7 @@ def cross_validate(ex: Extractor, files: list[Path], folds: list[list[Path]], ou
           "against gold):")
     print("\n".join(choice_lines(chosen)))
     print("held-out choices by the margin a cut must win by (the same weights):")
-    print("\n".join(margin_lines(scored)))
+    print("\n".join(margin_lines(scored, end_margin=end_margin)))
 
 
 def main(argv: list[str]) -> None:
@@ -319,7 +320,7 @@ def main(argv: list[str]) -> None:
     if args.groups and args.screen:
         folds = [(g[0], [f for f in files if group_of(f) == g[0]]) for g in GROUPS]
         screen({f: offered(ex, read_documents(f)) for f in files}, [(g, h) for g, h in folds if h], args.screen,
-               args.epochs, args.bag)
+               args.epochs, args.bag, end_margin=args.end_margin)
         return
     if args.cv or args.groups:
         if args.predictions is None:
