@@ -80,6 +80,24 @@ def parse_number(s: str) -> Fraction:
 _PARSED = 16384
 
 
+#: the second of two neighbouring digits said together, with the place both take: zeros (4、500) or 百, 千 (4、5千)
+_SAID_TOGETHER = re.compile(r"(\d)(?:(0+)(?![\d.,])|([百千])(?![\d百千万亿萬億]))")
+
+
+def shared_place(first: str, second: str) -> int:
+    """The place value the first of two neighbouring digits takes from the second when news says them together,
+    "four or five hundred" (Taiwan and Hong Kong: 日取量已達4、500公噸, 售價約4、5千元): 4 is 400 there, not 4.
+    1 for any other pair (4、6千 lists two values, 12、500 too); 万 and 亿 are shared by the tagger already."""
+    if len(first) != 1 or first not in "123456789":
+        return 1
+    m = _SAID_TOGETHER.match(second)
+    if m is None or int(m.group(1)) != int(first) + 1:
+        return 1
+    if m.group(2):
+        return 10 ** len(m.group(2))
+    return 100 if m.group(3) == "百" else 1000
+
+
 def fraction_word(text: str) -> str:
     """``text`` with 份之 read as 分之: Hong Kong papers write 份 for 分 in a fraction (百份之五, 三份之一); the
     grammar and the quantity tagger read the one spelling."""

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .gcpause import collector_paused
-from .numbers import MAX_LENGTH, fraction_word, parse_number
+from .numbers import MAX_LENGTH, fraction_word, parse_number, shared_place
 from .units import Lexicon, Unit, load_units
 
 __all__ = ["Quantity", "as_number", "find_quantities"]
@@ -208,6 +208,10 @@ class _Grammar:
         self.local_dollar = next(iter(local.values())).unit if local else None
         self.currency_names = re.compile(_alt(set(names))) if names else None
         self.bare_money_unit = "元"
+        # the units an amount in that currency is written with, 元 and Taiwan's formal 圆 (十五亿圆)
+        bare_currency = self.units[self.bare_money_unit].currency
+        self.bare_money_units = frozenset(u.canonical for u in self.units.values()
+                                          if u.kind == "currency" and u.currency == bare_currency)
         self.symbol_units = {w: e.unit for w, e in words.get("currency_symbol", {}).items()}
         self.symbol_ends = frozenset(w[-1] for w in self.symbol_units)
         self.spoken_money = {w: e.unit for w, e in words.get("spoken_money", {}).items()}
@@ -498,7 +502,7 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
         out, units_of = [q for q, _ in kept], [u for _, u in kept]
     if len(out) > 1:
         _share_units(g, text, out, units_of)
-    if g.currency_names is not None and any(q.unit == g.bare_money_unit or _bare_dollar(g, text, q) for q in out):
+    if g.currency_names is not None and any(q.unit in g.bare_money_units or _bare_dollar(g, text, q) for q in out):
         out = _paragraph_currency(g, text, out, traditional)
     return out
 
@@ -623,7 +627,7 @@ def _paragraph_currency(g: _Grammar, text: str, out: list[Quantity], traditional
     for q in out:
         names = found.get(bisect_left(breaks, q.start), set())
         named = {g.currency_of_name[n] for n in names}
-        if q.unit == g.bare_money_unit:
+        if q.unit in g.bare_money_units:
             if len(named) == 1 and bare not in named:
                 q = q._replace(currency=next(iter(named)))
         elif _bare_dollar(g, text, q):
@@ -1169,13 +1173,22 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         before = text[num_start - len(neg) - 1]
         if before.isdigit() or before in _LETTERS:
             neg = None
+    marked = None  # the currency a mark before an amount with its own currency unit names (HK$5,000元, MOP5,000元)
+    context_start = start
     if neg is None:
-        start = num_start
+        start = context_start = num_start
         if unit is None:
             start, unit = _currency_symbol(g, text, start)
             if unit is not None:
                 unit_name = unit.canonical
-    if _bad_context(g, text, start, end):
+            context_start = start
+        elif unit.kind == "currency":
+            # the mark stays out of the text, as 港幣 before 5,000元 does, and the context is read before it: the
+            # letters of MOP are no code's
+            context_start, mark = _currency_symbol(g, text, start)
+            if mark is not None and not text.startswith("$", context_start):
+                marked = mark.currency  # a bare $ names no currency: the paragraph's names it (_paragraph_currency)
+    if _bad_context(g, text, context_start, end):
         return None
     mags = mags.replace(" ", "") if mags else ""
     is_cn = number[0] not in "0123456789"
@@ -1271,7 +1284,10 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
     qualifier = _prefix_qualifier(g, text, start) or qualifier or _verb_qualifier(g, text, start)
     if qualifier is None or qualifier == ">":
         qualifier = _suffix_qualifier(g, text, end, unit.kind if unit else None) or qualifier
-    return _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+    made = _make(g, text, start, end, value, unit, None, qualifier, upper=upper, unit_name=unit_name)
+    if marked is not None:
+        return made[0]._replace(currency=marked), made[1]
+    return made
 
 
 #: the characters a number written with magnitudes only is made of (千亿, 百兆, 万)
@@ -1805,6 +1821,8 @@ def _share_units(g: _Grammar, text: str, out: list[Quantity], units_of: list[Uni
         value = q.value * unit.scale if q.label == "CARDINAL" else q.value / units_of[i].scale * unit.scale
         if q.label == "CARDINAL" and q.text.isascii() and (mag := _ARABIC_MAGNITUDE.match(nxt.text)) is not None:
             value *= parse_number(mag.group(1))  # 1286和1187.6亿元: the magnitude is shared with the unit
+        elif q.label == "CARDINAL":
+            value *= shared_place(q.text, nxt.text)  # 4、500公吨, 4、5千元: four or five hundred, thousand
         base = value * unit.factor if unit.factor is not None else None
         out[i] = Quantity(q.start, q.end, q.text, value, nxt.unit, nxt.label, q.qualifier, None, base,
                           unit.base_unit if base is not None else None, unit.currency)

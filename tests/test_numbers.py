@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from zhibiao.numbers import parse_number
+from zhibiao.numbers import parse_number, shared_place
 
 CASES = [
     # Arabic digits, separators, spaces, decimals, signs
@@ -76,3 +76,16 @@ def test_not_a_string() -> None:
 def test_huge_digit_string_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="at most"):
         parse_number("9" * 10000)
+
+
+#: two neighbouring digits said together take the place of the second (4、500: 400 or 500); other pairs list values
+SHARED_PLACE = [
+    ("4", "500公噸", 100), ("4", "5千元", 1000), ("2", "3百人", 100), ("7", "8000", 1000), ("1", "2千", 1000),
+    ("4", "6千元", 1), ("12", "500家", 1), ("4", "5元", 1), ("4", "5.5千", 1), ("4", "500.5", 1), ("4", "5千万", 1),
+    ("4", "5,000", 1), ("0", "100", 1), ("9", "10", 1), ("四", "五千", 1), ("4", "5万", 1),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "place"), SHARED_PLACE)
+def test_shared_place(first: str, second: str, place: int) -> None:
+    assert shared_place(first, second) == place
