@@ -82,13 +82,25 @@ _PARSED = 16384
 
 #: the second of two neighbouring digits said together, with the place both take: zeros (4、500) or 百, 千 (4、5千)
 _SAID_TOGETHER = re.compile(r"(\d)(?:(0+)(?![\d.,])|([百千])(?![\d百千万亿萬億]))")
+#: spelled digits in counting order, and the second of two said together with the place both take (五千, 八百, 四十)
+_SPELLED_DIGITS = "一二三四五六七八九"
+_SPELLED_TOGETHER = re.compile(r"([二三四五六七八九])([十百千])(?![一二三四五六七八九十百千万亿萬億点點.])")
+_SPELLED_PLACES = {"十": 10, "百": 100, "千": 1000}
 
 
 def shared_place(first: str, second: str) -> int:
     """The place value the first of two neighbouring digits takes from the second when news says them together,
     "four or five hundred" (Taiwan and Hong Kong: 日取量已達4、500公噸, 售價約4、5千元): 4 is 400 there, not 4.
-    1 for any other pair (4、6千 lists two values, 12、500 too); 万 and 亿 are shared by the tagger already."""
-    if len(first) != 1 or first not in "123456789":
+    1 for any other pair (4、6千 lists two values, 12、500 too); 万 and 亿 are shared by the tagger already. Spelled
+    digits are said together the same way (四、五千元, 七、八百人: 4,000 and 5,000, 700 and 800)."""
+    if len(first) != 1:
+        return 1
+    if first in _SPELLED_DIGITS:
+        m = _SPELLED_TOGETHER.match(second)
+        if m is None or _SPELLED_DIGITS.index(m.group(1)) != _SPELLED_DIGITS.index(first) + 1:
+            return 1
+        return _SPELLED_PLACES[m.group(2)]
+    if first not in "123456789":
         return 1
     m = _SAID_TOGETHER.match(second)
     if m is None or int(m.group(1)) != int(first) + 1:

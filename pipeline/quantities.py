@@ -244,6 +244,8 @@ class _Grammar:
         # 百万 alone does not (每百万人口)
         self.magnitude_cues = tails("magnitude_cue")
         lone_after = "".join(sorted({re.escape(w[-1]) for w in (*self.prefix_quals, *self.magnitude_cues)}))
+        # a currency named between the cue and an amount of magnitudes only and its unit: 上看新台币兆元
+        name_lasts = "".join(sorted({re.escape(w[-1]) for w in self.name_units}))
         bounds = _alt({w for w, q in self.suffix_quals.items() if q in (">=", "<=")})
         milestones = _alt(set(self.milestones))
         unit_words = _alt(set(self.units))
@@ -251,6 +253,7 @@ class _Grammar:
             # 兆 written without its one before a positional numeral: 兆一千七百五十九亿 (1兆1759亿, Taiwan papers)
             f"(?:[{_CN_START}]|(?<=[{lone_after}])(?:{small}|{big})|[百千万](?=[余多几亿])|亿(?=[余多几])"
             f"|兆(?=[一二两三四五六七八九][十百千])"
+            f"|(?<=[{name_lasts}])(?:{small}|{big})(?=(?:\\s?{mag_char})*\\s?(?:{unit_words}))"
             f"|(?:{small}|{big})(?=(?:\\s?{mag_char})*\\s?(?:(?:{unit_words})?\\s?(?:{bounds})|{milestones})))"
             f"(?:\\s?{cn_char})*"
             # ‧ (U+2027) is Macau's decimal point (十五‧四億元), · and ・ Taiwan papers' (七四三七·三亿美元)
@@ -1023,8 +1026,9 @@ def _resolve_unit(g: _Grammar, text: str, ustart: int, uend: int, surface: str |
         for noun in g.count_after_ge:
             if text.startswith(noun, uend):
                 noun_unit = g.units.get(noun)
-                if noun_unit is None:
-                    return unit, uend + len(noun), noun  # 10个席位: a count (QUANTITY) of the noun
+                if noun_unit is None or noun_unit.cued:
+                    # 10个席位: a count (QUANTITY) of the noun; 个 is the cue of a cued one (1,000个单位)
+                    return unit, uend + len(noun), noun
                 return noun_unit, uend + len(noun), noun_unit.canonical
         after = g.unit_re.match(text, uend)
         if after is not None and g.units[after.group()].kind == "physical" and not _unit_stopped(g, text, after.end()):
@@ -1232,8 +1236,9 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
             return _single(g, text, m, start, _strip_space(text, num_start, m.end("am")), None, None)
         if unit.category and _category_follows(g, text, end):
             return None  # 65岁及以上人口: an age group, not an age
-        if unit.surface[-1] in _LETTERS and not _MAGNITUDE_CHARS.intersection(text[start:end]) and _spec(g, text, end):
-            return None  # 6mm普通中板: a product's specification, part of its name (never in 万: 109.1万TEU增加)
+        if (unit.surface[-1] in _LETTERS or unit.grade) and not _MAGNITUDE_CHARS.intersection(text[start:end]) \
+                and _spec(g, text, end):
+            return None  # 6mm普通中板, 12吋晶圆: a product's specification, part of its name (never in 万: 109.1万TEU增加)
         if unit.tenths:
             tenths, end = _tenths(g, text, end, arabic=unit.kind != "multiple")
             if unit.kind == "fraction" and not is_cn and not (tenths is not None and len(number) == 1) \
@@ -1305,6 +1310,9 @@ def _lone_magnitude(g: _Grammar, text: str, start: int, end: int, number: str, u
     if _prefix_qualifier(g, text, start) is not None:
         return True
     at = start - 1 if text[start - 1 : start] == " " else start
+    named = next((w for w in g.name_units if text.endswith(w, 0, at)), None)
+    if named is not None:
+        at -= len(named)  # 上看新台幣兆元: the currency named between the cue and the amount
     if text.endswith(g.magnitude_cues, 0, at) or unit is None and text.startswith(g.milestones, end):
         return True  # 直逼万点; 超越千万门槛: a milestone word after it makes the magnitude the value passed
     return _suffix_qualifier(g, text, end, unit.kind if unit else None) in (">=", "<=")
@@ -1375,9 +1383,12 @@ def _time_cue(g: _Grammar, text: str, start: int) -> bool:
 
 def _time_measured(g: _Grammar, text: str, m: re.Match, start: int, number: str, end: int) -> bool:
     """Whether the time amount ``number`` read from ``start`` to ``end`` is a measured value, not a date or a span: a
-    cue before it, an age word after it, a magnitude (71.6万小时) or decimals (13.5年)."""
+    cue before it, an age word after it, a magnitude (71.6万小时), decimals (13.5年), digits grouped by thousands
+    (墨西哥2,308小時: no date or span is written so), or the stay it measures named right after it (减少八小时工时;
+    not a date before it, 去年十二月留宿旅客)."""
     return _time_cue(g, text, start) or _age_follows(g, text, end) or _big_magnitude(m) \
-        or _decimal_time(g, text, number, end)
+        or _decimal_time(g, text, number, end) or "," in number \
+        or g.stay_word.match(text, end) is not None and not text.endswith(g.date_units, 0, end)
 
 
 def _decimal_time(g: _Grammar, text: str, number: str, end: int) -> bool:
@@ -1462,8 +1473,8 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False  # (能源局,2017), 2020 全年: a year (of a cited source, of a period)
     if nxt in _CLOSE_QUOTES and (prev in _OPEN_QUOTES or _QUOTED_HEAD.search(text, max(0, start - 4), start)):
         return False  # 「保2」, “双11”, 「2」字头: a slogan, name or price band in quotes, no value of its own
-    if prev == " " and start > 1 and text[start - 2] in _LETTERS:
-        return False  # Windows 11, iPhone 15: a version or model after a Latin name
+    if prev == " " and start > 1 and text[start - 2] in _LETTERS and not _after_acronym(g, text, start - 1):
+        return False  # Windows 11, iPhone 15: a version or model after a Latin name (not PMI 52.3, a value)
     if prev and prev in "-~—–/:." and start > 1 and text[start - 2].isdigit():
         return False  # the tail of a phone number, date or code (400-800-1234, 2023-07-19)
     if has_big:
@@ -1539,6 +1550,9 @@ def _positional_bare(g: _Grammar, text: str, start: int, number: str, prev: str,
         return _alone(g, text, start, prev, nxt)  # 三点一四, 零点五
     if not point and whole in _COUNTED_DIGITS and prev == "有" and nxt and nxt in _PHRASE_END:
         return True  # 原因有三:, 主要资源有四,: a count that ends its phrase
+    if not point and len(whole) == 1 and nxt == "、" and prev and prev not in _CLAUSE_START \
+            and shared_place(whole, text[start + 2 : start + 6]) > 1:
+        return True  # 增加四、五千元: said together with the next digit, whose place and unit it shares
     if not any(c in _POSITIONAL for c in whole) or len(whole) == 1 and whole != "十":
         return False  # 拾 or 佰 alone is a word (重拾), 十 alone a number
     if _adjacent_digits(whole) is None and any(

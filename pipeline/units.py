@@ -104,6 +104,7 @@ class UnitModel(_Entry):
     big_number: bool = False
     numeral_tail: bool = False
     tenths: bool = False
+    grade: bool = False
     noun: Optional[str] = None
 
     @field_validator("scale", "factor")
@@ -195,6 +196,7 @@ class Unit:
     big_number: bool = False  # a cued unit that needs no cue after 万 or 亿 (7亿8,400万度)
     numeral_tail: bool = False
     tenths: bool = False  # a digit or 半 right after the unit counts its tenths (三成五, 一倍八, 两倍半)
+    grade: bool = False  # a noun glued after it makes a product's size, part of its name (12吋晶圆), as after mm
     noun: str | None = None  # written after the unit and read with it, but no part of the quantity (度电)
 
 
@@ -271,6 +273,7 @@ def _load(path: str) -> Lexicon:
                 big_number=item.big_number,
                 numeral_tail=item.numeral_tail,
                 tenths=item.tenths,
+                grade=item.grade,
                 noun=item.noun,
             )
     qualifiers: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
