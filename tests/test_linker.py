@@ -1900,6 +1900,9 @@ def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # fille
      ["博彩毛收入", "日均博彩毛收入", "博彩毛收入"]),
     # 年均 averages a rate of change: the name alone
     ("粮食总产量[6.9亿吨],年均增长[2%]。", ["粮食总产量", "粮食总产量"]),
+    # the average per day written in full (Hong Kong, Macau, Taiwan), alone before the value
+    ("澳门入境旅客达共[45.1万人次],平均每日[6.4万人次]。", ["入境旅客", "平均每日入境旅客"]),
+    ("机场客运量约[48万人次],平均每天达[1.7万人次]。", ["机场客运量", "平均每天机场客运量"]),
 ])
 def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expected):  # class item_average
     assert [e.indicator for e in run(text)] == expected
