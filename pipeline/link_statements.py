@@ -571,7 +571,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         # 冷冻虾外销数量七千零二十六公吨,金额六千二百二十二万美元: an amount is no count, nor a count an amount; the
         # measure is as written
         pass
-    elif subject is None or eng.names_nothing(subject.text):
+    elif subject is None or eng.names_nothing(subject.text) \
+            or (mem.carry is not None and eng.p_item_average.fullmatch(subject.text) is not None):
+        # (an average alone, 平均每日6.4万人次, names no statistic: _with_item_average puts it before the one carried)
         c = mem.carry
         if mem.items and mem.items_base is not None and ";" in doc.text[mem.items_end:ctx.q.start]:
             # (…资讯通信产品则年增33.9%;累计前九月则年增36.4%: past the items, the indicator before the breakdown)

@@ -1778,6 +1778,15 @@ def test_heading_naming_the_measure_and_a_place_with_its_tail():
 
 
 @pytest.mark.parametrize("text,indicator", [
+    # 就X而言 (Taiwan's and Hong Kong's press) names the measure of the values after it, as 若以X来看 does
+    ("若就综合排名而言,更是高居全球[第六]。", "综合排名"),
+    ("就市场体量而言,位居全球[第十名]。", "市场体量"),
+])
+def test_a_heading_of_jiu_eryan_names_the_measure(text, indicator):  # classes measure_heading_prep, heading_verb
+    assert [e.indicator for e in run(text)] == [indicator]
+
+
+@pytest.mark.parametrize("text,indicator", [
     ("今年初以来,机械工业增加值增速始终保持在[10%]以上。", "机械工业增加值增速"),
     ("全年工业生产增速基本维持在[8.5%]左右。", "工业生产增速"),
     ("固定资产投资增速一直保持在[9%]左右。", "固定资产投资增速"),
@@ -1900,6 +1909,9 @@ def test_the_qualifier_of_a_listed_value_is_no_part_of_the_next_name():  # fille
      ["博彩毛收入", "日均博彩毛收入", "博彩毛收入"]),
     # 年均 averages a rate of change: the name alone
     ("粮食总产量[6.9亿吨],年均增长[2%]。", ["粮食总产量", "粮食总产量"]),
+    # the average per day written in full (Hong Kong, Macau, Taiwan), alone before the value
+    ("澳门入境旅客达共[45.1万人次],平均每日[6.4万人次]。", ["入境旅客", "平均每日入境旅客"]),
+    ("机场客运量约[48万人次],平均每天达[1.7万人次]。", ["机场客运量", "平均每天机场客运量"]),
 ])
 def test_an_average_alone_before_a_value_goes_before_the_name_carried(text, expected):  # class item_average
     assert [e.indicator for e in run(text)] == expected
