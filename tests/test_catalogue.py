@@ -248,7 +248,8 @@ def test_matches(text, expected):
         ("新能源汽车制造业", None),
         ("先进制造业增加值", None),
         ("装备工业增加值", "equipment_manufacturing_va"),  # ... a name of that part is read as such
-        ("化工工业增加值", None),
+        ("轻纺工业增加值", None),
+        ("化工工业增加值", "value_added.sector_chemical_industry"),  # ... as a sector the catalogue knows
         ("博爱医院", None),  # a hospital is no hospital industry
         ("汽车制造业", "gbt4754_c36"),  # ... unless a name covers it
         ("规上制造业", "gbt4754_c"),  # ... or a survey scope is all that precedes it
@@ -407,6 +408,34 @@ def test_matches(text, expected):
         ("城乡居民人均收入倍差", "urban_rural_income_ratio"),
         ("经营利润", "operating_income"),
         ("电子产品订单", "orders_electronics_tw"),
+        # a sector named X工业 written X行业, and before 工业 and its measure with a survey scope between them
+        ("钢铁行业的增加值", "value_added.sector_steel_industry"),
+        ("机械行业增加值", "value_added.sector_machinery"),
+        ("医药行业规上工业增加值", "value_added.sector_pharmaceutical_industry"),
+        ("食品行业规模以上工业增加值", "value_added.sector_food_industry"),
+        ("化工行业增加值", "value_added.sector_chemical_industry"),
+        ("石油行业增加值", "value_added.sector_petroleum"),
+        ("光伏行业增加值", None),  # ... no sector 光伏工业
+        ("园区规上工业增加值", None),  # ... nor a place or park before the scope
+        # a measure of nothing else named whole after a survey scope
+        ("规上销售产值", "sales_output_value"),
+        ("规模以上营业收入", "revenue"),
+        ("规上企业", None),
+        # a class of goods' retail value after the designated size of trade, compiled for those units only
+        ("限额以上石油及制品类零售额", "retail_value.retail_petroleum"),
+        ("限额以上单位家用电器和音像器材类零售额", "retail_value.retail_appliances"),
+        ("限上零售额", None),  # ... the whole after it stays a part
+        ("限额以上餐饮收入", None),
+        # a verb of a measure written after the product, as a noun
+        ("新能源汽车生产", "ev_output"),
+        ("新能源汽车销售", "ev_sales"),
+        ("汽车生产", "output.product_autos"),
+        ("企业生产", None),
+        ("安全生产", None),
+        # MIIT's scope of the three basic telecom operators, before their businesses' revenue
+        ("三家基础电信企业移动通信业务收入", "income.sector_mobile_telecom_business"),
+        ("三家基础电信企业固定通信业务收入", "income.sector_fixed_telecom_business"),
+        ("三家基础电信企业", None),  # a scope names nothing alone
         ("", None),
     ],
 )
@@ -542,6 +571,18 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("新台币营收", None),  # no owner: a name of its own
         ("台积电美元营收", None),  # a currency between them: not the measure named whole
         ("药明康德营收", None),  # a company the owners do not list
+        # carmakers and battery makers by their short names, listed firms, property insurers named X财险
+        ("零跑的销量", "sales_volume"),
+        ("小鹏的销量", "sales_volume"),
+        ("理想的销量", None),  # a word before it is a carmaker: not listed
+        ("LG新能源装机", "installations"),
+        ("中创新航市占率", "market_share"),
+        ("茅台营业收入", "revenue"),
+        ("瑞幸营收", "revenue"),
+        ("平安财险保费", "total_premium_income"),
+        ("人保财险市场份额", "market_share"),
+        ("vivo份额", "market_share"),
+        ("财险公司保费", None),  # the trade's firms, no insurer
         # the regulator's classes of banks end in 银行 as a bank does: sectors, so their results are the class's
         ("商业银行净利润", "net_profit.sector_commercial_banks"),
         ("城市商业银行营业收入", "revenue.sector_city_commercial_banks"),
