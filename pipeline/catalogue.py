@@ -41,6 +41,8 @@ _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "
 # statistic of those units, a part of the whole: 限额以上单位社会消费品零售总额 is not 社会消费品零售总额, and 限上零售额 not
 # all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
 _TRADE_SIZE_SCOPES = ("限额以上", "限上")
+# The units the designated size of trade is written with (限额以上单位, 限上企业).
+_TRADE_SIZE_UNITS = ("单位", "企业")
 # A head written after the people or firms it is taken of is that group's statistic, another series than the whole's:
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
 # 女性劳动力参与率),
@@ -51,7 +53,7 @@ _AGE = regex.compile(r"[0-9零一二三四五六七八九十]周?岁")
 _AGE_GROUP_HEAD = "年龄"
 _GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
-# is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
+# is 规模以上工业增加值, unlike 轻纺工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # Words after a product, sector or industry that name the same thing as a modifier: 水泥行业营业收入 is the
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
@@ -75,6 +77,9 @@ _PRODUCT_CLASS = "类"
 # is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
 _INDUSTRY_SUFFIX = "业"
 _INDUSTRY_WRITINGS = ("企业", "行业")
+# A sector named "X工业" is written "X行业" for itself as well: 钢铁行业增加值 is the value added of 钢铁工业, 食品行业 is
+# 食品工业 (the trade of X is its industry).
+_SECTOR_WRITING = "行业"
 # Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客,
 # 生猪出栏量 is 生猪出栏.
 _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
@@ -397,7 +402,7 @@ class Catalogue:
     def _narrowed(self, before: str, head: str) -> bool:
         """Whether a head that starts with an industry or sector's name (``制造业``, ``制造业增加值``, ``工业增加值``) is
         written after words that narrow that industry to a part of it (``合成橡胶制造业``, ``先进制造业增加值``,
-        ``化工工业增加值``): the head is the whole, not the part.  A survey scope written last before it (``规上``) or the
+        ``轻纺工业增加值``): the head is the whole, not the part.  A survey scope written last before it (``规上``) or the
         whole of a place (``全国``, ``本港``) narrows nothing."""
         if not before or _WHOLE_PLACE.fullmatch(before) or any(
             self.indicators[iid].role == "scope" for iid in map(self.keys.get, _suffixes(before)) if iid
@@ -531,15 +536,36 @@ class Catalogue:
         A survey scope written first (``规模以上高技术制造业产值``) leaves the reading unchanged, as
         the catalogue's own names treat ``规上工业增加值`` and ``工业增加值`` as one statistic.
         """
-        found = self._modifier_measure(key) or self._verb_object(key)
+        found = self._modifier_measure(key) or self._verb_object(key) or self._trade_size_class(key)
         if found is None:
             for i in range(1, len(key)):
                 sid = self.keys.get(key[:i])
                 if sid is not None and self.indicators[sid].role == "scope":
-                    found = self._modifier_measure(key[i:])
+                    found = self._modifier_measure(key[i:]) or self._measure_alone(key[i:])
                     if found is not None:
                         break
         return found
+
+    def _measure_alone(self, key: str) -> Optional[Indicator]:
+        """A measure of nothing else named whole after a survey scope (``规上销售产值``, ``规模以上营业收入``): the measure,
+        as the scope leaves ``规上工业增加值`` the statistic ``工业增加值`` is."""
+        mid = self.keys.get(key)
+        found = self.indicators[mid] if mid is not None else None
+        return found if found is not None and found.role == "measure" and not found.modifier else None
+
+    def _trade_size_class(self, key: str) -> Optional[Composite]:
+        """A class of goods' measure after the designated size of trade (``限额以上石油及制品类零售额``, ``限上单位家用电器和
+        音像器材类零售额``): the class's measure, since the retail of a class of goods is compiled for the units above
+        that size only; the whole after it stays a part (``限上零售额`` is no 零售额)."""
+        for scope in _TRADE_SIZE_SCOPES:
+            if not key.startswith(scope):
+                continue
+            rest = key[len(scope):]
+            rest = next((rest[len(w):] for w in _TRADE_SIZE_UNITS if rest.startswith(w)), rest)
+            found = self._modifier_measure(rest)
+            if isinstance(found, Composite) and isinstance(found.of, Indicator) and found.of.role == "product":
+                return found
+        return None
 
     def _ending_in(self, key: str, role: str) -> Iterator[tuple[str, Indicator]]:
         """Each entry of ``role`` that ends ``key``, longest first, with what comes before it (``的`` between
@@ -593,22 +619,41 @@ class Catalogue:
 
     def _industrial_industry(self, head: str) -> Optional[str]:
         """The industry of GB/T 4754 sections B to D (mining, manufacturing, utilities: 工业) written before 工业 and a
-        measure (``纺织业工业增加值``, ``规上纺织企业工业增加值``): that industry's measure, 工业 restating what it belongs to."""
+        measure (``纺织业工业增加值``, ``规上纺织企业工业增加值``): that industry's measure, 工业 restating what it belongs to;
+        so too a sector named X工业 (``钢铁工业``), and with a survey scope between them, the scope industrial statistics are
+        taken on (``医药行业规上工业增加值``, ``食品行业规模以上工业增加值``)."""
         if not head.endswith(_INDUSTRY_WORD) or len(head) <= len(_INDUSTRY_WORD):
             return None
-        _, xid, _ = self._modifier(head[:-len(_INDUSTRY_WORD)])
-        if xid is None or not any(_industrial_code(code) for code in self.indicators[xid].codes):
+        _, xid, _ = self._modifier(self._scope_dropped(head[:-len(_INDUSTRY_WORD)]))
+        if xid is None:
             return None
-        return xid
+        entry = self.indicators[xid]
+        if any(_industrial_code(code) for code in entry.codes):
+            return xid
+        return xid if entry.role == "sector" and entry.name.endswith(_INDUSTRY_WORD) else None
+
+    def _scope_dropped(self, text: str) -> str:
+        """``text`` without the survey scope that ends it, if one does (``医药行业规上`` -> ``医药行业``)."""
+        for i in range(1, len(text)):
+            sid = self.keys.get(text[i:])
+            if sid is not None and self.indicators[sid].role == "scope":
+                return text[:i]
+        return text
 
     def _verb_object(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A verb of a measure followed by a product named whole (``出口汽车`` -> ``exports.product_autos``), or the
         entry named by the product followed by the measure (``生产新能源汽车`` -> ``ev_output``); only a product:
-        ``出口企业`` are exporters, not exports."""
+        ``出口企业`` are exporters, not exports.  The verb written after the product names the same measure, as a noun
+        (``新能源汽车生产`` is its output, ``新能源汽车销售`` its sales)."""
         for verb, mid in _VERB_MEASURES.items():
-            if not key.startswith(verb) or mid not in self.indicators:
+            if mid not in self.indicators:
                 continue
-            pid = self.keys.get(key[len(verb):])
+            if key.startswith(verb):
+                pid = self.keys.get(key[len(verb):])
+            elif key.endswith(verb):
+                pid = self.keys.get(key[:-len(verb)])
+            else:
+                continue
             if pid is None or self.indicators[pid].role != "product":
                 continue
             measure, of = self.indicators[mid], self.indicators[pid]
@@ -635,6 +680,10 @@ class Catalogue:
                 sid = self._key_id(head[:-len(written)] + _INDUSTRY_SUFFIX)
                 if sid is not None and self.indicators[sid].modifier:
                     return "", sid, written
+        if xid is None and head.endswith(_SECTOR_WRITING) and len(head) > len(_SECTOR_WRITING):
+            sid = self.keys.get(head[:-len(_SECTOR_WRITING)] + _INDUSTRY_WORD)
+            if sid is not None and self.indicators[sid].role == "sector":
+                return "", sid, _SECTOR_WRITING
         if head[:1] in _PARTNER_PREPOSITIONS:
             pid = self.keys.get(head[1:])
             if pid is not None and self.indicators[pid].role == "partner":

@@ -248,7 +248,8 @@ def test_matches(text, expected):
         ("新能源汽车制造业", None),
         ("先进制造业增加值", None),
         ("装备工业增加值", "equipment_manufacturing_va"),  # ... a name of that part is read as such
-        ("化工工业增加值", None),
+        ("轻纺工业增加值", None),
+        ("化工工业增加值", "value_added.sector_chemical_industry"),  # ... as a sector the catalogue knows
         ("博爱医院", None),  # a hospital is no hospital industry
         ("汽车制造业", "gbt4754_c36"),  # ... unless a name covers it
         ("规上制造业", "gbt4754_c"),  # ... or a survey scope is all that precedes it
@@ -407,6 +408,45 @@ def test_matches(text, expected):
         ("城乡居民人均收入倍差", "urban_rural_income_ratio"),
         ("经营利润", "operating_income"),
         ("电子产品订单", "orders_electronics_tw"),
+        # a sector named X工业 written X行业, and before 工业 and its measure with a survey scope between them
+        ("钢铁行业的增加值", "value_added.sector_steel_industry"),
+        ("机械行业增加值", "value_added.sector_machinery"),
+        ("医药行业规上工业增加值", "value_added.sector_pharmaceutical_industry"),
+        ("食品行业规模以上工业增加值", "value_added.sector_food_industry"),
+        ("化工行业增加值", "value_added.sector_chemical_industry"),
+        ("石油行业增加值", "value_added.sector_petroleum"),
+        ("光伏行业增加值", None),  # ... no sector 光伏工业
+        ("园区规上工业增加值", None),  # ... nor a place or park before the scope
+        # a measure of nothing else named whole after a survey scope
+        ("规上销售产值", "sales_output_value"),
+        ("规模以上营业收入", "revenue"),
+        ("规上企业", None),
+        # a class of goods' retail value after the designated size of trade, compiled for those units only
+        ("限额以上石油及制品类零售额", "retail_value.retail_petroleum"),
+        ("限额以上单位家用电器和音像器材类零售额", "retail_value.retail_appliances"),
+        ("限上零售额", None),  # ... the whole after it stays a part
+        ("限额以上餐饮收入", None),
+        # a verb of a measure written after the product, as a noun
+        ("新能源汽车生产", "ev_output"),
+        ("新能源汽车销售", "ev_sales"),
+        ("汽车生产", "output.product_autos"),
+        ("企业生产", None),
+        ("安全生产", None),
+        # MIIT's scope of the three basic telecom operators, before their businesses' revenue
+        ("三家基础电信企业移动通信业务收入", "income.sector_mobile_telecom_business"),
+        ("三家基础电信企业固定通信业务收入", "income.sector_fixed_telecom_business"),
+        ("三家基础电信企业", None),  # a scope names nothing alone
+        # names of the same statistics as mainland releases also write them
+        ("崽猪平均价格", "price.product_piglets"),
+        ("二元母猪平均价格", "price.product_binary_sows"),
+        ("实际到位外省资金", "funds_from_other_provinces"),
+        ("合同外商直接投资", "fdi_contracted"),
+        ("城镇私营单位从业人员年均工资", "wage_private"),
+        ("外贸增速", "growth.trade_total"),
+        ("增值税收入", "vat_domestic"),
+        ("土地增值税", "land_value_increment_tax"),  # ... a longer name keeps its own
+        ("最大电力负荷", "peak_power_load"),
+        ("全国最大用电负荷", "peak_power_load"),
         ("", None),
     ],
 )
@@ -542,6 +582,14 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("新台币营收", None),  # no owner: a name of its own
         ("台积电美元营收", None),  # a currency between them: not the measure named whole
         ("药明康德营收", None),  # a company the owners do not list
+        # carmakers and battery makers by their short names, listed firms
+        ("零跑的销量", "sales_volume"),
+        ("小鹏的销量", "sales_volume"),
+        ("理想的销量", None),  # a word before it is a carmaker: not listed
+        ("LG新能源装机", "installations"),
+        ("中创新航市占率", "market_share"),
+        ("茅台营业收入", "revenue"),
+        ("vivo份额", "market_share"),
         # the regulator's classes of banks end in 银行 as a bank does: sectors, so their results are the class's
         ("商业银行净利润", "net_profit.sector_commercial_banks"),
         ("城市商业银行营业收入", "revenue.sector_city_commercial_banks"),
