@@ -17,7 +17,10 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import ne
 
+import numpy as np
 
 from .errors import InputError
 
@@ -189,26 +192,40 @@ def normalize(text: str, conversion: str = DEFAULT_CONVERSION) -> Normalized:
     starts: array = array("q")
     ends: array = array("q")
     if converted == folded:
-        starts.extend(range(len(text)))
-        ends.extend(range(1, len(text) + 1))
+        _extend_range(starts, 0, len(text))
+        _extend_range(ends, 1, len(text) + 1)
         return Normalized(text, converted, starts, ends)
     src_pieces = _split(folded)
     out_pieces = _split(converted)
     if len(src_pieces) != len(out_pieces):
         out_pieces = [_convert(conversion, p) for p in src_pieces]
     charmap = _charmap(conversion)
-    offset = 0
+    # a long document is split into a piece per clause, and few pieces change length: their lengths are compared and
+    # summed in C, and only the changed pieces are visited
+    src_lens = list(map(len, src_pieces))
+    offsets = list(accumulate(src_lens, initial=0))
     run = 0  # start of the current run of pieces whose conversion kept their length: mapped one to one
-    for src, out in zip(src_pieces, out_pieces):
-        if len(src) != len(out):
-            starts.extend(range(run, offset))
-            ends.extend(range(run + 1, offset + 1))
-            _align(src, out, offset, charmap, starts, ends)
-            run = offset + len(src)
-        offset += len(src)
-    starts.extend(range(run, offset))
-    ends.extend(range(run + 1, offset + 1))
+    for i in compress(range(len(src_lens)), map(ne, src_lens, map(len, out_pieces))):
+        offset = offsets[i]
+        _extend_range(starts, run, offset)
+        _extend_range(ends, run + 1, offset + 1)
+        _align(src_pieces[i], out_pieces[i], offset, charmap, starts, ends)
+        run = offset + src_lens[i]
+    _extend_range(starts, run, offsets[-1])
+    _extend_range(ends, run + 1, offsets[-1] + 1)
     return Normalized(text, "".join(out_pieces), starts, ends)
+
+
+_BOXED_RANGE = 256  # a range shorter than this is extended from Python's integers, a longer one written by numpy
+
+
+def _extend_range(a: array, lo: int, hi: int) -> None:
+    """``a.extend(range(lo, hi))``: a long range is written by numpy in one go, where ``extend`` makes an integer
+    object of each position (two of them per character of a document, a third of normalising it)."""
+    if hi - lo < _BOXED_RANGE:
+        a.extend(range(lo, hi))
+    else:
+        a.frombytes(np.arange(lo, hi, dtype=np.longlong).tobytes())
 
 
 def _split(text: str) -> list[str]:

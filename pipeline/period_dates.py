@@ -325,28 +325,58 @@ def date_events(events: list[dict[str, Any]], reference: date | None,
                 grammar: PeriodGrammar | None = None) -> list[dict[str, Any]]:
     """``events`` (contract records, in text order) with ``period_start``, ``period_end`` and
     ``period_type`` after ``period``: each period read against ``reference``, ``同期`` against the
-    last period read before it, a year-less period in the year the last one that wrote a year wrote."""
+    last period read before it, a year-less period in the year the last one that wrote a year wrote.
+
+    A reading depends on the period's text, the last period read, the last year written and whether the event is a
+    target alone (``reference`` is the document's): a document repeats its periods, and each is read once per
+    such context."""
     g = grammar or load_periods()
     context: Resolved | None = None
     year: int | None = None
+    readings: dict[tuple[str, Resolved | None, int | None, bool], tuple[Resolved, bool] | None] = {}
     out = []
     for event in events:
         period = event.get("period")
-        found = _read(period, reference, context, year, event.get("kind") == "target", g) if period else None
+        found = None
+        if period:
+            key = (period, context, year, event.get("kind") == "target")
+            found = readings.get(key, _UNREAD)
+            if found is _UNREAD:
+                found = readings[key] = _read(period, reference, context, year, key[3], g)
         resolved = found[0] if found else None
         if found is not None:
             if found[1]:
                 year = int(resolved.end[:4])
             if "同期" not in period:
                 context = resolved
+        out.append(_dated(event, resolved))
+    return out
+
+
+_UNREAD = object()  # no reading kept for a period in its context (None is a reading)
+_DATES = ("period_start", "period_end", "period_type")
+
+
+def _dated(event: dict[str, Any], resolved: Resolved | None) -> dict[str, Any]:
+    """The record with the dates of ``resolved`` right after its ``period`` (any dates it held replaced): a copy
+    with the keys after ``period`` moved behind them, where the record holds a period and no dates, as every
+    record of ``event_record`` does."""
+    start, end, kind = resolved if resolved is not None else (None, None, None)
+    keys = list(event)
+    if "period" not in event or not set(_DATES).isdisjoint(keys):
         dated: dict[str, Any] = {}
         for key, value in event.items():
-            if key in ("period_start", "period_end", "period_type"):
+            if key in _DATES:
                 continue
             dated[key] = value
             if key == "period":
-                dated.update(period_start=resolved.start if resolved else None,
-                             period_end=resolved.end if resolved else None,
-                             period_type=resolved.type if resolved else None)
-        out.append(dated)
-    return out
+                dated.update(period_start=start, period_end=end, period_type=kind)
+        return dated
+    after = keys[keys.index("period") + 1:]
+    dated = event.copy()
+    for key in after:
+        del dated[key]
+    dated["period_start"], dated["period_end"], dated["period_type"] = start, end, kind
+    for key in after:
+        dated[key] = event[key]
+    return dated

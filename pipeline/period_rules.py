@@ -15,7 +15,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 import datetime as dt
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
@@ -26,6 +26,7 @@ from .gcpause import collector_paused
 from .memo import Memo
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, read_sections, validate
+from .sentence_scan import SentenceScanner
 
 SECTIONS = ("words", "holidays", "patterns")
 PERIOD_TYPES = ("year", "half", "quarter", "month", "months", "cumulative_months", "ten_days", "day", "days",
@@ -154,6 +155,16 @@ class PeriodGrammar:
     # periods are read: news writes the same few periods again and again
     # the groups of the resolver pattern a period text matches, per text (period_dates)
     resolved: Memo = field(default_factory=lambda: Memo(_RESOLVED), compare=False, repr=False)
+
+    @cached_property
+    def find_scanner(self) -> SentenceScanner:
+        """``find`` run sentence by sentence (``sentence_scan``): a long document repeats its sentences."""
+        return SentenceScanner(self.find)
+
+    @cached_property
+    def mention_scanner(self) -> SentenceScanner:
+        """``mention_scan`` run sentence by sentence (where the ``regex`` engine runs it, on the whole text)."""
+        return SentenceScanner(self.mention_scan)
 
 
 def load_periods(path: str | Path | None = None) -> PeriodGrammar:

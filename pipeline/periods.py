@@ -43,15 +43,14 @@ def find_periods(text: str, grammar: PeriodGrammar | str | Path | None = None) -
     """The periods of normalised ``text`` a statement can refer to, in order."""
     g = grammar if isinstance(grammar, PeriodGrammar) else load_periods(grammar)
     out: list[Period] = []
-    for m in g.find.finditer(text):
-        start, end = m.span()
+    for start, end in g.find_scanner.spans(text):
         if start > 0 and _code_tail(text, start):
             continue  # the tail of a number or a code (12023年, A2023年), not a year
-        out.append(Period(start, end, m.group()))
+        out.append(Period(start, end, text[start:end]))
     return out
 
 
 def find_mentions(text: str, grammar: PeriodGrammar | str | Path | None = None) -> list[Period]:
     """Every time word of normalised ``text`` that is stripped from names like a period, in order."""
     g = grammar if isinstance(grammar, PeriodGrammar) else load_periods(grammar)
-    return [Period(m.start(), m.end(), m.group()) for m in g.mention_scan.finditer(text) if m.group().strip()]
+    return [Period(start, end, word) for start, end in g.mention_scanner.spans(text) if (word := text[start:end]).strip()]

@@ -106,6 +106,24 @@ def test_date_events_adds_three_fields_after_period_in_order() -> None:
     assert events[0] == {"indicator": "a", "kind": "change", "period": "2023年上半年", "location": None}
 
 
+def test_date_events_reads_a_period_once_per_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document repeats its periods: each is read once per (text, last period read, last year written, target),
+    not once per event, however many events state it."""
+    from zhibiao import period_dates
+
+    reads = []
+    read = period_dates._read
+    monkeypatch.setattr(period_dates, "_read", lambda *args: reads.append(args[0]) or read(*args))
+    for n in (10, 1000):
+        reads.clear()
+        events = [{"indicator": "a", "kind": "change", "period": p, "location": None}
+                  for p in ("2023年上半年", "6月份", "去年同期") * n]
+        out = date_events(events, None)
+        assert out[-1]["period_start"] == "2022-06-01"
+        # 上半年 after nothing, then 6月份 and 同期 after it, 上半年 after 6月份 once more
+        assert len(reads) == 4
+
+
 # ----------------------------------------------------------------------------- the reference date
 
 
