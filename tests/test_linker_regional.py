@@ -92,3 +92,16 @@ RATE_TOPIC_CHANGES = [
 def test_a_change_of_a_topic_named_as_a_rate_is_the_measures():
     got = [(value, one(run(text), value).indicator) for text, value, _ in RATE_TOPIC_CHANGES]
     assert got == [(value, indicator) for _, value, indicator in RATE_TOPIC_CHANGES]
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # lexicon anaphor.regional: a rate of adjustment, a share of a fall or rise, alone before the value, stand for the
+    # indicator before them (corpus news86, news29, news73)
+    ("每月基本工资从新台币[2万5250元]调高到新台币[2万6400元],调幅为[4.56%]。", "4.56%", "每月基本工资"),
+    ("当月除汽车以外的消费品零售额[42,036亿元],增长幅为[4%]。", "4%", "除汽车以外的消费品零售额"),
+    ("高中人数跌破[30万]大关,减少比例为[31%]。", "31%", "高中人数"),
+    # a name ending in such a word is no anaphor
+    ("基本工资调幅为[4.56%]。", "4.56%", "基本工资调幅"),
+])
+def test_regional_words_of_a_rate_stand_for_the_indicator_before(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
