@@ -105,3 +105,13 @@ def test_a_change_of_a_topic_named_as_a_rate_is_the_measures():
 ])
 def test_regional_words_of_a_rate_stand_for_the_indicator_before(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # rule none.reference_count: a count after coordinated names going on to 至 and a value is a change to that level,
+    # not a set the names are counted in, whatever its verb (corpus news57)
+    ("其中证券及股票投资收益更飙升近[2.2倍]至[5.29亿元]。", "2.2倍", "证券及股票投资收益"),
+    ("其中证券及股票投资收益更飙升近[2.2倍]至[5.29亿元]。", "5.29亿元", "证券及股票投资收益"),
+])
+def test_a_count_going_on_to_a_level_is_a_change(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
