@@ -115,3 +115,14 @@ def test_regional_words_of_a_rate_stand_for_the_indicator_before(text, value, in
 ])
 def test_a_count_going_on_to_a_level_is_a_change(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value", [
+    # lexicon fill.suffix: 澳门元, like 港元, names the currency of Macau's monetary statistics, a subject of its own
+    # (corpus news72)
+    ("至今年九月底,澳门元占国际性银行资产及负债的比重分别为[1%]及[0.7%]。", "1%"),
+    ("至今年九月底,澳门元占国际性银行资产及负债的比重分别为[1%]及[0.7%]。", "0.7%"),
+    ("澳门元在M2中所占的比重为[24.9%]。", "24.9%"),
+])
+def test_the_pataca_is_a_subject_of_the_monetary_statistics(text, value):
+    assert one(run(text), value).indicator == "澳门元"
