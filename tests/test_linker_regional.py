@@ -126,3 +126,9 @@ def test_a_count_going_on_to_a_level_is_a_change(text, value, indicator):
 ])
 def test_the_pataca_is_a_subject_of_the_monetary_statistics(text, value):
     assert one(run(text), value).indicator == "澳门元"
+
+
+def test_ge_wei_distributes_the_values_as_fenbie_does():
+    # lexicon list.cue: Taiwan's 各为 is 分别为, the values go to the indicators stated before, in order (corpus news8)
+    evs = run("前6月出口[1638.3亿美元],进口[1382.8亿美元],年增率各为[10.9%]及[10.8%]。")
+    assert (one(evs, "10.9%").indicator, one(evs, "10.8%").indicator) == ("出口", "进口")
