@@ -92,3 +92,43 @@ RATE_TOPIC_CHANGES = [
 def test_a_change_of_a_topic_named_as_a_rate_is_the_measures():
     got = [(value, one(run(text), value).indicator) for text, value, _ in RATE_TOPIC_CHANGES]
     assert got == [(value, indicator) for _, value, indicator in RATE_TOPIC_CHANGES]
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # lexicon anaphor.regional: a rate of adjustment, a share of a fall or rise, alone before the value, stand for the
+    # indicator before them (corpus news86, news29, news73)
+    ("每月基本工资从新台币[2万5250元]调高到新台币[2万6400元],调幅为[4.56%]。", "4.56%", "每月基本工资"),
+    ("当月除汽车以外的消费品零售额[42,036亿元],增长幅为[4%]。", "4%", "除汽车以外的消费品零售额"),
+    ("高中人数跌破[30万]大关,减少比例为[31%]。", "31%", "高中人数"),
+    # a name ending in such a word is no anaphor
+    ("基本工资调幅为[4.56%]。", "4.56%", "基本工资调幅"),
+])
+def test_regional_words_of_a_rate_stand_for_the_indicator_before(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # rule none.reference_count: a count after coordinated names going on to 至 and a value is a change to that level,
+    # not a set the names are counted in, whatever its verb (corpus news57)
+    ("其中证券及股票投资收益更飙升近[2.2倍]至[5.29亿元]。", "2.2倍", "证券及股票投资收益"),
+    ("其中证券及股票投资收益更飙升近[2.2倍]至[5.29亿元]。", "5.29亿元", "证券及股票投资收益"),
+])
+def test_a_count_going_on_to_a_level_is_a_change(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value", [
+    # lexicon fill.suffix: 澳门元, like 港元, names the currency of Macau's monetary statistics, a subject of its own
+    # (corpus news72)
+    ("至今年九月底,澳门元占国际性银行资产及负债的比重分别为[1%]及[0.7%]。", "1%"),
+    ("至今年九月底,澳门元占国际性银行资产及负债的比重分别为[1%]及[0.7%]。", "0.7%"),
+    ("澳门元在M2中所占的比重为[24.9%]。", "24.9%"),
+])
+def test_the_pataca_is_a_subject_of_the_monetary_statistics(text, value):
+    assert one(run(text), value).indicator == "澳门元"
+
+
+def test_ge_wei_distributes_the_values_as_fenbie_does():
+    # lexicon list.cue: Taiwan's 各为 is 分别为, the values go to the indicators stated before, in order (corpus news8)
+    evs = run("前6月出口[1638.3亿美元],进口[1382.8亿美元],年增率各为[10.9%]及[10.8%]。")
+    assert (one(evs, "10.9%").indicator, one(evs, "10.8%").indicator) == ("出口", "进口")
