@@ -407,6 +407,27 @@ def test_matches(text, expected):
         ("城乡居民人均收入倍差", "urban_rural_income_ratio"),
         ("经营利润", "operating_income"),
         ("电子产品订单", "orders_electronics_tw"),
+        # Taiwan's, Hong Kong's and Macau's names of the catalogue's statistics, counted, restated or measuring an entry
+        ("户籍登记人口数", "registered_population"),
+        ("家户可支配所得", "tw_disposable_income_per_household"),
+        ("电力消费", "electricity_consumption"),
+        ("用电成长幅度", "growth.electricity_consumption"),
+        ("中位数住宅价格", "tw_median_house_price"),
+        ("外汇储备总资产", "fx_reserves"),
+        ("电子产品外销", "exports.tw_orders_electronic_products"),  # 外销, Taiwan's exports
+        ("对大马出口", "exports.partner_malaysia"),
+        ("输往美国的出口货量", "export_volume.partner_usa"),  # a destination after 输往
+        ("液晶面板及其组件业年增率", "growth.tw_lcd_panel_industry"),
+        ("电脑、电子产品及光学制品业年增率", "growth.tw_computer_electronic_optical_industry"),  # written with a comma
+        ("恒生银行净利息收益率", "net_interest_yield"),
+        ("整体住宅单位平均租金", "mo_residential_average_rent"),
+        # a statistic of visitors written after the visitors of one market in place of 旅客: that market's
+        ("香港旅客的人均消费", "visitor_spending_per_capita_mo.visitors_from_hk"),
+        ("中国内地旅客人均消费", "visitor_spending_per_capita_mo.mainland_visitors"),
+        ("澳大利亚旅客人均消费", "visitor_spending_per_capita_mo.visitors.partner_australia"),
+        # homes of a floor area are a part of all homes
+        ("50至99.9平方米的住宅单位平均租金", None),
+        ("40平方米以下住宅价格指数", None),
         ("", None),
     ],
 )
