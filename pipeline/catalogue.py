@@ -46,17 +46,18 @@ _TRADE_SIZE_SCOPES = ("限额以上", "限上")
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
 # 女性劳动力参与率),
 # or a group of people named by its last word (大学程度者失业率, 户籍人口城镇化率, 外来户籍劳动力调查失业率, 澳门居民失业率,
-# 所得最高20%家庭每户可支配所得), or a firm named so (上海局集团公司发送旅客 is one railway company's passengers).  A
+# 所得最高20%家庭每户可支配所得), or a firm named so (上海局集团公司发送旅客 is one railway company's passengers, Macau's
+# 自行推广娱乐场的博彩毛收益 the gaming revenue of some casinos), a 的 or 之 after it allowed (集团的博彩毛收益).  A
 # head whose own name says 年龄 is an age group itself, which the age written before it restates (15岁至64岁工作年龄人口).
 _AGE = regex.compile(r"[0-9零一二三四五六七八九十]周?岁")
+_AGE_GROUP_HEAD = "年龄"
+_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团", "娱乐场")
 # The word of the visitors a statistic of visitors is written of (旅客人均消费): the visitors of one market written in its
 # place make the statistic that market's (内地旅客人均消费).
 _VISITORS = "旅客"
 # A floor area written before a head takes it of the flats or shops of that size, a part of the whole: Macau's
 # 50至99.9平方米的住宅单位平均租金 and Hong Kong's 面积431方呎以下单位 are no statistic of all homes.
 _FLOOR_AREA = regex.compile(r"[0-9零一二三四五六七八九十](?:平方米|平方公尺|方呎|呎|坪)")
-_AGE_GROUP_HEAD = "年龄"
-_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
 # is 规模以上工业增加值, unlike 化工工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
@@ -397,7 +398,8 @@ class Catalogue:
             return True
         if any(self.indicators[iid].role == "population" for _, _, iid in scanned):
             return True
-        return name_key(before).endswith(_GROUP_ENDINGS)
+        before = name_key(before)
+        return any(before.removesuffix(link).endswith(_GROUP_ENDINGS) for link in ("", *_LINKS))
 
     def _part_before(self, iid: str) -> bool:
         """Whether an entry written right before a head makes the head that entry's part (step 4 of ``lookup``): a

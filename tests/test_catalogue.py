@@ -425,6 +425,16 @@ def test_matches(text, expected):
         ("香港旅客的人均消费", "visitor_spending_per_capita_mo.visitors_from_hk"),
         ("中国内地旅客人均消费", "visitor_spending_per_capita_mo.mainland_visitors"),
         ("澳大利亚旅客人均消费", "visitor_spending_per_capita_mo.visitors.partner_australia"),
+        ("国内总体分行", "tw_bank_domestic_branches_profit"),
+        ("每户家庭储蓄", "tw_household_saving"),
+        ("温室气体排放总量", "ghg_emissions"),
+        ("生产及入口税", "gdp_taxes_on_production_imports"),  # Macau's 入口, import
+        ("财政储备结余", "fiscal_reserves_hk"),
+        ("中场博彩毛收益", "mass_market_ggr_mo"),  # a segment of Macau's gaming revenue, not the whole
+        # a group or casinos written before a head, a 的 between them or not, take the head of themselves
+        ("集团的博彩毛收益", None),
+        ("自行推广娱乐场的博彩毛收益", None),
+        ("澳门居民的失业率", None),
         # homes of a floor area are a part of all homes
         ("50至99.9平方米的住宅单位平均租金", None),
         ("40平方米以下住宅价格指数", None),
