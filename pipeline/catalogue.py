@@ -26,8 +26,9 @@ _CODE = regex.compile(r"[A-T]|\d{2}|\d{3}")
 _MARK = regex.compile(r"\[([^\[\]]+)\]")
 _END = "\0"  # trie key of the id stored at a node where a name ends
 _MEMO_TEXT = 64  # characters of a text short enough for the names found in it to be kept
-# Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口.
-_PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向")
+# Prepositions that put a trade partner before a measure: 对东盟出口, 自美国进口, 从日本进口, 与东盟进出口, and the
+# destination of Hong Kong's and Taiwan's exports (输往美国的出口货量, 销往日本的出口).
+_PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向", "输往", "销往")
 # A head written after one of these is the last of coordinated names (交通及餐饮业, 货物及服务输出): not the whole.
 _JOINERS = frozenset("及和与、")
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
@@ -47,11 +48,18 @@ _TRADE_SIZE_UNITS = ("单位", "企业")
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
 # 女性劳动力参与率),
 # or a group of people named by its last word (大学程度者失业率, 户籍人口城镇化率, 外来户籍劳动力调查失业率, 澳门居民失业率,
-# 所得最高20%家庭每户可支配所得), or a firm named so (上海局集团公司发送旅客 is one railway company's passengers).  A
+# 所得最高20%家庭每户可支配所得), or a firm named so (上海局集团公司发送旅客 is one railway company's passengers, Macau's
+# 自行推广娱乐场的博彩毛收益 the gaming revenue of some casinos), a 的 or 之 after it allowed (集团的博彩毛收益).  A
 # head whose own name says 年龄 is an age group itself, which the age written before it restates (15岁至64岁工作年龄人口).
 _AGE = regex.compile(r"[0-9零一二三四五六七八九十]周?岁")
 _AGE_GROUP_HEAD = "年龄"
-_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团")
+_GROUP_ENDINGS = ("者", "人口", "劳动力", "居民", "家庭", "公司", "集团", "娱乐场")
+# The word of the visitors a statistic of visitors is written of (旅客人均消费): the visitors of one market written in its
+# place make the statistic that market's (内地旅客人均消费).
+_VISITORS = "旅客"
+# A floor area written before a head takes it of the flats or shops of that size, a part of the whole: Macau's
+# 50至99.9平方米的住宅单位平均租金 and Hong Kong's 面积431方呎以下单位 are no statistic of all homes.
+_FLOOR_AREA = regex.compile(r"[0-9零一二三四五六七八九十](?:平方米|平方公尺|方呎|呎|坪)")
 # A place written as the whole of the area a release covers (全国, 全省, 本港, 我国) narrows no industry: 全国规模以上工业增加值
 # is 规模以上工业增加值, unlike 轻纺工业增加值 (a part of industry).
 _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
@@ -213,7 +221,8 @@ def name_key(name: str) -> str:
 class Composite:
     """A measure of an industry, sector or product, named by writing one after the other.
 
-    Releases build most of their names this way (``农副食品加工业增加值``, ``汽车产量``, ``集成电路出口``);
+    Releases build most of their names this way (``农副食品加工业增加值``, ``汽车产量``, ``集成电路出口``), and a
+    statistic of visitors of one market the same way (``内地旅客人均消费``: the statistic 旅客人均消费 of 内地旅客);
     the id is the measure's id, a dot and the measured entry's id (``value_added.gbt4754_c13``), so
     ids sort by measure and never equal an entry's id (entry ids have no dot).
     """
@@ -327,7 +336,7 @@ class Catalogue:
            限额以上 or 限上, the designated size of trade (``限上零售额``); nor one taken of a group of people or firms
            written before it, an age, a firm size or a sex (role ``population``) or a word that ends a group's name, 者,
            人口, 劳动力, 居民, 家庭, or a firm's, 公司, 集团 (``15至19岁者失业率``, ``中型企业生产指数``, ``外来户籍人口调查失业率``,
-           ``上海局集团公司发送旅客``; ``_of_group``).
+           ``上海局集团公司发送旅客``), or homes of a floor area (``50至99.9平方米的住宅单位平均租金``; ``_of_group``).
         A product or a statistic named whole with 类 after it is that product or statistic (``电子零组件类``, the CPI class
         ``交通和通信类``; ``_product_class``).
         """
@@ -336,7 +345,7 @@ class Catalogue:
         if iid is not None:
             return self._named_alone(iid)
         found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
-                 or self._product_class(key))
+                 or self._product_class(key) or self._of_market(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -368,14 +377,34 @@ class Catalogue:
                     return found
         return None
 
+    def _of_market(self, key: str) -> Optional[Composite]:
+        """A statistic of visitors written with the visitors of one market in place of its 旅客, a 的 between them allowed
+        (``中国内地旅客人均消费``, ``香港旅客的人均消费``, ``澳大利亚旅客人均消费``): that statistic of those visitors, the
+        composite of the statistic and what names them (``visitor_spending_per_capita_mo.mainland_visitors``), as the
+        measure of a product is; Macau's and Hong Kong's releases give their visitor statistics by market."""
+        i = key.find(_VISITORS)
+        if i <= 0:
+            return None
+        end = i + len(_VISITORS)
+        rest = key[end + 1:] if key[end:end + 1] == "的" else key[end:]
+        sid = self.keys.get(_VISITORS + rest) if rest else None
+        if sid is None or self.indicators[sid].role != "indicator":
+            return None
+        of = self.lookup(key[:end])
+        return Composite(self.indicators[sid], of) if of is not None else None
+
     def _of_group(self, before: str, head: str, scanned: tuple[tuple[int, int, str], ...]) -> bool:
         """Whether the words before a head name a group of people or firms the head is taken of (``15至19岁者``,
-        ``中型企业``, ``户籍人口``): the head is then that group's statistic, not the whole's (step 4 of ``lookup``)."""
+        ``中型企业``, ``户籍人口``), or of homes of a floor area (``50至99.9平方米的``): the head is then that group's
+        statistic, not the whole's (step 4 of ``lookup``)."""
         if _AGE.search(before) and _AGE_GROUP_HEAD not in head:
+            return True
+        if _FLOOR_AREA.search(before):
             return True
         if any(self.indicators[iid].role == "population" for _, _, iid in scanned):
             return True
-        return name_key(before).endswith(_GROUP_ENDINGS)
+        before = name_key(before)
+        return any(before.removesuffix(link).endswith(_GROUP_ENDINGS) for link in ("", *_LINKS))
 
     def _part_before(self, iid: str) -> bool:
         """Whether an entry written right before a head makes the head that entry's part (step 4 of ``lookup``): a
@@ -416,9 +445,12 @@ class Catalogue:
 
     def _key_id(self, key: str) -> Optional[str]:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
-        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``), or an industry's written without
-        the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业)."""
+        parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``), or with commas the catalogue's
+        name has not (Taiwan's press writes MOEA's ``电脑电子产品及光学制品业`` as ``电脑、电子产品及光学制品业``), or an
+        industry's written without the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业)."""
         iid = self.keys.get(key)
+        if iid is None and _LIST_COMMA in key:
+            iid = self.keys.get(key.replace(_LIST_COMMA, ""))
         return iid if iid is not None else self.uncommaed.get(key)
 
     def counted(self, key: str) -> Optional[Indicator]:
@@ -684,10 +716,10 @@ class Catalogue:
             sid = self.keys.get(head[:-len(_SECTOR_WRITING)] + _INDUSTRY_WORD)
             if sid is not None and self.indicators[sid].role == "sector":
                 return "", sid, _SECTOR_WRITING
-        if head[:1] in _PARTNER_PREPOSITIONS:
-            pid = self.keys.get(head[1:])
+        for prep in _PARTNER_PREPOSITIONS:
+            pid = self.keys.get(head[len(prep):]) if head.startswith(prep) else None
             if pid is not None and self.indicators[pid].role == "partner":
-                return head[0], pid, ""
+                return prep, pid, ""
         return "", None, ""
 
 

@@ -447,6 +447,37 @@ def test_matches(text, expected):
         ("土地增值税", "land_value_increment_tax"),  # ... a longer name keeps its own
         ("最大电力负荷", "peak_power_load"),
         ("全国最大用电负荷", "peak_power_load"),
+        # Taiwan's, Hong Kong's and Macau's names of the catalogue's statistics, counted, restated or measuring an entry
+        ("户籍登记人口数", "registered_population"),
+        ("家户可支配所得", "tw_disposable_income_per_household"),
+        ("电力消费", "electricity_consumption"),
+        ("用电成长幅度", "growth.electricity_consumption"),
+        ("中位数住宅价格", "tw_median_house_price"),
+        ("外汇储备总资产", "fx_reserves"),
+        ("电子产品外销", "exports.tw_orders_electronic_products"),  # 外销, Taiwan's exports
+        ("对大马出口", "exports.partner_malaysia"),
+        ("输往美国的出口货量", "export_volume.partner_usa"),  # a destination after 输往
+        ("液晶面板及其组件业年增率", "growth.tw_lcd_panel_industry"),
+        ("电脑、电子产品及光学制品业年增率", "growth.tw_computer_electronic_optical_industry"),  # written with a comma
+        ("恒生银行净利息收益率", "net_interest_yield"),
+        ("整体住宅单位平均租金", "mo_residential_average_rent"),
+        # a statistic of visitors written after the visitors of one market in place of 旅客: that market's
+        ("香港旅客的人均消费", "visitor_spending_per_capita_mo.visitors_from_hk"),
+        ("中国内地旅客人均消费", "visitor_spending_per_capita_mo.mainland_visitors"),
+        ("澳大利亚旅客人均消费", "visitor_spending_per_capita_mo.visitors.partner_australia"),
+        ("国内总体分行", "tw_bank_domestic_branches_profit"),
+        ("每户家庭储蓄", "tw_household_saving"),
+        ("温室气体排放总量", "ghg_emissions"),
+        ("财政储备结余", "fiscal_reserves_hk"),
+        ("中场博彩毛收益", "mass_market_ggr_mo"),
+        ("整体IC产业产值", "gross_output.tw_ic_industry_itri"),  # ITRI's IC industry, measured  # a segment of Macau's gaming revenue, not the whole
+        # a group or casinos written before a head, a 的 between them or not, take the head of themselves
+        ("集团的博彩毛收益", None),
+        ("自行推广娱乐场的博彩毛收益", None),
+        ("澳门居民的失业率", None),
+        # homes of a floor area are a part of all homes
+        ("50至99.9平方米的住宅单位平均租金", None),
+        ("40平方米以下住宅价格指数", None),
         ("", None),
     ],
 )
