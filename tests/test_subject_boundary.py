@@ -64,6 +64,16 @@ def test_domain_words_are_words_with_their_classes(subject, word, cls):
     assert not any(a in inside or b in inside for a, b in candidates(subject, 0, "增加", rules).spans)
 
 
+def test_a_set_of_places_is_one_word():
+    """A set noun of places (class place_unit: 县市, 区县) is one word: a span dropping it is described by the set noun,
+    not by its first character, whose features would fire wherever a name ends in 县 (百强县 cut to 百强)."""
+    c = candidates("用电增长贡献县市", 0, "的", default_rules())
+    assert (0, 6) in c.spans
+    feats = c.features[c.spans.index((0, 6))]
+    assert "rw=县市" in feats and "rw=县" not in feats
+    assert not any(7 in (a, b) for a, b in c.spans)
+
+
 def test_model_picks_the_best_span_and_the_whole_on_a_tie():
     cands = Candidates("abcd", ((0, 4), (1, 4), (2, 4)), (("keep",), ("drop", "x"), ("drop", "y")))
     assert BoundaryModel({}).choose(cands) == 0
