@@ -212,6 +212,12 @@ def _prefixes(text: str) -> Iterator[str]:
     return (text[:i] for i in range(len(text), 0, -1))
 
 
+def _plain_measure(found: Optional[Union[Indicator, Composite]]) -> bool:
+    """Whether ``found`` is a measure entry that measures nothing else: what a company reports of itself
+    (``Catalogue.owned``) and what a survey scope leaves named whole (``Catalogue._measure_alone``)."""
+    return isinstance(found, Indicator) and found.role == "measure" and not found.modifier
+
+
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
     return "".join(c for c in name.translate(_FOLDED) if c not in _IGNORED)
@@ -515,14 +521,9 @@ class Catalogue:
         industry's (``银行业税后纯益``) keeps its composite; or a rate of such a measure (``建行净利润增速``,
         ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is."""
         found = self._statistic(key)
-        if isinstance(found, Composite) and found.measure.role == "rate" and self._company_measure(found.of):
+        if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
             return found
-        return found if self._company_measure(found) else None
-
-    @staticmethod
-    def _company_measure(found: Optional[Union[Indicator, Composite]]) -> bool:
-        """Whether ``found`` is a measure a company reports of itself: a measure entry that measures nothing else."""
-        return isinstance(found, Indicator) and found.role == "measure" and not found.modifier
+        return found if _plain_measure(found) else None
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""
@@ -583,7 +584,7 @@ class Catalogue:
         as the scope leaves ``规上工业增加值`` the statistic ``工业增加值`` is."""
         mid = self.keys.get(key)
         found = self.indicators[mid] if mid is not None else None
-        return found if found is not None and found.role == "measure" and not found.modifier else None
+        return found if _plain_measure(found) else None
 
     def _trade_size_class(self, key: str) -> Optional[Composite]:
         """A class of goods' measure after the designated size of trade (``限额以上石油及制品类零售额``, ``限上单位家用电器和

@@ -1477,9 +1477,10 @@ def default_rules() -> LinkerRules:
 def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator, Composite]]:
     """The catalogue entry, or measure of an entry, an event's indicator names (``Catalogue.lookup``), or None; a name
     the catalogue does not know that opens with a company of the linker's owners (class ``owner``: 台积电, 台中银行,
-    港交所), or with 集团, the word a results announcement names its own company by, names the measure written after it (``Catalogue.owned``): the linker puts a company before the measures of
-    its sentence, and no company is listed in the catalogue; a 的 between the company and its measure leaves the
-    reading unchanged (``澳门银河的经调整EBITDA``, ``蔚来的销量``)."""
+    港交所), or with 集团, the word a results announcement names its own company by, names the measure written after
+    it (``Catalogue.owned``): the linker puts a company before the measures of its sentence, and no company is listed
+    in the catalogue; a 的 between the company and its measure leaves the reading unchanged (``澳门银河的经调整EBITDA``,
+    ``蔚来的销量``)."""
     found = rules.catalogue.lookup(name)
     if found is not None:
         return found

@@ -469,8 +469,8 @@ def test_matches(text, expected):
         ("每户家庭储蓄", "tw_household_saving"),
         ("温室气体排放总量", "ghg_emissions"),
         ("财政储备结余", "fiscal_reserves_hk"),
-        ("中场博彩毛收益", "mass_market_ggr_mo"),
-        ("整体IC产业产值", "gross_output.tw_ic_industry_itri"),  # ITRI's IC industry, measured  # a segment of Macau's gaming revenue, not the whole
+        ("中场博彩毛收益", "mass_market_ggr_mo"),  # a segment of Macau's gaming revenue, not the whole
+        ("整体IC产业产值", "gross_output.tw_ic_industry_itri"),  # ITRI's IC industry, measured
         # a group or casinos written before a head, a 的 between them or not, take the head of themselves
         ("集团的博彩毛收益", None),
         ("自行推广娱乐场的博彩毛收益", None),
