@@ -1092,6 +1092,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     surface = m.group("au")
     if surface is not None and _unit_begins_word(g, text, m.start("au")):
         surface = None  # 千亿台阶, 100万户籍人口: the "unit" is the first character of the word after the number
+    if surface is not None and g.units[surface].when and _ends_clause(g, text, m):
+        surface = None  # 客流突破100万时, 指数跌破3000时: 时 is "when", the number stands alone
     if surface is None:
         end = _strip_space(text, m.start("an"), m.end("am"))
         tail = _numeral_tail(g, m)
@@ -1410,6 +1412,18 @@ def _cue_window(g: _Grammar, text: str, start: int) -> str:
         window = window[:-2]
     length = _qualifier_length(g, window, len(window), len(window))
     return window[: len(window) - length].rstrip().rstrip("至到了为的") if length else window
+
+
+def _ends_clause(g: _Grammar, text: str, m: re.Match) -> bool:
+    """Whether a ``when`` unit (时) after the number is the conjunction that ends a clause: the number is no hour of
+    the clock (more than 24, a fraction, or written with 万 or 亿: 客流突破100万时, 指数跌破3000时) and no time_cue
+    makes it an amount of hours (用时30时); so many hours are written 小时 (120万小时)."""
+    try:
+        value = parse_number((m.group("an") + (m.group("am") or "")).replace(" ", ""))
+    except ValueError:
+        return False
+    hour = value.denominator == 1 and 0 <= value <= 24
+    return not hour and not _time_cue(g, text, m.start("an"))
 
 
 def _big_magnitude(m: re.Match) -> bool:

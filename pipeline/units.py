@@ -98,6 +98,7 @@ class UnitModel(_Entry):
     factor: Optional[Number] = None
     currency: Optional[str] = None
     clock: bool = False
+    when: bool = False
     category: bool = False
     discount: bool = False
     cued: bool = False
@@ -190,6 +191,7 @@ class Unit:
     factor: Fraction | None = None
     currency: str | None = None
     clock: bool = False
+    when: bool = False  # also the conjunction "when" after a number that is no hour of the clock (客流突破100万时)
     category: bool = False
     discount: bool = False
     cued: bool = False
@@ -267,6 +269,7 @@ def _load(path: str) -> Lexicon:
                 factor=_fraction(item.factor) if item.factor is not None else None,
                 currency=item.currency,
                 clock=item.clock,
+                when=item.when,
                 category=item.category,
                 discount=item.discount,
                 cued=item.cued,
