@@ -170,6 +170,7 @@ class _Grammar:
         self.time_cues = tails("time_cue")
         self.age_tails = tails("age_tail")
         self.span_tails = tails("span_tail")
+        self.size_classes = tails("size_class")
         self.clock_cues = tails("clock_cue")
         self.share_cues = tails("share_cue")
         self.rank_sets = tails("rank_set")
@@ -1212,6 +1213,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
+            if text.startswith(g.size_classes, end):
+                return None  # 10万吨级泊位, 700吨级渔船: a size class names the thing, it measures nothing
             if (unit.kind == "physical" or unit.cued or unit.kind == "time" and _big_magnitude(m)) \
                     and end - len(unit.surface) == m.end("am"):
                 # 由49.6升至53.3, 营收3000万单季增长, 净利128亿年增60%: the unit is a verb (升至) or starts a word
