@@ -193,7 +193,8 @@ class _Grammar:
         for unit_surface in {e.unit for e in words.get("unit_topic", {}).values()}:
             self.unit_topics[unit_surface] = re.compile(
                 _alt({w for w, e in words["unit_topic"].items() if e.unit == unit_surface}))
-        self.split_words = tails("unit_split")
+        self.split_nouns = tails("unit_split_noun")
+        self.split_words = tails("unit_split") + self.split_nouns
         self.split_seconds = frozenset(w[1] for w in self.split_words)
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
@@ -1139,12 +1140,12 @@ def _unit_begins_word(g: _Grammar, text: str, ustart: int) -> bool:
 def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
     """A unit whose last character starts a word written after it, ending the clause (各增2千人次之,: 次之 is
     "comes second"): the unit is the surface without that character (人).  Not before another character
-    (百万人次之多 is 人次)."""
+    (百万人次之多 is 人次), except for a noun, which stands anywhere (5间夜总会: 间, not the room-nights 间夜)."""
     for word in g.split_words:
         rest = word[1:]
         after = end + len(rest)
         if (surface.endswith(word[0]) and surface[:-1] in g.units and text.startswith(rest, end)
-                and not _HAN.match(text[after : after + 1] or " ")):
+                and (word in g.split_nouns or not _HAN.match(text[after : after + 1] or " "))):
             return surface[:-1], end - 1
     return surface, end
 

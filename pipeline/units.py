@@ -155,7 +155,7 @@ class WordModel(_Entry):
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail", "span_tail",
-        "head_noun", "magnitude_cue", "unit_topic", "unit_split", "size_class",
+        "head_noun", "magnitude_cue", "unit_topic", "unit_split", "unit_split_noun", "size_class",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
         "tenths_glue", "article_measure", "range_end", "unit_word", "currency_name", "local_dollar",
     ]
