@@ -170,6 +170,7 @@ class _Grammar:
         self.time_cues = tails("time_cue")
         self.age_tails = tails("age_tail")
         self.span_tails = tails("span_tail")
+        self.size_classes = tails("size_class")
         self.clock_cues = tails("clock_cue")
         self.share_cues = tails("share_cue")
         self.rank_sets = tails("rank_set")
@@ -192,7 +193,8 @@ class _Grammar:
         for unit_surface in {e.unit for e in words.get("unit_topic", {}).values()}:
             self.unit_topics[unit_surface] = re.compile(
                 _alt({w for w, e in words["unit_topic"].items() if e.unit == unit_surface}))
-        self.split_words = tails("unit_split")
+        self.split_nouns = tails("unit_split_noun")
+        self.split_words = tails("unit_split") + self.split_nouns
         self.split_seconds = frozenset(w[1] for w in self.split_words)
         self.bare_blocks = tails("bare_block")
         self.currency_symbols = tails("currency_symbol")
@@ -1092,6 +1094,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
     surface = m.group("au")
     if surface is not None and _unit_begins_word(g, text, m.start("au")):
         surface = None  # 千亿台阶, 100万户籍人口: the "unit" is the first character of the word after the number
+    if surface is not None and g.units[surface].when and _ends_clause(g, text, m):
+        surface = None  # 客流突破100万时, 指数跌破3000时: 时 is "when", the number stands alone
     if surface is None:
         end = _strip_space(text, m.start("an"), m.end("am"))
         tail = _numeral_tail(g, m)
@@ -1136,12 +1140,12 @@ def _unit_begins_word(g: _Grammar, text: str, ustart: int) -> bool:
 def _split_unit(g: _Grammar, text: str, surface: str, end: int) -> tuple[str, int]:
     """A unit whose last character starts a word written after it, ending the clause (各增2千人次之,: 次之 is
     "comes second"): the unit is the surface without that character (人).  Not before another character
-    (百万人次之多 is 人次)."""
+    (百万人次之多 is 人次), except for a noun, which stands anywhere (5间夜总会: 间, not the room-nights 间夜)."""
     for word in g.split_words:
         rest = word[1:]
         after = end + len(rest)
         if (surface.endswith(word[0]) and surface[:-1] in g.units and text.startswith(rest, end)
-                and not _HAN.match(text[after : after + 1] or " ")):
+                and (word in g.split_nouns or not _HAN.match(text[after : after + 1] or " "))):
             return surface[:-1], end - 1
     return surface, end
 
@@ -1210,6 +1214,8 @@ def _single(g: _Grammar, text: str, m: re.Match, start: int, end: int, unit: Uni
         return None  # 入围前30名: a set of ranks, not a count
     if unit is not None:
         if _unit_stopped(g, text, end):
+            if text.startswith(g.size_classes, end):
+                return None  # 10万吨级泊位, 700吨级渔船: a size class names the thing, it measures nothing
             if (unit.kind == "physical" or unit.cued or unit.kind == "time" and _big_magnitude(m)) \
                     and end - len(unit.surface) == m.end("am"):
                 # 由49.6升至53.3, 营收3000万单季增长, 净利128亿年增60%: the unit is a verb (升至) or starts a word
@@ -1410,6 +1416,18 @@ def _cue_window(g: _Grammar, text: str, start: int) -> str:
         window = window[:-2]
     length = _qualifier_length(g, window, len(window), len(window))
     return window[: len(window) - length].rstrip().rstrip("至到了为的") if length else window
+
+
+def _ends_clause(g: _Grammar, text: str, m: re.Match) -> bool:
+    """Whether a ``when`` unit (时) after the number is the conjunction that ends a clause: the number is no hour of
+    the clock (more than 24, a fraction, or written with 万 or 亿: 客流突破100万时, 指数跌破3000时) and no time_cue
+    makes it an amount of hours (用时30时); so many hours are written 小时 (120万小时)."""
+    try:
+        value = parse_number((m.group("an") + (m.group("am") or "")).replace(" ", ""))
+    except ValueError:
+        return False
+    hour = value.denominator == 1 and 0 <= value <= 24
+    return not hour and not _time_cue(g, text, m.start("an"))
 
 
 def _big_magnitude(m: re.Match) -> bool:

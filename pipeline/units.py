@@ -98,6 +98,7 @@ class UnitModel(_Entry):
     factor: Optional[Number] = None
     currency: Optional[str] = None
     clock: bool = False
+    when: bool = False
     category: bool = False
     discount: bool = False
     cued: bool = False
@@ -154,7 +155,7 @@ class WordModel(_Entry):
         "stay_verb", "numeral_name", "value_acronym", "clock_cue",
         "rank_set", "share_cue",
         "currency_symbol", "money_subunit", "spoken_money", "category_tail", "bare_block", "unit_cue", "age_tail", "span_tail",
-        "head_noun", "magnitude_cue", "unit_topic", "unit_split",
+        "head_noun", "magnitude_cue", "unit_topic", "unit_split", "unit_split_noun", "size_class",
         "ratio_cue", "milestone", "rank_list_block", "lone_fraction", "share_tail", "date_unit", "year_tail",
         "tenths_glue", "article_measure", "range_end", "unit_word", "currency_name", "local_dollar",
     ]
@@ -190,6 +191,7 @@ class Unit:
     factor: Fraction | None = None
     currency: str | None = None
     clock: bool = False
+    when: bool = False  # also the conjunction "when" after a number that is no hour of the clock (客流突破100万时)
     category: bool = False
     discount: bool = False
     cued: bool = False
@@ -267,6 +269,7 @@ def _load(path: str) -> Lexicon:
                 factor=_fraction(item.factor) if item.factor is not None else None,
                 currency=item.currency,
                 clock=item.clock,
+                when=item.when,
                 category=item.category,
                 discount=item.discount,
                 cued=item.cued,
