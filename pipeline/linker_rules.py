@@ -331,6 +331,7 @@ class EnginePatterns:
     p_modified_rate: regex.Pattern  # a rate noun after words of an average or a year only (年增长率, 平均年成长率)
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
+    p_trigger_to: regex.Pattern  # a trigger, then 至/到 (search: before the period a predicate reaches)
     p_value_lead: regex.Pattern  # a trigger, then at most a short noun, ending the text before a value (比例为, 实现营业收入)
     p_not_a_name: regex.Pattern  # what a subject may hold and still name nothing (from 2010年末, 前两个月, 底)
     p_fillers_only: regex.Pattern  # the same, without the one-character rule: the words before a trigger
@@ -525,9 +526,12 @@ class EnginePatterns:
 
     def _predicate_only(self, text: str) -> bool:
         """Whether a subject is a predicate whose own subject was written before it: periods and adverbs, a
-        trigger, 至/到 (86~95年大幅滑落至增1.7%, 比重从27.5%下滑至25.3%, 跃增至2017年达2.5亿美元)."""
+        trigger, 至/到 (86~95年大幅滑落至增1.7%, 比重从27.5%下滑至25.3%, 跃增至2017年达2.5亿美元), and after a trigger
+        with 至/到 the period it reaches (跌至2022至23学年的14万人)."""
         return any(self.p_fillers_only.match(text, 0, m.start())
-                   for m in self.p_trigger_tail.finditer(text, overlapped=True))
+                   for m in self.p_trigger_tail.finditer(text, overlapped=True)) \
+            or any(self.p_fillers_only.match(text, 0, m.start()) and self.p_fillers_only.match(text[m.end():])
+                   for m in self.p_trigger_to.finditer(text, overlapped=True))
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -583,6 +587,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_modified_rate=lists.compile("^(?:" + alt["rate_modifier"] + ")+(?:" + alt["rate_noun"] + ")$"),
         p_trigger_only=lists.compile("^(?:" + alt["trigger"] + ")$"),
         p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)?$"),
+        p_trigger_to=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)"),
         p_value_lead=lists.compile("(?:" + alt["trigger"] + r")[^,;:]{0,8}$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
         p_not_a_name=lists.compile(r"^(?:\p{Han}$|" + fillers + "*+$)"),  # possessive: no backtracking over the splits
