@@ -7,7 +7,10 @@ a topic would stand (`今年延续增长态势,1-7月产值…`).  The lexicon l
 statement takes the indicator carried and a topic changes nothing (`延续增长` + `产值` is no text of the
 sentence).  A single verb may still name a measure (`投入`, corpus conventions; a topic `成交`), so two words are
 needed.  Out of context the tagger reads nominalised verbs as verbs (`直接投资`): text holding a catalogue name is
-never a verb phrase here.
+never a verb phrase here.  The tagger, trained on mainland text, knows few adverbs and verbs of Taiwan's, Hong Kong's
+and Macau's reports (`只差`, `连升`, `暂时`, `逐年`): it cuts them into characters or tags them as nouns.  The lexicon's
+class `predicate_word` lists such words, which gold never keeps in a name; the cut keeps them whole and they count as
+adverbs the tagger knows (`暂时落成`, `逐年攀升`).
 """
 from __future__ import annotations
 
@@ -29,22 +32,22 @@ MAX_VERBAL = 12
 
 
 @lru_cache(maxsize=16384)
-def verbal_words(text: str) -> int:
+def verbal_words(text: str, predicates: frozenset[str] = frozenset()) -> int:
     """How many words ``text`` has when all are verbs and function words, with a verb among them and a verb,
     adverb or modal the tagger knows as a word (unknown single characters get unreliable tags: `除税前溢利`);
-    else 0."""
-    words, tagged = cut_tagged(text)
-    tags = [upos for upos, _ in tagged]
+    else 0.  A word of ``predicates`` (class ``predicate_word``) is such an adverb, whatever its tag."""
+    words, tagged = cut_tagged(text, predicates)
+    tags = ["ADV" if w in predicates else upos for w, (upos, _) in zip(words, tagged)]
     known = known_words()
     if "VERB" not in tags or any(t not in VERBAL_TAGS for t in tags):
         return 0
-    if not any(t in PREDICATE_TAGS and w in known for w, t in zip(words, tags)):
+    if not any(t in PREDICATE_TAGS and (w in known or w in predicates) for w, t in zip(words, tags)):
         return 0
     return len(words)
 
 
-def verb_phrase(text: str, catalogue: "Catalogue") -> bool:
+def verb_phrase(text: str, catalogue: "Catalogue", predicates: frozenset[str] = frozenset()) -> bool:
     """Whether a subject or topic is a verb phrase of two words or more, which names nothing (`可能趋`, `以致其`,
-    `延续增长`)."""
+    `延续增长`, with the regional adverbs of ``predicates``: `暂时落成`)."""
     # (the catalogue first: two in three of the short texts asked hold a name, and need no tagging then)
-    return len(text) <= MAX_VERBAL and not catalogue.matches(text) and verbal_words(text) >= 2
+    return len(text) <= MAX_VERBAL and not catalogue.matches(text) and verbal_words(text, predicates) >= 2

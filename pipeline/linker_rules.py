@@ -159,6 +159,7 @@ LEXICON_CLASSES = (
     "rate_basis",  # basis words between 的 and a rate noun after a value; carries basis (的年均增长率 -> yoy)
     "rate_adjective",  # words judging a rise or fall named after a value (录得20.3%的强劲增幅, 百分之18.9的双位数升幅)
     "not_a_name",  # function words and time words that, with periods and numerals, never make a name alone
+    "predicate_word",  # regional adverbs and verbs of a predicate the tagger does not know (只差 连升): never in a name
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
     "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
     "list_summary",  # 等 + a category naming the list before it (A、B等产品产量): dropped before the list splits
@@ -330,6 +331,7 @@ class EnginePatterns:
     p_modified_rate: regex.Pattern  # a rate noun after words of an average or a year only (年增长率, 平均年成长率)
     p_trigger_only: regex.Pattern  # a subject that is only a trigger word (升至, 减收): no subject of its own
     p_trigger_tail: regex.Pattern  # a trigger, then 至/到, ending a subject (下滑至, 大幅滑落)
+    p_trigger_to: regex.Pattern  # a trigger, then 至/到 (search: before the period a predicate reaches)
     p_value_lead: regex.Pattern  # a trigger, then at most a short noun, ending the text before a value (比例为, 实现营业收入)
     p_not_a_name: regex.Pattern  # what a subject may hold and still name nothing (from 2010年末, 前两个月, 底)
     p_fillers_only: regex.Pattern  # the same, without the one-character rule: the words before a trigger
@@ -449,6 +451,7 @@ class EnginePatterns:
     basis_triggers: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     comparatives: frozenset[str] = frozenset()
     open_line_end: frozenset[str] = frozenset()  # one-character words of class open_line_end
+    predicate_words: frozenset[str] = frozenset()  # words of class predicate_word, for link_verbal's cut and tags
     # every basis cue for basis_for, with the literal word a cue needs to occur (None for a pattern), so
     # the engine skips the cues whose word is absent: (literal or None, pattern, basis)
     basis_cues: list[tuple[Optional[str], regex.Pattern, str]] = field(default_factory=list)
@@ -517,15 +520,18 @@ class EnginePatterns:
                 self.p_anaphor.match(text) or self.p_modified_rate.match(text) or self.p_trigger_only.match(text)
                 or self.p_not_a_name.match(text)
                 or self._predicate_only(text)
-                or (self.catalogue is not None and (verb_phrase(text, self.catalogue)
+                or (self.catalogue is not None and (verb_phrase(text, self.catalogue, self.predicate_words)
                                                     or place_phrase(text, self.p_location, self.catalogue)))))
         return got
 
     def _predicate_only(self, text: str) -> bool:
         """Whether a subject is a predicate whose own subject was written before it: periods and adverbs, a
-        trigger, 至/到 (86~95年大幅滑落至增1.7%, 比重从27.5%下滑至25.3%, 跃增至2017年达2.5亿美元)."""
+        trigger, 至/到 (86~95年大幅滑落至增1.7%, 比重从27.5%下滑至25.3%, 跃增至2017年达2.5亿美元), and after a trigger
+        with 至/到 the period it reaches (跌至2022至23学年的14万人)."""
         return any(self.p_fillers_only.match(text, 0, m.start())
-                   for m in self.p_trigger_tail.finditer(text, overlapped=True))
+                   for m in self.p_trigger_tail.finditer(text, overlapped=True)) \
+            or any(self.p_fillers_only.match(text, 0, m.start()) and self.p_fillers_only.match(text[m.end():])
+                   for m in self.p_trigger_to.finditer(text, overlapped=True))
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -556,7 +562,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         basis_cues.append((literal if regex.escape(literal) == pat.pattern else None, pat, basis))
     # periods, numerals, punctuation and function words: what a subject naming nothing is made of
     fillers = (r"(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + load_periods().mention.pattern + "|"
-               + alt["not_a_name"] + ")")
+               + alt["predicate_word"] + "|" + alt["not_a_name"] + ")")
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
                                  [p for e in lexicon["location"] for p in e.patterns]),
@@ -581,6 +587,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_modified_rate=lists.compile("^(?:" + alt["rate_modifier"] + ")+(?:" + alt["rate_noun"] + ")$"),
         p_trigger_only=lists.compile("^(?:" + alt["trigger"] + ")$"),
         p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)?$"),
+        p_trigger_to=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)"),
         p_value_lead=lists.compile("(?:" + alt["trigger"] + r")[^,;:]{0,8}$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
         p_not_a_name=lists.compile(r"^(?:\p{Han}$|" + fillers + "*+$)"),  # possessive: no backtracking over the splits
@@ -724,6 +731,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         basis_cues=basis_cues,
         comparatives=frozenset(w for e in lexicon.get("comparative", []) for w in e.words),
         open_line_end=frozenset(w for e in lexicon.get("open_line_end", []) for w in e.words),
+        predicate_words=frozenset(w for e in lexicon.get("predicate_word", []) for w in e.words),
     )
 
 

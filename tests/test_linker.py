@@ -1302,6 +1302,27 @@ def test_a_verb_phrase_where_the_subject_stands_takes_the_indicator_before_it(te
     assert [e.indicator for e in events] == [carried, carried], events
 
 
+@pytest.mark.parametrize("text, carried", [
+    # regional adverbs and verbs of a predicate the tagger does not know (class predicate_word): alone, with a count
+    # of trading days, or before a verb (link_verbal), they name nothing
+    ("出口为[542亿美元],只差[26亿美元]。", "出口"),
+    ("国际金价报[3,200美元],连升5个交易日,本月升幅达[12%]。", "国际金价"),
+    ("公营房屋落成量为[1.2万伙],今年暂时落成[6800伙]。", "公营房屋落成量"),
+    ("恒生指数收报[26,136点],盘中最高曾见[26,305点]。", "恒生指数"),
+    ("台股加权指数收在[2.1万点],史上首度冲破[2万点]。", "台股加权指数"),
+    ("上网率从[36%]不断增长至[76%]。", "上网率"),
+    ("失业率为[3.1%],恶化提升[0.2个百分点]。", "失业率"),
+    # frames of time (class not_a_name): the ordinal of a year in a run, Taiwan's 到…止
+    ("财政储备为[5,800亿澳门元],第二年增加到[6,161亿澳门元]。", "财政储备"),
+    ("外汇存底为[3兆美元],到六月底止达到[3兆4967亿美元]。", "外汇存底"),
+    # a trigger with 至 before the period it reaches is a predicate, not a name (linker_rules._predicate_only)
+    ("幼稚园学生人数为[16万人],其后跌至2022至23学年的[14万人]。", "幼稚园学生人数"),
+])
+def test_a_regional_predicate_where_the_subject_stands_takes_the_indicator_before_it(text, carried):
+    events = run(text)
+    assert [e.indicator for e in events] == [carried, carried], events
+
+
 @pytest.mark.parametrize("text, name", [
     # a preposition whose object is a period or a place, after the name (phrase rule subject.frame_tail)
     ("目前该公司建网覆盖率在澳门区达[39%]。", "建网覆盖率"),

@@ -1,0 +1,107 @@
+"""Words of a predicate that gold never keeps in a name: candidates for the linker's class ``predicate_word``, and a
+check of the class against the gold files.
+
+For every gold event it reads the text between its indicator and its value in the value's sentence (or, where the
+indicator is named in an earlier sentence, the sentence before the value: a carried subject), drops
+periods and numerals, and cuts the rest into words (the linker's cut, with the catalogue's and the class's words;
+a run of single characters is one word, as an unknown word is).  A candidate stands there in at least two documents
+of two files, is no place, names nothing for the linker yet and is written inside no gold name.  The check lists
+the class's words that a gold name holds, or that stand between no name and its value (as written, uncut).
+
+    python scripts/predicate_words.py [--check] GOLD.jsonl ...
+
+Run it on the design files only, never on the blind sets.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterator
+
+from zhibiao.evaluate import clean_indicator, document_script, item_start, read_documents
+from zhibiao.linker_rules import default_rules
+from zhibiao.normalize import normalize
+from zhibiao.period_rules import load_periods
+from zhibiao.pos import cut_tagged, dictionary_cut
+
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fff]+|[一二三四五六七八九十百千万亿两零〇○]+")
+
+
+def _words(text: str, vocabulary: frozenset[str]) -> Iterator[str]:
+    """The words of ``text`` without its periods and numerals, each run of single characters joined."""
+    for piece in _NOT_WORD.split(load_periods().mention.sub(" ", text)):
+        run = ""
+        for w in dictionary_cut(piece, vocabulary=vocabulary) if piece else []:
+            if len(w) == 1:
+                run += w
+                continue
+            if run:
+                yield run
+            run = ""
+            yield w
+        if run:
+            yield run
+
+
+def _place(eng, word: str) -> bool:
+    """Whether ``word`` is a place of the lexicon, whole."""
+    found = eng.p_location.match(word)
+    return found is not None and found.end() == len(word)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", nargs="+")
+    ap.add_argument("--check", action="store_true", help="check the class predicate_word instead of listing candidates")
+    args = ap.parse_args()
+    rules = default_rules()
+    eng = rules.engine
+    vocabulary = rules.domain_words | eng.predicate_words
+    docs: dict[str, set[str]] = defaultdict(set)
+    files: dict[str, set[str]] = defaultdict(set)
+    scripts: dict[str, Counter] = defaultdict(Counter)
+    names: set[str] = set()
+    gaps: dict[str, set[str]] = defaultdict(set)  # each text between a name and its value -> its documents
+    for path in args.gold:
+        for doc in read_documents(path):
+            norm = normalize(doc["text"])
+            at = {}
+            for i, s in enumerate(norm.starts):
+                at.setdefault(s, i)
+            text = norm.text
+            for event in doc.get("events", []):
+                name = clean_indicator(event.get("indicator"))
+                start = item_start(doc["text"], event, True)
+                if not name or start is None or start not in at:
+                    continue
+                names.add(name)
+                v = at[start]
+                s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, v)), default=0)
+                k = text.rfind(name, s0, v)
+                between = text[k + len(name) if k >= 0 else s0:v]
+                gaps[between].add(doc["id"])
+                for w in set(_words(between, vocabulary)):
+                    docs[w].add(doc["id"])
+                    files[w].add(Path(path).name)
+                    scripts[w][document_script(doc)] += 1
+    held = "\n".join(names)
+    if args.check:
+        for w in sorted(eng.predicate_words):
+            where = [n for n in names if w in n]
+            between = set().union(*(d for g, d in gaps.items() if w in g))
+            if where or not between:
+                print(f"{w}\tin names: {len(where)} {where[:3]}\tbetween a name and its value: {len(between)}")
+        return
+    rows = [(len(d), w) for w, d in docs.items()
+            if len(w) >= 2 and len(d) >= 2 and len(files[w]) >= 2 and w not in held
+            and not _place(eng, w) and not eng.names_nothing(w)]
+    for n, w in sorted(rows, reverse=True):
+        tags = "|".join(upos for upos, _ in cut_tagged(w, vocabulary)[1])
+        print(f"{w}\t{n} documents, {len(files[w])} files\t{tags}\t{dict(scripts[w])}")
+
+
+if __name__ == "__main__":
+    main()
