@@ -598,9 +598,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         subject = Subject(topic.text + subject.text, None, None, share=topic.share)
     elif eng.p_head.match(subject.text):
         # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
-        # indicator of the sentence that ends with it
+        # indicator of the sentence that ends with it; not one of another owner than the sentence's now (上汽通用五菱产值
+        # 544亿元…;东风柳汽完成产量20万辆,…,产值144.9亿元 -> 东风柳汽产值, which the owner's reading gives)
         named = mem.last_named_ending(doc, subject.text)
-        if named is not None:
+        if named is not None and not _owned_by_other(eng, mem, named.text):
             subject = Subject(named.text, named.start, named.end, location=named.location)
     if not carried:
         subject = _price_of_product(doc, ctx, subject)
@@ -608,6 +609,13 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         mem.topic_owner = None  # a subject naming something else ends the topic's measures
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _owned_by_other(eng: EnginePatterns, mem: Memory, name: str) -> bool:
+    """Whether ``name`` opens with a company other than the owner the sentence has now: a new owner of the same class
+    ends the reach of the one before (class ``owner``)."""
+    owner = owner_at(eng, name)
+    return owner is not None and mem.owner is not None and owner != mem.owner
 
 
 def _after_predicate_adverb(doc: Document, region_start: int, subject: Subject) -> bool:
