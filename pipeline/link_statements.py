@@ -20,6 +20,7 @@ from .link_clauses import value_note_end
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
+from .link_own_statistic import own_statistic
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .link_proper import proper_name
 from .linker_rules import EnginePatterns, indicator_id
@@ -1350,11 +1351,24 @@ def framed_item(doc: Document, subject: Optional[Subject], location: Optional[st
 def breakdown_item(doc: Document, mem: Memory, location: Optional[str]) -> Optional[Subject]:
     """其中以泰国成长57.3%最高,其次为越南成长34.3%; 其次则是香港,占比约14.7%: a country written alone (no other
     subject) is an item of the breakdown (by origin, market, nationality), the name itself; not where the indicator
-    carried is one of the economy (预测美国年增1.8%: 经济成长率, location 美国)."""
+    carried is one of the economy (预测美国年增1.8%: 经济成长率, location 美国), nor where the measure the places
+    are listed by is a statistic each has of its own (日本达1.2兆美元 after 外汇存底: the place is its location)."""
     if location is None or not _breakdown_places(doc, location) \
             or (mem.carry is not None and doc.eng.p_economy_word.search(mem.carry.text)):
         return None
+    measure = _listed_by(doc, mem)
+    if measure is not None and own_statistic(doc, measure.text):
+        return None
     return _places_named(location, _COORDINATORS.split(location))
+
+
+def _listed_by(doc: Document, mem: Memory) -> Optional[Subject]:
+    """The measure the places of a breakdown are listed by: the indicator carried, or, where that is an earlier
+    item (美国5029亿美元最多,其次中国大陆…), the last stated in the sentence or before it that names no places."""
+    for s in (mem.carry, *reversed(mem.sent_subjects), mem.doc_carry):
+        if s is not None and not all(_places(doc, p) for p in _COORDINATORS.split(s.text)):
+            return s
+    return None
 
 
 def _places_named(location: str, places: list[str]) -> Subject:

@@ -146,6 +146,7 @@ LEXICON_CLASSES = (
     "held_scope",  # a 的-phrase of scope opening a subject (码头以外的货柜吞吐量): part of the name, never cut off
     "reporter_scope",  # the reporter's own scope (全省 我市 本港): a location, never a name's owner
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
+    "partner_measure",  # words of a measure given by partner (出口, 旅客, 投资): a place alone before its value is an item
     "owner_turn",  # words turning to another company at a clause's start (而远传电信则…, 反观中华电信…)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
@@ -427,6 +428,7 @@ class EnginePatterns:
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
     p_partner_gap: regex.Pattern  # a bracket or change verb between a partner and its value (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
+    p_partner_measure: regex.Pattern  # a word of a measure given by partner, or an origin noun (search)
     p_owner_turn: regex.Pattern  # a word turning to another company, opening a clause (match)
     p_ranked_by: regex.Pattern  # a superlative ending the text before 为 (search, up to 为)
     p_ranked_unit: regex.Pattern  # a unit a superlative ranks, ending the item before 的 (search, at the end)
@@ -702,6 +704,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_partner_frame=lex["partner_frame"],
         p_partner_gap=lists.compile(r"\s*(?:\(|" + alt["partner_gap"] + r"\s*)?$"),
         p_economy_word=lists.compile(alt["economy_word"]),
+        p_partner_measure=lists.compile(alt["partner_measure"] + "|" + alt["origin_noun"]),
         p_owner_turn=lists.compile(alt["owner_turn"]),
         p_ranked_by=lists.compile("(?:" + alt["ranked_by"] + ")$"),
         p_ranked_unit=lists.compile("(?:" + alt["ranked_unit"] + ")$"),
