@@ -39,6 +39,9 @@ def test_own_statistic(measure, own):
      "中国大陆"),
     # by origin: the place is the item, the name itself (news39)
     ("1至8月来台旅客计[219.6万人次],其次为港澳[29.3万人次]。", "29.3万人次", "港澳", None),
+    # the origin after 以来自 (以 | 来自, not 以来 "since", a filler: news39); 以来 still goes before a name
+    ("1至8月来台旅客计[219.6万人次],其中以来自日本[71.9万人次]。", "71.9万人次", "日本", None),
+    ("今年以来工业增加值增长[5%]。", "5%", "工业增加值", None),
     # a count of places heading its own phrase is a reference set and goes (news85); not one modifying the noun after
     # it (news39, news64)
     ("2015年全球[42个]国家按购买力平价折算后的研发经费规模,以美国[5029亿美元]最多。", "5029亿美元", "按购买力平价折算后的研发经费规模",
