@@ -20,6 +20,7 @@ from .link_clauses import value_note_end
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
 from .link_emit import Events
+from .link_own_statistic import own_statistic
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .link_proper import proper_name
 from .linker_rules import EnginePatterns, indicator_id
@@ -598,9 +599,10 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         subject = Subject(topic.text + subject.text, None, None, share=topic.share)
     elif eng.p_head.match(subject.text):
         # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
-        # indicator of the sentence that ends with it
+        # indicator of the sentence that ends with it; not one of another owner than the sentence's now (上汽通用五菱产值
+        # 544亿元…;东风柳汽完成产量20万辆,…,产值144.9亿元 -> 东风柳汽产值, which the owner's reading gives)
         named = mem.last_named_ending(doc, subject.text)
-        if named is not None:
+        if named is not None and not _owned_by_other(eng, mem, named.text):
             subject = Subject(named.text, named.start, named.end, location=named.location)
     if not carried:
         subject = _price_of_product(doc, ctx, subject)
@@ -608,6 +610,13 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         mem.topic_owner = None  # a subject naming something else ends the topic's measures
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _owned_by_other(eng: EnginePatterns, mem: Memory, name: str) -> bool:
+    """Whether ``name`` opens with a company other than the owner the sentence has now: a new owner of the same class
+    ends the reach of the one before (class ``owner``)."""
+    owner = owner_at(eng, name)
+    return owner is not None and mem.owner is not None and owner != mem.owner
 
 
 def _after_predicate_adverb(doc: Document, region_start: int, subject: Subject) -> bool:
@@ -1342,11 +1351,24 @@ def framed_item(doc: Document, subject: Optional[Subject], location: Optional[st
 def breakdown_item(doc: Document, mem: Memory, location: Optional[str]) -> Optional[Subject]:
     """其中以泰国成长57.3%最高,其次为越南成长34.3%; 其次则是香港,占比约14.7%: a country written alone (no other
     subject) is an item of the breakdown (by origin, market, nationality), the name itself; not where the indicator
-    carried is one of the economy (预测美国年增1.8%: 经济成长率, location 美国)."""
+    carried is one of the economy (预测美国年增1.8%: 经济成长率, location 美国), nor where the measure the places
+    are listed by is a statistic each has of its own (日本达1.2兆美元 after 外汇存底: the place is its location)."""
     if location is None or not _breakdown_places(doc, location) \
             or (mem.carry is not None and doc.eng.p_economy_word.search(mem.carry.text)):
         return None
+    measure = _listed_by(doc, mem)
+    if measure is not None and own_statistic(doc, measure.text):
+        return None
     return _places_named(location, _COORDINATORS.split(location))
+
+
+def _listed_by(doc: Document, mem: Memory) -> Optional[Subject]:
+    """The measure the places of a breakdown are listed by: the indicator carried, or, where that is an earlier
+    item (美国5029亿美元最多,其次中国大陆…), the last stated in the sentence or before it that names no places."""
+    for s in (mem.carry, *reversed(mem.sent_subjects), mem.doc_carry):
+        if s is not None and not all(_places(doc, p) for p in _COORDINATORS.split(s.text)):
+            return s
+    return None
 
 
 def _places_named(location: str, places: list[str]) -> Subject:

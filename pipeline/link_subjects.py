@@ -17,7 +17,7 @@ import regex
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary, subject_tail
-from .pos import HAN_CHAR, dictionary_cut, tag_words, word_at_start
+from .pos import HAN_CHAR, cut_tagged, dictionary_cut, tag_words, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 QUOTES = set("“”‘’\"'「」『』")
@@ -412,6 +412,8 @@ def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
     return keep, rest
 
 
+# the parts of speech after a noun of places counted that leave it heading a phrase of its own (42个国家|按, 31个省份|GDP)
+_PLACES_HEAD_BEFORE = frozenset({"ADP", "X"})
 _PLACE_TAIL_END = regex.compile(r"(?:$|[^\p{Han}]|[由从自在于的以及和与、])")  # what may follow a place and its tail
 
 
@@ -437,6 +439,15 @@ def _prefix_len(doc: Document, keep: list[int], rest: str, location_spans: list[
     q = doc.q_at.get(i0)
     if q is not None and eng.p_place_unit.fullmatch(getattr(q, "unit", "") or ""):
         return bisect_left(keep, q.end)
+    # (the same with 个 before a noun of places, which the count leaves out of its unit, where the places head a phrase
+    # of their own, a preposition or a foreign word after them: 42个国家按购买力平价折算后的研发经费规模, 31个省份GDP; not a
+    # noun of places modifying the word after it, 8个国家高新区, 5个城市群, 41个城市平均优良天数比例 (the set averaged
+    # over), 42个国家和地区, nor a place unit that begins a longer word, 3个市场)
+    unit = eng.p_place_unit.match(text, q.end) if q is not None and getattr(q, "unit", None) == "个" else None
+    if unit is not None and len(unit.group()) > 1:
+        words, tagged = cut_tagged(text[unit.start():unit.end() + 3])
+        if words[0] == unit.group() and (len(words) == 1 or tagged[1][0] in _PLACES_HEAD_BEFORE):
+            return bisect_left(keep, unit.end())
     m = eng.p_location.match(rest)
     if m and 0 < m.end() and _owner_past(eng, rest, m.end()):
         m = None  # 宁德时代, 香港交易所: the place opens a company's name, no location of it

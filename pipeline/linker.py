@@ -113,6 +113,8 @@ def link(
                 owner = None if mem.sent_subjects else example_owner(doc, text[clause[0]:clause[1]]) \
                     or (region_owner(doc, *clause)[0] if _opens_line(doc, clause[0])
                         else owner_at(doc.eng, text[clause[0]:clause[1]].lstrip(REGION_LEAD)))
+                if owner is None and mem.owner is not None:
+                    owner = _new_owner(doc, mem, clause)
                 if owner is not None:
                     mem.owner = owner
                 held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
@@ -126,6 +128,22 @@ def link(
     if trace is not None:
         trace.extend(mem.trace)
     return mem.events.list
+
+
+def _new_owner(doc: Document, mem: Memory, clause: tuple[int, int]) -> Optional[str]:
+    """Another company of the owners' words opening a clause without a statement, perhaps after a word turning to it
+    (class owner_turn), where the sentence has an owner (台湾大哥大受到…,EPS达0.47…,而远传电信则延续…,EPS则为0.30 ->
+    远传电信EPS): the bare measures after it are the new owner's, the old one's stop.  Only a company named by the
+    lexicon's words (a name the owner patterns make of any X银行 or X公司 may be a clause's object: 弥补银行净利…),
+    and not one the owner's name holds or that holds it (台积电…,台积电表示)."""
+    text = doc.text[clause[0]:clause[1]].lstrip(REGION_LEAD)
+    turn = doc.eng.p_owner_turn.match(text)
+    text = text[turn.end():] if turn is not None else text
+    word = doc.eng.p_owner_word.match(text, 0)
+    if word is None or word.end() == 0:
+        return None
+    owner = text[:word.end()]
+    return None if owner in mem.owner or mem.owner in owner else owner
 
 
 def _opens_line(doc: Document, start: int) -> bool:

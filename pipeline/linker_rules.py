@@ -146,6 +146,8 @@ LEXICON_CLASSES = (
     "held_scope",  # a 的-phrase of scope opening a subject (码头以外的货柜吞吐量): part of the name, never cut off
     "reporter_scope",  # the reporter's own scope (全省 我市 本港): a location, never a name's owner
     "economy_word",  # words of an economy-wide indicator, of which such a place is the location (经济成长率)
+    "partner_measure",  # words of a measure given by partner (出口, 旅客, 投资): a place alone before its value is an item
+    "owner_turn",  # words turning to another company at a clause's start (而远传电信则…, 反观中华电信…)
     "ref_period_tail",  # words right after a period that make it a comparison reference (去年同期)
     "whole_year",  # periods naming the whole year, never replacing a period written before them in the clause (全年)
     "span_start_tail",  # words after a period that open a span from it (从3月份开始): it is no comparison reference
@@ -428,6 +430,8 @@ class EnginePatterns:
     p_partner_frame: regex.Pattern  # a measure of trade with a set of partners, groups pre, scope, post (search)
     p_partner_gap: regex.Pattern  # a bracket or change verb between a partner and its value (fullmatch)
     p_economy_word: regex.Pattern  # a word of an economy-wide indicator (search)
+    p_partner_measure: regex.Pattern  # a word of a measure given by partner, or an origin noun (search)
+    p_owner_turn: regex.Pattern  # a word turning to another company, opening a clause (match)
     p_ranked_by: regex.Pattern  # a superlative ending the text before 为 (search, up to 为)
     p_ranked_unit: regex.Pattern  # a unit a superlative ranks, ending the item before 的 (search, at the end)
     p_rank_frame: regex.Pattern  # a subject naming only a slot of a ranking (fullmatch)
@@ -707,6 +711,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_partner_frame=lex["partner_frame"],
         p_partner_gap=lists.compile(r"\s*(?:\(|" + alt["partner_gap"] + r"\s*)?$"),
         p_economy_word=lists.compile(alt["economy_word"]),
+        p_partner_measure=lists.compile(alt["partner_measure"] + "|" + alt["origin_noun"]),
+        p_owner_turn=lists.compile(alt["owner_turn"]),
         p_ranked_by=lists.compile("(?:" + alt["ranked_by"] + ")$"),
         p_ranked_unit=lists.compile("(?:" + alt["ranked_unit"] + ")$"),
         p_rank_frame=lists.compile(alt["rank_frame"]),
@@ -1267,9 +1273,25 @@ class CompiledClasses(dict[str, regex.Pattern]):
         return pattern
 
 
-def _alternation(entries: Sequence[LexiconEntry], lists: WordLists) -> str:
+# the classes of words written between a subject and its value (a verb, a qualifier): a word of theirs ending an
+# owner's name is the name's, not theirs (广达534亿元: 达 both reaches and qualifies)
+_BEFORE_VALUE = frozenset({"trigger", "qualifier"})
+
+
+def _alternation(entries: Sequence[LexiconEntry], lists: WordLists, names: Iterable[str] = ()) -> str:
+    """The entries' words and patterns as one alternation; a word that ends one of ``names`` (the owners' names, for
+    the words before a value) is no match right after the rest of that name, where it is the name's last character
+    (广达534亿元, 英业达, 华为: not 广 reaching 534亿元)."""
     words = {w for e in entries for w in e.words}
-    parts = [lists.ref(words)] if words else []
+    guarded: dict[str, set[str]] = {}
+    for name in names:
+        for w in words:
+            if len(name) > len(w) and name.endswith(w):
+                guarded.setdefault(w, set()).add(name[:-len(w)])
+    plain = words - guarded.keys()
+    parts = [lists.ref(plain)] if plain else []
+    parts += ["(?<!" + "|".join(regex.escape(p) for p in sorted(rests)) + ")" + regex.escape(w)
+              for w, rests in sorted(guarded.items())]
     parts += [p for e in entries for p in e.patterns]
     if not parts:
         return "(?!)"
@@ -1380,12 +1402,15 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
     for entry, _, _ in lex:
         lexicon[entry.class_].append(entry)
     lists = WordLists()
-    alternations = {c: _alternation(es, lists) for c, es in lexicon.items()}
+    owners = [w for e in lexicon["owner"] for w in e.words]
+    alternations = {c: _alternation(es, lists, owners if c in _BEFORE_VALUE else ()) for c, es in lexicon.items()}
     # finer macros: triggers by kind and direction
     for kind in KINDS:
-        alternations[f"trigger_{kind}"] = _alternation([e for e in lexicon["trigger"] if e.kind == kind], lists)
-    alternations["trigger_up"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == 1], lists)
-    alternations["trigger_down"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == -1], lists)
+        alternations[f"trigger_{kind}"] = _alternation([e for e in lexicon["trigger"] if e.kind == kind], lists, owners)
+    alternations["trigger_up"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == 1],
+                                              lists, owners)
+    alternations["trigger_down"] = _alternation([e for e in lexicon["trigger"] if e.kind == "change" and e.sign == -1],
+                                                lists, owners)
 
     compiled_rules: list[CompiledRule] = []
     phrases: list[CompiledPhrase] = []
