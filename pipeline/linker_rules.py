@@ -471,6 +471,8 @@ class EnginePatterns:
     basis_prefix_starts: Optional["StartTest"] = field(init=False, default=None)
     filler_prefix_starts: "StartTest" = field(init=False)
     leading_verb_starts: "StartTest" = field(init=False)
+    # p_trigger_tail as an EndPattern: whether a subject can end in a trigger at all, before every start is tried
+    trigger_tail_end: "EndPattern" = field(init=False)
     _names_nothing: Memo = field(init=False, default_factory=lambda: Memo(SUBJECT_TEXTS), repr=False)
     catalogue: Optional[Catalogue] = field(init=False, default=None, repr=False)  # set by load_rules: names_nothing
     # the length of the basis, filler, scope or verb prefix opening a subject's text (link_subjects)
@@ -499,6 +501,7 @@ class EnginePatterns:
             self.basis_prefix_starts = StartTest(self.p_basis_prefix)
         self.filler_prefix_starts = StartTest(self.p_filler_prefix)
         self.leading_verb_starts = StartTest(self.p_leading_verb)
+        self.trigger_tail_end = EndPattern(self.p_trigger_tail)
         self.cue_entries = [(literal, pat, basis, True) for literal, pat, basis in self.basis_cues] + \
             [(literal, pat, basis, False)
              for (pat, basis), literal in zip(self.basis_triggers, self.basis_trigger_literals)]
@@ -531,9 +534,13 @@ class EnginePatterns:
     def _predicate_only(self, text: str) -> bool:
         """Whether a subject is a predicate whose own subject was written before it: periods and adverbs, a
         trigger, 至/到 (86~95年大幅滑落至增1.7%, 比重从27.5%下滑至25.3%, 跃增至2017年达2.5亿美元), and after a trigger
-        with 至/到 the period it reaches (跌至2022至23学年的14万人)."""
-        return any(self.p_fillers_only.match(text, 0, m.start())
-                   for m in self.p_trigger_tail.finditer(text, overlapped=True)) \
+        with 至/到 the period it reaches (跌至2022至23学年的14万人).
+
+        Every match of the trigger tail ends where the text does: most subjects end in no trigger, which its
+        ``EndPattern`` tells from the end alone, where the overlapped search tried the triggers at every start."""
+        return (self.trigger_tail_end.may_match(text)
+                and any(self.p_fillers_only.match(text, 0, m.start())
+                        for m in self.p_trigger_tail.finditer(text, overlapped=True))) \
             or any(self.p_fillers_only.match(text, 0, m.start()) and self.p_fillers_only.match(text[m.end():])
                    for m in self.p_trigger_to.finditer(text, overlapped=True))
 
