@@ -100,14 +100,18 @@ _WHOLE_PREFIXES = ("整体", "总", "各项")
 # Words before a company's measure that leave it unchanged: its consolidated accounts (合并营收 is the group's revenue, the
 # figure a listed company reports) and Taiwan's self-compiled, unaudited ones (自结合并营收, 自结税后纯益).
 _STATEMENT_WORDS = ("自结", "合并")
+# Words of a quarter written between a company and its measure (世界先进季营收, 银娱集团季度收益, 单季营收): the measure of the
+# quarter the event's period says, as a period written before the measure is (台积电第三季营收).
+_QUARTER_WORDS = ("单季", "季度", "季")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
 # 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units). A tax
 # written with 实征净额 or 实征 after it is its revenue as Taiwan's tax offices report it, collected net of refunds or
 # collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).  总量 is the amount as NBS writes it (经济总量,
-# 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额")
+# 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
+# (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
@@ -303,7 +307,7 @@ class Catalogue:
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总, 整体 or 各项 before it, 规模, 数字, 总额, 金额,
-           总金额, 总量, 总指数, 实征净额, 实征 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
+           总金额, 总量, 总指数, 实征净额, 实征, 额 or 初值 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
            period, 平均值, 平均数 or 平均 after it, also read with 平均 before it (``城镇调查失业率平均值``,
            ``每户家庭可支配所得平均数``; ``restated``); a name read so with one
            的 (or Taiwan's 之) between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``), and failing all
@@ -495,7 +499,7 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总, 整体 or 各项 before it
-        (``总发电量``, ``整体出口``, ``各项税收``), 规模, 数字, 总额, 金额, 总金额, 总量, 总指数, 实征净额, 实征 or 额 after it (``出口规模``, ``出口数字``,
+        (``总发电量``, ``整体出口``, ``各项税收``), 规模, 数字, 总额, 金额, 总金额, 总量, 总指数, 实征净额, 实征, 额 or 初值 after it (``出口规模``, ``出口数字``,
         ``准备货币总额``, ``消费者信心指数总指数``, ``证券交易税实征净额``), or 平均值, 平均数 or 平均 after it, its average
         over the event's period, read also with 平均 before it as DGBAS writes it either way (``城镇调查失业率平均值``,
         ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计, 累积) inside it, its sum over the event's period (``制造业累计销售值``,
@@ -519,11 +523,16 @@ class Catalogue:
         key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
         industry or composite, so the company's revenue has the measure's id as the results of every company do, and an
         industry's (``银行业税后纯益``) keeps its composite; or a rate of such a measure (``建行净利润增速``,
-        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is."""
-        found = self._statistic(key)
-        if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
-            return found
-        return found if _plain_measure(found) else None
+        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is.  A word of a quarter before the
+        measure (``季营收``, ``季度收益``) leaves it unchanged, the period saying which quarter."""
+        rests = [key[len(w):] for w in _QUARTER_WORDS if key.startswith(w) and len(key) > len(w)]
+        for rest in (key, *rests[:1]):
+            found = self._statistic(rest)
+            if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
+                return found
+            if _plain_measure(found):
+                return found
+        return None
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""

@@ -478,6 +478,16 @@ def test_matches(text, expected):
         # homes of a floor area are a part of all homes
         ("50至99.9平方米的住宅单位平均租金", None),
         ("40平方米以下住宅价格指数", None),
+        # thirty-third session: names only Taiwan's, Hong Kong's and Macau's texts use
+        ("本地生产总值初值", "gdp"),  # Macau's first estimate of GDP: the same statistic
+        ("汽车初值", None),  # ... of a statistic, never of a product
+        ("每月基本工资", "minimum_wage"),  # Taiwan's monthly minimum wage, 每月 its unit, no average
+        ("月入中位数", "hk_median_monthly_earnings"),  # Hong Kong's median monthly employment earnings
+        ("港人月入中位数", "hk_median_monthly_earnings"),
+        ("居民月入中位数", None),  # ... of a group of people: another series
+        ("大韩民国旅客", "visitors_from_korea"),  # Macau's name of Korea
+        ("国际金融分行获利", "tw_bank_obu_profit"),  # the OBUs' profit written with its measure
+        ("高铁客运人数", "passengers.sector_hsr"),  # Taiwan's railways' passengers
         ("", None),
     ],
 )
@@ -582,7 +592,7 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("台积电营利率", "operating_margin"),
         ("港铁盈利", "earnings"),
         ("盈利", "earnings"),
-        ("港铁基本业务盈利", None),  # a line of its own between the company and the measure
+        ("港铁基本业务盈利", "underlying_profit_attributable"),  # a line of its own: the underlying profit, not 盈利
         ("友邦新业务价值", "new_business_value"),
         ("新业务价值利润率", "new_business_value_margin"),
         ("总收入", "income"),  # a government's as often as a company's (特区政府总收入): income, not a company's revenue
@@ -627,6 +637,25 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("重庆农村商业银行净利润", None),  # a bank named after its class: no company id, no class's
         ("十五家金控税后纯益", None),  # a count of companies is a set of them
         ("5大银行税后纯益", None),
+        # thirty-third session: Hong Kong's and Taiwan's companies by their full names, a quarter between a company and
+        # its measure, and the lines of results their press writes
+        ("港铁公司总收入", "income"),
+        ("友邦保险纯利", "net_profit"),
+        ("中华电力的售电量", "electricity_sales"),  # CLP Power, not Chunghwa Telecom's short name 中华电
+        ("台北101营收", "revenue"),
+        ("脸书营收", "revenue"),
+        ("世界先进季营收", "revenue"),  # the quarter's: the period says which
+        ("银娱集团季度收益", "income"),
+        ("台积电单季营收", "revenue"),
+        ("台积电新台币单季营收", None),  # a currency still stands between them
+        ("台电非营业用售电量", "electricity_sales_non_business"),  # Taipower's sales to one contract class
+        ("彰银每股EPS", "eps"),
+        ("彰银合并税后每股盈余", "eps"),
+        ("新世界发展基本溢利", "underlying_profit_attributable"),
+        ("新地归属股东基础溢利", "underlying_profit_attributable"),
+        ("港铁股东应占基本业务利润", "underlying_profit_attributable"),
+        ("港铁股东应占净利润", "profit_attributable"),
+        ("公司权益持有人应占溢利", "profit_attributable"),
     ],
 )
 def test_company_measure(name, iid):
