@@ -85,6 +85,9 @@ _PRODUCT_CLASS = "类"
 # is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
 _INDUSTRY_SUFFIX = "业"
 _INDUSTRY_WRITINGS = ("企业", "行业")
+# An industry named "X业" is written "X制造业" too when it makes things: Taiwan's MOEA writes its 电子零组件业 and the press
+# 电子零组件制造业 (the formal name in Taiwan's industry classification), the same industry.
+_MAKING_WRITING = "制造业"
 # A sector named "X工业" is written "X行业" for itself as well: 钢铁行业增加值 is the value added of 钢铁工业, 食品行业 is
 # 食品工业 (the trade of X is its industry).
 _SECTOR_WRITING = "行业"
@@ -457,10 +460,14 @@ class Catalogue:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
         parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``), or with commas the catalogue's
         name has not (Taiwan's press writes MOEA's ``电脑电子产品及光学制品业`` as ``电脑、电子产品及光学制品业``), or an
-        industry's written without the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业)."""
+        industry's written without the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业), or an industry ``X业`` written
+        ``X制造业`` (``电子零组件制造业`` is Taiwan's ``电子零组件业``)."""
         iid = self.keys.get(key)
         if iid is None and _LIST_COMMA in key:
             iid = self.keys.get(key.replace(_LIST_COMMA, ""))
+        if iid is None and key.endswith(_MAKING_WRITING) and len(key) > len(_MAKING_WRITING) + 1:
+            iid = self.keys.get(key[:-len(_MAKING_WRITING)] + _INDUSTRY_SUFFIX)
+            iid = iid if iid is not None and self.indicators[iid].modifier else None
         return iid if iid is not None else self.uncommaed.get(key)
 
     def counted(self, key: str) -> Optional[Indicator]:

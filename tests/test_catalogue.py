@@ -488,6 +488,14 @@ def test_matches(text, expected):
         ("大韩民国旅客", "visitors_from_korea"),  # Macau's name of Korea
         ("国际金融分行获利", "tw_bank_obu_profit"),  # the OBUs' profit written with its measure
         ("高铁客运人数", "passengers.sector_hsr"),  # Taiwan's railways' passengers
+        ("电子零组件制造业", "tw_electronic_parts_industry"),  # MOEA's 电子零组件业 by its formal name
+        ("电子零组件制造业产值", "gross_output.tw_electronic_parts_industry"),
+        ("纺织制造业", "gbt4754_c17"),  # ... and a GB/T 4754 industry so written
+        ("先进制造业", None),  # no industry 先进业: a part of manufacturing
+        ("蝴蝶兰出口值", "exports.product_phalaenopsis"),  # Taiwan's orchid exports
+        ("兰花外销值", "exports.product_orchids"),
+        ("公营房屋总建屋量", "hk_public_housing_production"),
+        ("平均每人NHE", "tw_nhe_per_capita"),  # per head: a statistic of its own beside the total NHE
         ("", None),
     ],
 )
