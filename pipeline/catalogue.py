@@ -358,7 +358,7 @@ class Catalogue:
         if iid is not None:
             return self._named_alone(iid)
         found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
-                 or self._product_class(key) or self._of_market(key))
+                 or self._product_class(key) or self._of_market(key) or self._by_source(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -405,6 +405,20 @@ class Catalogue:
             return None
         of = self.lookup(key[:end])
         return Composite(self.indicators[sid], of) if of is not None else None
+
+    def _by_source(self, key: str) -> Optional[Composite]:
+        """A trade partner written bare before a statistic given by market (``by_partner``: ``日本访港旅客人次``, ``泰国来台旅客人次``,
+        ``韩国住客``): that statistic of the visitors from that place, the composite of the two, as a partner before a
+        measure given by source is (``韩国实际对华投资``); the place can only be where the visitors come from."""
+        for i in range(1, len(key)):
+            pid = self.keys.get(key[:i])
+            if pid is None or self.indicators[pid].role != "partner":
+                continue
+            sid = self._key_id(key[i:])
+            found = self.indicators[sid] if sid is not None else self.counted(key[i:])
+            if found is not None and found.role == "indicator" and found.by_partner:
+                return Composite(found, self.indicators[pid])
+        return None
 
     def _of_group(self, before: str, head: str, scanned: tuple[tuple[int, int, str], ...]) -> bool:
         """Whether the words before a head name a group of people or firms the head is taken of (``15至19岁者``,

@@ -273,7 +273,7 @@ def test_matches(text, expected):
         ("沿海港口货物吞吐量", None),  # ... or a sector: the coastal ports' throughput, not the nation's
         ("服务业固定资产投资", None),
         ("对日本出超", None),  # ... or a trade partner: the surplus with Japan, not the whole balance
-        ("泰国来台旅客人次", None),
+        ("泰国来台旅客人次", "tw_inbound_visitors.partner_thailand"),  # ... one market's visitors: that market's, not the whole's
         ("对美国出超", "tw_trade_surplus_us"),  # ... an entry named whole still wins
         ("工业固定资产投资", "industrial_investment"),
         ("五星级酒店入住率", "occupancy_rate.hotels_5_star_mo"),  # a measure after the hotels it is of
@@ -401,7 +401,7 @@ def test_matches(text, expected):
         ("珠海市旅客", None),
         ("菲律宾旅客人次", "visitors.partner_philippines"),
         ("对印尼出口", "exports.partner_indonesia"),
-        ("印尼访港旅客人次", None),  # a market's part of 访港旅客 is not the whole
+        ("印尼访港旅客人次", "visitor_arrivals_hk.partner_indonesia"),  # a market's part of 访港旅客, not the whole
         ("博彩净收益", "net_gaming_revenue"),  # a concessionaire's net gaming revenue
         ("博彩收益", "ggr_mo"),  # ... not Macau's gross
         ("城乡收入比", "urban_rural_income_ratio"),
@@ -496,6 +496,13 @@ def test_matches(text, expected):
         ("兰花外销值", "exports.product_orchids"),
         ("公营房屋总建屋量", "hk_public_housing_production"),
         ("平均每人NHE", "tw_nhe_per_capita"),  # per head: a statistic of its own beside the total NHE
+        ("入境访客总计", "visitor_entries"),  # visitors entering, as the immigration departments count them
+        ("入境访客升幅", "growth.visitor_entries"),
+        # a trade partner written bare before a statistic given by market: that market's
+        ("日本访港旅客人次", "visitor_arrivals_hk.partner_japan"),
+        ("南韩访港旅客人次", "visitor_arrivals_hk.partner_korea"),
+        ("韩国住客", "hotel_guests_mo.partner_korea"),
+        ("日本进口", None),  # ... not before a measure of trade: Japan's own imports or imports from Japan?
         ("", None),
     ],
 )
