@@ -503,6 +503,17 @@ def test_matches(text, expected):
         ("南韩访港旅客人次", "visitor_arrivals_hk.partner_korea"),
         ("韩国住客", "hotel_guests_mo.partner_korea"),
         ("日本进口", None),  # ... not before a measure of trade: Japan's own imports or imports from Japan?
+        # Hong Kong's Official Receiver's, population components and Land Registry's names, Taiwan's environment, water
+        # and vehicle statistics
+        ("收到破产呈请书", "hk_bankruptcy_petitions"),
+        ("强制清盘呈请", "hk_winding_up_petitions"),
+        ("法庭发出接管令或破产令", "hk_receiving_bankruptcy_orders"),
+        ("单程证持有人的移入", "hk_owp_inflow"),
+        ("整体楼宇买卖注册量", "hk_property_agreements"),
+        ("住宅买卖注册量", "hk_residential_agreements"),
+        ("一般废弃物回收率", "tw_msw_recycling_rate"),
+        ("石门水库蓄水率", "reservoir_storage_rate"),  # a reservoir's
+        ("机车登记数", "tw_motorcycles_registered"),
         ("", None),
     ],
 )
