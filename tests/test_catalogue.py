@@ -514,6 +514,9 @@ def test_matches(text, expected):
         ("一般废弃物回收率", "tw_msw_recycling_rate"),
         ("石门水库蓄水率", "reservoir_storage_rate"),  # a reservoir's
         ("机车登记数", "tw_motorcycles_registered"),
+        ("整体投资开支", "hk_gross_domestic_fixed_capital_formation"),  # C&SD's quarterly reports' name of it
+        ("港口货品吞吐量", "port_throughput"),
+        ("抵港港口货品", "hk_inward_port_cargo"),
         ("", None),
     ],
 )
