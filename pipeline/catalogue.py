@@ -409,9 +409,14 @@ class Catalogue:
     def _by_source(self, key: str) -> Optional[Composite]:
         """A trade partner written bare before a statistic given by market (``by_partner``: ``日本访港旅客人次``, ``泰国来台旅客人次``,
         ``韩国住客``): that statistic of the visitors from that place, the composite of the two, as a partner before a
-        measure given by source is (``韩国实际对华投资``); the place can only be where the visitors come from."""
-        for i in range(1, len(key)):
-            pid = self.keys.get(key[:i])
+        measure given by source is (``韩国实际对华投资``); the place can only be where the visitors come from.  The names
+        opening the key are walked in the trie, so a long subject (a list of items) costs no more than its first name."""
+        node = self.trie
+        for i, c in enumerate(key[:-1], 1):
+            node = node.get(c)
+            if node is None:
+                return None
+            pid = node.get(_END)
             if pid is None or self.indicators[pid].role != "partner":
                 continue
             sid = self._key_id(key[i:])
