@@ -85,6 +85,9 @@ _PRODUCT_CLASS = "类"
 # is the revenue of 租赁和商务服务业, 交通运输行业 is 交通运输业.
 _INDUSTRY_SUFFIX = "业"
 _INDUSTRY_WRITINGS = ("企业", "行业")
+# An industry named "X业" is written "X制造业" too when it makes things: Taiwan's MOEA writes its 电子零组件业 and the press
+# 电子零组件制造业 (the formal name in Taiwan's industry classification), the same industry.
+_MAKING_WRITING = "制造业"
 # A sector named "X工业" is written "X行业" for itself as well: 钢铁行业增加值 is the value added of 钢铁工业, 食品行业 is
 # 食品工业 (the trade of X is its industry).
 _SECTOR_WRITING = "行业"
@@ -100,14 +103,18 @@ _WHOLE_PREFIXES = ("整体", "总", "各项")
 # Words before a company's measure that leave it unchanged: its consolidated accounts (合并营收 is the group's revenue, the
 # figure a listed company reports) and Taiwan's self-compiled, unaudited ones (自结合并营收, 自结税后纯益).
 _STATEMENT_WORDS = ("自结", "合并")
+# Words of a quarter written between a company and its measure (世界先进季营收, 银娱集团季度收益, 单季营收): the measure of the
+# quarter the event's period says, as a period written before the measure is (台积电第三季营收).
+_QUARTER_WORDS = ("单季", "季度", "季")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
 # 电子产品接单额). Not 总值: after a count it is another statistic (住宅单位买卖总值 is no number of units). A tax
 # written with 实征净额 or 实征 after it is its revenue as Taiwan's tax offices report it, collected net of refunds or
 # collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).  总量 is the amount as NBS writes it (经济总量,
-# 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额")
+# 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
+# (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
@@ -303,7 +310,7 @@ class Catalogue:
            rate such as ``增速`` alone names nothing), or a statistic's name followed by a word of its count,
            总数, 数目, 人数, 人次, 数量, 数 or 量 (``访港旅客总数``, ``入境旅客数目`` -> their statistic), or a
            statistic written with a word that leaves it unchanged, 总, 整体 or 各项 before it, 规模, 数字, 总额, 金额,
-           总金额, 总量, 总指数, 实征净额, 实征 or 额 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
+           总金额, 总量, 总指数, 实征净额, 实征, 额 or 初值 after it (``总发电量``, ``整体出口``, ``出口规模``, ``准备货币总额``, ``进出口额``), or averaged over the event's
            period, 平均值, 平均数 or 平均 after it, also read with 平均 before it (``城镇调查失业率平均值``,
            ``每户家庭可支配所得平均数``; ``restated``); a name read so with one
            的 (or Taiwan's 之) between two of its words (``住客的平均留宿时间`` is ``住客平均留宿时间``), and failing all
@@ -351,7 +358,7 @@ class Catalogue:
         if iid is not None:
             return self._named_alone(iid)
         found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
-                 or self._product_class(key) or self._of_market(key))
+                 or self._product_class(key) or self._of_market(key) or self._by_source(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -398,6 +405,25 @@ class Catalogue:
             return None
         of = self.lookup(key[:end])
         return Composite(self.indicators[sid], of) if of is not None else None
+
+    def _by_source(self, key: str) -> Optional[Composite]:
+        """A trade partner written bare before a statistic given by market (``by_partner``: ``日本访港旅客人次``, ``泰国来台旅客人次``,
+        ``韩国住客``): that statistic of the visitors from that place, the composite of the two, as a partner before a
+        measure given by source is (``韩国实际对华投资``); the place can only be where the visitors come from.  The names
+        opening the key are walked in the trie, so a long subject (a list of items) costs no more than its first name."""
+        node = self.trie
+        for i, c in enumerate(key[:-1], 1):
+            node = node.get(c)
+            if node is None:
+                return None
+            pid = node.get(_END)
+            if pid is None or self.indicators[pid].role != "partner":
+                continue
+            sid = self._key_id(key[i:])
+            found = self.indicators[sid] if sid is not None else self.counted(key[i:])
+            if found is not None and found.role == "indicator" and found.by_partner:
+                return Composite(found, self.indicators[pid])
+        return None
 
     def _of_group(self, before: str, head: str, scanned: tuple[tuple[int, int, str], ...]) -> bool:
         """Whether the words before a head name a group of people or firms the head is taken of (``15至19岁者``,
@@ -453,10 +479,14 @@ class Catalogue:
         """The id a name key names whole: a name or alias, or one written without the enumeration commas it lists its
         parts with (``电力热力燃气及水生产和供应业`` is ``电力、热力、燃气及水生产和供应业``), or with commas the catalogue's
         name has not (Taiwan's press writes MOEA's ``电脑电子产品及光学制品业`` as ``电脑、电子产品及光学制品业``), or an
-        industry's written without the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业)."""
+        industry's written without the 和 of that list (``批发零售业`` is ``批发和零售业``, not 零售业), or an industry ``X业`` written
+        ``X制造业`` (``电子零组件制造业`` is Taiwan's ``电子零组件业``)."""
         iid = self.keys.get(key)
         if iid is None and _LIST_COMMA in key:
             iid = self.keys.get(key.replace(_LIST_COMMA, ""))
+        if iid is None and key.endswith(_MAKING_WRITING) and len(key) > len(_MAKING_WRITING) + 1:
+            iid = self.keys.get(key[:-len(_MAKING_WRITING)] + _INDUSTRY_SUFFIX)
+            iid = iid if iid is not None and self.indicators[iid].modifier else None
         return iid if iid is not None else self.uncommaed.get(key)
 
     def counted(self, key: str) -> Optional[Indicator]:
@@ -495,7 +525,7 @@ class Catalogue:
 
     def restated(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A statistic written with a word that leaves it unchanged (step 1 of ``lookup``): 总, 整体 or 各项 before it
-        (``总发电量``, ``整体出口``, ``各项税收``), 规模, 数字, 总额, 金额, 总金额, 总量, 总指数, 实征净额, 实征 or 额 after it (``出口规模``, ``出口数字``,
+        (``总发电量``, ``整体出口``, ``各项税收``), 规模, 数字, 总额, 金额, 总金额, 总量, 总指数, 实征净额, 实征, 额 or 初值 after it (``出口规模``, ``出口数字``,
         ``准备货币总额``, ``消费者信心指数总指数``, ``证券交易税实征净额``), or 平均值, 平均数 or 平均 after it, its average
         over the event's period, read also with 平均 before it as DGBAS writes it either way (``城镇调查失业率平均值``,
         ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计, 累积) inside it, its sum over the event's period (``制造业累计销售值``,
@@ -519,11 +549,16 @@ class Catalogue:
         key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
         industry or composite, so the company's revenue has the measure's id as the results of every company do, and an
         industry's (``银行业税后纯益``) keeps its composite; or a rate of such a measure (``建行净利润增速``,
-        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is."""
-        found = self._statistic(key)
-        if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
-            return found
-        return found if _plain_measure(found) else None
+        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is.  A word of a quarter before the
+        measure (``季营收``, ``季度收益``) leaves it unchanged, the period saying which quarter."""
+        rests = [key[len(w):] for w in _QUARTER_WORDS if key.startswith(w) and len(key) > len(w)]
+        for rest in (key, *rests[:1]):
+            found = self._statistic(rest)
+            if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
+                return found
+            if _plain_measure(found):
+                return found
+        return None
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""

@@ -273,7 +273,7 @@ def test_matches(text, expected):
         ("沿海港口货物吞吐量", None),  # ... or a sector: the coastal ports' throughput, not the nation's
         ("服务业固定资产投资", None),
         ("对日本出超", None),  # ... or a trade partner: the surplus with Japan, not the whole balance
-        ("泰国来台旅客人次", None),
+        ("泰国来台旅客人次", "tw_inbound_visitors.partner_thailand"),  # ... one market's visitors: that market's, not the whole's
         ("对美国出超", "tw_trade_surplus_us"),  # ... an entry named whole still wins
         ("工业固定资产投资", "industrial_investment"),
         ("五星级酒店入住率", "occupancy_rate.hotels_5_star_mo"),  # a measure after the hotels it is of
@@ -401,7 +401,7 @@ def test_matches(text, expected):
         ("珠海市旅客", None),
         ("菲律宾旅客人次", "visitors.partner_philippines"),
         ("对印尼出口", "exports.partner_indonesia"),
-        ("印尼访港旅客人次", None),  # a market's part of 访港旅客 is not the whole
+        ("印尼访港旅客人次", "visitor_arrivals_hk.partner_indonesia"),  # a market's part of 访港旅客, not the whole
         ("博彩净收益", "net_gaming_revenue"),  # a concessionaire's net gaming revenue
         ("博彩收益", "ggr_mo"),  # ... not Macau's gross
         ("城乡收入比", "urban_rural_income_ratio"),
@@ -478,6 +478,45 @@ def test_matches(text, expected):
         # homes of a floor area are a part of all homes
         ("50至99.9平方米的住宅单位平均租金", None),
         ("40平方米以下住宅价格指数", None),
+        # thirty-third session: names only Taiwan's, Hong Kong's and Macau's texts use
+        ("本地生产总值初值", "gdp"),  # Macau's first estimate of GDP: the same statistic
+        ("汽车初值", None),  # ... of a statistic, never of a product
+        ("每月基本工资", "minimum_wage"),  # Taiwan's monthly minimum wage, 每月 its unit, no average
+        ("月入中位数", "hk_median_monthly_earnings"),  # Hong Kong's median monthly employment earnings
+        ("港人月入中位数", "hk_median_monthly_earnings"),
+        ("居民月入中位数", None),  # ... of a group of people: another series
+        ("大韩民国旅客", "visitors_from_korea"),  # Macau's name of Korea
+        ("国际金融分行获利", "tw_bank_obu_profit"),  # the OBUs' profit written with its measure
+        ("高铁客运人数", "passengers.sector_hsr"),  # Taiwan's railways' passengers
+        ("电子零组件制造业", "tw_electronic_parts_industry"),  # MOEA's 电子零组件业 by its formal name
+        ("电子零组件制造业产值", "gross_output.tw_electronic_parts_industry"),
+        ("纺织制造业", "gbt4754_c17"),  # ... and a GB/T 4754 industry so written
+        ("先进制造业", None),  # no industry 先进业: a part of manufacturing
+        ("蝴蝶兰出口值", "exports.product_phalaenopsis"),  # Taiwan's orchid exports
+        ("兰花外销值", "exports.product_orchids"),
+        ("公营房屋总建屋量", "hk_public_housing_production"),
+        ("平均每人NHE", "tw_nhe_per_capita"),  # per head: a statistic of its own beside the total NHE
+        ("入境访客总计", "visitor_entries"),  # visitors entering, as the immigration departments count them
+        ("入境访客升幅", "growth.visitor_entries"),
+        # a trade partner written bare before a statistic given by market: that market's
+        ("日本访港旅客人次", "visitor_arrivals_hk.partner_japan"),
+        ("南韩访港旅客人次", "visitor_arrivals_hk.partner_korea"),
+        ("韩国住客", "hotel_guests_mo.partner_korea"),
+        ("日本进口", None),  # ... not before a measure of trade: Japan's own imports or imports from Japan?
+        # Hong Kong's Official Receiver's, population components and Land Registry's names, Taiwan's environment, water
+        # and vehicle statistics
+        ("收到破产呈请书", "hk_bankruptcy_petitions"),
+        ("强制清盘呈请", "hk_winding_up_petitions"),
+        ("法庭发出接管令或破产令", "hk_receiving_bankruptcy_orders"),
+        ("单程证持有人的移入", "hk_owp_inflow"),
+        ("整体楼宇买卖注册量", "hk_property_agreements"),
+        ("住宅买卖注册量", "hk_residential_agreements"),
+        ("一般废弃物回收率", "tw_msw_recycling_rate"),
+        ("石门水库蓄水率", "reservoir_storage_rate"),  # a reservoir's
+        ("机车登记数", "tw_motorcycles_registered"),
+        ("整体投资开支", "hk_gross_domestic_fixed_capital_formation"),  # C&SD's quarterly reports' name of it
+        ("港口货品吞吐量", "port_throughput"),
+        ("抵港港口货品", "hk_inward_port_cargo"),
         ("", None),
     ],
 )
@@ -582,7 +621,7 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("台积电营利率", "operating_margin"),
         ("港铁盈利", "earnings"),
         ("盈利", "earnings"),
-        ("港铁基本业务盈利", None),  # a line of its own between the company and the measure
+        ("港铁基本业务盈利", "underlying_profit_attributable"),  # a line of its own: the underlying profit, not 盈利
         ("友邦新业务价值", "new_business_value"),
         ("新业务价值利润率", "new_business_value_margin"),
         ("总收入", "income"),  # a government's as often as a company's (特区政府总收入): income, not a company's revenue
@@ -627,6 +666,25 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("重庆农村商业银行净利润", None),  # a bank named after its class: no company id, no class's
         ("十五家金控税后纯益", None),  # a count of companies is a set of them
         ("5大银行税后纯益", None),
+        # thirty-third session: Hong Kong's and Taiwan's companies by their full names, a quarter between a company and
+        # its measure, and the lines of results their press writes
+        ("港铁公司总收入", "income"),
+        ("友邦保险纯利", "net_profit"),
+        ("中华电力的售电量", "electricity_sales"),  # CLP Power, not Chunghwa Telecom's short name 中华电
+        ("台北101营收", "revenue"),
+        ("脸书营收", "revenue"),
+        ("世界先进季营收", "revenue"),  # the quarter's: the period says which
+        ("银娱集团季度收益", "income"),
+        ("台积电单季营收", "revenue"),
+        ("台积电新台币单季营收", None),  # a currency still stands between them
+        ("台电非营业用售电量", "electricity_sales_non_business"),  # Taipower's sales to one contract class
+        ("彰银每股EPS", "eps"),
+        ("彰银合并税后每股盈余", "eps"),
+        ("新世界发展基本溢利", "underlying_profit_attributable"),
+        ("新地归属股东基础溢利", "underlying_profit_attributable"),
+        ("港铁股东应占基本业务利润", "underlying_profit_attributable"),
+        ("港铁股东应占净利润", "profit_attributable"),
+        ("公司权益持有人应占溢利", "profit_attributable"),
     ],
 )
 def test_company_measure(name, iid):
