@@ -42,7 +42,7 @@ _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "
 # statistic of those units, a part of the whole: 限额以上单位社会消费品零售总额 is not 社会消费品零售总额, and 限上零售额 not
 # all retail.  Unlike 规模以上 (industrial statistics are defined on that scope), it always narrows.
 _TRADE_SIZE_SCOPES = ("限额以上", "限上")
-# The units the designated size of trade is written with (限额以上单位, 限上企业).
+# The units the designated size of trade is written with (限额以上单位, 限上企业), and a survey scope (规上企业).
 _TRADE_SIZE_UNITS = ("单位", "企业")
 # A head written after the people or firms it is taken of is that group's statistic, another series than the whole's:
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
@@ -141,8 +141,12 @@ _LINKS = ("的", "之")
 # modifier names (蔬菜平均批发价格 is 蔬菜批发价格, 粗钢平均日均产量 粗钢日均产量), and 整体, their whole (石化产业整体产值
 # is 石化产业产值).  Before a statistic alone 平均 stays (平均入住率: whose hotels?).
 _MEASURE_RESTATING = ("平均", "整体")
-# Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?), a population (中型企业).
-_NOTHING_ALONE = ("scope", "partner", "rate", "population")
+# Roles the matcher does not scan for: a per-unit average (日均, 每户) is a word of a name, read by the lookup before the
+# statistic it averages, never a name of its own the linker's subjects should be cut at.
+_UNSCANNED = ("average",)
+# Roles that name nothing alone: a scope (规模以上), a trade partner (东盟), a rate (增速: of what?), a population (中型企业),
+# a per-unit average (日均: of what?).
+_NOTHING_ALONE = ("scope", "partner", "rate", "population", "average")
 
 
 class Source(BaseModel):
@@ -164,7 +168,8 @@ class Indicator(BaseModel):
     name: str = Field(min_length=1)
     aliases: list[str] = []
     source: Union[str, list[str]]
-    role: Literal["indicator", "measure", "product", "sector", "scope", "partner", "rate", "population"] = "indicator"
+    role: Literal["indicator", "measure", "product", "sector", "scope", "partner", "rate", "population",
+                  "average"] = "indicator"
     codes: list[str] = []  # GB/T 4754-2017 codes of an industry entry: 门类 letter, 大类 2 digits, 中类 3 digits
     description: str = ""
     examples: list[str] = []  # a sentence with the name marked [..]; the matcher must find this entry there
@@ -258,6 +263,8 @@ class Catalogue:
     # and an industry's without the 和 of its list (批发零售业)
     uncommaed: dict[str, str] = field(default_factory=dict)
     trie: dict = field(default_factory=dict)
+    # the keys of the per-unit averages (role ``average``), longest first: a name is read after one only where it opens it
+    averages: tuple[str, ...] = ()
     # a short text -> the names in it: the linker scans a subject's text in several stages (its region's
     # stripping, the verb-phrase test, the boundary model's offer), and news repeats its subjects; on a new
     # text of 100,000 characters, 3,534 of the 6,456 texts scanned were distinct
@@ -357,8 +364,8 @@ class Catalogue:
         iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
-        found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self._linked(key)
-                 or self._product_class(key) or self._of_market(key) or self._by_source(key))
+        found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self.averaged(key)
+                 or self._linked(key) or self._product_class(key) or self._of_market(key) or self._by_source(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -509,7 +516,7 @@ class Catalogue:
         iid = self._key_id(key)
         if iid is not None:
             return self._named_alone(iid)
-        return self.composite(key) or self.rate(key) or self.restated(key) or self.counted(key)
+        return self.composite(key) or self.rate(key) or self.restated(key) or self.counted(key) or self.averaged(key)
 
     def _linked(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A name written with one 的 between two of its words (``住客的平均留宿时间``, ``留宿旅客的平均逗留时间``), or
@@ -544,6 +551,32 @@ class Catalogue:
                 return found
         return None
 
+    def averaged(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A statistic or measure written after a per-unit average (role ``average``: 人均, 日均, 户均, 月均, 每日, 平均每户
+        ...): its average per person, day, household or month, another statistic than its total, so the average's
+        composite of it (``日均出口`` -> ``per_day.exports``, ``户均收入`` -> ``per_household.income``).  An
+        entry named by one of the average's names and one of the statistic's wins (``每人GDP`` is ``人均GDP``,
+        ``gdp_per_capita``), and a measure so named keeps what the statistic measures (``日均天然气产量`` ->
+        ``daily_output.product_natural_gas``, as ``日均产量`` is a measure).  The statistic is named whole, composed, a rate
+        or restated, never a bare product, sector or industry (``人均汽车``: owned, made or sold?)."""
+        for written in self.averages:
+            if not key.startswith(written) or len(key) == len(written):
+                continue
+            average, of = self.indicators[self.keys[written]], self._statistic(key[len(written):])
+            if not isinstance(of, Composite) and (of is None or of.role not in ("indicator", "measure") or of.modifier):
+                return None
+            averages = (average.name, *average.aliases)
+            if isinstance(of, Indicator):
+                named = self._entry_written(a + x for a in averages for x in (of.name, *of.aliases))
+                # (a measure's average is a measure's: 每日平均旅客量, Hong Kong's visitors, is no airport's 日均旅客量)
+                return named if named is not None and (of.role != "measure" or named.role == "measure") \
+                    else Composite(average, of)
+            measure = self._entry_written(a + m for a in averages for m in (of.measure.name, *of.measure.aliases))
+            if measure is not None and measure.role == "measure" and of.measure.role == "measure":
+                return Composite(measure, of.of)
+            return Composite(average, of)
+        return None
+
     def owned(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """The measure a company's name is written before (``台积电营收``, ``港交所股东应占溢利``, ``台中银行自结税后纯益``: the
         key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
@@ -563,6 +596,11 @@ class Catalogue:
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""
         return self.indicators[iid] if self.indicators[iid].role not in _NOTHING_ALONE else None
+
+    def scanned(self, iid: str) -> bool:
+        """Whether the matcher scans for the names of entry ``iid``: not for a per-unit average (``_UNSCANNED``), a word of
+        a name the lookup reads before what it averages, which the linker must cut no subject at."""
+        return self.indicators[iid].role not in _UNSCANNED
 
     def written(self, name: str) -> Optional[Indicator]:
         """The entry ``name`` names as written whole, by a name or an alias (in any spelling ``name_key``
@@ -602,14 +640,19 @@ class Catalogue:
         """The modifier + measure reading of a name key (step 2 of ``lookup``), longest measure first.
 
         A survey scope written first (``规模以上高技术制造业产值``) leaves the reading unchanged, as
-        the catalogue's own names treat ``规上工业增加值`` and ``工业增加值`` as one statistic.
+        the catalogue's own names treat ``规上工业增加值`` and ``工业增加值`` as one statistic, and so do its units written
+        after it (``规上企业出口交货值`` is ``规上出口交货值``, the firms the scope counts).
         """
         found = self._modifier_measure(key) or self._verb_object(key) or self._trade_size_class(key)
         if found is None:
             for i in range(1, len(key)):
                 sid = self.keys.get(key[:i])
                 if sid is not None and self.indicators[sid].role == "scope":
-                    found = self._modifier_measure(key[i:]) or self._measure_alone(key[i:])
+                    rest = key[i:]
+                    # (the scope's units written after it, 规上企业, 规模以上单位, are what the scope already says)
+                    rest = next((rest[len(w):] for w in _TRADE_SIZE_UNITS if rest.startswith(w) and len(rest) > len(w)),
+                                rest)
+                    found = self._modifier_measure(rest) or self._measure_alone(rest)
                     if found is not None:
                         break
         return found
@@ -644,7 +687,12 @@ class Catalogue:
                 yield (key[:i - 1] if key[i - 1] == "的" and i > 1 else key[:i]), self.indicators[eid]
 
     def _modifier_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """The measure ending ``key`` of the modifier before it (step 2 of ``lookup``), longest measure first; a measure
+        named by a word of a statistic's figure (金额) measures no modifier: after a product it does not say what of it
+        is valued (``汽车金额``: output, sales or exports?), and named alone the text says of what."""
         for head, measure in self._ending_in(key, "measure"):
+            if measure.name in _FIGURE_WORDS:
+                continue
             found = self._measure_of(head, measure)
             if found is None:
                 found = self._measure_restated(head, measure)
@@ -797,9 +845,12 @@ def build_catalogue(
         for bare in bares:
             # a key two entries share without their commas or 和 names neither
             uncommaed[bare] = ind.id if uncommaed.get(bare, ind.id) == ind.id else ""
+        if ind.role in _UNSCANNED:
+            continue
         node = trie
         for c in key:
             node = node.setdefault(c, {})
         node[_END] = ind.id
     uncommaed = {k: iid for k, iid in uncommaed.items() if iid and k not in keys}
-    return Catalogue(indicators=indicators, keys=keys, uncommaed=uncommaed, trie=trie), problems
+    averages = tuple(sorted((k for k, iid in keys.items() if indicators[iid].role == "average"), key=len, reverse=True))
+    return Catalogue(indicators=indicators, keys=keys, uncommaed=uncommaed, trie=trie, averages=averages), problems

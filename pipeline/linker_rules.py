@@ -1503,9 +1503,10 @@ def domain_words(catalogue: Catalogue, lexicon: dict[str, list[LexiconEntry]]) -
     ``DOMAIN_WORD_MAX`` Han characters: a subject is cut into words of the general language (``pos.dictionary_cut``),
     which lacks most measures and companies of regional releases (营收, 年增率, 转口货值, 台积电), so their characters were
     tagged one by one.  (The lexicon's other words cut worse held out: many are pieces of phrases; so did the
-    catalogue's longer names, README.)"""
+    catalogue's longer names, README; a per-unit average, 日均, is no name the matcher scans for, and no word either.)"""
     owners = (w for e in lexicon["owner"] for w in e.words)
-    return frozenset(w for w in (*catalogue.keys, *owners) if _DOMAIN_WORD.fullmatch(w))
+    names = (k for k, iid in catalogue.keys.items() if catalogue.scanned(iid))
+    return frozenset(w for w in (*names, *owners) if _DOMAIN_WORD.fullmatch(w))
 
 
 @lru_cache(maxsize=1)
@@ -1524,7 +1525,7 @@ def lookup_indicator(rules: LinkerRules, name: str) -> Optional[Union[Indicator,
     found = rules.catalogue.lookup(name)
     if found is not None:
         return found
-    owner = _owner_of(rules, name)
+    owner = _owner_of(rules, name) or _maker_of(rules, name)
     if not owner:
         return None
     rest = name[owner:]
@@ -1548,6 +1549,19 @@ def _owner_of(rules: LinkerRules, name: str) -> int:
     return 0 if any(k.modifier or k.role in ("scope", "population") for k in kinds) else m.end()
 
 
+def _maker_of(rules: LinkerRules, name: str) -> int:
+    """The length of the carmaker's short name opening ``name``, 0 if none: the word a carmaker of the owners is named by in
+    sales news, its name without 汽车 (理想 for 理想汽车, 长安 for 长安汽车).  Some are words or a film's title as well
+    (理想, 哪吒), so the linker does not read them as owners; before a company's measure in an indicator they can only
+    be the maker (``理想的销量``, ``长安出口量``)."""
+    for end in range(min(len(name) - 1, _MAKER_SHORT), 1, -1):
+        if name[:end] + _MAKER_WORD in rules.engine.p_owner_word.words:
+            return end
+    return 0
+
+
+# The word a carmaker's name ends in, which sales news drops (理想汽车 is written 理想), and the longest name so dropped.
+_MAKER_WORD, _MAKER_SHORT = "汽车", 4
 # The word a results announcement names its own company by (集团收益, 集团股东应占溢利: Hong Kong's and Macau's "the Group").
 _GROUP_SELF = "集团"
 # The 的 a company's measure may be written after it with (蔚来的销量 is 蔚来销量).

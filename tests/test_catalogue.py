@@ -86,7 +86,8 @@ def test_matches(text, expected):
         ("整体访港旅客数目", "visitor_arrivals_hk"),  # ... of a statistic with its count word
         ("失业人数平均", "unemployed_persons"),
         ("每户家庭可支配所得平均数", "tw_disposable_income_per_household"),  # ... read with 平均 before it as DGBAS writes it
-        ("每户家庭可支配所得", None),  # ... but the household figure without its average is not named so
+        # ... and 每户 written alone is that average too, per household (平均每户家庭可支配所得 is a name of the entry)
+        ("每户家庭可支配所得", "tw_disposable_income_per_household"),
         # a tax's revenue as Taiwan's tax offices report it, collected net of refunds or collected
         ("证券交易税实征净额", "tw_securities_transaction_tax"),
         ("证交税实征", "tw_securities_transaction_tax"),
@@ -235,12 +236,14 @@ def test_matches(text, expected):
         ("批发零售业增加值", "value_added.gbt4754_f"),
         ("非食品烟酒类价格", None),  # ... nor a head after 非: its complement
         ("食品烟酒类价格", "cpi_food_tobacco_liquor"),
-        ("人均本地居民总收入", None),  # ... nor a head after a per-unit averaging word: GNI per head is not GNI
-        ("每人GDP", None),
+        ("人均本地居民总收入", "per_capita.gni_hk"),  # ... nor a head after a per-unit averaging word: GNI per head
+        # is not GNI, but the average's composite of it (Catalogue.averaged)
+        ("每人GDP", "gdp_per_capita"),  # ... or the entry named by the average and the statistic (人均GDP)
+        ("人均汽车", None),  # ... of a statistic, not a bare product
         ("人均本地生产总值", "gdp_per_capita"),  # ... a name of GDP per head is its own statistic
-        ("每日赌收", None),  # a day's average, not the month's total
+        ("每日赌收", "mo_daily_ggr"),  # a day's average, not the month's total: 日均赌收
         ("日均赌收", "mo_daily_ggr"),  # ... a name of the day's average is its own statistic
-        ("平均每日发送旅客", None),
+        ("平均每日发送旅客", "railway_passenger_departures_daily"),
         ("日均重点监测港口货物吞吐量", None),  # the averaging word before a scope averages the whole phrase
         ("本地生产总值", "gdp"),
         # ... nor a head that starts with an industry or sector narrowed by the words before it: a part, not the whole
@@ -342,7 +345,7 @@ def test_matches(text, expected):
         ("高铁旅客量", "passengers.sector_hsr"),  # a measure after a sector: a composite
         ("旅客量", "passengers"),  # named alone, the measure only: whose passengers is the release's to say
         ("桃园机场旅客量", None),  # a measure after words the catalogue does not know
-        ("日均旅客量", None),  # a day's average is another statistic than the period's total
+        ("日均旅客量", "per_day.passengers"),  # a day's average is another statistic than the period's total
         ("私人住宅单位落成量", "hk_private_completions"),  # an entry named whole wins over 单位落成量
         ("恒生银行净利息收入", "net_interest_income"),  # a bank's results line keeps its owner
         ("零售银行净息差", "hk_retail_bank_nim"),  # HKMA's statistic keeps its entry over the measure
@@ -354,7 +357,11 @@ def test_matches(text, expected):
         ("入境旅客", "visitor_arrivals_mo"),  # an entry named whole wins over the measure
         ("出入境", "border_crossings"),
         ("新股宗数", "hk_new_listings"),
-        ("新股", None),  # bare, the IPOs of any market: Hong Kong's entry would claim the A-shares' too
+        ("新股", "ipos"),  # named alone, the measure: which market's offerings is the text's to say (Hong Kong's
+        # entry would claim the A-shares' too)
+        ("金额", "amount"),  # ... and an amount of money
+        ("人口", "population"),  # ... and a place's population
+        ("老年人口", None),  # ... which after words the catalogue does not know names nothing
         ("新股集资额", "hk_ipo_funds"),  # the funds the offerings raised are another statistic
         # the banking regulator's indicators are measures: written after a class of banks, that class's
         ("商业银行不良贷款率", "npl_ratio.sector_commercial_banks"),
@@ -381,7 +388,8 @@ def test_matches(text, expected):
         ("居住在城镇的人口", "urban_population"),
         ("来自台湾的旅客", "visitors_from_taiwan"),
         ("来自美国的出口", None),  # ... a measure after words the catalogue does not know stays without
-        ("日均的旅客量", None),  # ... and the head keeps its checks
+        ("日均的重点监测港口货物吞吐量", None),  # ... and the head keeps its checks
+        ("日均的旅客量", "per_day.passengers"),  # ... as the average of a measure named whole keeps its reading
         # what an owner takes in, bare or restated: 收入, and Hong Kong's and Macau's 收益; not a kind of it the catalogue
         # does not know, nor a company's operating revenue
         ("收入", "income"),
@@ -419,6 +427,8 @@ def test_matches(text, expected):
         ("园区规上工业增加值", None),  # ... nor a place or park before the scope
         # a measure of nothing else named whole after a survey scope
         ("规上销售产值", "sales_output_value"),
+        ("规上企业出口交货值", "export_delivery_value"),  # ... the scope's units after it saying nothing more
+        ("规模以上企业汽车产量", "output.product_autos"),
         ("规模以上营业收入", "revenue"),
         ("规上企业", None),
         # a class of goods' retail value after the designated size of trade, compiled for those units only
@@ -533,10 +543,18 @@ def test_composite_ids_never_collide_with_entry_ids():
 
 def test_roles():
     roles = {ind.role for ind in CATALOGUE.indicators.values()}
-    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner", "rate", "population"}
+    assert roles == {"indicator", "measure", "product", "sector", "scope", "partner", "rate", "population", "average"}
     # industries measure as sectors without saying so; measures and products are no industries
     assert all(ind.modifier for ind in CATALOGUE.indicators.values() if ind.codes)
     assert not any(ind.codes for ind in CATALOGUE.indicators.values() if ind.role in ("measure", "product"))
+
+
+def test_averages_are_not_scanned():
+    # a per-unit average is read by the lookup before what it averages, never found by the matcher as a name of its own:
+    # the linker's subjects are not cut at it (全路日均开行动车组列车 keeps its boundary)
+    assert CATALOGUE.matches("全路日均开行动车组列车") == ()
+    assert [iid for _, _, iid in CATALOGUE.matches("日均出口")] == ["exports"]
+    assert CATALOGUE.lookup("日均出口").id == "per_day.exports"
 
 
 def test_every_name_is_normalised_and_found_whole():
@@ -599,7 +617,9 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("金沙中国经调整EBITDA", "adjusted_ebitda"),
         ("澳门银河的经调整EBITDA", "adjusted_ebitda"),  # a 的 between the company and its measure
         ("蔚来的销量", "sales_volume"),
-        ("理想的销量", None),  # a word the owners do not list
+        ("理想的销量", "sales_volume"),  # a carmaker the owners list as 理想汽车, written without 汽车
+        ("理想", None),
+        ("长安三万里票房", None),  # ... before no measure, no carmaker
         ("港交所除税、息、折旧及摊销前溢利", "ebitda"),
         ("台中银行税后纯益", "net_profit"),  # a bank by its institution's word (pattern of class owner)
         ("台中银自结税后纯益", "net_profit"),
@@ -655,7 +675,7 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         # carmakers and battery makers by their short names, listed firms
         ("零跑的销量", "sales_volume"),
         ("小鹏的销量", "sales_volume"),
-        ("理想的销量", None),  # a word before it is a carmaker: not listed
+        ("哪吒的销量", "sales_volume"),  # a word before it is a carmaker: read so in the lookup only (哪吒汽车)
         ("LG新能源装机", "installations"),
         ("中创新航市占率", "market_share"),
         ("茅台营业收入", "revenue"),
