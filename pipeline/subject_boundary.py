@@ -11,6 +11,7 @@ its rules; ``scripts/train_subject_model.py`` trains the model on the gold corpu
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from collections.abc import Callable, Iterator, Sequence
@@ -325,8 +326,10 @@ def _state(rules: "LinkerRules") -> _RuleState:
 class BoundaryModel:
     """Linear scores of candidate spans; the best wins, the whole subject on a tie."""
 
-    def __init__(self, weights: dict[str, float], margin: float = 0.0, end_margin: Optional[float] = None) -> None:
+    def __init__(self, weights: dict[str, float], margin: float = 0.0, end_margin: Optional[float] = None,
+                 files: tuple[str, ...] = ()) -> None:
         self.weights = weights
+        self.files = files  # the gold files it was trained on, by name: a retraining tells the files new to it
         self.margin = margin  # a cut must beat the whole subject by more than this
         # a cut that keeps the subject's start and drops only words at its end (陆客人数虽 -> 陆客人数) must beat it
         # by more than this: held out, those are far more often right than cuts of its start (the trainer's END_MARGIN)
@@ -376,6 +379,7 @@ class BoundaryModel:
     def save(self, path: Path) -> None:
         """Sorted keys and rounded weights: the bytes depend on the content only."""
         data = {"model": "subject_boundary", "margin": self.margin, "end_margin": self.end_margin,
+                "files": sorted(self.files),
                 "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if round(v, 4) != 0}}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -386,37 +390,63 @@ class BoundaryModel:
             raise ValueError(f"{path}: not a subject boundary model")
         margin = float(data.get("margin", 0.0))
         return cls({str(k): float(v) for k, v in data["weights"].items()}, margin,
-                   float(data.get("end_margin", margin)))
+                   float(data.get("end_margin", margin)), tuple(map(str, data.get("files", ()))))
 
 
-def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1) -> BoundaryModel:
-    """Averaged ranking perceptron (Collins 2002) over ``(candidates, index of the gold span)``, bagged over
-    shuffles: the weights are the mean of ``bag`` perceptrons, each visiting the examples in its own seeded
-    order (seeds ``seed * bag`` to ``seed * bag + bag - 1``; with ``bag=1``, ``seed`` itself).
+def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1,
+          sources: Optional[Sequence[str]] = None) -> BoundaryModel:
+    """Averaged ranking perceptron (Collins 2002) over ``(candidates, index of the gold span)``, bagged: the weights
+    are the mean of ``bag`` perceptrons, member m with seed ``seed * bag + m`` (with ``bag=1``, ``seed`` itself).
 
     One perceptron's weights depend on the order of its mistakes: an example more, or a feature more on a few
     examples, changes every later update, and a choice far away flips.  The mean over orders keeps what the
-    data says and averages that path out."""
+    data says and averages that path out.  With ``sources`` (the file of each example) a member visits the
+    examples in an order drawn per example from its seed, file and rank in the file, so that a file added moves
+    no other example's place."""
     total: dict[str, float] = {}
     for member in range(bag):
-        for f, v in _perceptron(examples, epochs, seed * bag + member).items():
+        s = seed * bag + member
+        if sources is None:
+            got = _perceptron(examples, epochs, random.Random(s))
+        else:
+            got = _perceptron(examples, epochs, _keys(sources, s))
+        for f, v in got.items():
             total[f] = total.get(f, 0.0) + v
     return BoundaryModel({f: v / bag for f, v in total.items() if v != 0})
 
 
-def _perceptron(examples: Sequence[tuple[Candidates, int]], epochs: int, seed: int) -> dict[str, float]:
-    """One averaged perceptron: examples visited in a seeded shuffled order each epoch; where the model's choice
-    is not the gold span, the gold candidate's features gain one and the chosen one's lose one.  The kept weights
-    are the average over all steps (``w - acc / steps``)."""
+def _draw(*key: object) -> float:
+    """A number in [0, 1) fixed by ``key`` alone: the same on every machine and run, whatever else is drawn."""
+    return int.from_bytes(hashlib.blake2b("/".join(map(str, key)).encode(), digest_size=8).digest(), "big") / 2 ** 64
+
+
+def _keys(sources: Sequence[str], seed: int) -> list[tuple[object, ...]]:
+    """Each example's key for member ``seed``: its file and its rank there, from which ``_draw`` orders it per epoch."""
+    rank: dict[str, int] = {}
+    out: list[tuple[object, ...]] = []
+    for src in sources:
+        rank[src] = rank.get(src, -1) + 1
+        out.append((seed, src, rank[src]))
+    return out
+
+
+def _perceptron(examples: Sequence[tuple[Candidates, int]], epochs: int,
+                order: "random.Random | Sequence[tuple[object, ...]]") -> dict[str, float]:
+    """One averaged perceptron: examples visited in a shuffled order each epoch (``order``: a seeded generator, or
+    each example's key, from which ``_draw`` orders it per epoch); where the model's choice is not the gold span,
+    the gold candidate's features gain one and the chosen one's lose one.  The kept weights are the average over
+    all steps (``w - acc / steps``)."""
     w: dict[str, float] = {}
     acc: dict[str, float] = {}
     model = BoundaryModel(w)
-    order = list(range(len(examples)))
-    rng = random.Random(seed)
+    visit = list(range(len(examples)))
     step = 1
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
+    for epoch in range(epochs):
+        if isinstance(order, random.Random):
+            order.shuffle(visit)
+        else:
+            visit.sort(key=lambda i: _draw(*order[i], epoch))
+        for i in visit:
             cands, gold = examples[i]
             guess = model.choose(cands)
             if guess != gold:

@@ -140,6 +140,36 @@ def test_bagged_training_is_the_mean_of_its_members():
     assert subject_boundary.train(data, epochs=3, seed=6, bag=1).weights == members[0]
 
 
+def test_a_file_added_moves_no_other_example_in_the_training_order():
+    """With the examples' files given, each member orders them by a draw of its seed, file and rank in the file: the
+    examples of a file added fall among the others, which keep their order."""
+    def order(sources: list[str]) -> list[tuple]:
+        keys = subject_boundary._keys(sources, 5)
+        return [keys[i][1:] for i in sorted(range(len(keys)), key=lambda i: subject_boundary._draw(*keys[i], 0))]
+    files = ["a", "a", "b", "c", "c", "c"]
+    assert [k for k in order(files[:3] + ["new"] * 4 + files[3:]) if k[0] != "new"] == order(files)
+
+
+def test_model_file_names_its_training_files(tmp_path):
+    """The shipped model names the gold files it was trained on, so that a retraining knows which files are new."""
+    path = tmp_path / "m.json"
+    BoundaryModel({"keep": 1.0}, 3.0, 2.0, ("news9.gold.jsonl", "news10.gold.jsonl")).save(path)
+    assert BoundaryModel.load(path).files == ("news10.gold.jsonl", "news9.gold.jsonl")
+
+
+def test_a_retraining_reports_the_choices_it_moves():
+    """Before a model is written the trainer counts the choices that differ from the shipped model's, by script, with
+    each model's right cuts less whole names cut on them."""
+    script = _script()
+    spans = Candidates(_SPANS.subject, _SPANS.spans, (("keep",), ("a",), ("b",), ("c",)))
+    offers = [script.Offer(spans, 1, "traditional"), script.Offer(spans, 0, "simplified")]
+    new, old = BoundaryModel({"a": 5.0}), BoundaryModel({})
+    line = script.differ_line("test", offers, new, old)
+    assert "2 of 2 choices differ (traditional 1, simplified 1)" in line and "+0, the shipped model +0" in line
+    line = script.differ_line("test", offers[:1], new, old)
+    assert "1 of 1 choices differ" in line and "+1, the shipped model +0" in line
+
+
 def test_training_script_is_deterministic(tmp_path):
     """The same small gold file and seed give the same model file, byte for byte."""
     script = _script()
