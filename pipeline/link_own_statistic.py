@@ -15,9 +15,9 @@ from .link_document import Document
 
 def own_statistic(doc: Document, measure: str) -> bool:
     """Whether ``measure`` ends in a statistic of the catalogue (an indicator, not a product's, sector's or industry's
-    name, nor one given by partner; the catalogue's lookup of the text from its last name on) and has no word of a measure given by partner in it (class ``partner_measure``):
-    a place alone before its value is its location (外汇存底, 按购买力平价折算后的研发经费规模), not an item (来台旅客,
-    对美国出口, 酒店及公寓住客)."""
+    name, nor one given by partner; the catalogue's lookup of the text from its last name on) and holds no word of a
+    measure given by partner (class ``partner_measure``): a place alone before its value is then its location (外汇存底,
+    按购买力平价折算后的研发经费规模), not an item (来台旅客, 对美国出口, 酒店及公寓住客)."""
     if doc.eng.p_partner_measure.search(measure) is not None:
         return False
     catalogue = doc.rules.catalogue
