@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -400,17 +399,13 @@ def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int,
 
     One perceptron's weights depend on the order of its mistakes: an example more, or a feature more on a few
     examples, changes every later update, and a choice far away flips.  The mean over orders keeps what the
-    data says and averages that path out.  With ``sources`` (the file of each example) a member visits the
-    examples in an order drawn per example from its seed, file and rank in the file, so that a file added moves
-    no other example's place."""
+    data says and averages that path out.  A member visits the examples in an order drawn per example from its
+    seed, the example's file (``sources``; without them, all of one file) and its rank in the file, so that a file
+    added moves no other example's place."""
+    files = sources if sources is not None else [""] * len(examples)
     total: dict[str, float] = {}
     for member in range(bag):
-        s = seed * bag + member
-        if sources is None:
-            got = _perceptron(examples, epochs, random.Random(s))
-        else:
-            got = _perceptron(examples, epochs, _keys(sources, s))
-        for f, v in got.items():
+        for f, v in _perceptron(examples, epochs, _keys(files, seed * bag + member)).items():
             total[f] = total.get(f, 0.0) + v
     return BoundaryModel({f: v / bag for f, v in total.items() if v != 0})
 
@@ -431,21 +426,17 @@ def _keys(sources: Sequence[str], seed: int) -> list[tuple[object, ...]]:
 
 
 def _perceptron(examples: Sequence[tuple[Candidates, int]], epochs: int,
-                order: "random.Random | Sequence[tuple[object, ...]]") -> dict[str, float]:
-    """One averaged perceptron: examples visited in a shuffled order each epoch (``order``: a seeded generator, or
-    each example's key, from which ``_draw`` orders it per epoch); where the model's choice is not the gold span,
-    the gold candidate's features gain one and the chosen one's lose one.  The kept weights are the average over
-    all steps (``w - acc / steps``)."""
+                keys: Sequence[tuple[object, ...]]) -> dict[str, float]:
+    """One averaged perceptron: examples visited in a shuffled order each epoch (each example's key, from which
+    ``_draw`` orders it per epoch); where the model's choice is not the gold span, the gold candidate's features
+    gain one and the chosen one's lose one.  The kept weights are the average over all steps (``w - acc / steps``)."""
     w: dict[str, float] = {}
     acc: dict[str, float] = {}
     model = BoundaryModel(w)
     visit = list(range(len(examples)))
     step = 1
     for epoch in range(epochs):
-        if isinstance(order, random.Random):
-            order.shuffle(visit)
-        else:
-            visit.sort(key=lambda i: _draw(*order[i], epoch))
+        visit.sort(key=lambda i: _draw(*keys[i], epoch))
         for i in visit:
             cands, gold = examples[i]
             guess = model.choose(cands)
