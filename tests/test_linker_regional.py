@@ -132,3 +132,28 @@ def test_ge_wei_distributes_the_values_as_fenbie_does():
     # lexicon list.cue: Taiwan's 各为 is 分别为, the values go to the indicators stated before, in order (corpus news8)
     evs = run("前6月出口[1638.3亿美元],进口[1382.8亿美元],年增率各为[10.9%]及[10.8%]。")
     assert (one(evs, "10.9%").indicator, one(evs, "10.8%").indicator) == ("出口", "进口")
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # loc.hk_mo_zones: Hong Kong's business districts in office and shop surveys (corpus news78, news84)
+    ("中環空置率進一步回落至[7.3%],按年跌[1個百分點]。", "7.3%", "空置率", "中环"),
+    ("其中銅鑼灣租金跌幅最大,按季跌[5.7%]。", "5.7%", "租金", "铜锣湾"),
+    # Macau's statistical zones in DSEC's rent releases (corpus news86)
+    ("按分區統計,新口岸區的住宅平均租金按季上升[1.5%]。", "1.5%", "住宅平均租金", "新口岸区"),
+    # loc.reservoirs: a reservoir is the location of its storage (convention news88); a set of reservoirs is no name
+    ("石門水庫蓄水率有機會回升至[5成]。", "5成", "蓄水率", "石门水库"),
+    # loc.foreign: countries as Taiwan writes them are places
+    ("紐西蘭第3季失業率為[4.1%]。", "4.1%", "失业率", "纽西兰"),
+])
+def test_districts_zones_reservoirs_and_countries_of_traditional_news_are_places(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+def test_a_set_of_reservoirs_a_terminal_district_and_a_breakdown_country_stay_names():
+    # a set of reservoirs and the district of Hong Kong's container terminals are no location of their own; a
+    # country as Taiwan writes it (class breakdown_place) names its item of a breakdown like 德国 (corpus news25, news52)
+    evs = run("全台水庫蓄水量為[12億噸]。九月份葵涌以外其他碼頭錄[21.6%]正增長。石門水庫蓄水率為[5成]。"
+              "前五大生產國分別為德國占[15.5%]、義大利占[6.6%]。")
+    assert [(e.indicator, e.location) for e in evs] == [("水库蓄水量", "全台"), ("葵涌以外其他码头", None),
+                                                        ("蓄水率", "石门水库"), ("德国", None), ("义大利", None)]
