@@ -157,3 +157,15 @@ def test_a_set_of_reservoirs_a_terminal_district_and_a_breakdown_country_stay_na
               "前五大生產國分別為德國占[15.5%]、義大利占[6.6%]。")
     assert [(e.indicator, e.location) for e in evs] == [("水库蓄水量", "全台"), ("葵涌以外其他码头", None),
                                                         ("蓄水率", "石门水库"), ("德国", None), ("义大利", None)]
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # strip of 经…调整: Hong Kong's and Macau's adjusted results keep 经调整 before any profit measure (纯利, 溢利) and
+    # before a segment's EBITDA, as before EBITDA and 净利 (corpus news84, news91)
+    ("經調整純利料錄[662.8亿元],按年升[10.8%]。", "662.8亿元", "经调整纯利"),
+    ("經調整物業EBITDA增加[25%],有[7.5亿美元]。", "25%", "经调整物业EBITDA"),
+    ("經調整溢利為[12亿元]。", "12亿元", "经调整溢利"),
+    # (a seasonal adjustment stays a frame, no part of the name: the strip's own example, 经调整季节变动因素后)
+])
+def test_adjusted_results_keep_their_adjustment(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
