@@ -29,6 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
     ("三星以近[19%]的市场份额位居榜首,苹果以[17%]位居第二。", "17%", "苹果市场份额"),
     ("三星以近[19%]的市场份额位居榜首,苹果以[17%]位居第二。", "19%", "三星市场份额"),
     ("OPPO(包括OnePlus)和vivo分别以[10%]和[8%]的份额位列前五。", "8%", "vivo份额"),
+    # companies coordinated before the measure they report share what follows the last company's name, whatever
+    # the names' lengths
+    ("腾讯和阿里巴巴净利润分别增长[10%]和[5%]。", "10%", "腾讯净利润"),
+    ("中华电、远传电信营收分别为[100亿元]和[90亿元]。", "100亿元", "中华电营收"),
+    # the company a clause of its own names owns the measure written after a value nothing is named before (news61)
+    ("比亚迪紧随其后,以[45.41GWh]的装车量位列第二。", "45.41GWh", "比亚迪装车量"),
 ])
 def test_owners(text, value, indicator):
     assert one(run(text), value).indicator == indicator
