@@ -516,6 +516,11 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         if framed is not None:
             return framed, None, False, subject_end
         owner = _owner_before(doc, ctx, pred_start) if subject is not None and subject.start is not None else None
+        if owner is None and subject is not None and mem.owner is not None \
+                and not doc.text[ctx.region_start:pred_start].strip(REGION_LEAD):
+            # 比亚迪紧随其后,以45.41GWh的装车量…: nothing named before the value, the company the sentence named in a
+            # clause of its own owns the measure written after it
+            owner = mem.owner
         if owner is not None and owned_name(eng, owner, subject.text) is not None:
             # Samsung以21.2%市占率居首位: the owner ranked, written before the value, owns the measure written after it
             return Subject(owner + subject.text, None, None, location=location), location, False, subject_end

@@ -803,6 +803,11 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
         inner = shared_head(doc, others + [last[:at]])
         return (inner or "") + rate
     first = texts[0]
+    # companies coordinated before the measure they report (腾讯和阿里巴巴净利润, 中华电、远传电信营收): the rest of the
+    # last after its company (class owner), whatever the names' lengths (not 腾讯利润, 中华电信营收)
+    owner = owner_at(eng, last)
+    if owner is not None and len(last) - len(owner) >= 2 and all(owner_at(eng, t) == t for t in others):
+        return last[len(owner):]
     # places coordinated before the noun they qualify (中国大陆及香港旅客, 美国、日本进口): the rest of the last
     # (places written in a row are one: 香港及中国台湾旅客 -> 香港旅客, not 香港台湾旅客; with their 地区, and the 的
     # before people they are the origin of: 中国内地、香港及台湾地区的住客 -> 中国内地住客)

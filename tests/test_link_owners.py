@@ -2,9 +2,15 @@
 owner's name."""
 from __future__ import annotations
 
+import functools
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from .test_linker import one, run
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("text, value, indicator", [
@@ -17,6 +23,38 @@ from .test_linker import one, run
      "第一金税后纯益"),
     # a lone head noun repeats no measure of the owner before the new one (news14)
     ("上汽通用五菱完成产量[131.8万辆],产值[544亿元];东风柳汽完成产量[20万辆],产值[144.9亿元]。", "144.9亿元", "东风柳汽产值"),
+    # the short names of class owner (owner.short_names): insurers, phone makers as the mainland press names them
+    # (news72, news82), and a maker's share written 份额 (owned.measures)
+    ("中国太保个险新业务同比增长[44.56%]。", "44.56%", "中国太保个险新业务"),
+    ("三星以近[19%]的市场份额位居榜首,苹果以[17%]位居第二。", "17%", "苹果市场份额"),
+    ("三星以近[19%]的市场份额位居榜首,苹果以[17%]位居第二。", "19%", "三星市场份额"),
+    ("OPPO(包括OnePlus)和vivo分别以[10%]和[8%]的份额位列前五。", "8%", "vivo份额"),
+    # companies coordinated before the measure they report share what follows the last company's name, whatever
+    # the names' lengths
+    ("腾讯和阿里巴巴净利润分别增长[10%]和[5%]。", "10%", "腾讯净利润"),
+    ("中华电、远传电信营收分别为[100亿元]和[90亿元]。", "100亿元", "中华电营收"),
+    # the company a clause of its own names owns the measure written after a value nothing is named before (news61)
+    ("比亚迪紧随其后,以[45.41GWh]的装车量位列第二。", "45.41GWh", "比亚迪装车量"),
 ])
 def test_owners(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@functools.cache
+def _owner_words():
+    spec = importlib.util.spec_from_file_location("owner_words", ROOT / "scripts" / "owner_words.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("indicator, name_end, glued", [
+    ("三星级酒店的入住率", 2, True),  # a hotel's grade, no company
+    ("台湾大学学生人数", 3, True),  # 大学 runs on past 台湾大
+    ("台湾大每股盈余", 3, False),
+    ("中国太保个险新业务", 4, False),
+    ("三星市场份额", 2, False),
+])
+def test_owner_words_tells_a_name_glued_to_a_word(indicator, name_end, glued):
+    """scripts/owner_words.py counts a name opening a gold indicator as glued where a word runs on past it."""
+    assert _owner_words()._glued(indicator, name_end) is glued
