@@ -1,5 +1,6 @@
 """The linker on county, city and district bulletins: the places below the county and the parts of a province as
-locations (rules loc.town_form, loc.subregion), and the three sectors written with bare ordinals."""
+locations (rules loc.town_form, loc.subregion), the three sectors written with bare ordinals, and the ratio of urban
+to rural incomes."""
 from __future__ import annotations
 
 import pytest
@@ -57,3 +58,15 @@ def test_towns_and_parts_of_a_province_are_locations(text, value, indicator, loc
 def test_sectors_with_bare_ordinals_take_their_full_names(text, value, indicator):
     assert one(run(text), value).indicator == indicator
 
+
+@pytest.mark.parametrize("text, value", [
+    # a ratio to one after a noun ending in 比, however the verb reaches it (units.yaml ratio_cue)
+    ("城乡收入比由同期[1.57:1]下降至[1.53:1],城乡收入比继续缩小。", "1.57:1"),
+    ("城乡收入比由同期[1.57:1]下降至[1.53:1],城乡收入比继续缩小。", "1.53:1"),
+    ("全县城乡收入比缩小至[2.0:1]。", "2.0:1"),
+])
+def test_the_ratio_of_urban_to_rural_incomes(text, value):
+    from zhibiao.api import extract
+    plain = text.replace("[", "").replace("]", "")
+    found = [e for e in extract(plain)["events"] if e["value_text"] == value]
+    assert [e["indicator"] for e in found] == ["城乡收入比"]
