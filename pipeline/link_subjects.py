@@ -629,7 +629,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             rest = parts[-1].text[1:]
             for k in range(len(parts) - 1):
                 parts[k] = Subject(parts[k].text + rest, None, None)
-            return scoped(parts, subj)
+            return scoped(sector_ordinals(parts), subj)
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
@@ -732,6 +732,16 @@ def _head_after(doc: Document, conjunct: str, head: str) -> str:
 
 _ORDINAL_FIRST = regex.compile(r"第[一二三四五六七八九十]")
 _BARE_ORDINAL = regex.compile(r"[一二三四五六七八九十]")
+_BARE_SECTOR = regex.compile(r"[一二三]产业")
+
+
+def sector_ordinals(parts: list[Subject]) -> list[Subject]:
+    """The three sectors written with their bare ordinals (一、二、三产业增加值, as county bulletins write them) are
+    named as the catalogue and the other bulletins name them, with 第 (第一产业增加值 …); other bound conjuncts
+    (内、外贸吞吐量) are left as they are."""
+    if not all(_BARE_SECTOR.match(p.text) for p in parts):
+        return parts
+    return [Subject("第" + p.text, None, None) for p in parts]
 
 
 def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Subject]]:

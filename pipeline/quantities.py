@@ -573,15 +573,23 @@ _NEWLINE = re.compile("\n")
 _RATIO_REACH = ("至", "到", "为")
 
 
+#: a ratio noun ending in 比 earlier in the clause (城乡收入比由同期1.57:1下降至1.53:1, 城乡居民收入比缩小至2.0:1);
+#: not 比 opening a comparison (比上年, 比2019年, 较上年同期比), a match's score (决赛比分3:1) or an example (比如)
+_RATIO_NOUN = re.compile(r"[\u4e00-\u9fff]比(?![上去前较同分赛如\d])[^,，。;；!?！？]*$")
+
+
 def _ratio_cued(g: _Grammar, text: str, start: int) -> bool:
     """A ratio word right before the number (生师比18.38:1) or, a word of two characters or more (比价, 比例为),
-    earlier in its clause when a verb reaches the ratio (猪粮比价进一步回落至6.74:1); 比 alone starts too many
-    comparisons (比上年) to be read from afar."""
+    earlier in its clause when a verb reaches the ratio (猪粮比价进一步回落至6.74:1), or a noun ending in 比 earlier
+    in its clause (城乡收入比由同期1.57:1下降至1.53:1: county bulletins compare the two incomes so);
+    比 alone starts too many comparisons (比上年) to be read from afar."""
     if text.endswith(g.ratio_cues, 0, start):
+        return True
+    clause = text[_after_last(text, ",，。;；!?！？", max(0, start - 30), start) : start]
+    if _RATIO_NOUN.search(clause):
         return True
     if not text.endswith(_RATIO_REACH, 0, start):
         return False
-    clause = text[_after_last(text, ",，。;；!?！？", max(0, start - 30), start) : start]
     return any(cue in clause for cue in g.ratio_cues if len(cue) > 1)
 
 
