@@ -44,6 +44,10 @@ _PER_UNIT_WORDS = ("人均", "日均", "户均", "月均", "周均", "每人", "
 _TRADE_SIZE_SCOPES = ("限额以上", "限上")
 # The units the designated size of trade is written with (限额以上单位, 限上企业), and a survey scope (规上企业).
 _TRADE_SIZE_UNITS = ("单位", "企业")
+# The industries whose monthly sales NBS compiles for the units above the designated size of trade only: wholesale and
+# retail (GB/T 4754 section F, divisions 51 and 52), hotels and catering (section H, divisions 61 and 62).  Their measure
+# written after 限额以上 or 限上 is that industry's measure (限上批发业销售额, 限额以上住宿业营业额), as a class of goods' is.
+_TRADE_SIZE_INDUSTRIES = frozenset(("F", "H", "51", "52", "61", "62"))
 # A head written after the people or firms it is taken of is that group's statistic, another series than the whole's:
 # an age (15至19岁者失业率, 16-24岁劳动力调查失业率), a firm size or a sex (role ``population``: 中型企业生产指数,
 # 女性劳动力参与率),
@@ -67,6 +71,9 @@ _WHOLE_PLACE = regex.compile(r"[全本我]\p{Han}")
 # revenue of cement makers, 服务业企业 the service sector's enterprises, 服装类出口 the exports of clothing,
 # 汽车业增加值 the value added of the car industry.
 _MODIFIER_SUFFIXES = ("行业", "产业", "企业", "类", "业")
+# The word after a product that names its goods (集成电路产品产量 is 集成电路产量, 新能源汽车产品 新能源汽车): after a
+# product only, since after a sector or an industry it names all their goods (工业产品产量 counts products).
+_PRODUCT_GOODS = "产品"
 # Industry (工业) is GB/T 4754 sections B, C and D, divisions 06 to 46: 纺织业工业增加值 is the value added of 纺织业, one
 # industry of it.
 _INDUSTRY_WORD = "工业"
@@ -344,7 +351,7 @@ class Catalogue:
         4. Chinese noun phrases end in their head, so ``对东盟进出口`` names ``对东盟进出口``'s entry and
            ``农村居民人均可支配收入`` its own: the last name of the longest-first scan, if it ends the phrase
            and is a statistic or an industry (role ``indicator``).  A measure, product or sector after
-           words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``锂离子电池``, ``医疗保健服务业``)
+           words the catalogue does not know (``小汽车产量``, ``咖啡出口``, ``钠离子电池``, ``医疗保健服务业``)
            gives no id: a series grouped by id must not mix a part with the whole.  Nor does a head written
            after 及, 和, 与 or 、 that no longer name covers: it is the last of coordinated names (``交通及餐饮业``
            is not 餐饮业, ``货物及服务输出`` not 服务输出); nor one written after 非, its complement
@@ -667,14 +674,17 @@ class Catalogue:
     def _trade_size_class(self, key: str) -> Optional[Composite]:
         """A class of goods' measure after the designated size of trade (``限额以上石油及制品类零售额``, ``限上单位家用电器和
         音像器材类零售额``): the class's measure, since the retail of a class of goods is compiled for the units above
-        that size only; the whole after it stays a part (``限上零售额`` is no 零售额)."""
+        that size only; so is a trade industry's (``限上批发业销售额``, ``限额以上住宿业营业额``: ``_TRADE_SIZE_INDUSTRIES``);
+        the whole after it stays a part (``限上零售额`` is no 零售额)."""
         for scope in _TRADE_SIZE_SCOPES:
             if not key.startswith(scope):
                 continue
             rest = key[len(scope):]
             rest = next((rest[len(w):] for w in _TRADE_SIZE_UNITS if rest.startswith(w)), rest)
             found = self._modifier_measure(rest)
-            if isinstance(found, Composite) and isinstance(found.of, Indicator) and found.of.role == "product":
+            if isinstance(found, Composite) and isinstance(found.of, Indicator) and (
+                found.of.role == "product" or any(code in _TRADE_SIZE_INDUSTRIES for code in found.of.codes)
+            ):
                 return found
         return None
 
@@ -779,7 +789,8 @@ class Catalogue:
 
     def _modifier(self, head: str) -> tuple[str, Optional[str], str]:
         """The preposition, entry id and suffix of what a measure measures: a product, sector or industry
-        named whole, or followed by 行业, 产业, 企业, 类 or 业 (``水泥行业``, ``服务业企业``, ``汽车业``), an industry ``X业`` written
+        named whole, or followed by 行业, 产业, 企业, 类 or 业 (``水泥行业``, ``服务业企业``, ``汽车业``), a product followed by
+        产品 (``集成电路产品``), an industry ``X业`` written
         ``X企业`` or ``X行业`` (``租赁和商务服务企业`` is 租赁和商务服务业, whose enterprises), or a trade partner after
         a preposition (``对东盟``; a partner written bare may be the place whose own trade is meant,
         ``美国进口``, so it is not read as one)."""
@@ -791,6 +802,10 @@ class Catalogue:
                 sid = self.keys.get(head[:-len(suffix)])
                 if sid is not None and self.indicators[sid].modifier:
                     return "", sid, suffix
+        if xid is None and head.endswith(_PRODUCT_GOODS) and len(head) > len(_PRODUCT_GOODS):
+            pid = self.keys.get(head[:-len(_PRODUCT_GOODS)])
+            if pid is not None and self.indicators[pid].role == "product":
+                return "", pid, _PRODUCT_GOODS
         for written in _INDUSTRY_WRITINGS:
             if xid is None and head.endswith(written) and len(head) > len(written) + 1:
                 sid = self._key_id(head[:-len(written)] + _INDUSTRY_SUFFIX)

@@ -197,7 +197,7 @@ def test_matches(text, expected):
         # negatives: a measure after words the catalogue does not know gives no id, never the bare measure's
         ("小汽车产量", None),
         ("出口数量", None),  # a count word after a measure is no count of it (exports by volume, not value)
-        ("锂离子电池", None),  # nor a product's or sector's
+        ("钠离子电池", None),  # nor a product's or sector's
         ("医疗保健服务业", None),
         ("咖啡出口", None),
         ("东盟", None),  # a partner alone names nothing
@@ -527,6 +527,27 @@ def test_matches(text, expected):
         ("整体投资开支", "hk_gross_domestic_fixed_capital_formation"),  # C&SD's quarterly reports' name of it
         ("港口货品吞吐量", "port_throughput"),
         ("抵港港口货品", "hk_inward_port_cargo"),
+        # thirty-fourth session, simplified and common names: a trade industry's measure after the designated size of
+        # trade (NBS compiles wholesale, retail, hotels and catering for the units above it), a product written with 产品
+        ("限上批发业销售额", "sales_value.gbt4754_f51"),
+        ("限上零售业销售额", "sales_value.gbt4754_f52"),
+        ("限额以上住宿业营业额", "turnover.gbt4754_h61"),
+        ("限额以上单位吃类商品零售额", "retail_value.product_food_goods"),
+        ("集成电路产品产量", "output.product_integrated_circuits"),
+        ("服务机器人产品产量", "output.product_service_robots"),
+        ("新能源汽车产品产量", "ev_output"),  # the entry the product and the measure name together
+        # ... the statistics of bulletins, and the mainland's name of compensation of employees
+        ("森林覆盖率", "forest_coverage"),
+        ("城市建成区绿化覆盖率", "built_up_green_coverage"),
+        ("城市人均公园绿地面积", "park_green_area_per_capita"),
+        ("学前教育毛入园率", "preschool_gross_enrolment_rate"),
+        ("高中阶段毛入学率", "senior_secondary_gross_enrolment_rate"),
+        ("规模以上工业企业利税", "profits_and_taxes.sector_industrial_enterprises_above_size"),
+        ("劳动者报酬", "gdp_compensation_of_employees"),
+        ("服务进出口总额", "services_trade"),
+        ("移动互联网用户数", "mobile_internet_users"),
+        ("锂离子电池产量", "output.product_lithium_ion_batteries"),
+        ("每百元主营业务收入中的成本", "cost_per_100_revenue"),
         ("", None),
     ],
 )
