@@ -670,7 +670,8 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("证券公司营业收入", None),  # a trade, no owner
         ("上海局集团公司发送旅客", None),  # a firm's passengers: no measure of results
         ("新台币营收", None),  # no owner: a name of its own
-        ("台积电美元营收", None),  # a currency between them: not the measure named whole
+        ("台积电美元营收", "revenue"),  # a currency between them: the revenue stated in it, the unit saying which
+        ("台积电新台币营收", "revenue"),
         ("药明康德营收", None),  # a company the owners do not list
         # carmakers and battery makers by their short names, listed firms
         ("零跑的销量", "sales_volume"),
@@ -696,7 +697,11 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("世界先进季营收", "revenue"),  # the quarter's: the period says which
         ("银娱集团季度收益", "income"),
         ("台积电单季营收", "revenue"),
-        ("台积电新台币单季营收", None),  # a currency still stands between them
+        ("台积电新台币单季营收", "revenue"),  # a currency before the quarter's word
+        ("新世界发展中期盈利", "earnings"),  # the half-year's: Hong Kong's interim results
+        ("恒生银行中期股息", "interim_dividend"),  # a measure named with 中期 keeps its entry
+        ("台积电美元新台币营收", None),  # one currency, not two
+        ("台积电美元汽车", None),  # a currency before no measure
         ("台电非营业用售电量", "electricity_sales_non_business"),  # Taipower's sales to one contract class
         ("彰银每股EPS", "eps"),
         ("彰银合并税后每股盈余", "eps"),
