@@ -401,7 +401,8 @@ def test_matches(text, expected):
         ("整体支出", "expenditure"),
         ("医疗卫生支出", None),
         ("空置率", "vacancy_rate"),  # bare after the property it is of
-        ("甲级写字楼空置率", None),
+        ("甲级写字楼空置率", "vacancy_rate.grade_a_office"),  # RVD's class of offices
+        ("街铺空置率", None),  # a class of shops the catalogue does not know
         # visitors by market: a partner written bare before them, the entry named whole winning, no city
         ("泰国旅客", "visitors.partner_thailand"),
         ("日本旅客", "visitors_from_japan"),
@@ -714,5 +715,48 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
 )
 def test_company_measure(name, iid):
     """A measure of results after a company the linker knows has the measure's id; what is no company keeps its own."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # Macau's social security benefits and disability allowances, a figure word after them restating them
+        ("失业津贴", "mo_unemployment_allowance"),
+        ("丧葬津贴", "mo_funeral_allowance"),
+        ("普通残疾津贴金额", "mo_disability_allowance_ordinary"),
+        ("特别残疾津贴", "mo_disability_allowance_special"),
+        ("残疾津贴", None),  # the allowance at either level
+        # the MPF's classes of funds before their returns, 平均 (the class's funds' average) between them
+        ("股票基金平均净回报", "net_return.mpf_equity_fund"),
+        ("股债混合资产基金平均净回报", "net_return.mpf_mixed_assets_fund"),
+        ("混合资产基金平均年率化净回报", "annualised_net_return.mpf_mixed_assets_fund"),
+        ("年率化回报", "annualised_net_return"),  # named alone, the text says of what
+        ("扣除收费及费用后的净回报", None),  # a return after words the catalogue does not know
+        # Hong Kong's start-ups, telecom subscribers, RVD's offices
+        ("初创企业数目", "hk_startups"),
+        ("从事初创企业的人数", "hk_startup_employees"),
+        ("初创企业融资金额", None),  # the funds start-ups raised, no count of them
+        ("中华电信用户数", "subscribers"),  # after an operator the owners list
+        ("远传电信用户数", "subscribers"),
+        ("移动互联网用户数", None),  # subscribers of a service the catalogue does not know
+        ("行动宽带用户数", "tw_mobile_broadband_subscribers"),
+        ("整体甲级写字楼的空置率", "vacancy_rate.grade_a_office"),
+        ("写字楼落成量", "completions.office_premises"),
+        # Hong Kong's IPO news: 集资 alone for the funds raised, after the exchange or the offerings
+        ("集资", "funds_raised"),
+        ("纳斯达克交易所集资", "funds_raised"),
+        ("新股集资", "hk_ipo_funds"),  # the entry named whole wins
+        # Macau's concessionaires: Sands China's net revenues, EBITDA margins
+        ("总收益净额", "net_revenue"),
+        ("金沙中国收益净额", "net_revenue"),
+        ("金沙中国收入净额", None),  # its net income, a profit, not its revenue
+        ("澳门银河经调整EBITDA利润率", "adjusted_ebitda_margin"),
+        ("EBITDA利润率", "ebitda_margin"),
+    ],
+)
+def test_regional_names_of_the_thirty_fourth_session(name, iid):
+    """Names only Taiwan's, Hong Kong's and Macau's texts use, and the names around them that keep no id."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
