@@ -754,6 +754,19 @@ def test_company_measure(name, iid):
         ("金沙中国收入净额", None),  # its net income, a profit, not its revenue
         ("澳门银河经调整EBITDA利润率", "adjusted_ebitda_margin"),
         ("EBITDA利润率", "ebitda_margin"),
+        # DSEC's survey of manpower needs and wages: its industries before its measures
+        ("酒店业的平均薪酬", "average_remuneration.sector_hotels_mo"),
+        ("饮食业平均薪酬", "average_remuneration.sector_restaurants_mo"),
+        ("全职雇员的平均薪酬", None),  # no industry named
+        ("零售业的职位空缺率", "job_vacancy_rate.gbt4754_f52"),
+        ("运输通讯及仓储业的雇员雇用率", None),  # an industry the catalogue does not know
+        ("酒店业平均入住率", "occupancy_rate.sector_hotels_mo"),
+        ("酒店及饮食业", "sector_hotels_restaurants_mo"),  # the longer name still wins
+        # DSEC's MICE statistics: meetings' participants (与会人数, the count word for 者) and exhibitions' visitors
+        ("与会人数", "mo_meeting_participants"),
+        ("二百人或以上会议的与会人数", None),  # the participants of meetings of one size, a part
+        ("入场观众", "mo_exhibition_visitors"),
+        ("与会/入场人数", "mo_mice_attendance"),
     ],
 )
 def test_regional_names_of_the_thirty_fourth_session(name, iid):
