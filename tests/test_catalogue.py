@@ -767,6 +767,11 @@ def test_company_measure(name, iid):
         ("二百人或以上会议的与会人数", None),  # the participants of meetings of one size, a part
         ("入场观众", "mo_exhibition_visitors"),
         ("与会/入场人数", "mo_mice_attendance"),
+        # Taiwan's words: a bank's 资本适足率 (capital adequacy), MOL's migrant workers in Taiwan
+        ("兆丰金资本适足率", "capital_adequacy_ratio"),
+        ("本国银行资本适足率", None),  # all of Taiwan's banks, no company
+        ("移工在台人数", "tw_migrant_workers"),
+        ("越南移工人数", None),  # one country's, a part
     ],
 )
 def test_regional_names_of_the_thirty_fourth_session(name, iid):
