@@ -760,7 +760,9 @@ def test_company_measure(name, iid):
         ("全职雇员的平均薪酬", None),  # no industry named
         ("零售业的职位空缺率", "job_vacancy_rate.gbt4754_f52"),
         ("运输通讯及仓储业的雇员雇用率", None),  # an industry the catalogue does not know
-        ("酒店业平均入住率", "occupancy_rate.sector_hotels_mo"),
+        ("酒店业平均入住率", "hotel_occupancy_mo"),  # the hotels' measure the catalogue names whole: one statistic, one id
+        ("酒店平均入住率", "hotel_occupancy_mo"),
+        ("五星级酒店平均入住率", "occupancy_rate.hotels_5_star_mo"),  # a star class keeps its composite
         ("酒店及饮食业", "sector_hotels_restaurants_mo"),  # the longer name still wins
         # DSEC's MICE statistics: meetings' participants (与会人数, the count word for 者) and exhibitions' visitors
         ("与会人数", "mo_meeting_participants"),
