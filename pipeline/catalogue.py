@@ -113,6 +113,12 @@ _STATEMENT_WORDS = ("自结", "合并")
 # Words of a quarter written between a company and its measure (世界先进季营收, 银娱集团季度收益, 单季营收): the measure of the
 # quarter the event's period says, as a period written before the measure is (台积电第三季营收).
 _QUARTER_WORDS = ("单季", "季度", "季")
+# Hong Kong's 中期 (interim: the half-year a results announcement covers) is such a word too (新世界发展中期盈利), the period
+# saying which half; a measure named whole with it keeps its own entry (中期股息 is the interim dividend, not 股息).
+_PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
+# Currencies written between a company and its measure (台积电美元营收, 台积电新台币营收): the measure stated in that currency,
+# the same statistic, as exports stated in dollars and in yuan are one statistic; the quantity's unit says which.
+_CURRENCY_WORDS = ("新台币", "台币", "美元", "港元", "港币", "人民币", "澳门元", "澳门币")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
@@ -589,10 +595,15 @@ class Catalogue:
         key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
         industry or composite, so the company's revenue has the measure's id as the results of every company do, and an
         industry's (``银行业税后纯益``) keeps its composite; or a rate of such a measure (``建行净利润增速``,
-        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is.  A word of a quarter before the
-        measure (``季营收``, ``季度收益``) leaves it unchanged, the period saying which quarter."""
-        rests = [key[len(w):] for w in _QUARTER_WORDS if key.startswith(w) and len(key) > len(w)]
-        for rest in (key, *rests[:1]):
+        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is.  A word of a quarter or half-year
+        before the measure (``季营收``, ``季度收益``, ``中期盈利``) leaves it unchanged, the period saying which, and so does a
+        currency before either (``美元营收``, ``新台币单季营收``), the quantity's unit saying which."""
+        rests = [key]
+        for words in (_CURRENCY_WORDS, _PERIOD_WORDS):
+            word = next((w for w in words if rests[-1].startswith(w) and len(rests[-1]) > len(w)), None)
+            if word is not None:
+                rests.append(rests[-1][len(word):])
+        for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
                 return found

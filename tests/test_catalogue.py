@@ -401,7 +401,8 @@ def test_matches(text, expected):
         ("整体支出", "expenditure"),
         ("医疗卫生支出", None),
         ("空置率", "vacancy_rate"),  # bare after the property it is of
-        ("甲级写字楼空置率", None),
+        ("甲级写字楼空置率", "vacancy_rate.grade_a_office"),  # RVD's class of offices
+        ("街铺空置率", None),  # a class of shops the catalogue does not know
         # visitors by market: a partner written bare before them, the entry named whole winning, no city
         ("泰国旅客", "visitors.partner_thailand"),
         ("日本旅客", "visitors_from_japan"),
@@ -691,7 +692,8 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("证券公司营业收入", None),  # a trade, no owner
         ("上海局集团公司发送旅客", None),  # a firm's passengers: no measure of results
         ("新台币营收", None),  # no owner: a name of its own
-        ("台积电美元营收", None),  # a currency between them: not the measure named whole
+        ("台积电美元营收", "revenue"),  # a currency between them: the revenue stated in it, the unit saying which
+        ("台积电新台币营收", "revenue"),
         ("药明康德营收", None),  # a company the owners do not list
         # carmakers and battery makers by their short names, listed firms
         ("零跑的销量", "sales_volume"),
@@ -717,7 +719,11 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("世界先进季营收", "revenue"),  # the quarter's: the period says which
         ("银娱集团季度收益", "income"),
         ("台积电单季营收", "revenue"),
-        ("台积电新台币单季营收", None),  # a currency still stands between them
+        ("台积电新台币单季营收", "revenue"),  # a currency before the quarter's word
+        ("新世界发展中期盈利", "earnings"),  # the half-year's: Hong Kong's interim results
+        ("恒生银行中期股息", "interim_dividend"),  # a measure named with 中期 keeps its entry
+        ("台积电美元新台币营收", None),  # one currency, not two
+        ("台积电美元汽车", None),  # a currency before no measure
         ("台电非营业用售电量", "electricity_sales_non_business"),  # Taipower's sales to one contract class
         ("彰银每股EPS", "eps"),
         ("彰银合并税后每股盈余", "eps"),
@@ -730,5 +736,68 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
 )
 def test_company_measure(name, iid):
     """A measure of results after a company the linker knows has the measure's id; what is no company keeps its own."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # Macau's social security benefits and disability allowances, a figure word after them restating them
+        ("失业津贴", "mo_unemployment_allowance"),
+        ("丧葬津贴", "mo_funeral_allowance"),
+        ("普通残疾津贴金额", "mo_disability_allowance_ordinary"),
+        ("特别残疾津贴", "mo_disability_allowance_special"),
+        ("残疾津贴", None),  # the allowance at either level
+        # the MPF's classes of funds before their returns, 平均 (the class's funds' average) between them
+        ("股票基金平均净回报", "net_return.mpf_equity_fund"),
+        ("股债混合资产基金平均净回报", "net_return.mpf_mixed_assets_fund"),
+        ("混合资产基金平均年率化净回报", "annualised_net_return.mpf_mixed_assets_fund"),
+        ("年率化回报", "annualised_net_return"),  # named alone, the text says of what
+        ("扣除收费及费用后的净回报", None),  # a return after words the catalogue does not know
+        # Hong Kong's start-ups, telecom subscribers, RVD's offices
+        ("初创企业数目", "hk_startups"),
+        ("从事初创企业的人数", "hk_startup_employees"),
+        ("初创企业融资金额", None),  # the funds start-ups raised, no count of them
+        ("中华电信用户数", "subscribers"),  # after an operator the owners list
+        ("远传电信用户数", "subscribers"),
+        ("宽带接入用户数", None),  # subscribers of a service the catalogue does not know
+        ("行动宽带用户数", "tw_mobile_broadband_subscribers"),
+        ("整体甲级写字楼的空置率", "vacancy_rate.grade_a_office"),
+        ("写字楼落成量", "completions.office_premises"),
+        # Hong Kong's IPO news: 集资 alone for the funds raised, after the exchange or the offerings
+        ("集资", "funds_raised"),
+        ("纳斯达克交易所集资", "funds_raised"),
+        ("新股集资", "hk_ipo_funds"),  # the entry named whole wins
+        # Macau's concessionaires: Sands China's net revenues, EBITDA margins
+        ("总收益净额", "net_revenue"),
+        ("金沙中国收益净额", "net_revenue"),
+        ("金沙中国收入净额", None),  # its net income, a profit, not its revenue
+        ("澳门银河经调整EBITDA利润率", "adjusted_ebitda_margin"),
+        ("EBITDA利润率", "ebitda_margin"),
+        # DSEC's survey of manpower needs and wages: its industries before its measures
+        ("酒店业的平均薪酬", "average_remuneration.sector_hotels_mo"),
+        ("饮食业平均薪酬", "average_remuneration.sector_restaurants_mo"),
+        ("全职雇员的平均薪酬", None),  # no industry named
+        ("零售业的职位空缺率", "job_vacancy_rate.gbt4754_f52"),
+        ("运输通讯及仓储业的雇员雇用率", None),  # an industry the catalogue does not know
+        ("酒店业平均入住率", "hotel_occupancy_mo"),  # the hotels' measure the catalogue names whole: one statistic, one id
+        ("酒店平均入住率", "hotel_occupancy_mo"),
+        ("五星级酒店平均入住率", "occupancy_rate.hotels_5_star_mo"),  # a star class keeps its composite
+        ("酒店及饮食业", "sector_hotels_restaurants_mo"),  # the longer name still wins
+        # DSEC's MICE statistics: meetings' participants (与会人数, the count word for 者) and exhibitions' visitors
+        ("与会人数", "mo_meeting_participants"),
+        ("二百人或以上会议的与会人数", None),  # the participants of meetings of one size, a part
+        ("入场观众", "mo_exhibition_visitors"),
+        ("与会/入场人数", "mo_mice_attendance"),
+        # Taiwan's words: a bank's 资本适足率 (capital adequacy), MOL's migrant workers in Taiwan
+        ("兆丰金资本适足率", "capital_adequacy_ratio"),
+        ("本国银行资本适足率", None),  # all of Taiwan's banks, no company
+        ("移工在台人数", "tw_migrant_workers"),
+        ("越南移工人数", None),  # one country's, a part
+    ],
+)
+def test_regional_names_of_the_thirty_fourth_session(name, iid):
+    """Names only Taiwan's, Hong Kong's and Macau's texts use, and the names around them that keep no id."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
