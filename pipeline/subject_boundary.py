@@ -21,6 +21,8 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol
 
+import numpy as np
+
 from .linker_rules import indicator_id
 from .pos import cut_tagged
 
@@ -403,11 +405,38 @@ def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int,
     seed, the example's file (``sources``; without them, all of one file) and its rank in the file, so that a file
     added moves no other example's place."""
     files = sources if sources is not None else [""] * len(examples)
-    total: dict[str, float] = {}
+    names: dict[str, int] = {}
+    coded = [_Coded.of(cands, gold, names) for cands, gold in examples]
+    total = np.zeros(len(names))
+    touched = np.zeros(len(names), dtype=bool)
     for member in range(bag):
-        for f, v in _perceptron(examples, epochs, _keys(files, seed * bag + member)).items():
-            total[f] = total.get(f, 0.0) + v
-    return BoundaryModel({f: v / bag for f, v in total.items() if v != 0})
+        w, seen = _perceptron(coded, len(names), epochs, _keys(files, seed * bag + member))
+        total += w
+        touched |= seen
+    return BoundaryModel({f: float(total[i] / bag) for f, i in names.items() if touched[i] and total[i] != 0})
+
+
+@dataclass(frozen=True)
+class _Coded:
+    """An example as the perceptron reads it: its candidates' feature ids in one array (a feature once per time a
+    candidate lists it), the candidate each id belongs to, where each candidate's ids start, and the gold index."""
+
+    ids: np.ndarray
+    owner: np.ndarray
+    starts: tuple[int, ...]
+    gold: int
+
+    @classmethod
+    def of(cls, cands: Candidates, gold: int, names: dict[str, int]) -> "_Coded":
+        ids: list[int] = []
+        owner: list[int] = []
+        starts = []
+        for k, fs in enumerate(cands.features):
+            starts.append(len(ids))
+            ids += [names.setdefault(f, len(names)) for f in fs]
+            owner += [k] * len(fs)
+        starts.append(len(ids))
+        return cls(np.array(ids, dtype=np.intp), np.array(owner, dtype=np.intp), tuple(starts), gold)
 
 
 def _draw(*key: object) -> float:
@@ -425,27 +454,33 @@ def _keys(sources: Sequence[str], seed: int) -> list[tuple[object, ...]]:
     return out
 
 
-def _perceptron(examples: Sequence[tuple[Candidates, int]], epochs: int,
-                keys: Sequence[tuple[object, ...]]) -> dict[str, float]:
-    """One averaged perceptron: examples visited in a shuffled order each epoch (each example's key, from which
-    ``_draw`` orders it per epoch); where the model's choice is not the gold span, the gold candidate's features
-    gain one and the chosen one's lose one.  The kept weights are the average over all steps (``w - acc / steps``)."""
-    w: dict[str, float] = {}
-    acc: dict[str, float] = {}
-    model = BoundaryModel(w)
+def _perceptron(examples: Sequence[_Coded], n: int, epochs: int, keys: Sequence[tuple[object, ...]]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """One averaged perceptron over ``n`` features: examples visited in a shuffled order each epoch (each example's
+    key, from which ``_draw`` orders it per epoch); where the best candidate (the first on a tie) is not the gold span,
+    the gold candidate's features gain one and the chosen one's lose one.  Returns the average weights over all steps
+    (``w - acc / steps``) and which features were ever updated.  Weights and sums stay whole numbers until the
+    average, so they are exact whatever order numpy adds them in."""
+    w = np.zeros(n)
+    acc = np.zeros(n)
+    seen = np.zeros(n, dtype=bool)
     visit = list(range(len(examples)))
     step = 1
     for epoch in range(epochs):
         visit.sort(key=lambda i: _draw(*keys[i], epoch))
         for i in visit:
-            cands, gold = examples[i]
-            guess = model.choose(cands)
-            if guess != gold:
-                for f, d in [(f, 1.0) for f in cands.features[gold]] + [(f, -1.0) for f in cands.features[guess]]:
-                    w[f] = w.get(f, 0.0) + d
-                    acc[f] = acc.get(f, 0.0) + d * step
+            ex = examples[i]
+            guess = int(np.argmax(np.bincount(ex.owner, weights=w[ex.ids], minlength=len(ex.starts) - 1)))
+            if guess != ex.gold:
+                good = ex.ids[ex.starts[ex.gold]:ex.starts[ex.gold + 1]]
+                bad = ex.ids[ex.starts[guess]:ex.starts[guess + 1]]
+                np.add.at(w, good, 1.0)
+                np.add.at(w, bad, -1.0)
+                np.add.at(acc, good, float(step))
+                np.add.at(acc, bad, -float(step))
+                seen[good] = seen[bad] = True
             step += 1
-    return {f: v - acc[f] / step for f, v in w.items() if v - acc[f] / step != 0}
+    return w - acc / step, seen
 
 
 MODEL_FILE = Path(__file__).parent / "data" / "subject_boundary.json"

@@ -2,8 +2,8 @@
 
 Usage:
   python scripts/train_subject_model.py [-o OUT] [--against SHIPPED] [--seed N] [--epochs N] [--bag N] [GOLD ...]
-  python scripts/train_subject_model.py --cv K --predictions DIR [--seed N] [--epochs N] [--bag N] [GOLD ...]
-  python scripts/train_subject_model.py --groups --predictions DIR [--seed N] [--epochs N] [--bag N] [GOLD ...]
+  python scripts/train_subject_model.py [GOLD ...] --cv K [--predictions DIR] [--min-files N ...] [--seed N] [--bag N]
+  python scripts/train_subject_model.py [GOLD ...] --groups [--predictions DIR] [--min-files N ...] [--seed N] [--bag N]
   python scripts/train_subject_model.py --groups --screen SEED [SEED ...] [--epochs N] [--bag N] [GOLD ...]
 
 Data (default): corpus/*.gold.jsonl and tests/data/news-dev.gold.jsonl of this checkout, never
@@ -18,11 +18,15 @@ cut there (both in sample), and, held out, the same on the files new to training
 name): there a model trained without them, the same seed and settings, stands in for the new one, so both choose on
 text neither saw.  A retraining that moves many choices for little net is one the blind sets may not repeat.
 
-``--cv K`` splits the files into K folds (file i goes to fold i mod K, files sorted by name), trains on
-the other folds and links each held-out file with the rules alone and with the model, writing
-``DIR/rules/FILE`` and ``DIR/model/FILE`` for ``zhibiao evaluate FILE --against ...``, and prints the
-held-out strict and lenient event F1 per script, then the model's held-out choices by script and outcome with
-the words at the wrong edge of its mistakes.
+``--cv K`` splits the files into K folds, each script's files dealt to the folds in turn by name (``script_folds``:
+both scripts in every fold), trains on the other folds and links each held-out text with the rules alone and with the
+model, and prints the held-out strict true positives per fold and script: the rules alone, the model with the given
+margins, and the model with margins learned on the other folds' held-out choices (``learn_margins``), then the margins
+learned on all folds, the model's held-out choices by script and outcome with the words at the wrong edge of its
+mistakes.  Each text is linked once with the rules alone; a model's links differ only in the texts where it cuts a
+subject, and only those are linked again (``relinked``), so five folds take minutes.  ``--min-files N ...`` trains on
+the features seen in at least N files only, each N cross-validated; ``DIR/rules/FILE``, ``DIR/model/FILE`` and ``DIR/learned/FILE``
+(with ``--predictions``) are for ``zhibiao evaluate FILE --against ...``.
 
 ``--groups`` holds out whole groups of files instead (``GROUPS``: files annotated together, in one session
 or one batch, from pages collected together), one group per fold.  Random folds put files of the same
@@ -85,6 +89,7 @@ EPOCHS = 5
 MARGIN = 3.0
 END_MARGIN = 2.0
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # margins the held-out report compares
+MIN_FILES = 1  # files a feature must be seen in to be learned (common_features)
 
 
 # file groups for --groups, by the number in a file's name (first..last);
@@ -115,9 +120,12 @@ class Recorder:
 
     def __init__(self) -> None:
         self.seen: dict[str, Candidates] = {}
+        self.asked: list[Candidates] = []  # every subject in the order asked: a model choosing the whole for all of
+        # them links the text as the rules alone did
 
     def choose(self, cands: Candidates) -> int:
         self.seen[clean_text(cands.subject)] = cands
+        self.asked.append(cands)
         b = name_end(default_rules(), cands.subject)
         if b is not None:
             self.seen.setdefault(clean_text(cands.subject[:b]), cands)
@@ -141,21 +149,43 @@ class Offer(NamedTuple):
     script: str
 
 
-def offered(ex: Extractor, docs: list[dict]) -> list[Offer]:
-    """Every subject the model is asked about whose event matches a gold event."""
-    out: list[Offer] = []
+class Linked(NamedTuple):
+    """A gold document linked with the rules alone: its prediction, every subject the model is asked about (in
+    order) and those whose event matches a gold event (``offered``)."""
+
+    doc: dict
+    pred: dict[str, Any]
+    asked: list[Candidates]
+    offers: list[Offer]
+
+
+def linked(ex: Extractor, docs: list[dict]) -> list[Linked]:
+    """Each document linked once with the rules alone: what the cross-validation keeps of it for every model."""
+    out = []
     for doc in docs:
         rec = Recorder()
         with subject_boundary.using(rec):
             pred = _extract(ex, doc)
-        for row in align(doc, pred)["events_lenient"]["matched"]:
-            cands = rec.seen.get(clean_indicator(row["pred"]["indicator"]))
-            if cands is None:
-                continue
-            gold = clean_indicator(row["gold"]["indicator"])
-            out.append(Offer(cands, next((i for i, (a, b) in enumerate(cands.spans)
-                                          if clean_indicator(clean_text(cands.subject[a:b])) == gold), None),
-                             document_script(doc)))
+        out.append(Linked(doc, pred, rec.asked, _matched(doc, pred, rec)))
+    return out
+
+
+def offered(ex: Extractor, docs: list[dict]) -> list[Offer]:
+    """Every subject the model is asked about whose event matches a gold event."""
+    return [o for got in linked(ex, docs) for o in got.offers]
+
+
+def _matched(doc: dict, pred: dict[str, Any], rec: Recorder) -> list[Offer]:
+    """The subjects ``rec`` saw whose predicted event matches a gold event of ``doc``, with the gold span's index."""
+    out: list[Offer] = []
+    for row in align(doc, pred)["events_lenient"]["matched"]:
+        cands = rec.seen.get(clean_indicator(row["pred"]["indicator"]))
+        if cands is None:
+            continue
+        gold = clean_indicator(row["gold"]["indicator"])
+        out.append(Offer(cands, next((i for i, (a, b) in enumerate(cands.spans)
+                                      if clean_indicator(clean_text(cands.subject[a:b])) == gold), None),
+                         document_script(doc)))
     return out
 
 
@@ -164,15 +194,32 @@ def examples_of(offers: list[Offer]) -> list[tuple[Candidates, int]]:
     return [(o.cands, o.gold) for o in offers if o.gold is not None]
 
 
-def fit(offers: dict[Path, list[Offer]], files: list[Path], seed: int, epochs: int, bag: int) -> BoundaryModel:
+def fit(offers: dict[Path, list[Offer]], files: list[Path], seed: int, epochs: int, bag: int,
+        min_files: int = MIN_FILES) -> BoundaryModel:
     """The model trained on the examples of ``files``, each known by its file (``subject_boundary.train``'s
-    ``sources``: the order a member visits them in does not depend on the order or number of the files)."""
+    ``sources``: the order a member visits them in does not depend on the order or number of the files), on the
+    features seen in at least ``min_files`` of them (``common_features``)."""
     examples, sources = [], []
     for f in files:
         got = examples_of(offers[f])
         examples += got
         sources += [f.name] * len(got)
+    if min_files > 1:
+        keep = common_features(examples, sources, min_files)
+        examples = [(Candidates(c.subject, c.spans, tuple(tuple(x for x in fs if x in keep) for fs in c.features)), g)
+                    for c, g in examples]
     return subject_boundary.train(examples, epochs=epochs, seed=seed, bag=bag, sources=sources)
+
+
+def common_features(examples: list[tuple[Candidates, int]], sources: list[str], min_files: int) -> set[str]:
+    """The features of the examples of at least ``min_files`` files: a word seen in one file's subjects (one site's
+    company, one report's series) teaches its file's cuts, not those of text the model has not seen."""
+    files: dict[str, set[str]] = {}
+    for (cands, _), src in zip(examples, sources):
+        for fs in cands.features:
+            for x in fs:
+                files.setdefault(x, set()).add(src)
+    return {x for x, got in files.items() if len(got) >= min_files}
 
 
 def oracle_line(offers: list[Offer]) -> str:
@@ -240,14 +287,15 @@ def net_gain(scored: list[tuple[Offer, list[float]]], margin: float, end_margin:
 
 
 def screen(offers: dict[Path, list[Offer]], folds: list[tuple[str, list[Path]]], seeds: list[int], epochs: int,
-           bag: int, margins: tuple[float, ...] = MARGINS, end_margin: float = END_MARGIN) -> None:
+           bag: int, margins: tuple[float, ...] = MARGINS, end_margin: float = END_MARGIN, min_files: int = MIN_FILES
+           ) -> None:
     """Hold out each group, for each seed, and print per group and script what the model adds on its recorded offers
     (``net_gain``), for each margin: no linking, so several seeds cost only their training, and a gain is told apart
     from the seeds' spread group by group, the worst and the newest groups first read."""
     gains: dict[tuple[float, str, int], dict[str, int]] = {}
     for seed in seeds:
         for name, held in folds:
-            model = fit(offers, [f for f in offers if f not in held], seed, epochs, bag)
+            model = fit(offers, [f for f in offers if f not in held], seed, epochs, bag, min_files)
             scored = [(o, model.scores(o.cands)) for f in held for o in offers[f]]
             for m in margins:
                 gains[m, name, seed] = net_gain(scored, m, end_margin)
@@ -285,71 +333,109 @@ def moved_lines(offers: dict[Path, list[Offer]], model: BoundaryModel, shipped: 
     if not shipped.files:
         lines.append("  the shipped model names no training files: no held-out comparison")
     elif new:
-        before = fit(offers, [f for f in offers if f not in new], args.seed, args.epochs, args.bag)
+        before = fit(offers, [f for f in offers if f not in new], args.seed, args.epochs, args.bag, args.min_files[0])
         before.margin, before.end_margin = model.margin, model.end_margin
         lines.append(differ_line(f"held out, the {len(new)} files new to training ({', '.join(f.name for f in new)})",
                                  [o for f in new for o in offers[f]], before, shipped))
     return lines
 
 
-def _f1(result: dict, script: str | None, level: str) -> str:
-    r = result if script is None else result["by_script"].get(script)
-    return f"{r[level]['f1']:.3f}" if r and r["documents"] else "-"
+def script_of(got: list[Linked]) -> str:
+    """A file's script: that of most of its texts."""
+    return Counter(document_script(d.doc) for d in got).most_common(1)[0][0]
 
 
-def _tp(result: dict, script: str | None) -> str:
-    r = result if script is None else result["by_script"].get(script)
-    return str(r["events_strict"]["tp"]) if r and r["documents"] else "-"
+def script_folds(files: list[Path], scripts: dict[Path, str], k: int) -> list[list[Path]]:
+    """``k`` folds of files: the files of each script (traditional first), sorted by name, dealt to the folds in turn,
+    each script continuing where the one before stopped: every fold holds files of both scripts, and a file's fold
+    depends on the names of the files alone."""
+    folds: list[list[Path]] = [[] for _ in range(k)]
+    i = 0
+    for script in sorted(set(scripts.values()), reverse=True):
+        for f in sorted((f for f in files if scripts[f] == script), key=lambda f: f.name):
+            folds[i % k].append(f)
+            i += 1
+    return folds
 
 
-def cross_validate(ex: Extractor, files: list[Path], folds: list[list[Path]], out_dir: Path, seed: int,
-                   epochs: int, margin: float, end_margin: float, bag: int) -> None:
-    """Train on all files but each fold's, link the fold's files with the rules alone and with the model."""
-    docs = {f: read_documents(f) for f in files}
-    offers = {f: offered(ex, docs[f]) for f in files}
-    print(oracle_line([o for f in files for o in offers[f]]))
-    chosen: list[tuple[Offer, int]] = []
-    scored: list[tuple[Offer, list[float]]] = []
-    gold_all: list[dict] = []
-    preds: dict[str, list[dict]] = {"rules": [], "model": []}
+def learn_margins(scored: list[tuple[Offer, list[float]]]) -> tuple[float, float]:
+    """The margins (for cuts of the subject's start, for cuts of its end only) whose choices on held-out ``scored``
+    offers make the most right cuts less whole names cut (``net_gain``); on a tie the larger, which cuts less."""
+    return max(((m, e) for m in MARGINS for e in MARGINS), key=lambda me: (net_gain(scored, *me)["all"], me))
+
+
+def relinked(ex: Extractor, got: list[Linked], model: BoundaryModel) -> list[dict[str, Any]]:
+    """The predictions with ``model``: a text where it keeps every subject asked whole is linked as the rules linked
+    it, and only the others are linked again."""
+    out = []
+    for d in got:
+        if any(model.choose(c) for c in d.asked):
+            with subject_boundary.using(model):
+                out.append(_extract(ex, d.doc))
+        else:
+            out.append(d.pred)
+    return out
+
+
+def tp_line(what: str, results: list[dict]) -> str:
+    """Strict true positives, by script, of each result (rules alone, then models) on the same texts."""
+    def tp(r: dict, script: str | None) -> str:
+        r = r if script is None else r["by_script"].get(script, {"documents": 0})
+        return str(r["events_strict"]["tp"]) if r["documents"] else "-"
+    return f"  {what:<10} " + "   ".join(f"{script or 'all'} " + " -> ".join(tp(r, script) for r in results)
+                                        for script in ("traditional", "simplified", None))
+
+
+def cross_validate(ex: Extractor, runs: dict[Path, list[Linked]], folds: list[list[Path]], seed: int, epochs: int,
+                   margin: float, end_margin: float, bag: int, min_files: int = MIN_FILES,
+                   out_dir: Path | None = None) -> dict[str, dict]:
+    """Train on all files but each fold's and link the fold's texts with the model: strict true positives by script,
+    rules alone -> the model with the given margins -> the model with margins learned on the other folds' held-out
+    choices (``learn_margins``, never on the fold's own).  The rules' links are those of ``runs``, made once; a text
+    is linked again only where the model cuts one of its subjects (``relinked``).  Returns the pooled scores."""
+    offers = {f: [o for d in got for o in d.offers] for f, got in runs.items()}
+    print(oracle_line([o for got in offers.values() for o in got]))
+    models, scored = [], []
     for fold, held in enumerate(folds):
-        train = [f for f in files if f not in held]
-        model = fit(offers, train, seed, epochs, bag)
-        model.margin, model.end_margin = margin, end_margin
-        print(f"fold {fold}: trained on {sum(len(examples_of(offers[f])) for f in train)} examples; held out "
-              f"{', '.join(f.name for f in held)}")
-        scored += [(o, model.scores(o.cands)) for f in held for o in offers[f]]
-        chosen += [(o, model.choose(o.cands)) for f in held for o in offers[f]]
-        fold_gold = len(gold_all)
-        for f in held:
-            for name, chooser in (("rules", None), ("model", model)):
-                with subject_boundary.using(chooser):
-                    pred = [_extract(ex, d) for d in docs[f]]
-                preds[name] += pred
-                path = out_dir / name / f.name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in pred), encoding="utf-8")
-            gold_all += docs[f]
-            a, b = score(docs[f], preds["rules"][-len(docs[f]):]), score(docs[f], preds["model"][-len(docs[f]):])
-            print(f"  {f.name:<24} strict {_f1(a, None, 'events_strict')} -> {_f1(b, None, 'events_strict')}"
-                  f"   lenient {_f1(a, None, 'events_lenient')} -> {_f1(b, None, 'events_lenient')}")
-        n = len(gold_all) - fold_gold
-        a, b = score(gold_all[fold_gold:], preds["rules"][-n:]), score(gold_all[fold_gold:], preds["model"][-n:])
-        for script in (None, "traditional", "simplified"):
-            print(f"  fold {fold} {script or 'all':<12} strict {_f1(a, script, 'events_strict')} -> "
-                  f"{_f1(b, script, 'events_strict')}   lenient {_f1(a, script, 'events_lenient')} -> "
-                  f"{_f1(b, script, 'events_lenient')}   (strict tp {_tp(a, script)} -> {_tp(b, script)})")
-    print("all held-out files (rules -> rules + model):")
-    a, b = score(gold_all, preds["rules"]), score(gold_all, preds["model"])
-    for script in (None, "traditional", "simplified"):
-        print(f"  {script or 'all':<12} strict {_f1(a, script, 'events_strict')} -> {_f1(b, script, 'events_strict')}"
-              f"   lenient {_f1(a, script, 'events_lenient')} -> {_f1(b, script, 'events_lenient')}")
-    print(f"  strict tp {_tp(a, None)} -> {_tp(b, None)} of {a['events_strict']['tp'] + a['events_strict']['fn']} gold events")
-    print("held-out choices of the model on the subjects offered (an edge: words the choice keeps + or drops - "
-          "against gold):")
+        model = fit(offers, [f for f in runs if f not in held], seed, epochs, bag, min_files)
+        models.append(model)
+        scored.append([(o, model.scores(o.cands)) for f in held for o in offers[f]])
+    learned = learn_margins([x for got in scored for x in got])
+    print(f"margins learned on all folds' held-out choices: {learned[0]} (a cut of the start), {learned[1]} (of the "
+          f"end only); given: {margin}, {end_margin}")
+    gold: list[dict] = []
+    preds: dict[str, list[dict]] = {"rules": [], "model": [], "learned": []}
+    chosen: list[tuple[Offer, int]] = []
+    for fold, (held, model) in enumerate(zip(folds, models)):
+        own = learn_margins([x for i, got in enumerate(scored) if i != fold for x in got])
+        fixed = BoundaryModel(model.weights, margin, end_margin)
+        tuned = BoundaryModel(model.weights, *own)
+        chosen += [(o, fixed.choose(o.cands)) for o, _ in scored[fold]]
+        docs = [d for f in held for d in runs[f]]
+        got = {"rules": [d.pred for d in docs], "model": relinked(ex, docs, fixed), "learned": relinked(ex, docs, tuned)}
+        gold += [d.doc for d in docs]
+        for name, pred in got.items():
+            preds[name] += pred
+        print(tp_line(f"fold {fold}", [score([d.doc for d in docs], got[name]) for name in got])
+              + f"   (margins {own[0]}, {own[1]}; {len(held)} files)", flush=True)
+        if out_dir is not None:
+            for name, pred in got.items():
+                rows = iter(pred)
+                for f in held:
+                    path = out_dir / name / f.name
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text("".join(json.dumps(next(rows), ensure_ascii=False) + "\n" for _ in runs[f]),
+                                    encoding="utf-8")
+    results = {name: score(gold, pred) for name, pred in preds.items()}
+    print("all folds, strict true positives (rules alone -> the model, given margins -> margins learned per fold):")
+    print(tp_line("held out", list(results.values())))
+    print(f"  of {results['rules']['events_strict']['tp'] + results['rules']['events_strict']['fn']} gold events")
+    print("held-out choices of the model (given margins) on the subjects offered (an edge: words the choice keeps + or "
+          "drops - against gold):")
     print("\n".join(choice_lines(chosen)))
     print("held-out choices by the margin a cut must win by (the same weights):")
-    print("\n".join(margin_lines(scored, end_margin=end_margin)))
+    print("\n".join(margin_lines([x for got in scored for x in got], end_margin=end_margin)))
+    return results
 
 
 def main(argv: list[str]) -> None:
@@ -368,6 +454,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--cv", type=int, default=0, help="cross-validate over K folds of files instead of training")
     ap.add_argument("--groups", action="store_true", help="cross-validate holding out one group of files (GROUPS) per fold")
     ap.add_argument("--predictions", type=Path, help="with --cv or --groups: folder for the held-out predictions")
+    ap.add_argument("--min-files", type=int, nargs="+", default=[MIN_FILES],
+                    help="files a feature must be seen in to be learned; with --cv or --groups, each value cross-validated")
     ap.add_argument("--screen", type=int, nargs="+", metavar="SEED",
                     help="with --groups: score each held-out group's recorded offers for each seed, without linking")
     args = ap.parse_args(argv)
@@ -378,22 +466,27 @@ def main(argv: list[str]) -> None:
     if args.groups and args.screen:
         folds = [(g[0], [f for f in files if group_of(f) == g[0]]) for g in GROUPS]
         screen({f: offered(ex, read_documents(f)) for f in files}, [(g, h) for g, h in folds if h], args.screen,
-               args.epochs, args.bag, end_margin=args.end_margin)
+               args.epochs, args.bag, end_margin=args.end_margin, min_files=args.min_files[0])
         return
     if args.cv or args.groups:
-        if args.predictions is None:
-            sys.exit("--cv and --groups need --predictions DIR")
+        runs = {f: linked(ex, read_documents(f)) for f in files}
         if args.groups:
-            names = [g[0] for g in GROUPS]
-            folds = [[f for f in files if group_of(f) == g] for g in names]
+            folds = [[f for f in files if group_of(f) == g[0]] for g in GROUPS]
         else:
-            folds = [[f for i, f in enumerate(files) if i % args.cv == k] for k in range(args.cv)]
-        cross_validate(ex, files, [h for h in folds if h], args.predictions, args.seed, args.epochs, args.margin,
-                       args.end_margin, args.bag)
+            folds = script_folds(files, {f: script_of(got) for f, got in runs.items()}, args.cv)
+        for fold, held in enumerate(folds):
+            print(f"fold {fold}: {', '.join(f.name for f in held)}")
+        for min_files in args.min_files:
+            print(f"features seen in {min_files} training files or more:")
+            out = args.predictions
+            if out is not None and len(args.min_files) > 1:
+                out = out / f"min-files-{min_files}"
+            cross_validate(ex, runs, [h for h in folds if h], args.seed, args.epochs, args.margin, args.end_margin,
+                           args.bag, min_files, out)
         return
     by_file = {f: offered(ex, read_documents(f)) for f in files}
     offers = [o for f in files for o in by_file[f]]
-    model = fit(by_file, files, args.seed, args.epochs, args.bag)
+    model = fit(by_file, files, args.seed, args.epochs, args.bag, args.min_files[0])
     model.margin, model.end_margin, model.files = args.margin, args.end_margin, tuple(f.name for f in files)
     if args.against.is_file():
         print("\n".join(moved_lines(by_file, model, BoundaryModel.load(args.against), args)))

@@ -327,3 +327,53 @@ def test_net_gain_counts_right_cuts_less_whole_names_cut():
               (script.Offer(_SPANS, 1, "traditional"), [0.0, 0.0, 3.0, 0.0])]
     assert script.net_gain(scored, 1.0) == {"traditional": 1, "simplified": -1, "all": 0}
     assert script.net_gain(scored, 2.0) == {"traditional": 1, "simplified": 0, "all": 1}
+
+
+def test_folds_hold_both_scripts_and_follow_the_names():
+    """``--cv`` deals the files of each script, by name, to the folds in turn: every fold holds both scripts, and a
+    file's fold depends on the names alone, not on the order the files were given in."""
+    script = _script()
+    files = [Path(f"news{i}.gold.jsonl") for i in range(12)]
+    scripts = {f: "traditional" if i % 3 == 0 else "simplified" for i, f in enumerate(files)}
+    folds = script.script_folds(files, scripts, 3)
+    assert sorted(f for fold in folds for f in fold) == sorted(files)
+    assert all({scripts[f] for f in fold} == {"traditional", "simplified"} for fold in folds)
+    assert script.script_folds(files[::-1], scripts, 3) == folds
+
+
+def test_features_of_too_few_files_are_not_learned():
+    """``min_files``: a feature seen in the examples of fewer files (a word of one report) gets no weight."""
+    script = _script()
+    offers = {}
+    for i in range(3):
+        cands = Candidates("s", ((0, 2), (1, 2)), (("keep",), ("drop", "common", f"only{i}")))
+        offers[Path(f"f{i}.gold.jsonl")] = [script.Offer(cands, 1, "simplified")]
+    files = list(offers)
+    assert any(f.startswith("only") for f in script.fit(offers, files, 0, 2, 1, 1).weights)
+    weights = script.fit(offers, files, 0, 2, 1, 2).weights
+    assert "common" in weights and not any(f.startswith("only") for f in weights)
+
+
+def test_margins_are_learned_from_held_out_choices():
+    """``learn_margins`` takes the margins whose held-out choices make the most right cuts less whole names cut, the
+    larger on a tie: here a start cut must beat 1.5 (a wrong one scores 1.5), an end cut wins at any margin up to 3."""
+    script = _script()
+    scored = [(script.Offer(_SPANS, 2, "traditional"), [0.0, 0.0, 2.5, 0.0]),
+              (script.Offer(_SPANS, 0, "simplified"), [0.0, 1.5, 0.0, 0.0]),
+              (script.Offer(_SPANS, 3, "traditional"), [0.0, 0.0, 0.0, 3.5])]
+    assert script.learn_margins(scored) == (2.0, 3.0)
+
+
+def test_cross_validation_links_again_only_the_texts_a_model_cuts():
+    """The rules' links of a text are its links with a model that keeps every subject it is asked about whole; a text
+    where the model cuts one is linked again, with the model."""
+    script = _script()
+    cands = Candidates("ab", ((0, 2), (1, 2)), (("keep",), ("drop",)))
+    calls = []
+
+    def ex(text: str) -> dict:
+        calls.append(text)
+        return {"quantities": [], "events": ["again"]}
+    got = [script.Linked({"text": "x"}, {"events": ["rules"]}, [cands], [])]
+    assert script.relinked(ex, got, BoundaryModel({"drop": 1.0}, 2.0, 2.0)) == [{"events": ["rules"]}] and not calls
+    assert script.relinked(ex, got, BoundaryModel({"drop": 3.0}, 2.0, 2.0))[0]["events"] == ["again"] and calls == ["x"]
