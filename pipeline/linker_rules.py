@@ -42,6 +42,8 @@ from .token_patterns import CompiledPhrase, PhraseRule, compile_phrase
 
 KINDS = ("level", "change", "share", "rank", "target")
 BASES = ("yoy", "mom", "vs_prev")
+#: the words after a trigger that say where a predicate reaches (跌至, 增长到): ``p_trigger_to`` ends with one
+REACH_WORDS = ("至", "到")
 
 # Lexicon classes the engine reads; a macro ``{name}`` in a rule may name any of them.
 LEXICON_CLASSES = (
@@ -537,12 +539,14 @@ class EnginePatterns:
         with 至/到 the period it reaches (跌至2022至23学年的14万人).
 
         Every match of the trigger tail ends where the text does: most subjects end in no trigger, which its
-        ``EndPattern`` tells from the end alone, where the overlapped search tried the triggers at every start."""
+        ``EndPattern`` tells from the end alone, where the overlapped search tried the triggers at every start.  Every
+        match of a trigger with 至/到 holds one of ``REACH_WORDS``: a subject without one (nearly all) is not searched."""
         return (self.trigger_tail_end.may_match(text)
                 and any(self.p_fillers_only.match(text, 0, m.start())
                         for m in self.p_trigger_tail.finditer(text, overlapped=True))) \
-            or any(self.p_fillers_only.match(text, 0, m.start()) and self.p_fillers_only.match(text[m.end():])
-                   for m in self.p_trigger_to.finditer(text, overlapped=True))
+            or (any(w in text for w in REACH_WORDS)
+                and any(self.p_fillers_only.match(text, 0, m.start()) and self.p_fillers_only.match(text[m.end():])
+                        for m in self.p_trigger_to.finditer(text, overlapped=True)))
 
 
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
@@ -597,8 +601,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_plural_anaphor=lists.compile("^(?:" + alt["plural_anaphor"] + ")$"),
         p_modified_rate=lists.compile("^(?:" + alt["rate_modifier"] + ")+(?:" + alt["rate_noun"] + ")$"),
         p_trigger_only=lists.compile("^(?:" + alt["trigger"] + ")$"),
-        p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)?$"),
-        p_trigger_to=lists.compile("(?:" + alt["trigger"] + ")(?:至|到)"),
+        p_trigger_tail=lists.compile("(?:" + alt["trigger"] + ")(?:" + "|".join(REACH_WORDS) + ")?$"),
+        p_trigger_to=lists.compile("(?:" + alt["trigger"] + ")(?:" + "|".join(REACH_WORDS) + ")"),
         p_value_lead=lists.compile("(?:" + alt["trigger"] + r")[^,;:]{0,8}$"),
         # one character never names an indicator (none of the gold files' 5,761 events has one): 录, 件, 余
         p_not_a_name=lists.compile(r"^(?:\p{Han}$|" + fillers + "*+$)"),  # possessive: no backtracking over the splits

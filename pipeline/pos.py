@@ -42,6 +42,13 @@ MODEL_FILE = "model.npz"
 SPACE = ("SPACE", "_SP")
 SENTENCE_END = frozenset("。!?！？")
 ROLE_SHIFTS = (0, -1, 1, -2, 2)  # where the word playing each of ROLES stands, relative to the word tagged
+_ROLE_COLUMN = np.arange(len(ROLE_SHIFTS))[:, None]  # role r's rows of the role table, one per word tagged
+
+
+@lru_cache(maxsize=64)
+def _role_positions(n: int) -> np.ndarray:
+    """For a sentence of ``n`` words: row r holds the padded positions of the words playing role r for each word."""
+    return np.array([[2 + shift + j for j in range(n)] for shift in ROLE_SHIFTS], dtype=np.int64)
 
 
 class _RoleScores:
@@ -152,8 +159,12 @@ class PosTagger:
         pad = padded(canonical(sentence))
         cached = self._roles.lookup(pad)
         n = len(sentence)
-        table = self._roles.table
-        scores = sum(table[cached[2 + shift : 2 + shift + n], role] for role, shift in enumerate(ROLE_SHIFTS))
+        # the rows of all five roles in one gather (role r of word j: the padded word 2 + j + ROLE_SHIFTS[r]), added
+        # role after role as ``tag_sentences`` adds them
+        by_role = self._roles.table[cached[_role_positions(n)], _ROLE_COLUMN]
+        scores = by_role[0] + by_role[1]
+        for r in range(2, len(ROLE_SHIFTS)):
+            scores += by_role[r]
         ids, weights = self._ids, self._weights
         for j in range(n):
             for f in pair_features(pad[j + 1], pad[j + 2], pad[j + 3]):

@@ -364,6 +364,24 @@ def test_an_ending_whose_last_character_ends_no_match_is_rejected_without_a_test
     assert "量x" not in tried and "收x" not in tried and "年长" in tried
 
 
+def test_a_subject_without_a_reach_word_is_not_searched_for_a_trigger_reaching_a_period(monkeypatch):
+    """``_predicate_only`` searches for a trigger with 至/到 (``p_trigger_to``, an overlapped search of every trigger)
+    only in a subject holding one of ``REACH_WORDS``: a subject without one has no such match, and is not searched."""
+    eng = default_rules().engine
+    pattern, searched = eng.p_trigger_to, []
+
+    class Counting:
+        def finditer(self, text: str, overlapped: bool = False) -> Any:
+            searched.append(text)
+            return pattern.finditer(text, overlapped=overlapped)
+
+    monkeypatch.setattr(eng, "p_trigger_to", Counting())
+    assert eng._predicate_only("跌至2022至23学年的")  # (class fillers_only: the period the trigger reaches)
+    assert not eng._predicate_only("规模以上工业增加值")
+    assert not eng._predicate_only("社会消费品零售总额同比")
+    assert searched == ["跌至2022至23学年的"]
+
+
 def test_right_patterns_skipped_by_the_first_character_never_match():
     """A rule's right pattern is not tried on a text after a value whose first character begins no match of it
     (``CompiledRule.right_start``): on every text after a quantity of the gold texts, up to its clause's end, the
