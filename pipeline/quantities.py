@@ -1658,8 +1658,9 @@ def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, 
     if window.endswith(g.unit_cues.get(unit.surface, ())):
         return True
     topic = g.unit_topics.get(unit.surface)
-    if topic is None or single_digit or text[start - 1 : start] in ("时", "点"):
-        return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb; 8时30分 is a time of day
+    if topic is None or single_digit and unit.kind != "percent" or text[start - 1 : start] in ("时", "点"):
+        return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb (not before 厘: 利率维持在五厘); 8时30分 is a
+        # time of day
     low = max(0, start - _TOPIC_LOOKBACK)
     return topic.search(text, _after_last(text, "。\n!?；;", low, start), start) is not None
 
