@@ -15,7 +15,8 @@ and mixed magnitudes (``6.76亿``, ``1.2万亿``, ``3万4000``, ``25万6千``,
 
 Fraction words return **per cent**, the unit the output contract uses for
 them: ``百分之十五`` -> 15, ``千分之三`` -> 0.3, ``三分之一`` -> 100/3; ``份之`` is read as
-``分之`` (``百份之五``, ``三份之一``: Hong Kong papers write it so).
+``分之`` (``百份之五``, ``三份之一``: Hong Kong papers write it so), and so is a lone 分 between two digits, the
+Cantonese way of saying a fraction (``四分一`` -> 25, ``三分二`` -> 200/3).
 
 ``几`` ("a few", 幾 in traditional script) stands for an unknown digit and gives
 the lower bound the gold files write (the caller adds the qualifier ``>``): one
@@ -110,10 +111,14 @@ def shared_place(first: str, second: str) -> int:
     return 100 if m.group(3) == "百" else 1000
 
 
+#: a fraction said the Cantonese way, without 之 (四分一, 三分二: a quarter, two thirds; Hong Kong papers)
+_CANTONESE_FRACTION = re.compile(r"(?<![\d〇○零一二两兩三四五六七八九十百千万萬亿億])([二三四五六七八九])[分份](?=[一二三四五六七八]$)")
+
+
 def fraction_word(text: str) -> str:
-    """``text`` with 份之 read as 分之: Hong Kong papers write 份 for 分 in a fraction (百份之五, 三份之一); the
-    grammar and the quantity tagger read the one spelling."""
-    return text.replace("份之", "分之")
+    """``text`` with 份之 read as 分之: Hong Kong papers write 份 for 分 in a fraction (百份之五, 三份之一), and say
+    one without 之 (四分一, 三分二); the grammar and the quantity tagger read the one spelling."""
+    return _CANTONESE_FRACTION.sub(r"\1分之", text.replace("份之", "分之"))
 
 
 @lru_cache(maxsize=_PARSED)

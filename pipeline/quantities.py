@@ -315,14 +315,15 @@ class _Grammar:
             # a name or slogan written with a count (四个全面) is read whole, so no quantity starts in it
             + (rf"(?P<name>{_alt(names)})|" if names else "(?P<name>(?!))|")
             + rf"(?P<word>{value_words})"
-            rf"|(?:{ord_prefix})\s?(?P<on>\d+|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_kept}))?"
+            rf"|(?:{ord_prefix})\s?(?P<on>(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)[万亿]?|[{_CN_START}]{cn_char}*)(?:\s?(?P<om>{ord_kept}))?"
             rf"|(?:{first})(?P<fm>{ord_measure})"
             rf"|(?<![\d/.])(?P<sl>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/.])"
             # the lookahead fails at once where no 分 ends the run of numerals (nearly everywhere); it is
             # bounded by the longest number the grammar parses, so a long run is not rescanned from each
             # of its characters
             rf"|(?P<fneg>[-−负]\s?)?(?=[\d\s{_CN_DIGITS}{_DENOMINATOR_CHARS}]{{0,{MAX_LENGTH}}}+[分份])"
-            rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?[分份]\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿])))"
+            rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?[分份]\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿]))"
+            rf"|{_CANTONESE_FRACTION})"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万][分份]之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
             rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
@@ -488,7 +489,7 @@ def find_quantities(text: str, units_path: str | None = None, traditional: bool 
             pos = q.end  # not a range (增加4,600人至155,600人): the second number is read on its own
         else:
             pos = max(q.end, m.end())
-        if q.label == "PERCENT" and q.upper is None and m.group("frac") is not None:
+        if q.label == "PERCENT" and q.upper is None and m.group("frac") is not None and q.unit in ("%", "‰"):
             shared = _shared_fraction(g, text, q)
             out += shared
             units_of += [None] * len(shared)
@@ -841,13 +842,17 @@ def _read_word(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | No
     if shifted is not None and shifted.end() > end:
         start, end = shifted.span()  # 超过半数: the word is 半数, 超过 its qualifier
     entry = g.value_words[text[start:end]]
+    if entry.unit and (longer := g.unit_re.match(text, end - len(entry.unit))) is not None and longer.end() > end:
+        return None  # 半厘米: the word's unit starts a longer one, half a centimetre is no step of a rate
     kind = "fraction" if entry.kind == "fraction_word" else "multiple"
     qualifier = (entry.qualifier or _prefix_qualifier(g, text, start) or _suffix_qualifier(g, text, end, kind)
                  or _verb_qualifier(g, text, start))
     value = Fraction(entry.value) if not isinstance(entry.value, float) else Fraction(repr(entry.value))
     if entry.kind == "fraction_word":
         return _make(g, text, start, end, value, None, "FRACTION", qualifier, unit_name="%")
-    return _make(g, text, start, end, value, None, "QUANTITY", qualifier, unit_name=entry.unit or "倍")
+    unit = g.units.get(entry.unit or "倍")  # 半厘 is a per cent of interest, as 厘 is; 翻一番 and 半码 are counts
+    return _make(g, text, start, end, value, None, unit.label if unit else "QUANTITY", qualifier,
+                 unit_name=entry.unit or "倍")
 
 
 _ORDINAL_LIST_TAIL = re.compile(r"(?:\s*[、和及与]\s*第?[一二三四五六七八九十\d]{1,3})+")
@@ -888,6 +893,8 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
     denominator, _, numerator = s.partition("分之")
     if denominator[0] == "陆" and start > 0 and _HAN.match(text[start - 1]):
         return _reread(g, text, start + 1)  # 大陆百分之五: 陆 ends the word 大陆, it is no six
+    if "之" not in m.group("frac") and _CN_VALUE[numerator] >= _CN_VALUE[denominator]:
+        return _reread(g, text, start + 1)  # 三分四: no fraction said without 之 is a whole or more
     pair = _adjacent_digits(numerator)
     try:
         value = parse_number(s if pair is None else f"{denominator}分之{pair[0]}")
@@ -907,10 +914,25 @@ def _read_fraction(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit 
         end += 1
     qualifier = (_prefix_qualifier(g, text, start) or infix or _suffix_qualifier(g, text, end, "fraction")
                  or _verb_qualifier(g, text, start))
+    if label == "FRACTION" and upper is None and (of_unit := _fraction_of_unit(g, text, start, end)) is not None:
+        unit, end = of_unit  # 減息四分一厘: a quarter of one 厘, not a quarter of something
+        return _make(g, text, start, end, value / 100, unit, None, qualifier)
     if denominator == "千":  # 千分之三 is 3 ‰, as ‰ is written (the gold convention), not 0.3 %
         return _make(g, text, start, end, value * 10, None, label, qualifier,
                      None if upper is None else upper * 10, unit_name="‰")
     return _make(g, text, start, end, value, None, label, qualifier, upper, unit_name="%")
+
+
+def _fraction_of_unit(g: _Grammar, text: str, start: int, end: int) -> tuple[Unit, int] | None:
+    """The per-cent unit a fraction is written before (減息四分一厘, 下調三分之一個百分點: a share of one 厘, of one
+    percentage point) and where it ends; None for any other word, and for a cued unit away from its cue."""
+    u = g.unit_re.match(text, end)
+    if u is None:
+        return None
+    unit = g.units[u.group()]
+    if unit.kind != "percent" or unit.canonical == "%" or unit.cued and not _unit_cued(g, text, start, None, unit, False):
+        return None
+    return unit, u.end()
 
 
 def _fraction_text(m: re.Match) -> str:
@@ -944,6 +966,10 @@ def _share_verb_before(text: str, start: int) -> bool:
     return text.find("占", low, start) >= 0
 
 
+#: a fraction said without 之 (四分一, 三分二: Hong Kong papers), a digit below ten on each side of 分, not inside a
+#: longer numeral nor a time (三分一秒), a quarter century (四分一世纪) or a round of a tournament (四分一决赛)
+_CANTONESE_FRACTION = (r"(?<![\d〇○零一二两三四五六七八九十百千万亿])[二三四五六七八九][分份][一二三四五六七八]"
+                       r"(?![\d〇○零一二两三四五六七八九十百千万亿点.之]|秒|世纪|决赛)")
 #: the denominators of per cent and its relatives (百分之, 千分之, 百万分之): a PERCENT, not a FRACTION
 _POWER_DENOMINATORS = frozenset({"百", "千", "万", "十万", "百万", "千万"})
 
@@ -958,8 +984,9 @@ def _fraction_upper(g: _Grammar, text: str, m: re.Match, low: Fraction) -> Fract
     """The upper end of ``百分之二十至三十`` or ``百分之五到百分之十`` (the prefix shared as in 3%至5%);
     None when the second number belongs to something else (百分之五至十年, 至三分之一)."""
     high_text = m.group("fhi")
-    if high_text is None or text.startswith(("分之", "份之"), m.end()) or g.unit_re.match(text, m.end()):
-        return None
+    if high_text is None or text.startswith(("分之", "份之"), m.end()) or g.unit_re.match(text, m.end()) \
+            or text[m.end() : m.end() + 1] in _MAGNITUDE_CHARS or _MAGNITUDE_CHARS.intersection(high_text):
+        return None  # 跌百分之1至197亿5000万元: the second number goes on with its magnitude, an amount reached
     high_text = fraction_word(high_text)
     frac = _fraction_text(m)
     prefix = frac[: frac.index("分之") + 2]
@@ -1079,9 +1106,10 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
             second = None  # 1至2户籍: 户 is the first character of 户籍, no unit
         if second is not None and g.units[second].category:
             return None  # 16-24岁: an age bracket names a group, it is no number
-        if second is not None and g.units[second].kind == "time" and not (
-                m.group("au") is not None and _time_cue(g, text, m.start("an"))
-                and g.change_verb.search(text, max(0, m.start() - 8), m.start())):
+        first = m.group("au")
+        if second is not None and g.units[second].kind == "time" and (first is None or g.units[first].kind == "time") \
+                and not (first is not None and _time_cue(g, text, m.start("an"))
+                         and g.change_verb.search(text, max(0, m.start() - 8), m.start())):
             if (m.group("au") is None and _time_cue(g, text, m.start("an"))
                     and g.stay_word.search(text, max(0, start - _SENTENCE_LOOKBACK), start) is not None):
                 # 轮候时间上升了0.2至5.8年: a change in the unit of the level reached, then that level
@@ -1094,7 +1122,8 @@ def _read_number(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | 
                     return None
                 if _change_then_level(g, text, m.start(), low, high, unit):
                     return _single(g, text, m, start, end, unit, unit.canonical)
-            return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two)
+            return None  # 1至5月, 3—5年: a period, not a number (but 逗留时间减少0.1日至1.1日 is two; and 上升5.6%至1.4亿小时
+            # is a change in per cent, then the hours reached, read on their own)
         if second is None and m.group("au") is None and _HAN.match(text[m.end():m.end() + 1] or " ") \
                 and text[m.end():m.end() + 1] not in g.bare_next and not text.startswith(g.bare_next_long, m.end()):
             return None  # 16至24岁: an age bracket or a name, not a number (but 1000万二手住宅: bare_next)
@@ -1519,8 +1548,9 @@ def _bare_ok(g: _Grammar, text: str, start: int, end: int, number: str, mags: st
         return False
     if nxt == "升" and _TALLY.match(text, end) is not None:
         return False  # 「6升5降」: a tally of the members that rose and fell, no value of its own
-    if "." in digits and text.startswith(g.value_follows, end):
-        return True  # 较6月107.05上升0.35%, 跌至197.9按月跌: an index value, and the statement goes on after it
+    if ("." in digits or "," in number) and text.startswith(g.value_follows, end):
+        return True  # 较6月107.05上升0.35%, 跌至197.9按月跌: an index value, and the statement goes on after it; so does
+        # a count grouped by thousands (较上周日均人次12,961增加58.6%)
     # glued to a word (16至24岁), not to a word of bare_next (和, 至; 上升至 of 由49.6上升至50.3) nor to a
     # suffix qualifier (指数升至60以上)
     return not (nxt and _HAN.match(nxt) and nxt not in g.bare_next and not text.startswith(g.bare_next_long, end)
@@ -1636,8 +1666,9 @@ def _unit_cued(g: _Grammar, text: str, start: int, neg: str | None, unit: Unit, 
     if window.endswith(g.unit_cues.get(unit.surface, ())):
         return True
     topic = g.unit_topics.get(unit.surface)
-    if topic is None or single_digit or text[start - 1 : start] in ("时", "点"):
-        return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb; 8时30分 is a time of day
+    if topic is None or single_digit and unit.kind != "percent" or text[start - 1 : start] in ("时", "点"):
+        return False  # 十分重要, 三度夺冠: a lone spelled digit makes an adverb (not before 厘: 利率维持在五厘); 8时30分 is a
+        # time of day
     low = max(0, start - _TOPIC_LOOKBACK)
     return topic.search(text, _after_last(text, "。\n!?；;", low, start), start) is not None
 
