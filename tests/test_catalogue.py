@@ -819,6 +819,8 @@ def test_regional_names_of_the_thirty_fourth_session(name, iid):
         ("客座率", "passenger_load_factor"),
         ("乘客运载率", "passenger_load_factor"),
         ("载客率", "passenger_load_factor"),
+        ("载客量", "passengers_carried"),  # the passengers an operator carried, a measure: named alone, the text says whose
+        ("载客人次", "passengers_carried"),
         # MOE's students enrolled, exam applicants beside the national college entrance exam's
         ("在校生", "students_enrolled"),
         ("在校学生人数", "students_enrolled"),
