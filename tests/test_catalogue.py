@@ -801,3 +801,36 @@ def test_regional_names_of_the_thirty_fourth_session(name, iid):
     """Names only Taiwan's, Hong Kong's and Macau's texts use, and the names around them that keep no id."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # the National Immigration Administration's people crossing the border, and their average day
+        ("出入境人员", "border_crossings"),
+        ("出入境旅客", "border_crossings"),
+        ("日均出入境人员", "per_day.border_crossings"),
+        # MIIT's three shipbuilding statistics
+        ("造船完工量", "shipbuilding_completions"),
+        ("新接订单量", "shipbuilding_new_orders"),
+        ("新承接船舶订单量", "shipbuilding_new_orders"),
+        ("手持订单量", "shipbuilding_orders_on_hand"),
+        # an airline's load factor, as CAAC, Cathay Pacific and Taiwan's airlines write it
+        ("客座率", "passenger_load_factor"),
+        ("乘客运载率", "passenger_load_factor"),
+        ("载客率", "passenger_load_factor"),
+        ("载客量", "passengers_carried"),  # the passengers an operator carried, a measure: named alone, the text says whose
+        ("载客人次", "passengers_carried"),
+        # MOE's students enrolled, exam applicants beside the national college entrance exam's
+        ("在校生", "students_enrolled"),
+        ("在校学生人数", "students_enrolled"),
+        ("报考人数", "exam_applicants"),
+        # express parcels per head: the per-head average of the State Post Bureau's express volume
+        ("人均快递使用量", "per_capita.express_volume"),
+        ("人均快递", "per_capita.express_volume"),
+    ],
+)
+def test_national_names_of_the_thirty_fourth_session(name, iid):
+    """Recurring mainland statistics (and the load factor Hong Kong and Taiwan write too) the gold names often."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
