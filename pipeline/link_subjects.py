@@ -872,11 +872,16 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     bare = eng.p_shared_prep.sub("", first, count=1) if all(
         not eng.p_shared_prep.match(t) for t in others[1:]) else first
     bare = bare if bare and all(len(t) <= len(bare) + 1 for t in others[1:]) else first
-    if len(last) - len(bare) >= 2 and all(len(t) <= len(first) + 1 for t in others) \
+    cut = len(bare)
+    if all(t[-1] == first[-1] for t in others) and last[cut - 1:cut] != first[-1] and last[cut:cut + 1] == first[-1]:
+        # names of one kind end alike (黄山、九华山、天柱山接待游客): the last's modifier, one longer than the first,
+        # ends there too (接待游客, not 山接待游客, which would glue a piece of a name to the head)
+        cut += 1
+    if len(last) - cut >= 2 and all(len(t) <= len(first) + 1 for t in others) \
             and not _JOINER_CHAR.search(last) and not all(t[-1] == last[-1] for t in others) \
             and not any(bare[i:i + 2] in last[:len(bare)] for i in range(len(bare) - 1)) \
-            and _word_boundary(last, len(bare)):
-        return _category_head(doc, last, len(bare)) or last[len(bare):]
+            and _word_boundary(last, cut):
+        return _category_head(doc, last, cut) or last[cut:]
     # a category noun ending the last conjunct only (资讯通信及电子产品, 纺织和化工行业): shared by all
     m = eng.p_category_tail.search(last)
     if m and m.start() >= 2 and not any(eng.p_category_tail.search(t) for t in others):

@@ -2186,6 +2186,19 @@ def test_a_shared_way_in_before_coordinated_channels(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # names of one kind ending alike, the last longer than the first: its modifier ends in that character too, and the
+    # head after it is shared whole (not 黄山山接待游客, a piece of 天柱山 glued to the head)
+    ("黄山、九华山、天柱山分别接待游客[120万人次]、[80万人次]和[60万人次]。",
+     {"120万人次": "黄山接待游客", "80万人次": "九华山接待游客", "60万人次": "天柱山接待游客"}),
+    # conjuncts that do not end alike keep the cut at the first's length
+    ("钢铁和水泥产量分别增长[2%]和[3%]。", {"2%": "钢铁产量", "3%": "水泥产量"}),
+])
+def test_names_of_one_kind_ending_alike_share_the_head_after_them(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
 @pytest.mark.parametrize("text, value, indicator", [
     # Taiwan's 减少/增加最多业别为 names the sector after it (filler_prefix selection frame, category 业别)
     ("零售業減少最多業別為汽機車售業，較上年減少[681億元]。", "681亿元", "汽机车售业"),
