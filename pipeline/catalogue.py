@@ -243,6 +243,12 @@ def _plain_measure(found: Optional[Union[Indicator, Composite]]) -> bool:
     return isinstance(found, Indicator) and found.role == "measure" and not found.modifier
 
 
+def _after_units(rest: str) -> str:
+    """``rest`` without the units a survey scope or the designated size of trade is written with opening it (规上企业,
+    规模以上单位, 限上单位): what the scope already says, the firms it counts."""
+    return next((rest[len(w):] for w in _TRADE_SIZE_UNITS if rest.startswith(w) and len(rest) > len(w)), rest)
+
+
 def name_key(name: str) -> str:
     """The form names are compared in: no spaces or quotation marks, Latin letters lower-cased."""
     return "".join(c for c in name.translate(_FOLDED) if c not in _IGNORED)
@@ -666,10 +672,7 @@ class Catalogue:
             for i in range(1, len(key)):
                 sid = self.keys.get(key[:i])
                 if sid is not None and self.indicators[sid].role == "scope":
-                    rest = key[i:]
-                    # (the scope's units written after it, 规上企业, 规模以上单位, are what the scope already says)
-                    rest = next((rest[len(w):] for w in _TRADE_SIZE_UNITS if rest.startswith(w) and len(rest) > len(w)),
-                                rest)
+                    rest = _after_units(key[i:])
                     found = self._modifier_measure(rest) or self._measure_alone(rest)
                     if found is not None:
                         break
@@ -690,9 +693,7 @@ class Catalogue:
         for scope in _TRADE_SIZE_SCOPES:
             if not key.startswith(scope):
                 continue
-            rest = key[len(scope):]
-            rest = next((rest[len(w):] for w in _TRADE_SIZE_UNITS if rest.startswith(w)), rest)
-            found = self._modifier_measure(rest)
+            found = self._modifier_measure(_after_units(key[len(scope):]))
             if isinstance(found, Composite) and isinstance(found.of, Indicator) and (
                 found.of.role == "product" or any(code in _TRADE_SIZE_INDUSTRIES for code in found.of.codes)
             ):
