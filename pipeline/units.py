@@ -218,6 +218,16 @@ class Lexicon:
         """The surfaces of one word kind."""
         return frozenset(self.words.get(kind, {}))
 
+    def currency_names(self) -> tuple[str, ...]:
+        """The names of whole currencies (美元, 新台币, 澳门元 ...), longest first, for the catalogue, which reads a
+        currency written before a measure: the currency units' surfaces of two characters or more, less those written
+        with a subunit or a spoken amount word (港仙, 美分, 分钱, 块钱: amounts of a currency, not its name).  One
+        character (元, 仙, 蚊) is also a piece of other words (元旦)."""
+        amounts = self.word_set("money_subunit") | self.word_set("spoken_money")
+        names = {s for s, unit in self.units.items()
+                 if unit.kind == "currency" and len(s) > 1 and not any(a in s for a in amounts)}
+        return tuple(sorted(names, key=lambda s: (-len(s), s)))
+
 
 SECTIONS = ("units", "qualifiers", "words")
 #: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块, the local dollar)
