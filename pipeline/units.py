@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .gcpause import collector_paused
 from .resources import rules_path
-from .rulefile import Problem, RuleFileError, read_sections, validate
+from .rulefile import Problem, RuleFileError, duplicate_surfaces, read_sections, validate
 
 Label = Literal["PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION"]
 Qualifier = Literal["about", ">", ">=", "<", "<="]
@@ -254,6 +254,11 @@ def _load(path: str) -> Lexicon:
             problems.append(Problem(path, line, f"duplicate id {item.id!r} (first defined on line {ids[item.id]})"))
         ids.setdefault(item.id, line)
 
+    problems += duplicate_surfaces([(path, f"unit {item.id!r}", item.id, line, item.surfaces) for item, line in units_ok])
+    problems += duplicate_surfaces([(path, f"qualifier position {item.position!r}", item.id, line, item.surfaces)
+                                    for item, line in quals_ok])
+    problems += duplicate_surfaces([(path, f"word kind {item.kind!r}", item.id, line, item.surfaces)
+                                    for item, line in words_ok])
     units: dict[str, Unit] = {}
     unit_lines: dict[str, tuple[str, int]] = {}
     examples: list[tuple[str, int, Example]] = []
@@ -293,8 +298,6 @@ def _load(path: str) -> Lexicon:
     suffix_after: dict[str, frozenset[str]] = {}
     for item, line in quals_ok:
         for surface in item.surfaces:
-            if surface in qualifiers[item.position]:
-                problems.append(Problem(path, line, f"qualifier {item.id!r}: {item.position} {surface!r} defined twice"))
             qualifiers[item.position][surface] = item.meaning
             if item.after is not None:
                 suffix_after[surface] = frozenset(item.after)
