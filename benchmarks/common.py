@@ -6,17 +6,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from zhibiao.evaluate import design_gold_files
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def news_texts() -> list[str]:
-    """Seed article and every gold document of the repository (real news paragraphs)."""
+    """Seed article and every design gold document of the repository (real news paragraphs)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
+    for path in design_gold_files(ROOT):
         texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    shared = ROOT.parent / "shared" / "corpus" / "news-dev.gold.jsonl"
-    if shared.is_file():
-        texts += [json.loads(line)["text"] for line in shared.read_text(encoding="utf-8").splitlines() if line.strip()]
     return texts
 
 

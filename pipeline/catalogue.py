@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .memo import SUBJECT_TEXTS, Memo
 from .normalize import normalize
 from .rulefile import Problem
+from .units import load_units
 
 # Characters a name is compared without (spaces and quotation marks), as in ``_norm_key`` before.
 _IGNORED = frozenset(" \t\r\n\u3000“”‘’\"'「」『』")
@@ -116,9 +117,6 @@ _QUARTER_WORDS = ("单季", "季度", "季")
 # Hong Kong's 中期 (interim: the half-year a results announcement covers) is such a word too (新世界发展中期盈利), the period
 # saying which half; a measure named whole with it keeps its own entry (中期股息 is the interim dividend, not 股息).
 _PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
-# Currencies written between a company and its measure (台积电美元营收, 台积电新台币营收): the measure stated in that currency,
-# the same statistic, as exports stated in dollars and in yuan are one statistic; the quantity's unit says which.
-_CURRENCY_WORDS = ("新台币", "台币", "美元", "港元", "港币", "人民币", "澳门元", "澳门币")
 # Words after a statistic that name its size, its figure or its amount: 出口规模 is 出口, Hong Kong's 出口数字 is
 # 出口, Taiwan's 准备货币总额 is 准备货币, Macau's 博彩收益总额 is 博彩收益, 新股集资金额 is 新股集资, an
 # index's 总指数 is the index (消费者信心指数总指数), and 额 alone is the amount (进出口额, 转口额, Taiwan's
@@ -284,6 +282,10 @@ class Catalogue:
     trie: dict = field(default_factory=dict)
     # the keys of the per-unit averages (role ``average``), longest first: a name is read after one only where it opens it
     averages: tuple[str, ...] = ()
+    # currencies written between a company and its measure (台积电美元营收, 台积电新台币营收), longest first: the measure
+    # stated in that currency, the same statistic, as exports stated in dollars and in yuan are one statistic; the
+    # quantity's unit says which.  The currency units of rules/units.yaml (``Lexicon.currency_names``)
+    currencies: tuple[str, ...] = ()
     # a short text -> the names in it: the linker scans a subject's text in several stages (its region's
     # stripping, the verb-phrase test, the boundary model's offer), and news repeats its subjects; on a new
     # text of 100,000 characters, 3,534 of the 6,456 texts scanned were distinct
@@ -605,7 +607,7 @@ class Catalogue:
         before the measure (``季营收``, ``季度收益``, ``中期盈利``) leaves it unchanged, the period saying which, and so does a
         currency before either (``美元营收``, ``新台币单季营收``), the quantity's unit saying which."""
         rests = [key]
-        for words in (_CURRENCY_WORDS, _PERIOD_WORDS):
+        for words in (self.currencies, _PERIOD_WORDS):
             word = next((w for w in words if rests[-1].startswith(w) and len(rests[-1]) > len(w)), None)
             if word is not None:
                 rests.append(rests[-1][len(word):])
@@ -880,4 +882,5 @@ def build_catalogue(
         node[_END] = ind.id
     uncommaed = {k: iid for k, iid in uncommaed.items() if iid and k not in keys}
     averages = tuple(sorted((k for k, iid in keys.items() if indicators[iid].role == "average"), key=len, reverse=True))
-    return Catalogue(indicators=indicators, keys=keys, uncommaed=uncommaed, trie=trie, averages=averages), problems
+    return Catalogue(indicators=indicators, keys=keys, uncommaed=uncommaed, trie=trie, averages=averages,
+                     currencies=load_units().currency_names()), problems

@@ -142,6 +142,16 @@ def read_documents(path: str | Path) -> list[dict]:
     return docs
 
 
+def design_gold_files(root: str | Path) -> list[Path]:
+    """The gold files a checkout at ``root`` is designed and trained on: ``corpus/*.gold.jsonl`` by name, then the
+    given development file ``tests/data/news-dev.gold.jsonl``.
+
+    One list for the scripts, benchmarks and tests, so a file added to ``corpus/`` reaches all of them.  Never
+    ``corpus/blind/``: those sets measure the project on text nobody tuned on."""
+    root = Path(root)
+    return sorted((root / "corpus").glob("*.gold.jsonl")) + [root / "tests" / "data" / "news-dev.gold.jsonl"]
+
+
 def _check_document(doc: dict) -> list[str]:
     """Problems of one parsed record, without the ``path:line`` prefix."""
     text = doc.get("text")

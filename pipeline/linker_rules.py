@@ -36,7 +36,7 @@ from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import load_periods
 from .resources import rules_path
-from .rulefile import Problem, RuleFileError, read_sections, validate
+from .rulefile import Problem, RuleFileError, duplicate_surfaces, read_sections, validate
 from .subject_phrases import DERIVED_CLASSES, SubjectPhrases
 from .token_patterns import CompiledPhrase, PhraseRule, compile_phrase
 
@@ -1408,6 +1408,8 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
                 sink.append((item, line, str(path)))  # type: ignore[arg-type]
 
     problems.extend(_unnormalised_words(lex))
+    problems.extend(duplicate_surfaces((path, f"class {entry.class_!r}", entry.id, line, (*entry.words, *entry.patterns))
+                                       for entry, line, path in lex))
     problems.extend(_expand_lexicon_macros(lex))
     lexicon: dict[str, list[LexiconEntry]] = {c: [] for c in LEXICON_CLASSES}
     for entry, _, _ in lex:

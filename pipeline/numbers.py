@@ -111,14 +111,21 @@ def shared_place(first: str, second: str) -> int:
     return 100 if m.group(3) == "百" else 1000
 
 
-#: a fraction said the Cantonese way, without 之 (四分一, 三分二: a quarter, two thirds; Hong Kong papers)
-_CANTONESE_FRACTION = re.compile(r"(?<![\d〇○零一二两兩三四五六七八九十百千万萬亿億])([二三四五六七八九])[分份](?=[一二三四五六七八]$)")
+#: a fraction said the Cantonese way, without 之 (四分一, 三分二: a quarter, two thirds; Hong Kong papers): a digit below
+#: ten on each side of 分 (or 份), not inside a longer numeral; the quantity tagger's pattern adds what makes it none
+CANTONESE_FRACTION = r"(?<![\d〇○零一二两兩三四五六七八九十百千万萬亿億])[二三四五六七八九][分份][一二三四五六七八]"
+#: a number ending in such a fraction, which ``fraction_word`` writes with 之 for the grammar
+_ENDS_IN_CANTONESE_FRACTION = re.compile(rf"{CANTONESE_FRACTION}$")
+
+
+def _with_zhi(m: re.Match) -> str:
+    return f"{m[0][0]}分之{m[0][2]}"
 
 
 def fraction_word(text: str) -> str:
     """``text`` with 份之 read as 分之: Hong Kong papers write 份 for 分 in a fraction (百份之五, 三份之一), and say
     one without 之 (四分一, 三分二); the grammar and the quantity tagger read the one spelling."""
-    return _CANTONESE_FRACTION.sub(r"\1分之", text.replace("份之", "分之"))
+    return _ENDS_IN_CANTONESE_FRACTION.sub(_with_zhi, text.replace("份之", "分之"))
 
 
 @lru_cache(maxsize=_PARSED)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .gcpause import collector_paused
-from .numbers import MAX_LENGTH, fraction_word, parse_number, shared_place
+from .numbers import CANTONESE_FRACTION, MAX_LENGTH, fraction_word, parse_number, shared_place
 from .units import Lexicon, Unit, load_units
 
 __all__ = ["Quantity", "as_number", "find_quantities"]
@@ -323,7 +323,7 @@ class _Grammar:
             # of its characters
             rf"|(?P<fneg>[-−负]\s?)?(?=[\d\s{_CN_DIGITS}{_DENOMINATOR_CHARS}]{{0,{MAX_LENGTH}}}+[分份])"
             rf"(?P<frac>(?:[十百千]万|[百千万]|{cn_num}|\d+)\s?[分份]\s?之\s?(?:{cn_num}|{ar}|百(?![分万亿]))"
-            rf"|{_CANTONESE_FRACTION})"
+            rf"|{_CANTONESE_FRACTION_VALUE})"
             rf"(?:\s?(?P<fsep>{seps})\s?(?P<fhi>(?:[百千万][分份]之)?(?:{cn_num}|{ar})))?"
             rf"|(?P<vg>{vague})(?P<vn>[十百千万亿]+)(?P<vm>(?:\s?{mag_char})*)(?:\s?(?P<vu>{units}))?"
             rf"|(?P<neg>(?:[-−负+＋]|零下)\s?)?{single}(?:\s?(?P<sep>{seps})\s?{second})?"
@@ -966,10 +966,9 @@ def _share_verb_before(text: str, start: int) -> bool:
     return text.find("占", low, start) >= 0
 
 
-#: a fraction said without 之 (四分一, 三分二: Hong Kong papers), a digit below ten on each side of 分, not inside a
-#: longer numeral nor a time (三分一秒), a quarter century (四分一世纪) or a round of a tournament (四分一决赛)
-_CANTONESE_FRACTION = (r"(?<![\d〇○零一二两三四五六七八九十百千万亿])[二三四五六七八九][分份][一二三四五六七八]"
-                       r"(?![\d〇○零一二两三四五六七八九十百千万亿点.之]|秒|世纪|决赛)")
+#: a fraction said without 之 (四分一, 三分二: Hong Kong papers) where it is a value: not followed by more of a numeral,
+#: nor a time (三分一秒), a quarter century (四分一世纪) or a round of a tournament (四分一决赛)
+_CANTONESE_FRACTION_VALUE = CANTONESE_FRACTION + r"(?![\d〇○零一二两三四五六七八九十百千万亿点.之]|秒|世纪|决赛)"
 #: the denominators of per cent and its relatives (百分之, 千分之, 百万分之): a PERCENT, not a FRACTION
 _POWER_DENOMINATORS = frozenset({"百", "千", "万", "十万", "百万", "千万"})
 

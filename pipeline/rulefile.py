@@ -8,6 +8,7 @@ and validates it against a pydantic model with ``extra="forbid"``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -145,3 +146,23 @@ def validate(
             first_line[key] = record.line
         good.append((item, record.line))
     return good, problems
+
+
+def duplicate_surfaces(entries: Iterable[tuple[str, str, str, int, Iterable[str]]]) -> list[Problem]:
+    """Surfaces listed twice within one group of a rule file (a word kind, a lexicon class, a unit's surfaces), from
+    ``(path, group, entry id, line, surfaces)`` in file order: each after the first is a problem at its entry's line.
+
+    The matcher reads a group's surfaces as one set, so a second copy changes nothing where it stands, but it is
+    a copy that drifts: removed in one place it stays in the other, and attributes given with it are never read."""
+    first: dict[tuple[str, str, str], tuple[str, int]] = {}
+    problems: list[Problem] = []
+    for path, group, entry_id, line, surfaces in entries:
+        for surface in surfaces:
+            key = (path, group, surface)
+            if key in first:
+                other, other_line = first[key]
+                problems.append(Problem(path, line, f"{entry_id!r}: {surface!r} is listed twice in {group} (first in "
+                                        f"{other!r} on line {other_line})"))
+            else:
+                first[key] = (entry_id, line)
+    return problems

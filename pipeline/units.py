@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .gcpause import collector_paused
 from .resources import rules_path
-from .rulefile import Problem, RuleFileError, read_sections, validate
+from .rulefile import Problem, RuleFileError, duplicate_surfaces, read_sections, validate
 
 Label = Literal["PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "FRACTION"]
 Qualifier = Literal["about", ">", ">=", "<", "<="]
@@ -218,6 +218,16 @@ class Lexicon:
         """The surfaces of one word kind."""
         return frozenset(self.words.get(kind, {}))
 
+    def currency_names(self) -> tuple[str, ...]:
+        """The names of whole currencies (美元, 新台币, 澳门元 ...), longest first, for the catalogue, which reads a
+        currency written before a measure: the currency units' surfaces of two characters or more, less those written
+        with a subunit or a spoken amount word (港仙, 美分, 分钱, 块钱: amounts of a currency, not its name).  One
+        character (元, 仙, 蚊) is also a piece of other words (元旦)."""
+        amounts = self.word_set("money_subunit") | self.word_set("spoken_money")
+        names = {s for s, unit in self.units.items()
+                 if unit.kind == "currency" and len(s) > 1 and not any(a in s for a in amounts)}
+        return tuple(sorted(names, key=lambda s: (-len(s), s)))
+
 
 SECTIONS = ("units", "qualifiers", "words")
 #: word kinds whose ``unit`` names a currency unit of the file (a symbol, a subunit, 块, the local dollar)
@@ -244,6 +254,11 @@ def _load(path: str) -> Lexicon:
             problems.append(Problem(path, line, f"duplicate id {item.id!r} (first defined on line {ids[item.id]})"))
         ids.setdefault(item.id, line)
 
+    problems += duplicate_surfaces([(path, f"unit {item.id!r}", item.id, line, item.surfaces) for item, line in units_ok])
+    problems += duplicate_surfaces([(path, f"qualifier position {item.position!r}", item.id, line, item.surfaces)
+                                    for item, line in quals_ok])
+    problems += duplicate_surfaces([(path, f"word kind {item.kind!r}", item.id, line, item.surfaces)
+                                    for item, line in words_ok])
     units: dict[str, Unit] = {}
     unit_lines: dict[str, tuple[str, int]] = {}
     examples: list[tuple[str, int, Example]] = []
@@ -283,8 +298,6 @@ def _load(path: str) -> Lexicon:
     suffix_after: dict[str, frozenset[str]] = {}
     for item, line in quals_ok:
         for surface in item.surfaces:
-            if surface in qualifiers[item.position]:
-                problems.append(Problem(path, line, f"qualifier {item.id!r}: {item.position} {surface!r} defined twice"))
             qualifiers[item.position][surface] = item.meaning
             if item.after is not None:
                 suffix_after[surface] = frozenset(item.after)

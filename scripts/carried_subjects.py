@@ -11,16 +11,18 @@ what stands between it and the value (statements with another subject, another u
 from __future__ import annotations
 
 import argparse
-import glob
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any, Callable
 
 from zhibiao import link_statements
 from zhibiao.api import extract
-from zhibiao.evaluate import clean_indicator, document_script, item_start, read_documents
+from zhibiao.evaluate import clean_indicator, design_gold_files, document_script, item_start, read_documents
 from zhibiao.link_emit import Events
 from zhibiao.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
 
 _SENT_END = re.compile(r"[。!?！？\n]")
 _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
@@ -124,7 +126,7 @@ def main() -> None:
     ap.add_argument("files", nargs="*")
     ap.add_argument("--examples", type=int, default=0)
     args = ap.parse_args()
-    files = args.files or sorted(glob.glob("corpus/*.gold.jsonl")) + ["tests/data/news-dev.gold.jsonl"]
+    files = args.files or design_gold_files(ROOT)
     install()
     table: dict[str, Counter] = defaultdict(Counter)
     examples: dict[tuple, list[str]] = defaultdict(list)

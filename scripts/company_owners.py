@@ -21,7 +21,6 @@ read; the decision on each event is made from its text.
 from __future__ import annotations
 
 import argparse
-import glob
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from zhibiao.evaluate import clean_indicator, item_start, read_documents
+from zhibiao.evaluate import clean_indicator, design_gold_files, item_start, read_documents
 from zhibiao.normalize import normalize
 from zhibiao.segmenter import cut
 
@@ -199,8 +198,7 @@ def main() -> None:
     ap.add_argument("--list", default=None, help="print the events of this shape (or 'all')")
     ap.add_argument("--older", action="store_true", help="list the older files' events only")
     args = ap.parse_args()
-    files = args.files or sorted(glob.glob(str(ROOT / "corpus" / "*.gold.jsonl"))) + \
-        [str(ROOT / "tests" / "data" / "news-dev.gold.jsonl")]
+    files = args.files or [str(f) for f in design_gold_files(ROOT)]
     files = [f for f in files if "/blind/" not in f]
     table: Counter = Counter()
     all_rows = rows(files)

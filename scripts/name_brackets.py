@@ -24,17 +24,15 @@ text.
 from __future__ import annotations
 
 import argparse
-import glob
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhibiao.evaluate import clean_indicator, document_script, item_start, read_documents
+from zhibiao.evaluate import clean_indicator, design_gold_files, document_script, item_start, read_documents
 from zhibiao.normalize import fold_width, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
-DESIGN = ("corpus/*.gold.jsonl", "tests/data/news-dev.gold.jsonl")
 _SENT_END = re.compile(r"[。!?！？]")
 _BRACKET = r"\s*\([^()]{1,40}\)"
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -140,7 +138,7 @@ def main() -> None:
     parser.add_argument("--list", metavar="CLASS", help="list the brackets of one class (or 'all')")
     parser.add_argument("--files", nargs="*", help="gold files (default: the design files)")
     args = parser.parse_args()
-    files = args.files or sorted(p for pattern in DESIGN for p in glob.glob(str(ROOT / pattern)))
+    files = args.files or [str(f) for f in design_gold_files(ROOT)]
     rows = [row for path in files if "/blind/" not in path for row in rows_of(path)]
     counts = Counter((r.klass, r.script, r.place, r.kept) for r in rows)
     classes = sorted({r.klass for r in rows})

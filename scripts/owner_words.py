@@ -21,7 +21,6 @@ holds it as knowledge of the domain, which the next texts may need.
 from __future__ import annotations
 
 import argparse
-import glob
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from zhibiao.evaluate import clean_indicator, read_documents
+from zhibiao.evaluate import clean_indicator, design_gold_files, read_documents
 from zhibiao.normalize import normalize
 from zhibiao.pos import known_words
 
@@ -93,13 +92,6 @@ def check(words: list[str], patterns: list[regex.Pattern], files: list[str]) -> 
     return counts
 
 
-def design_files() -> list[str]:
-    """The design gold files: the corpus and the development file, never the blind sets."""
-    files = sorted(glob.glob(str(ROOT / "corpus" / "*.gold.jsonl")))
-    files.append(str(ROOT / "tests" / "data" / "news-dev.gold.jsonl"))
-    return [f for f in files if "/blind/" not in f]
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--entry", nargs="*", default=["owner.short_names"], help="lexicon entries to check")
@@ -107,7 +99,7 @@ def main() -> int:
     ap.add_argument("--words", nargs="*", default=None, help="candidate names to check instead of the entries'")
     args = ap.parse_args()
     words, patterns = (args.words, []) if args.words else lexicon_words(args.entry)
-    counts = check(words, patterns, args.files or design_files())
+    counts = check(words, patterns, args.files or [str(f) for f in design_gold_files(ROOT)])
     problems = 0
     print(f"{'name':12} {'before':>6} {'alone':>6} {'glued':>6} {'inside':>6} {'texts':>6}")
     for name in sorted(counts, key=lambda n: (-counts[n]["before"] - counts[n]["alone"], n)):

@@ -6,8 +6,8 @@ Usage:
   python scripts/train_subject_model.py [GOLD ...] --groups [--predictions DIR] [--min-files N ...] [--seed N] [--bag N]
   python scripts/train_subject_model.py --groups --screen SEED [SEED ...] [--epochs N] [--bag N] [GOLD ...]
 
-Data (default): corpus/*.gold.jsonl and tests/data/news-dev.gold.jsonl of this checkout, never
-corpus/blind/.  Each gold text is linked with the rules alone; a predicted event whose value matches a
+Data (default): the design gold files of this checkout (``zhibiao.evaluate.design_gold_files``: corpus/*.gold.jsonl
+and tests/data/news-dev.gold.jsonl), never corpus/blind/.  Each gold text is linked with the rules alone; a predicted event whose value matches a
 gold event and whose indicator contains the gold one (or equals it) gives one example: the word-boundary
 spans of the subject the rules produced (``subject_boundary.candidates``), the gold one among them
 (examples whose gold indicator is no such span are left out).  The same seed and data give the same model file, byte for byte.
@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from zhibiao import subject_boundary
-from zhibiao.evaluate import align, clean_indicator, document_script, read_documents, score
+from zhibiao.evaluate import align, clean_indicator, design_gold_files, document_script, read_documents, score
 from zhibiao.extractor import Extractor
 from zhibiao.link_subjects import clean_text
 from zhibiao.linker_rules import default_rules
@@ -107,11 +107,6 @@ def group_of(f: Path) -> str:
     m = re.match(r"news(\d+)\.", f.name)
     n = int(m.group(1)) if m else GROUPS[0][1]
     return next(name for name, lo, hi in GROUPS if lo <= n <= hi)
-
-
-def default_files() -> list[Path]:
-    files = sorted((ROOT / "corpus").glob("*.gold.jsonl")) + [ROOT / "tests" / "data" / "news-dev.gold.jsonl"]
-    return [f for f in files if "blind" not in f.parts]
 
 
 class Recorder:
@@ -459,7 +454,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--screen", type=int, nargs="+", metavar="SEED",
                     help="with --groups: score each held-out group's recorded offers for each seed, without linking")
     args = ap.parse_args(argv)
-    files = sorted(args.gold) if args.gold else default_files()
+    files = sorted(args.gold) if args.gold else design_gold_files(ROOT)
     if any("blind" in f.parts for f in files):
         sys.exit("the blind sets are not training data")
     ex = Extractor()

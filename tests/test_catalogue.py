@@ -694,6 +694,8 @@ def test_broken_entry_fails_at_load_with_file_and_line(tmp_path, body, line, mes
         ("新台币营收", None),  # no owner: a name of its own
         ("台积电美元营收", "revenue"),  # a currency between them: the revenue stated in it, the unit saying which
         ("台积电新台币营收", "revenue"),
+        ("台积电欧元营收", "revenue"),  # any currency of rules/units.yaml
+        ("台积电人民币元营收", "revenue"),  # the longest currency written
         ("药明康德营收", None),  # a company the owners do not list
         # carmakers and battery makers by their short names, listed firms
         ("零跑的销量", "sales_volume"),

@@ -14,6 +14,7 @@ from zhibiao.evaluate import (
     GoldFormatError,
     align,
     clean_indicator,
+    design_gold_files,
     document_script,
     errors,
     evaluate_documents,
@@ -557,6 +558,15 @@ def with_offsets(gold: dict) -> dict:
             start = locate(gold["text"], item[surface_key], item.pop("occurrence", 0))
             item[start_key], item[end_key] = start, start + len(item[surface_key])
     return pred
+
+
+def test_design_gold_files_are_the_corpus_then_news_dev_never_the_blind_sets(tmp_path):
+    for name in ("corpus/news10.gold.jsonl", "corpus/news9.gold.jsonl", "corpus/blind/blindA.gold.jsonl",
+                 "corpus/notes.jsonl", "tests/data/news-dev.gold.jsonl"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert design_gold_files(tmp_path) == [tmp_path / "corpus" / "news10.gold.jsonl", tmp_path / "corpus" / "news9.gold.jsonl",
+                                           tmp_path / "tests" / "data" / "news-dev.gold.jsonl"]
 
 
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name)

@@ -235,6 +235,23 @@ def test_unit_word_must_start_with_a_unit(tmp_path: Path) -> None:
     assert f"{bad}:6:" in message and "'大关'" in message and "'台'" in message and "'台阶'" not in message
 
 
+def test_currency_names_are_whole_currencies_longest_first(tmp_path: Path) -> None:
+    """The catalogue reads a currency before a measure by these: no subunit or spoken amount, no single character."""
+    path = tmp_path / "units.yaml"
+    path.write_text(
+        "units:\n"
+        "  - {id: sgd, kind: currency, currency: SGD, surfaces: [新元, 新加坡元]}\n"
+        "  - {id: hk_cent, kind: currency, currency: HKD, surfaces: [港仙]}\n"
+        "  - {id: yuan, kind: currency, currency: CNY, surfaces: [元, 块钱]}\n"
+        "  - {id: ren, kind: measure, surfaces: [人次]}\n"
+        "words:\n"
+        "  - {id: cent, kind: money_subunit, surfaces: [仙], value: 0.01, unit: 元}\n"
+        "  - {id: kuai, kind: spoken_money, surfaces: [块], unit: 元}\n",
+        encoding="utf-8",
+    )
+    assert load_units(path).currency_names() == ("新加坡元", "新元")
+
+
 def test_units_file_yaml_error(tmp_path: Path) -> None:
     bad = tmp_path / "units.yaml"
     bad.write_text("units:\n  - id: a\n    kind: [\n", encoding="utf-8")

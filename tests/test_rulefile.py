@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from zhibiao.rulefile import RuleFileError, read_sections, validate
+from zhibiao.linker_rules import load_rules
+from zhibiao.rulefile import RuleFileError, duplicate_surfaces, read_sections, validate
+from zhibiao.units import load_units
 
 
 class Item(BaseModel):
@@ -73,3 +75,41 @@ def test_validation_collects_all_problems(tmp_path):
 
 def test_empty_file_has_empty_sections(tmp_path):
     assert read_sections(_write(tmp_path, ""), ("rules", "units")) == {"rules": [], "units": []}
+
+
+def test_duplicate_surfaces_within_a_group_of_one_file():
+    entries = [("a.yaml", "class 'x'", "e1", 2, ["深圳", "广州", "深圳"]), ("a.yaml", "class 'x'", "e2", 5, ["广州"]),
+               ("a.yaml", "class 'y'", "e3", 8, ["广州"]), ("b.yaml", "class 'x'", "e4", 2, ["广州"])]
+    assert [str(p) for p in duplicate_surfaces(entries)] == [
+        "a.yaml:2: 'e1': '深圳' is listed twice in class 'x' (first in 'e1' on line 2)",
+        "a.yaml:5: 'e2': '广州' is listed twice in class 'x' (first in 'e1' on line 2)",
+    ]
+
+
+def _linker(path):
+    return load_rules([path])
+
+
+@pytest.mark.parametrize(
+    "load,text,line,message",
+    [
+        (load_units, "words:\n  - id: a\n    kind: unit_stop\n    surfaces: [性, 级]\n"
+                 "  - id: b\n    kind: unit_stop\n    surfaces: [级]\n",
+         5, "'b': '级' is listed twice in word kind 'unit_stop' (first in 'a' on line 2)"),
+        (load_units, "qualifiers:\n  - id: a\n    position: suffix\n    meaning: about\n    surfaces: [左右]\n"
+                     "  - id: b\n    position: suffix\n    meaning: '>'\n    surfaces: [多, 左右]\n",
+         6, "'b': '左右' is listed twice in qualifier position 'suffix' (first in 'a' on line 2)"),
+        (load_units, "units:\n  - id: ge\n    kind: measure\n    surfaces: [个, 家, 个]\n",
+         2, "'ge': '个' is listed twice in unit 'ge' (first in 'ge' on line 2)"),
+        (_linker, "lexicon:\n  - id: a\n    class: location\n    words: [深圳, 广州]\n"
+                  "  - id: b\n    class: location\n    words: [广州]\n",
+         5, "'b': '广州' is listed twice in class 'location' (first in 'a' on line 2)"),
+        (_linker, "lexicon:\n  - id: t\n    class: trigger\n    kind: change\n    words: [大跌, 回落, 大跌]\n",
+         2, "'t': '大跌' is listed twice in class 'trigger' (first in 't' on line 2)"),
+    ],
+)
+def test_a_surface_listed_twice_fails_at_load(tmp_path, load, text, line, message):
+    path = _write(tmp_path, text)
+    with pytest.raises(RuleFileError) as info:
+        load(path)
+    assert f"{path}:{line}: {message}" in str(info.value)

@@ -9,6 +9,7 @@ import pytest
 
 import zhibiao
 from zhibiao import subject_boundary
+from zhibiao.evaluate import design_gold_files
 from zhibiao.linker_rules import default_rules
 from zhibiao.subject_boundary import MIN_REST, BoundaryModel, Candidates, Unnamed, candidates
 
@@ -202,7 +203,7 @@ def test_file_groups_hold_out_batches_whole():
     assert len({script.group_of(Path(f"news{n}.gold.jsonl")) for n in (52, 60, 70)}) == 3
     assert script.group_of(Path("seed.gold.jsonl")) == script.group_of(Path("news2.gold.jsonl")) == script.GROUPS[0][0]
     names = [g[0] for g in script.GROUPS]
-    assert {script.group_of(f) for f in script.default_files()} <= set(names) and len(set(names)) == len(names)
+    assert {script.group_of(f) for f in design_gold_files(ROOT)} <= set(names) and len(set(names)) == len(names)
 
 
 def test_training_script_refuses_blind_sets(tmp_path):
