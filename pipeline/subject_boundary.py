@@ -404,16 +404,30 @@ def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int,
     data says and averages that path out.  A member visits the examples in an order drawn per example from its
     seed, the example's file (``sources``; without them, all of one file) and its rank in the file, so that a file
     added moves no other example's place."""
+    return mean_of(train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources))
+
+
+def mean_of(members: Sequence[BoundaryModel]) -> BoundaryModel:
+    """The weight-by-weight mean of ``members`` (summed in their order: the same floats however they were kept)."""
+    total: dict[str, float] = {}
+    for member in members:
+        for f, v in member.weights.items():
+            total[f] = total.get(f, 0.0) + v
+    return BoundaryModel({f: v / len(members) for f, v in total.items() if v != 0})
+
+
+def train_members(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1,
+                  sources: Optional[Sequence[str]] = None) -> list[BoundaryModel]:
+    """The ``bag`` perceptrons ``train`` averages, each on its own: how far they agree on a choice is what the
+    trainer's held-out screen of gates reads (a bagging vote), at no training of its own."""
     files = sources if sources is not None else [""] * len(examples)
     names: dict[str, int] = {}
     coded = [_Coded.of(cands, gold, names) for cands, gold in examples]
-    total = np.zeros(len(names))
-    touched = np.zeros(len(names), dtype=bool)
+    out = []
     for member in range(bag):
         w, seen = _perceptron(coded, len(names), epochs, _keys(files, seed * bag + member))
-        total += w
-        touched |= seen
-    return BoundaryModel({f: float(total[i] / bag) for f, i in names.items() if touched[i] and total[i] != 0})
+        out.append(BoundaryModel({f: float(w[i]) for f, i in names.items() if seen[i] and w[i] != 0}))
+    return out
 
 
 @dataclass(frozen=True)

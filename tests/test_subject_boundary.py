@@ -378,3 +378,83 @@ def test_cross_validation_links_again_only_the_texts_a_model_cuts():
     got = [script.Linked({"text": "x"}, {"events": ["rules"]}, [cands], [])]
     assert script.relinked(ex, got, BoundaryModel({"drop": 1.0}, 2.0, 2.0)) == [{"events": ["rules"]}] and not calls
     assert script.relinked(ex, got, BoundaryModel({"drop": 3.0}, 2.0, 2.0))[0]["events"] == ["again"] and calls == ["x"]
+
+
+def test_training_is_the_mean_of_the_members_it_returns():
+    """``train_members`` gives the bag's perceptrons one by one (the trainer's gate screen reads their vote) and
+    ``train`` is exactly their mean, float for float."""
+    rng = random.Random(3)
+    data = [(Candidates(f"s{i}", ((0, 3), (1, 3), (2, 3)), tuple(
+        ("keep",) if k == 0 else ("drop", f"w={rng.randrange(5)}") for k in range(3))), rng.randrange(3))
+        for i in range(30)]
+    members = subject_boundary.train_members(data, epochs=3, seed=1, bag=4)
+    assert len(members) == 4 and members[0].weights != members[1].weights
+    assert subject_boundary.train(data, epochs=3, seed=1, bag=4).weights == subject_boundary.mean_of(members).weights
+
+
+def test_rules_links_are_cached_by_file_and_sources(tmp_path):
+    """``--cache``: a gold file's links by the rules alone are read back, candidates and offers equal, without
+    linking again; a file whose bytes change is linked anew."""
+    script = _script()
+    gold = tmp_path / "small.gold.jsonl"
+    lines = (ROOT / "corpus" / "news20.gold.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    gold.write_text("".join(lines[:3]), encoding="utf-8")
+    ex = script.Extractor()
+    first = script.linked_file(ex, gold, tmp_path / "cache")
+    assert any(d.offers for d in first)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("linked again")
+    again = script.linked_file(refuse, gold, tmp_path / "cache")
+    assert again == first
+    assert all(o.cands is next(c for c in d.asked if c == o.cands) for d in again for o in d.offers)
+    gold.write_text("".join(lines[:2]), encoding="utf-8")
+    assert len(script.linked_file(ex, gold, tmp_path / "cache")) == 2
+
+
+_NAMED = Candidates("特区政府公共财政盈余", ((0, 10), (2, 10), (4, 10), (0, 8)), (("named",), (), ("named",), ()))
+
+
+def _overrule(k: int, scores: list[float], members: list[list[float]], gold: int = 2,
+              script: str = "traditional", fold: int = 0):
+    return _script().Overrule(fold, _script().Offer(_NAMED, gold, script), scores, members, k)
+
+
+@pytest.mark.parametrize("gate, row, stands", [
+    # three members of five would cut alone (5 beats the margin 3.0), two would keep the whole (2 does not)
+    ("members agree >= 0.6", _overrule(2, [0, 0, 5, 0], [[0, 0, 5, 0]] * 3 + [[0, 0, 2, 0]] * 2), True),
+    ("members agree >= 0.8", _overrule(2, [0, 0, 5, 0], [[0, 0, 5, 0]] * 3 + [[0, 0, 2, 0]] * 2), False),
+    ("members all agree", _overrule(2, [0, 0, 5, 0], [[0, 0, 5, 0]] * 5), True),
+    ("members all agree", _overrule(2, [0, 0, 5, 0], [[0, 0, 5, 0]] * 4 + [[0, 6, 5, 0]]), False),
+    ("member mean > 1 sd", _overrule(2, [0, 0, 4, 0], [[0, 0, 4, 0]] * 2), True),
+    ("member mean > 1 sd", _overrule(2, [0, 0, 4, 0], [[0, 0, 10, 0], [0, 0, -2, 0]]), False),
+    ("no name cut to no name", _overrule(1, [0, 5, 0, 0], []), False),
+    ("no name cut to no name", _overrule(2, [0, 0, 5, 0], []), True),
+    ("no name cut", _overrule(2, [0, 0, 5, 0], []), False),
+    ("cuts to a name only", _overrule(1, [0, 5, 0, 0], []), False),
+    ("cuts to a name only", _overrule(2, [0, 0, 5, 0], []), True),
+    # four characters dropped (特区政府): 5.5 beats the margin 3.0 by 2.5, more than 0.5 a character, less than 1.0
+    ("prior 0.5 a character", _overrule(2, [0, 0, 5.5, 0], []), True),
+    ("prior 1.0 a character", _overrule(2, [0, 0, 5.5, 0], []), False),
+])
+def test_gates_on_held_out_overrules(gate, row, stands):
+    """Each gate the trainer screens says whether a cut the model makes against the rules stands."""
+    script = _script()
+    keep = dict(script.GATES)[gate]
+    assert keep(row, BoundaryModel({}, 3.0, 2.0)) is stands
+
+
+def test_gate_screen_counts_what_the_cuts_let_stand_do():
+    """The screen's figures: right cuts less whole names cut among the overrules each gate lets stand, by script and
+    fold; the overrules counted along each axis by what they did."""
+    script = _script()
+    decide = BoundaryModel({}, 3.0, 2.0)
+    rows = [_overrule(2, [0, 0, 5, 0], [[0, 0, 5, 0]], gold=2),  # a right cut to a name
+            _overrule(1, [0, 5, 0, 0], [[0, 5, 0, 0]], gold=0, script="simplified", fold=1),  # a name cut whole
+            _overrule(1, [0, 5, 0, 0], [[0, 0, 0, 0]], gold=2, fold=1)]  # a wrong cut: no event moves
+    lines = script.gate_lines(rows, decide, 2)
+    assert lines[0].split() == ["the", "model", "traditional", "+1", "simplified", "-1", "folds", "+1", "-1"]
+    name_only = next(x for x in lines if "cuts to a name only" in x)
+    assert "traditional +1 simplified +0 folds +1 +0" in name_only
+    bands = script.overrule_lines(rows, decide)
+    assert "  catalogue (whole, cut): name, - gained 0 lost 1 unchanged 1; name, name gained 1 lost 0 unchanged 0" in bands
