@@ -34,3 +34,14 @@ def indicators(text: str, value: str) -> list[str]:
 def test_a_value_after_coordinated_names(text: str, value: str, expected: list[str]) -> None:
     assert indicators(text, value) == expected
 
+
+@pytest.mark.parametrize("text, value, expected", [
+    # production and sales add into no total: one value said of both, by 均 or as a rank, is each one's (corpus
+    # news28, news85)
+    ("今年前11个月,汽车产销量均超过3100万辆。", "3100万辆", ["汽车产量", "汽车销量"]),
+    ("我国新能源汽车产销量连续9年位居世界第一位。", "第一位", ["新能源汽车产量", "新能源汽车销量"]),
+    # imports and exports do (进出口 is a statistic of its own): the value stays the total's (news21)
+    ("全市进出口均超过千亿元。", "千亿元", ["进出口"]),
+])
+def test_one_value_of_a_contraction(text: str, value: str, expected: list[str]) -> None:
+    assert indicators(text, value) == expected
