@@ -19,6 +19,7 @@ import regex
 from .link_clauses import value_note_end
 from .link_cues import basis_for, basis_for_cue, is_target, listed_bases, names_period_only, period_for
 from .link_document import Document, QuantityLike
+from .link_each_value import each_value
 from .link_emit import Events
 from .link_own_statistic import own_statistic
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
@@ -240,7 +241,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         sign = -1  # 分别录得4.0%及2.2%的跌幅: the fall noun after the list says the values are falls
     if sign < 0 and ctx.q.text.lstrip()[:1] in _MINUS:
         sign = 1  # 比第1季-24.5%的跌幅为大: a value written with its minus is not negated again
-    mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n, ratio > 1)
+    mode, parts, subject = _distribute(doc, mem, ctx, subject, carried, n, ratio > 1, value_kind)
     subjects = [parts[0]] if mode == "list" else parts
     # 占比分别较1-9月份和上年同期提高0.1和1.2个百分点: one comparison reference per listed value
     bases = None
@@ -1208,9 +1209,10 @@ def _restated(doc: Document, ctx: ValueContext, n: int) -> bool:
 
 
 def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject, carried: bool,
-                n: int, ratio: bool = False) -> tuple[str, list[Subject], Subject]:
+                n: int, ratio: bool = False, kind: str = "level") -> tuple[str, list[Subject], Subject]:
     """(mode, parts, subject): 分别 distributes n values over n subjects, 均 gives one value to each, as do the
-    values of a ratio (``ratio``) over the parts of its whole."""
+    values of a ratio (``ratio``) over the parts of its whole, and a value of ``kind`` whose form makes it each
+    name's (``each_value``)."""
     eng = doc.eng
     before = doc.text[ctx.clause[0]:ctx.q.start]
     mode = "single"
@@ -1246,6 +1248,11 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         if pieces:
             parts = pieces
             mode = "shared"
+    elif n == 1 and not carried and (pieces := each_value(doc, ctx.q, subject, kind)):
+        # 总票房和银幕数量居世界首位, 商场、超市客流量是平日的2~3倍: a rank, or a rate as a bound or range, after
+        # coordinated names is each one's, as with 均
+        parts = pieces
+        mode = "shared"
     if mode != "single":
         subject = Subject(subject.text, subject.start, subject.end, parts=parts, share=subject.share,
                           location=subject.location, rate=subject.rate)

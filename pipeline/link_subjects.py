@@ -671,7 +671,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
                 for k in range(1, len(parts)):
                     parts[k] = Subject(modifier + parts[k].text, None, None)
         return scoped(parts, subj)
-    return expand_contraction(doc, subj, n) if n is not None else None
+    return expand_contraction(doc, subj, n)
 
 
 _QUOTED_JOIN = regex.compile(r"(?<=[”’」』])\s*[、和及与]\s*(?=[“‘「『])")
@@ -744,13 +744,17 @@ def sector_ordinals(parts: list[Subject]) -> list[Subject]:
     return [Subject("第" + p.text, None, None) for p in parts]
 
 
-def expand_contraction(doc: Document, subj: Subject, n: int) -> Optional[list[Subject]]:
-    """汽车产销(量) with two values listed: 汽车产量, 汽车销量 (lexicon class ``contraction``)."""
+def expand_contraction(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subject]]:
+    """汽车产销(量) with two values listed: 汽车产量, 汽车销量 (lexicon class ``contraction``); with ``n`` None, one
+    value said of both (汽车产销量均超过3100万辆: each measure's, as 均 says of coordinated names), where the measures
+    add into no total (class ``contraction_each``)."""
     text = subj.text
+    each = {w for e in doc.rules.lexicon["contraction_each"] for w in e.words}
     for entry in doc.rules.lexicon["contraction"]:
         for word, measures in entry.expansions.items():
             k = text.rfind(word)
-            if k < 0 or len(measures) != n:
+            # (one value is both measures' only where they add into no total: not 进出口, whose total is a statistic)
+            if k < 0 or (len(measures) != n if n is not None else word not in each):
                 continue
             suffix = text[k + len(word):]
             return scoped([Subject(text[:k] + m + ("" if m.endswith(suffix) else suffix), None, None)
