@@ -558,7 +558,10 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
     # (a filler stays where it begins a word of the domain, class function_led_word: 与会人数, 还债金额,
     # 同时指标, Taiwan's coincident index)
+    # (nor where it opens a 的-phrase that defines the statistic, class held_scope: 以当年价格计算的本地居民总收入; a
+    # filler before such a phrase goes: 而葵青货柜码头以外的理箱量)
     if m and m.end() > 0 and not eng.p_function_led_word.match(rest) \
+            and not (eng.p_held_scope.match(rest) and not eng.p_held_scope.match(rest, m.end())) \
             and not (m.end() == 1 and _starts_content_word(rules, rest)) \
             and not _opens_catalogue_name(rules, rest, m.end()):
         # (a filler beginning a catalogue name is the name's: 计划总投资亿元及以上项目完成投资)
