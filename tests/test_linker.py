@@ -2450,6 +2450,19 @@ def test_a_basis_frame_naming_the_statistic_stays(text, value, indicator):
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # a one-character preposition or verb opening a relative clause that names the items measured stays with it
+    ("在網上進行的消費支付為[116.5億元]。", "116.5亿元", "在网上进行的消费支付"),
+    ("當中以電腦連接的比例較2012年增加[16.5個百分點]。", "16.5个百分点", "以电脑连接的比例"),
+    ("有使用電腦的場所/企業比率為[61.9%]。", "61.9%", "有使用电脑的场所/企业比率"),
+    # not before a period, the statement's time, nor a bare verb
+    ("在第二季獲編配入住公屋的一般申請約[5300宗]。", "5300宗", "获编配入住公屋的一般申请"),
+    ("為新增的貸款總額達[50億元]。", "50亿元", "新增的贷款总额"),
+])
+def test_a_relative_clause_opening_a_name_keeps_its_preposition(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
 def test_the_year_of_the_prices_is_no_period_of_the_statement():
     """当年价格 is the base a statistic is computed at, not the time of the value (ref.price_basis)."""
     assert one(run("2025年,按照上年价格计算的电信业务总量同比增长[9.1%]。"), "9.1%").period == "2025年"
