@@ -17,6 +17,7 @@ import regex
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary, subject_tail
+from .period_rules import load_periods
 from .pos import HAN_CHAR, cut_tagged, dictionary_cut, tag_words, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
@@ -414,6 +415,8 @@ def _drop_repeated_heading(keep: list[int], rest: str) -> tuple[list[int], str]:
 
 # the parts of speech after a noun of places counted that leave it heading a phrase of its own (42个国家|按, 31个省份|GDP)
 _PLACES_HEAD_BEFORE = frozenset({"ADP", "X"})
+_CLAUSE_OPENERS = frozenset({"IN", "VV"})  # the tags of a preposition or verb opening a relative clause (在, 以, 有)
+_CLAUSE_NOUNS = frozenset({"NN", "NNP", "NR", "NT"})  # the tags of the clause's own noun (网上进行, 电脑连接)
 _PLACE_TAIL_END = regex.compile(r"(?:$|[^\p{Han}]|[由从自在于的以及和与、])")  # what may follow a place and its tail
 
 
@@ -558,8 +561,11 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
     m = eng.p_filler_prefix.match(rest) if eng.filler_prefix_starts.may_start(rest) else None
     # (a filler stays where it begins a word of the domain, class function_led_word: 与会人数, 还债金额,
     # 同时指标, Taiwan's coincident index)
+    # (nor where it opens a 的-phrase that defines the statistic, class held_scope: 以当年价格计算的本地居民总收入; a
+    # filler before such a phrase goes: 而葵青货柜码头以外的理箱量)
     if m and m.end() > 0 and not eng.p_function_led_word.match(rest) \
-            and not (m.end() == 1 and _starts_content_word(rules, rest)) \
+            and not (eng.p_held_scope.match(rest) and not eng.p_held_scope.match(rest, m.end())) \
+            and not (m.end() == 1 and (_starts_content_word(rules, rest) or _opens_relative_clause(rules, rest))) \
             and not _opens_catalogue_name(rules, rest, m.end()):
         # (a filler beginning a catalogue name is the name's: 计划总投资亿元及以上项目完成投资)
         return m.end()
@@ -568,6 +574,7 @@ def _word_prefix_len(rules: LinkerRules, rest: str) -> int:
         return m.end()
     m = eng.p_leading_verb.match(rest) if eng.leading_verb_starts.may_start(rest) else None
     if m and m.end() > 0 and m.end() < len(rest) and not eng.p_anaphor.match(rest[m.end():]) \
+            and not (m.end() == 1 and _opens_relative_clause(rules, rest)) \
             and not _opens_catalogue_name(rules, rest, m.end()):
         return m.end()
     return 0
@@ -583,6 +590,22 @@ def _opens_catalogue_name(rules: LinkerRules, rest: str, verb_end: int) -> bool:
     """Whether a leading verb begins a catalogue name written at the start of ``rest`` (新开工项目完成投资,
     有进出口实绩的外贸企业): the statistic is named with the verb, which then stays."""
     return any(a == 0 and b > verb_end for a, b, _ in rules.catalogue.matches(rest[:64]))
+
+
+def _opens_relative_clause(rules: LinkerRules, rest: str) -> bool:
+    """Whether a one-character preposition or verb opening ``rest`` begins a relative clause, a verb phrase with a
+    noun of its own closed by 的 before the head (在网上进行的消费支付, 以电脑连接的比例, 有使用电脑的场所, 以个人游方式来澳的
+    内地旅客): the clause says which items are measured, and the annotators keep it whole; not a bare verb after it (为新增
+    的, 如新增的: the copula or a list's cue) nor a phrase without a verb (以西式餐厅的升幅)."""
+    k = rest.find("的", 2)
+    if k < 0 or k + 1 >= len(rest) or not HAN_CHAR.match(rest, k + 1) or load_periods().mention.search(rest, 1, k):
+        return False  # (a period after it is the statement's time: 在第二季获编配入住公屋的一般申请)
+    words, tagged = cut_tagged(rest[:k], rules.domain_words)
+    if len(words) < 3 or len(words[0]) != 1 or tagged[0][1] not in _CLAUSE_OPENERS:
+        return False
+    # its object a noun (在网上进行, 以电脑连接), or a verb's own verb phrase (有使用电脑的)
+    opener, first, tags = tagged[0][1], tagged[1][1], [xpos for _, xpos in tagged[1:]]
+    return (first in _CLAUSE_NOUNS or opener == first == "VV") and "VV" in tags and any(t in _CLAUSE_NOUNS for t in tags)
 
 
 def _starts_content_word(rules: LinkerRules, rest: str) -> bool:

@@ -2435,6 +2435,40 @@ def test_a_frame_of_measurement_basis_is_no_subject(text, value, indicator):
 
 
 @pytest.mark.parametrize("text,value,indicator", [
+    # the prices or base a statistic is computed at, a 的-phrase opening its name, says which statistic: it stays, with
+    # the year of the prices (held.basis_frame, ref.price_basis, subject.embedded_period)
+    ("2014年以當年價格計算的本地居民總收入為[3,802.3億元]。", "3,802.3亿元", "以当年价格计算的本地居民总收入"),
+    ("2025年,按照上年价格计算的电信业务总量同比增长[9.1%]。", "9.1%", "按照上年价格计算的电信业务总量"),
+    ("按人口計算的流動電話服務用戶滲透率為[320.5%]。", "320.5%", "按人口计算的流动电话服务用户渗透率"),
+    # without 的 the frame is the statement's, and goes (strip.basis_frame, strip.anywhere)
+    ("按2015年价格计算,全市地区生产总值增长[5.2%]。", "5.2%", "地区生产总值"),
+    ("第三季按管理層基準計算總博彩收益為[90億元]。", "90亿元", "总博彩收益"),
+    # a filler before a scope that is itself a 的-phrase still goes (held.scope)
+    ("而葵青貨櫃碼頭以外的理箱量則有[54萬個20呎櫃]。", "54万个20呎柜", "葵青货柜码头以外的理箱量"),
+])
+def test_a_basis_frame_naming_the_statistic_stays(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a one-character preposition or verb opening a relative clause that names the items measured stays with it
+    ("在網上進行的消費支付為[116.5億元]。", "116.5亿元", "在网上进行的消费支付"),
+    ("當中以電腦連接的比例較2012年增加[16.5個百分點]。", "16.5个百分点", "以电脑连接的比例"),
+    ("有使用電腦的場所/企業比率為[61.9%]。", "61.9%", "有使用电脑的场所/企业比率"),
+    # not before a period, the statement's time, nor a bare verb
+    ("在第二季獲編配入住公屋的一般申請約[5300宗]。", "5300宗", "获编配入住公屋的一般申请"),
+    ("為新增的貸款總額達[50億元]。", "50亿元", "新增的贷款总额"),
+])
+def test_a_relative_clause_opening_a_name_keeps_its_preposition(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+def test_the_year_of_the_prices_is_no_period_of_the_statement():
+    """当年价格 is the base a statistic is computed at, not the time of the value (ref.price_basis)."""
+    assert one(run("2025年,按照上年价格计算的电信业务总量同比增长[9.1%]。"), "9.1%").period == "2025年"
+
+
+@pytest.mark.parametrize("text,value,indicator", [
     # 金额 after an indicator stated as a count names the amount of the same thing, as written
     ("其中,网上支付业务[235.70亿笔],金额[585.16万亿元]。", "585.16万亿元", "金额"),
     ("今年房屋稅開徵 [20萬4001件],金額[18億7396萬4591元]。", "18亿7396万4591元", "金额"),
