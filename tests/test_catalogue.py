@@ -856,6 +856,9 @@ def test_national_names_of_the_thirty_fourth_session(name, iid):
         ("钢材社会库存", "social_inventory.product_steel_products"),  # stocks in the market, another statistic
         ("煤炭社会库存", "social_inventory.product_coal"),
         ("钢企利润", "profit.sector_steel_industry"),
+        ("水泥熟料产量", "output.product_cement_clinker"),
+        ("熟料产量", "output.product_cement_clinker"),
+        ("预拌混凝土产量", "output.product_ready_mixed_concrete"),
         # Taiwan's, Hong Kong's and the mainland's public accounts
         ("岁入", "tw_budget_revenue"),
         ("岁出合计", "tw_budget_expenditure"),
@@ -872,6 +875,8 @@ def test_national_names_of_the_thirty_fourth_session(name, iid):
         ("一般差饷", "hk_rates"),
         ("地价收入", "hk_land_premium"),
         ("遗产税", "estate_duty"),
+        ("直接税", "direct_tax_revenue"),
+        ("间接税收入", "indirect_tax_revenue"),
         ("城乡社区支出", "expenditure_urban_rural_community"),
         ("交通运输支出", "expenditure_transport"),
         ("医疗卫生支出", "expenditure_health"),  # MOF's older name of 卫生健康支出
