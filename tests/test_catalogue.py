@@ -399,7 +399,7 @@ def test_matches(text, expected):
         ("营业收入", "revenue"),
         ("总开支", "expenditure"),  # its counterpart, 支出 or Hong Kong's 开支
         ("整体支出", "expenditure"),
-        ("医疗卫生支出", None),
+        ("医疗开支", None),
         ("空置率", "vacancy_rate"),  # bare after the property it is of
         ("甲级写字楼空置率", "vacancy_rate.grade_a_office"),  # RVD's class of offices
         ("街铺空置率", None),  # a class of shops the catalogue does not know
@@ -834,5 +834,79 @@ def test_regional_names_of_the_thirty_fourth_session(name, iid):
 )
 def test_national_names_of_the_thirty_fourth_session(name, iid):
     """Recurring mainland statistics (and the load factor Hong Kong and Taiwan write too) the gold names often."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # the raw-material industries' products, with the measures that compose after them
+        ("烧碱产量", "output.product_caustic_soda"),
+        ("纯碱", "product_soda_ash"),
+        ("农用氮磷钾化肥产量", "output.product_fertilisers"),
+        ("初级形态塑料产量", "output.product_primary_plastics"),
+        ("电解铝产量", "output.product_primary_aluminium"),  # NBS's 原铝(电解铝)
+        ("铜材产量", "output.product_copper_products"),
+        ("铝加工材产量", "output.product_aluminium_products"),
+        ("商品煤产量", "output.product_commercial_coal"),
+        ("动力煤价格", "price.product_thermal_coal"),
+        ("螺纹钢价格", "price.product_rebar"),
+        ("热卷价格", "price.product_hot_rolled_coil"),
+        ("铁矿石进口量", "imports_volume.product_iron_ore"),
+        ("钢材库存量", "inventory.product_steel_products"),  # 库存量 is 库存
+        ("钢材社会库存", "social_inventory.product_steel_products"),  # stocks in the market, another statistic
+        ("煤炭社会库存", "social_inventory.product_coal"),
+        ("钢企利润", "profit.sector_steel_industry"),
+        ("水泥熟料产量", "output.product_cement_clinker"),
+        ("熟料产量", "output.product_cement_clinker"),
+        ("预拌混凝土产量", "output.product_ready_mixed_concrete"),
+        # Taiwan's, Hong Kong's and the mainland's public accounts
+        ("岁入", "tw_budget_revenue"),
+        ("岁出合计", "tw_budget_expenditure"),
+        ("税课收入", "tw_tax_monopoly_revenue"),
+        ("债务支出", "tw_expenditure_debt"),
+        ("国防支出", "expenditure_defence"),
+        ("政府收入总额", "income"),  # the government's receipts, FSTB's 收入
+        ("政府整体开支", "expenditure"),
+        ("公共开支", "hk_public_expenditure"),
+        ("经营开支", "hk_operating_expenditure"),
+        ("入息及利得税", "hk_earnings_profits_tax"),
+        ("薪俸税", "hk_salaries_tax"),
+        ("利得税", "hk_profits_tax"),
+        ("一般差饷", "hk_rates"),
+        ("地价收入", "hk_land_premium"),
+        ("遗产税", "estate_duty"),
+        ("直接税", "direct_tax_revenue"),
+        ("间接税收入", "indirect_tax_revenue"),
+        ("城乡社区支出", "expenditure_urban_rural_community"),
+        ("交通运输支出", "expenditure_transport"),
+        ("医疗卫生支出", "expenditure_health"),  # MOF's older name of 卫生健康支出
+        ("医疗卫生与计划生育支出", "expenditure_health"),
+        # wages: NBS's average wage as a measure of an industry, C&SD's medians, DGBAS's real earnings, MOL's starting pay
+        ("平均工资", "average_wage"),
+        ("采矿业平均工资", "average_wage.gbt4754_b"),
+        ("城镇非私营单位平均工资", "wage_nonprivate"),  # the series named whole keeps its entry
+        ("城镇私营单位就业人员平均工资", "wage_private"),
+        ("每月工资中位数", "hk_median_monthly_wage"),
+        ("每小时工资中位数", "hk_median_hourly_wage"),
+        ("实质总薪资", "tw_real_total_earnings"),  # not 总薪资: deflated by the CPI
+        ("实质平均薪资", "tw_real_total_earnings"),  # not 平均薪资
+        ("加班费", "tw_overtime_pay"),
+        ("初任人员平均起薪", "tw_starting_pay"),
+        ("初任人员薪资中位数", "tw_starting_pay_median"),
+        ("每月最低工资", "minimum_wage"),
+        # households: DGBAS's lines of a household's receipts and outlays, NBS's median income
+        ("产业主所得", "tw_household_entrepreneurial_income"),
+        ("非消费支出", "tw_household_nonconsumption_expenditure"),
+        ("人均可支配收入中位数", "disposable_income_median"),
+        # Hong Kong's restaurant receipts by type and the Land Registry's agreements
+        ("快餐店", "sector_fast_food_shops"),
+        ("非中式餐馆", "sector_non_chinese_restaurants_hk"),  # the longer name, not its complement
+        ("合约总值", "hk_property_agreements_value"),
+    ],
+)
+def test_names_of_the_thirty_fifth_session(name, iid):
+    """Families of names fresh text on public finance, wages, households and raw materials holds."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
