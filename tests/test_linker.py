@@ -2457,3 +2457,21 @@ def test_an_amount_after_a_count_is_a_second_measure(text, value, indicator):
 def test_a_rate_taken_on_average_or_by_year_is_the_indicator_carried(text, value, indicator):
     event = one(run(text), value)
     assert (event.indicator, event.kind) == (indicator, "change")
+
+
+@pytest.mark.parametrize("text,value,kind,sign,basis", [
+    # a value alone in brackets right after a change restates that change, in another unit or as a rate: its kind,
+    # sign and basis (a minus written on it not applied twice)
+    ("失智症者[9.1千人],较107年底增加[1.2千人]([15.0%])。", "15.0%", "change", 1, "vs_prev"),
+    ("外地雇员[17.67万人],按年减少[2.18万人]([14%])。", "14%", "change", -1, "yoy"),
+    ("谷物产量[12580.9万吨],增产[438.8万吨]([87.8亿斤])。", "87.8亿斤", "change", 1, None),
+    # after a level or a share the bracket stays a level (a part or a restated amount)
+    ("粮食播种面积[112738.3千公顷]([169107.4万亩])。", "169107.4万亩", "level", 1, None),
+    ("货币市场基金占[11.8%]([1,578亿元])。", "1,578亿元", "level", 1, None),
+])
+def test_a_bracketed_value_after_a_change_restates_it(text: str, value: str, kind: str, sign: int,
+                                                      basis: str | None) -> None:
+    e = one(run(text), value)
+    assert (e.kind, e.basis) == (kind, basis)
+    assert (e.value < 0) == (sign < 0)
+
