@@ -2475,3 +2475,15 @@ def test_a_bracketed_value_after_a_change_restates_it(text: str, value: str, kin
     assert (e.kind, e.basis) == (kind, basis)
     assert (e.value < 0) == (sign < 0)
 
+
+@pytest.mark.parametrize("text,value,basis", [
+    # class basis: a year's end or a fiscal year written by its number or as the year before is an earlier stock or
+    # year as a whole (vs_prev); its same period is yoy
+    ("全国登记在册经营主体[1.81亿户],较2022年底增长[6.7%]。", "6.7%", "vs_prev"),
+    ("台中市家数为[16万7,184家],较95年底增加[1万2,594家]。", "1万2,594家", "vs_prev"),
+    ("全国回收量为[759万9833公吨],较112年度增加[27万8370公吨]。", "27万8370公吨", "vs_prev"),
+    ("集团契作面积达[3万8900公顷],较上一年度增加[4081公顷]。", "4081公顷", "vs_prev"),
+    ("税课收入累计实收数较113年度同期增加[39亿元]。", "39亿元", "yoy"),
+])
+def test_a_year_end_or_fiscal_year_compared_with_is_a_basis(text: str, value: str, basis: str) -> None:
+    assert one(run(text), value).basis == basis
