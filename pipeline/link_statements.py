@@ -465,8 +465,11 @@ def restated_in_brackets(prev: Optional[Statement]) -> bool:
     """Whether a value alone in brackets right after ``prev``'s value restates it: a listed value's (分别较108年减4.3万元
     (-3.7%)), or a change's, written again in another unit or as a rate (较107年底增加1.2千人(15.0%), 增加782.7千公顷
     (1174.1万亩): the design gold's 21 bracketed values after a change are all that change); not a level's or a share's,
-    whose bracket may be a part or a share of it (14.8亿元(15.1%)为博彩拨款, 占11.8%(1,578亿元))."""
-    return prev is not None and (prev.mode == "list" or (prev.mode == "single" and prev.kind == "change"))
+    whose bracket may be a part or a share of it (14.8亿元(15.1%)为博彩拨款, 占11.8%(1,578亿元)), nor that of a value
+    continuing a single statement, whose own subject the statement does not keep (减少28件(-16.9%)、30栋(-12.9%)及
+    87.8万平方公尺(-40.4%): each count of its own measure)."""
+    return prev is not None and (prev.mode == "list" or (prev.mode == "single" and prev.kind == "change"
+                                                          and prev.index == 0))
 
 
 def _companion(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:

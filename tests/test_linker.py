@@ -2487,3 +2487,11 @@ def test_a_bracketed_value_after_a_change_restates_it(text: str, value: str, kin
 ])
 def test_a_year_end_or_fiscal_year_compared_with_is_a_basis(text: str, value: str, basis: str) -> None:
     assert one(run(text), value).basis == basis
+
+
+def test_a_bracket_after_a_continued_value_keeps_its_own_subject() -> None:
+    # a value continuing a single statement does not keep its own subject in the statement: a bracket after it is
+    # no restatement of the statement's subject (each count of its own measure)
+    text = ("114年1至8月台北市政府核发建筑物建造执照[138件]、栋数[203栋]及总楼地板面积[129.7万平方公尺],分别较上年同期减少"
+            "[28件]([-16.9%])、[30栋]([-12.9%])及[87.8万平方公尺]([-40.4%])。")
+    assert one(run(text), "-40.4%").indicator == "总楼地板面积"
