@@ -188,7 +188,7 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
         return None
     if spec.subject == "previous" and prev is not None:
         return _continue(doc, mem, ctx, spec.id, prev)
-    if prev is not None and prev.mode == "list" and mem.paren_start == ctx.q.start and not ctx.left.strip():
+    if restated_in_brackets(prev) and mem.paren_start == ctx.q.start and not ctx.left.strip():
         return _companion(doc, mem, ctx, spec.id, prev)
     pred = read_predicate(doc, match, ctx.clause[0], ctx.q)
     if spec.subject == "next":
@@ -462,14 +462,26 @@ def _continue(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev:
     return prev._replace(index=idx, subject_end=subject_end)
 
 
+def restated_in_brackets(prev: Optional[Statement]) -> bool:
+    """Whether a value alone in brackets right after ``prev``'s value restates it: a listed value's (分别较108年减4.3万元
+    (-3.7%)), or a change's, written again in another unit or as a rate (较107年底增加1.2千人(15.0%), 增加782.7千公顷
+    (1174.1万亩): the design gold's 21 bracketed values after a change are all that change); not a level's or a share's,
+    whose bracket may be a part or a share of it (14.8亿元(15.1%)为博彩拨款, 占11.8%(1,578亿元)), nor that of a value
+    continuing a single statement, whose own subject the statement does not keep (减少28件(-16.9%)、30栋(-12.9%)及
+    87.8万平方公尺(-40.4%): each count of its own measure)."""
+    return prev is not None and (prev.mode == "list" or (prev.mode == "single" and prev.kind == "change"
+                                                          and prev.index == 0))
+
+
 def _companion(doc: Document, mem: Memory, ctx: ValueContext, rule_id: str, prev: Statement) -> Statement:
-    """A value alone in brackets right after a listed value restates it (分别较108年减4.3万元(-3.7%)、增4.4万元(16.2%)):
-    the same listed subject, kind and sign (a minus written on it not applied twice); the list goes on after it."""
+    """A value alone in brackets right after a listed value or a change restates it (分别较108年减4.3万元(-3.7%)、增4.4万元
+    (16.2%), 减少2.18万人(14%)): the same subject, kind, sign and basis (a minus written on it not applied twice); a list
+    goes on after it."""
     q = ctx.q
     sign = 1 if prev.sign < 0 and q.text.lstrip()[:1] in _MINUS else prev.sign
     basis = prev.bases[prev.index] if prev.bases and prev.index < len(prev.bases) else prev.basis
-    mem.events.emit(q, [prev.parts[prev.index]], prev.kind, sign, basis, ctx.sentence, rule_id, prev.location,
-                    prev.period)
+    subjects = [prev.parts[prev.index]] if prev.mode == "list" and prev.index < len(prev.parts) else prev.subjects
+    mem.events.emit(q, subjects, prev.kind, sign, basis, ctx.sentence, rule_id, prev.location, prev.period)
     return prev
 
 

@@ -48,7 +48,7 @@ from .link_clauses import clauses, in_defining_parens, paren_value, sentences, v
 from .link_document import Document, PeriodLike, QuantityLike, Span
 from .link_emit import Event, Events
 from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, apposition_count, breakdown_item,
-                              example_owner, framed_item, region_owner, state_value)
+                              example_owner, framed_item, region_owner, restated_in_brackets, state_value)
 from .link_subjects import Subject, owner_at, split, subject_before
 from .linker_rules import EnginePatterns, LinkerRules, default_rules, load_rules
 from .memo import UNKNOWN
@@ -217,10 +217,9 @@ def _link_clause(doc: Document, mem: Memory, clause: tuple[int, int], sentence: 
         nxt = clause_qs[k + 1].start if k + 1 < len(clause_qs) else c_end
         region = prev_end
         right = text[q.end:nxt]
-        # 分别增长5亿元(5.3%)和4亿元(5.2%): a value alone in brackets right after a listed value restates it
-        # (link_statements._companion), no name of a run of bracketed values
-        companion = paren is not None and prev is not None and prev.mode == "list" \
-            and not text[prev_end:paren[0]].strip()
+        # 分别增长5亿元(5.3%)和4亿元(5.2%), 增加1.2千人(15.0%): a value alone in brackets right after a listed value
+        # or a change restates it (link_statements._companion), no name of a run of bracketed values
+        companion = paren is not None and restated_in_brackets(prev) and not text[prev_end:paren[0]].strip()
         if companion:
             left = ""
         elif paren is not None:

@@ -2491,3 +2491,41 @@ def test_an_amount_after_a_count_is_a_second_measure(text, value, indicator):
 def test_a_rate_taken_on_average_or_by_year_is_the_indicator_carried(text, value, indicator):
     event = one(run(text), value)
     assert (event.indicator, event.kind) == (indicator, "change")
+
+
+@pytest.mark.parametrize("text,value,kind,sign,basis", [
+    # a value alone in brackets right after a change restates that change, in another unit or as a rate: its kind,
+    # sign and basis (a minus written on it not applied twice)
+    ("失智症者[9.1千人],较107年底增加[1.2千人]([15.0%])。", "15.0%", "change", 1, "vs_prev"),
+    ("外地雇员[17.67万人],按年减少[2.18万人]([14%])。", "14%", "change", -1, "yoy"),
+    ("谷物产量[12580.9万吨],增产[438.8万吨]([87.8亿斤])。", "87.8亿斤", "change", 1, None),
+    # after a level or a share the bracket stays a level (a part or a restated amount)
+    ("粮食播种面积[112738.3千公顷]([169107.4万亩])。", "169107.4万亩", "level", 1, None),
+    ("货币市场基金占[11.8%]([1,578亿元])。", "1,578亿元", "level", 1, None),
+])
+def test_a_bracketed_value_after_a_change_restates_it(text: str, value: str, kind: str, sign: int,
+                                                      basis: str | None) -> None:
+    e = one(run(text), value)
+    assert (e.kind, e.basis) == (kind, basis)
+    assert (e.value < 0) == (sign < 0)
+
+
+@pytest.mark.parametrize("text,value,basis", [
+    # class basis: a year's end or a fiscal year written by its number or as the year before is an earlier stock or
+    # year as a whole (vs_prev); its same period is yoy
+    ("全国登记在册经营主体[1.81亿户],较2022年底增长[6.7%]。", "6.7%", "vs_prev"),
+    ("台中市家数为[16万7,184家],较95年底增加[1万2,594家]。", "1万2,594家", "vs_prev"),
+    ("全国回收量为[759万9833公吨],较112年度增加[27万8370公吨]。", "27万8370公吨", "vs_prev"),
+    ("集团契作面积达[3万8900公顷],较上一年度增加[4081公顷]。", "4081公顷", "vs_prev"),
+    ("税课收入累计实收数较113年度同期增加[39亿元]。", "39亿元", "yoy"),
+])
+def test_a_year_end_or_fiscal_year_compared_with_is_a_basis(text: str, value: str, basis: str) -> None:
+    assert one(run(text), value).basis == basis
+
+
+def test_a_bracket_after_a_continued_value_keeps_its_own_subject() -> None:
+    # a value continuing a single statement does not keep its own subject in the statement: a bracket after it is
+    # no restatement of the statement's subject (each count of its own measure)
+    text = ("114年1至8月台北市政府核发建筑物建造执照[138件]、栋数[203栋]及总楼地板面积[129.7万平方公尺],分别较上年同期减少"
+            "[28件]([-16.9%])、[30栋]([-12.9%])及[87.8万平方公尺]([-40.4%])。")
+    assert one(run(text), "-40.4%").indicator == "总楼地板面积"
