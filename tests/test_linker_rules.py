@@ -10,8 +10,8 @@ import pytest
 import regex
 
 from zhibiao.linker import link
-from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _without_lookbehinds, default_rules,
-                                  load_rules)
+from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _one_char_probe, _without_lookbehinds,
+                                  default_rules, load_rules)
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
@@ -466,3 +466,44 @@ def test_longest_prefix_is_the_longest_word_or_pattern_match():
 ])
 def test_without_lookbehinds(pattern, without):
     assert _without_lookbehinds(pattern) == without
+
+
+@pytest.mark.parametrize("flags", [0, regex.REVERSE])
+def test_a_one_character_probe_answers_as_its_probe(flags):
+    """``_one_char_probe`` reads a named list on one character as its one-character words or the characters its
+    longer words begin (end) with, and keeps a list inside a lookaround as written: the same partial match of every
+    character, a one-character word, a longer word's first or last character, a special character and none."""
+    words = {"甲乙", "丙", "-]", "丁戊己", "^"}
+    for source in (r"\L<w>", r"(?:\L<w>|x)\s*y", r"a?\L<w>?b", r"(?!\L<w>)\p{Han}", r"\L<w>(?<!乙)z", r"\L<w>$"):
+        probe = regex.compile(source, flags=flags, w=words)
+        one = _one_char_probe(probe)
+        assert "\\L<w>" not in one.pattern.replace(r"(?!\L<w>)", "")
+        for c in "甲乙丙丁戊己-]^xyabz好 \n":
+            assert (one.match(c, partial=True) is None) == (probe.match(c, partial=True) is None), (source, c)
+
+
+def test_the_bundled_probes_answer_one_character_as_their_one_character_probes():
+    """Every probe of the bundled rules that holds a named list, asked of one character as ``StartTest``, ``PairStarts``
+    and ``EndPattern`` ask (the characters opening or closing the lists' words, and others), gives the probe's answer."""
+    from zhibiao.linker_rules import LongestPrefix, PairStarts, StartTest, _start_probe
+
+    rules = default_rules()
+    eng = rules.engine
+    probes = [p._tail for p in [r.left for r in rules.rules] + list(vars(eng).values())
+              if isinstance(p, EndPattern) and p._tail is not None]
+    probes += [_start_probe(r.right) for r in rules.rules if r.right is not None]
+    probes += [_start_probe(getattr(eng, name)) for name in ("p_basis_prefix", "p_filler_prefix", "p_leading_verb")
+               if getattr(eng, name) is not None]
+    for v in vars(eng).values():
+        if isinstance(v, PairStarts):
+            probes += v.probes
+        if isinstance(v, LongestPrefix):
+            probes += [_start_probe(pattern) for pattern, _, _ in v.patterns]
+    probes = list({(p.pattern, p.flags): p for p in probes if p is not None and "\\L<" in p.pattern}.values())
+    assert len(probes) > 20 and isinstance(eng.filler_prefix_starts, StartTest)
+    for probe in probes:
+        one = _one_char_probe(probe)
+        ends = {w[i] for words in probe.named_lists.values() for w in words for i in (0, -1) if w}
+        chars = sorted(ends)[::7] + list("的了年月日,。;:、()%0123456789 \nAZaz-")
+        wrong = [c for c in chars if (one.match(c, partial=True) is None) != (probe.match(c, partial=True) is None)]
+        assert not wrong, (probe.pattern[:60], wrong[:5])
