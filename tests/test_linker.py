@@ -2101,6 +2101,12 @@ def test_the_reference_of_a_change_is_no_subject(text, expected):
     assert got == expected
 
 
+def test_working_hours_are_a_name_not_a_clause_of_time():
+    """工时 (working hours) ends in 时 but names a statistic, which the places after it carry (corpus news89)."""
+    got = {e.value_text: e.indicator for e in run("2024年我國年總工時達[2,030小時],新加坡[2,252小時]。")}
+    assert got == {"2,030小时": "年总工时", "2,252小时": "年总工时"}
+
+
 @pytest.mark.parametrize("text, value, indicator", [
     # a record set 直接/一举 (not_topic) and a run the indicator ended (结束连续…) are no topics; a market before the
     # orders stays in their name (news41: 美国接单金额, 中国大陆及香港接单金额)
