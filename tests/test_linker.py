@@ -2112,6 +2112,9 @@ def test_working_hours_are_a_name_not_a_clause_of_time():
     # orders stays in their name (news41: 美国接单金额, 中国大陆及香港接单金额)
     ("東協地區1月接單金額[158.4億美元]，直接刷新歷年單月最高紀錄，年增率高達[67%]。", "67%", "东协地区接单金额"),
     ("美國訂單[153.9億美元],年增[2.7%],結束連續14個月負成長,金額為歷年同月[第2]高。", "第2", "美国订单"),
+    # a run ended or turned with 了 and its start between (终止了自2014年起连续三年的跌势: news76)
+    ("行業總收益為[2,680.1億元],終止了自2014年起連續三年的跌勢,錄得[18.7%]的按年增幅。", "18.7%", "行业总收益"),
+    ("出口額為[50億元],扭轉了連續三個月的跌勢,年增[2.7%]。", "2.7%", "出口额"),
     # 其次则是 opens the next item (filler_prefix; topic_cut 是 not after 其次则)
     ("以資訊通信產品增加[53.5億美元]最為驚人，其次則是電子產品增加[47.9億美元]。", "47.9亿美元", "电子产品"),
     # clauses that begin with the same words and name a topic are still topics
