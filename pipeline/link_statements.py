@@ -581,8 +581,9 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
                 (owner_item(eng, subject.text, mem.doc_carry.text) if mem.doc_carry is not None else None)
             if named is not None:
                 subject = Subject(named, None, None, location=subject.location)
-        if subject is not None and mem.carry is not None and mem.paren_start != ctx.q.start \
-                and not eng.names_nothing(subject.text) and _compared_reference(doc, ctx.region_start, pred_start):
+        if subject is not None and mem.carry is not None and not eng.names_nothing(subject.text) \
+                and _compared(doc, ctx.region_start, pred_start, pred.kind, subject.text,
+                              mem.paren_start == ctx.q.start):
             subject = None  # 较第2季修订后的销售额(145.6亿元)上升11.1%: the reference compared with, not the subject
     topic = ctx.topic
     if subject is not None and mem.carry is not None and (_other_measure(doc, subject.text, mem.carry.text)
@@ -722,6 +723,25 @@ def _compared_reference(doc: Document, start: int, end: int) -> bool:
         return False
     lead = m.group("lead")
     return lead is None or eng.names_nothing(lead)
+
+
+def _compared(doc: Document, start: int, pred_start: int, kind: str, name: str, bracketed: bool) -> bool:
+    """Whether a subject region names the reference a value is compared with, not the value's subject: a comparison
+    word and a period open it (``_compared_reference``), or, before a change, a comparison word with or without a
+    period (``_compared_difference``); a value in brackets after such a word is the reference's own, named by it
+    where it names a statistic of the catalogue (较第2季修订后的销售额(145.6亿元)), else the indicator's carried
+    (比常年(293.5亿立方米)偏少7.4%: 常年 is no statistic)."""
+    if bracketed:
+        return _compared_difference(doc, start) and not doc.rules.catalogue.matches(name)
+    return _compared_reference(doc, start, pred_start) or (kind == "change" and _compared_difference(doc, start))
+
+
+def _compared_difference(doc: Document, start: int) -> bool:
+    """Whether the subject region of a change opens with a comparison word (class difference_open, not a word of class
+    difference_block: 比重, 较多), perhaps after fillers: Chinese writes the subject before 比/较, so what follows it up
+    to the verb, a period or not, is the reference the change is measured from (比常年(293.5亿立方米)偏少7.4%,
+    较过去五年的平均数增加约25%), and the change is the indicator's carried."""
+    return doc.eng.p_difference_open.match(doc.text, start) is not None
 
 
 _PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")

@@ -113,6 +113,8 @@ LEXICON_CLASSES = (
     "right_link",  # verbs between a value and the noun written after it (209个成为示范工厂)
     "compare_ref",  # comparison words right before a reference period (较去年同期的125亿元)
     "compare_open",  # words opening a subject region with a comparison (较2011年总收入增加: the reference's noun)
+    "difference_open",  # words opening a subject region with a comparison before a change (比常年偏少7.4%)
+    "difference_block",  # words starting with a comparison word that are none (比重 比例 较大 较多)
     "ref_value_lead",  # words between a reference period and its own value (较2023年11月相应升幅2.6%)
     "ref_value_noun",  # rate nouns between a reference period and its own value (升幅 增速 水平 ...)
     "ref_value_currency",  # currency names before a reference period's own value (较去年同期之港币五十四亿元)
@@ -396,6 +398,7 @@ class EnginePatterns:
     p_compare_ref: EndPattern  # a comparison word ending the text before a reference period
     p_compare_open: regex.Pattern  # a comparison word after a lead that names nothing, opening a subject region
     p_compare_word: regex.Pattern  # a comparison word of class compare_open anywhere (search): none, no p_compare_open
+    p_difference_open: regex.Pattern  # a comparison word (not of a word difference_block) after fillers only
     p_ref_value_gap: regex.Pattern  # what may stand between a reference period and its own value (fullmatch)
     p_share_ref: EndPattern  # a share-reference verb ending the text before a period
     p_listed_refs: regex.Pattern  # 分别较A和B (相比) ending the text before a trigger: groups cmp, refs
@@ -678,6 +681,8 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_compare_open=lists.compile(r"[\s,;:]*(?:(?:" + alt["filler_prefix"] + r")+|(?P<lead>\p{Han}{1,4}?))?\s*"
                                      + alt["compare_open"]),
         p_compare_word=lists.compile(alt["compare_open"]),
+        p_difference_open=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")*\s*"
+                                        + r"(?!" + alt["difference_block"] + ")" + alt["difference_open"]),
         p_compared_value=lists.compile(alt["compared_value_lead"] + r"[^,;]{0,12}?[的之]\s*$"),
         # 之 as 的 in the written style of Taiwan and Macau (较2022年之43,018.37百万元)
         # 较去年同期(207.3亿元), 较去年同期之港币五十四亿元: a bracket or a currency before the reference's value

@@ -2080,11 +2080,41 @@ def test_the_reference_compared_with_is_no_subject(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 比/较 opening the region of a change, no period after it (class difference_open): the words up to the verb are
+    # the reference, the change the indicator's carried; a bracketed level of a reference that is no statistic of the
+    # catalogue (常年) is the carried indicator's too (corpus news81, news89)
+    ("折合年降水總量[271.8億立方米],比常年([293.5億立方米])偏少[7.4%],屬平水年。",
+     {"271.8亿立方米": "年降水总量", "293.5亿立方米": "年降水总量", "7.4%": "年降水总量"}),
+    ("私人住宅單位的每年平均落成量約為[1.96萬個],較過去五年的平均數增加約[25%]。",
+     {"1.96万个": "私人住宅单位的每年平均落成量", "25%": "私人住宅单位的每年平均落成量"}),
+    ("企業電腦使用率為[61.9%],較前一次調查(2012年)上升[10.9個百分點]。",
+     {"61.9%": "企业电脑使用率", "10.9个百分点": "企业电脑使用率"}),
+    # not 较 before an adjective (class difference_block), nor 相比, after which the subject is written
+    ("出口總額為[20億元],較過去五年的平均數增加約[5%];較多企業增長[10%]。",
+     {"20亿元": "出口总额", "5%": "出口总额", "10%": "较多企业"}),
+    ("票房為[80.16億元],比常年增加[3%],相比2023年春節假期人次增長了[26.36%]。",
+     {"80.16亿元": "票房", "3%": "票房", "26.36%": "人次"}),
+])
+def test_the_reference_of_a_change_is_no_subject(text, expected):
+    got = {e.value_text: e.indicator for e in run(text)}
+    assert got == expected
+
+
+def test_working_hours_are_a_name_not_a_clause_of_time():
+    """工时 (working hours) ends in 时 but names a statistic, which the places after it carry (corpus news89)."""
+    got = {e.value_text: e.indicator for e in run("2024年我國年總工時達[2,030小時],新加坡[2,252小時]。")}
+    assert got == {"2,030小时": "年总工时", "2,252小时": "年总工时"}
+
+
 @pytest.mark.parametrize("text, value, indicator", [
     # a record set 直接/一举 (not_topic) and a run the indicator ended (结束连续…) are no topics; a market before the
     # orders stays in their name (news41: 美国接单金额, 中国大陆及香港接单金额)
     ("東協地區1月接單金額[158.4億美元]，直接刷新歷年單月最高紀錄，年增率高達[67%]。", "67%", "东协地区接单金额"),
     ("美國訂單[153.9億美元],年增[2.7%],結束連續14個月負成長,金額為歷年同月[第2]高。", "第2", "美国订单"),
+    # a run ended or turned with 了 and its start between (终止了自2014年起连续三年的跌势: news76)
+    ("行業總收益為[2,680.1億元],終止了自2014年起連續三年的跌勢,錄得[18.7%]的按年增幅。", "18.7%", "行业总收益"),
+    ("出口額為[50億元],扭轉了連續三個月的跌勢,年增[2.7%]。", "2.7%", "出口额"),
     # 其次则是 opens the next item (filler_prefix; topic_cut 是 not after 其次则)
     ("以資訊通信產品增加[53.5億美元]最為驚人，其次則是電子產品增加[47.9億美元]。", "47.9亿美元", "电子产品"),
     # clauses that begin with the same words and name a topic are still topics
