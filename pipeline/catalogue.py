@@ -126,6 +126,9 @@ _PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
 # 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
 # (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id).
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值")
+# The key firms of a trade, 重点 before a sector that names them (重点钢企, 重点钢铁企业): the sample an association or a
+# ministry reports for its trade, a survey scope as the catalogue's 重点建材企业 is (CISA's 重点钢企粗钢日均产量).
+_KEY_FIRMS = "重点"
 # A tax is named by a word that ends in 税 or 税收 (印花税, 薪俸税, 幸运博彩税收); its 收入 is what it raises, the statistic
 # the tax's entry is (印花税收入 is 印花税, as the catalogue's own 增值税收入 is 增值税).
 _TAX_ENDINGS, _TAX_REVENUE = ("税", "税收"), "收入"
@@ -685,7 +688,21 @@ class Catalogue:
                     found = self._modifier_measure(rest) or self._measure_alone(rest) or self._scoped_product(rest)
                     if found is not None:
                         break
-        return found
+        return found or self._key_firms_product(key)
+
+    def _key_firms_product(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A product's measure written after the key firms of a trade (``重点钢企粗钢日均产量``: 重点 and a sector): the
+        product's measure, as after the catalogue's survey scopes (``重点建材企业水泥平均出厂价``), the sample being the
+        scope the trade's release takes it on.  Only a product: the sector's own measure (``重点服务业企业营业收入``)
+        is the sample's, a part of the sector's."""
+        if not key.startswith(_KEY_FIRMS):
+            return None
+        rest = key[len(_KEY_FIRMS):]
+        for i in range(len(rest) - 1, 0, -1):
+            _, sid, _ = self._modifier(rest[:i])
+            if sid is not None and self.indicators[sid].role == "sector":
+                return self._product_measure(rest[i:])
+        return None
 
     def _scoped_product(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A product's measure written after 工业 that follows a survey scope (``规模以上工业原煤产量``, ``规上工业企业粗钢产量``):
@@ -694,11 +711,14 @@ class Catalogue:
         the readings of step 2 and 4."""
         if not key.startswith(_INDUSTRY_WORD):
             return None
-        rest = _after_units(key[len(_INDUSTRY_WORD):])
-        first = self.matches(rest)[:1]
+        return self._product_measure(_after_units(key[len(_INDUSTRY_WORD):]))
+
+    def _product_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """The measure of the product that opens ``key`` (step 2 of ``lookup``), None if no product opens it."""
+        first = self.matches(key)[:1]
         if not first or first[0][0] != 0 or self.indicators[first[0][2]].role != "product":
             return None
-        return self._modifier_measure(rest)
+        return self._modifier_measure(key)
 
     def _measure_alone(self, key: str) -> Optional[Indicator]:
         """A measure of nothing else named whole after a survey scope (``规上销售产值``, ``规模以上营业收入``): the measure,

@@ -919,6 +919,9 @@ def test_names_of_the_thirty_fifth_session(name, iid):
         ("规模以上工业原煤产量", "output.product_raw_coal"),
         ("规上工业企业粗钢产量", "output.product_crude_steel"),
         ("规模以上工业水泥产量", "output.product_cement"),
+        # the key firms of a trade (重点 and a sector) before a product's measure: the product's measure, as after a scope
+        ("重点钢企粗钢日均产量", "daily_output.product_crude_steel"),
+        ("重点钢企钢材库存量", "inventory.product_steel_products"),
         # a tax followed by 收入 (or its 税收 by 收入): the tax
         ("薪俸税收入", "hk_salaries_tax"),
         ("印花税收入", "stamp_tax"),
