@@ -126,6 +126,12 @@ _PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
 # 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
 # (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id).
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值")
+# The key firms of a trade, 重点 before a sector that names them (重点钢企, 重点钢铁企业): the sample an association or a
+# ministry reports for its trade, a survey scope as the catalogue's 重点建材企业 is (CISA's 重点钢企粗钢日均产量).
+_KEY_FIRMS = "重点"
+# A tax is named by a word that ends in 税 or 税收 (印花税, 薪俸税, 幸运博彩税收); its 收入 is what it raises, the statistic
+# the tax's entry is (印花税收入 is 印花税, as the catalogue's own 增值税收入 is 增值税).
+_TAX_ENDINGS, _TAX_REVENUE = ("税", "税收"), "收入"
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
@@ -149,9 +155,10 @@ _LIST_AND = "和"
 # (营造业之从业员工人数, 日平均准备货币之平均年增率).
 _LINKS = ("的", "之")
 # Words between a modifier and its measure that leave the measure unchanged: 平均, the average over the items the
-# modifier names (蔬菜平均批发价格 is 蔬菜批发价格, 粗钢平均日均产量 粗钢日均产量), and 整体, their whole (石化产业整体产值
-# is 石化产业产值).  Before a statistic alone 平均 stays (平均入住率: whose hotels?).
-_MEASURE_RESTATING = ("平均", "整体")
+# modifier names (蔬菜平均批发价格 is 蔬菜批发价格, 粗钢平均日均产量 粗钢日均产量), and 整体 or 总, their whole
+# (石化产业整体产值 is 石化产业产值, 旅游业总收入 旅游业收入, as 总 before a statistic leaves it unchanged).  Before a
+# statistic alone 平均 stays (平均入住率: whose hotels?).
+_MEASURE_RESTATING = ("平均", "整体", "总")
 # Roles the matcher does not scan for: a per-unit average (日均, 每户) is a word of a name, read by the lookup before the
 # statistic it averages, never a name of its own the linker's subjects should be cut at.
 _UNSCANNED = ("average",)
@@ -345,7 +352,7 @@ class Catalogue:
            else, step 4 included (``居住在城镇的人口``; ``_unlinked``).  A name written with enumeration
            commas is also read without them (``电力热力燃气及水生产和供应业``), whole or before a measure or a rate.
         2. A modifier (product, sector, industry) followed by a measure and nothing else, ``的`` allowed
-           between them, and 平均 or 整体 (``猪肉平均批发价格``): ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a
+           between them, and 平均, 整体 or 总 (``猪肉平均批发价格``, ``旅游业总收入``): ``农副食品加工业增加值``, ``汽车产量``, ``制造业的增加值`` -> a
            ``Composite``; if an
            entry is named by one of the modifier's names followed by one of the measure's names, that
            entry (``粮食的产量`` is ``粮食产量``, ``grain_output``), so one statistic keeps one id.  A trade
@@ -564,6 +571,9 @@ class Catalogue:
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [_AVERAGE_BEFORE + key[:-len(w)] for w in _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
+        tax = key.removesuffix(_TAX_REVENUE)
+        if tax != key and tax.endswith(_TAX_ENDINGS) and tax not in _TAX_ENDINGS:
+            rests.append(tax)  # a tax's revenue is the tax (印花税收入, 幸运博彩税收收入)
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (
@@ -675,10 +685,40 @@ class Catalogue:
                 sid = self.keys.get(key[:i])
                 if sid is not None and self.indicators[sid].role == "scope":
                     rest = _after_units(key[i:])
-                    found = self._modifier_measure(rest) or self._measure_alone(rest)
+                    found = self._modifier_measure(rest) or self._measure_alone(rest) or self._scoped_product(rest)
                     if found is not None:
                         break
-        return found
+        return found or self._key_firms_product(key)
+
+    def _key_firms_product(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A product's measure written after the key firms of a trade (``重点钢企粗钢日均产量``: 重点 and a sector): the
+        product's measure, as after the catalogue's survey scopes (``重点建材企业水泥平均出厂价``), the sample being the
+        scope the trade's release takes it on.  Only a product: the sector's own measure (``重点服务业企业营业收入``)
+        is the sample's, a part of the sector's."""
+        if not key.startswith(_KEY_FIRMS):
+            return None
+        rest = key[len(_KEY_FIRMS):]
+        for i in range(len(rest) - 1, 0, -1):
+            _, sid, _ = self._modifier(rest[:i])
+            if sid is not None and self.indicators[sid].role == "sector":
+                return self._product_measure(rest[i:])
+        return None
+
+    def _scoped_product(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A product's measure written after 工业 that follows a survey scope (``规模以上工业原煤产量``, ``规上工业企业粗钢产量``):
+        the product's measure, as ``规上原煤产量`` is; industrial statistics are taken on that scope, and 工业 (its units
+        after it allowed) restates whose output is counted.  Only a product: an industry or statistic after 工业 keeps
+        the readings of step 2 and 4."""
+        if not key.startswith(_INDUSTRY_WORD):
+            return None
+        return self._product_measure(_after_units(key[len(_INDUSTRY_WORD):]))
+
+    def _product_measure(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """The measure of the product that opens ``key`` (step 2 of ``lookup``), None if no product opens it."""
+        first = self.matches(key)[:1]
+        if not first or first[0][0] != 0 or self.indicators[first[0][2]].role != "product":
+            return None
+        return self._modifier_measure(key)
 
     def _measure_alone(self, key: str) -> Optional[Indicator]:
         """A measure of nothing else named whole after a survey scope (``规上销售产值``, ``规模以上营业收入``): the measure,
@@ -725,7 +765,7 @@ class Catalogue:
         return None
 
     def _measure_restated(self, head: str, measure: Indicator) -> Optional[Union[Indicator, Composite]]:
-        """The measure of a modifier written with 平均 or 整体 between them (``蔬菜平均批发价格``, ``石化产业整体产值``, a
+        """The measure of a modifier written with 平均, 整体 or 总 between them (``蔬菜平均批发价格``, ``石化产业整体产值``, a
         的 before the word allowed): the measure of that modifier, the word saying nothing the id should."""
         for word in _MEASURE_RESTATING:
             rest = head[:-len(word)] if head.endswith(word) else ""

@@ -910,3 +910,31 @@ def test_names_of_the_thirty_fifth_session(name, iid):
     """Families of names fresh text on public finance, wages, households and raw materials holds."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name,iid",
+    [
+        # a survey scope and 工业 (its units after it allowed) before a product's measure: the product's measure
+        ("规模以上工业原煤产量", "output.product_raw_coal"),
+        ("规上工业企业粗钢产量", "output.product_crude_steel"),
+        ("规模以上工业水泥产量", "output.product_cement"),
+        # the key firms of a trade (重点 and a sector) before a product's measure: the product's measure, as after a scope
+        ("重点钢企粗钢日均产量", "daily_output.product_crude_steel"),
+        ("重点钢企钢材库存量", "inventory.product_steel_products"),
+        # a tax followed by 收入 (or its 税收 by 收入): the tax
+        ("薪俸税收入", "hk_salaries_tax"),
+        ("印花税收入", "stamp_tax"),
+        ("个人所得税收入", "personal_income_tax"),
+        ("幸运博彩税收收入", "gaming_tax_mo"),
+        ("印花税收入增速", "growth.stamp_tax"),
+        # 总 between a modifier and its measure, as 平均 and 整体 are: the modifier's measure
+        ("旅游业总收入", "income.sector_tourism"),
+        ("中式餐馆的总收益", "income.sector_chinese_restaurants_hk"),
+        ("汽车总销量", "sales_volume.product_autos"),
+    ],
+)
+def test_composed_names(name, iid):
+    """Names whose parts the catalogue knows, written in an order its composition reads: names no gold text holds yet."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
