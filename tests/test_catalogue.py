@@ -895,6 +895,7 @@ def test_national_names_of_the_thirty_fourth_session(name, iid):
         ("加班费", "tw_overtime_pay"),
         ("初任人员平均起薪", "tw_starting_pay"),
         ("初任人员薪资中位数", "tw_starting_pay_median"),
+        ("平均月薪", "average_monthly_pay"),  # a month's pay: not 平均工资, NBS's yearly average
         ("每月最低工资", "minimum_wage"),
         # households: DGBAS's lines of a household's receipts and outlays, NBS's median income
         ("产业主所得", "tw_household_entrepreneurial_income"),
