@@ -772,12 +772,11 @@ def expand_contraction(doc: Document, subj: Subject, n: Optional[int]) -> Option
     value said of both (汽车产销量均超过3100万辆: each measure's, as 均 says of coordinated names), where the measures
     add into no total (class ``contraction_each``)."""
     text = subj.text
-    each = {w for e in doc.rules.lexicon["contraction_each"] for w in e.words}
     for entry in doc.rules.lexicon["contraction"]:
         for word, measures in entry.expansions.items():
             k = text.rfind(word)
             # (one value is both measures' only where they add into no total: not 进出口, whose total is a statistic)
-            if k < 0 or (len(measures) != n if n is not None else word not in each):
+            if k < 0 or (len(measures) != n if n is not None else word not in doc.rules.words("contraction_each")):
                 continue
             suffix = text[k + len(word):]
             return scoped([Subject(text[:k] + m + ("" if m.endswith(suffix) else suffix), None, None)
