@@ -13,11 +13,12 @@ import json
 import logging
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -248,16 +249,27 @@ class ProcessExecutor:
     def map_shards(self, shards: list[Shard], opts: ExtractOptions, advance: Advance) -> Iterator[ShardResult]:
         counts = multiprocessing.SimpleQueue()
         lifeline, parent_end = multiprocessing.Pipe(duplex=False)
+        # Finished shards come back through a queue their futures' callbacks fill, not through
+        # ``concurrent.futures.wait``: that takes every pending future's lock in turn, and a Ctrl-C landing
+        # between two takes leaves some held, so the pool's thread blocks setting a result and the shutdown
+        # below waits for it for ever.  A queue's ``get`` holds nothing when interrupted.
+        finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
         try:
             with ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
                                      initargs=(counts, lifeline, parent_end)) as pool:
-                pending = {pool.submit(process_shard, s, opts, _send_count) for s in shards}
                 try:
-                    while pending:
-                        done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                    futures = [pool.submit(process_shard, s, opts, _send_count) for s in shards]
+                    for fut in futures:
+                        fut.add_done_callback(finished.put)
+                    for _ in futures:
+                        while True:
+                            try:
+                                fut = finished.get(timeout=POLL)
+                                break
+                            except queue.Empty:
+                                _drain(counts, advance)
                         _drain(counts, advance)  # a shard sends its last count before it returns
-                        for fut in done:
-                            yield fut.result()
+                        yield fut.result()
                 except BaseException:  # Ctrl-C, a failed shard, a closed iterator: leaving would wait for them all
                     parent_end.close()  # the workers leave their shards and exit
                     pool.shutdown(cancel_futures=True)
