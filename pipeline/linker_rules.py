@@ -883,32 +883,49 @@ def _ends_every_match(pattern: str) -> bool:
 _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
 
 
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_LOOKBEHINDS = ("(?<=", "(?<!")
+
+
+def _scoped_tokens(pattern: str) -> Iterator[tuple[int, str, bool, tuple[str, ...]]]:
+    """``_tokens`` of ``pattern``, each with the lookarounds it sits in: their openers (``(?=`` ``(?!`` ``(?<=``
+    ``(?<!``), outermost first, a lookaround's own brackets inside it.  The one walk of the depth of assertions that
+    the rewriters of patterns share (``_without_lookbehinds`` drops lookbehinds, ``_one_char_probe`` reads named lists
+    outside lookarounds), so that what counts as a lookaround is written once."""
+    groups: list[bool] = []  # for each open group, whether it is a lookaround
+    around: tuple[str, ...] = ()
+    for i, tok, literal in _tokens(pattern):
+        if not literal and tok == "(":
+            opener = next((o for o in _LOOKAROUNDS if pattern.startswith(o, i)), None)
+            groups.append(opener is not None)
+            if opener is not None:
+                around = (*around, opener)
+            yield i, tok, literal, around
+        elif not literal and tok == ")":
+            yield i, tok, literal, around
+            if groups and groups.pop():
+                around = around[:-1]
+        else:
+            yield i, tok, literal, around
+
+
+def _in_dropped_lookbehind(around: tuple[str, ...]) -> bool:
+    """Whether a token within the lookarounds ``around`` goes with a dropped lookbehind: the outermost of its
+    lookbehinds and negative lookaheads is a lookbehind."""
+    for opener in around:
+        if opener == "(?!":
+            return False
+        if opener in _LOOKBEHINDS:
+            return True
+    return False
+
+
 def _without_lookbehinds(pattern: str) -> str:
     """``pattern`` without the lookbehinds ``(?<=...)`` and ``(?<!...)`` (outside character classes) that
     no negative lookahead encloses: it matches wherever ``pattern`` does, also where a lookbehind would
     look before the text it is tried on.  (Inside a negative assertion a dropped lookbehind would forbid
     more, so what a negative lookbehind holds goes with it and a negative lookahead is kept whole.)"""
-    out: list[str] = []
-    depth = 0
-    skip: Optional[int] = None  # the depth at which a lookbehind being dropped closes
-    negative: list[int] = []  # the depths at which the negative lookaheads around this point close
-    for i, tok, literal in _tokens(pattern):
-        if not literal and tok == "(":
-            if skip is None and not negative and pattern.startswith(("(?<=", "(?<!"), i):
-                skip = depth
-            elif pattern.startswith("(?!", i):
-                negative.append(depth)
-            depth += 1
-        elif not literal and tok == ")":
-            depth -= 1
-            if negative and negative[-1] == depth:
-                negative.pop()
-            if skip == depth:
-                skip = None
-                continue
-        if skip is None:
-            out.append(tok)
-    return "".join(out)
+    return "".join(tok for _, tok, _, around in _scoped_tokens(pattern) if not _in_dropped_lookbehind(around))
 
 
 def _looks_behind(source: str) -> bool:
@@ -963,21 +980,11 @@ def _one_char_probe(probe: Optional[regex.Pattern]) -> Optional[regex.Pattern]:
     source, lists = probe.pattern, probe.named_lists
     reverse = bool(probe.flags & regex.REVERSE)
     out: list[str] = []
-    depth = 0
-    around: list[int] = []  # the depths at which the lookarounds around this point close
     skip_to = 0
-    for i, tok, literal in _tokens(source):
+    for i, tok, _, around in _scoped_tokens(source):
         if i < skip_to:
             continue  # the name of a list replaced
-        if not literal and tok == "(":
-            if source.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-                around.append(depth)
-            depth += 1
-        elif not literal and tok == ")":
-            depth -= 1
-            if around and around[-1] == depth:
-                around.pop()
-        elif tok == "\\L" and not around and (ref := _LIST_REF.match(source, i)) is not None:
+        if tok == "\\L" and not around and (ref := _LIST_REF.match(source, i)) is not None:
             out.append(_one_char_list(lists[ref.group(1)], reverse))
             skip_to = ref.end()
             continue
