@@ -39,6 +39,7 @@ from .resources import rules_path
 from .rulefile import Problem, RuleFileError, duplicate_surfaces, read_sections, validate
 from .subject_phrases import DERIVED_CLASSES, SubjectPhrases
 from .token_patterns import CompiledPhrase, PhraseRule, compile_phrase
+from .units import load_units
 
 KINDS = ("level", "change", "share", "rank", "target")
 BASES = ("yoy", "mom", "vs_prev")
@@ -1446,12 +1447,14 @@ def _unnormalised_words(lex: list[tuple[LexiconEntry, int, str]]) -> list[Proble
 
 
 @collector_paused()
-def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
+def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str | None = None) -> LinkerRules:
     """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
 
     ``paths`` lists YAML files; each may hold any of the sections ``lexicon``,
     ``rules``, ``indicators`` and ``sources``.  Ids must be unique within each
     section across all files.  Default: the bundled ``linker.yaml`` and ``indicators.yaml``.
+    ``units``: the units file the quantities are read with (default: the bundled one), whose currencies the
+    catalogue reads between a company and its measure (``台积电美元营收``).
     """
     paths = [Path(p) for p in (paths or default_paths())]
     problems: list[Problem] = []
@@ -1538,7 +1541,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
 
     compiled = CompiledClasses(alternations, lists)
 
-    catalogue, catalogue_problems = build_catalogue(inds, sources)
+    catalogue, catalogue_problems = build_catalogue(inds, sources, load_units(units).currency_names())
     problems.extend(catalogue_problems)
 
     if problems:
