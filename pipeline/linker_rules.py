@@ -34,7 +34,7 @@ from .link_place_phrase import place_phrase
 from .link_verbal import verb_phrase
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
-from .period_rules import load_periods
+from .period_rules import PeriodGrammar, load_periods
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, duplicate_surfaces, read_sections, validate
 from .subject_phrases import DERIVED_CLASSES, SubjectPhrases
@@ -456,6 +456,9 @@ class EnginePatterns:
     p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
     p_month_span: regex.Pattern  # a span of months inside a period (search)
+    # the grammar of periods the linker runs with: its time words (``mention``) are fillers of a subject naming nothing,
+    # end a relative clause's test (link_subjects) and are a document's periods where none are given (link_document)
+    periods: PeriodGrammar
     # basis words of a rule's (?P<basis_word>..) group, each entry's words and patterns (fullmatch): (pattern, basis)
     rate_basis: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
@@ -557,7 +560,8 @@ class EnginePatterns:
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
                      bases: list[tuple[regex.Pattern, str]], triggers: dict[str, "LexiconEntry"],
                      trigger_patterns: list[tuple[regex.Pattern, "LexiconEntry"]],
-                     lexicon: dict[str, list["LexiconEntry"]], lists: WordLists) -> EnginePatterns:
+                     lexicon: dict[str, list["LexiconEntry"]], lists: WordLists,
+                     periods: PeriodGrammar) -> EnginePatterns:
     lex = compiled
     alt = alternations  # each class as "(?:word|...|pattern)", or "(?!)" when empty
 
@@ -581,7 +585,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         literal = regex.sub(r"\\(.)", r"\1", pat.pattern)
         basis_cues.append((literal if regex.escape(literal) == pat.pattern else None, pat, basis))
     # periods, numerals, punctuation and function words: what a subject naming nothing is made of
-    fillers = (r"(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + load_periods().mention.pattern + "|"
+    fillers = (r"(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + periods.mention.pattern + "|"
                + alt["predicate_word"] + "|" + alt["not_a_name"] + ")")
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
@@ -749,6 +753,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_price_per_unit=lists.compile(alt["price_per_unit"]),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
         p_month_span=lex["month_span"],
+        periods=periods,
         rate_basis=[(lists.compile(_alternation([e], lists)), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],
         basis_triggers=basis_triggers,
         basis_trigger_literals=trigger_literals,
@@ -1447,14 +1452,16 @@ def _unnormalised_words(lex: list[tuple[LexiconEntry, int, str]]) -> list[Proble
 
 
 @collector_paused()
-def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str | None = None) -> LinkerRules:
+def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str | None = None,
+               periods: Path | str | None = None) -> LinkerRules:
     """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
 
     ``paths`` lists YAML files; each may hold any of the sections ``lexicon``,
     ``rules``, ``indicators`` and ``sources``.  Ids must be unique within each
     section across all files.  Default: the bundled ``linker.yaml`` and ``indicators.yaml``.
     ``units``: the units file the quantities are read with (default: the bundled one), whose currencies the
-    catalogue reads between a company and its measure (``台积电美元营收``).
+    catalogue reads between a company and its measure (``台积电美元营收``).  ``periods``: the periods file the
+    periods are found with (default: the bundled one), whose time words the linker reads (``EnginePatterns.periods``).
     """
     paths = [Path(p) for p in (paths or default_paths())]
     problems: list[Problem] = []
@@ -1561,7 +1568,8 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
         for p in e.patterns:
             bases.append((regex.compile(p), e.basis or ""))
 
-    engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists)
+    engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists,
+                              load_periods(periods))
     words = domain_words(catalogue, lexicon)
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(

@@ -9,6 +9,9 @@ from typing import Any, Optional
 import pytest
 import regex
 
+from zhibiao.extractor import Extractor
+from zhibiao.link_document import Document
+from zhibiao.link_subjects import _opens_relative_clause
 from zhibiao.linker import link
 from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _one_char_probe, _without_lookbehinds,
                                   default_rules, load_rules)
@@ -196,6 +199,28 @@ def test_bundled_rules_load():
     rules = load_rules()
     assert rules.rules and rules.indicators
     assert {str(rules_path("linker.yaml")), str(rules_path("indicators.yaml"))} == set(rules.sources)
+
+
+# A time word the bundled periods file lacks, added as a mention (a word stripped like a period) in a user's own.
+CUSTOM_TIME_WORD = "财报季"
+
+
+def test_the_linker_reads_the_time_words_of_the_periods_file_in_use(tmp_path):
+    """Rules loaded with a periods file read its time words wherever the linker reads time words: a subject of one
+    names nothing, a document given no periods takes them, a verb phrase holding one is no relative clause; so a
+    user's own periods file reaches the linker as it reaches the period finder (``Extractor(periods=...)``)."""
+    bundled = rules_path("periods.yaml").read_text(encoding="utf-8")
+    anchor = "  - id: mention.week\n"
+    periods = _write(tmp_path, bundled.replace(anchor, f"  - id: mention.custom\n    role: mention\n    pattern: "
+                                               f"'{CUSTOM_TIME_WORD}'\n    examples:\n      - {{text: "
+                                               f"{CUSTOM_TIME_WORD}营收, match: {CUSTOM_TIME_WORD}}}\n" + anchor, 1),
+                     "periods.yaml")
+    text = CUSTOM_TIME_WORD + "营收增长10%"
+    for rules, known in ((default_rules(), False), (load_rules(periods=periods), True)):
+        assert rules.engine.names_nothing(CUSTOM_TIME_WORD) is known
+        assert [p.text for p in Document(text, [], None, rules).periods] == ([CUSTOM_TIME_WORD] if known else [])
+        assert _opens_relative_clause(rules, "在" + CUSTOM_TIME_WORD + "获得的营收") is not known
+    assert [e["indicator"] for e in Extractor(periods=periods)(text)["events"]] == ["营收"]
 
 
 def test_every_lexicon_class_has_words_in_the_bundled_rules():
