@@ -14,11 +14,11 @@ from zhibiao.link_document import Document
 from zhibiao.link_subjects import _opens_relative_clause
 from zhibiao.linker import link
 from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _one_char_probe, _without_lookbehinds,
-                                  default_rules, load_rules)
+                                  default_paths, default_rules, load_rules)
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
-from zhibiao.rulefile import RuleFileError
+from zhibiao.rulefile import RuleFileError, read_sections
 
 # ----------------------------------------------------------------------------- marked examples
 # Rule examples mark each quantity as [..]; this tiny parser gives each one a value, unit and
@@ -260,6 +260,23 @@ def test_duplicate_id_across_files_is_an_error(tmp_path):
     b = _write(tmp_path, GOOD_RULE, "b.yaml")
     probs = _problems(a, b)
     assert any(s.startswith(f"{b}:2:") and "duplicate id 'r1'" in s for s in probs), probs
+
+
+def test_a_word_of_a_bundled_class_again_in_a_users_file_is_an_error_naming_both(tmp_path):
+    """A user's file loaded beside the bundled ones adds words to their classes; one a class has already is an error
+    at the user's line naming the bundled file's, not an override (``rulefile.duplicate_surfaces``)."""
+    own = _write(tmp_path, "lexicon:\n  - id: own.loc\n    class: location\n    words: [新竹科学园区, 广州]\n", "own.yaml")
+    with pytest.raises(RuleFileError) as info:
+        load_rules([*default_paths(), own])
+    first = next(line for e, line, path in _lexicon_lines(rules_path("linker.yaml")) if e == "loc.city")
+    assert [str(p) for p in info.value.problems] == [
+        f"{own}:2: 'own.loc': '广州' is listed twice in class 'location' (first in 'loc.city' at "
+        f"{rules_path('linker.yaml')}:{first})"]
+
+
+def _lexicon_lines(path: Path) -> list[tuple[str, int, str]]:
+    """(id, line, path) of each lexicon entry of a rule file."""
+    return [(r.data["id"], r.line, str(path)) for r in read_sections(path, ("lexicon", "rules", "phrases"))["lexicon"]]
 
 
 def test_rule_pattern_that_does_not_compile(tmp_path):
