@@ -797,6 +797,8 @@ class LinkerRules:
     rule_matches: Memo = field(default_factory=lambda: Memo(SUBJECT_TEXTS))
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
     domain_words: frozenset[str] = frozenset()  # words a subject is cut into besides the general language's
+    # each lexicon class's words as one set, gathered once at load (``words``)
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
         """What is known of the rules whose left pattern cannot end as ``left`` does (``EndPattern.may_end_with``),
@@ -822,8 +824,10 @@ class LinkerRules:
         memo = self.right_memos.get(right)
         return memo if memo is not None else self.right_memos.keep(right, [0, 0, {}])
 
-    def words(self, cls: str) -> list[str]:
-        return [w for e in self.lexicon.get(cls, []) for w in e.words]
+    def words(self, cls: str) -> frozenset[str]:
+        """The words of lexicon class ``cls``, as one set: gathered once at load, not on every call (the linker asks
+        of each contraction it finds whether it is one of class ``contraction_each``)."""
+        return self.word_sets.get(cls, frozenset())
 
     def rule(self, rule_id: str) -> CompiledRule:
         if rule_id in self.rule_index:
@@ -1571,6 +1575,7 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
     engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists,
                               load_periods(periods))
     words = domain_words(catalogue, lexicon)
+    word_sets = {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
         engine=engine,
@@ -1585,9 +1590,9 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
         bases=bases,
         catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
-        subject_phrases=SubjectPhrases(phrases, {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()},
-                                       words),
+        subject_phrases=SubjectPhrases(phrases, word_sets, words),
         domain_words=words,
+        word_sets=word_sets,
     )
 
 
