@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .memo import SUBJECT_TEXTS, Memo
 from .normalize import normalize
 from .rulefile import Problem
-from .units import load_units
 
 # Characters a name is compared without (spaces and quotation marks), as in ``_norm_key`` before.
 _IGNORED = frozenset(" \t\r\n\u3000“”‘’\"'「」『』")
@@ -291,7 +290,7 @@ class Catalogue:
     averages: tuple[str, ...] = ()
     # currencies written between a company and its measure (台积电美元营收, 台积电新台币营收), longest first: the measure
     # stated in that currency, the same statistic, as exports stated in dollars and in yuan are one statistic; the
-    # quantity's unit says which.  The currency units of rules/units.yaml (``Lexicon.currency_names``)
+    # quantity's unit says which.  The currency units of the units file in use (``Lexicon.currency_names``)
     currencies: tuple[str, ...] = ()
     # a short text -> the names in it: the linker scans a subject's text in several stages (its region's
     # stripping, the verb-phrase test, the boundary model's offer), and news repeats its subjects; on a new
@@ -877,9 +876,11 @@ class Catalogue:
 
 
 def build_catalogue(
-    entries: Iterable[tuple[Indicator, int, str]], sources: Iterable[tuple[Source, int, str]]
+    entries: Iterable[tuple[Indicator, int, str]], sources: Iterable[tuple[Source, int, str]], currencies: tuple[str, ...]
 ) -> tuple[Catalogue, list[Problem]]:
-    """Index validated entries; every problem (duplicate or non-normalised name, unknown source) as ``file:line``."""
+    """Index validated entries; every problem (duplicate or non-normalised name, unknown source) as ``file:line``.
+    ``currencies``: the names of the currencies of the units file quantities are read with, longest first
+    (``Lexicon.currency_names``), which a company's measure may be stated in."""
     entries = list(entries)
     problems: list[Problem] = []
     known = {s.id for s, _, _ in sources}
@@ -923,4 +924,4 @@ def build_catalogue(
     uncommaed = {k: iid for k, iid in uncommaed.items() if iid and k not in keys}
     averages = tuple(sorted((k for k, iid in keys.items() if indicators[iid].role == "average"), key=len, reverse=True))
     return Catalogue(indicators=indicators, keys=keys, uncommaed=uncommaed, trie=trie, averages=averages,
-                     currencies=load_units().currency_names()), problems
+                     currencies=currencies), problems

@@ -46,8 +46,10 @@ class Extractor:
 
     @cached_property
     def rules(self) -> LinkerRules:
-        """The linker rules, loaded (and validated) on first use: the quantity component needs none."""
-        return load_rules(self.rule_paths)
+        """The linker rules, loaded (and validated) on first use: the quantity component needs none.  Their
+        catalogue reads the currencies of this extractor's units file, and the linker the time words of its periods
+        file."""
+        return load_rules(self.rule_paths, units=self.units_path, periods=self.periods_path)
 
     def normalize(self, text: str) -> Normalized:
         """The text to read: markup blanked out when ``html`` is set, then normalised; ``original`` is ``text``."""

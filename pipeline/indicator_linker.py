@@ -30,6 +30,7 @@ class IndicatorLinker:
 
     def __init__(self, nlp: Language, name: str, *, conversion: str, spans_key: str, periods_key: str):
         register_extensions()
+        self.nlp = nlp
         self.name = name
         self.conversion = conversion
         self.spans_key = spans_key
@@ -39,13 +40,28 @@ class IndicatorLinker:
 
     @property
     def extractor(self):
-        """The ``Extractor`` over this component's rule files: the bundled ones unless ``initialize`` or
-        ``from_disk`` gave others."""
+        """The ``Extractor`` over this component's rule files (the bundled ones unless ``initialize`` or
+        ``from_disk`` gave others) and the units file of the quantities it links (``units_path``)."""
         if self._extractor is None:
             from .resources import rules_path
 
             self._load_paths([rules_path(n) for n in RULE_FILES])
+        elif self._extractor.units_path != self.units_path:  # the quantity component took another units file
+            self._load_paths(list(self._extractor.rule_paths))
         return self._extractor
+
+    @property
+    def units_path(self) -> Path:
+        """The units file of the pipeline's quantity component writing ``doc.spans[spans_key]`` (the bundled one
+        without such a component): the catalogue reads its currencies between a company and its measure, so a
+        currency a user's units file adds is one there too."""
+        from .quantity_tagger import UNITS_FILE, QuantityTagger
+        from .resources import rules_path
+
+        for _, pipe in self.nlp.pipeline:
+            if isinstance(pipe, QuantityTagger) and pipe.spans_key == self.spans_key:
+                return Path(pipe.units_path)
+        return rules_path(UNITS_FILE)
 
     @property
     def rules(self):
@@ -54,7 +70,7 @@ class IndicatorLinker:
     def _load_paths(self, paths: list[Path]) -> None:
         from .extractor import Extractor
 
-        extractor = Extractor(conversion=self.conversion, rules=paths)
+        extractor = Extractor(conversion=self.conversion, rules=paths, units=self.units_path)
         _ = extractor.rules  # fails loudly, with file and line, before the component is used
         self._extractor = extractor
         self._sources = {p.name: p.read_text(encoding="utf-8") for p in paths}

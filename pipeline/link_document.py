@@ -62,7 +62,7 @@ class Document:
             if q.start >= last_end:
                 self.quantities.append(q)
                 last_end = q.end
-        own = find_mentions(text)
+        own = find_mentions(text, self.eng.periods)
         given = [Span(p.start, p.end, p.text) for p in periods] if periods is not None else own
         self.periods = sorted(given, key=lambda p: p.start)
         self.period_starts = [p.start for p in self.periods]

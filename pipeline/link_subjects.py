@@ -17,7 +17,6 @@ import regex
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
 from . import subject_boundary, subject_tail
-from .period_rules import load_periods
 from .pos import HAN_CHAR, cut_tagged, dictionary_cut, tag_words, word_at_start
 
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
@@ -598,7 +597,8 @@ def _opens_relative_clause(rules: LinkerRules, rest: str) -> bool:
     内地旅客): the clause says which items are measured, and the annotators keep it whole; not a bare verb after it (为新增
     的, 如新增的: the copula or a list's cue) nor a phrase without a verb (以西式餐厅的升幅)."""
     k = rest.find("的", 2)
-    if k < 0 or k + 1 >= len(rest) or not HAN_CHAR.match(rest, k + 1) or load_periods().mention.search(rest, 1, k):
+    if k < 0 or k + 1 >= len(rest) or not HAN_CHAR.match(rest, k + 1) \
+            or rules.engine.periods.mention.search(rest, 1, k):
         return False  # (a period after it is the statement's time: 在第二季获编配入住公屋的一般申请)
     words, tagged = cut_tagged(rest[:k], rules.domain_words)
     if len(words) < 3 or len(words[0]) != 1 or tagged[0][1] not in _CLAUSE_OPENERS:

@@ -34,11 +34,12 @@ from .link_place_phrase import place_phrase
 from .link_verbal import verb_phrase
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
-from .period_rules import load_periods
+from .period_rules import PeriodGrammar, load_periods
 from .resources import rules_path
 from .rulefile import Problem, RuleFileError, duplicate_surfaces, read_sections, validate
 from .subject_phrases import DERIVED_CLASSES, SubjectPhrases
 from .token_patterns import CompiledPhrase, PhraseRule, compile_phrase
+from .units import load_units
 
 KINDS = ("level", "change", "share", "rank", "target")
 BASES = ("yoy", "mom", "vs_prev")
@@ -455,6 +456,9 @@ class EnginePatterns:
     p_price_per_unit: regex.Pattern  # the text between a product and its price per unit (match)
     p_threshold: regex.Pattern  # a threshold word + 的 right after a quantity (match)
     p_month_span: regex.Pattern  # a span of months inside a period (search)
+    # the grammar of periods the linker runs with: its time words (``mention``) are fillers of a subject naming nothing,
+    # end a relative clause's test (link_subjects) and are a document's periods where none are given (link_document)
+    periods: PeriodGrammar
     # basis words of a rule's (?P<basis_word>..) group, each entry's words and patterns (fullmatch): (pattern, basis)
     rate_basis: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     # triggers that carry their own basis (年增, 月增), as cues for basis_for: (pattern, basis)
@@ -556,7 +560,8 @@ class EnginePatterns:
 def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str, str],
                      bases: list[tuple[regex.Pattern, str]], triggers: dict[str, "LexiconEntry"],
                      trigger_patterns: list[tuple[regex.Pattern, "LexiconEntry"]],
-                     lexicon: dict[str, list["LexiconEntry"]], lists: WordLists) -> EnginePatterns:
+                     lexicon: dict[str, list["LexiconEntry"]], lists: WordLists,
+                     periods: PeriodGrammar) -> EnginePatterns:
     lex = compiled
     alt = alternations  # each class as "(?:word|...|pattern)", or "(?!)" when empty
 
@@ -580,7 +585,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         literal = regex.sub(r"\\(.)", r"\1", pat.pattern)
         basis_cues.append((literal if regex.escape(literal) == pat.pattern else None, pat, basis))
     # periods, numerals, punctuation and function words: what a subject naming nothing is made of
-    fillers = (r"(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + load_periods().mention.pattern + "|"
+    fillers = (r"(?:\s|\p{P}|\d|[.一二三四五六七八九十百千万亿两零〇○]|" + periods.mention.pattern + "|"
                + alt["predicate_word"] + "|" + alt["not_a_name"] + ")")
     return EnginePatterns(
         p_location=LongestPrefix([w for e in lexicon["location"] for w in e.words],
@@ -748,6 +753,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_price_per_unit=lists.compile(alt["price_per_unit"]),
         p_threshold=lists.compile(alt["threshold_word"] + "的"),  # 的: the structural particle, grammar
         p_month_span=lex["month_span"],
+        periods=periods,
         rate_basis=[(lists.compile(_alternation([e], lists)), e.basis) for e in lexicon.get("rate_basis", []) if e.basis],
         basis_triggers=basis_triggers,
         basis_trigger_literals=trigger_literals,
@@ -791,6 +797,8 @@ class LinkerRules:
     rule_matches: Memo = field(default_factory=lambda: Memo(SUBJECT_TEXTS))
     subject_phrases: SubjectPhrases = field(default_factory=lambda: SubjectPhrases([], {}))  # rules of phrases:
     domain_words: frozenset[str] = frozenset()  # words a subject is cut into besides the general language's
+    # each lexicon class's words as one set, gathered once at load (``words``)
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
         """What is known of the rules whose left pattern cannot end as ``left`` does (``EndPattern.may_end_with``),
@@ -816,8 +824,10 @@ class LinkerRules:
         memo = self.right_memos.get(right)
         return memo if memo is not None else self.right_memos.keep(right, [0, 0, {}])
 
-    def words(self, cls: str) -> list[str]:
-        return [w for e in self.lexicon.get(cls, []) for w in e.words]
+    def words(self, cls: str) -> frozenset[str]:
+        """The words of lexicon class ``cls``, as one set: gathered once at load, not on every call (the linker asks
+        of each contraction it finds whether it is one of class ``contraction_each``)."""
+        return self.word_sets.get(cls, frozenset())
 
     def rule(self, rule_id: str) -> CompiledRule:
         if rule_id in self.rule_index:
@@ -883,32 +893,49 @@ def _ends_every_match(pattern: str) -> bool:
 _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
 
 
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_LOOKBEHINDS = ("(?<=", "(?<!")
+
+
+def _scoped_tokens(pattern: str) -> Iterator[tuple[int, str, bool, tuple[str, ...]]]:
+    """``_tokens`` of ``pattern``, each with the lookarounds it sits in: their openers (``(?=`` ``(?!`` ``(?<=``
+    ``(?<!``), outermost first, a lookaround's own brackets inside it.  The one walk of the depth of assertions that
+    the rewriters of patterns share (``_without_lookbehinds`` drops lookbehinds, ``_one_char_probe`` reads named lists
+    outside lookarounds), so that what counts as a lookaround is written once."""
+    groups: list[bool] = []  # for each open group, whether it is a lookaround
+    around: tuple[str, ...] = ()
+    for i, tok, literal in _tokens(pattern):
+        if not literal and tok == "(":
+            opener = next((o for o in _LOOKAROUNDS if pattern.startswith(o, i)), None)
+            groups.append(opener is not None)
+            if opener is not None:
+                around = (*around, opener)
+            yield i, tok, literal, around
+        elif not literal and tok == ")":
+            yield i, tok, literal, around
+            if groups and groups.pop():
+                around = around[:-1]
+        else:
+            yield i, tok, literal, around
+
+
+def _in_dropped_lookbehind(around: tuple[str, ...]) -> bool:
+    """Whether a token within the lookarounds ``around`` goes with a dropped lookbehind: the outermost of its
+    lookbehinds and negative lookaheads is a lookbehind."""
+    for opener in around:
+        if opener == "(?!":
+            return False
+        if opener in _LOOKBEHINDS:
+            return True
+    return False
+
+
 def _without_lookbehinds(pattern: str) -> str:
     """``pattern`` without the lookbehinds ``(?<=...)`` and ``(?<!...)`` (outside character classes) that
     no negative lookahead encloses: it matches wherever ``pattern`` does, also where a lookbehind would
     look before the text it is tried on.  (Inside a negative assertion a dropped lookbehind would forbid
     more, so what a negative lookbehind holds goes with it and a negative lookahead is kept whole.)"""
-    out: list[str] = []
-    depth = 0
-    skip: Optional[int] = None  # the depth at which a lookbehind being dropped closes
-    negative: list[int] = []  # the depths at which the negative lookaheads around this point close
-    for i, tok, literal in _tokens(pattern):
-        if not literal and tok == "(":
-            if skip is None and not negative and pattern.startswith(("(?<=", "(?<!"), i):
-                skip = depth
-            elif pattern.startswith("(?!", i):
-                negative.append(depth)
-            depth += 1
-        elif not literal and tok == ")":
-            depth -= 1
-            if negative and negative[-1] == depth:
-                negative.pop()
-            if skip == depth:
-                skip = None
-                continue
-        if skip is None:
-            out.append(tok)
-    return "".join(out)
+    return "".join(tok for _, tok, _, around in _scoped_tokens(pattern) if not _in_dropped_lookbehind(around))
 
 
 def _looks_behind(source: str) -> bool:
@@ -963,21 +990,11 @@ def _one_char_probe(probe: Optional[regex.Pattern]) -> Optional[regex.Pattern]:
     source, lists = probe.pattern, probe.named_lists
     reverse = bool(probe.flags & regex.REVERSE)
     out: list[str] = []
-    depth = 0
-    around: list[int] = []  # the depths at which the lookarounds around this point close
     skip_to = 0
-    for i, tok, literal in _tokens(source):
+    for i, tok, _, around in _scoped_tokens(source):
         if i < skip_to:
             continue  # the name of a list replaced
-        if not literal and tok == "(":
-            if source.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-                around.append(depth)
-            depth += 1
-        elif not literal and tok == ")":
-            depth -= 1
-            if around and around[-1] == depth:
-                around.pop()
-        elif tok == "\\L" and not around and (ref := _LIST_REF.match(source, i)) is not None:
+        if tok == "\\L" and not around and (ref := _LIST_REF.match(source, i)) is not None:
             out.append(_one_char_list(lists[ref.group(1)], reverse))
             skip_to = ref.end()
             continue
@@ -1439,12 +1456,16 @@ def _unnormalised_words(lex: list[tuple[LexiconEntry, int, str]]) -> list[Proble
 
 
 @collector_paused()
-def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
+def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str | None = None,
+               periods: Path | str | None = None) -> LinkerRules:
     """Load, validate and compile the linker rule files; raise ``RuleFileError`` listing every problem.
 
     ``paths`` lists YAML files; each may hold any of the sections ``lexicon``,
     ``rules``, ``indicators`` and ``sources``.  Ids must be unique within each
     section across all files.  Default: the bundled ``linker.yaml`` and ``indicators.yaml``.
+    ``units``: the units file the quantities are read with (default: the bundled one), whose currencies the
+    catalogue reads between a company and its measure (``台积电美元营收``).  ``periods``: the periods file the
+    periods are found with (default: the bundled one), whose time words the linker reads (``EnginePatterns.periods``).
     """
     paths = [Path(p) for p in (paths or default_paths())]
     problems: list[Problem] = []
@@ -1531,7 +1552,7 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
 
     compiled = CompiledClasses(alternations, lists)
 
-    catalogue, catalogue_problems = build_catalogue(inds, sources)
+    catalogue, catalogue_problems = build_catalogue(inds, sources, load_units(units).currency_names())
     problems.extend(catalogue_problems)
 
     if problems:
@@ -1551,8 +1572,10 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         for p in e.patterns:
             bases.append((regex.compile(p), e.basis or ""))
 
-    engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists)
+    engine = _engine_patterns(compiled, alternations, bases, triggers, trigger_patterns, lexicon, lists,
+                              load_periods(periods))
     words = domain_words(catalogue, lexicon)
+    word_sets = {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
         engine=engine,
@@ -1567,9 +1590,9 @@ def load_rules(paths: Sequence[Path | str] | None = None) -> LinkerRules:
         bases=bases,
         catalogue=catalogue,
         sources=tuple(str(p) for p in paths),
-        subject_phrases=SubjectPhrases(phrases, {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()},
-                                       words),
+        subject_phrases=SubjectPhrases(phrases, word_sets, words),
         domain_words=words,
+        word_sets=word_sets,
     )
 
 

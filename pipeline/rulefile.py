@@ -149,20 +149,24 @@ def validate(
 
 
 def duplicate_surfaces(entries: Iterable[tuple[str, str, str, int, Iterable[str]]]) -> list[Problem]:
-    """Surfaces listed twice within one group of a rule file (a word kind, a lexicon class, a unit's surfaces), from
-    ``(path, group, entry id, line, surfaces)`` in file order: each after the first is a problem at its entry's line.
+    """Surfaces listed twice within one group (a word kind, a lexicon class, a unit's surfaces) of the rule files
+    loaded together, from ``(path, group, entry id, line, surfaces)`` in load order: each after the first is a
+    problem at its entry's line, naming the first's file where it is another.
 
     The matcher reads a group's surfaces as one set, so a second copy changes nothing where it stands, but it is
-    a copy that drifts: removed in one place it stays in the other, and attributes given with it are never read."""
-    first: dict[tuple[str, str, str], tuple[str, int]] = {}
+    a copy that drifts: removed in one place it stays in the other, and attributes given with it are never read
+    (the first trigger of a word gives its kind and sign).  So it is in a user's file loaded beside the bundled
+    ones: no override, as an id defined again in another file is none, since file order would then decide."""
+    first: dict[tuple[str, str], tuple[str, str, int]] = {}
     problems: list[Problem] = []
     for path, group, entry_id, line, surfaces in entries:
         for surface in surfaces:
-            key = (path, group, surface)
+            key = (group, surface)
             if key in first:
-                other, other_line = first[key]
+                other_path, other, other_line = first[key]
+                where = f"on line {other_line}" if other_path == path else f"at {other_path}:{other_line}"
                 problems.append(Problem(path, line, f"{entry_id!r}: {surface!r} is listed twice in {group} (first in "
-                                        f"{other!r} on line {other_line})"))
+                                        f"{other!r} {where})"))
             else:
-                first[key] = (entry_id, line)
+                first[key] = (path, entry_id, line)
     return problems

@@ -404,30 +404,46 @@ def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int,
     data says and averages that path out.  A member visits the examples in an order drawn per example from its
     seed, the example's file (``sources``; without them, all of one file) and its rank in the file, so that a file
     added moves no other example's place."""
-    return mean_of(train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources))
+    return train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources).mean()
 
 
-def mean_of(members: Sequence[BoundaryModel]) -> BoundaryModel:
-    """The weight-by-weight mean of ``members`` (summed in their order: the same floats however they were kept)."""
-    total: dict[str, float] = {}
-    for member in members:
-        for f, v in member.weights.items():
-            total[f] = total.get(f, 0.0) + v
-    return BoundaryModel({f: v / len(members) for f, v in total.items() if v != 0})
+class Bag:
+    """The perceptrons ``train`` averages, as one array of weights per member over the features ``names`` (0 where a
+    member never updated one): the mean is taken on the arrays, member by member in their order, as the weights
+    were learnt, not key by key over a dict per member."""
+
+    def __init__(self, names: dict[str, int], weights: Sequence[np.ndarray]) -> None:
+        self.names = names
+        self.weights = list(weights)
+
+    def mean(self) -> BoundaryModel:
+        """The weight-by-weight mean of the members."""
+        total = np.zeros(len(self.names))
+        for w in self.weights:
+            total += w
+        total /= len(self.weights)
+        return self._model(total)
+
+    def models(self) -> list[BoundaryModel]:
+        """Each member on its own: how far they agree on a choice is what the trainer's held-out screen of gates reads
+        (a bagging vote)."""
+        return [self._model(w) for w in self.weights]
+
+    def _model(self, w: np.ndarray) -> BoundaryModel:
+        return BoundaryModel({f: float(w[i]) for f, i in self.names.items() if w[i] != 0})
 
 
 def train_members(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1,
-                  sources: Optional[Sequence[str]] = None) -> list[BoundaryModel]:
-    """The ``bag`` perceptrons ``train`` averages, each on its own: how far they agree on a choice is what the
-    trainer's held-out screen of gates reads (a bagging vote), at no training of its own."""
+                  sources: Optional[Sequence[str]] = None) -> Bag:
+    """The ``bag`` perceptrons ``train`` averages, each on its own, at no training of its own."""
     files = sources if sources is not None else [""] * len(examples)
     names: dict[str, int] = {}
     coded = [_Coded.of(cands, gold, names) for cands, gold in examples]
-    out = []
+    weights = []
     for member in range(bag):
         w, seen = _perceptron(coded, len(names), epochs, _keys(files, seed * bag + member))
-        out.append(BoundaryModel({f: float(w[i]) for f, i in names.items() if seen[i] and w[i] != 0}))
-    return out
+        weights.append(np.where(seen, w, 0.0))
+    return Bag(names, weights)
 
 
 @dataclass(frozen=True)

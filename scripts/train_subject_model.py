@@ -235,11 +235,11 @@ def fit(offers: dict[Path, list[Offer]], files: list[Path], seed: int, epochs: i
     """The model trained on the examples of ``files``, each known by its file (``subject_boundary.train``'s
     ``sources``: the order a member visits them in does not depend on the order or number of the files), on the
     features seen in at least ``min_files`` of them (``common_features``)."""
-    return subject_boundary.mean_of(fit_members(offers, files, seed, epochs, bag, min_files))
+    return fit_members(offers, files, seed, epochs, bag, min_files).mean()
 
 
 def fit_members(offers: dict[Path, list[Offer]], files: list[Path], seed: int, epochs: int, bag: int,
-                min_files: int = MIN_FILES) -> list[BoundaryModel]:
+                min_files: int = MIN_FILES) -> subject_boundary.Bag:
     """The ``bag`` perceptrons whose mean ``fit`` returns (``subject_boundary.train_members``)."""
     examples, sources = [], []
     for f in files:
@@ -542,8 +542,8 @@ def cross_validate(ex: Extractor, runs: dict[Path, list[Linked]], folds: list[li
     models, scored, overrules = [], [], []
     decide = BoundaryModel({}, margin, end_margin)
     for fold, held in enumerate(folds):
-        members = fit_members(offers, [f for f in runs if f not in held], seed, epochs, bag, min_files)
-        model = subject_boundary.mean_of(members)
+        bagged = fit_members(offers, [f for f in runs if f not in held], seed, epochs, bag, min_files)
+        model, members = bagged.mean(), bagged.models()
         models.append(model)
         scored.append([(o, model.scores(o.cands)) for f in held for o in offers[f]])
         for o, s in scored[-1]:

@@ -46,6 +46,19 @@ def gold_files() -> list[Path]:
     return design_gold_files(ROOT)
 
 
+# A currency the bundled units file lacks (Myanmar's kyat), and a company's measure stated in it.
+CUSTOM_CURRENCY, CUSTOM_CURRENCY_TEXT = "缅元", "台积电缅元营收增长10%。"
+
+
+def units_with_custom_currency(dst: Path) -> Path:
+    """A copy of the bundled units file at ``dst`` with one more currency unit, ``CUSTOM_CURRENCY``."""
+    bundled = (ROOT / "rules" / "units.yaml").read_text(encoding="utf-8")
+    anchor = "  - id: hk_dollar\n"
+    unit = f"  - id: kyat\n    kind: currency\n    surfaces: [{CUSTOM_CURRENCY}]\n    currency: MMK\n"
+    dst.write_text(bundled.replace(anchor, unit + anchor, 1), encoding="utf-8")
+    return dst
+
+
 def ud_sample(dst: Path, train_sentences: int) -> Path:
     """A small copy of the four UD files the trainers read: the first ``train_sentences`` of GSD
     train and 50 of GSDSimp dev, GSDSimp test and PUD, so a training test runs in seconds."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.catalogue import _MARK, Composite, name_key
+from zhibiao.extractor import Extractor
 from zhibiao.linker_rules import default_rules, load_rules, lookup_indicator
 from zhibiao.normalize import normalize
 from zhibiao.rulefile import RuleFileError
+
+from .conftest import CUSTOM_CURRENCY, CUSTOM_CURRENCY_TEXT, units_with_custom_currency
 
 CATALOGUE = default_rules().catalogue
 EXAMPLES = [(ind.id, text) for ind in CATALOGUE.indicators.values() for text in ind.examples]
@@ -939,3 +942,16 @@ def test_composed_names(name, iid):
     """Names whose parts the catalogue knows, written in an order its composition reads: names no gold text holds yet."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
+
+
+def test_currency_only_a_custom_units_file_knows_reaches_the_catalogue(tmp_path):
+    """The catalogue reads between a company and its measure the currencies of the units file quantities are read
+    with: a user's own adds its currencies there too, as it adds them to the quantities."""
+    units = units_with_custom_currency(tmp_path / "units.yaml")
+    name = "台积电" + CUSTOM_CURRENCY + "营收"
+    assert CUSTOM_CURRENCY not in CATALOGUE.currencies and lookup_indicator(default_rules(), name) is None
+    extractor = Extractor(units=units)
+    assert CUSTOM_CURRENCY in extractor.rules.catalogue.currencies
+    assert lookup_indicator(extractor.rules, name).id == "revenue"
+    assert [e["indicator_id"] for e in extractor(CUSTOM_CURRENCY_TEXT)["events"]] == ["revenue"]
+    assert lookup_indicator(load_rules(units=units), name).id == "revenue"

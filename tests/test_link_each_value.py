@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.api import extract
+from zhibiao.linker_rules import default_rules
 
 
 def indicators(text: str, value: str) -> list[str]:
@@ -45,3 +46,13 @@ def test_a_value_after_coordinated_names(text: str, value: str, expected: list[s
 ])
 def test_one_value_of_a_contraction(text: str, value: str, expected: list[str]) -> None:
     assert indicators(text, value) == expected
+
+
+def test_the_words_of_a_class_are_one_set_gathered_at_load() -> None:
+    """``LinkerRules.words`` (asked of each contraction found whether it is of class ``contraction_each``) answers from
+    the sets gathered when the rules load: the same set on every call, of the class's words."""
+    rules = default_rules()
+    each = rules.words("contraction_each")
+    assert each is rules.words("contraction_each")
+    assert each == {w for e in rules.lexicon["contraction_each"] for w in e.words} and "产销" in each
+    assert rules.words("no_such_class") == frozenset()

@@ -9,13 +9,16 @@ from typing import Any, Optional
 import pytest
 import regex
 
+from zhibiao.extractor import Extractor
+from zhibiao.link_document import Document
+from zhibiao.link_subjects import _opens_relative_clause
 from zhibiao.linker import link
 from zhibiao.linker_rules import (LEXICON_CLASSES, EndPattern, _ends_every_match, _one_char_probe, _without_lookbehinds,
-                                  default_rules, load_rules)
+                                  default_paths, default_rules, load_rules)
 from zhibiao.normalize import normalize
 from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
-from zhibiao.rulefile import RuleFileError
+from zhibiao.rulefile import RuleFileError, read_sections
 
 # ----------------------------------------------------------------------------- marked examples
 # Rule examples mark each quantity as [..]; this tiny parser gives each one a value, unit and
@@ -198,6 +201,28 @@ def test_bundled_rules_load():
     assert {str(rules_path("linker.yaml")), str(rules_path("indicators.yaml"))} == set(rules.sources)
 
 
+# A time word the bundled periods file lacks, added as a mention (a word stripped like a period) in a user's own.
+CUSTOM_TIME_WORD = "财报季"
+
+
+def test_the_linker_reads_the_time_words_of_the_periods_file_in_use(tmp_path):
+    """Rules loaded with a periods file read its time words wherever the linker reads time words: a subject of one
+    names nothing, a document given no periods takes them, a verb phrase holding one is no relative clause; so a
+    user's own periods file reaches the linker as it reaches the period finder (``Extractor(periods=...)``)."""
+    bundled = rules_path("periods.yaml").read_text(encoding="utf-8")
+    anchor = "  - id: mention.week\n"
+    periods = _write(tmp_path, bundled.replace(anchor, f"  - id: mention.custom\n    role: mention\n    pattern: "
+                                               f"'{CUSTOM_TIME_WORD}'\n    examples:\n      - {{text: "
+                                               f"{CUSTOM_TIME_WORD}营收, match: {CUSTOM_TIME_WORD}}}\n" + anchor, 1),
+                     "periods.yaml")
+    text = CUSTOM_TIME_WORD + "营收增长10%"
+    for rules, known in ((default_rules(), False), (load_rules(periods=periods), True)):
+        assert rules.engine.names_nothing(CUSTOM_TIME_WORD) is known
+        assert [p.text for p in Document(text, [], None, rules).periods] == ([CUSTOM_TIME_WORD] if known else [])
+        assert _opens_relative_clause(rules, "在" + CUSTOM_TIME_WORD + "获得的营收") is not known
+    assert [e["indicator"] for e in Extractor(periods=periods)(text)["events"]] == ["营收"]
+
+
 def test_every_lexicon_class_has_words_in_the_bundled_rules():
     # an empty class compiles to a pattern that never matches, so a renamed or deleted entry would only
     # show as a silently weaker engine
@@ -235,6 +260,23 @@ def test_duplicate_id_across_files_is_an_error(tmp_path):
     b = _write(tmp_path, GOOD_RULE, "b.yaml")
     probs = _problems(a, b)
     assert any(s.startswith(f"{b}:2:") and "duplicate id 'r1'" in s for s in probs), probs
+
+
+def test_a_word_of_a_bundled_class_again_in_a_users_file_is_an_error_naming_both(tmp_path):
+    """A user's file loaded beside the bundled ones adds words to their classes; one a class has already is an error
+    at the user's line naming the bundled file's, not an override (``rulefile.duplicate_surfaces``)."""
+    own = _write(tmp_path, "lexicon:\n  - id: own.loc\n    class: location\n    words: [新竹科学园区, 广州]\n", "own.yaml")
+    with pytest.raises(RuleFileError) as info:
+        load_rules([*default_paths(), own])
+    first = next(line for e, line, path in _lexicon_lines(rules_path("linker.yaml")) if e == "loc.city")
+    assert [str(p) for p in info.value.problems] == [
+        f"{own}:2: 'own.loc': '广州' is listed twice in class 'location' (first in 'loc.city' at "
+        f"{rules_path('linker.yaml')}:{first})"]
+
+
+def _lexicon_lines(path: Path) -> list[tuple[str, int, str]]:
+    """(id, line, path) of each lexicon entry of a rule file."""
+    return [(r.data["id"], r.line, str(path)) for r in read_sections(path, ("lexicon", "rules", "phrases"))["lexicon"]]
 
 
 def test_rule_pattern_that_does_not_compile(tmp_path):

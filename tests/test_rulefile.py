@@ -79,10 +79,20 @@ def test_empty_file_has_empty_sections(tmp_path):
 
 def test_duplicate_surfaces_within_a_group_of_one_file():
     entries = [("a.yaml", "class 'x'", "e1", 2, ["深圳", "广州", "深圳"]), ("a.yaml", "class 'x'", "e2", 5, ["广州"]),
-               ("a.yaml", "class 'y'", "e3", 8, ["广州"]), ("b.yaml", "class 'x'", "e4", 2, ["广州"])]
+               ("a.yaml", "class 'y'", "e3", 8, ["广州"])]
     assert [str(p) for p in duplicate_surfaces(entries)] == [
         "a.yaml:2: 'e1': '深圳' is listed twice in class 'x' (first in 'e1' on line 2)",
         "a.yaml:5: 'e2': '广州' is listed twice in class 'x' (first in 'e1' on line 2)",
+    ]
+
+
+def test_duplicate_surfaces_across_files_name_both_files_and_lines():
+    """A user's file loaded beside the bundled ones overrides nothing: a surface its group already has is a problem at
+    the user's line, naming the file and line of the first."""
+    entries = [("a.yaml", "class 'x'", "e1", 2, ["深圳", "广州"]), ("b.yaml", "class 'x'", "e4", 3, ["广州"]),
+               ("b.yaml", "class 'y'", "e5", 6, ["深圳"])]
+    assert [str(p) for p in duplicate_surfaces(entries)] == [
+        "b.yaml:3: 'e4': '广州' is listed twice in class 'x' (first in 'e1' at a.yaml:2)",
     ]
 
 

@@ -15,7 +15,7 @@ from thinc.api import ConfigValidationError
 import zhibiao
 from zhibiao import to_records
 
-from .conftest import ROOT, gold_files, read_jsonl
+from .conftest import CUSTOM_CURRENCY_TEXT, ROOT, gold_files, read_jsonl, units_with_custom_currency
 
 TEXTS = [
     "上半年，規模以上工業增加值同比增長3.8%，5G移動電話用戶達6.76億戶。",
@@ -147,6 +147,18 @@ def test_user_rule_files_come_in_through_initialize(tmp_path):
 
     with pytest.raises(RuleFileError, match=r"broken.yaml:2"):
         zhibiao.load(**{"initialize.components.zhibiao_quantities.units_path": str(broken)})
+
+
+def test_the_linker_reads_the_currencies_of_the_quantity_components_units(tmp_path):
+    """The catalogue of ``zhibiao_indicators`` takes the currencies of the units file ``zhibiao_quantities`` was
+    given, after loading and after a round trip through disk."""
+    units = units_with_custom_currency(tmp_path / "units.yaml")
+    nlp = zhibiao.load(**{"initialize.components.zhibiao_quantities.units_path": str(units)})
+    assert [e["indicator_id"] for e in to_records(nlp(CUSTOM_CURRENCY_TEXT))["events"]] == ["revenue"]
+    nlp.to_disk(tmp_path / "saved")
+    back = spacy.load(tmp_path / "saved")
+    assert [e["indicator_id"] for e in to_records(back(CUSTOM_CURRENCY_TEXT))["events"]] == ["revenue"]
+    assert [e["indicator_id"] for e in to_records(zhibiao.load()(CUSTOM_CURRENCY_TEXT))["events"]] == [None]
 
 
 def test_docbin_round_trips_quantities_and_events(nlp):
