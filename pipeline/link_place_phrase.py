@@ -11,7 +11,7 @@ a lone verb left needs another word beside it; text holding a catalogue name is 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Optional, Protocol
 
 from .link_verbal import VERBAL_TAGS
 from .pos import cut_tagged
@@ -24,6 +24,8 @@ MAX_PLACE_PHRASE = 16
 # tags of the words that may stand beside the places: those of a verb phrase, and the particle 的 between
 # a region and its place (离岛地区的澎湖县)
 FRAME_TAGS = VERBAL_TAGS | {"PART"}
+# what lists places (福建、广东)
+_LIST_MARKS = "、和及与 "
 
 
 class _Places(Protocol):
@@ -62,19 +64,37 @@ def _frame_words(piece: str) -> tuple[int, bool, bool, bool]:
     return len(words), True, any(t != "VERB" for t in tags), bool(tags) and tags[0] == "VERB"
 
 
-def place_phrase(text: str, places: _Places, catalogue: "Catalogue") -> bool:
+def _rate_lead(text: str, rates: Optional[_Places]) -> int:
+    """Where a relative clause picking the places after it by their rate ends (`增速较快的` before `福建、广东`), 0 if
+    none opens ``text``: a rate noun (class ``rate_noun``), how it compares (adverbs and adjectives, `较快`, `最高`)
+    and the 的 closing the clause.  It says which places, not what is measured: the statistic is the one carried."""
+    end = text.find("的") + 1
+    if rates is None or end < 4:
+        return 0
+    cut = next((k for k in range(end - 2, 1, -1) if rates.fullmatch(text, 0, k)), 0)  # type: ignore[attr-defined]
+    if not cut:
+        return 0
+    _, tagged = cut_tagged(text[cut:end])
+    return end if all(upos in FRAME_TAGS or upos == "ADJ" for upos, _ in tagged) else 0
+
+
+def place_phrase(text: str, places: _Places, catalogue: "Catalogue", rates: Optional[_Places] = None) -> bool:
     """Whether a subject is one or more places with only verbs and function words beside them (`以北屯区`,
-    `离岛地区的澎湖县`), which names nothing; not a place right before a verb, which is what the verb is said of
+    `离岛地区的澎湖县`), or after a clause picking them by their rate (`增速较快的福建`, ``rates`` the rate nouns),
+    which names nothing; not a place right before a verb, which is what the verb is said of
     (`我国连续13年保持东盟第一大贸易伙伴`: the place is the item ranked) or a noun the tagger reads as a verb
     (`内地访客`, `非广东游客`)."""
+    lead = _rate_lead(text, rates)
+    text = text[lead:]
     if len(text) > MAX_PLACE_PHRASE or catalogue.matches(text):
         return False
     pieces, found = _place_free(text, places)
-    pieces = [(p.strip(), after) for p, after in pieces if p.strip()]
-    if not found or not pieces:
+    # (after such a clause, the places may be listed: 增速较快的福建、广东)
+    pieces = [(p.strip(), after) for p, after in pieces if p.strip(_LIST_MARKS if lead else None)]
+    if not found or not (pieces or lead):
         return False
-    words = 0
-    anchored = False
+    words = 1 if lead else 0
+    anchored = bool(lead)
     for piece, after_place in pieces:
         n, framed, anchor, verb_first = _frame_words(piece)
         if not framed or (after_place and verb_first):

@@ -22,6 +22,7 @@ from .link_document import Document, QuantityLike
 from .link_each_value import each_value
 from .link_emit import Events
 from .link_own_statistic import own_statistic
+from .link_place_phrase import place_phrase
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .link_proper import proper_name
 from .linker_rules import EnginePatterns, indicator_id
@@ -106,6 +107,9 @@ class Memory:
     topic_owner: Optional[Subject] = None  # the topic (named without a value) whose measures this sentence states
     pending: list[Pending] = field(default_factory=list)  # values stated before the name they measure (继…后)
     place_set: Optional[Subject] = None  # a top-N set of places whose values this sentence lists (10大观光游憩区)
+    # (the name a count of items that did something carries, the indicator carried before that count): 3个省份增速提高,
+    # 上海、河北分别提高1.7和0.7个百分点 -> the places' values are of the indicator before the count
+    counted: Optional[tuple[Subject, Optional[Subject]]] = None
     trace: list[tuple[int, str]] = field(default_factory=list)  # (value start, rule id) of every rule fired
     named_values: set[int] = field(default_factory=set)  # starts of values a rule read as part of the name after them
     # a head noun -> (the sentence's indicators, how many of them were read, the last ending in it)
@@ -127,6 +131,7 @@ class Memory:
         self.owner = None
         self.topic_owner = None
         self.place_set = None
+        self.counted = None
         if self.sent_subjects:
             self.prev_sent_subjects = self.sent_subjects
         self.sent_subjects = []
@@ -266,6 +271,10 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
             # (a list stated with 分别 too: its items are the indicators a later 两者 refers to)
             mem.sent_subjects.append(subject)
         mem.carry = _carried_measure(doc, subject) if spec.subject == "right" and mode == "single" else subject
+        if spec.right_predicate:
+            # (a count after a count, 有13个县高于…,有7个县低于…: the indicator before the first)
+            mem.counted = (mem.carry, mem.counted[1] if mem.counted is not None and before is mem.counted[0]
+                           else before)
         # 以电子产品年增102.7%较多,资讯通信产品则年增33.9%;累计前九月则年增36.4%: the item singled out and the items
         # after it in its sentence are no indicator for the sentences after them
         if not carried and spec.subject == "left" and not mem.items \
@@ -594,7 +603,7 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     elif subject is None or eng.names_nothing(subject.text) \
             or (mem.carry is not None and eng.p_item_average.fullmatch(subject.text) is not None):
         # (an average alone, 平均每日6.4万人次, names no statistic: _with_item_average puts it before the one carried)
-        c = mem.carry
+        c = _count_base(doc, mem, subject, location)
         if mem.items and mem.items_base is not None and ";" in doc.text[mem.items_end:ctx.q.start]:
             # (…资讯通信产品则年增33.9%;累计前九月则年增36.4%: past the items, the indicator before the breakdown)
             c, mem.items = mem.items_base, False
@@ -629,6 +638,23 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         mem.topic_owner = None  # a subject naming something else ends the topic's measures
         subject = _priced_product(doc, ctx, subject)
     return subject, location, carried, 0
+
+
+def _count_base(doc: Document, mem: Memory, subject: Optional[Subject], location: Optional[str]
+                ) -> Optional[Subject]:
+    """The indicator a value whose subject names only a place (or places in a phrase naming nothing, 增速较快的福建,
+    ``link_place_phrase``) carries: the one carried, unless that is the name of a count of items that did something
+    (3个省份增速提高, 有61个县(市)增速高于全省平均增速; rules with ``right_predicate``), which names the set counted, no
+    measure of its members: a place's value after it (上海、河北分别提高1.7和0.7个百分点) is of the indicator carried
+    before the count.  A share after the count (28个行业增加值同比增长,占68.3%) names no place and keeps the count's
+    name."""
+    if mem.counted is None or mem.counted[0] is not mem.carry or mem.counted[1] is None:
+        return mem.carry
+    eng = doc.eng
+    if (subject is None and location is not None) or (subject is not None and eng.catalogue is not None and place_phrase(
+            subject.text, eng.p_location, eng.catalogue, eng.p_rate)):
+        return mem.counted[1]
+    return mem.carry
 
 
 def _owned_by_other(eng: EnginePatterns, mem: Memory, name: str) -> bool:

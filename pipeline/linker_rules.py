@@ -538,7 +538,7 @@ class EnginePatterns:
                 or self.p_not_a_name.match(text)
                 or self._predicate_only(text)
                 or (self.catalogue is not None and (verb_phrase(text, self.catalogue, self.predicate_words)
-                                                    or place_phrase(text, self.p_location, self.catalogue)))))
+                                                    or place_phrase(text, self.p_location, self.catalogue, self.p_rate)))))
         return got
 
     def _predicate_only(self, text: str) -> bool:

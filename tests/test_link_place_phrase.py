@@ -25,6 +25,15 @@ def test_places_with_predicate_words_name_nothing(subject):
 
 
 @pytest.mark.parametrize("subject", [
+    "增速较快的福建",  # a rate noun, how it compares and 的: which places, not what is measured (corpus news78)
+    "增速较快的福建、广东",  # (the places listed)
+    "增幅最大的台北市",
+])
+def test_places_picked_by_their_rate_name_nothing(subject):
+    assert default_rules().engine.names_nothing(subject)
+
+
+@pytest.mark.parametrize("subject", [
     "我国连续13年保持东盟",  # a place right before a verb is what the verb is said of (news71)
     "除了北竿乡出现",
     "内地访客则",  # or a noun the tagger reads as a verb (news71, news25)

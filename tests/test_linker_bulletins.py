@@ -70,3 +70,28 @@ def test_the_ratio_of_urban_to_rural_incomes(text, value):
     plain = text.replace("[", "").replace("]", "")
     found = [e for e in extract(plain)["events"] if e["value_text"] == value]
     assert [e["indicator"] for e in found] == ["城乡收入比"]
+
+
+@pytest.mark.parametrize("text, value, indicator, location", [
+    # a count of places that did something names the set counted, no measure of its members: a place's value after
+    # it is of the indicator before the count (corpus news78, news14, news56)
+    ("1-4月,全省固定资产投资增长[10.9%]。[3个]省份增速提高,上海、河北分别提高[1.7]和[0.7个百分点]。",
+     "1.7", "固定资产投资", "上海、河北"),
+    ("1-4月,全省固定资产投资增长[10.9%]。[3个]省份增速提高,上海、河北分别提高[1.7]和[0.7个百分点]。",
+     "0.7个百分点", "固定资产投资", "上海、河北"),
+    # (after a second count too: the indicator before the first)
+    ("全市固定资产投资增长[10.9%],有[13个]县高于全市平均水平,有[7个]县低于全市平均水平,邢台县增长[55.5%]。",
+     "55.5%", "固定资产投资", "邢台县"),
+    ("全区工业增加值增长[8%],[7个]市增长50%以上,其中北海市增长[5倍]。", "5倍", "工业增加值", "北海市"),
+])
+def test_a_place_after_a_count_of_places_takes_the_indicator_before_the_count(text, value, indicator, location):
+    e = one(run(text), value)
+    assert (e.indicator, e.location) == (indicator, location)
+
+
+@pytest.mark.parametrize("value", ["19.7%", "17.5%"])
+def test_places_picked_by_their_rate_after_a_count_take_the_indicator_before_it(value):
+    # a rate clause before the places names nothing (link_place_phrase): after a count of places, its values are of
+    # the indicator before the count (corpus news78)
+    evs = run("1-4月,全省固定资产投资增长[10.9%]。[10个]省份同比增长,增速较快的福建、广东分别增长[19.7%]和[17.5%]。")
+    assert one(evs, value).indicator == "固定资产投资"
