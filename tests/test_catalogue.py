@@ -973,6 +973,10 @@ def test_composed_names(name, iid):
         # Hong Kong's banks and C&SD: the prime rate after a bank, provisional and revised figures, 数目 for 数
         ("最优惠利率", "prime_rate"),
         ("港元最优惠年利率", "prime_rate"),
+        ("一个月拆息", "hibor_1m"),  # the HIBOR fixings by tenor, each a series
+        ("3个月拆息", "hibor_3m"),
+        ("一年期拆息", "hibor_12m"),
+        ("隔夜息", "hibor_overnight"),
         ("人口临时数字", "population"),
         ("人口修订数字", "population"),
         ("出生数目", "births"),
