@@ -101,6 +101,9 @@ _SECTOR_WRITING = "行业"
 # Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客,
 # 生猪出栏量 is 生猪出栏.
 _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
+# Hong Kong writes 数目 where a name the catalogue has ends in 数 (出生数目 is 出生数, 死亡数目 死亡数): the count word written
+# in place of the name's own.
+_COUNT_IN_PLACE = {"数目": "数"}
 # Verbs written before a product that name a measure of it (verb-object order): 出口汽车 is 汽车出口, 生产天然气 is
 # 天然气产量, 销售新能源汽车 新能源汽车销量.
 _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", "销售": "sales_volume"}
@@ -123,8 +126,10 @@ _PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
 # written with 实征净额 or 实征 after it is its revenue as Taiwan's tax offices report it, collected net of refunds or
 # collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).  总量 is the amount as NBS writes it (经济总量,
 # 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
-# (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id).
-_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值")
+# (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id), and so are C&SD's 临时数字 and 修订数字,
+# the provisional figure it publishes first and the revised one six months later (人口临时数字 is 人口).
+_FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值", "临时数字",
+                 "修订数字")
 # The key firms of a trade, 重点 before a sector that names them (重点钢企, 重点钢铁企业): the sample an association or a
 # ministry reports for its trade, a survey scope as the catalogue's 重点建材企业 is (CISA's 重点钢企粗钢日均产量).
 _KEY_FIRMS = "重点"
@@ -526,10 +531,11 @@ class Catalogue:
     def counted(self, key: str) -> Optional[Indicator]:
         """A statistic (role ``indicator``) named whole and followed by a word of its count (step 1 of ``lookup``); a
         count of people named ``X者`` is also written ``X人数``, the count word in place of 者 (``工时不足就业人数`` is
-        ``工时不足就业者``)."""
+        ``工时不足就业者``), and a name ending in 数 is written with Hong Kong's 数目 in its place (``出生数目`` is ``出生数``)."""
         for word in _COUNT_WORDS:
             if key.endswith(word) and len(key) > len(word):
                 stems = [key[:-len(word)]] + ([key[:-len(word)] + _PERSONS] if word == _PERSONS_COUNT else [])
+                stems += [key[:-len(word)] + _COUNT_IN_PLACE[word]] if word in _COUNT_IN_PLACE else []
                 for stem in stems:
                     iid = self.keys.get(stem)
                     if iid is not None and self.indicators[iid].role == "indicator":

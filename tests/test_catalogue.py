@@ -955,3 +955,51 @@ def test_currency_only_a_custom_units_file_knows_reaches_the_catalogue(tmp_path)
     assert lookup_indicator(extractor.rules, name).id == "revenue"
     assert [e["indicator_id"] for e in extractor(CUSTOM_CURRENCY_TEXT)["events"]] == ["revenue"]
     assert lookup_indicator(load_rules(units=units), name).id == "revenue"
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # a county bulletin's lines: farming's means, herds by kind, health institutions and doctors, post and roads
+        ("有效灌溉面积", "irrigated_area"),
+        ("农业机械总动力", "farm_machinery_power"),
+        ("化肥施用量(折纯)", "fertiliser_use"),
+        ("农药使用量", "pesticide_use"),
+        ("农村用电量", "rural_electricity_use"),
+        ("家禽出栏", "livestock_slaughter.product_poultry"),
+        ("家禽存栏", "livestock_inventory.product_poultry"),
+        ("活猪出栏", "hog_slaughter"),  # a product's name and the measure's: the entry the two name together
+        ("牛出栏", "cattle_slaughter"),
+        ("羊存栏", "sheep_inventory"),
+        ("卫生机构", "sector_health_institutions"),
+        ("医疗卫生机构床位数", "beds.sector_health_institutions"),
+        ("执业医师和执业助理医师", "licensed_doctors"),
+        ("城镇居民基本医疗保险参保人数", "medical_insured_urban_residents"),
+        ("参加城镇职工基本医疗保险人数", "medical_insured_workers"),
+        ("邮政业务总量", "postal_volume"),
+        ("公路里程", "highway_length"),
+        # hotels: occupancy as the mainland's star-rated hotel statistics and Taiwan's write it, room rates
+        ("住用率", "occupancy_rate"),
+        ("民宿住用率", "occupancy_rate.sector_bnb_tw"),
+        ("星级饭店平均出租率", "occupancy_rate.sector_star_rated_hotels"),
+        ("旅馆业住用率", "tw_hotel_occupancy"),
+        ("星级酒店平均房价", "star_hotel_room_rate"),
+        ("旅馆业平均房价", "tw_hotel_room_rate"),
+        ("民宿平均房价", "tw_bnb_room_rate"),
+        # Hong Kong's banks and C&SD: the prime rate after a bank, provisional and revised figures, 数目 for 数
+        ("最优惠利率", "prime_rate"),
+        ("港元最优惠年利率", "prime_rate"),
+        ("一个月拆息", "hibor_1m"),  # the HIBOR fixings by tenor, each a series
+        ("3个月拆息", "hibor_3m"),
+        ("一年期拆息", "hibor_12m"),
+        ("隔夜息", "hibor_overnight"),
+        ("人口临时数字", "population"),
+        ("人口修订数字", "population"),
+        ("出生数目", "births"),
+        ("死亡数目", "deaths"),
+    ],
+)
+def test_names_of_the_thirty_sixth_session(name, iid):
+    """Families of names a county bulletin, a hotel survey and Hong Kong's banks and statisticians write."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
