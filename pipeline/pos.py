@@ -255,6 +255,7 @@ def word_at_start(text: str) -> str | None:
 
 
 _ALNUM_RUN = regex.compile(r"[0-9A-Za-z.%]+")
+_ALNUM_FIRST = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%")  # what it can begin with
 HAN_CHAR = regex.compile(r"\p{Han}")  # one Han character (the linker's modules share it)
 
 
@@ -267,18 +268,31 @@ def dictionary_cut(text: str, longest: int = 4, vocabulary: frozenset[str] = fro
     language left single (台|积|电|营|收 -> 台积电|营收), so a word of the general language is never cut by one
     (年报 leaves 今年报考 as 今|年|报考)."""
     words = known_words()
+    reach = _reach(words)
     out: list[str] = []
     i = 0
     while i < len(text):
-        m = _ALNUM_RUN.match(text, i)
+        m = _ALNUM_RUN.match(text, i) if text[i] in _ALNUM_FIRST else None
         if m:
             out.append(m.group())
             i = m.end()
             continue
-        n = _longest_at(text, i, words, longest)
+        n = _longest_at(text, i, words, min(longest, reach.get(text[i], 1)))
         out.append(text[i:i + n])
         i += n
     return _join_singles(out, vocabulary, longest) if vocabulary else out
+
+
+@lru_cache(maxsize=8)
+def _reach(words: frozenset[str]) -> dict[str, int]:
+    """For each character that begins a word of two characters or more in ``words``, the longest such word's length:
+    a word no longer than that can start with it, so the lengths tried at a position stop there (a subject is cut
+    at every character, and most begin only short words or none)."""
+    out: dict[str, int] = {}
+    for w in words:
+        if len(w) > 1 and len(w) > out.get(w[0], 1):
+            out[w[0]] = len(w)
+    return out
 
 
 def _longest_at(text: str, i: int, words: frozenset[str] | set[str], longest: int) -> int:
@@ -291,6 +305,7 @@ def _longest_at(text: str, i: int, words: frozenset[str] | set[str], longest: in
 
 def _join_singles(cut: list[str], vocabulary: frozenset[str], longest: int) -> list[str]:
     """``cut`` with each run of one-character Han words cut again by forward maximum matching over ``vocabulary``."""
+    reach = _reach(vocabulary)
     out: list[str] = []
     i = 0
     while i < len(cut):
@@ -304,7 +319,7 @@ def _join_singles(cut: list[str], vocabulary: frozenset[str], longest: int) -> l
         run = "".join(cut[i:j])
         k = 0
         while k < len(run):
-            n = _longest_at(run, k, vocabulary, longest)
+            n = _longest_at(run, k, vocabulary, min(longest, reach.get(run[k], 1)))
             out.append(run[k:k + n])
             k += n
         i = j

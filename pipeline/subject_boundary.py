@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol
 
@@ -107,6 +107,33 @@ def candidates(subject: str, gap: int, pred: str, rules: "LinkerRules") -> Candi
 def _unnamed(subject: str, gap: str, pred: str, words: Sequence[Word], offer: "Offer") -> Unnamed:
     """The candidates of ``subject`` before the catalogue is asked of their texts: the spans ``offer`` keeps (the
     same for every gap and predicate of the subject), described."""
+    described = _described(subject, gap, pred, words, offer)
+    feats = tuple(tuple(chain.from_iterable(pieces)) for pieces in described.pieces())
+    return Unnamed(subject, offer.spans, feats, tuple(rest for _, _, rest in offer.kept))
+
+
+@dataclass(frozen=True)
+class Described:
+    """What describes each span of an ``Offer``, in the pieces its features are made of: those of its first word kept
+    (``starts[k]``: the words at the cut, the tags of the first two kept, the first kept word's classes with the words
+    dropped, the lengths at the cut), those of its last (``ends[j]``, j the word after it) and its own (``spans[i]``:
+    k, j, the head features and the catalogue's).  A span's features are the pieces in ``pieces`` order; most are
+    shared by every span that keeps the same first or last word, so a model sums each one's weights once
+    (``BoundaryModel.summed``)."""
+
+    starts: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
+    ends: dict[int, tuple[str, ...]]
+    spans: list[tuple[int, int, tuple[str, ...], tuple[str, ...]]]
+
+    def pieces(self) -> Iterator[tuple[tuple[str, ...], ...]]:
+        """Each span's pieces, in the order its features list them."""
+        for k, j, head, named in self.spans:
+            at_cut, second, before, lengths = self.starts[k]
+            yield head, at_cut, second if j - k > 1 else (), before, self.ends[j], lengths, named
+
+
+def _described(subject: str, gap: str, pred: str, words: Sequence[Word], offer: "Offer") -> Described:
+    """What describes the spans ``offer`` keeps (``Described``)."""
     words = list(words) or [Word(subject, "", (), 0, len(subject))]
     n = len(words)
     matches = offer.matches
@@ -124,20 +151,18 @@ def _unnamed(subject: str, gap: str, pred: str, words: Sequence[Word], offer: "O
     # how the catalogue's names lie against each first word kept and each last: a candidate's features combine them
     cut_sides = [_name_start_side(matches, w.start) for w in words] if matches else []
     end_sides = {j: _name_end_side(matches, words[j - 1].end) for j in ends} if matches else {}
-    feats = []
+    spans = []
     for k, j, rest in offer.kept:
-        at_cut, second, before, lengths = starts[k]
-        # (one tuple built at once, with no catalogue test where the subject holds no name: candidates are made
-        # for every new subject, each span with some forty features)
+        # (no catalogue test where the subject holds no name: candidates are made for every new subject, each span
+        # with some forty features)
         if matches:
             sides, (end_bits, last_start) = cut_sides[k], end_sides[j]
             named = _CATALOGUE[sides | end_bits | (_CAT_END if last_start >= words[k].start else 0)]
         else:
             named = ()
-        feats.append(("drop" if k else "keep", _DROPPED[min(k, 8)], _KEPT_LEN[min(len(rest), 8)],
-                      _KEPT_WORDS[min(j - k, 8)], *at_cut, *(second if j - k > 1 else ()), *before, *ends[j],
-                      *lengths, *named))
-    return Unnamed(subject, offer.spans, tuple(feats), tuple(rest for _, _, rest in offer.kept))
+        spans.append((k, j, ("drop" if k else "keep", _DROPPED[min(k, 8)], _KEPT_LEN[min(len(rest), 8)],
+                             _KEPT_WORDS[min(j - k, 8)]), named))
+    return Described(starts, ends, spans)
 
 
 @dataclass(frozen=True)
@@ -299,11 +324,14 @@ class _RuleState:
     def _chosen(self, subject: str, gap: str, pred: str) -> Optional[tuple[int, int]]:
         """The span of ``subject`` the bundled model keeps, None for the whole (where the rules offer no other
         span, nothing is described or scored)."""
-        if len(self.offers(subject).spans) == 1:
+        offer = self.offers(subject)
+        if len(offer.spans) == 1:
             return None
-        cands = self._unnamed(subject, gap, pred)
-        k = default_model().choose_named(cands, lambda text: indicator_id(self.rules, text) is not None)
-        return cands.spans[k] if k else None
+        model = default_model()
+        base = model.summed(_described(subject, gap, pred, self.words(subject), offer))
+        k = model.choose_summed(base, offer.spans, [rest for _, _, rest in offer.kept],
+                                lambda text: indicator_id(self.rules, text) is not None)
+        return offer.spans[k] if k else None
 
 
 def _kept_span(chooser: Chooser, cands: Candidates) -> Optional[tuple[int, int]]:
@@ -356,16 +384,42 @@ class BoundaryModel:
                 best = i
         return best if best and s[best] > s[0] + self.margin_of(spans[best]) else 0
 
+    def summed(self, described: Described) -> list[float]:
+        """The sum of each described span's feature weights: the same floats ``scores`` gives for its joined features,
+        the weights added one by one in the same order (``sum`` goes on from the total so far), those of a piece
+        shared by spans looked up once."""
+        get = self.weights.get
+
+        def looked(piece: tuple[str, ...]) -> tuple[float, ...]:
+            return tuple(map(get, piece, repeat(0.0, len(piece))))
+
+        starts = [tuple(map(looked, pieces)) for pieces in described.starts]
+        ends = {j: looked(piece) for j, piece in described.ends.items()}
+        out = []
+        for k, j, head, named in described.spans:  # (the order of ``Described.pieces``)
+            at_cut, second, before, lengths = starts[k]
+            total = 0
+            for w in (looked(head), at_cut, second if j - k > 1 else (), before, ends[j], lengths, looked(named)):
+                total = sum(w, total)
+            out.append(total)
+        return out
+
     def choose_named(self, cands: Unnamed, is_name: Callable[[str], bool]) -> int:
         """``choose`` on ``cands.named(...)``, asking ``is_name`` only of spans whose score could still reach the
-        best: a span's score is its other features' sum plus the weight of ``named`` if its text is a name, the
-        same float ``scores`` adds last."""
+        best (``choose_summed``)."""
         get = self.weights.get
         base = [sum(map(get, fs, repeat(0.0, len(fs)))) for fs in cands.features]
-        w = get("named", 0.0)
+        return self.choose_summed(base, cands.spans, cands.rests, is_name)
+
+    def choose_summed(self, base: Sequence[float], spans: Sequence[tuple[int, int]], rests: Sequence[str],
+                      is_name: Callable[[str], bool]) -> int:
+        """The span ``choose`` keeps of spans whose features but ``named`` sum to ``base``, asking ``is_name`` of
+        their texts ``rests`` only where the span's score could still reach the best: a span's score is ``base`` plus
+        the weight of ``named`` if its text is a name, the same float ``scores`` adds last."""
+        w = self.weights.get("named", 0.0)
 
         def score(i: int) -> float:
-            return base[i] + w if w and is_name(cands.rests[i]) else base[i]
+            return base[i] + w if w and is_name(rests[i]) else base[i]
 
         best, top = 0, score(0)
         whole, reach = top, max(w, 0.0)
@@ -375,7 +429,7 @@ class BoundaryModel:
             s = score(i)
             if s > top or (s == top and i < best):
                 best, top = i, s
-        return best if best and top > whole + self.margin_of(cands.spans[best]) else 0
+        return best if best and top > whole + self.margin_of(spans[best]) else 0
 
     def save(self, path: Path) -> None:
         """Sorted keys and rounded weights: the bytes depend on the content only."""

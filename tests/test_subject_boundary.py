@@ -10,7 +10,7 @@ import pytest
 import zhibiao
 from zhibiao import subject_boundary
 from zhibiao.evaluate import design_gold_files
-from zhibiao.linker_rules import default_rules
+from zhibiao.linker_rules import default_rules, indicator_id
 from zhibiao.subject_boundary import MIN_REST, BoundaryModel, Candidates, Unnamed, candidates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +113,37 @@ def test_asking_only_spans_that_can_win_chooses_as_asking_all(seed):
     for margin, end_margin in ((0.0, 0.0), (1.0, 1.0), (2.0, 0.5), (0.5, 2.0)):
         model = BoundaryModel(weights, margin, end_margin)
         assert model.choose_named(cands, names.__contains__) == model.choose(full)
+
+
+_SUMMED_SUBJECTS = ("陆客人数虽", "特区政府公共财政盈余", "上半年全市规模以上工业增加值", "台积电营收", "汽车产销",
+                    "本澳居民失业率", "社会消费品零售总额", "全省一般公共预算收入", "政府整体支出")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_summed_pieces_score_as_the_joined_features(seed):
+    """``BoundaryModel.summed`` adds a span's weights piece by piece, each shared piece looked up once: the very
+    floats ``scores`` adds feature by feature, and so the same choice, for any weights (random ones, a model trained
+    from scratch on a few examples, the bundled one), where a sum in another order may differ in its last bit."""
+    rng = random.Random(seed)
+    rules = default_rules()
+    state = subject_boundary._state(rules)
+
+    def is_name(text: str) -> bool:
+        return indicator_id(rules, text) is not None
+
+    cases = [(s, rng.choice(["0", "1", "4-7"]), rng.choice(["增长", "<topic>", "为"])) for s in _SUMMED_SUBJECTS]
+    unnamed = [state._unnamed(*case) for case in cases]
+    feats = sorted({f for u in unnamed for fs in u.features for f in fs})
+    drawn = BoundaryModel({f: rng.uniform(-3, 3) * 10 ** rng.randint(-6, 2) for f in feats if rng.random() < 0.8}
+                          | {"named": rng.uniform(-2, 2)}, rng.uniform(0, 1), rng.uniform(0, 1))
+    trained = subject_boundary.train([(u.named(rules), rng.randrange(len(u.spans))) for u in unnamed],
+                                     epochs=3, seed=seed)
+    for model in (drawn, trained, subject_boundary.default_model()):
+        for (subject, gap, pred), u in zip(cases, unnamed):
+            described = subject_boundary._described(subject, gap, pred, state.words(subject), state.offers(subject))
+            summed = model.summed(described)
+            assert summed == model.scores(Candidates(u.subject, u.spans, u.features))
+            assert model.choose_summed(summed, u.spans, u.rests, is_name) == model.choose_named(u, is_name)
 
 
 def test_training_learns_and_is_seeded():
