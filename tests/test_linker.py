@@ -2584,3 +2584,16 @@ def test_a_bracket_after_a_continued_value_keeps_its_own_subject() -> None:
 ])
 def test_a_modifier_before_listed_measures_is_every_ones(text: str, indicators: list[str]) -> None:
     assert [e.indicator for e in run(text)] == indicators
+
+
+@pytest.mark.parametrize("text,indicators", [
+    # industries written as clauses of their own before the subject's industry: one value each, with its measure
+    ("信息传输、软件和信息技术服务业,租赁和商务服务业,金融业生产指数同比分别增长[5%]、[6%]和[7%]。",
+     ["信息传输、软件和信息技术服务业生产指数", "租赁和商务服务业生产指数", "金融业生产指数"]),
+    # sections of GB/T 4754 whose names end in no 业 are industries too (the catalogue's codes)
+    ("2018年,居民服务、修理和其他服务业,教育,卫生和社会工作,文化、体育和娱乐业营业收入分别同比增长[10.3%]、[11.2%]、"
+     "[11.9%]和[9.7%]。",
+     ["居民服务、修理和其他服务业营业收入", "教育营业收入", "卫生和社会工作营业收入", "文化、体育和娱乐业营业收入"]),
+])
+def test_industries_listed_as_clauses_take_the_measure_after_the_last(text: str, indicators: list[str]) -> None:
+    assert [e.indicator for e in run(text)] == indicators
