@@ -1317,24 +1317,38 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
     return mode, parts, subject
 
 
-_CLAUSE_NAMES = regex.compile(r"(?:[^,;:。!?\d%]{2,24}?业\s*,\s*)+$")
+_CLAUSE_NAME = regex.compile(r"[^,;:。!?\d%]{2,24}")
 _LAST_SECTOR = regex.compile(r"^(.{2,24}?业)(\p{Han}{2,8})$")
 
 
 def _clause_listed(doc: Document, ctx: ValueContext, subject: Subject, n: int) -> Optional[list[Subject]]:
-    """Names of industries written as clauses of their own before the subject, each ending in 业 (their names
-    hold 、 and 和 themselves: 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业生产指数同比分别增长…): with the
-    subject's industry they are the n names the values go to, each taking the measure written after the last."""
+    """Names of industries written as clauses of their own before the subject, each ending in 业 or an industry of
+    the catalogue (GB/T 4754: 教育, 卫生和社会工作; their names hold 、 and 和 themselves: 信息传输、软件和信息技术服务业,
+    租赁和商务服务业,金融业生产指数同比分别增长…): with the subject's industry they are the n names the values go to,
+    each taking the measure written after the last."""
     if subject.start is None or doc.text[subject.start:subject.end] != subject.text:
         return None
     head = _LAST_SECTOR.match(subject.text)
-    lead = _CLAUSE_NAMES.search(doc.text, ctx.sentence[0], subject.start)
-    if head is None or lead is None:
+    if head is None:
         return None
-    names = [t.strip() for t in lead.group(0).split(",") if t.strip()]
+    clauses = doc.text[ctx.sentence[0]:subject.start].split(",")
+    if clauses[-1].strip():
+        return None  # the subject opens no clause of its own
+    names: list[str] = []
+    for clause in reversed(clauses[:-1]):
+        name = clause.strip()
+        if not (_CLAUSE_NAME.fullmatch(name) and (name.endswith("业") or _industry(doc, name))):
+            break
+        names.insert(0, name)
     if len(names) + 1 != n:
         return None
     return scoped([Subject(name + head.group(2), None, None) for name in names] + [subject], subject)
+
+
+def _industry(doc: Document, name: str) -> bool:
+    """Whether ``name`` is an industry of the catalogue, one with a code of GB/T 4754 (教育, 卫生和社会工作)."""
+    entry = doc.rules.catalogue.written(name)
+    return entry is not None and bool(entry.codes)
 
 
 def _named_owners(doc: Document, subject: Subject, ctx: ValueContext, n: int) -> Optional[list[Subject]]:

@@ -793,7 +793,7 @@ def shared_modifier(doc: Document, texts: list[str]) -> Optional[str]:
     -> 国内航线): every conjunct after the first is a catalogue name, the first ends in one after it."""
     catalogue = doc.rules.catalogue
     if not all(catalogue.written(t) for t in texts[1:]):
-        return None
+        return _measures_modifier(doc, texts)
     # coordinated codes (港元货币供应量M2及M3, 货币总计数M1B、M2): what precedes the first code is shared,
     # even where the first conjunct is a catalogue name as a whole
     m = _CODE_END.search(texts[0])
@@ -802,9 +802,34 @@ def shared_modifier(doc: Document, texts: list[str]) -> Optional[str]:
         return texts[0][:m.start()]
     found = catalogue.matches(texts[0])
     if not found or found[-1][1] != len(texts[0]) or found[-1][0] < 2:
-        return None
+        return _measures_modifier(doc, texts)
     modifier = texts[0][:found[-1][0]]
-    return None if _JOINER_CHAR.search(modifier) else modifier
+    return _measures_modifier(doc, texts) if _JOINER_CHAR.search(modifier) else modifier
+
+
+def _measures_modifier(doc: Document, texts: list[str]) -> Optional[str]:
+    """The modifier written once before coordinated bare measures (民营经济户数、从业人员、注册资金 -> 民营经济从业人员;
+    绳、索、缆规模以上企业的营业收入和利润总额 -> …企业的利润总额): the first conjunct ends in a measure (class measure_noun
+    or head, or a name of the catalogue) after two characters or more, and every later one is a bare measure of class
+    measure_noun, or of class head after a modifier ending in 的, a phrase that closes on the whole list (not 茶园面积和
+    产值, whose 产值 is no garden's; not one with a modifier of its own, 出口货量及进口货量, 港元存款及外币存款, which are
+    parallel names). A modifier holding a joiner is one only where it ends in 的. A first conjunct the catalogue names
+    whole is a statistic of its own, sharing nothing (工业增加值和利润 -> 利润)."""
+    catalogue = doc.rules.catalogue
+    bare = set(doc.rules.words("measure_noun"))
+    heads = set(doc.rules.words("head"))
+    first = texts[0]
+    if catalogue.written(first) or not all(t in bare or t in heads for t in texts[1:]):
+        return None
+    ends = [len(first) - len(w) for w in bare | heads if first.endswith(w)]
+    ends += [a for a, b, _ in catalogue.matches(first) if b == len(first)]
+    cut = min((k for k in ends if k >= 2 and _word_boundary(first, k)), default=None)
+    if cut is None:
+        return None
+    modifier = first[:cut]
+    if modifier.endswith("的"):
+        return modifier
+    return None if _JOINER_CHAR.search(modifier) or not all(t in bare for t in texts[1:]) else modifier
 
 
 def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
@@ -817,7 +842,8 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     eng = doc.eng
     last = texts[-1]
     others = texts[:-1]
-    headed = sum(1 for t in others if eng.p_head_suffix.search(t))
+    measures = doc.rules.words("measure_noun")
+    headed = sum(1 for t in others if eng.p_head_suffix.search(t) or any(t.endswith(w) for w in measures))
     if headed and (headed > 1 or len(others) < 3) and not _of_phrase(texts):
         # conjuncts with heads of their own share none; but one among three or more is a measure named alone
         # (汽车、电子元件、发电量、发动机、PTA产量: the others take 产量, 发电量 stays)

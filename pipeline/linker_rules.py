@@ -170,6 +170,7 @@ LEXICON_CLASSES = (
     "month_span",  # period patterns naming a span of months (1-9月 前三个月 首季), before 平均 (class span_average)
     "contraction",  # two measures written as one word (产销: 产量 and 销量), split by a 分别 list (field expansions)
     "contraction_each",  # contractions whose measures add into no total (产销): one value said of both is each one's
+    "measure_noun",  # bare measures a modifier written once before their list scopes over (户数、从业人员: 民营经济从业人员)
     "list_summary",  # 等 + a category naming the list before it (A、B等产品产量): dropped before the list splits
     "all_cue",  # shared cues meaning "all" (均 都 皆), not "likewise" (同样): shared by the statements before
     "survey_scope",  # a survey scope (规模以上企业, 限额以上) before coordinated names sharing a head: shared by all

@@ -2559,3 +2559,41 @@ def test_a_bracket_after_a_continued_value_keeps_its_own_subject() -> None:
     text = ("114年1至8月台北市政府核发建筑物建造执照[138件]、栋数[203栋]及总楼地板面积[129.7万平方公尺],分别较上年同期减少"
             "[28件]([-16.9%])、[30栋]([-12.9%])及[87.8万平方公尺]([-40.4%])。")
     assert one(run(text), "-40.4%").indicator == "总楼地板面积"
+
+
+@pytest.mark.parametrize("text,indicators", [
+    # bare measures after a modifier written once: the modifier is every one's (class measure_noun, class head)
+    ("民营经济户数、从业人员、注册资金分别增长[13.7%]、[16.2%]和[32.1%]。",
+     ["民营经济户数", "民营经济从业人员", "民营经济注册资金"]),
+    ("外资企业户数、从业人员分别增长[5%]和[6%]。", ["外资企业户数", "外资企业从业人员"]),
+    ("上海铁路局旅客发送量、客运收入分别增长[5%]和[6%]。", ["上海铁路局旅客发送量", "上海铁路局客运收入"]),
+    # a modifier ending in 的 is one phrase, whatever it coordinates itself
+    ("绳、索、缆规模以上企业的营业收入和利润总额同比分别增长[29.8%]和[70.8%]。",
+     ["绳、索、缆规模以上企业的营业收入", "绳、索、缆规模以上企业的利润总额"]),
+    # no modifier: nothing is shared
+    ("出口和进口分别增长[5%]和[6%]。", ["出口", "进口"]),
+    # a later conjunct with a modifier of its own, or no measure, keeps its own name (parallel names)
+    ("民航货运量和旅客周转量分别增长[5%]和[6%]。", ["民航货运量", "旅客周转量"]),
+    # a first conjunct the catalogue names whole is a statistic of its own
+    ("工业增加值和利润分别增长[5%]和[8%]。", ["工业增加值", "利润"]),
+    ("商品整体出口货量及进口货量分别上升[7.1%]及[3.3%]。", ["商品整体出口货量", "进口货量"]),
+    ("港元存款及外币存款分别减少[11.8%]及[1.3%]。", ["港元存款", "外币存款"]),
+    ("民营经济户数和外资企业分别增长[5%]和[6%]。", ["民营经济户数", "外资企业"]),
+    # a head noun after a modifier of no 的 is a measure of its own (the tea industry's output, no garden's)
+    ("茶园面积和产值分别增长[5%]和[6%]。", ["茶园面积", "产值"]),
+])
+def test_a_modifier_before_listed_measures_is_every_ones(text: str, indicators: list[str]) -> None:
+    assert [e.indicator for e in run(text)] == indicators
+
+
+@pytest.mark.parametrize("text,indicators", [
+    # industries written as clauses of their own before the subject's industry: one value each, with its measure
+    ("信息传输、软件和信息技术服务业,租赁和商务服务业,金融业生产指数同比分别增长[5%]、[6%]和[7%]。",
+     ["信息传输、软件和信息技术服务业生产指数", "租赁和商务服务业生产指数", "金融业生产指数"]),
+    # sections of GB/T 4754 whose names end in no 业 are industries too (the catalogue's codes)
+    ("2018年,居民服务、修理和其他服务业,教育,卫生和社会工作,文化、体育和娱乐业营业收入分别同比增长[10.3%]、[11.2%]、"
+     "[11.9%]和[9.7%]。",
+     ["居民服务、修理和其他服务业营业收入", "教育营业收入", "卫生和社会工作营业收入", "文化、体育和娱乐业营业收入"]),
+])
+def test_industries_listed_as_clauses_take_the_measure_after_the_last(text: str, indicators: list[str]) -> None:
+    assert [e.indicator for e in run(text)] == indicators
