@@ -34,6 +34,9 @@ def test_the_frame_word_goes(text, value, indicator):
 @pytest.mark.parametrize("text, value, indicator", [
     # 提供 opening a relative clause that names what is counted stays
     ("全澳提供正规教育的学校有[77所]。", "77所", "提供正规教育的学校"),
+    # 呈 opening a word of the name (呈请: a petition) is no topic's verb
+    ("单计去年12月,个人破产呈请[675宗]。", "675宗", "个人破产呈请"),
+    ("强制公司清盘呈请有[41宗],按年升28.13%。", "41宗", "强制公司清盘呈请"),
     # a footnote mark after the name goes as before
     ("主营活动利润①[12亿元]。", "12亿元", "主营活动利润"),
 ])
