@@ -2559,3 +2559,19 @@ def test_a_bracket_after_a_continued_value_keeps_its_own_subject() -> None:
     text = ("114年1至8月台北市政府核发建筑物建造执照[138件]、栋数[203栋]及总楼地板面积[129.7万平方公尺],分别较上年同期减少"
             "[28件]([-16.9%])、[30栋]([-12.9%])及[87.8万平方公尺]([-40.4%])。")
     assert one(run(text), "-40.4%").indicator == "总楼地板面积"
+
+
+@pytest.mark.parametrize("text,indicator,value,kind", [
+    # a verb-object word moving a rate (classes rate_move_up, rate_move_down) before the move's size: a change of
+    # the rate its object names, whoever is written before the verb
+    ("美国联储局最新公布减息[0.25厘],符合市场预期。", "利率", -0.25, "change"),
+    ("联储局有可能于明年内再减息[25基点]。", "利率", -25, "change"),
+    ("香港主要银行亦已减息共[0.875厘]。", "利率", -0.875, "change"),
+    ("央行升息[1码]。", "利率", 1, "change"),
+    ("美联储宣布加息[0.75个百分点]。", "利率", 0.75, "change"),
+    # a count after it counts the moves: the verb is what is counted
+    ("15个月共减息[6次]。", "减息", 6, "level"),
+])
+def test_a_rate_moved_by_a_verb_object_word_is_the_rate_its_object_names(text, indicator, value, kind):
+    e = run(text)[0]
+    assert (e.indicator, e.value, e.kind) == (indicator, value, kind)
