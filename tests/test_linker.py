@@ -2575,3 +2575,15 @@ def test_a_bracket_after_a_continued_value_keeps_its_own_subject() -> None:
 def test_a_rate_moved_by_a_verb_object_word_is_the_rate_its_object_names(text, indicator, value, kind):
     e = run(text)[0]
     assert (e.indicator, e.value, e.kind) == (indicator, value, kind)
+
+
+@pytest.mark.parametrize("text,indicator,value", [
+    # a profit smaller or larger by the value (少赚, 多赚: triggers), not a level as 赚 and 大赚 are
+    ("恒生银行上半年少赚[4%]。", "恒生银行", -4),
+    ("港铁公司去年纯利多赚[12%]。", "港铁公司纯利", 12),
+    # a burden lightened by the value
+    ("受惠补贴,低收入户房租负担减轻[30%]。", "低收入户房租负担", -30),
+])
+def test_a_profit_or_a_burden_moved_by_the_value_is_a_change(text, indicator, value):
+    e = run(text)[0]
+    assert (e.indicator, e.value, e.kind) == (indicator, value, "change")
