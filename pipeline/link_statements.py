@@ -210,6 +210,8 @@ def state_value(doc: Document, mem: Memory, ctx: ValueContext, prev: Optional[St
     forecast = _forecast_reference(doc, mem, ctx) if spec.subject == "left" else None
     if forecast is not None:
         subject, location, carried, subject_end = forecast, None, False, 0
+    elif spec.subject == "object":
+        subject, location, carried, subject_end = _object_named(doc, match), None, False, 0
     else:
         subject, location, carried, subject_end = _subject(doc, mem, ctx, pred, pred_start)
     if subject is None:
@@ -519,6 +521,15 @@ def _forecast_reference(doc: Document, mem: Memory, ctx: ValueContext) -> Option
         return Subject(who + m.group("noun"), None, None, rate=rate)
     start = m.start("who") if who else m.start("noun")
     return Subject(doc.text[start:m.end("noun")], start, m.end("noun"), rate=rate)
+
+
+def _object_named(doc: Document, match: RuleMatch) -> Optional[Subject]:
+    """The indicator the verb-object word of the rule's group ``object`` names (减息0.25厘: 利率, moved by the
+    value): what is written before the verb is who moves it (美国联储局减息), not what is measured."""
+    if match.left is None or match.left.group("object") is None:
+        return None
+    named = doc.rules.object_named(match.left.group("object"))
+    return Subject(named, None, None) if named else None
 
 
 def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,

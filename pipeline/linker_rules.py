@@ -183,7 +183,11 @@ LEXICON_CLASSES = (
     "basis_carry",  # words after a basis cue saying it holds for the text after it (比去年同期(下同)增长4.6%)
     "basis_carry_lead",  # words before a basis cue saying the same (以下均为同比)
     "compared_value_lead",  # comparison words before a reference and 的 and its value (较上年同期的4.1%, 优于韩国的1.8%)
+    "rate_move_up",  # verb-object words raising the rate their object names (加息: 利率, field names), rule subject object
+    "rate_move_down",  # the same, cutting it (减息 降息: 利率)
 )
+#: the classes of verb-object words whose entries name the indicator their object stands for (field ``names``)
+OBJECT_CLASSES = ("rate_move_up", "rate_move_down")
 
 
 class LexiconEntry(BaseModel):
@@ -200,6 +204,7 @@ class LexiconEntry(BaseModel):
     sign: Literal[1, -1] = 1
     basis: Optional[Literal[BASES]] = None  # type: ignore[valid-type]
     expansions: dict[str, list[str]] = {}  # class contraction: each word and the measures it stands for, in order
+    names: Optional[str] = None  # OBJECT_CLASSES: the indicator the words' object stands for (减息: 利率)
 
     @model_validator(mode="after")
     def _expanded_words(self) -> "LexiconEntry":
@@ -208,6 +213,8 @@ class LexiconEntry(BaseModel):
             raise ValueError(f"expansions of words not listed in words: {missing}")
         if any(len(v) < 2 for v in self.expansions.values()):
             raise ValueError("a contraction stands for two or more measures")
+        if (self.names is not None) != (self.class_ in OBJECT_CLASSES):
+            raise ValueError(f"names is given with the classes {', '.join(OBJECT_CLASSES)}, and only with them")
         return self
 
     @field_validator("patterns")
@@ -284,7 +291,8 @@ class LinkRule(BaseModel):
     kind: Optional[Literal[KINDS]] = None  # type: ignore[valid-type]
     sign: Optional[Literal[1, -1]] = None
     basis: Literal["cue", "none", "yoy", "mom", "vs_prev"] = "cue"
-    subject: Literal["left", "right", "carry", "previous", "next"] = "left"
+    # object: the indicator a verb-object word of group ``object`` in ``left`` names (减息0.25厘: 利率)
+    subject: Literal["left", "right", "carry", "previous", "next", "object"] = "left"
     emit: bool = True
     carry: bool = True  # false: the statement is a reference amount, not what later values refer to
     in_subject: bool = False  # true (with emit false): the quantity is part of the next value's subject
@@ -829,6 +837,14 @@ class LinkerRules:
         """The words of lexicon class ``cls``, as one set: gathered once at load, not on every call (the linker asks
         of each contraction it finds whether it is one of class ``contraction_each``)."""
         return self.word_sets.get(cls, frozenset())
+
+    def object_named(self, word: str) -> Optional[str]:
+        """The indicator a verb-object word stands for (减息: 利率): its entry's ``names`` (OBJECT_CLASSES)."""
+        for cls in OBJECT_CLASSES:
+            for entry in self.lexicon.get(cls, []):
+                if word in entry.words:
+                    return entry.names
+        return None
 
     def rule(self, rule_id: str) -> CompiledRule:
         if rule_id in self.rule_index:

@@ -2597,3 +2597,31 @@ def test_a_modifier_before_listed_measures_is_every_ones(text: str, indicators: 
 ])
 def test_industries_listed_as_clauses_take_the_measure_after_the_last(text: str, indicators: list[str]) -> None:
     assert [e.indicator for e in run(text)] == indicators
+
+
+@pytest.mark.parametrize("text,indicator,value,kind", [
+    # a verb-object word moving a rate (classes rate_move_up, rate_move_down) before the move's size: a change of
+    # the rate its object names, whoever is written before the verb
+    ("美国联储局最新公布减息[0.25厘],符合市场预期。", "利率", -0.25, "change"),
+    ("联储局有可能于明年内再减息[25基点]。", "利率", -25, "change"),
+    ("香港主要银行亦已减息共[0.875厘]。", "利率", -0.875, "change"),
+    ("央行升息[1码]。", "利率", 1, "change"),
+    ("美联储宣布加息[0.75个百分点]。", "利率", 0.75, "change"),
+    # a count after it counts the moves: the verb is what is counted
+    ("15个月共减息[6次]。", "减息", 6, "level"),
+])
+def test_a_rate_moved_by_a_verb_object_word_is_the_rate_its_object_names(text, indicator, value, kind):
+    e = run(text)[0]
+    assert (e.indicator, e.value, e.kind) == (indicator, value, kind)
+
+
+@pytest.mark.parametrize("text,indicator,value", [
+    # a profit smaller or larger by the value (少赚, 多赚: triggers), not a level as 赚 and 大赚 are
+    ("恒生银行上半年少赚[4%]。", "恒生银行", -4),
+    ("港铁公司去年纯利多赚[12%]。", "港铁公司纯利", 12),
+    # a burden lightened by the value
+    ("受惠补贴,低收入户房租负担减轻[30%]。", "低收入户房租负担", -30),
+])
+def test_a_profit_or_a_burden_moved_by_the_value_is_a_change(text, indicator, value):
+    e = run(text)[0]
+    assert (e.indicator, e.value, e.kind) == (indicator, value, "change")

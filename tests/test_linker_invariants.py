@@ -1,7 +1,8 @@
 """Invariants of the linker, on every gold text and on new texts mixed from their sentences.
 
 No event invents text: every indicator is made of pieces of its document (normalised, without white
-space and quotation marks) and of the measures a contraction word of the lexicon stands for, whether it is one span, a shared head distributed over a list
+space and quotation marks), of the measures a contraction word of the lexicon stands for and of the indicators
+its verb-object words name (减息: 利率), whether it is one span, a shared head distributed over a list
 (钢铁和水泥产量 -> 水泥产量) or a subject carried from an earlier sentence, and no piece is glued to
 itself unless the text repeats it. Offsets point into the
 original text at the quantity the event reports.
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from zhibiao import linker
 from zhibiao.link_clauses import clauses, sentences
 from zhibiao.link_document import Document
-from zhibiao.linker_rules import default_rules
+from zhibiao.linker_rules import OBJECT_CLASSES, default_rules
 from zhibiao.normalize import normalize
 from zhibiao.periods import find_periods
 from zhibiao.quantities import find_quantities
@@ -43,10 +44,14 @@ def _covered(indicator: str, doc: str) -> bool:
 
 
 def _with_expansions(doc: str) -> str:
-    """``doc`` followed by the measures its contraction words stand for (汽车产销 -> 汽车产量, 汽车销量):
-    the lexicon declares them, so an indicator built from them is knowledge, not invented text."""
-    extra = [m for entry in default_rules().lexicon["contraction"]
+    """``doc`` followed by the measures its contraction words stand for (汽车产销 -> 汽车产量, 汽车销量) and the
+    indicators its verb-object words name (减息 -> 利率): the lexicon declares them, so an indicator built from
+    them is knowledge, not invented text."""
+    lexicon = default_rules().lexicon
+    extra = [m for entry in lexicon["contraction"]
              for word, measures in entry.expansions.items() if word in doc for m in measures]
+    extra += [entry.names for cls in OBJECT_CLASSES for entry in lexicon.get(cls, [])
+              if entry.names and any(w in doc for w in entry.words)]
     return "|".join([doc, *extra])
 
 

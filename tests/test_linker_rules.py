@@ -549,3 +549,20 @@ def test_the_bundled_probes_answer_one_character_as_their_one_character_probes()
         chars = sorted(ends)[::7] + list("的了年月日,。;:、()%0123456789 \nAZaz-")
         wrong = [c for c in chars if (one.match(c, partial=True) is None) != (probe.match(c, partial=True) is None)]
         assert not wrong, (probe.pattern[:60], wrong[:5])
+
+
+@pytest.mark.parametrize("entry,message", [
+    # a verb-object class names the indicator its object stands for; no other class does
+    ("  - id: cut\n    class: rate_move_down\n    words: [减息]\n", "names is given with the classes"),
+    ("  - id: b\n    class: basis\n    basis: yoy\n    names: 利率\n    words: [同比]\n", "names is given with the classes"),
+])
+def test_names_goes_with_the_verb_object_classes_alone(tmp_path, entry, message):
+    probs = _problems(_write(tmp_path, "lexicon:\n" + entry))
+    assert any(message in s for s in probs), probs
+
+
+def test_a_verb_object_word_names_its_entry_indicator(tmp_path):
+    body = ("lexicon:\n  - id: cut\n    class: rate_move_down\n    names: 利率\n    words: [减息, 降息]\n"
+            "  - id: up\n    class: rate_move_up\n    names: 存款准备金率\n    words: [升准]\n")
+    rules = load_rules([_write(tmp_path, body)])
+    assert [rules.object_named(w) for w in ("降息", "升准", "加息")] == ["利率", "存款准备金率", None]
