@@ -816,8 +816,8 @@ def _measures_modifier(doc: Document, texts: list[str]) -> Optional[str]:
     parallel names). A modifier holding a joiner is one only where it ends in 的. A first conjunct the catalogue names
     whole is a statistic of its own, sharing nothing (工业增加值和利润 -> 利润)."""
     catalogue = doc.rules.catalogue
-    bare = set(doc.rules.words("measure_noun"))
-    heads = set(doc.rules.words("head"))
+    bare = doc.rules.words("measure_noun")
+    heads = doc.rules.words("head")
     first = texts[0]
     if catalogue.written(first) or not all(t in bare or t in heads for t in texts[1:]):
         return None
