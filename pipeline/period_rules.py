@@ -296,10 +296,18 @@ def lookaheads(pattern: str, alphabet: set[str] | frozenset[str], stored: bool =
     return found
 
 
-def lookahead_table() -> dict[str, str]:
-    """The lookaheads of every pattern asked for in this process, worked out afresh (the data file's content
-    once the bundled rules are loaded)."""
-    return {key: lookaheads(pattern, alphabet, stored=False) for key, (pattern, alphabet) in sorted(_asked.items())}
+def lookahead_table(path: str | Path | None = None) -> dict[str, str]:
+    """The lookaheads of the scanning patterns of a periods file (default: the bundled one, whose table is the data
+    file's content), worked out afresh.  The file is read again rather than taken from the cache, so that what other
+    periods files loaded in this process asked for (a user's own, a test's) stays out of the table."""
+    before = dict(_asked)
+    _asked.clear()
+    try:
+        _load.__wrapped__(str(Path(path) if path is not None else rules_path("periods.yaml")))
+        asked = sorted(_asked.items())
+    finally:
+        _asked.update(before)
+    return {key: lookaheads(pattern, alphabet, stored=False) for key, (pattern, alphabet) in asked}
 
 
 @lru_cache(maxsize=8)
