@@ -101,9 +101,9 @@ _SECTOR_WRITING = "行业"
 # Words after a count that leave the statistic unchanged: 访港旅客总数 is 访港旅客, 入境旅客数目 is 入境旅客,
 # 生猪出栏量 is 生猪出栏.
 _COUNT_WORDS = ("总数", "数目", "人数", "人次", "数量", "数", "量")
-# Hong Kong writes 数目 where a name the catalogue has ends in 数 (出生数目 is 出生数, 死亡数目 死亡数): the count word written
-# in place of the name's own.
-_COUNT_IN_PLACE = {"数目": "数"}
+# Count words written in place of a name's own ending: a count of people named X者 (工时不足就业者, DGBAS) is also written
+# X人数, and Hong Kong writes 数目 where a name the catalogue has ends in 数 (出生数目 is 出生数, 死亡数目 死亡数).
+_COUNT_IN_PLACE = {"人数": "者", "数目": "数"}
 # Verbs written before a product that name a measure of it (verb-object order): 出口汽车 is 汽车出口, 生产天然气 is
 # 天然气产量, 销售新能源汽车 新能源汽车销量.
 _VERB_MEASURES = {"出口": "exports", "进口": "imports", "生产": "output", "销售": "sales_volume"}
@@ -143,8 +143,6 @@ _AVERAGE_WORDS = ("平均值", "平均数", "平均")
 # DGBAS writes a household survey's averages either way, 平均每户可支配所得 and 每户可支配所得平均数: a name with an
 # average word after it is also read with 平均 before it.
 _AVERAGE_BEFORE = "平均"
-# A count of people named X者 (工时不足就业者, DGBAS) is also written X人数, the count word in place of 者.
-_PERSONS, _PERSONS_COUNT = "者", "人数"
 # Words inside a name that sum a statistic over the year to date: 制造业累计销售值 (1-5月) is 制造业销售值 of those
 # months and 城镇投资月度累计增速 (1-5月) the growth of 城镇投资 over them, the period saying which months (as a written
 # 1-5月累计 is the period 1-5月 in the corpus conventions); the longer word first.  Hong Kong and Macau write it 累积
@@ -534,10 +532,9 @@ class Catalogue:
         ``工时不足就业者``), and a name ending in 数 is written with Hong Kong's 数目 in its place (``出生数目`` is ``出生数``)."""
         for word in _COUNT_WORDS:
             if key.endswith(word) and len(key) > len(word):
-                stems = [key[:-len(word)]] + ([key[:-len(word)] + _PERSONS] if word == _PERSONS_COUNT else [])
-                stems += [key[:-len(word)] + _COUNT_IN_PLACE[word]] if word in _COUNT_IN_PLACE else []
-                for stem in stems:
-                    iid = self.keys.get(stem)
+                stem = key[:-len(word)]
+                for name in [stem] + ([stem + _COUNT_IN_PLACE[word]] if word in _COUNT_IN_PLACE else []):
+                    iid = self.keys.get(name)
                     if iid is not None and self.indicators[iid].role == "indicator":
                         return self.indicators[iid]
         return None
