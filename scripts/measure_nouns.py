@@ -25,9 +25,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import yaml
-
 from zhibiao.evaluate import clean_indicator, design_gold_files, read_documents
+from zhibiao.linker_rules import default_rules
 from zhibiao.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +35,9 @@ _SENTENCE_END = "。;!?\n"
 
 
 def lexicon_words(entries: list[str]) -> list[str]:
-    """The words of the lexicon ``entries`` of ``rules/linker.yaml``."""
-    data = yaml.safe_load((ROOT / "rules" / "linker.yaml").read_text(encoding="utf-8"))
-    rules = {r["id"]: r for sec in data.values() if isinstance(sec, list) for r in sec if isinstance(r, dict)}
-    return [w for e in entries for w in rules[e].get("words", [])]
+    """The words of the lexicon ``entries`` of the bundled rules, in the order asked."""
+    by_id = {e.id: e for es in default_rules().lexicon.values() for e in es}
+    return [w for e in entries for w in by_id[e].words]
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
