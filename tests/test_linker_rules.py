@@ -20,6 +20,8 @@ from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
 from zhibiao.rulefile import RuleFileError, read_sections
 
+from .conftest import CUSTOM_TIME_WORD, periods_with_custom_time_word
+
 # ----------------------------------------------------------------------------- marked examples
 # Rule examples mark each quantity as [..]; this tiny parser gives each one a value, unit and
 # label so the rules can be tested without the quantity tagger.
@@ -201,20 +203,11 @@ def test_bundled_rules_load():
     assert {str(rules_path("linker.yaml")), str(rules_path("indicators.yaml"))} == set(rules.sources)
 
 
-# A time word the bundled periods file lacks, added as a mention (a word stripped like a period) in a user's own.
-CUSTOM_TIME_WORD = "财报季"
-
-
 def test_the_linker_reads_the_time_words_of_the_periods_file_in_use(tmp_path):
     """Rules loaded with a periods file read its time words wherever the linker reads time words: a subject of one
     names nothing, a document given no periods takes them, a verb phrase holding one is no relative clause; so a
     user's own periods file reaches the linker as it reaches the period finder (``Extractor(periods=...)``)."""
-    bundled = rules_path("periods.yaml").read_text(encoding="utf-8")
-    anchor = "  - id: mention.week\n"
-    periods = _write(tmp_path, bundled.replace(anchor, f"  - id: mention.custom\n    role: mention\n    pattern: "
-                                               f"'{CUSTOM_TIME_WORD}'\n    examples:\n      - {{text: "
-                                               f"{CUSTOM_TIME_WORD}营收, match: {CUSTOM_TIME_WORD}}}\n" + anchor, 1),
-                     "periods.yaml")
+    periods = periods_with_custom_time_word(tmp_path / "periods.yaml")
     text = CUSTOM_TIME_WORD + "营收增长10%"
     for rules, known in ((default_rules(), False), (load_rules(periods=periods), True)):
         assert rules.engine.names_nothing(CUSTOM_TIME_WORD) is known
