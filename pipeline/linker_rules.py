@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .gcpause import collector_paused
 from .link_place_phrase import place_phrase
 from .link_verbal import verb_phrase
+from .list_joiners import LIST_JOINERS
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import PeriodGrammar, load_periods
@@ -714,7 +715,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_function_led_word=lists.compile(alt["function_led_word"]),
         p_bracketed_items_lead=lists.compile("(?:" + alt["bracketed_items_lead"] + ")"),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
-        p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;、和及与\s]{2,12}?)\s*"),
+        p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;" + LIST_JOINERS + r"\s]{2,12}?)\s*"),
         p_singled_lead=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")?\s*(?:" + alt["item_prep"] + r")(?=\p{Han}{2})"),
         p_singled_out=lists.compile(r"(?:" + alt["singled_out"] + r")\s*$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),

@@ -216,6 +216,17 @@ def test_the_linker_reads_the_time_words_of_the_periods_file_in_use(tmp_path):
     assert [e["indicator"] for e in Extractor(periods=periods)(text)["events"]] == ["营收"]
 
 
+def test_the_codes_list_joiners_are_words_of_the_rules_class_conj():
+    """The marks the code splits and tells lists by (``list_joiners``, and link_subjects' joiners with 跟) are words
+    of class ``conj``, which the rules' patterns join listed values and subjects with: the code's home of that
+    knowledge and the rules' cannot drift apart unnoticed."""
+    from zhibiao.link_subjects import _JOINERS
+    from zhibiao.list_joiners import COORDINATORS, LIST_JOINERS
+
+    assert set(LIST_JOINERS) < set(COORDINATORS)
+    assert set(COORDINATORS) | set(_JOINERS) <= RULES.words("conj")
+
+
 def test_every_lexicon_class_has_words_in_the_bundled_rules():
     # an empty class compiles to a pattern that never matches, so a renamed or deleted entry would only
     # show as a silently weaker engine
