@@ -809,6 +809,8 @@ class LinkerRules:
     domain_words: frozenset[str] = frozenset()  # words a subject is cut into besides the general language's
     # each lexicon class's words as one set, gathered once at load (``words``)
     word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    # each verb-object word of OBJECT_CLASSES and the indicator its entry names, indexed once at load (``object_named``)
+    object_names: dict[str, str] = field(default_factory=dict)
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
         """What is known of the rules whose left pattern cannot end as ``left`` does (``EndPattern.may_end_with``),
@@ -840,12 +842,9 @@ class LinkerRules:
         return self.word_sets.get(cls, frozenset())
 
     def object_named(self, word: str) -> Optional[str]:
-        """The indicator a verb-object word stands for (减息: 利率): its entry's ``names`` (OBJECT_CLASSES)."""
-        for cls in OBJECT_CLASSES:
-            for entry in self.lexicon.get(cls, []):
-                if word in entry.words:
-                    return entry.names
-        return None
+        """The indicator a verb-object word stands for (减息: 利率): its entry's ``names`` (OBJECT_CLASSES), read from
+        the index made at load rather than by walking the classes' entries on every call."""
+        return self.object_names.get(word)
 
     def rule(self, rule_id: str) -> CompiledRule:
         if rule_id in self.rule_index:
@@ -1594,6 +1593,10 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
                               load_periods(periods))
     words = domain_words(catalogue, lexicon)
     word_sets = {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}
+    object_names: dict[str, str] = {}
+    for entry in (e for cls in OBJECT_CLASSES for e in lexicon.get(cls, [])):
+        for w in entry.words:
+            object_names.setdefault(w, entry.names)  # a word listed twice: the first entry's, in file order
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
         engine=engine,
@@ -1611,6 +1614,7 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
         subject_phrases=SubjectPhrases(phrases, word_sets, words),
         domain_words=words,
         word_sets=word_sets,
+        object_names=object_names,
     )
 
 

@@ -570,3 +570,13 @@ def test_a_verb_object_word_names_its_entry_indicator(tmp_path):
             "  - id: up\n    class: rate_move_up\n    names: 存款准备金率\n    words: [升准]\n")
     rules = load_rules([_write(tmp_path, body)])
     assert [rules.object_named(w) for w in ("降息", "升准", "加息")] == ["利率", "存款准备金率", None]
+
+
+def test_verb_object_words_are_indexed_once_at_load():
+    """``object_named`` reads an index of the verb-object classes' words made when the rules load, not their entries
+    on every call: every word of the classes is in it with its entry's indicator."""
+    from zhibiao.linker_rules import OBJECT_CLASSES
+
+    entries = [e for cls in OBJECT_CLASSES for e in RULES.lexicon[cls]]
+    assert RULES.object_names == {w: e.names for e in entries for w in e.words}
+    assert RULES.object_names["减息"] == "利率"
