@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Literal, Optional, Union
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .list_joiners import LIST_JOINERS
 from .memo import SUBJECT_TEXTS, Memo
 from .normalize import normalize
 from .rulefile import Problem
@@ -30,7 +31,7 @@ _MEMO_TEXT = 64  # characters of a text short enough for the names found in it t
 # destination of Hong Kong's and Taiwan's exports (输往美国的出口货量, 销往日本的出口).
 _PARTNER_PREPOSITIONS = ("对", "自", "从", "与", "同", "向", "输往", "销往")
 # A head written after one of these is the last of coordinated names (交通及餐饮业, 货物及服务输出): not the whole.
-_JOINERS = frozenset("及和与、")
+_JOINERS = frozenset(LIST_JOINERS)
 # A head written after 非 is its complement (非食品烟酒类价格, 非农就业): not the head.
 _COMPLEMENT = "非"
 # A head with one of these before it is averaged per person, day, household or month: 每人GDP is GDP per head (a

@@ -41,27 +41,28 @@ class IndicatorLinker:
     @property
     def extractor(self):
         """The ``Extractor`` over this component's rule files (the bundled ones unless ``initialize`` or
-        ``from_disk`` gave others) and the units file of the quantities it links (``units_path``)."""
+        ``from_disk`` gave others) and the units and periods files of the quantities it links."""
         if self._extractor is None:
             from .resources import rules_path
 
             self._load_paths([rules_path(n) for n in RULE_FILES])
-        elif self._extractor.units_path != self.units_path:  # the quantity component took another units file
-            self._load_paths(list(self._extractor.rule_paths))
+        elif (self._extractor.units_path, self._extractor.periods_path) != self._tagger_files():
+            self._load_paths(list(self._extractor.rule_paths))  # the quantity component took other files
         return self._extractor
 
-    @property
-    def units_path(self) -> Path:
-        """The units file of the pipeline's quantity component writing ``doc.spans[spans_key]`` (the bundled one
-        without such a component): the catalogue reads its currencies between a company and its measure, so a
-        currency a user's units file adds is one there too."""
-        from .quantity_tagger import UNITS_FILE, QuantityTagger
+    def _tagger_files(self) -> tuple[Path, Path]:
+        """The units and periods files of the pipeline's quantity component writing ``doc.spans[spans_key]`` (the
+        bundled ones without such a component): the catalogue reads the currencies of the units file between a
+        company and its measure, the linker the time words of the periods file and dates the periods it found, so
+        what a user's files add is known on both sides."""
+        from .extractor import PERIODS_FILE, UNITS_FILE
+        from .quantity_tagger import QuantityTagger
         from .resources import rules_path
 
         for _, pipe in self.nlp.pipeline:
             if isinstance(pipe, QuantityTagger) and pipe.spans_key == self.spans_key:
-                return Path(pipe.units_path)
-        return rules_path(UNITS_FILE)
+                return Path(pipe.units_path), Path(pipe.periods_path)
+        return rules_path(UNITS_FILE), rules_path(PERIODS_FILE)
 
     @property
     def rules(self):
@@ -70,7 +71,8 @@ class IndicatorLinker:
     def _load_paths(self, paths: list[Path]) -> None:
         from .extractor import Extractor
 
-        extractor = Extractor(conversion=self.conversion, rules=paths, units=self.units_path)
+        units, periods = self._tagger_files()
+        extractor = Extractor(conversion=self.conversion, rules=paths, units=units, periods=periods)
         _ = extractor.rules  # fails loudly, with file and line, before the component is used
         self._extractor = extractor
         self._sources = {p.name: p.read_text(encoding="utf-8") for p in paths}

@@ -8,13 +8,14 @@ import regex
 
 from .link_document import QuantityLike
 from .linker_rules import LinkerRules, indicator_id
+from .list_joiners import LIST_JOINERS
 
 if TYPE_CHECKING:
     from .link_subjects import Subject
 
 
 _NAMES = regex.compile(r"[^\P{L}零〇○一二三四五六七八九十百千万亿两]")  # a letter or Han character, not a numeral
-_LIST_MARK = regex.compile(r"[()、和及与,;]")  # brackets and joiners: the location of a list, not one place
+_LIST_MARK = regex.compile("[()" + LIST_JOINERS + ",;]")  # brackets and joiners: the location of a list, not one place
 
 
 class Event(NamedTuple):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Protocol
 
 from .link_verbal import VERBAL_TAGS
+from .list_joiners import LIST_JOINERS
 from .pos import cut_tagged
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ MAX_PLACE_PHRASE = 16
 # tags of the words that may stand beside the places: those of a verb phrase, and the particle 的 between
 # a region and its place (离岛地区的澎湖县)
 FRAME_TAGS = VERBAL_TAGS | {"PART"}
-# what lists places (福建、广东)
-_LIST_MARKS = "、和及与 "
+# what lists places (福建、广东), and the space, which str.strip given characters no longer strips by itself
+_LIST_MARKS = LIST_JOINERS + " "
 
 
 class _Places(Protocol):

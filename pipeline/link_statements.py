@@ -26,6 +26,7 @@ from .link_place_phrase import place_phrase
 from .link_predicates import REGION_LEAD, Predicate, RuleMatch, match_rule, read_predicate
 from .link_proper import proper_name
 from .linker_rules import EnginePatterns, indicator_id
+from .list_joiners import COORDINATOR, LIST_JOINER, LIST_JOINERS
 from .memo import UNKNOWN
 from .pos import HAN_CHAR
 from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, statistic,
@@ -781,8 +782,8 @@ def _compared_difference(doc: Document, start: int) -> bool:
     return doc.eng.p_difference_open.match(doc.text, start) is not None
 
 
-_PARTNER_LEAD = regex.compile(r"[\s,;:、和及与为是以]")
-_PARTNER_LEAD_CHARS = frozenset(",;:、和及与为是以")  # the same but white space: one set lookup per character
+_PARTNER_LEAD = regex.compile(r"[\s,;:" + LIST_JOINERS + "为是以]")
+_PARTNER_LEAD_CHARS = frozenset(",;:" + LIST_JOINERS + "为是以")  # the same but white space: one set lookup per character
 _PARTNER_JOIN = regex.compile(r"[与和及]")
 _PLACE_SUFFIX = "地区"
 
@@ -912,7 +913,6 @@ def _carried_measure(doc: Document, subject: Subject) -> Subject:
 
 
 _BRACKET_START = regex.compile(r"^\([^()]{1,4}\)")
-_COORDINATED = regex.compile(r"[、和及与或]")
 
 
 def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry: Optional[Subject],
@@ -925,7 +925,7 @@ def _ranked_item(doc: Document, subject: Subject, location: Optional[str], carry
     if not m or m.start() == 0:
         return subject, location
     item = subject.text[:m.start()]
-    if _COORDINATED.search(item) and indicator_id(doc.rules, item) is None:
+    if COORDINATOR.search(item) and indicator_id(doc.rules, item) is None:
         # 建行、农行和中行分别以…: the items of a list, distributed (not one name written with 及: 金融及保险业)
         return _ranked_items(doc, subject, item, carry, written), location
     end = subject.end - len(m.group(0)) if subject.end is not None else None
@@ -955,7 +955,7 @@ def _ranked_items(doc: Document, subject: Subject, item: str, carry: Optional[Su
         pass
     if cue is not None and cue.end() == len(item) and cue.start() > 0:
         item = item[:cue.start()].rstrip()
-    conjuncts = [c.strip() for c in _COORDINATED.split(item)]
+    conjuncts = [c.strip() for c in COORDINATOR.split(item)]
     if written is not None and all(_ranked_owner(doc, c) for c in conjuncts):
         named = [c + written for c in conjuncts]
     else:
@@ -1264,10 +1264,8 @@ def _basis(doc: Document, ctx: ValueContext, match: RuleMatch, pred: Predicate) 
     return basis_for(doc, ctx.sentence, ctx.q.start, ctx.clause[0])
 
 
-_COORDINATORS = regex.compile(r"[、和及与]")
 _AMOUNTS = frozenset({"MONEY", "QUANTITY"})  # labels of values that are no rate
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", ""})  # units a share is written in (成 where the tagger keeps it)
-_JOINER_CHARS = "、和及与或"  # the joiners of listed values
 
 
 def _restated(doc: Document, ctx: ValueContext, n: int) -> bool:
@@ -1295,7 +1293,7 @@ def _distribute(doc: Document, mem: Memory, ctx: ValueContext, subject: Subject,
         parts = list(named[-n:])
     elif n > 1 and (ratio or eng.p_list_cue.search(before) or (not _restated(doc, ctx, n) and (
                     (carried and subject.parts and len(subject.parts) == n)
-                    or subject.text.count("、") == n - 1 or len(_COORDINATORS.findall(subject.text)) == n - 1))):
+                    or subject.text.count("、") == n - 1 or len(LIST_JOINER.findall(subject.text)) == n - 1))):
         # without 分别 too, n names enumerated with 、 before n listed values go one to each (医疗保健、食品烟酒
         # 上涨7.2%、6.3%): a name holds no enumeration comma, so the reading is the only one; so do n names
         # joined by 和/及/与 before n values (总体失业率及本地居民失业率维持在1.7%及2.3%), where the split finds them
@@ -1372,7 +1370,7 @@ def _named_owners(doc: Document, subject: Subject, ctx: ValueContext, n: int) ->
     lead = _OWNERS_LISTED.search(doc.text, ctx.sentence[0], subject.start)
     if lead is None or bisect_left(doc.q_starts, lead.start()) != bisect_left(doc.q_starts, subject.start):
         return None
-    items = [c.strip() for c in _COORDINATED.split(lead.group("items"))]
+    items = [c.strip() for c in COORDINATOR.split(lead.group("items"))]
     if len(items) != n or not all(_ranked_owner(doc, c) for c in items):
         return None
     return [Subject(c + subject.text, None, None) for c in items]
@@ -1439,7 +1437,7 @@ def framed_item(doc: Document, subject: Optional[Subject], location: Optional[st
     items, the names themselves, not the location of the slot."""
     if subject is None or location is None or not doc.eng.p_rank_frame.fullmatch(subject.text):
         return None
-    places = _COORDINATORS.split(location)
+    places = LIST_JOINER.split(location)
     return _places_named(location, places) if all(_places(doc, p) for p in places) else None
 
 
@@ -1454,14 +1452,14 @@ def breakdown_item(doc: Document, mem: Memory, location: Optional[str]) -> Optio
     measure = _listed_by(doc, mem)
     if measure is not None and own_statistic(doc, measure.text):
         return None
-    return _places_named(location, _COORDINATORS.split(location))
+    return _places_named(location, LIST_JOINER.split(location))
 
 
 def _listed_by(doc: Document, mem: Memory) -> Optional[Subject]:
     """The measure the places of a breakdown are listed by: the indicator carried, or, where that is an earlier
     item (美国5029亿美元最多,其次中国大陆…), the last stated in the sentence or before it that names no places."""
     for s in (mem.carry, *reversed(mem.sent_subjects), mem.doc_carry):
-        if s is not None and not all(_places(doc, p) for p in _COORDINATORS.split(s.text)):
+        if s is not None and not all(_places(doc, p) for p in LIST_JOINER.split(s.text)):
             return s
     return None
 
@@ -1474,7 +1472,7 @@ def _places_named(location: str, places: list[str]) -> Subject:
 def _breakdown_places(doc: Document, location: str) -> bool:
     """Whether a location is one item of a breakdown (class breakdown_place), or several coordinated ones
     (欧盟和中国香港均增长0.2%)."""
-    return all(doc.eng.p_breakdown_place.fullmatch(p) for p in _COORDINATORS.split(location))
+    return all(doc.eng.p_breakdown_place.fullmatch(p) for p in LIST_JOINER.split(location))
 
 
 def _stated_in_sentence(mem: Memory, carried: Subject) -> Optional[list[Subject]]:
@@ -1489,6 +1487,10 @@ def _stated_in_sentence(mem: Memory, carried: Subject) -> Optional[list[Subject]
     return named
 
 
+# what a count in apposition to a list never follows: it comes right after the list's last name (住宿和饮食两项)
+_LIST_OR_CLAUSE_MARKS = frozenset(",;:" + LIST_JOINERS + " ")
+
+
 def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) -> bool:
     """A count naming the set just listed (教育和通讯两个大类), followed by 分别/均 and the predicate."""
     rule = doc.rules.rule_index.get(mem.trace[-1][1])
@@ -1499,5 +1501,5 @@ def apposition_count(doc: Document, mem: Memory, q: QuantityLike, right: str) ->
         return True
     # 住宿和饮食两项消费分别占…: the count stands between the list and the head noun the list shares
     return q.start > 0 and doc.eng.p_apposition_head.match(right) is not None \
-        and doc.text[q.start - 1] not in ",;:、和及与 " \
-        and _COORDINATORS.search(doc.text, max(0, q.start - 20), q.start) is not None
+        and doc.text[q.start - 1] not in _LIST_OR_CLAUSE_MARKS \
+        and LIST_JOINER.search(doc.text, max(0, q.start - 20), q.start) is not None

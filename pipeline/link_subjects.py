@@ -16,6 +16,7 @@ import regex
 
 from .link_document import Document, QuantityLike
 from .linker_rules import EnginePatterns, LinkerRules
+from .list_joiners import COORDINATORS, LIST_JOINERS
 from . import subject_boundary, subject_tail
 from .pos import HAN_CHAR, cut_tagged, dictionary_cut, tag_words, word_at_start
 
@@ -23,7 +24,7 @@ _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])\s+|\s+(?=[\p{Han}])")
 QUOTES = set("“”‘’\"'「」『』")
 # quotation marks and control characters (a NUL or a stray tab from a scrape) are never part of a name
 _DROP = {ord(c): None for c in QUOTES} | {c: None for c in [*range(0x20), *range(0x7F, 0xA0)]}
-_JOINERS = "、和及与跟"
+_JOINERS = LIST_JOINERS + "跟"  # and 跟, the spoken "and" (香港跟澳门), which joins the names of a subject too
 _ELLIPSIS = regex.compile(r"\.{2,}|…")
 _BRACKETED = regex.compile(r"\([^()]*\)")
 _SECTION_TITLE = regex.compile(r"\s*\p{Han}{2,12}[ \t\u3000]+")
@@ -36,6 +37,8 @@ _SPLITTERS = tuple((seps, regex.compile("[" + seps + "](?!其(?!他))"))
 _SPLITTERS_OUTER = (("、和与", regex.compile("[、和与](?!其(?!他))")),)
 _JOINER_CHAR = regex.compile("[" + _JOINERS + "]")
 _LIST_BREAK = regex.compile(r"[、]|和(?=\s*\d)")
+# what a kept subject neither starts nor ends with: a joiner of its names (或 too) or a mark of its clause
+_EDGE_MARKS = frozenset(COORDINATORS + ",;:()")
 
 
 @dataclass
@@ -216,7 +219,7 @@ def _subject_before(doc: Document, start: int, end: int, topic: bool, strip_rate
                                        or (_WITH_OF.match(rest) is not None and keep[1] not in doc.period_end_at_start))
         # (nor where the joiner begins a word of the domain: 与会人数)
         # (nor where the joiner opens a comparison cue: 与去年同期比较 goes whole, not leaving 比较 in the name)
-        if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in "、,;:()" + "和及与或") \
+        if not partner and (rest[0].isspace() or rest[0] in QUOTES or rest[0] in _EDGE_MARKS) \
                 and not eng.p_function_led_word.match(rest) \
                 and not (rest[0] == "与" and eng.p_basis_prefix is not None and eng.p_basis_prefix.match(rest)):
             del keep[0]
@@ -254,7 +257,7 @@ def _subject_before(doc: Document, start: int, end: int, topic: bool, strip_rate
     while keep and changed and guard < 50:
         guard += 1
         changed = False
-        if rest[-1].isspace() or rest[-1] in "、,;:()和及与或":
+        if rest[-1].isspace() or rest[-1] in _EDGE_MARKS:
             keep.pop()
             rest = rest[:-1]
             changed = True
@@ -697,7 +700,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
     return expand_contraction(doc, subj, n)
 
 
-_QUOTED_JOIN = regex.compile(r"(?<=[”’」』])\s*[、和及与]\s*(?=[“‘「『])")
+_QUOTED_JOIN = regex.compile(r"(?<=[”’」』])\s*[" + LIST_JOINERS + r"]\s*(?=[“‘「『])")
 
 
 def _quoted_pieces(doc: Document, subj: Subject) -> Optional[list[str]]:

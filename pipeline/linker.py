@@ -51,6 +51,7 @@ from .link_statements import (REGION_LEAD, Memory, Statement, ValueContext, appo
                               example_owner, framed_item, region_owner, restated_in_brackets, state_value)
 from .link_subjects import Subject, owner_at, split, subject_before
 from .linker_rules import EnginePatterns, LinkerRules, default_rules, load_rules
+from .list_joiners import LIST_JOINER
 from .memo import UNKNOWN
 
 __all__ = ["Event", "link", "load_rules", "LinkerRules", "Span"]
@@ -117,7 +118,7 @@ def link(
                     owner = _new_owner(doc, mem, clause)
                 if owner is not None:
                     mem.owner = owner
-                held = topic is not None and topic is not before and _LISTED.search(topic.text) is not None \
+                held = topic is not None and topic is not before and LIST_JOINER.search(topic.text) is not None \
                     and doc.eng.p_topic_cause.search(doc.text, *clause) is not None
         mem.state_pending(None, None)
         # topics set mem.carry only: they do not outlive their sentence (doc_carry is unchanged); but a sentence
@@ -402,7 +403,6 @@ def _before_cause(eng: EnginePatterns, text: str, start: int, end: int, cause: O
     return text[lead.end() if lead is not None else start:cause.start()].strip()
 
 
-_LISTED = regex.compile(r"[、和及与]")
 _COUNT_AND_AMOUNT = {"QUANTITY", "MONEY"}  # the labels of a count of items and of an amount of money
 _MEASURED = frozenset({"PERCENT", "MONEY"})  # labels of values that are never part of a topic's name
 _COUNTED = frozenset({"QUANTITY", "CARDINAL"})  # labels of counts of items

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .gcpause import collector_paused
 from .link_place_phrase import place_phrase
 from .link_verbal import verb_phrase
+from .list_joiners import LIST_JOINERS
 from .memo import SUBJECT_TEXTS, UNKNOWN, Memo
 from .catalogue import Catalogue, Composite, Indicator, Source, build_catalogue, name_key
 from .period_rules import PeriodGrammar, load_periods
@@ -714,7 +715,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_function_led_word=lists.compile(alt["function_led_word"]),
         p_bracketed_items_lead=lists.compile("(?:" + alt["bracketed_items_lead"] + ")"),
         p_item_prep=lists.compile("(?:" + alt["item_prep"] + ")$"),
-        p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;、和及与\s]{2,12}?)\s*"),
+        p_item_lead=lists.compile(r"\s*(?:" + alt["item_prep"] + r")(?P<item>[^,;" + LIST_JOINERS + r"\s]{2,12}?)\s*"),
         p_singled_lead=lists.compile(r"[\s,;:]*(?:" + alt["filler_prefix"] + r")?\s*(?:" + alt["item_prep"] + r")(?=\p{Han}{2})"),
         p_singled_out=lists.compile(r"(?:" + alt["singled_out"] + r")\s*$"),
         p_origin_noun=lists.compile(alt["origin_noun"]),
@@ -808,6 +809,8 @@ class LinkerRules:
     domain_words: frozenset[str] = frozenset()  # words a subject is cut into besides the general language's
     # each lexicon class's words as one set, gathered once at load (``words``)
     word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    # each verb-object word of OBJECT_CLASSES and the indicator its entry names, indexed once at load (``object_named``)
+    object_names: dict[str, str] = field(default_factory=dict)
 
     def left_end_memo(self, left: str) -> Optional[list[int]]:
         """What is known of the rules whose left pattern cannot end as ``left`` does (``EndPattern.may_end_with``),
@@ -839,12 +842,9 @@ class LinkerRules:
         return self.word_sets.get(cls, frozenset())
 
     def object_named(self, word: str) -> Optional[str]:
-        """The indicator a verb-object word stands for (减息: 利率): its entry's ``names`` (OBJECT_CLASSES)."""
-        for cls in OBJECT_CLASSES:
-            for entry in self.lexicon.get(cls, []):
-                if word in entry.words:
-                    return entry.names
-        return None
+        """The indicator a verb-object word stands for (减息: 利率): its entry's ``names`` (OBJECT_CLASSES), read from
+        the index made at load rather than by walking the classes' entries on every call."""
+        return self.object_names.get(word)
 
     def rule(self, rule_id: str) -> CompiledRule:
         if rule_id in self.rule_index:
@@ -1593,6 +1593,10 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
                               load_periods(periods))
     words = domain_words(catalogue, lexicon)
     word_sets = {c: frozenset(w for e in es for w in e.words) for c, es in lexicon.items()}
+    object_names: dict[str, str] = {}
+    for entry in (e for cls in OBJECT_CLASSES for e in lexicon.get(cls, [])):
+        for w in entry.words:
+            object_names.setdefault(w, entry.names)  # a word listed twice: the first entry's, in file order
     engine.catalogue = catalogue  # a verb phrase holding a catalogue name names something (直接投资)
     return LinkerRules(
         engine=engine,
@@ -1610,6 +1614,7 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, units: Path | str |
         subject_phrases=SubjectPhrases(phrases, word_sets, words),
         domain_words=words,
         word_sets=word_sets,
+        object_names=object_names,
     )
 
 

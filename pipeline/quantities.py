@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .gcpause import collector_paused
+from .list_joiners import LIST_JOINERS
 from .numbers import CANTONESE_FRACTION, MAX_LENGTH, fraction_word, parse_number, shared_place
 from .units import Lexicon, Unit, load_units
 
@@ -855,7 +856,7 @@ def _read_word(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | No
                  unit_name=entry.unit or "倍")
 
 
-_ORDINAL_LIST_TAIL = re.compile(r"(?:\s*[、和及与]\s*第?[一二三四五六七八九十\d]{1,3})+")
+_ORDINAL_LIST_TAIL = re.compile(r"(?:\s*[" + LIST_JOINERS + r"]\s*第?[一二三四五六七八九十\d]{1,3})+")
 
 
 def _read_ordinal(g: _Grammar, text: str, m: re.Match) -> tuple[Quantity, Unit | None] | None:

@@ -24,6 +24,7 @@ from .spans import exact_spans
 ENT_LABELS = {"PERCENT": "PERCENT", "MONEY": "MONEY", "QUANTITY": "QUANTITY", "CARDINAL": "CARDINAL",
               "ORDINAL": "ORDINAL", "FRACTION": "PERCENT"}
 UNITS_FILE = "units.yaml"
+PERIODS_FILE = "periods.yaml"
 
 
 class QuantityTagger:
@@ -36,47 +37,60 @@ class QuantityTagger:
         self.spans_key = spans_key
         self.periods_key = periods_key
         self.set_ents = set_ents
-        self._units_source: str | None = None
-        self._units_path: str | None = None
+        self._sources: dict[str, str] = {}  # file name -> text, kept to save with the pipeline
+        self._paths: dict[str, str] = {}
         self._extractor = None
 
     @property
     def units_path(self) -> str:
         """The unit lexicon's file; the bundled one unless ``initialize`` or ``from_disk`` gave another."""
-        if self._units_path is None:
+        return self._path(UNITS_FILE)
+
+    @property
+    def periods_path(self) -> str:
+        """The period grammar's file; the bundled one unless ``initialize`` or ``from_disk`` gave another.  The
+        linker of the same spans reads its time words and dates from this file too."""
+        return self._path(PERIODS_FILE)
+
+    def _path(self, name: str) -> str:
+        if name not in self._paths:
             from .resources import rules_path
 
-            self._use_units(rules_path(UNITS_FILE))
-        return self._units_path
+            self._use(name, rules_path(name))
+        return self._paths[name]
 
-    def _use_units(self, path: Path, source: str | None = None) -> None:
-        """Validate and adopt a units file; ``source`` alone (from bytes) is written to a private file."""
+    def _use(self, name: str, path: Path, source: str | None = None) -> None:
+        """Validate and adopt a rule file (``name``: units or periods); ``source`` alone (from bytes) is written
+        to a private file."""
+        from .period_rules import load_periods
         from .units import load_units
 
         if source is not None:
-            path = Path(tempfile.mkdtemp(prefix="zhibiao-units-")) / UNITS_FILE
+            path = Path(tempfile.mkdtemp(prefix="zhibiao-rules-")) / name
             path.write_text(source, encoding="utf-8")
-        load_units(path)  # fails loudly, with file and line, before the component is used
-        self._units_source = path.read_text(encoding="utf-8")
-        self._units_path = str(path)
+        {UNITS_FILE: load_units, PERIODS_FILE: load_periods}[name](path)  # fails loudly, with file and line
+        self._sources[name] = path.read_text(encoding="utf-8")
+        self._paths[name] = str(path)
         self._extractor = None
 
     @property
     def extractor(self):
-        """The ``Extractor`` over this component's conversion and units file."""
+        """The ``Extractor`` over this component's conversion, units file and periods file."""
         if self._extractor is None:
             from .extractor import Extractor
 
-            self._extractor = Extractor(conversion=self.conversion, units=self.units_path)
+            self._extractor = Extractor(conversion=self.conversion, units=self.units_path, periods=self.periods_path)
         return self._extractor
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
-                   units_path: str | Path | None = None) -> None:
-        """Load the unit lexicon: ``units_path`` from ``[initialize.components.*]``, else the bundled file."""
-        self._units_path = None
-        if units_path is not None:
-            self._use_units(Path(units_path))
-        _ = self.units_path
+                   units_path: str | Path | None = None, periods_path: str | Path | None = None) -> None:
+        """Load the unit lexicon and the period grammar: ``units_path`` and ``periods_path`` from
+        ``[initialize.components.*]``, else the bundled files."""
+        self._paths = {}
+        for name, path in ((UNITS_FILE, units_path), (PERIODS_FILE, periods_path)):
+            if path is not None:
+                self._use(name, Path(path))
+        _ = self.units_path, self.periods_path
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on every access: read it once
@@ -131,21 +145,30 @@ class QuantityTagger:
         return scores
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
-        _ = self.units_path
-        return srsly.msgpack_dumps({"units": self._units_source})
+        _ = self.units_path, self.periods_path
+        return srsly.msgpack_dumps({"units": self._sources[UNITS_FILE], "periods": self._sources[PERIODS_FILE]})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "QuantityTagger":
-        self._use_units(Path(UNITS_FILE), source=srsly.msgpack_loads(data)["units"])
+        sources = srsly.msgpack_loads(data)
+        self._paths = {}
+        self._use(UNITS_FILE, Path(UNITS_FILE), source=sources["units"])
+        if sources.get("periods") is not None:  # bytes saved before the periods file was kept: the bundled one
+            self._use(PERIODS_FILE, Path(PERIODS_FILE), source=sources["periods"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
-        _ = self.units_path
+        _ = self.units_path, self.periods_path
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / UNITS_FILE).write_text(self._units_source, encoding="utf-8")
+        for name in (UNITS_FILE, PERIODS_FILE):
+            (path / name).write_text(self._sources[name], encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "QuantityTagger":
-        self._use_units(Path(path) / UNITS_FILE)
+        path = Path(path)
+        self._paths = {}
+        self._use(UNITS_FILE, path / UNITS_FILE)
+        if (path / PERIODS_FILE).is_file():  # a pipeline saved before the periods file was kept: the bundled one
+            self._use(PERIODS_FILE, path / PERIODS_FILE)
         return self
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Optional, Protocol
 import numpy as np
 
 from .linker_rules import indicator_id
+from .list_joiners import COORDINATORS
 from .pos import cut_tagged
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 MIN_REST = 2  # characters a kept subject must have
 NOMINAL_TAGS = frozenset({"NN", "NNP", "NNB", "JJ", "SFN", "PFN"})
 MAX_END_DROP = 2  # words a candidate may drop at the end of a subject
-JOINERS = frozenset("、和及与或")  # a coordinated subject is distributed later by the rules: its words stay
+JOINERS = frozenset(COORDINATORS)  # a coordinated subject is distributed later by the rules: its words stay
 MAX_TOPIC = 12  # characters of the longest topic offered: longer ones are rarely names, and cost the most
 TOPIC_PRED = "<topic>"  # the predicate feature of a topic, which is no text the linker reads
 

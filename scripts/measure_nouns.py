@@ -27,10 +27,10 @@ from pathlib import Path
 
 from zhibiao.evaluate import clean_indicator, design_gold_files, read_documents
 from zhibiao.linker_rules import default_rules
+from zhibiao.list_joiners import LIST_JOINERS
 from zhibiao.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
-_JOINERS = "、和及与"
 _SENTENCE_END = "。;!?\n"
 
 
@@ -66,7 +66,7 @@ def check(words: list[str], measures: list[str], files: list[str]) -> dict[str, 
             for w in words:
                 at = text.find(w)
                 while at > 0:
-                    if text[at - 1] in _JOINERS and any(text.endswith(m, 0, at - 1) for m in measures):
+                    if text[at - 1] in LIST_JOINERS and any(text.endswith(m, 0, at - 1) for m in measures):
                         counts[w]["listed"] += 1
                         lo, hi = _sentence(text, at)
                         inds = [i for i, s in events if s is not None and lo <= s < hi]

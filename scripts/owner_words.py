@@ -26,9 +26,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import regex
-import yaml
 
 from zhibiao.evaluate import clean_indicator, design_gold_files, read_documents
+from zhibiao.linker_rules import default_rules
 from zhibiao.normalize import normalize
 from zhibiao.pos import known_words
 
@@ -36,11 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def lexicon_words(entries: list[str]) -> tuple[list[str], list[regex.Pattern]]:
-    """The words and the compiled patterns of the lexicon ``entries`` of ``rules/linker.yaml``."""
-    data = yaml.safe_load((ROOT / "rules" / "linker.yaml").read_text(encoding="utf-8"))
-    rules = {r["id"]: r for sec in data.values() if isinstance(sec, list) for r in sec if isinstance(r, dict)}
-    words = [w for e in entries for w in rules[e].get("words", [])]
-    patterns = [regex.compile(p) for e in entries for p in rules[e].get("patterns", [])]
+    """The words and the compiled patterns of the lexicon ``entries`` of the bundled rules, in the order asked."""
+    by_id = {e.id: e for es in default_rules().lexicon.values() for e in es}
+    words = [w for e in entries for w in by_id[e].words]
+    patterns = [regex.compile(p) for e in entries for p in by_id[e].patterns]
     return words, patterns
 
 

@@ -802,7 +802,7 @@ def test_company_measure(name, iid):
         ("越南移工人数", None),  # one country's, a part
     ],
 )
-def test_regional_names_of_the_thirty_fourth_session(name, iid):
+def test_names_only_taiwan_hong_kong_and_macau_write(name, iid):
     """Names only Taiwan's, Hong Kong's and Macau's texts use, and the names around them that keep no id."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
@@ -835,7 +835,7 @@ def test_regional_names_of_the_thirty_fourth_session(name, iid):
         ("人均快递", "per_capita.express_volume"),
     ],
 )
-def test_national_names_of_the_thirty_fourth_session(name, iid):
+def test_recurring_mainland_statistics(name, iid):
     """Recurring mainland statistics (and the load factor Hong Kong and Taiwan write too) the gold names often."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
@@ -910,7 +910,7 @@ def test_national_names_of_the_thirty_fourth_session(name, iid):
         ("合约总值", "hk_property_agreements_value"),
     ],
 )
-def test_names_of_the_thirty_fifth_session(name, iid):
+def test_public_finance_wage_household_and_raw_material_names(name, iid):
     """Families of names fresh text on public finance, wages, households and raw materials holds."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
@@ -999,7 +999,7 @@ def test_currency_only_a_custom_units_file_knows_reaches_the_catalogue(tmp_path)
         ("死亡数目", "deaths"),
     ],
 )
-def test_names_of_the_thirty_sixth_session(name, iid):
+def test_county_bulletin_hotel_and_hong_kong_bank_names(name, iid):
     """Families of names a county bulletin, a hotel survey and Hong Kong's banks and statisticians write."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid

@@ -20,6 +20,8 @@ from zhibiao.quantities import Quantity as Q
 from zhibiao.resources import rules_path
 from zhibiao.rulefile import RuleFileError, read_sections
 
+from .conftest import CUSTOM_TIME_WORD, periods_with_custom_time_word
+
 # ----------------------------------------------------------------------------- marked examples
 # Rule examples mark each quantity as [..]; this tiny parser gives each one a value, unit and
 # label so the rules can be tested without the quantity tagger.
@@ -201,26 +203,28 @@ def test_bundled_rules_load():
     assert {str(rules_path("linker.yaml")), str(rules_path("indicators.yaml"))} == set(rules.sources)
 
 
-# A time word the bundled periods file lacks, added as a mention (a word stripped like a period) in a user's own.
-CUSTOM_TIME_WORD = "财报季"
-
-
 def test_the_linker_reads_the_time_words_of_the_periods_file_in_use(tmp_path):
     """Rules loaded with a periods file read its time words wherever the linker reads time words: a subject of one
     names nothing, a document given no periods takes them, a verb phrase holding one is no relative clause; so a
     user's own periods file reaches the linker as it reaches the period finder (``Extractor(periods=...)``)."""
-    bundled = rules_path("periods.yaml").read_text(encoding="utf-8")
-    anchor = "  - id: mention.week\n"
-    periods = _write(tmp_path, bundled.replace(anchor, f"  - id: mention.custom\n    role: mention\n    pattern: "
-                                               f"'{CUSTOM_TIME_WORD}'\n    examples:\n      - {{text: "
-                                               f"{CUSTOM_TIME_WORD}营收, match: {CUSTOM_TIME_WORD}}}\n" + anchor, 1),
-                     "periods.yaml")
+    periods = periods_with_custom_time_word(tmp_path / "periods.yaml")
     text = CUSTOM_TIME_WORD + "营收增长10%"
     for rules, known in ((default_rules(), False), (load_rules(periods=periods), True)):
         assert rules.engine.names_nothing(CUSTOM_TIME_WORD) is known
         assert [p.text for p in Document(text, [], None, rules).periods] == ([CUSTOM_TIME_WORD] if known else [])
         assert _opens_relative_clause(rules, "在" + CUSTOM_TIME_WORD + "获得的营收") is not known
     assert [e["indicator"] for e in Extractor(periods=periods)(text)["events"]] == ["营收"]
+
+
+def test_the_codes_list_joiners_are_words_of_the_rules_class_conj():
+    """The marks the code splits and tells lists by (``list_joiners``, and link_subjects' joiners with 跟) are words
+    of class ``conj``, which the rules' patterns join listed values and subjects with: the code's home of that
+    knowledge and the rules' cannot drift apart unnoticed."""
+    from zhibiao.link_subjects import _JOINERS
+    from zhibiao.list_joiners import COORDINATORS, LIST_JOINERS
+
+    assert set(LIST_JOINERS) < set(COORDINATORS)
+    assert set(COORDINATORS) | set(_JOINERS) <= RULES.words("conj")
 
 
 def test_every_lexicon_class_has_words_in_the_bundled_rules():
@@ -566,3 +570,13 @@ def test_a_verb_object_word_names_its_entry_indicator(tmp_path):
             "  - id: up\n    class: rate_move_up\n    names: 存款准备金率\n    words: [升准]\n")
     rules = load_rules([_write(tmp_path, body)])
     assert [rules.object_named(w) for w in ("降息", "升准", "加息")] == ["利率", "存款准备金率", None]
+
+
+def test_verb_object_words_are_indexed_once_at_load():
+    """``object_named`` reads an index of the verb-object classes' words made when the rules load, not their entries
+    on every call: every word of the classes is in it with its entry's indicator."""
+    from zhibiao.linker_rules import OBJECT_CLASSES
+
+    entries = [e for cls in OBJECT_CLASSES for e in RULES.lexicon[cls]]
+    assert RULES.object_names == {w: e.names for e in entries for w in e.words}
+    assert RULES.object_names["减息"] == "利率"

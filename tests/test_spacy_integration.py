@@ -15,7 +15,8 @@ from thinc.api import ConfigValidationError
 import zhibiao
 from zhibiao import to_records
 
-from .conftest import CUSTOM_CURRENCY_TEXT, ROOT, gold_files, read_jsonl, units_with_custom_currency
+from .conftest import (CUSTOM_CURRENCY_TEXT, CUSTOM_TIME_WORD, ROOT, gold_files, periods_with_custom_time_word, read_jsonl,
+                       units_with_custom_currency)
 
 TEXTS = [
     "上半年，規模以上工業增加值同比增長3.8%，5G移動電話用戶達6.76億戶。",
@@ -159,6 +160,64 @@ def test_the_linker_reads_the_currencies_of_the_quantity_components_units(tmp_pa
     back = spacy.load(tmp_path / "saved")
     assert [e["indicator_id"] for e in to_records(back(CUSTOM_CURRENCY_TEXT))["events"]] == ["revenue"]
     assert [e["indicator_id"] for e in to_records(zhibiao.load()(CUSTOM_CURRENCY_TEXT))["events"]] == [None]
+
+
+def _periods_and_events(nlp: Language, text: str) -> tuple[list[str], list[tuple[str, str | None]]]:
+    doc = nlp(text)
+    return [s.text for s in doc.spans["periods"]], [(e["indicator"], e["period"]) for e in doc._.events]
+
+
+def test_a_users_periods_file_reaches_both_components(tmp_path):
+    """``[initialize.components.zhibiao_quantities] periods_path`` is the periods file of the whole pipeline: the
+    quantity component finds the periods only it knows, and the linker of its spans reads the same file's time words
+    (a mention is stripped from the name) and dates; after loading, through disk and bytes, and in a blank spaCy
+    pipeline given the setting through its config."""
+    text = CUSTOM_TIME_WORD + "营收增长10%"
+    (tmp_path / "find").mkdir()
+    found = periods_with_custom_time_word(tmp_path / "find" / "periods.yaml", role="find")
+    mention = periods_with_custom_time_word(tmp_path / "periods.yaml")
+    key = "initialize.components.zhibiao_quantities.periods_path"
+    assert _periods_and_events(zhibiao.load(), text) == ([], [(CUSTOM_TIME_WORD + "营收", None)])
+    assert _periods_and_events(zhibiao.load(**{key: str(mention)}), text) == ([], [("营收", None)])
+    nlp = zhibiao.load(**{key: str(found)})
+    expected = ([CUSTOM_TIME_WORD], [("营收", CUSTOM_TIME_WORD)])
+    assert _periods_and_events(nlp, text) == expected
+    assert nlp.get_pipe("zhibiao_quantities").periods_path == str(found)
+    assert nlp.get_pipe("zhibiao_indicators").extractor.periods_path == found
+    nlp.to_disk(tmp_path / "saved")
+    assert _periods_and_events(spacy.load(tmp_path / "saved"), text) == expected
+    clone = zhibiao.load()
+    clone.from_bytes(nlp.to_bytes())
+    assert _periods_and_events(clone, text) == expected
+    blank = spacy.blank("zh", config={"initialize": {"components": {"zhibiao_quantities": {"periods_path": str(found)}}}})
+    blank.add_pipe("zhibiao_quantities")
+    blank.add_pipe("zhibiao_indicators")
+    blank.initialize()
+    assert _periods_and_events(blank, text) == expected
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("patterns:\n  - id: x\n    role: find\n    nonsense: 1\n", encoding="utf-8")
+    from zhibiao.rulefile import RuleFileError
+
+    with pytest.raises(RuleFileError, match=r"broken.yaml:2"):
+        zhibiao.load(**{key: str(broken)})
+
+
+def test_a_pipeline_saved_without_a_periods_file_reads_the_bundled_one(nlp, tmp_path):
+    """Pipelines saved before the quantity component kept its periods file (on disk or as bytes) load with the
+    bundled one."""
+    import srsly
+
+    from zhibiao.resources import rules_path
+
+    nlp.to_disk(tmp_path / "saved")
+    (tmp_path / "saved" / "zhibiao_quantities" / "periods.yaml").unlink()
+    back = spacy.load(tmp_path / "saved")
+    assert back.get_pipe("zhibiao_quantities").periods_path == str(rules_path("periods.yaml"))
+    assert [to_records(back(t)) for t in TEXTS] == [to_records(nlp(t)) for t in TEXTS]
+    tagger = zhibiao.load(**{"initialize.components.zhibiao_quantities.periods_path": str(
+        periods_with_custom_time_word(tmp_path / "periods.yaml", role="find"))}).get_pipe("zhibiao_quantities")
+    tagger.from_bytes(srsly.msgpack_dumps({"units": rules_path("units.yaml").read_text(encoding="utf-8")}))
+    assert tagger.periods_path == str(rules_path("periods.yaml"))
 
 
 def test_docbin_round_trips_quantities_and_events(nlp):
