@@ -485,6 +485,17 @@ def test_basis_of_rolling_periods_and_annual_averages(text, value, basis):
     assert one(run(text), value).basis == basis
 
 
+@pytest.mark.parametrize("text,value,period", [
+    # an earlier year's same period written as the time of its own clause (class clause_period) is not the
+    # period of the clauses after it: they take the period before it, or none
+    ("一季度,全国粗钢产量[20010万吨],同比下降[1.7%],去年同期为增长[2.4%];钢材产量[26640万吨],增长[2.5%]。", "2.5%", "一季度"),
+    ("今年第1季旅館業整體平均房價為[3135元],和去年同期[3028元]相比,增加[107元]。", "107元", "今年第1季"),
+    ("经调整EBITDA为[8.64亿元],去年同期为[3100万元],升[26.87倍]。", "26.87倍", None),
+])
+def test_a_same_period_of_last_year_holds_in_its_own_clause(text, value, period):
+    assert one(run(text), value).period == period
+
+
 def test_partner_after_the_reporting_place_but_not_between_two_places():
     e = one(run("同期,我国与东南亚国家进出口[1.2万亿元]。"), "1.2万亿元")
     assert (e.indicator, e.location) == ("与东南亚国家进出口", "我国")
