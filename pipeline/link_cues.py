@@ -60,6 +60,7 @@ class _Facts(NamedTuple):
     reference: bool  # a comparison reference (较去年同期)
     compared: bool  # a comparison cue precedes it
     after_cause: bool  # a cause clause opens before it
+    clause_only: bool  # it names an earlier year's same period (去年同期为增长2.4%): its own clause's period only
     start_ref: bool  # a start-point word precedes it (相比2024年785万人次)
     punct: int  # the first of 。,; at or after its end
     closing: int  # the first closing bracket at or after its end, if it lies inside a bracket left open
@@ -80,8 +81,12 @@ def _period_facts(doc: Document, sent_start: int, p: Span) -> _Facts:
         # period, never a reference
         reference = "起" not in p.text and not eng.p_span_start_tail.match(text, p.end) \
             and (period_ref or bool(eng.p_ref_period_tail.match(text, p.end)))
-        facts = _Facts(share_ref, reference, compared, after_cause, compared and start_ref,
-                       doc.next_mark(PUNCT, p.end), _closing_bracket(doc, sent_start, p.start, p.end))
+        punct = doc.next_mark(PUNCT, p.end)
+        # (one written alone before its comma, 去年同期,出口增长5%, is the time of the clauses after it)
+        clause_only = eng.p_clause_period.fullmatch(_SPACES.sub("", p.text)) is not None \
+            and punct > p.end and bool(text[p.end:punct].strip())
+        facts = _Facts(share_ref, reference, compared, after_cause, clause_only, compared and start_ref,
+                       punct, _closing_bracket(doc, sent_start, p.start, p.end))
         doc.period_facts[key] = facts
     return facts
 
@@ -128,7 +133,7 @@ def _settled(doc: Document, p: Span, f: _Facts, pos: int, sent_end: int) -> bool
     sentence ends, and no longer gap after a compared period can still be a reference's own (partial match)."""
     if p.end > pos:
         return False
-    if f.after_cause and pos <= f.punct < sent_end:
+    if (f.after_cause or f.clause_only) and pos <= f.punct < sent_end:
         return False
     if pos <= f.closing < sent_end:
         return False
@@ -160,6 +165,9 @@ def _step(doc: Document, p: Span, f: _Facts, pos: int, best: Optional[Span], ref
         return best, p.end
     if f.after_cause and 0 <= f.punct < pos:
         return best, ref_end  # 因为7到9月风灾影响,…分别涨23.47%: the time of the cause, not of the later clause
+    if f.clause_only and 0 <= f.punct < pos:
+        # 同比下降1.7%,去年同期为增长2.4%;钢材产量…增长2.5%: the year before's same period, not the later clauses'
+        return best, ref_end
     if best is not None and _RESTATED.fullmatch(text, best.end, p.start):
         return best, ref_end  # 今个财政年度首10个月,即截至今年1月31日的财政盈余: the first wording stays
     if 0 <= f.closing < pos:

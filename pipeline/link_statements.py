@@ -1221,7 +1221,8 @@ def _kind(doc: Document, mem: Memory, ctx: ValueContext, kind: str, subject: Sub
         # (a rate said of the indicator carried makes no amount written later a change: 年增率为69.9%;若换算成
         # 新台币为2兆736亿元 is the statistic's level)
         return "change"
-    if eng.p_share_noun.search(subject.text) or (carried and subject.share):
+    if eng.p_share_noun.search(subject.text) or subject.share:
+        # (第二产业增加值比重为74.2%: the share noun cut from the name, class share_tail, still says what the value is)
         return "share"
     if carried and prev is not None and prev.kind == "share":
         return "share"  # 占…比率由56.1%下降至48.8%: a level reached in the clause of a share is a share

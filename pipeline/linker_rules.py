@@ -161,6 +161,7 @@ LEXICON_CLASSES = (
     "annual_average",  # words of an average over years (年均): the value takes a period only when it is a span
     "cause_lead",  # words opening a cause (因为 由于): a period after them is that clause's only (因为7到9月风灾影响,…)
     "calendar_year",  # periods naming one year as written (2022年, 今年): 全年 later in the sentence is that year
+    "clause_period",  # periods naming an earlier year's same period (去年同期): the period of their own clause only
     "price_per_unit",  # the unit a price is given per, between a product and its price (每公升)
     "price_head",  # price nouns a product priced per unit takes from before it (参考零售价格分别为92无铅汽油每公升26.4元)
     "threshold_word",  # words (的 after them) making a quantity a threshold inside a noun (500万元以上的企业)
@@ -457,6 +458,7 @@ class EnginePatterns:
     p_ref_period_tail: regex.Pattern  # a word right after a period making it a comparison reference (match)
     p_whole_year: regex.Pattern  # a period naming the whole year (fullmatch, spaces removed)
     p_calendar_year: regex.Pattern  # a period naming one year as written (fullmatch, spaces removed)
+    p_clause_period: regex.Pattern  # a period holding in its own clause only (fullmatch, spaces removed)
     p_span_start_tail: regex.Pattern  # a word right after a period opening a span from it (match)
     p_start_ref: EndPattern  # a start-point word ending the text before a period (search)
     p_start_value_gap: regex.Pattern  # between a starting period and its own value: 的, a change word (fullmatch)
@@ -754,6 +756,7 @@ def _engine_patterns(compiled: dict[str, regex.Pattern], alternations: dict[str,
         p_ref_period_tail=lists.compile(alt["ref_period_tail"]),
         p_whole_year=lists.compile(alt["whole_year"]),
         p_calendar_year=lists.compile(alt["calendar_year"]),
+        p_clause_period=lists.compile(alt["clause_period"]),
         p_span_start_tail=lists.compile(r"\s*" + alt["span_start_tail"]),
         p_start_ref=EndPattern(lists.compile(alt["start_ref"] + r"\s*$")),
         p_start_value_gap=lists.compile(r"\s*的?\s*负?\s*(?:" + alt["trigger_change"] + r")?\s*"),

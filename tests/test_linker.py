@@ -459,6 +459,43 @@ def test_level_reached_in_the_clause_of_a_share_is_a_share():
     assert {e.indicator for e in evs} == {"博彩中介业收入"}
 
 
+@pytest.mark.parametrize("text,value,indicator", [
+    # the share noun cut from the end of the name (class share_tail) still says the level is a share
+    ("第一产业增加值占国内生产总值比重为[0.4%],第二产业增加值比重为[74.2%]。", "74.2%", "第二产业增加值"),
+    ("全县第二产业增加值比重为[17.0%]。", "17.0%", "第二产业增加值"),
+    ("外地旅客的比重为[38.5%]。", "38.5%", "外地旅客"),
+    # Taiwan's market share written 市占, without 率 (class share_noun)
+    ("三星市占則從[6.8%]提升至[7.1%]。", "7.1%", "三星市占"),
+    ("小米市佔則維持於[14%]。", "14%", "小米市占"),
+])
+def test_a_level_named_by_a_share_noun_is_a_share(text, value, indicator):
+    e = one(run(text), value)
+    assert (e.indicator, e.kind) == (indicator, "share")
+
+
+@pytest.mark.parametrize("text,value,basis", [
+    # the period before of a series published by rolling periods is adjacent: mom (basis.mom)
+    ("二五年八至十月整體住宅樓價指數為[191.8],較上一期(二五年七至九月)微升[0.1%]。", "0.1%", "mom"),
+    ("整体住宅楼价指数为[248.2],较上期(2023年5月至7月)下跌[0.9%]。", "0.9%", "mom"),
+    # growth averaged over years is against the year before (basis.yoy)
+    ("地区生产总值达到[680亿元]、年均增长[8.4%]。", "8.4%", "yoy"),
+    ("陇县地区生产总值年均增速达[4.25%]。", "4.25%", "yoy"),
+])
+def test_basis_of_rolling_periods_and_annual_averages(text, value, basis):
+    assert one(run(text), value).basis == basis
+
+
+@pytest.mark.parametrize("text,value,period", [
+    # an earlier year's same period written as the time of its own clause (class clause_period) is not the
+    # period of the clauses after it: they take the period before it, or none
+    ("一季度,全国粗钢产量[20010万吨],同比下降[1.7%],去年同期为增长[2.4%];钢材产量[26640万吨],增长[2.5%]。", "2.5%", "一季度"),
+    ("今年第1季旅館業整體平均房價為[3135元],和去年同期[3028元]相比,增加[107元]。", "107元", "今年第1季"),
+    ("经调整EBITDA为[8.64亿元],去年同期为[3100万元],升[26.87倍]。", "26.87倍", None),
+])
+def test_a_same_period_of_last_year_holds_in_its_own_clause(text, value, period):
+    assert one(run(text), value).period == period
+
+
 def test_partner_after_the_reporting_place_but_not_between_two_places():
     e = one(run("同期,我国与东南亚国家进出口[1.2万亿元]。"), "1.2万亿元")
     assert (e.indicator, e.location) == ("与东南亚国家进出口", "我国")
