@@ -1102,7 +1102,8 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
     second case) in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期减少3179人 -> 出生数;
     家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at, or of the
     sentence before where this one has stated none (合法民宿3,397家,客房数13,488间…。就分布县市观察,以花莲县806家最多
-    -> 合法民宿)."""
+    -> 合法民宿).  A share is no rate level: the amount after it is the share's item's own (其次为运输界别,占一成七,达
+    七百三十六万公吨 -> 运输界别), not the whole's stated before it in the amount's unit."""
     unit = getattr(ctx.q, "unit", "") or ""
     named_here = mem.sent_subjects or mem.prev_sent_subjects
     if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
@@ -1117,7 +1118,7 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         if ev.value_start < since:
             break
         if ev.indicator not in units and ev.indicator == c.text:
-            rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
+            rate_level = ev.kind == "level" and ev.unit in _RATE_UNITS and ev.unit != ""
         units.setdefault(ev.indicator, ev.unit)
         if ev.kind == "level":
             level_units.setdefault(ev.indicator, ev.unit)
