@@ -582,6 +582,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if spec.subject == "left":
         region_start = _bracketed_item_start(doc, mem, ctx, pred_start)
         subject, location, _ = subject_before(doc, region_start, pred_start, strip_rate=not spec.keep_rate)
+        if subject is not None and _only_a_value(doc, subject):
+            subject = None  # 以新北市403万954人占17.11%最多: a value before the verb names nothing, the indicator carried
         if subject is not None and _after_predicate_adverb(doc, region_start, subject):
             subject = None  # 其次为观塘区,亦售出约1512伙: no subject of its own, the indicator carried
         framed = framed_item(doc, subject, location)
@@ -673,6 +675,13 @@ def _owned_by_other(eng: EnginePatterns, mem: Memory, name: str) -> bool:
     ends the reach of the one before (class ``owner``)."""
     owner = owner_at(eng, name)
     return owner is not None and mem.owner is not None and owner != mem.owner
+
+
+def _only_a_value(doc: Document, subject: Subject) -> bool:
+    """Whether ``subject`` is the text of one value of the document (新北市403万954人占17.11% -> 403万954人, the place
+    its location): a number with its unit is no name, so the statement's indicator is the one carried."""
+    q = doc.q_at.get(subject.start) if subject.start is not None else None
+    return q is not None and subject.end is not None and q.end >= subject.end
 
 
 def _after_predicate_adverb(doc: Document, region_start: int, subject: Subject) -> bool:

@@ -1203,6 +1203,18 @@ def test_an_amount_after_a_share_is_the_items(text: str, value: str, indicator: 
     assert one(run(text), value).indicator == indicator
 
 
+@pytest.mark.parametrize("text, value, indicator", [
+    # a value written between a place and its verb names nothing: the place's share is of the indicator carried
+    ("109年底我國戶籍登記人口數,以新北市[403萬954人]占[17.11%]最多、台中市[282萬787人]占[11.97%]次之。", "17.11%", "户籍登记人口数"),
+    ("109年底我國戶籍登記人口數,以新北市[403萬954人]占[17.11%]最多、台中市[282萬787人]占[11.97%]次之。", "11.97%", "户籍登记人口数"),
+    ("2020年全国常住人口,以广东省[1.26亿人]占[8.9%]最多、山东省[1.02亿人]占[7.2%]次之。", "7.2%", "常住人口"),
+    # a count opening a name is part of it (news80: a group of firms counted goes before its measures)
+    ("到4月底,[3家]基础电信企业拥有手机用户达到[16.05亿户]。", "16.05亿户", "3家基础电信企业拥有手机用户"),
+])
+def test_a_value_before_the_verb_is_no_name(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_period_followed_by_tongqi_is_a_reference():
     # class ref_period_tail: 2023年同期 is compared with, the statement's period stays 上半年
     events = run("上半年,全省出口额增长[5%],增速超过2023年同期[1.2个百分点]。")
