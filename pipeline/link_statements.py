@@ -583,6 +583,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
     if spec.subject == "left":
         region_start = _bracketed_item_start(doc, mem, ctx, pred_start)
         subject, location, _ = subject_before(doc, region_start, pred_start, strip_rate=not spec.keep_rate)
+        if subject is not None and _only_a_value(doc, subject):
+            subject = None  # 以新北市403万954人占17.11%最多: a value before the verb names nothing, the indicator carried
         if subject is not None and _after_predicate_adverb(doc, region_start, subject):
             subject = None  # 其次为观塘区,亦售出约1512伙: no subject of its own, the indicator carried
         framed = framed_item(doc, subject, location)
@@ -674,6 +676,13 @@ def _owned_by_other(eng: EnginePatterns, mem: Memory, name: str) -> bool:
     ends the reach of the one before (class ``owner``)."""
     owner = owner_at(eng, name)
     return owner is not None and mem.owner is not None and owner != mem.owner
+
+
+def _only_a_value(doc: Document, subject: Subject) -> bool:
+    """Whether ``subject`` is the text of one value of the document (新北市403万954人占17.11% -> 403万954人, the place
+    its location): a number with its unit is no name, so the statement's indicator is the one carried."""
+    q = doc.q_at.get(subject.start) if subject.start is not None else None
+    return q is not None and subject.end is not None and q.end >= subject.end
 
 
 def _after_predicate_adverb(doc: Document, region_start: int, subject: Subject) -> bool:
@@ -1102,7 +1111,8 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
     second case) in this value's unit (出生数为8464人,折合年粗出生率为千分之4.27,较去年同期减少3179人 -> 出生数;
     家数为1,643家,人数为3,164人;…增加17家 -> 家数). Only the events of the sentence are looked at, or of the
     sentence before where this one has stated none (合法民宿3,397家,客房数13,488间…。就分布县市观察,以花莲县806家最多
-    -> 合法民宿)."""
+    -> 合法民宿).  A share is no rate level: the amount after it is the share's item's own (其次为运输界别,占一成七,达
+    七百三十六万公吨 -> 运输界别), not the whole's stated before it in the amount's unit."""
     unit = getattr(ctx.q, "unit", "") or ""
     named_here = mem.sent_subjects or mem.prev_sent_subjects
     if c is None or unit in _RATE_UNITS or getattr(ctx.q, "label", None) not in ("QUANTITY", "MONEY") \
@@ -1117,7 +1127,7 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         if ev.value_start < since:
             break
         if ev.indicator not in units and ev.indicator == c.text:
-            rate_level = ev.kind in ("level", "share") and ev.unit in _RATE_UNITS and ev.unit != ""
+            rate_level = ev.kind == "level" and ev.unit in _RATE_UNITS and ev.unit != ""
         units.setdefault(ev.indicator, ev.unit)
         if ev.kind == "level":
             level_units.setdefault(ev.indicator, ev.unit)

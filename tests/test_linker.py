@@ -1224,6 +1224,34 @@ def test_an_amount_does_not_take_a_rate_carried():
     assert one(events, "538.0万人次").indicator == "内地住客"
 
 
+@pytest.mark.parametrize("text, value, indicator", [
+    # a share of the item carried is no rate level: the amount after it is the item's own, not the whole's stated
+    # earlier in the amount's unit
+    ("一一年溫室氣體排放量錄得[四千二百多萬公噸];發電佔整體排放量的[七成];其次為運輸界別,佔[一成七],達[七百三十六萬公噸]。",
+     "七百三十六万公吨", "运输界别"),
+    ("香港共錄得[4020萬人次]入境旅客,其中接近[八成]來自內地,其次為南亞和東南亞佔[7%],共有[301萬人次]。",
+     "301万人次", "南亚和东南亚"),
+    ("全省进出口总值[2万亿元],其中出口占[60%],达[1.2万亿元]。", "1.2万亿元", "出口"),
+    ("全市游客总数[5000万人次],其次为境外游客,占[20%],达[1000万人次]。", "1000万人次", "境外游客"),
+    # a rate level (‰) still hands the amount to the indicator stated in its unit
+    ("8月出生数为[8464人],折合年粗出生率为[4.27‰],较去年同期减少[3179人]。", "3179人", "出生数"),
+])
+def test_an_amount_after_a_share_is_the_items(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a value written between a place and its verb names nothing: the place's share is of the indicator carried
+    ("109年底我國戶籍登記人口數,以新北市[403萬954人]占[17.11%]最多、台中市[282萬787人]占[11.97%]次之。", "17.11%", "户籍登记人口数"),
+    ("109年底我國戶籍登記人口數,以新北市[403萬954人]占[17.11%]最多、台中市[282萬787人]占[11.97%]次之。", "11.97%", "户籍登记人口数"),
+    ("2020年全国常住人口,以广东省[1.26亿人]占[8.9%]最多、山东省[1.02亿人]占[7.2%]次之。", "7.2%", "常住人口"),
+    # a count opening a name is part of it (news80: a group of firms counted goes before its measures)
+    ("到4月底,[3家]基础电信企业拥有手机用户达到[16.05亿户]。", "16.05亿户", "3家基础电信企业拥有手机用户"),
+])
+def test_a_value_before_the_verb_is_no_name(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
 def test_period_followed_by_tongqi_is_a_reference():
     # class ref_period_tail: 2023年同期 is compared with, the statement's period stays 上半年
     events = run("上半年,全省出口额增长[5%],增速超过2023年同期[1.2个百分点]。")
