@@ -450,7 +450,7 @@ class BoundaryModel:
 
 
 def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1,
-          sources: Optional[Sequence[str]] = None) -> BoundaryModel:
+          sources: Optional[Sequence[str]] = None, share: float = 1.0) -> BoundaryModel:
     """Averaged ranking perceptron (Collins 2002) over ``(candidates, index of the gold span)``, bagged: the weights
     are the mean of ``bag`` perceptrons, member m with seed ``seed * bag + m`` (with ``bag=1``, ``seed`` itself).
 
@@ -459,7 +459,7 @@ def train(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int,
     data says and averages that path out.  A member visits the examples in an order drawn per example from its
     seed, the example's file (``sources``; without them, all of one file) and its rank in the file, so that a file
     added moves no other example's place."""
-    return train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources).mean()
+    return train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources, share=share).mean()
 
 
 class Bag:
@@ -489,16 +489,21 @@ class Bag:
 
 
 def train_members(examples: Sequence[tuple[Candidates, int]], *, epochs: int, seed: int, bag: int = 1,
-                  sources: Optional[Sequence[str]] = None) -> Bag:
-    """The ``bag`` perceptrons ``train`` averages, each on its own, at no training of its own."""
+                  sources: Optional[Sequence[str]] = None, share: float = 1.0) -> Bag:
+    """The ``bag`` perceptrons ``train`` averages, each on its own, at no training of its own.
+
+    ``share`` below 1: each member learns from the examples of that share of the files only, drawn per member and file
+    name (``_draw``), so that the mean leans less on what one file alone teaches."""
     files = sources if sources is not None else [""] * len(examples)
     names: dict[str, int] = {}
     coded = [_Coded.of(cands, gold, names) for cands, gold in examples]
-    weights = []
-    for member in range(bag):
-        w, seen = _perceptron(coded, len(names), epochs, _keys(files, seed * bag + member))
-        weights.append(np.where(seen, w, 0.0))
-    return Bag(names, weights)
+    members = [seed * bag + m for m in range(bag)]
+    reads = None
+    if share < 1.0:
+        drawn = {(m, f): _draw("share", m, f) < share for m in members for f in set(files)}
+        reads = np.array([[drawn[m, f] for f in files] for m in members], dtype=bool).reshape(bag, len(files))
+    w, seen = _perceptrons(coded, len(names), epochs, [_keys(files, m) for m in members], reads)
+    return Bag(names, [np.where(seen[m], w[m], 0.0) for m in range(bag)])
 
 
 @dataclass(frozen=True)
@@ -539,33 +544,88 @@ def _keys(sources: Sequence[str], seed: int) -> list[tuple[object, ...]]:
     return out
 
 
-def _perceptron(examples: Sequence[_Coded], n: int, epochs: int, keys: Sequence[tuple[object, ...]]
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """One averaged perceptron over ``n`` features: examples visited in a shuffled order each epoch (each example's
-    key, from which ``_draw`` orders it per epoch); where the best candidate (the first on a tie) is not the gold span,
-    the gold candidate's features gain one and the chosen one's lose one.  Returns the average weights over all steps
-    (``w - acc / steps``) and which features were ever updated.  Weights and sums stay whole numbers until the
-    average, so they are exact whatever order numpy adds them in."""
-    w = np.zeros(n)
-    acc = np.zeros(n)
-    seen = np.zeros(n, dtype=bool)
-    visit = list(range(len(examples)))
+def _perceptrons(examples: Sequence[_Coded], n: int, epochs: int, keys: Sequence[Sequence[tuple[object, ...]]],
+                 reads: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Averaged perceptrons over ``n`` features, one per list of example keys (``keys[m]``, from which ``_draw`` orders
+    member m's examples per epoch), stepped together: at each step every member reads its own next example, the
+    candidates' scores of all members summed in one pass, where one perceptron at a time cost a numpy call per
+    example and member.  Where a member's best candidate (the first on a tie) is not the gold span, the gold
+    candidate's features gain one in its weights and the chosen one's lose one.  Returns each member's average
+    weights over all steps (``w - acc / steps``, one row a member) and which features it ever updated.  Weights and
+    sums stay whole numbers until the average, so they are exact whatever order numpy adds them in: a member's
+    weights are those it would learn alone.  ``reads[m, i]`` False: member m makes no update on example i."""
+    bag = len(keys)
+    w = np.zeros(bag * n)  # member m's weights at [m * n, (m + 1) * n)
+    acc = np.zeros(bag * n)
+    seen = np.zeros(bag * n, dtype=bool)
+    # every example's feature ids in one array, and every candidate's: where its ids start and end
+    ids = np.concatenate([ex.ids for ex in examples] or [np.zeros(0, dtype=np.intp)])
+    owner = np.concatenate([ex.owner for ex in examples] or [np.zeros(0, dtype=np.intp)])
+    at = np.cumsum([0] + [len(ex.ids) for ex in examples])
+    first = np.cumsum([0] + [len(ex.starts) - 1 for ex in examples])  # each example's first candidate
+    cand_start = np.concatenate([np.array(ex.starts[:-1], dtype=np.intp) + at[i] for i, ex in enumerate(examples)]
+                                or [np.zeros(0, dtype=np.intp)])
+    cand_end = np.concatenate([np.array(ex.starts[1:], dtype=np.intp) + at[i] for i, ex in enumerate(examples)]
+                              or [np.zeros(0, dtype=np.intp)])
+    count = np.diff(first)
+    width = int(count.max()) if len(count) else 1
+    gold = np.array([ex.gold for ex in examples], dtype=np.intp)
+    rows = np.arange(bag)
+    cols = np.arange(width)
     step = 1
     for epoch in range(epochs):
-        visit.sort(key=lambda i: _draw(*keys[i], epoch))
-        for i in visit:
-            ex = examples[i]
-            guess = int(np.argmax(np.bincount(ex.owner, weights=w[ex.ids], minlength=len(ex.starts) - 1)))
-            if guess != ex.gold:
-                good = ex.ids[ex.starts[ex.gold]:ex.starts[ex.gold + 1]]
-                bad = ex.ids[ex.starts[guess]:ex.starts[guess + 1]]
-                np.add.at(w, good, 1.0)
-                np.add.at(w, bad, -1.0)
-                np.add.at(acc, good, float(step))
-                np.add.at(acc, bad, -float(step))
-                seen[good] = seen[bad] = True
+        orders = _orders(keys, epoch).reshape(bag, len(examples))
+        for t in range(len(examples)):
+            now = orders[:, t]
+            got = _ranges(at[now], at[now + 1])
+            member = np.repeat(rows, at[now + 1] - at[now])
+            scores = np.bincount(member * width + owner[got], weights=w[member * n + ids[got]],
+                                 minlength=bag * width).reshape(bag, width)
+            scores[cols >= count[now][:, None]] = -np.inf
+            guess = scores.argmax(axis=1)
+            wrong = np.nonzero((guess != gold[now]) & (True if reads is None else reads[rows, now]))[0]
+            if len(wrong):
+                good = first[now[wrong]] + gold[now[wrong]]
+                bad = first[now[wrong]] + guess[wrong]
+                cands = np.concatenate([good, bad])
+                lengths = cand_end[cands] - cand_start[cands]
+                where = np.repeat(np.concatenate([wrong, wrong]), lengths) * n + ids[_ranges(cand_start[cands],
+                                                                                            cand_end[cands])]
+                sign = np.repeat(np.concatenate([np.ones(len(good)), -np.ones(len(bad))]), lengths)
+                np.add.at(w, where, sign)
+                np.add.at(acc, where, sign * step)
+                seen[where] = True
             step += 1
-    return w - acc / step, seen
+    return (w - acc / step).reshape(bag, n), seen.reshape(bag, n)
+
+
+def _orders(keys: Sequence[Sequence[tuple[object, ...]]], epoch: int) -> np.ndarray:
+    """Each member's order of the examples in ``epoch``: sorted by ``_draw`` of their keys (``_keys``: the member's
+    seed, the file, the rank in the file), the draws of a file's examples made once per member and epoch
+    (``_file_draws``) and kept for the next training, which holds most of the same files."""
+    ranked: dict[object, list[int]] = {}
+    for i, (_, src, _) in enumerate(keys[0] if keys else ()):
+        ranked.setdefault(src, []).append(i)
+    out = []
+    for got in keys:
+        draws = np.zeros(len(got))
+        for src, at in ranked.items():
+            draws[at] = _file_draws(got[at[0]][0], src, len(at), epoch)
+        out.append(np.argsort(draws, kind="stable"))
+    return np.array(out, dtype=np.intp)
+
+
+@lru_cache(maxsize=65536)
+def _file_draws(seed: object, src: object, count: int, epoch: int) -> np.ndarray:
+    """``_draw`` of the keys of a file's ``count`` examples, by rank, for one member and epoch."""
+    return np.array([_draw(seed, src, rank, epoch) for rank in range(count)])
+
+
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The integers of the ranges [starts[i], ends[i]), one after the other."""
+    lengths = ends - starts
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(int(lengths.sum()))
 
 
 MODEL_FILE = Path(__file__).parent / "data" / "subject_boundary.json"

@@ -231,15 +231,15 @@ def examples_of(offers: list[Offer]) -> list[tuple[Candidates, int]]:
 
 
 def fit(offers: dict[Path, list[Offer]], files: list[Path], seed: int, epochs: int, bag: int,
-        min_files: int = MIN_FILES) -> BoundaryModel:
+        min_files: int = MIN_FILES, share: float = 1.0) -> BoundaryModel:
     """The model trained on the examples of ``files``, each known by its file (``subject_boundary.train``'s
     ``sources``: the order a member visits them in does not depend on the order or number of the files), on the
     features seen in at least ``min_files`` of them (``common_features``)."""
-    return fit_members(offers, files, seed, epochs, bag, min_files).mean()
+    return fit_members(offers, files, seed, epochs, bag, min_files, share).mean()
 
 
 def fit_members(offers: dict[Path, list[Offer]], files: list[Path], seed: int, epochs: int, bag: int,
-                min_files: int = MIN_FILES) -> subject_boundary.Bag:
+                min_files: int = MIN_FILES, share: float = 1.0) -> subject_boundary.Bag:
     """The ``bag`` perceptrons whose mean ``fit`` returns (``subject_boundary.train_members``)."""
     examples, sources = [], []
     for f in files:
@@ -250,7 +250,7 @@ def fit_members(offers: dict[Path, list[Offer]], files: list[Path], seed: int, e
         keep = common_features(examples, sources, min_files)
         examples = [(Candidates(c.subject, c.spans, tuple(tuple(x for x in fs if x in keep) for fs in c.features)), g)
                     for c, g in examples]
-    return subject_boundary.train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources)
+    return subject_boundary.train_members(examples, epochs=epochs, seed=seed, bag=bag, sources=sources, share=share)
 
 
 def common_features(examples: list[tuple[Candidates, int]], sources: list[str], min_files: int) -> set[str]:

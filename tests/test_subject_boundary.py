@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -493,3 +494,55 @@ def test_gate_screen_counts_what_the_cuts_let_stand_do():
     assert "traditional +1 simplified +0 folds +1 +0" in name_only
     bands = script.overrule_lines(rows, decide)
     assert "  catalogue (whole, cut): name, - gained 0 lost 1 unchanged 1; name, name gained 1 lost 0 unchanged 0" in bands
+
+
+def test_each_member_reads_its_share_of_the_files():
+    """``share``: each perceptron of the bag learns from the examples of the files drawn for it alone, so a word of
+    one file weighs in the members that read that file only; with every file read it is the plain bag."""
+    data, sources = [], []
+    for i in range(8):
+        cands = Candidates(f"s{i}", ((0, 2), (1, 2)), (("keep",), ("drop", f"only{i}")))
+        data += [(cands, i % 2)] * 2  # half the files keep the whole: each file's word is learned where it is read
+        sources += [f"f{i}"] * 2
+    members = subject_boundary.train_members(data, epochs=2, seed=0, bag=4, sources=sources, share=0.5).models()
+    drawn = [{f"f{i}" for i in range(8) if subject_boundary._draw("share", m, f"f{i}") < 0.5} for m in range(4)]
+    assert all(0 < len(d) < 8 for d in drawn) and len({frozenset(d) for d in drawn}) > 1
+    read = [{f"f{f[4:]}" for f in m.weights if f.startswith("only")} for m in members]
+    assert all(r and r <= d for r, d in zip(read, drawn))
+    assert subject_boundary.train(data, epochs=2, seed=0, bag=4, sources=sources, share=1.0).weights == \
+        subject_boundary.train(data, epochs=2, seed=0, bag=4, sources=sources).weights
+
+
+def _evaluation():
+    """scripts/evaluate_subject_model.py, which imports the trainer as a module of scripts/."""
+    spec = importlib.util.spec_from_file_location("evaluate_subject_model", ROOT / "scripts" / "evaluate_subject_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.modules[spec.name] = mod
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+        del sys.modules[spec.name]
+    return mod
+
+
+def test_time_split_trains_each_batch_on_the_files_before_it():
+    """The time split predicts each batch annotated blind with a model of the files of lower numbers (and those
+    without one) only; a retrain of the spread leaves out the same files whatever the setting, none at retrain 0."""
+    ev = _evaluation()
+    files = [Path("seed.gold.jsonl")] + [Path(f"news{i}.gold.jsonl") for i in (9, 74, 75, 76, 77, 78, 80, 99)]
+    offers = {f: [] for f in files}
+    trained = []
+
+    class Recording(ev.Setting):
+        def train(self, offers, files):
+            trained.append(sorted(f.name for f in files))
+            return BoundaryModel({})
+    ev.time_split(offers, Recording(), [(3.0, 2.0)])
+    assert trained[0] == ["news74.gold.jsonl", "news9.gold.jsonl", "seed.gold.jsonl"]
+    assert trained[1] == sorted(trained[0] + ["news75.gold.jsonl", "news76.gold.jsonl", "news77.gold.jsonl"])
+    assert "news99.gold.jsonl" not in trained[-1] and "news80.gold.jsonl" in trained[-1]
+    assert ev.left_out(files, 0, 2) == set()
+    assert len(ev.left_out(files, 1, 2)) == 2 and ev.left_out(files[::-1], 1, 2) == ev.left_out(files, 1, 2)
+    assert ev.left_out(files, 1, 2) != ev.left_out(files, 2, 2) or ev.left_out(files, 1, 2) != ev.left_out(files, 3, 2)
