@@ -750,7 +750,17 @@ def _head_after(doc: Document, conjunct: str, head: str) -> str:
     m = doc.eng.p_head_sector_start.match(head)
     if m and m.end() < len(head) and (conjunct.endswith(m.group(0)) or doc.eng.p_sector_abbrev.fullmatch(conjunct)):
         return head[m.end():]
-    return head
+    return head[overlap(conjunct, head):]
+
+
+def overlap(name: str, head: str) -> int:
+    """How many characters that open ``head`` ``name`` ends with already, two or more and short of the whole head
+    (风力发电 + 发电量 -> 2): the words a name and the head written after it share are written once (风力发电量),
+    where glued whole they would repeat (风力发电发电量); 0 where they share no word."""
+    for k in range(len(head) - 1, 1, -1):
+        if name.endswith(head[:k]):
+            return k
+    return 0
 
 
 _ORDINAL_FIRST = regex.compile(r"第[一二三四五六七八九十]")
