@@ -39,3 +39,21 @@ def test_items_of_a_list_before_a_shared_head(text: str, value: str, indicator: 
 ])
 def test_overlap_of_a_name_and_the_head_after_it(name: str, head: str, shared: int) -> None:
     assert overlap(name, head) == shared
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a rate noun written once after the last item is every item's, also of items with heads of their own (投资, 额),
+    # which share no other head
+    ("出口额、进口额增速分别为[5%]和[6%]。", "5%", "出口额增速"),
+    ("出口额、进口额增速分别为[5%]和[6%]。", "6%", "进口额增速"),
+    # items without a head of their own as before (汽车行业增加值增速)
+    ("汽车、电子行业增加值增速分别为[5%]和[6%]。", "5%", "汽车行业增加值增速"),
+])
+def test_a_rate_written_after_the_last_item_is_every_items(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+def test_a_rank_of_rates_listed_is_each_items_rate() -> None:
+    """One rank said of each listed item's rate (news99): the rate noun goes with every item."""
+    evs = run("其中,房地产开发投资、制造业技改投资增速全市排名[第2]。")
+    assert [e.indicator for e in evs] == ["房地产开发投资增速", "制造业技改投资增速"]
