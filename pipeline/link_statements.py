@@ -29,8 +29,8 @@ from .linker_rules import EnginePatterns, indicator_id
 from .list_joiners import COORDINATOR, LIST_JOINER, LIST_JOINERS
 from .memo import UNKNOWN
 from .pos import HAN_CHAR
-from .link_subjects import (Subject, longer_head_ends, owned_name, owner_at, owner_item, scoped, split, statistic,
-                            subject_after, subject_before)
+from .link_subjects import (Subject, longer_head_ends, overlap, owned_name, owner_at, owner_item, scoped, split,
+                            statistic, subject_after, subject_before)
 
 _PLUS = ("+", "＋")
 _RATE_UNITS = frozenset({"%", "‰", "pp", "千分点", ""})
@@ -638,7 +638,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
         subject = Subject(subject.text + topic.text, None, None, location=subject.location)
     elif _topic_owns(doc, mem, ctx, pred_start, subject, location):
         mem.topic_owner = topic
-        subject = Subject(topic.text + subject.text, None, None, share=topic.share)
+        # (风力发电、太阳能发电增长较快,发电量… -> 风力发电、太阳能发电量: a word the topic ends with is written once)
+        subject = Subject(topic.text + subject.text[overlap(topic.text, subject.text):], None, None, share=topic.share)
     elif eng.p_head.match(subject.text):
         # 高新技术产业增加值占…的比重为24.5%;增加值同比增长8.5%: a lone head noun repeats the last
         # indicator of the sentence that ends with it; not one of another owner than the sentence's now (上汽通用五菱产值

@@ -663,8 +663,10 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
             # the people places are the origin of take no 的 in any conjunct (…及台湾地区的住客 -> 台湾地区住客)
             parts[-1] = Subject(parts[-1].text[:-len(head) - 1] + head, None, None)
         if head:
+            # (a rate is every conjunct's, also of one with a head of its own: 出口额、进口额增速 -> 出口额增速)
+            rate = (m := eng.p_rate.search(head)) is not None and m.end() == len(head)
             for k, p in enumerate(parts[:-1]):
-                if not p.text.endswith(head) and (head[0] == "的" or not eng.p_head_suffix.search(p.text)):
+                if not p.text.endswith(head) and (head[0] == "的" or rate or not eng.p_head_suffix.search(p.text)):
                     parts[k] = Subject(p.text + _head_after(doc, p.text, head), None, None)
             parts = _shared_scope(doc, parts, head)
             # a modifier written once before coordinated codes sharing a head is every one's (Taiwan's central bank:
@@ -753,7 +755,17 @@ def _head_after(doc: Document, conjunct: str, head: str) -> str:
     m = doc.eng.p_head_sector_start.match(head)
     if m and m.end() < len(head) and (conjunct.endswith(m.group(0)) or doc.eng.p_sector_abbrev.fullmatch(conjunct)):
         return head[m.end():]
-    return head
+    return head[overlap(conjunct, head):]
+
+
+def overlap(name: str, head: str) -> int:
+    """How many characters that open ``head`` ``name`` ends with already, two or more and short of the whole head
+    (风力发电 + 发电量 -> 2): the words a name and the head written after it share are written once (风力发电量),
+    where glued whole they would repeat (风力发电发电量); 0 where they share no word."""
+    for k in range(len(head) - 1, 1, -1):
+        if name.endswith(head[:k]):
+            return k
+    return 0
 
 
 _ORDINAL_FIRST = regex.compile(r"第[一二三四五六七八九十]")
@@ -846,14 +858,10 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     last = texts[-1]
     others = texts[:-1]
     measures = doc.rules.words("measure_noun")
-    headed = sum(1 for t in others if eng.p_head_suffix.search(t) or any(t.endswith(w) for w in measures))
-    if headed and (headed > 1 or len(others) < 3) and not _of_phrase(texts):
-        # conjuncts with heads of their own share none; but one among three or more is a measure named alone
-        # (汽车、电子元件、发电量、发动机、PTA产量: the others take 产量, 发电量 stays)
-        return None
     # a rate noun ending the last conjunct only is shared, with the head before it (汽车、电子行业增加值增速 ->
     # 汽车行业增加值增速; 地区生产总值、规上工业增加值增速 -> 地区生产总值增速: conjuncts that are statistics of
-    # the catalogue take the rate alone)
+    # the catalogue take the rate alone), also by conjuncts with heads of their own, which share no other head
+    # (房地产开发投资、制造业技改投资增速 -> 房地产开发投资增速)
     m = eng.p_rate.search(last)
     if m and m.end() == len(last) and m.start() >= 2 and not any(eng.p_rate.search(t) for t in others):
         rate, at = m.group(0), m.start()
@@ -867,6 +875,11 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
             return rate
         inner = shared_head(doc, others + [last[:at]])
         return (inner or "") + rate
+    headed = sum(1 for t in others if eng.p_head_suffix.search(t) or any(t.endswith(w) for w in measures))
+    if headed and (headed > 1 or len(others) < 3) and not _of_phrase(texts):
+        # conjuncts with heads of their own share none; but one among three or more is a measure named alone
+        # (汽车、电子元件、发电量、发动机、PTA产量: the others take 产量, 发电量 stays)
+        return None
     first = texts[0]
     # companies coordinated before the measure they report (腾讯和阿里巴巴净利润, 中华电、远传电信营收): the rest of the
     # last after its company (class owner), whatever the names' lengths (not 腾讯利润, 中华电信营收)
