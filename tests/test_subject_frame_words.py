@@ -64,6 +64,8 @@ def test_a_clause_of_means_stays(text, value, indicator):
     ("报告书又推算新界的人口在2031年为[43.43万人]。", "43.43万人", "人口"),
     # the source of a growth named by its driving force (filler_prefix 主要增长动力源自)
     ("货运量增加3%,主要增长动力源自转口货运,增长[18.2%]。", "18.2%", "转口货运"),
+    # the size of a fall after 的 closing the name, as the size of a rise (rate_tail_de 跌幅)
+    ("十月份乘客量的跌幅比去年同期下跌超过[两成]。", "两成", "乘客量"),
 ])
 def test_a_frame_before_or_after_the_name_goes(text, value, indicator):
     assert one(run(text), value).indicator == indicator
