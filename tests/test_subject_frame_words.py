@@ -42,3 +42,31 @@ def test_the_frame_word_goes(text, value, indicator):
 ])
 def test_the_name_keeps_what_names_it(text, value, indicator):
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # 以 opening a clause of means or basis that runs to 的 before the head names what is counted (filler_prefix 以,
+    # X以): 以X身份/方式/计算的 stays, as the gold keeps it (以个人游方式来澳的内地旅客, 以当年价格计算的本地居民总收入)
+    ("7月内以个人游身份访港的内地旅客增[30.7%]。", "30.7%", "以个人游身份访港的内地旅客"),
+    ("较同年以当年价格计算的本地生产总值([4,433.0亿元])少630.7亿元。", "4,433.0亿元", "以当年价格计算的本地生产总值"),
+])
+def test_a_clause_of_means_stays(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # a concession comparing the name with another, 虽不及/不如 X, before its value (filler_suffix)
+    ("平均住房价虽不及台北地区[4,315元],但仍高于高雄。", "4,315元", "平均住房价"),
+    # a selection frame naming the item by what it has most or more of (filler_prefix X较多的)
+    ("其中,受雇员工人数较多的制造业平均薪资为[5万元]。", "5万元", "制造业平均薪资"),
+    ("增值率较高的一般贸易进出口占[44.3%]。", "44.3%", "一般贸易进出口"),
+    # a report estimating the figure of the name after it (filler_prefix 推算)
+    ("报告书又推算新界的人口在2031年为[43.43万人]。", "43.43万人", "人口"),
+    # the source of a growth named by its driving force (filler_prefix 主要增长动力源自)
+    ("货运量增加3%,主要增长动力源自转口货运,增长[18.2%]。", "18.2%", "转口货运"),
+    # the size of a fall after 的 closing the name, as the size of a rise (rate_tail_de 跌幅)
+    ("十月份乘客量的跌幅比去年同期下跌超过[两成]。", "两成", "乘客量"),
+])
+def test_a_frame_before_or_after_the_name_goes(text, value, indicator):
+    assert one(run(text), value).indicator == indicator
+
