@@ -163,8 +163,9 @@ _LINKS = ("的", "之")
 _MEASURE_RESTATING = ("平均", "整体", "总")
 # The 的 a government's or company's measure may be written after it with (特区政府的收入, 蔚来的销量).
 _OWNER_LINK = "的"
-# Words that name a government, written before a measure of its accounts (特区政府收入, 港府开支, 中央政府税收, Taiwan's
-# 北市府岁出): the measure, as a company's results are (``Catalogue.owned``); the place before the word says whose.
+# Words that name a government, written before a measure of its accounts (特区政府收入, 港府开支, 中央政府税收; 市府 and 县府
+# are Taiwan's city and county governments): the measure, as a company's results are (``Catalogue.owned``); the place
+# before the word says whose.
 _GOVERNMENTS = ("政府", "港府", "澳府", "特府", "市府", "县府")
 # The measures of a government's accounts (ids of role ``measure``): what it takes in, spends and levies.  A government's
 # other measures are statistics of their own (政府投资, 政府消费 of the national accounts), not the economy's.

@@ -1055,11 +1055,19 @@ def test_names_of_the_thirty_sixth_session(name, iid):
         ("资本收入", "capital_revenue_mo"),
         ("财政收益", "fiscal_revenue"),
         ("预算结余", "fiscal_surplus"),
+        # a school census: MOE's levels of schooling and the measures written after them
+        ("招生", "enrolment"),
+        ("小学阶段招生", "enrolment.school_primary"),
+        ("普通高中在校生", "students_enrolled.school_senior_secondary"),  # a level's students, not all students
+        ("初中毕业生", "graduates.school_junior_secondary"),
+        ("学前教育专任教师", "full_time_teachers.gbt4754_p831"),
+        ("在园幼儿", "kindergarten_children_cn"),
+        ("九年义务教育巩固率", "compulsory_education_retention_rate"),
     ],
 )
 def test_names_of_the_thirty_seventh_session(name, iid):
-    """Families of names public finance and power write, and the compositions that read them: a government or company
-    before a measure, a source of power written once before 发电量, an industry without its 业."""
+    """Families of names public finance, power and a school census write, and the compositions that read them: a
+    government or company before a measure, a source of power written once before 发电量, an industry without its 业."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
 
