@@ -162,6 +162,17 @@ _LINKS = ("的", "之")
 # (石化产业整体产值 is 石化产业产值, 旅游业总收入 旅游业收入, as 总 before a statistic leaves it unchanged).  Before a
 # statistic alone 平均 stays (平均入住率: whose hotels?).
 _MEASURE_RESTATING = ("平均", "整体", "总")
+# The 的 a government's or company's measure may be written after it with (特区政府的收入, 蔚来的销量).
+_OWNER_LINK = "的"
+# Words that name a government, written before a measure of its accounts (特区政府收入, 港府开支, 中央政府税收; 市府 and 县府
+# are Taiwan's city and county governments): the measure, as a company's results are (``Catalogue.owned``); the place
+# before the word says whose.
+_GOVERNMENTS = ("政府", "港府", "澳府", "特府", "市府", "县府")
+# The measures of a government's accounts (ids of role ``measure``): what it takes in, spends and levies.  A government's
+# other measures are statistics of their own (政府投资, 政府消费 of the national accounts), not the economy's.
+_GOVERNMENT_MEASURES = ("income", "expenditure", "tax_revenue")
+# The most characters written before a government word: a place or a level (澳门特别行政区, 地方), not a clause.
+_GOVERNMENT_PLACE = 8
 # Roles the matcher does not scan for: a per-unit average (日均, 每户) is a word of a name, read by the lookup before the
 # statistic it averages, never a name of its own the linker's subjects should be cut at.
 _UNSCANNED = ("average",)
@@ -396,7 +407,8 @@ class Catalogue:
         if iid is not None:
             return self._named_alone(iid)
         found = (self.counted(key) or self.composite(key) or self.rate(key) or self.restated(key) or self.averaged(key)
-                 or self._linked(key) or self._product_class(key) or self._of_market(key) or self._by_source(key))
+                 or self._linked(key) or self._product_class(key) or self._of_market(key) or self._by_source(key)
+                 or self._of_government(key))
         if found is not None:
             return found
         scan = self.matches(name)
@@ -426,6 +438,23 @@ class Catalogue:
                 found = self.lookup(key.replace(link, ""))
                 if found is not None:
                     return found
+        return None
+
+    def _of_government(self, key: str) -> Optional[Union[Indicator, Composite]]:
+        """A measure of a government's accounts written after the government (``特区政府收入``, ``港府开支``,
+        ``澳门特区政府总收入``, ``中央政府税收``, a 的 between them allowed): the measure, or the rate of it (``港府开支增幅``),
+        as a company's measure after the company is (``owned``); the statistics named whole keep their entries
+        (``政府收入`` is FSTB's, ``特区政府财政盈余`` read by its head)."""
+        for word in _GOVERNMENTS:
+            i = key.find(word)
+            if not 0 <= i <= _GOVERNMENT_PLACE:
+                continue
+            rest = key[i + len(word):]
+            rest = rest[len(_OWNER_LINK):] if rest.startswith(_OWNER_LINK) else rest
+            found = self._statistic(rest) if rest else None
+            measure = found.of if isinstance(found, Composite) and found.measure.role == "rate" else found
+            if isinstance(measure, Indicator) and measure.id in _GOVERNMENT_MEASURES:
+                return found
         return None
 
     def _of_market(self, key: str) -> Optional[Composite]:
@@ -616,7 +645,8 @@ class Catalogue:
         key is what follows the company): a measure named whole or restated (合并, 自结, 累计 ...), never a product, sector,
         industry or composite, so the company's revenue has the measure's id as the results of every company do, and an
         industry's (``银行业税后纯益``) keeps its composite; or a rate of such a measure (``建行净利润增速``,
-        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is.  A word of a quarter or half-year
+        ``台积电营收年增率``), the rate's composite of it, as the rate of a statistic is; or a product's measure, the product's
+        composite (``中国神华商品煤产量`` -> ``output.product_commercial_coal``: ``_product_measure_of``).  A word of a quarter or half-year
         before the measure (``季营收``, ``季度收益``, ``中期盈利``) leaves it unchanged, the period saying which, and so does a
         currency before either (``美元营收``, ``新台币单季营收``), the quantity's unit saying which."""
         rests = [key]
@@ -628,9 +658,17 @@ class Catalogue:
             found = self._statistic(rest)
             if isinstance(found, Composite) and found.measure.role == "rate" and _plain_measure(found.of):
                 return found
-            if _plain_measure(found):
+            if _plain_measure(found) or self._product_measure_of(found):
                 return found
         return None
+
+    @staticmethod
+    def _product_measure_of(found: Optional[Union[Indicator, Composite]]) -> bool:
+        """Whether ``found`` is a product's measure (``商品煤产量``, ``燃煤发电量``): after a company it is that company's
+        output, sales or generation of the product (a mining company's coal, a power company's generation by source),
+        the composite every maker's figure shares, as the company's own measure is the measure's."""
+        return isinstance(found, Composite) and _plain_measure(found.measure) and isinstance(found.of, Indicator) \
+            and found.of.role == "product"
 
     def _named_alone(self, iid: str) -> Optional[Indicator]:
         """The entry a name written whole names, unless its role names nothing alone (a scope, partner, rate)."""
@@ -738,7 +776,10 @@ class Catalogue:
         for scope in _TRADE_SIZE_SCOPES:
             if not key.startswith(scope):
                 continue
-            found = self._modifier_measure(_after_units(key[len(scope):]))
+            rest = _after_units(key[len(scope):])
+            if self._key_id(rest) is not None:
+                return None  # a statistic named whole stays a part after it (限额以上餐饮收入 is no 餐饮收入)
+            found = self._modifier_measure(rest)
             if isinstance(found, Composite) and isinstance(found.of, Indicator) and (
                 found.of.role == "product" or any(code in _TRADE_SIZE_INDUSTRIES for code in found.of.codes)
             ):
@@ -760,11 +801,20 @@ class Catalogue:
         for head, measure in self._ending_in(key, "measure"):
             if measure.name in _FIGURE_WORDS:
                 continue
-            found = self._measure_of(head, measure)
-            if found is None:
-                found = self._measure_restated(head, measure)
+            found = self._measure_of(head, measure) or self._measure_restated(head, measure) \
+                or self._measure_overlapping(head, measure)
             if found is not None:
                 return found
+        return None
+
+    def _measure_overlapping(self, head: str, measure: Indicator) -> Optional[Union[Indicator, Composite]]:
+        """The measure of a modifier whose name ends in the measure's first characters, written once (``太阳能发电量``
+        is 太阳能发电's 发电量, ``燃气发电量`` 燃气发电's): the two words share them, as the press writes them."""
+        for written in (measure.name, *measure.aliases):
+            for k in range(len(written) - 1, 0, -1):
+                _, xid, _ = self._modifier(head + written[:k])
+                if xid is not None:
+                    return self._measure_of(head + written[:k], measure)
         return None
 
     def _measure_restated(self, head: str, measure: Indicator) -> Optional[Union[Indicator, Composite]]:
@@ -868,6 +918,10 @@ class Catalogue:
                 sid = self._key_id(head[:-len(written)] + _INDUSTRY_SUFFIX)
                 if sid is not None and self.indicators[sid].modifier:
                     return "", sid, written
+        if xid is None and len(head) > 1 and not head.endswith(_INDUSTRY_SUFFIX):
+            sid = self._key_id(head + _INDUSTRY_SUFFIX)
+            if sid is not None and self.indicators[sid].codes:
+                return "", sid, ""  # an industry X业 written without its 业 before a measure (零售营业额, 批发销售额)
         if xid is None and head.endswith(_SECTOR_WRITING) and len(head) > len(_SECTOR_WRITING):
             sid = self.keys.get(head[:-len(_SECTOR_WRITING)] + _INDUSTRY_WORD)
             if sid is not None and self.indicators[sid].role == "sector":

@@ -332,7 +332,7 @@ def test_matches(text, expected):
         ("备转容量率", "tw_operating_reserve_rate"),
         ("一般业务的毛保费", None),  # ... but the gross premiums of general business are not all premiums
         ("备用容量", None),  # the reserve in kW is not the reserve margin
-        ("装置容量", None),  # a plant's or a source's capacity is not the system's
+        ("装置容量", "installed_capacity"),  # a plant's or a source's capacity, the measure, is not the system's
         ("规模工业增加值", "industrial_value_added"),  # Hunan's 规模工业 is the scope 规模以上工业
         ("规模工业企业利润", "industrial_profit"),
         ("大规模工业", None),
@@ -1003,3 +1003,87 @@ def test_county_bulletin_hotel_and_hong_kong_bank_names(name, iid):
     """Families of names a county bulletin, a hotel survey and Hong Kong's banks and statisticians write."""
     ind = lookup_indicator(default_rules(), name)
     assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # a government before a measure of its accounts: the measure, as a company's results are
+        ("特区政府收入", "income"),
+        ("特区政府的收入", "income"),
+        ("澳门特区政府总收入", "income"),
+        ("港府开支", "expenditure"),
+        ("香港特别行政区政府开支", "expenditure"),
+        ("中央政府税收", "tax_revenue"),
+        ("港府开支增幅", "growth.expenditure"),
+        # a product's measure after a company: the company's output, sales or generation of the product
+        ("中国神华商品煤产量", "output.product_commercial_coal"),
+        ("台电燃煤发电量", "power_generation.product_coal_fired_power"),
+        ("三星智能手机出货量", "shipments.product_smartphones"),
+        # a source of power whose name ends in 发电, written once before 发电量
+        ("太阳能发电量", "power_generation.product_solar_power"),
+        ("燃气发电量", "power_generation.product_gas_fired_power"),
+        ("火力发电量", "power_generation.product_thermal_power"),
+        ("水力发电量", "power_generation.product_hydropower"),
+        ("风力发电量", "power_generation.product_wind_power"),
+        ("生物质发电量", "power_generation.product_biomass_power"),
+        ("台电燃气发电量", "power_generation.product_gas_fired_power"),
+        ("本地发电量", "power_generation"),
+        # the capacity installed, after its source
+        ("风电装机容量", "installed_capacity.product_wind_power"),
+        ("太阳能发电装机容量", "installed_capacity.product_solar_power"),
+        ("太阳光电装置容量", "installed_capacity.product_solar_power"),
+        ("累计发电装机容量", "installed_capacity"),
+        ("电源工程完成投资", "power_source_investment"),
+        ("电网工程投资", "grid_investment"),
+        # an industry X业 written without its 业 before a measure
+        ("零售营业额", "turnover.gbt4754_f52"),
+        ("批发销售额", "sales_value.gbt4754_f51"),
+        # Taiwan's budget balance, borrowing and debt, and its revenue lines
+        ("岁入岁出差短", "tw_budget_shortfall"),
+        ("岁入岁出剩余", "tw_budget_surplus"),
+        ("举债", "tw_debt_borrowing"),
+        ("中央政府一年以上公共债务未偿余额", "tw_public_debt_outstanding"),
+        ("长期债务余额", "tw_public_debt_outstanding"),
+        ("岁计剩余", "tw_accumulated_surplus"),
+        ("营业盈余及事业收入", "tw_budget_enterprise_revenue"),
+        ("规费及罚款收入", "tw_budget_fees_fines"),
+        ("公债及赊借收入", "tw_budget_borrowing_revenue"),
+        # Macau's reserves and accounts
+        ("基本储备", "mo_basic_reserve"),
+        ("超额储备", "mo_excess_reserve"),
+        ("资本收入", "capital_revenue_mo"),
+        ("财政收益", "fiscal_revenue"),
+        ("预算结余", "fiscal_surplus"),
+        # a school census: MOE's levels of schooling and the measures written after them
+        ("招生", "enrolment"),
+        ("小学阶段招生", "enrolment.school_primary"),
+        ("普通高中在校生", "students_enrolled.school_senior_secondary"),  # a level's students, not all students
+        ("初中毕业生", "graduates.school_junior_secondary"),
+        ("学前教育专任教师", "full_time_teachers.gbt4754_p831"),
+        ("在园幼儿", "kindergarten_children_cn"),
+        ("九年义务教育巩固率", "compulsory_education_retention_rate"),
+    ],
+)
+def test_names_of_the_thirty_seventh_session(name, iid):
+    """Families of names public finance, power and a school census write, and the compositions that read them: a
+    government or company before a measure, a source of power written once before 发电量, an industry without its 业."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid, other, other_iid",
+    [
+        # only the measures of a government's accounts: its investment and consumption are statistics of their own
+        ("特区政府开支", "expenditure", "政府投资", None),
+        # a government word far into a name is no owner of what follows it
+        ("港府收入", "income", "地方政府文化支出预算金额", None),
+        # a statistic named whole after the designated size of trade stays a part, whatever its words compose
+        ("餐饮收益", "income.gbt4754_h62", "限上企业餐饮收入", None),
+    ],
+)
+def test_compositions_of_the_thirty_seventh_session_keep_their_bounds(name, iid, other, other_iid):
+    """Each new reading gives its name an id, and leaves a name it must not read alone."""
+    ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
+    assert [i.id if i else None for i in ids] == [iid, other_iid]
