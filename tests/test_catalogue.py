@@ -1065,7 +1065,7 @@ def test_county_bulletin_hotel_and_hong_kong_bank_names(name, iid):
         ("九年义务教育巩固率", "compulsory_education_retention_rate"),
     ],
 )
-def test_names_of_the_thirty_seventh_session(name, iid):
+def test_public_finance_power_and_school_census_names(name, iid):
     """Families of names public finance, power and a school census write, and the compositions that read them: a
     government or company before a measure, a source of power written once before 发电量, an industry without its 业."""
     ind = lookup_indicator(default_rules(), name)
@@ -1083,7 +1083,7 @@ def test_names_of_the_thirty_seventh_session(name, iid):
         ("餐饮收益", "income.gbt4754_h62", "限上企业餐饮收入", None),
     ],
 )
-def test_compositions_of_the_thirty_seventh_session_keep_their_bounds(name, iid, other, other_iid):
+def test_government_product_and_industry_compositions_keep_their_bounds(name, iid, other, other_iid):
     """Each new reading gives its name an id, and leaves a name it must not read alone."""
     ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
     assert [i.id if i else None for i in ids] == [iid, other_iid]
