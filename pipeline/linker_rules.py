@@ -958,6 +958,12 @@ def _without_lookbehinds(pattern: str) -> str:
     return "".join(tok for _, tok, _, around in _scoped_tokens(pattern) if not _in_dropped_lookbehind(around))
 
 
+def _without_lookarounds(pattern: str) -> str:
+    """``pattern`` without any lookaround (outside character classes), each dropped whole with what it holds: it
+    matches wherever ``pattern`` does."""
+    return "".join(tok for _, tok, _, around in _scoped_tokens(pattern) if not around)
+
+
 def _looks_behind(source: str) -> bool:
     """Whether a match of ``source`` depends on the text before its start (a lookbehind, an anchor, a word
     boundary): then a match at the start of a suffix of a text need not be one inside the text."""
@@ -1095,11 +1101,14 @@ class EndPattern:
         self._rejected = 0  # endings the test rejected among the first ``_TRIAL_ENDS``
 
     def _end_probe(self, pattern: regex.Pattern) -> Optional[regex.Pattern]:
-        """The pattern without its lookbehinds compiled for matching right to left, None when the last
-        characters alone cannot tell."""
+        """The pattern without its lookarounds compiled for matching right to left, None when the last
+        characters alone cannot tell.  Lookaheads go too: the engine's partial match read right to left rejects
+        an ending a lookahead next to a lazy gap would only delay (``占(?!用)[^,]{0,30}?$`` rejected ``用户``,
+        the end of ``占全体用户``), and a pattern without an assertion matches wherever it does."""
         source = _probe_source(pattern)
         if source is None:
             return None
+        source = _without_lookarounds(source)
         if source == pattern.pattern:
             return self.reverse
         try:
