@@ -909,7 +909,9 @@ def _ends_every_match(pattern: str) -> bool:
 # \\M), \\G, \\K, fuzzy constraints.  Partial matching answers every other construct soundly: an assertion
 # reaching past the window's far edge makes the match partial, one reaching past its near edge sees the
 # text's own edge there, which only admits more -- but for a positive lookbehind before a window that
-# opens a match: the window is then tried on the pattern without its positive lookbehinds.
+# opens a match: the window is then tried on the pattern without its positive lookbehinds; and for a window
+# read right to left (``EndPattern``), where the engine rejected an ending a lookahead beside a lazy gap only
+# delays: that window is tried on the pattern without any lookaround.
 _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
 
 
@@ -920,7 +922,8 @@ _LOOKBEHINDS = ("(?<=", "(?<!")
 def _scoped_tokens(pattern: str) -> Iterator[tuple[int, str, bool, tuple[str, ...]]]:
     """``_tokens`` of ``pattern``, each with the lookarounds it sits in: their openers (``(?=`` ``(?!`` ``(?<=``
     ``(?<!``), outermost first, a lookaround's own brackets inside it.  The one walk of the depth of assertions that
-    the rewriters of patterns share (``_without_lookbehinds`` drops lookbehinds, ``_one_char_probe`` reads named lists
+    the rewriters of patterns share (``_without_lookbehinds`` drops lookbehinds, ``_without_lookarounds`` all
+    lookarounds, ``_one_char_probe`` reads named lists
     outside lookarounds), so that what counts as a lookaround is written once."""
     groups: list[bool] = []  # for each open group, whether it is a lookaround
     around: tuple[str, ...] = ()
@@ -1074,7 +1077,7 @@ class EndPattern:
     contexts of the gold texts.
 
     Cheaper still, learnt once per pattern by partial matching of a text's last two characters alone
-    (the twin without lookbehinds, which may look further back): whether a match can end with them (most
+    (the twin without lookarounds: lookbehinds may look further back, and see ``_end_probe`` for lookaheads): whether a match can end with them (most
     texts end with characters the twin rejects at once).  It is a property of the pattern, not of any
     text.  A pattern whose test rejects fewer than ``_TRIAL_REJECTS`` of the first ``_TRIAL_ENDS`` endings it
     is asked of stops testing (every ending passes): the test only spares searches, so the answers stay the same.
@@ -1105,10 +1108,9 @@ class EndPattern:
         characters alone cannot tell.  Lookaheads go too: the engine's partial match read right to left rejects
         an ending a lookahead next to a lazy gap would only delay (``占(?!用)[^,]{0,30}?$`` rejected ``用户``,
         the end of ``占全体用户``), and a pattern without an assertion matches wherever it does."""
-        source = _probe_source(pattern)
-        if source is None:
+        if _probe_source(pattern) is None:
             return None
-        source = _without_lookarounds(source)
+        source = _without_lookarounds(pattern.pattern)  # (what _probe_source drops besides goes with them)
         if source == pattern.pattern:
             return self.reverse
         try:
