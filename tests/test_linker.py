@@ -995,6 +995,14 @@ def test_the_lines_of_hong_kong_and_macau_results():
     assert one(run("澳博(00880)公布,首季公司拥有人应占亏损为[7400万元]。"), "7400万元").indicator == "澳博拥有人应占亏损"
     assert one(run("全省拥有博物馆[200家]。"), "200家").indicator == "博物馆"
     assert [e.indicator for e in run("每股盈利[11.4元],派中期息[1.2元]。")] == ["每股盈利", "中期息"]
+    # keeping a price at a level, the part a whole includes: the verb opens no name (scripts/leading_verbs.py); keeping a
+    # view of what it names is a frame, 对 and all
+    for text, value, name in (("电价不涨不降,维持民生电价每度[2.77元]。", "2.77元", "民生电价"),
+                              ("前9个月的订单中,包含电子产品[500亿美元]。", "500亿美元", "电子产品"),
+                              ("银行宣布维持港元最优惠利率于[5厘]不变。", "5厘", "港元最优惠利率"),
+                              ("集资额按年增长近[3倍],该行维持对今年香港80只IPO及集资额[1,300亿至1,500亿元]的预测。",
+                               "1,300亿至1,500亿元", "集资额")):
+        assert one(run(text), value).indicator == name, text
 
 
 def test_an_owner_is_named_whole():
