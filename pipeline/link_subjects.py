@@ -540,6 +540,15 @@ def owner_item(eng: EnginePatterns, text: str, carried: str) -> Optional[str]:
     return text + measures[-1] if measures else None  # the last: the result the carried name ends in
 
 
+def _prep_led(eng: EnginePatterns, first: str) -> bool:
+    """Whether the first of coordinated places opens with a preposition or verb of origin they share (class
+    shared_prep, not the start of a longer word): the 的 before the people they are the origin of then stays, as the
+    phrase is written (来自内地、香港及台湾的旅客 -> 来自香港的旅客; without one, 中国内地、香港及台湾地区的住客 ->
+    中国内地住客)."""
+    m = eng.p_shared_prep.match(first)
+    return m is not None and len(word_at_start(first) or "") <= len(m.group(0))
+
+
 def _origin_after(eng: EnginePatterns, tail: str) -> bool:
     """Whether the text after places opens with a noun of people they are the origin of (class origin_noun), also
     after the places' 地区, a space or 的 (中国内地(…)、香港(…)及台湾地区(…)的住客, 中国台湾(…) 及日本(…) 旅客: the
@@ -659,7 +668,7 @@ def split(doc: Document, subj: Subject, n: Optional[int]) -> Optional[list[Subje
         # shared head: 钢铁和水泥产量 -> 钢铁产量, 水泥产量 (the last conjunct minus a modifier
         # as long as the first conjunct, or a known head noun)
         head = shared_head(doc, [p.text for p in parts])
-        if head and parts[-1].text.endswith("的" + head) and _origin_after(eng, head):
+        if head and parts[-1].text.endswith("的" + head) and _origin_after(eng, head) and not _prep_led(eng, pieces[0]):
             # the people places are the origin of take no 的 in any conjunct (…及台湾地区的住客 -> 台湾地区住客)
             parts[-1] = Subject(parts[-1].text[:-len(head) - 1] + head, None, None)
         if head:
@@ -896,7 +905,7 @@ def shared_head(doc: Document, texts: list[str]) -> Optional[str]:
     if end and (pt := eng.p_place_tail.match(last, end)) and (_origin_after(eng, last[pt.end():])
                                                             or eng.p_place_keep.match(last, pt.end())):
         end = pt.end()  # (澳门地区实际投入金额: the source keeps its 地区)
-    if end and last.startswith("的", end) and _origin_after(eng, last[end:]):
+    if end and last.startswith("的", end) and _origin_after(eng, last[end:]) and not _prep_led(eng, first):
         end += 1
     # (a one-character noun of people too, as Taiwan and Macau write visitors: 港澳及韩国客 -> 港澳客)
     if end and (len(last) - end >= 2 or _origin_after(eng, last[end:])) \

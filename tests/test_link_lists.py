@@ -57,3 +57,23 @@ def test_a_rank_of_rates_listed_is_each_items_rate() -> None:
     """One rank said of each listed item's rate (news99): the rate noun goes with every item."""
     evs = run("其中,房地产开发投资、制造业技改投资增速全市排名[第2]。")
     assert [e.indicator for e in evs] == ["房地产开发投资增速", "制造业技改投资增速"]
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # places sharing a preposition or verb of origin (来自) keep the 的 before the people they are the origin of, as the
+    # phrase is written, in each item (来自香港的旅客, not 来自香港旅客; news93)
+    ("其中來自內地、香港及台灣的旅客同比分別減少[2.9%]、[4.0%]和[1.5%]。", "2.9%", "来自内地的旅客"),
+    ("其中來自內地、香港及台灣的旅客同比分別減少[2.9%]、[4.0%]和[1.5%]。", "4.0%", "来自香港的旅客"),
+    ("来自日本、韩国和美国的游客分别增长[5%]、[6%]和[7%]。", "7%", "来自美国的游客"),
+])
+def test_places_of_origin_after_a_shared_preposition_keep_their_de(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # 出货量 (shipments) is a head noun of its own: the items share all of it, not the 货量 ending it (news91; the
+    # last item keeps it as written, Google出货量)
+    ("Nothing及Google出貨量分別成長[31%]和[25%]。", "31%", "Nothing出货量"),
+])
+def test_shipments_are_one_head_shared_by_the_items(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
