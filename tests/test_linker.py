@@ -2690,3 +2690,12 @@ def test_a_rate_moved_by_a_verb_object_word_is_the_rate_its_object_names(text, i
 def test_a_profit_or_a_burden_moved_by_the_value_is_a_change(text, indicator, value):
     e = run(text)[0]
     assert (e.indicator, e.value, e.kind) == (indicator, value, "change")
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a comparison of better (优于, as 高于 and 好于) and the period compared with, before a value, name nothing: the
+    # value is the indicator's carried (corpus news98)
+    ("旅馆入住率为[52.3%],优于去年全年[48.6%]。", "48.6%", "旅馆入住率"),
+])
+def test_a_better_than_comparison_before_a_value_names_nothing(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
