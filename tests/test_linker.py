@@ -2714,3 +2714,13 @@ def test_a_better_than_comparison_before_a_value_names_nothing(text: str, value:
 ])
 def test_a_carried_level_in_per_cent_is_the_level_written_in_per_cent(text: str, value: str, indicator: str) -> None:
     assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # class place_keep (以外): the rest of the world outside a place is a scope of the name, the place stays in it
+    # (corpus news101, news98)
+    ("当中,香港以外电力销售收入近[392亿元],按年升约[32%]。", "392亿元", "香港以外电力销售收入"),
+    ("香港以外地区的买家占[74%]。", "74%", "香港以外地区的买家"),
+])
+def test_a_place_before_outside_of_stays_in_the_name(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
