@@ -630,7 +630,8 @@ def _subject(doc: Document, mem: Memory, ctx: ValueContext, pred: Predicate,
             subject = mem.plural_referent(subject.text)
         else:
             subject = _with_item_average(doc, ctx, pred_start, _measure_of_rate_change(
-                doc, ctx, pred, pred_start, _amount_of_rate(doc, ctx, _same_unit_referent(mem, ctx, c))))
+                doc, ctx, pred, pred_start, _amount_of_rate(doc, ctx, _rate_level_referent(
+                    mem, ctx, pred.kind, _same_unit_referent(mem, ctx, c)))))
         carried = True
     elif topic is not None and topic.colon_measure and not subject.parts and not subject.text.endswith(topic.text) \
             and not eng.p_head.search(subject.text[-2:]):
@@ -1104,6 +1105,33 @@ def _measure_of_rate_change(doc: Document, ctx: ValueContext, pred: Predicate, p
         return c
     stripped.parts = [base(part) for part in c.parts]
     return stripped
+
+
+def _rate_level_referent(mem: Memory, ctx: ValueContext, kind: str, c: Optional[Subject]) -> Optional[Subject]:
+    """The carried subject, unless this value is a level in a rate unit (%, ‰) and the carried indicator's last level of
+    the sentence an amount: an amount's level is never written in per cent, so the value is the level of the last
+    indicator of the sentence whose level was written in its unit (台北喜来登平均住房率40.45%、平均房价3044元,优于去年
+    全年26.99% -> 平均住房率). A change or a share in per cent is the carried indicator's (营收100亿元,增长12%, 占全国
+    12%), and so is a level where no indicator of the sentence has one in that unit, or one in brackets right after a
+    value, which restates that value (社会保障制度供款仅3.9亿元(3.9%))."""
+    unit = getattr(ctx.q, "unit", "") or ""
+    named_here = mem.sent_subjects
+    if c is None or kind != "level" or unit not in _RATE_UNITS or unit in ("", "pp") or not named_here \
+            or mem.paren_start == ctx.q.start:
+        return c
+    level_units: dict[str, str] = {}  # indicator -> the unit of its last level in this sentence
+    for ev in reversed(mem.events.list[-_SENTENCE_EVENTS:]):
+        if ev.value_start < ctx.sentence[0]:
+            break
+        if ev.kind == "level":
+            level_units.setdefault(ev.indicator, ev.unit)
+    carried_unit = level_units.get(c.text)
+    if carried_unit is None or carried_unit in _RATE_UNITS:
+        return c
+    for named in reversed(named_here):
+        if named.text != c.text and level_units.get(named.text) == unit:
+            return named
+    return c
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:

@@ -2698,3 +2698,37 @@ def test_a_rate_moved_by_a_verb_object_word_is_the_rate_its_object_names(text, i
 def test_a_profit_or_a_burden_moved_by_the_value_is_a_change(text, indicator, value):
     e = run(text)[0]
     assert (e.indicator, e.value, e.kind) == (indicator, value, "change")
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a comparison of better (优于, as 高于 and 好于) and the period compared with, before a value, name nothing: the
+    # value is the indicator's carried (corpus news98)
+    ("旅馆入住率为[52.3%],优于去年全年[48.6%]。", "48.6%", "旅馆入住率"),
+])
+def test_a_better_than_comparison_before_a_value_names_nothing(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # a level in per cent carried from an indicator whose level was an amount is the level of the indicator of the
+    # sentence written in per cent (corpus news98)
+    ("礁溪寒沐平均住房率[58.43%]、平均房价[7853元],优于去年全年[46.74%]、[7290元]。", "46.74%", "礁溪寒沐平均住房率"),
+    ("寒舍艾美平均住房率[51.3%]、平均房价[5293元],去年全年则为[33.11%]。", "33.11%", "寒舍艾美平均住房率"),
+    # not a change or a share in per cent, which are the amount's
+    ("寒舍艾美平均住房率[51.3%]、平均房价[5293元],按年上升[3.2%]。", "3.2%", "平均房价"),
+    ("寒舍艾美平均住房率[51.3%]、平均房价[5293元],占全台平均的[120%]。", "120%", "平均房价"),
+    # nor a value in brackets right after the amount, which restates it (corpus news20)
+    ("当中[46.2亿元]([47.2%])为投资收入,而社会保障制度供款仅[3.9亿元]([3.9%])。", "3.9%", "社会保障制度供款"),
+])
+def test_a_carried_level_in_per_cent_is_the_level_written_in_per_cent(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
+
+
+@pytest.mark.parametrize("text,value,indicator", [
+    # class place_keep (以外): the rest of the world outside a place is a scope of the name, the place stays in it
+    # (corpus news101, news98)
+    ("当中,香港以外电力销售收入近[392亿元],按年升约[32%]。", "392亿元", "香港以外电力销售收入"),
+    ("香港以外地区的买家占[74%]。", "74%", "香港以外地区的买家"),
+])
+def test_a_place_before_outside_of_stays_in_the_name(text: str, value: str, indicator: str) -> None:
+    assert one(run(text), value).indicator == indicator
