@@ -128,9 +128,10 @@ _PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
 # collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).  总量 is the amount as NBS writes it (经济总量,
 # 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
 # (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id), and so are C&SD's 临时数字 and 修订数字,
-# the provisional figure it publishes first and the revised one six months later (人口临时数字 is 人口).
+# the provisional figure it publishes first and the revised one six months later (人口临时数字 is 人口).  总计 and 合计 are
+# the total a table's last line gives (Macau's 入境旅客总计, 出境旅客总计).
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值", "临时数字",
-                 "修订数字")
+                 "修订数字", "总计", "合计")
 # The key firms of a trade, 重点 before a sector that names them (重点钢企, 重点钢铁企业): the sample an association or a
 # ministry reports for its trade, a survey scope as the catalogue's 重点建材企业 is (CISA's 重点钢企粗钢日均产量).
 _KEY_FIRMS = "重点"
@@ -168,6 +169,10 @@ _OWNER_LINK = "的"
 # are Taiwan's city and county governments): the measure, as a company's results are (``Catalogue.owned``); the place
 # before the word says whose.
 _GOVERNMENTS = ("政府", "港府", "澳府", "特府", "市府", "县府")
+# Words that name a level of government in a budget's accounts, written before its measures without 政府 (a city's
+# budget report gives 市本级收入 and 区级支出, a province's 省级收入 and 市县级收入, the finance ministry's 中央本级收入 and
+# 地方税收): the measure, as after a government word.
+_GOVERNMENT_LEVELS = ("本级", "省级", "市级", "县级", "区级", "乡级", "镇级", "中央", "地方")
 # The measures of a government's accounts (ids of role ``measure``): what it takes in, spends and levies.  A government's
 # other measures are statistics of their own (政府投资, 政府消费 of the national accounts), not the economy's.
 _GOVERNMENT_MEASURES = ("income", "expenditure", "tax_revenue")
@@ -443,9 +448,10 @@ class Catalogue:
     def _of_government(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A measure of a government's accounts written after the government (``特区政府收入``, ``港府开支``,
         ``澳门特区政府总收入``, ``中央政府税收``, a 的 between them allowed): the measure, or the rate of it (``港府开支增幅``),
-        as a company's measure after the company is (``owned``); the statistics named whole keep their entries
+        as a company's measure after the company is (``owned``); and so after a level of government written without
+        政府 (``市本级收入``, ``区级支出``, ``地方税收``); the statistics named whole keep their entries
         (``政府收入`` is FSTB's, ``特区政府财政盈余`` read by its head)."""
-        for word in _GOVERNMENTS:
+        for word in _GOVERNMENTS + _GOVERNMENT_LEVELS:
             i = key.find(word)
             if not 0 <= i <= _GOVERNMENT_PLACE:
                 continue

@@ -398,7 +398,8 @@ def test_matches(text, expected):
         ("收入", "income"),
         ("整体收入", "income"),
         ("收益", "income"),
-        ("投资收入", None),
+        ("咨询收入", None),
+        ("投资收入", "investment_income"),  # a kind the catalogue knows: the balance of payments' and a company's line
         ("营业收入", "revenue"),
         ("总开支", "expenditure"),  # its counterpart, 支出 or Hong Kong's 开支
         ("整体支出", "expenditure"),
@@ -1085,5 +1086,61 @@ def test_public_finance_power_and_school_census_names(name, iid):
 )
 def test_government_product_and_industry_compositions_keep_their_bounds(name, iid, other, other_iid):
     """Each new reading gives its name an id, and leaves a name it must not read alone."""
+    ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
+    assert [i.id if i else None for i in ids] == [iid, other_iid]
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # a level of government written without 政府 before a measure of its accounts: a city's or province's budget report
+        ("市本级收入", "income"),
+        ("区级支出", "expenditure"),
+        ("省级收入", "income"),
+        ("市县级收入", "income"),
+        ("中央本级收入", "income"),
+        ("地方税收", "tax_revenue"),
+        # the total a table's last line gives, after the statistic
+        ("入境旅客总计", "visitor_arrivals_mo"),
+        ("出口合计", "exports"),
+        # the balance of payments (SAFE, Taiwan's central bank) and external debt: a balance is no trade balance
+        ("经常账户顺差", "bop_current_account"),
+        ("经常帐顺差", "bop_current_account"),
+        ("服务贸易逆差", "bop_services_deficit"),
+        ("服务收支逆差", "bop_services_deficit"),
+        ("初次收入", "bop_primary_income"),
+        ("二次所得", "bop_secondary_income"),
+        ("非储备性质的金融账户", "bop_non_reserve_financial_account"),
+        ("储备资产", "bop_reserve_assets"),
+        ("外债余额", "external_debt"),
+        ("短期外债余额", "external_debt_short_term"),
+        ("投资收益", "investment_income"),
+        # Macau's electronic payments by trade and class of eating place
+        ("饮食业交易额", "transaction_value.sector_restaurants_mo"),
+        ("饮食业的电子支付交易额", "transaction_value.sector_restaurants_mo"),
+        ("中式酒楼饭店的交易额", "transaction_value.sector_chinese_restaurants_mo"),
+        # MOFCOM's FDI by source, written 实际投入金额
+        ("新加坡实际投入金额", "fdi_paid_in_by_source.partner_singapore"),
+    ],
+)
+def test_budget_levels_balance_of_payments_and_payment_names(name, iid):
+    """Families of names a budget report's levels of government, the balance of payments, external debt and Macau's
+    electronic payments write, and the readings that compose them."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid, other, other_iid",
+    [
+        # a level of government reads only the measures of its accounts: a city's key projects are no budget line
+        ("市级收入", "income", "市级重点项目投资", None),
+        ("地方税收收入", "tax_revenue", "地方规上工业增加值", None),
+        # a county-level city is a place, not a level's measure
+        ("县级支出", "expenditure", "县级市", None),
+    ],
+)
+def test_government_levels_keep_their_bounds(name, iid, other, other_iid):
+    """A level of government gives its measure an id and leaves names that are no measure of its accounts."""
     ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
     assert [i.id if i else None for i in ids] == [iid, other_iid]
