@@ -114,6 +114,9 @@ _WHOLE_PREFIXES = ("整体", "总", "各项")
 # Words before a company's measure that leave it unchanged: its consolidated accounts (合并营收 is the group's revenue, the
 # figure a listed company reports) and Taiwan's self-compiled, unaudited ones (自结合并营收, 自结税后纯益).
 _STATEMENT_WORDS = ("自结", "合并")
+# A figure revised, 修订后 before the statistic (Macau's 修订后的交易额, the month's figure as revised a month later): the same
+# statistic, as C&SD's 修订数字 after it is.
+_REVISION_WORDS = ("修订后",)
 # Words of a quarter written between a company and its measure (世界先进季营收, 银娱集团季度收益, 单季营收): the measure of the
 # quarter the event's period says, as a period written before the measure is (台积电第三季营收).
 _QUARTER_WORDS = ("单季", "季度", "季")
@@ -136,8 +139,12 @@ _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净
 # ministry reports for its trade, a survey scope as the catalogue's 重点建材企业 is (CISA's 重点钢企粗钢日均产量).
 _KEY_FIRMS = "重点"
 # A tax is named by a word that ends in 税 or 税收 (印花税, 薪俸税, 幸运博彩税收); its 收入 is what it raises, the statistic
-# the tax's entry is (印花税收入 is 印花税, as the catalogue's own 增值税收入 is 增值税).
-_TAX_ENDINGS, _TAX_REVENUE = ("税", "税收"), "收入"
+# the tax's entry is (印花税收入 is 印花税, as the catalogue's own 增值税收入 is 增值税), and so is its 收益, as Hong Kong and
+# Macau write 收入 (Macau's 赌税收益).
+# A statistic of travellers (a name ending in 旅客, 游客 or 访客) written with 入境 or 入境人次 after it counts their arrivals,
+# what it counts (Hong Kong's 内地旅客入境人次 is 内地旅客).
+_TRAVELLERS, _ARRIVAL_WORDS = ("旅客", "游客", "访客"), ("入境人次", "入境")
+_TAX_ENDINGS, _TAX_REVENUE = ("税", "税收"), ("收入", "收益")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
@@ -602,16 +609,20 @@ class Catalogue:
         ``准备货币总额``, ``消费者信心指数总指数``, ``证券交易税实征净额``), or 平均值, 平均数 or 平均 after it, its average
         over the event's period, read also with 平均 before it as DGBAS writes it either way (``城镇调查失业率平均值``,
         ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计, 累积) inside it, its sum over the event's period (``制造业累计销售值``,
-        ``城镇投资月度累计增速``).  The statistic is a name
+        ``城镇投资月度累计增速``); also 总计 or 合计 after it (``入境旅客总计``), 修订后 before it (``修订后的交易额``), a tax's
+        收益 (``赌税收益``) and travellers written with 入境 or 入境人次 (``内地旅客入境人次``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
-        rests = [key[len(w):] for w in _WHOLE_PREFIXES + _STATEMENT_WORDS if key.startswith(w) and len(key) > len(w)]
+        rests = [key[len(w):] for w in _WHOLE_PREFIXES + _STATEMENT_WORDS + _REVISION_WORDS
+                 if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [_AVERAGE_BEFORE + key[:-len(w)] for w in _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
-        tax = key.removesuffix(_TAX_REVENUE)
-        if tax != key and tax.endswith(_TAX_ENDINGS) and tax not in _TAX_ENDINGS:
-            rests.append(tax)  # a tax's revenue is the tax (印花税收入, 幸运博彩税收收入)
+        for revenue in _TAX_REVENUE:
+            tax = key.removesuffix(revenue)
+            if tax != key and tax.endswith(_TAX_ENDINGS) and tax not in _TAX_ENDINGS:
+                rests.append(tax)  # a tax's revenue is the tax (印花税收入, 幸运博彩税收收入, 赌税收益)
+        rests += [key[:-len(w)] for w in _ARRIVAL_WORDS if key.endswith(w) and key[:-len(w)].endswith(_TRAVELLERS)]
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (

@@ -356,7 +356,8 @@ def test_matches(text, expected):
         ("沪市主板公司净利润", "net_profit.sector_sse_main_board"),
         ("夏粮单产", "yield_per_area.product_summer_grain"),
         ("入境", "arrivals"),  # named alone, the measure: whose crossings is the release's to say
-        ("内地旅客入境", None),  # a measure after words the catalogue does not know
+        ("外籍人士入境", None),  # a measure after words the catalogue does not know
+        ("内地旅客入境", "mainland_visitors"),  # travellers written with their arrivals: the travellers counted
         ("入境旅客", "visitor_arrivals_mo"),  # an entry named whole wins over the measure
         ("出入境", "border_crossings"),
         ("新股宗数", "hk_new_listings"),
@@ -1121,6 +1122,14 @@ def test_government_product_and_industry_compositions_keep_their_bounds(name, ii
         ("中式酒楼饭店的交易额", "transaction_value.sector_chinese_restaurants_mo"),
         # MOFCOM's FDI by source, written 实际投入金额
         ("新加坡实际投入金额", "fdi_paid_in_by_source.partner_singapore"),
+        # a tax's 收益, as Macau writes its revenue; travellers written with their arrivals; a revised figure
+        ("赌税收益", "gaming_tax_mo"),
+        ("内地旅客入境人次", "mainland_visitors"),
+        ("旅客入境", "visitors"),
+        ("修订后的交易额", "transaction_value"),
+        # NBS's sales of goods of wholesale and retail, by trade and after the designated size of trade
+        ("商品销售总额", "sales_value"),
+        ("限额以上批发业商品销售额", "sales_value.gbt4754_f51"),
     ],
 )
 def test_budget_levels_balance_of_payments_and_payment_names(name, iid):
@@ -1138,9 +1147,14 @@ def test_budget_levels_balance_of_payments_and_payment_names(name, iid):
         ("地方税收收入", "tax_revenue", "地方规上工业增加值", None),
         # a county-level city is a place, not a level's measure
         ("县级支出", "expenditure", "县级市", None),
+        # the whole of the sales of goods after the designated size of trade stays a part
+        ("限额以上零售业商品销售额", "sales_value.gbt4754_f52", "限额以上商品销售额", None),
+        # only travellers are counted by their arrivals
+        ("访港旅客入境", "visitor_arrivals_hk", "货物入境", None),
     ],
 )
-def test_government_levels_keep_their_bounds(name, iid, other, other_iid):
-    """A level of government gives its measure an id and leaves names that are no measure of its accounts."""
+def test_government_levels_sales_and_arrivals_keep_their_bounds(name, iid, other, other_iid):
+    """Each new reading gives its name an id, and leaves a name it must not read: a level of government only the
+    measures of its accounts, the designated size of trade no whole, arrivals only travellers."""
     ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
     assert [i.id if i else None for i in ids] == [iid, other_iid]
