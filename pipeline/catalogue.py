@@ -114,6 +114,9 @@ _WHOLE_PREFIXES = ("整体", "总", "各项")
 # Words before a company's measure that leave it unchanged: its consolidated accounts (合并营收 is the group's revenue, the
 # figure a listed company reports) and Taiwan's self-compiled, unaudited ones (自结合并营收, 自结税后纯益).
 _STATEMENT_WORDS = ("自结", "合并")
+# A figure revised, 修订后 before the statistic (Macau's 修订后的交易额, the month's figure as revised a month later): the same
+# statistic, as C&SD's 修订数字 after it is.
+_REVISION_WORDS = ("修订后",)
 # Words of a quarter written between a company and its measure (世界先进季营收, 银娱集团季度收益, 单季营收): the measure of the
 # quarter the event's period says, as a period written before the measure is (台积电第三季营收).
 _QUARTER_WORDS = ("单季", "季度", "季")
@@ -128,15 +131,20 @@ _PERIOD_WORDS = _QUARTER_WORDS + ("中期",)
 # collected (证券交易税实征净额 is 证券交易税, 税收实征净额 税收).  总量 is the amount as NBS writes it (经济总量,
 # 制造业增加值总量), 总金额 总额 and 金额 together (出口总金额).  初值 is its first estimate, a figure of the same statistic
 # (Macau's 本地生产总值初值, as the corpus keeps GDP's later revisions under one id), and so are C&SD's 临时数字 and 修订数字,
-# the provisional figure it publishes first and the revised one six months later (人口临时数字 is 人口).
+# the provisional figure it publishes first and the revised one six months later (人口临时数字 is 人口).  总计 and 合计 are
+# the total a table's last line gives (Macau's 入境旅客总计, 出境旅客总计).
 _FIGURE_WORDS = ("规模", "数字", "总额", "金额", "总指数", "实征净额", "实征", "总金额", "总量", "额", "初值", "临时数字",
-                 "修订数字")
+                 "修订数字", "总计", "合计")
 # The key firms of a trade, 重点 before a sector that names them (重点钢企, 重点钢铁企业): the sample an association or a
 # ministry reports for its trade, a survey scope as the catalogue's 重点建材企业 is (CISA's 重点钢企粗钢日均产量).
 _KEY_FIRMS = "重点"
 # A tax is named by a word that ends in 税 or 税收 (印花税, 薪俸税, 幸运博彩税收); its 收入 is what it raises, the statistic
-# the tax's entry is (印花税收入 is 印花税, as the catalogue's own 增值税收入 is 增值税).
-_TAX_ENDINGS, _TAX_REVENUE = ("税", "税收"), "收入"
+# the tax's entry is (印花税收入 is 印花税, as the catalogue's own 增值税收入 is 增值税), and so is its 收益, as Hong Kong and
+# Macau write 收入 (Macau's 赌税收益).
+# A statistic of travellers (a name ending in 旅客, 游客 or 访客) written with 入境 or 入境人次 after it counts their arrivals,
+# what it counts (Hong Kong's 内地旅客入境人次 is 内地旅客).
+_TRAVELLERS, _ARRIVAL_WORDS = ("旅客", "游客", "访客"), ("入境人次", "入境")
+_TAX_ENDINGS, _TAX_REVENUE = ("税", "税收"), ("收入", "收益")
 # Words after a statistic that average it over the event's period: 全国城镇调查失业率平均值 (前三季度) is the
 # surveyed unemployment rate of those quarters, as a period written 1-5月平均 is the period 1-5月 (corpus conventions),
 # Taiwan's 失业人数平均 (1-10月) the unemployed of those months, and DGBAS's 平均数 the same average (每人每月实质经常性薪资平均数).
@@ -168,6 +176,10 @@ _OWNER_LINK = "的"
 # are Taiwan's city and county governments): the measure, as a company's results are (``Catalogue.owned``); the place
 # before the word says whose.
 _GOVERNMENTS = ("政府", "港府", "澳府", "特府", "市府", "县府")
+# Words that name a level of government in a budget's accounts, written before its measures without 政府 (a city's
+# budget report gives 市本级收入 and 区级支出, a province's 省级收入 and 市县级收入, the finance ministry's 中央本级收入 and
+# 地方税收): the measure, as after a government word.
+_GOVERNMENT_LEVELS = ("本级", "省级", "市级", "县级", "区级", "乡级", "镇级", "中央", "地方")
 # The measures of a government's accounts (ids of role ``measure``): what it takes in, spends and levies.  A government's
 # other measures are statistics of their own (政府投资, 政府消费 of the national accounts), not the economy's.
 _GOVERNMENT_MEASURES = ("income", "expenditure", "tax_revenue")
@@ -443,9 +455,10 @@ class Catalogue:
     def _of_government(self, key: str) -> Optional[Union[Indicator, Composite]]:
         """A measure of a government's accounts written after the government (``特区政府收入``, ``港府开支``,
         ``澳门特区政府总收入``, ``中央政府税收``, a 的 between them allowed): the measure, or the rate of it (``港府开支增幅``),
-        as a company's measure after the company is (``owned``); the statistics named whole keep their entries
+        as a company's measure after the company is (``owned``); and so after a level of government written without
+        政府 (``市本级收入``, ``区级支出``, ``地方税收``); the statistics named whole keep their entries
         (``政府收入`` is FSTB's, ``特区政府财政盈余`` read by its head)."""
-        for word in _GOVERNMENTS:
+        for word in _GOVERNMENTS + _GOVERNMENT_LEVELS:
             i = key.find(word)
             if not 0 <= i <= _GOVERNMENT_PLACE:
                 continue
@@ -596,16 +609,20 @@ class Catalogue:
         ``准备货币总额``, ``消费者信心指数总指数``, ``证券交易税实征净额``), or 平均值, 平均数 or 平均 after it, its average
         over the event's period, read also with 平均 before it as DGBAS writes it either way (``城镇调查失业率平均值``,
         ``每户家庭可支配所得平均数`` is ``平均每户家庭可支配所得``), or 累计 (月度累计, 累积) inside it, its sum over the event's period (``制造业累计销售值``,
-        ``城镇投资月度累计增速``).  The statistic is a name
+        ``城镇投资月度累计增速``); also 总计 or 合计 after it (``入境旅客总计``), 修订后 before it (``修订后的交易额``), a tax's
+        收益 (``赌税收益``) and travellers written with 入境 or 入境人次 (``内地旅客入境人次``).  The statistic is a name
         whole, a composite or a rate of a statistic or measure, never a product, sector or industry (``汽车规模``
         may be output, sales or the fleet)."""
-        rests = [key[len(w):] for w in _WHOLE_PREFIXES + _STATEMENT_WORDS if key.startswith(w) and len(key) > len(w)]
+        rests = [key[len(w):] for w in _WHOLE_PREFIXES + _STATEMENT_WORDS + _REVISION_WORDS
+                 if key.startswith(w) and len(key) > len(w)]
         rests += [key[:-len(w)] for w in _FIGURE_WORDS + _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [_AVERAGE_BEFORE + key[:-len(w)] for w in _AVERAGE_WORDS if key.endswith(w) and len(key) > len(w)]
         rests += [key.replace(w, "", 1) for w in _CUMULATIVE_WORDS if w in key and len(key) > len(w)]
-        tax = key.removesuffix(_TAX_REVENUE)
-        if tax != key and tax.endswith(_TAX_ENDINGS) and tax not in _TAX_ENDINGS:
-            rests.append(tax)  # a tax's revenue is the tax (印花税收入, 幸运博彩税收收入)
+        for revenue in _TAX_REVENUE:
+            tax = key.removesuffix(revenue)
+            if tax != key and tax.endswith(_TAX_ENDINGS) and tax not in _TAX_ENDINGS:
+                rests.append(tax)  # a tax's revenue is the tax (印花税收入, 幸运博彩税收收入, 赌税收益)
+        rests += [key[:-len(w)] for w in _ARRIVAL_WORDS if key.endswith(w) and key[:-len(w)].endswith(_TRAVELLERS)]
         for rest in rests:
             found = self._statistic(rest)
             if isinstance(found, Composite) or (

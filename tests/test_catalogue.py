@@ -356,7 +356,8 @@ def test_matches(text, expected):
         ("沪市主板公司净利润", "net_profit.sector_sse_main_board"),
         ("夏粮单产", "yield_per_area.product_summer_grain"),
         ("入境", "arrivals"),  # named alone, the measure: whose crossings is the release's to say
-        ("内地旅客入境", None),  # a measure after words the catalogue does not know
+        ("外籍人士入境", None),  # a measure after words the catalogue does not know
+        ("内地旅客入境", "mainland_visitors"),  # travellers written with their arrivals: the travellers counted
         ("入境旅客", "visitor_arrivals_mo"),  # an entry named whole wins over the measure
         ("出入境", "border_crossings"),
         ("新股宗数", "hk_new_listings"),
@@ -398,7 +399,8 @@ def test_matches(text, expected):
         ("收入", "income"),
         ("整体收入", "income"),
         ("收益", "income"),
-        ("投资收入", None),
+        ("咨询收入", None),
+        ("投资收入", "investment_income"),  # a kind the catalogue knows: the balance of payments' and a company's line
         ("营业收入", "revenue"),
         ("总开支", "expenditure"),  # its counterpart, 支出 or Hong Kong's 开支
         ("整体支出", "expenditure"),
@@ -1085,5 +1087,74 @@ def test_public_finance_power_and_school_census_names(name, iid):
 )
 def test_government_product_and_industry_compositions_keep_their_bounds(name, iid, other, other_iid):
     """Each new reading gives its name an id, and leaves a name it must not read alone."""
+    ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
+    assert [i.id if i else None for i in ids] == [iid, other_iid]
+
+
+@pytest.mark.parametrize(
+    "name, iid",
+    [
+        # a level of government written without 政府 before a measure of its accounts: a city's or province's budget report
+        ("市本级收入", "income"),
+        ("区级支出", "expenditure"),
+        ("省级收入", "income"),
+        ("市县级收入", "income"),
+        ("中央本级收入", "income"),
+        ("地方税收", "tax_revenue"),
+        # the total a table's last line gives, after the statistic
+        ("入境旅客总计", "visitor_arrivals_mo"),
+        ("出口合计", "exports"),
+        # the balance of payments (SAFE, Taiwan's central bank) and external debt: a balance is no trade balance
+        ("经常账户顺差", "bop_current_account"),
+        ("经常帐顺差", "bop_current_account"),
+        ("服务贸易逆差", "bop_services_deficit"),
+        ("服务收支逆差", "bop_services_deficit"),
+        ("初次收入", "bop_primary_income"),
+        ("二次所得", "bop_secondary_income"),
+        ("非储备性质的金融账户", "bop_non_reserve_financial_account"),
+        ("储备资产", "bop_reserve_assets"),
+        ("外债余额", "external_debt"),
+        ("短期外债余额", "external_debt_short_term"),
+        ("投资收益", "investment_income"),
+        # Macau's electronic payments by trade and class of eating place
+        ("饮食业交易额", "transaction_value.sector_restaurants_mo"),
+        ("饮食业的电子支付交易额", "transaction_value.sector_restaurants_mo"),
+        ("中式酒楼饭店的交易额", "transaction_value.sector_chinese_restaurants_mo"),
+        # MOFCOM's FDI by source, written 实际投入金额
+        ("新加坡实际投入金额", "fdi_paid_in_by_source.partner_singapore"),
+        # a tax's 收益, as Macau writes its revenue; travellers written with their arrivals; a revised figure
+        ("赌税收益", "gaming_tax_mo"),
+        ("内地旅客入境人次", "mainland_visitors"),
+        ("旅客入境", "visitors"),
+        ("修订后的交易额", "transaction_value"),
+        # NBS's sales of goods of wholesale and retail, by trade and after the designated size of trade
+        ("商品销售总额", "sales_value"),
+        ("限额以上批发业商品销售额", "sales_value.gbt4754_f51"),
+    ],
+)
+def test_budget_levels_balance_of_payments_and_payment_names(name, iid):
+    """Families of names a budget report's levels of government, the balance of payments, external debt and Macau's
+    electronic payments write, and the readings that compose them."""
+    ind = lookup_indicator(default_rules(), name)
+    assert (ind.id if ind else None) == iid
+
+
+@pytest.mark.parametrize(
+    "name, iid, other, other_iid",
+    [
+        # a level of government reads only the measures of its accounts: a city's key projects are no budget line
+        ("市级收入", "income", "市级重点项目投资", None),
+        ("地方税收收入", "tax_revenue", "地方规上工业增加值", None),
+        # a county-level city is a place, not a level's measure
+        ("县级支出", "expenditure", "县级市", None),
+        # the whole of the sales of goods after the designated size of trade stays a part
+        ("限额以上零售业商品销售额", "sales_value.gbt4754_f52", "限额以上商品销售额", None),
+        # only travellers are counted by their arrivals
+        ("访港旅客入境", "visitor_arrivals_hk", "货物入境", None),
+    ],
+)
+def test_government_levels_sales_and_arrivals_keep_their_bounds(name, iid, other, other_iid):
+    """Each new reading gives its name an id, and leaves a name it must not read: a level of government only the
+    measures of its accounts, the designated size of trade no whole, arrivals only travellers."""
     ids = [lookup_indicator(default_rules(), n) for n in (name, other)]
     assert [i.id if i else None for i in ids] == [iid, other_iid]
