@@ -71,6 +71,7 @@ class ExtractOptions:
     fast_path: bool = True
     units: str | None = None  # a units file instead of the bundled one
     rules: tuple[str, ...] | None = None  # linker rule files instead of the bundled ones
+    periods: str | None = None  # a periods file instead of the bundled one
     html: bool = False  # read markup as white space in every document (HTML files always are)
     max_chars: int = MAX_CHARS  # a longer document is extracted in pieces (see ``longtext``)
     meta_keys: tuple[str, ...] = ()  # input keys copied onto event rows of the tables (``meta_<key>``)
@@ -100,7 +101,7 @@ def is_complete(shard: Shard, opts: ExtractOptions) -> bool:
 
 
 @lru_cache(maxsize=2)
-def worker_nlp(units: str | None, rules: tuple[str, ...] | None):
+def worker_nlp(units: str | None, rules: tuple[str, ...] | None, periods: str | None):
     """The full spaCy pipeline of this process, loaded once (used when the fast path is off)."""
     from .api import load
 
@@ -109,6 +110,8 @@ def worker_nlp(units: str | None, rules: tuple[str, ...] | None):
         overrides["initialize.components.zhibiao_quantities.units_path"] = units
     if rules is not None:
         overrides["initialize.components.zhibiao_indicators.rules_paths"] = list(rules)
+    if periods is not None:
+        overrides["initialize.components.zhibiao_quantities.periods_path"] = periods
     return load(**overrides)
 
 
@@ -117,11 +120,12 @@ def extractor(opts: ExtractOptions, html: bool) -> Extract:
     ``html`` reads markup as white space) or the full spaCy pipeline (``run_extract`` refuses markup
     there), whose pieces also stay within its ``max_length``."""
     if opts.fast_path:
-        return partial(extract_in_pieces, default_extractor(html=html, units=opts.units, rules=opts.rules),
+        return partial(extract_in_pieces, default_extractor(html=html, units=opts.units, rules=opts.rules,
+                                                         periods=opts.periods),
                        max_chars=opts.max_chars)
     from .api import to_records
 
-    nlp = worker_nlp(opts.units, opts.rules)
+    nlp = worker_nlp(opts.units, opts.rules, opts.periods)
     return partial(extract_in_pieces, lambda text: to_records(nlp(text)), max_chars=min(opts.max_chars, nlp.max_length))
 
 
@@ -367,6 +371,7 @@ def run_extract(
     fast_path: bool = True,
     units: str | Path | None = None,
     rules: list[str | Path] | None = None,
+    periods: str | Path | None = None,
     html: bool = False,
     max_chars: int = MAX_CHARS,
     meta_keys: list[str] | tuple[str, ...] = (),
@@ -375,7 +380,7 @@ def run_extract(
 ) -> dict[str, Any]:
     """Extract every input document into part files under ``out_dir``; return the run's summary.
 
-    ``units`` and ``rules`` replace the bundled units file and linker rule files; they are validated
+    ``units``, ``rules`` and ``periods`` replace the bundled units file, linker rule files and periods file; they are validated
     here, before any file is touched, and recorded with their hashes in the manifest.  ``html`` reads
     markup as white space in every document (``.html`` and ``.htm`` inputs always are); a document
     over ``max_chars`` characters is extracted in pieces cut at paragraph boundaries.  ``meta_keys``:
@@ -393,15 +398,16 @@ def run_extract(
                          "keep every input key in their meta")
     opts_units = str(units) if units is not None else None
     opts_rules = tuple(str(r) for r in rules) if rules else None
-    checked = default_extractor(units=opts_units, rules=opts_rules)
+    opts_periods = str(periods) if periods is not None else None
+    checked = default_extractor(units=opts_units, rules=opts_rules, periods=opts_periods)
     _ = checked.rules  # a broken rule file fails now, with file and line
     out = Path(out_dir)
     paths = expand_inputs(inputs, exclude=out)
     if not fast_path and (html or any(is_markup(p) for p in paths)):
         raise ValueError("reading markup (--html, .html and .htm inputs) needs the fast path: drop --no-fast-path")
     shards = plan_shards(paths, read, shard_size)
-    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, html, max_chars, tuple(meta_keys),
-                          date_key)
+    opts = ExtractOptions(str(out), fmt, read, fast_path, opts_units, opts_rules, opts_periods, html, max_chars,
+                          tuple(meta_keys), date_key)
     manifest = new_manifest(shards, opts, paths, checked.files())
     with run_lock(out):
         todo = _prepare(out, shards, opts, manifest, resume, force)

@@ -123,6 +123,7 @@ def extract_cli(
     fail_on_error: bool = typer.Option(False, "--fail-on-error", help="Exit with status 1 if any document failed."),
     units: Optional[Path] = typer.Option(None, "--units", help="A units file to use instead of the bundled rules/units.yaml."),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Linker rule files to use instead of the bundled ones (repeat the option for each file)."),
+    periods: Optional[Path] = typer.Option(None, "--periods", help="A periods file to use instead of the bundled rules/periods.yaml (the period finder's and the linker's time words)."),
     fast_path: bool = typer.Option(True, "--fast-path/--no-fast-path", help="Segment only sentences that can hold a quantity."),
     html: bool = typer.Option(False, "--html", help="Read markup (tags, scripts, entities) as white space in every document; always on for .html and .htm inputs."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="A longer document is extracted in pieces cut at paragraph boundaries."),
@@ -157,7 +158,7 @@ def extract_cli(
                 with _log_to_stderr(not quiet):
                     summary = run_extract(inputs, out_dir, fmt=fmt_name, read=ReadOptions(lines, text_key, id_key),
                                           workers=workers, shard_size=shard_size, resume=resume, force=force,
-                                          executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules,
+                                          executor=executor, quiet=quiet, fast_path=fast_path, units=units, rules=rules, periods=periods,
                                           html=html, max_chars=max_chars, meta_keys=meta_keys or (),
                                           date_key=date_key, cancel=pressed)
             except (FileNotFoundError, FileExistsError, ValueError, OSError) as err:

@@ -909,9 +909,10 @@ def _ends_every_match(pattern: str) -> bool:
 # \\M), \\G, \\K, fuzzy constraints.  Partial matching answers every other construct soundly: an assertion
 # reaching past the window's far edge makes the match partial, one reaching past its near edge sees the
 # text's own edge there, which only admits more -- but for a positive lookbehind before a window that
-# opens a match: the window is then tried on the pattern without its positive lookbehinds; and for a window
-# read right to left (``EndPattern``), where the engine rejected an ending a lookahead beside a lazy gap only
-# delays: that window is tried on the pattern without any lookaround.
+# opens a match: the window is then tried on the pattern without its lookbehinds; for a lookbehind inside a negative
+# lookahead, which the window's edge passes where the text before it may not (the window is then tried on the pattern
+# without any lookaround); and for a window read right to left (``EndPattern``), where the engine rejected an ending
+# a lookahead beside a lazy gap only delays: that window is tried on the pattern without any lookaround.
 _EDGE_ASSERTION = regex.compile(r"(?<!\\)(?:\\\\)*\\[bBmMGK]|\{[eisd]")
 
 
@@ -984,7 +985,12 @@ def _probe_source(pattern: regex.Pattern) -> Optional[str]:
     in reverse, end) with it, or None when one character cannot tell."""
     if pattern.flags & regex.IGNORECASE or _EDGE_ASSERTION.search(pattern.pattern) is not None:
         return None
-    return _without_lookbehinds(pattern.pattern)
+    source = _without_lookbehinds(pattern.pattern)
+    # a lookbehind left inside a negative lookahead looks before the window at a match starting inside a text, where
+    # the window's edge admits what the text before may forbid (``(?!(?<!b)a)`` rejects ``a`` alone, not after ``b``):
+    # such a probe goes without any lookaround
+    return _without_lookarounds(source) if any(o in _LOOKBEHINDS for _, _, _, a in _scoped_tokens(source) for o in a) \
+        else source
 
 
 def _start_probe(pattern: regex.Pattern) -> Optional[regex.Pattern]:

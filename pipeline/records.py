@@ -45,17 +45,18 @@ def event_record(event: Any, norm: Normalized) -> dict[str, Any]:
 
 
 def default_extractor(conversion: str = DEFAULT_CONVERSION, html: bool = False, units: str | None = None,
-                      rules: tuple[str, ...] | None = None) -> "Extractor":
-    """The extractor of these settings (the bundled units and rules unless given), built once per process:
+                      rules: tuple[str, ...] | None = None, periods: str | None = None) -> "Extractor":
+    """The extractor of these settings (the bundled units, rules and periods unless given), built once per process:
     the library calls and batch workers share it, so rule files load once, however the settings are passed."""
-    return _extractor(conversion, html, units, rules)
+    return _extractor(conversion, html, units, rules, periods)
 
 
 @lru_cache(maxsize=8)
-def _extractor(conversion: str, html: bool, units: str | None, rules: tuple[str, ...] | None) -> "Extractor":
+def _extractor(conversion: str, html: bool, units: str | None, rules: tuple[str, ...] | None,
+               periods: str | None) -> "Extractor":
     from .extractor import Extractor
 
-    return Extractor(conversion=conversion, html=html, units=units, rules=rules)
+    return Extractor(conversion=conversion, html=html, units=units, rules=rules, periods=periods)
 
 
 def extract_records(text: str, *, conversion: str = DEFAULT_CONVERSION, html: bool = False) -> dict[str, Any]:

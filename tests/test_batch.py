@@ -50,7 +50,7 @@ def _boom(doc):
 @pytest.fixture()
 def booming_nlp():
     """Run in-process with a pipeline that has a component raising on one document."""
-    nlp = batch.worker_nlp(None, None)
+    nlp = batch.worker_nlp(None, None, None)
     nlp.add_pipe("test_boom", first=True)
     yield nlp
     nlp.remove_pipe("test_boom")
@@ -267,7 +267,7 @@ def test_fast_path_loses_nothing():
     from zhibiao import load, to_records
     from zhibiao.records import extract_records
 
-    full = batch.worker_nlp(None, None)
+    full = batch.worker_nlp(None, None, None)
     prefiltered = load(**{"nlp.tokenizer.prefilter": True})
     for text in _fast_path_texts():
         expected = to_records(full(text))

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import zhibiao
 from zhibiao.cli import app
 
-from .conftest import ROOT
+from .conftest import CUSTOM_TIME_WORD, ROOT, periods_with_custom_time_word
 
 runner = CliRunner()
 
@@ -124,6 +124,32 @@ def test_custom_rules_are_used_and_recorded_in_the_manifest(tmp_path):
     recorded = {Path(f["path"]).name: f["sha256"] for f in manifest["rules"]}
     assert recorded["indicators.yaml"] == hashlib.sha256(mine.read_bytes()).hexdigest()
     assert set(recorded) == {"units.yaml", "linker.yaml", "indicators.yaml", "periods.yaml"}
+
+
+@pytest.mark.parametrize("fast_path", ["--fast-path", "--no-fast-path"])
+def test_a_periods_file_given_on_the_command_line_is_used_and_recorded(tmp_path, fast_path):
+    """``--periods FILE`` replaces the bundled periods file as ``Extractor(periods=...)`` does: a period only that file
+    knows is found and dated onto the event, in the fast path and the full pipeline, and the file is in the manifest."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": CUSTOM_TIME_WORD + "营收增长10%"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    mine = periods_with_custom_time_word(tmp_path / "periods.yaml", role="find")
+    for out, extra, period in ((tmp_path / "bundled", [], None), (tmp_path / "mine", ["--periods", str(mine)], CUSTOM_TIME_WORD)):
+        result = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q", "-w", "1", fast_path, *extra])
+        assert result.exit_code == 0, result.output
+        (event,) = json.loads((out / "documents-00000.jsonl").read_text(encoding="utf-8"))["events"]
+        assert event["period"] == period
+    manifest = json.loads((tmp_path / "mine" / "manifest.json").read_text(encoding="utf-8"))
+    assert {"path": str(mine), "sha256": hashlib.sha256(mine.read_bytes()).hexdigest()} in manifest["rules"]
+
+
+def test_a_broken_periods_file_on_the_command_line_fails_with_file_and_line(tmp_path):
+    bad = tmp_path / "periods.yaml"
+    bad.write_text("patterns:\n  - id: x\n    role: find\n    nonsense: 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(ROOT / "seeds"), "-o", str(tmp_path / "o"), "-q", "--periods", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:2:" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_a_broken_rule_file_is_one_line_with_file_and_line(tmp_path):

@@ -481,6 +481,25 @@ def test_character_tables_keep_assertions_exact(pattern, text, span):
     assert p.search(text).span() == p.forward.search(text).span() == span
 
 
+@pytest.mark.parametrize("pattern, text", [
+    # a lookbehind inside a negative lookahead, before the window of a match starting inside the text: alone the
+    # character is forbidden (the window's edge passes the lookbehind), after 华 it is not
+    (r"(?!(?<!华)为)[为]", "华为"),
+    (r"(?!(?:以上|(?<![出入])超))[超高]人", "出超人"),
+    (r"(?!(?<![股指])收)收[^,]{0,3}?率", "股收率"),  # beside a lazy gap, as the end probe's case was
+])
+def test_start_tables_keep_assertions_exact(pattern, text):
+    """The start tables (``StartTest``, ``PairStarts``) never rule out a position where the plain search finds a
+    match, whatever the text before it; each case is asked of a fresh table."""
+    from zhibiao.linker_rules import PairStarts, StartTest
+
+    p = regex.compile(pattern)
+    found = p.search(text)
+    assert found is not None
+    assert StartTest(p).may_start(text, found.start())
+    assert PairStarts([p]).firsts(text)[0] <= found.start()
+
+
 def test_longest_prefix_is_the_longest_word_or_pattern_match():
     """Places, looked up by first character and matched pattern by pattern, end where the longest place
     word or the longest match of the patterns' alternation ends, at every position of the gold texts."""
