@@ -20,12 +20,11 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from zhibiao.evaluate import clean_indicator, document_script, item_start, read_documents
+from gold_name_sites import name_sites
+from zhibiao.evaluate import document_script
 from zhibiao.linker_rules import default_rules
-from zhibiao.normalize import normalize
 from zhibiao.pos import cut_tagged
 
-_SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[,;:。!?\n]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -53,27 +52,14 @@ def main() -> None:
     files: dict[str, set[str]] = defaultdict(set)
     scripts: dict[str, Counter] = defaultdict(Counter)
     names: set[str] = set()
-    for path in args.gold:
-        for doc in read_documents(path):
-            norm = normalize(doc["text"])
-            at = {}
-            for i, s in enumerate(norm.starts):
-                at.setdefault(s, i)
-            text = norm.text
-            for event in doc.get("events", []):
-                name = clean_indicator(event.get("indicator"))
-                start = item_start(doc["text"], event, True)
-                if not name or start is None or start not in at:
-                    continue
-                names.add(name)
-                v = at[start]
-                s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, v)), default=0)
-                k = text.rfind(name, s0, v)
-                w = _verb_before(text, k, vocabulary) if k > s0 else None
-                if w:
-                    docs[w].add(doc["id"])
-                    files[w].add(Path(path).name)
-                    scripts[w][document_script(doc)] += 1
+    for site in name_sites(args.gold):
+        names.add(site.name)
+        k = site.name_start
+        w = _verb_before(site.text, k, vocabulary) if k > site.sentence_start else None
+        if w:
+            docs[w].add(site.doc["id"])
+            files[w].add(Path(site.path).name)
+            scripts[w][document_script(site.doc)] += 1
     if args.check:
         for name in sorted(names):
             m = eng.p_leading_verb.match(name)

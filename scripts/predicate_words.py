@@ -20,13 +20,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from zhibiao.evaluate import clean_indicator, document_script, item_start, read_documents
+from gold_name_sites import name_sites
+from zhibiao.evaluate import document_script
 from zhibiao.linker_rules import default_rules
-from zhibiao.normalize import normalize
 from zhibiao.period_rules import load_periods
 from zhibiao.pos import cut_tagged, dictionary_cut
 
-_SENTENCE_END = re.compile(r"[。!?\n]")
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fff]+|[一二三四五六七八九十百千万亿两零〇○]+")
 
 
@@ -65,28 +64,15 @@ def main() -> None:
     scripts: dict[str, Counter] = defaultdict(Counter)
     names: set[str] = set()
     gaps: dict[str, set[str]] = defaultdict(set)  # each text between a name and its value -> its documents
-    for path in args.gold:
-        for doc in read_documents(path):
-            norm = normalize(doc["text"])
-            at = {}
-            for i, s in enumerate(norm.starts):
-                at.setdefault(s, i)
-            text = norm.text
-            for event in doc.get("events", []):
-                name = clean_indicator(event.get("indicator"))
-                start = item_start(doc["text"], event, True)
-                if not name or start is None or start not in at:
-                    continue
-                names.add(name)
-                v = at[start]
-                s0 = max((m.end() for m in _SENTENCE_END.finditer(text, 0, v)), default=0)
-                k = text.rfind(name, s0, v)
-                between = text[k + len(name) if k >= 0 else s0:v]
-                gaps[between].add(doc["id"])
-                for w in set(_words(between, vocabulary)):
-                    docs[w].add(doc["id"])
-                    files[w].add(Path(path).name)
-                    scripts[w][document_script(doc)] += 1
+    for site in name_sites(args.gold):
+        names.add(site.name)
+        k, name = site.name_start, site.name
+        between = site.text[k + len(name) if k >= 0 else site.sentence_start:site.value_start]
+        gaps[between].add(site.doc["id"])
+        for w in set(_words(between, vocabulary)):
+            docs[w].add(site.doc["id"])
+            files[w].add(Path(site.path).name)
+            scripts[w][document_script(site.doc)] += 1
     held = "\n".join(names)
     if args.check:
         for w in sorted(eng.predicate_words):

@@ -1,0 +1,48 @@
+"""Where each gold name stands before its value: the walk of the gold files that the word-finding scripts share.
+
+A script looking for words gold never keeps in a name (``predicate_words.py``, ``leading_verbs.py``) reads the
+normalised text around each event's indicator where it is written in its value's sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from zhibiao.evaluate import clean_indicator, item_start, read_documents
+from zhibiao.normalize import normalize
+
+SENTENCE_END = re.compile(r"[。!?\n]")
+
+
+@dataclass(frozen=True)
+class NameSite:
+    """One gold event's name in its normalised text: where its sentence starts, where the name is written last
+    before the value in that sentence (-1 where it is not) and where the value starts."""
+
+    path: str
+    doc: dict
+    text: str
+    name: str
+    sentence_start: int
+    name_start: int
+    value_start: int
+
+
+def name_sites(paths: Iterable[str]) -> Iterator[NameSite]:
+    """Every gold event of the files with a name and a value found in the normalised text."""
+    for path in paths:
+        for doc in read_documents(path):
+            norm = normalize(doc["text"])
+            at: dict[int, int] = {}
+            for i, s in enumerate(norm.starts):
+                at.setdefault(s, i)
+            text = norm.text
+            for event in doc.get("events", []):
+                name = clean_indicator(event.get("indicator"))
+                start = item_start(doc["text"], event, True)
+                if not name or start is None or start not in at:
+                    continue
+                v = at[start]
+                s0 = max((m.end() for m in SENTENCE_END.finditer(text, 0, v)), default=0)
+                yield NameSite(path, doc, text, name, s0, text.rfind(name, s0, v), v)
