@@ -1,9 +1,13 @@
 """Shared fixtures: one pipeline per test session, and the project's text data."""
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -16,6 +20,23 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = next((ROOT / "seeds").glob("*.txt"))
+
+
+@functools.cache
+def script_module(name: str) -> ModuleType:
+    """``scripts/<name>.py`` as a module, loaded once per test session.  Scripts are no package: the module is
+    registered under its name (a dataclass looks its module up) and ``scripts/`` is on the path while it loads (a
+    script may import another, as ``evaluate_subject_model.py`` imports the trainer)."""
+    path = ROOT / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        sys.path.remove(str(path.parent))
+    return mod
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -1,21 +1,11 @@
 """Words gold keeps in a name in one place and drops in another, and convention slips (scripts/gold_consistency.py)."""
 from __future__ import annotations
 
-import functools
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import script_module
 
 
-@functools.cache
 def _script():
-    spec = importlib.util.spec_from_file_location("gold_consistency", ROOT / "scripts" / "gold_consistency.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("gold_consistency")
 
 
 def _event(text: str, name: str, value: str, **fields) -> object:

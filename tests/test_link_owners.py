@@ -2,15 +2,10 @@
 owner's name."""
 from __future__ import annotations
 
-import functools
-import importlib.util
-from pathlib import Path
-
 import pytest
 
+from .conftest import script_module
 from .test_linker import one, run
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("text, value, indicator", [
@@ -40,12 +35,8 @@ def test_owners(text, value, indicator):
     assert one(run(text), value).indicator == indicator
 
 
-@functools.cache
 def _owner_words():
-    spec = importlib.util.spec_from_file_location("owner_words", ROOT / "scripts" / "owner_words.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("owner_words")
 
 
 @pytest.mark.parametrize("indicator, name_end, glued", [

@@ -1,24 +1,15 @@
 """The listing of brackets in gold names (scripts/name_brackets.py): classes and kept/dropped as read from gold."""
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import script_module
 
 
-@functools.cache
 def _script():
-    spec = importlib.util.spec_from_file_location("name_brackets", ROOT / "scripts" / "name_brackets.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclass looks its module up
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("name_brackets")
 
 
 @pytest.mark.parametrize(("content", "before", "holds", "klass"), [

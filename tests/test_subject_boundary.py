@@ -1,9 +1,7 @@
 """The subject-boundary model: candidates, training, the shipped file and its one place in the linker."""
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,14 +12,13 @@ from zhibiao.evaluate import design_gold_files
 from zhibiao.linker_rules import default_rules, indicator_id
 from zhibiao.subject_boundary import MIN_REST, BoundaryModel, Candidates, Unnamed, candidates
 
+from .conftest import script_module
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("train_subject_model", ROOT / "scripts" / "train_subject_model.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("train_subject_model")
 
 
 def test_candidates_keep_whole_first_and_cut_at_words():
@@ -515,16 +512,7 @@ def test_each_member_reads_its_share_of_the_files():
 
 def _evaluation():
     """scripts/evaluate_subject_model.py, which imports the trainer as a module of scripts/."""
-    spec = importlib.util.spec_from_file_location("evaluate_subject_model", ROOT / "scripts" / "evaluate_subject_model.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    sys.modules[spec.name] = mod
-    try:
-        spec.loader.exec_module(mod)
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-        del sys.modules[spec.name]
-    return mod
+    return script_module("evaluate_subject_model")
 
 
 def test_time_split_trains_each_batch_on_the_files_before_it():

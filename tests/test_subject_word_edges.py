@@ -1,26 +1,16 @@
 """Where gold names fall against the words a subject is cut into (scripts/subject_word_edges.py)."""
 from __future__ import annotations
 
-import functools
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from zhibiao import subject_boundary, subject_phrases
 from zhibiao.records import default_extractor
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import script_module
 
 
-@functools.cache
 def _script():
-    spec = importlib.util.spec_from_file_location("subject_word_edges", ROOT / "scripts" / "subject_word_edges.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("subject_word_edges")
 
 
 @pytest.mark.parametrize(("name", "subjects", "how", "words"), [
