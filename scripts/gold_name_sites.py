@@ -6,10 +6,12 @@ normalised text around each event's indicator where it is written in its value's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator
 
-from zhibiao.evaluate import clean_indicator, item_start, read_documents
+from zhibiao.evaluate import clean_indicator, document_script, item_start, read_documents
 from zhibiao.normalize import normalize
 
 SENTENCE_END = re.compile(r"[。!?\n]")
@@ -46,3 +48,18 @@ def name_sites(paths: Iterable[str]) -> Iterator[NameSite]:
                 v = at[start]
                 s0 = max((m.end() for m in SENTENCE_END.finditer(text, 0, v)), default=0)
                 yield NameSite(path, doc, text, name, s0, text.rfind(name, s0, v), v)
+
+
+@dataclass
+class Sightings:
+    """Where each candidate word was seen beside a gold name: its documents, files and scripts (a candidate must
+    stand in two documents of two files)."""
+
+    docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    files: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    scripts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, word: str, site: NameSite) -> None:
+        self.docs[word].add(site.doc["id"])
+        self.files[word].add(Path(site.path).name)
+        self.scripts[word][document_script(site.doc)] += 1

@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import Counter, defaultdict
-from pathlib import Path
 
-from gold_name_sites import name_sites
-from zhibiao.evaluate import document_script
+from gold_name_sites import Sightings, name_sites
 from zhibiao.linker_rules import default_rules
 from zhibiao.pos import cut_tagged
 
@@ -48,30 +45,26 @@ def main() -> None:
     rules = default_rules()
     eng = rules.engine
     vocabulary = rules.domain_words
-    docs: dict[str, set[str]] = defaultdict(set)
-    files: dict[str, set[str]] = defaultdict(set)
-    scripts: dict[str, Counter] = defaultdict(Counter)
+    seen = Sightings()
     names: set[str] = set()
     for site in name_sites(args.gold):
         names.add(site.name)
         k = site.name_start
         w = _verb_before(site.text, k, vocabulary) if k > site.sentence_start else None
         if w:
-            docs[w].add(site.doc["id"])
-            files[w].add(Path(site.path).name)
-            scripts[w][document_script(site.doc)] += 1
+            seen.add(w, site)
     if args.check:
         for name in sorted(names):
             m = eng.p_leading_verb.match(name)
             if m and 0 < m.end() < len(name) and not any(a == 0 and b > m.end() for a, b, _ in rules.catalogue.matches(name)):
                 print(f"{name[:m.end()]}\topens the gold name {name}")
         return
-    for w, d in sorted(docs.items(), key=lambda x: -len(x[1])):
-        if len(d) < 2 or len(files[w]) < 2 or any(n.startswith(w) for n in names):
+    for w, d in sorted(seen.docs.items(), key=lambda x: -len(x[1])):
+        if len(d) < 2 or len(seen.files[w]) < 2 or any(n.startswith(w) for n in names):
             continue
         if any(m and m.end() == len(w) for m in (eng.p_leading_verb.match(w), eng.p_filler_prefix.match(w))):
             continue  # (stripped already, as a leading verb or a filler: 预计, 导致)
-        print(f"{w}\t{len(d)} documents, {len(files[w])} files\t{dict(scripts[w])}")
+        print(f"{w}\t{len(d)} documents, {len(seen.files[w])} files\t{dict(seen.scripts[w])}")
 
 
 if __name__ == "__main__":

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import Counter, defaultdict
-from pathlib import Path
+from collections import defaultdict
 from typing import Iterator
 
-from gold_name_sites import name_sites
-from zhibiao.evaluate import document_script
+from gold_name_sites import Sightings, name_sites
 from zhibiao.linker_rules import default_rules
 from zhibiao.period_rules import load_periods
 from zhibiao.pos import cut_tagged, dictionary_cut
@@ -59,9 +57,7 @@ def main() -> None:
     rules = default_rules()
     eng = rules.engine
     vocabulary = rules.domain_words | eng.predicate_words
-    docs: dict[str, set[str]] = defaultdict(set)
-    files: dict[str, set[str]] = defaultdict(set)
-    scripts: dict[str, Counter] = defaultdict(Counter)
+    seen = Sightings()
     names: set[str] = set()
     gaps: dict[str, set[str]] = defaultdict(set)  # each text between a name and its value -> its documents
     for site in name_sites(args.gold):
@@ -70,9 +66,7 @@ def main() -> None:
         between = site.text[k + len(name) if k >= 0 else site.sentence_start:site.value_start]
         gaps[between].add(site.doc["id"])
         for w in set(_words(between, vocabulary)):
-            docs[w].add(site.doc["id"])
-            files[w].add(Path(site.path).name)
-            scripts[w][document_script(site.doc)] += 1
+            seen.add(w, site)
     held = "\n".join(names)
     if args.check:
         for w in sorted(eng.predicate_words):
@@ -81,12 +75,12 @@ def main() -> None:
             if where or not between:
                 print(f"{w}\tin names: {len(where)} {where[:3]}\tbetween a name and its value: {len(between)}")
         return
-    rows = [(len(d), w) for w, d in docs.items()
-            if len(w) >= 2 and len(d) >= 2 and len(files[w]) >= 2 and w not in held
+    rows = [(len(d), w) for w, d in seen.docs.items()
+            if len(w) >= 2 and len(d) >= 2 and len(seen.files[w]) >= 2 and w not in held
             and not _place(eng, w) and not eng.names_nothing(w)]
     for n, w in sorted(rows, reverse=True):
         tags = "|".join(upos for upos, _ in cut_tagged(w, vocabulary)[1])
-        print(f"{w}\t{n} documents, {len(files[w])} files\t{tags}\t{dict(scripts[w])}")
+        print(f"{w}\t{n} documents, {len(seen.files[w])} files\t{tags}\t{dict(seen.scripts[w])}")
 
 
 if __name__ == "__main__":
