@@ -1128,10 +1128,7 @@ def _rate_level_referent(mem: Memory, ctx: ValueContext, kind: str, c: Optional[
     carried_unit = level_units.get(c.text)
     if carried_unit is None or carried_unit in _RATE_UNITS:
         return c
-    for named in reversed(named_here):
-        if named.text != c.text and level_units.get(named.text) == unit:
-            return named
-    return c
+    return _named_in_unit(named_here, c, level_units, unit)
 
 
 def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) -> Optional[Subject]:
@@ -1166,10 +1163,13 @@ def _same_unit_referent(mem: Memory, ctx: ValueContext, c: Optional[Subject]) ->
         carried_unit = level_units.get(c.text)
         if carried_unit is None or carried_unit in _RATE_UNITS or carried_unit == unit:
             return c
-        for named in reversed(named_here):
-            if named.text != c.text and level_units.get(named.text) == unit:
-                return named
-        return c
+        return _named_in_unit(named_here, c, level_units, unit)
+    return _named_in_unit(named_here, c, units, unit)
+
+
+def _named_in_unit(named_here: list[Subject], c: Subject, units: dict[str, str], unit: str) -> Subject:
+    """The last indicator named in the sentence, other than the carried ``c``, whose value ``units`` gives in ``unit``;
+    else ``c``."""
     for named in reversed(named_here):
         if named.text != c.text and units.get(named.text) == unit:
             return named
